@@ -1,0 +1,40 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'electron-vite';
+import react from '@vitejs/plugin-react';
+
+// One build for both ways of running the app: out/main holds the Electron main
+// process (index.js) and the web-mode server (web.js), which share the services.
+export default defineConfig({
+  main: {
+    build: {
+      outDir: 'out/main',
+      rolldownOptions: {
+        input: {
+          index: resolve('electron/main.ts'),
+          web: resolve('electron/web-cli.ts'),
+        },
+      },
+    },
+  },
+  preload: {
+    build: {
+      outDir: 'out/preload',
+      rolldownOptions: {
+        input: { index: resolve('electron/preload.ts') },
+        // A sandboxed preload must be a single CommonJS script.
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: 'renderer',
+    plugins: [react()],
+    base: './', // file:// in Electron, / in web mode: relative asset paths serve both
+    build: {
+      outDir: 'out/renderer',
+      minify: true,
+      sourcemap: false,
+      rolldownOptions: { input: { index: resolve('renderer/index.html') } },
+    },
+  },
+});

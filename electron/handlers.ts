@@ -1,0 +1,120 @@
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import {
+  apiContract,
+  describeIssues,
+  isApiMethod,
+  type ApiContract,
+  type ApiEnvelope,
+  type ApiErrorCode,
+  type ApiMethod,
+  type ApiOutput,
+  type Notice,
+} from '../shared/api';
+import { IDLE } from '../shared/call-machine';
+import { buildCallRecord, summarizeCall } from '../shared/call-record';
+import type { AppServices } from './services/app-services';
+
+/** An error meant for the person at the screen: its message is shown as-is. */
+export class ServiceError extends Error {
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+type HandlerInput<M extends ApiMethod> = z.output<ApiContract[M]['input']>;
+export type HandlerTable = { [M in ApiMethod]: (input: HandlerInput<M>) => Promise<ApiOutput<M>> };
+
+/** The one implementation of shared/api.ts; the IPC and HTTP adapters only carry calls to it. */
+export function createHandlers(services: AppServices): HandlerTable {
+  return {
+    async getAppState() {
+      const notices: Notice[] = [...services.startupNotices];
+      const { state, setAsideAs } = await services.draftStore.load();
+      if (setAsideAs) notices.push({ code: 'draft-corrupt', file: setAsideAs });
+      let draft = state;
+      const profile = services.settings.profile;
+      // A draft whose call is already in the journal was saved just before a
+      // crash; restoring it would invite a second copy of the same call.
+      if (draft.phase !== 'idle' && profile && (await services.journal.has(profile.clerkId, draft.call.id))) {
+        await services.draftStore.clear();
+        draft = IDLE;
+      }
+      if (draft.phase !== 'idle') notices.push({ code: 'draft-restored' });
+      for (const q of services.journal.quarantined) notices.push({ code: 'journal-quarantined', file: q.file });
+      return { profile, checklists: services.checklists, draft, notices };
+    },
+
+    async saveProfile(input) {
+      const profile = { clerkId: services.settings.profile?.clerkId ?? randomUUID(), ...input };
+      services.settings = await services.settingsStore.saveProfile(services.settings, profile);
+      return profile;
+    },
+
+    async saveDraft({ state }) {
+      await services.draftStore.save(state);
+      return { ok: true as const };
+    },
+
+    async saveCall(input) {
+      const profile = services.settings.profile;
+      if (!profile) throw new ServiceError('no-profile', 'Najpierw zapisz profil.');
+      const record = buildCallRecord(input, profile, Date.now());
+      const saved = await services.journal.append(record);
+      await services.draftStore.clear();
+      return summarizeCall(saved);
+    },
+
+    async listRecentCalls({ limit }) {
+      const profile = services.settings.profile;
+      if (!profile) return { calls: [], problems: [] };
+      const { records, problems } = await services.journal.recent(profile.clerkId, limit);
+      return { calls: records.map(summarizeCall), problems };
+    },
+  };
+}
+
+/**
+ * Validates a call's input, runs the handler and wraps the outcome in an
+ * envelope. Shared by both transports so they cannot drift apart: the same
+ * bad payload gets the same answer over IPC and over HTTP.
+ */
+export async function dispatch(handlers: HandlerTable, method: string, payload: unknown): Promise<ApiEnvelope<unknown>> {
+  if (!isApiMethod(method)) return fail('bad-input', `Nieznana metoda: ${method}`);
+  const contract = apiContract[method];
+  const parsed = contract.input.safeParse(payload ?? {});
+  if (!parsed.success) return fail('bad-input', describeIssues(parsed.error));
+  try {
+    const handler = handlers[method] as (input: unknown) => Promise<unknown>;
+    const result = await handler(parsed.data);
+    return { ok: true, result: contract.output.parse(result) };
+  } catch (error) {
+    if (error instanceof ServiceError) return fail(error.code, error.message);
+    const code = (error as NodeJS.ErrnoException).code;
+    if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) {
+      return fail('storage', storageMessage(code));
+    }
+    console.error(`[api] ${method} failed:`, error);
+    return fail('internal', 'Wystąpił nieoczekiwany błąd. Dane nie zostały utracone; spróbuj ponownie.');
+  }
+}
+
+function fail(code: ApiErrorCode, message: string): ApiEnvelope<never> {
+  return { ok: false, error: { code, message } };
+}
+
+function storageMessage(errno: string): string {
+  switch (errno) {
+    case 'ENOSPC':
+      return 'Brak miejsca na dysku. Rozmowa czeka w oknie — zwolnij miejsce i zapisz ponownie.';
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+      return 'Brak uprawnień do zapisu w folderze danych. Rozmowa czeka w oknie — poproś IT o dostęp i zapisz ponownie.';
+    default:
+      return `Błąd zapisu na dysku (${errno}). Rozmowa czeka w oknie — spróbuj zapisać ponownie.`;
+  }
+}

@@ -1,0 +1,55 @@
+import { promises as fs } from 'node:fs';
+import type { Notice } from '../../shared/api';
+import type { ChecklistDefinition } from '../../shared/checklist';
+import { loadChecklists } from './checklists';
+import { DataDirLock } from './data-dir-lock';
+import { DraftStore } from './draft-store';
+import { CallJournal } from './journal';
+import { SettingsStore, type Settings } from './settings-store';
+
+/**
+ * Everything the Node side keeps for one data directory, opened once at start.
+ * Both transports (IPC and web mode) serve the same instance through the one
+ * handler table.
+ */
+export interface AppServices {
+  dataDir: string;
+  settingsStore: SettingsStore;
+  draftStore: DraftStore;
+  journal: CallJournal;
+  checklists: ChecklistDefinition[];
+  /** Current settings; replaced whenever they are saved. */
+  settings: Settings;
+  /** What happened at start that the person should hear about. */
+  startupNotices: Notice[];
+  close(): Promise<void>;
+}
+
+export async function openAppServices(dataDir: string, resourcesDir: string): Promise<AppServices> {
+  await fs.mkdir(dataDir, { recursive: true, mode: 0o700 });
+  const lock = await DataDirLock.acquire(dataDir);
+  try {
+    const settingsStore = new SettingsStore(dataDir);
+    const draftStore = new DraftStore(dataDir);
+    const journal = new CallJournal(dataDir);
+    const checklists = await loadChecklists(resourcesDir);
+    const { settings, setAsideAs } = await settingsStore.load();
+    const startupNotices: Notice[] = setAsideAs ? [{ code: 'settings-corrupt', file: setAsideAs }] : [];
+    return {
+      dataDir,
+      settingsStore,
+      draftStore,
+      journal,
+      checklists,
+      settings,
+      startupNotices,
+      async close() {
+        await journal.close();
+        await lock.release();
+      },
+    };
+  } catch (error) {
+    await lock.release();
+    throw error;
+  }
+}

@@ -1,0 +1,49 @@
+import { promises as fs } from 'node:fs';
+import { join } from 'node:path';
+import { CallStateSchema, IDLE, type CallState } from '../../shared/call-machine';
+import { maskIdentifiers } from '../../shared/masking';
+import { fileTimestamp, readIfExists, writeFileAtomic } from './atomic-file';
+import { SerialQueue } from './serial-queue';
+
+export interface DraftLoad {
+  state: CallState;
+  /** Set when draft.json was unreadable: the name it was moved aside to. */
+  setAsideAs?: string;
+}
+
+/**
+ * draft.json: the call in progress, rewritten atomically on every change so a
+ * crash or a killed process mid-call restores it on the next start. The note
+ * is masked here too: a half-typed PESEL must not sit on disk either.
+ */
+export class DraftStore {
+  private readonly file: string;
+  // Writes land in the order they were asked for, so an older state can never overwrite a newer one.
+  private readonly queue = new SerialQueue();
+
+  constructor(private readonly dataDir: string) {
+    this.file = join(dataDir, 'draft.json');
+  }
+
+  async load(now = new Date()): Promise<DraftLoad> {
+    const raw = await readIfExists(this.file);
+    if (raw === null) return { state: IDLE };
+    try {
+      return { state: CallStateSchema.parse(JSON.parse(raw)) };
+    } catch {
+      const setAsideAs = `draft.corrupt-${fileTimestamp(now)}.json`;
+      await fs.rename(this.file, join(this.dataDir, setAsideAs));
+      return { state: IDLE, setAsideAs };
+    }
+  }
+
+  async save(state: CallState): Promise<void> {
+    if (state.phase === 'idle') return this.clear();
+    const stored = state.phase === 'wrap-up' ? { ...state, note: maskIdentifiers(state.note).text } : state;
+    await this.queue.run(() => writeFileAtomic(this.file, JSON.stringify(stored)));
+  }
+
+  async clear(): Promise<void> {
+    await this.queue.run(() => fs.rm(this.file, { force: true }));
+  }
+}

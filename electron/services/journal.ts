@@ -1,0 +1,258 @@
+import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import { join } from 'node:path';
+import type { JournalProblem } from '../../shared/api';
+import { CallRecordSchema, type CallRecord, type UnchainedCallRecord } from '../../shared/call-record';
+import { syncDirectory } from './atomic-file';
+import { SerialQueue } from './serial-queue';
+
+/**
+ * The call journal: calls/<clerk-id>/<YYYY-MM>.jsonl, append-only, one JSON
+ * record a line.
+ *
+ * - A save is acknowledged only after the line is fsynced.
+ * - Each record carries the SHA-256 of the previous line of its file (the
+ *   first line: of a genesis string naming the clerk and month), so an edited,
+ *   removed or reordered line breaks the chain and is reported on read.
+ *   Like any hash chain it cannot by itself notice the newest lines being cut
+ *   off; the team-mode copy is the outside anchor for that.
+ * - A torn last line (a crash mid-write) is moved to `<file>.quarantine` when
+ *   the file is opened, and appending continues after the last whole line.
+ * - Saving a record whose id is already in the file returns the stored one, so
+ *   a retried save never duplicates a call.
+ */
+
+export interface JournalReadResult {
+  records: CallRecord[];
+  problems: JournalProblem[];
+}
+
+export interface QuarantineEvent {
+  file: string;
+  bytes: number;
+}
+
+interface OpenMonth {
+  handle: fs.FileHandle;
+  size: number;
+  lastHash: string;
+  ids: Set<string>;
+}
+
+const MONTH_FILE = /^(\d{4})-(\d{2})\.jsonl$/;
+
+export function sha256(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+export function genesisHash(clerkId: string, month: string): string {
+  return sha256(`asystent-rozmow|${clerkId}|${month}`);
+}
+
+/** The journal month of a moment, in the machine's local time (the office's day). */
+export function monthOf(date: Date): string {
+  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}`;
+}
+
+export class CallJournal {
+  private readonly root: string;
+  private readonly open = new Map<string, OpenMonth>();
+  private readonly queue = new SerialQueue();
+  /** Torn lines set aside since start, for the UI to mention. */
+  readonly quarantined: QuarantineEvent[] = [];
+
+  constructor(dataDir: string) {
+    this.root = join(dataDir, 'calls');
+  }
+
+  relativePath(clerkId: string, month: string): string {
+    return `calls/${clerkId}/${month}.jsonl`;
+  }
+
+  private filePath(clerkId: string, month: string): string {
+    return join(this.root, clerkId, `${month}.jsonl`);
+  }
+
+  /** Appends a record to the file of the month it was saved in; resolves once it is on disk. */
+  append(record: UnchainedCallRecord): Promise<CallRecord> {
+    return this.queue.run(async () => {
+      const month = monthOf(new Date(record.savedAt));
+      const target = await this.openMonth(record.clerk.id, month);
+      if (target.ids.has(record.id)) return this.findSaved(record.clerk.id, month, record.id);
+
+      const chained = CallRecordSchema.parse({ ...record, prevHash: target.lastHash });
+      const line = serializeRecord(chained);
+      try {
+        await target.handle.write(line + '\n', target.size, 'utf8');
+        await target.handle.sync();
+      } catch (error) {
+        // Whatever part of the line reached the disk must not stay in front
+        // of the next record; if even that fails, reopen (and quarantine) later.
+        await this.forget(record.clerk.id, month, target, true);
+        throw error;
+      }
+      target.size += Buffer.byteLength(line, 'utf8') + 1;
+      target.lastHash = sha256(line);
+      target.ids.add(chained.id);
+      return chained;
+    });
+  }
+
+  /** Whether a record with this id was saved this month or the month before. */
+  async has(clerkId: string, id: string, now = new Date()): Promise<boolean> {
+    const previous = new Date(now.getFullYear(), now.getMonth() - 1, 15);
+    for (const month of [monthOf(now), monthOf(previous)]) {
+      const { records } = await this.readMonth(clerkId, month);
+      if (records.some((r) => r.id === id)) return true;
+    }
+    return false;
+  }
+
+  /** The clerk's month files, newest first. */
+  async months(clerkId: string): Promise<string[]> {
+    try {
+      const names = await fs.readdir(join(this.root, clerkId));
+      return names
+        .filter((n) => MONTH_FILE.test(n))
+        .map((n) => n.slice(0, 7))
+        .sort()
+        .reverse();
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw error;
+    }
+  }
+
+  /** Reads and verifies one month file. A missing file is an empty month. */
+  async readMonth(clerkId: string, month: string): Promise<JournalReadResult> {
+    let text: string;
+    try {
+      text = await fs.readFile(this.filePath(clerkId, month), 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { records: [], problems: [] };
+      throw error;
+    }
+    return verifyJournalText(text, genesisHash(clerkId, month), this.relativePath(clerkId, month));
+  }
+
+  /** The clerk's newest records, newest first, with every problem met on the way. */
+  async recent(clerkId: string, limit: number): Promise<JournalReadResult> {
+    const records: CallRecord[] = [];
+    const problems: JournalProblem[] = [];
+    for (const month of await this.months(clerkId)) {
+      const result = await this.readMonth(clerkId, month);
+      problems.push(...result.problems);
+      records.push(...result.records.reverse());
+      if (records.length >= limit) break;
+    }
+    records.sort((a, b) => (a.savedAt < b.savedAt ? 1 : a.savedAt > b.savedAt ? -1 : 0));
+    return { records: records.slice(0, limit), problems };
+  }
+
+  async close(): Promise<void> {
+    await this.queue.run(async () => {
+      for (const month of this.open.values()) await month.handle.close().catch(() => undefined);
+      this.open.clear();
+    });
+  }
+
+  private async openMonth(clerkId: string, month: string): Promise<OpenMonth> {
+    const key = `${clerkId}/${month}`;
+    const cached = this.open.get(key);
+    if (cached) return cached;
+
+    const path = this.filePath(clerkId, month);
+    await fs.mkdir(join(this.root, clerkId), { recursive: true });
+    const handle = await fs.open(path, 'a+', 0o600);
+    try {
+      let text = await handle.readFile('utf8');
+      const end = text.lastIndexOf('\n') + 1;
+      if (end < text.length) {
+        await this.quarantine(path, text.slice(end), month, clerkId);
+        await handle.truncate(Buffer.byteLength(text.slice(0, end), 'utf8'));
+        await handle.sync();
+        text = text.slice(0, end);
+      }
+      const { records } = verifyJournalText(text, genesisHash(clerkId, month), '');
+      const lines = text.split('\n');
+      const lastLine = lines[lines.length - 2];
+      const opened: OpenMonth = {
+        handle,
+        size: Buffer.byteLength(text, 'utf8'),
+        lastHash: lastLine === undefined ? genesisHash(clerkId, month) : sha256(lastLine),
+        ids: new Set(records.map((r) => r.id)),
+      };
+      this.open.set(key, opened);
+      if (text.length === 0) await syncDirectory(join(this.root, clerkId));
+      return opened;
+    } catch (error) {
+      await handle.close().catch(() => undefined);
+      throw error;
+    }
+  }
+
+  private async findSaved(clerkId: string, month: string, id: string): Promise<CallRecord> {
+    const { records } = await this.readMonth(clerkId, month);
+    const found = records.find((r) => r.id === id);
+    if (!found) throw new Error(`Zapis ${id} zniknął z ${this.relativePath(clerkId, month)}`);
+    return found;
+  }
+
+  private async quarantine(path: string, torn: string, month: string, clerkId: string): Promise<void> {
+    const stamp = JSON.stringify({ quarantinedAt: new Date().toISOString(), text: torn });
+    const handle = await fs.open(`${path}.quarantine`, 'a', 0o600);
+    try {
+      await handle.write(stamp + '\n');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    this.quarantined.push({ file: this.relativePath(clerkId, month), bytes: Buffer.byteLength(torn, 'utf8') });
+  }
+
+  private async forget(clerkId: string, month: string, target: OpenMonth, rollBack: boolean): Promise<void> {
+    this.open.delete(`${clerkId}/${month}`);
+    if (rollBack) await target.handle.truncate(target.size).catch(() => undefined);
+    await target.handle.close().catch(() => undefined);
+  }
+}
+
+/**
+ * Keys in a fixed order (version and id first) so a person reading the file
+ * sees what each line is; the hash covers exactly these bytes.
+ */
+export function serializeRecord(record: CallRecord): string {
+  const { schemaVersion, type, id, prevHash, ...rest } = record;
+  return JSON.stringify({ schemaVersion, type, id, prevHash, ...rest });
+}
+
+/** Parses and verifies a month file's text; every line that fails says why, and reading goes on. */
+export function verifyJournalText(text: string, genesis: string, file: string): JournalReadResult {
+  const records: CallRecord[] = [];
+  const problems: JournalProblem[] = [];
+  let expected = genesis;
+  const lines = text.split('\n');
+  if (lines[lines.length - 1] === '') lines.pop();
+  lines.forEach((line, index) => {
+    const lineNo = index + 1;
+    const hash = sha256(line);
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      problems.push({ file, line: lineNo, kind: 'corrupt-line' });
+      expected = hash;
+      return;
+    }
+    const version = (value as { schemaVersion?: unknown } | null)?.schemaVersion;
+    const parsed = CallRecordSchema.safeParse(value);
+    if (!parsed.success) {
+      problems.push({ file, line: lineNo, kind: version === 1 ? 'corrupt-line' : 'unknown-version' });
+    } else {
+      if (parsed.data.prevHash !== expected) problems.push({ file, line: lineNo, kind: 'broken-chain' });
+      records.push(parsed.data);
+    }
+    expected = hash;
+  });
+  return { records, problems };
+}

@@ -1,0 +1,207 @@
+import { timingSafeEqual } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, sep } from 'node:path';
+import { dispatch, type HandlerTable } from './handlers';
+
+/**
+ * Web mode: the same handler table as the desktop app, over HTTP on
+ * 127.0.0.1 only.
+ *
+ * POST /api/<method> needs the per-run token (header `x-asystent-token`), a
+ * Host of this server (against DNS rebinding), and, when the browser sends
+ * them, an Origin of this server and a same-origin Sec-Fetch-Site (against
+ * cross-site requests). The token travels in the URL's #fragment, which the
+ * browser never sends anywhere, and is never logged.
+ */
+export const TOKEN_HEADER = 'x-asystent-token';
+export const MAX_BODY_BYTES = 256 * 1024;
+
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json; charset=utf-8',
+};
+
+export interface WebServerOptions {
+  handlers: HandlerTable;
+  rendererDir: string;
+  token: string;
+  port: number;
+}
+
+export interface RunningWebServer {
+  server: Server;
+  port: number;
+  /** The address to open, token included. */
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startWebServer(options: WebServerOptions): Promise<RunningWebServer> {
+  let port = options.port;
+  const server = createServer((req, res) => {
+    handleRequest(req, res, { ...options, port }).catch((error: unknown) => {
+      console.error('[web] request failed:', (error as Error).message);
+      if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'internal', message: 'Błąd serwera.' } });
+      else res.destroy();
+    });
+  });
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  return {
+    server,
+    port,
+    url: `http://127.0.0.1:${port}/#token=${options.token}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+async function handleRequest(req: IncomingMessage, res: ServerResponse, options: WebServerOptions): Promise<void> {
+  const allowedHosts = [`127.0.0.1:${options.port}`, `localhost:${options.port}`];
+  if (!allowedHosts.includes(req.headers.host ?? '')) return sendText(res, 403, 'Nieprawidłowy adres serwera.');
+
+  const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+  if (url.pathname.startsWith('/api/')) return handleApi(req, res, url.pathname.slice(5), options, allowedHosts);
+  if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Metoda niedozwolona.');
+  return serveStatic(res, options.rendererDir, url.pathname);
+}
+
+async function handleApi(
+  req: IncomingMessage,
+  res: ServerResponse,
+  method: string,
+  options: WebServerOptions,
+  allowedHosts: string[],
+): Promise<void> {
+  const origin = req.headers.origin;
+  if (origin !== undefined && !allowedHosts.some((h) => origin === `http://${h}`)) {
+    return sendError(res, 403, 'forbidden', 'Żądanie z obcej strony zostało odrzucone.');
+  }
+  const fetchSite = req.headers['sec-fetch-site'];
+  if (fetchSite !== undefined && fetchSite !== 'same-origin' && fetchSite !== 'none') {
+    return sendError(res, 403, 'forbidden', 'Żądanie z obcej strony zostało odrzucone.');
+  }
+  const token = req.headers[TOKEN_HEADER];
+  if (typeof token !== 'string' || token.length === 0) {
+    return sendError(res, 401, 'forbidden', 'Brak klucza dostępu. Otwórz adres wypisany przy starcie (z #token=…).');
+  }
+  if (!sameSecret(token, options.token)) {
+    return sendError(res, 403, 'forbidden', 'Nieprawidłowy klucz dostępu. Otwórz adres wypisany przy starcie.');
+  }
+  if (req.method !== 'POST') return sendError(res, 405, 'bad-input', 'Użyj metody POST.');
+  if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+    return sendError(res, 415, 'bad-input', 'Treść żądania musi być w formacie JSON (application/json).');
+  }
+
+  const body = await readBody(req);
+  if (body === null) return sendError(res, 413, 'bad-input', `Treść żądania przekracza ${MAX_BODY_BYTES} bajtów.`);
+  let payload: unknown;
+  try {
+    payload = body.length === 0 ? {} : JSON.parse(body);
+  } catch {
+    return sendError(res, 400, 'bad-input', 'Treść żądania nie jest poprawnym JSON.');
+  }
+
+  const envelope = await dispatch(options.handlers, method, payload);
+  if (envelope.ok) return sendJson(res, 200, envelope);
+  const status = { 'bad-input': 400, 'no-profile': 409, forbidden: 403, storage: 503, internal: 500 }[envelope.error.code];
+  return sendJson(res, status, envelope);
+}
+
+function sameSecret(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function readBody(req: IncomingMessage): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) tooLarge = true;
+      else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(tooLarge ? null : Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+async function serveStatic(res: ServerResponse, root: string, pathname: string): Promise<void> {
+  let relative: string;
+  try {
+    relative = decodeURIComponent(pathname === '/' ? '/index.html' : pathname);
+  } catch {
+    return sendText(res, 400, 'Nieprawidłowa ścieżka.');
+  }
+  const file = normalize(join(root, relative));
+  if (!file.startsWith(normalize(root) + sep)) return sendText(res, 404, 'Nie znaleziono.');
+  let data: Buffer;
+  try {
+    data = await fs.readFile(file);
+  } catch {
+    return sendText(res, 404, 'Nie znaleziono.');
+  }
+  res.writeHead(200, {
+    ...securityHeaders(),
+    'content-type': MIME[extname(file)] ?? 'application/octet-stream',
+    // Hashed asset names may be cached; the page itself never is.
+    'cache-control': relative.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-store',
+  });
+  res.end(data);
+}
+
+function securityHeaders(): Record<string, string> {
+  return {
+    'content-security-policy': CONTENT_SECURITY_POLICY,
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    'cross-origin-opener-policy': 'same-origin',
+    'cross-origin-resource-policy': 'same-origin',
+  };
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { ...securityHeaders(), 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+function sendError(res: ServerResponse, status: number, code: string, message: string): void {
+  sendJson(res, status, { ok: false, error: { code, message } });
+}
+
+function sendText(res: ServerResponse, status: number, text: string): void {
+  res.writeHead(status, { ...securityHeaders(), 'content-type': 'text/plain; charset=utf-8' });
+  res.end(text);
+}

@@ -1,0 +1,74 @@
+import type { Api, ApiEnvelope, ApiErrorCode, ApiMethod } from '../../../shared/api';
+import { API_METHOD_NAMES } from '../../../shared/api-methods';
+
+/**
+ * The renderer's one way to the Node side. In the desktop app the preload
+ * exposes `window.api`; in web mode the same calls go over HTTP with the
+ * per-run token. Components never know which.
+ */
+export class ApiError extends Error {
+  constructor(
+    readonly code: ApiErrorCode | 'network',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+type EnvelopeBridge = Record<ApiMethod, (payload: unknown) => Promise<ApiEnvelope<unknown>>>;
+
+declare global {
+  interface Window {
+    api?: EnvelopeBridge;
+  }
+}
+
+const TOKEN_KEY = 'asystent-rozmow.token';
+
+export function createApi(win: Window = window): Api {
+  const bridge = win.api ?? httpBridge(takeToken(win));
+  const api = {} as Record<ApiMethod, (input: unknown) => Promise<unknown>>;
+  for (const method of API_METHOD_NAMES) {
+    api[method] = async (input: unknown) => unwrap(await bridge[method](input));
+  }
+  return api as unknown as Api;
+}
+
+function unwrap(envelope: ApiEnvelope<unknown>): unknown {
+  if (envelope.ok) return envelope.result;
+  throw new ApiError(envelope.error.code, envelope.error.message);
+}
+
+/** Moves the token from the address bar (#token=…) into this tab's session storage. */
+function takeToken(win: Window): string {
+  const match = /(?:^#|&)token=([^&]+)/.exec(win.location.hash);
+  if (match?.[1]) {
+    win.sessionStorage.setItem(TOKEN_KEY, decodeURIComponent(match[1]));
+    win.history.replaceState(null, '', win.location.pathname + win.location.search);
+  }
+  return win.sessionStorage.getItem(TOKEN_KEY) ?? '';
+}
+
+function httpBridge(token: string): EnvelopeBridge {
+  const bridge = {} as EnvelopeBridge;
+  for (const method of API_METHOD_NAMES) {
+    bridge[method] = async (payload) => {
+      let response: Response;
+      try {
+        response = await fetch(`/api/${method}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-asystent-token': token },
+          body: JSON.stringify(payload ?? {}),
+        });
+      } catch {
+        throw new ApiError('network', 'Brak połączenia z usługą aplikacji.');
+      }
+      try {
+        return (await response.json()) as ApiEnvelope<unknown>;
+      } catch {
+        return { ok: false, error: { code: 'internal', message: `HTTP ${response.status}` } };
+      }
+    };
+  }
+  return bridge;
+}

@@ -1,0 +1,20 @@
+import type { Api } from '../../../shared/api';
+import { ApiError, createApi } from './client';
+
+let instance: Api | null = null;
+
+/** The app's Api, created on first use; tests put a fake in with setApi. */
+export function getApi(): Api {
+  instance ??= createApi();
+  return instance;
+}
+
+export function setApi(api: Api | null): void {
+  instance = api;
+}
+
+/** A message fit for the person at the screen, whatever went wrong. */
+export function errorMessage(error: unknown, networkText: string): string {
+  if (error instanceof ApiError) return error.code === 'network' ? networkText : error.message;
+  return error instanceof Error ? error.message : String(error);
+}

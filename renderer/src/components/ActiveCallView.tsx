@@ -1,0 +1,71 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { callStage, type ActiveCall } from '../../../shared/call-machine';
+import { incomingGreeting } from '../../../shared/greeting';
+import { KEYS } from '../hooks/keys';
+import { useAppStore } from '../stores/app-store';
+import { useCallStore } from '../stores/call-store';
+import { CallTimer } from './CallTimer';
+import { Checklist } from './Checklist';
+import { Kbd } from './Kbd';
+
+export function ActiveCallView({ call }: { call: ActiveCall }) {
+  const { t } = useTranslation();
+  const profile = useAppStore((s) => s.profile);
+  const dispatch = useCallStore((s) => s.dispatch);
+  const greetingRef = useRef<HTMLElement>(null);
+  const stage = callStage(call);
+
+  // Focus starts on the greeting, the first thing to say, so a screen reader reads it out.
+  useEffect(() => greetingRef.current?.focus(), []);
+
+  if (!profile) return null;
+  return (
+    <section className="call" aria-labelledby="call-title">
+      <div className="call-head">
+        <h2 id="call-title">{t('call.incoming')}</h2>
+        <CallTimer call={call} label={t('call.timer')} />
+      </div>
+
+      <section
+        ref={greetingRef}
+        tabIndex={-1}
+        className={`card greeting${stage === 'greeting' ? ' current' : ''}`}
+        role="region"
+        aria-label={t('call.greeting')}
+      >
+        <span className="label">{stage === 'greeting' ? t('call.greetingStage') : t('call.greeting')}</span>
+        <p className="greeting-text">{incomingGreeting(profile)}</p>
+      </section>
+
+      <div className="card personal-data">
+        <label className="switch">
+          <input
+            type="checkbox"
+            checked={call.personalData}
+            aria-keyshortcuts={KEYS.personalData}
+            onChange={(e) => dispatch({ type: 'set-personal-data', value: e.target.checked })}
+          />
+          <span>{t('call.personalData')}</span>
+          <Kbd>{KEYS.personalData}</Kbd>
+        </label>
+        {call.personalData && <p className="muted small">{t('call.personalDataHint')}</p>}
+      </div>
+
+      <div className="card">
+        <Checklist call={call} />
+      </div>
+
+      <div className="actions sticky">
+        <button
+          type="button"
+          className="button danger big"
+          aria-keyshortcuts={KEYS.endCall}
+          onClick={() => dispatch({ type: 'end', at: Date.now() })}
+        >
+          {t('call.end')} <Kbd>{KEYS.endCall}</Kbd>
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,61 @@
+import { useTranslation } from 'react-i18next';
+import { checklistRows, type ActiveCall } from '../../../shared/call-machine';
+import { formatDuration } from '../format';
+import { useCallStore } from '../stores/call-store';
+import { Kbd } from './Kbd';
+
+/** The call's checklist: click or press the number to tick; each tick shows when it happened. */
+export function Checklist({ call }: { call: ActiveCall }) {
+  const { t } = useTranslation();
+  const dispatch = useCallStore((s) => s.dispatch);
+  const rows = checklistRows(call);
+  return (
+    <fieldset className="checklist">
+      <legend>{t('call.checklist')}</legend>
+      <p className="muted small">{t('call.checklistHint', { max: rows.length })}</p>
+      <ul>
+        {rows.map(({ item, state, applies, key }) => {
+          const inputId = `item-${item.id}`;
+          const ticked = state.done && state.atMs !== null;
+          const hasMeta = !applies || ticked || (!state.done && Boolean(item.hint));
+          return (
+            <li key={item.id} className={`check-row${state.done ? ' done' : ''}${applies ? '' : ' not-applicable'}`}>
+              <input
+                id={inputId}
+                type="checkbox"
+                checked={state.done}
+                aria-keyshortcuts={String(key)}
+                aria-describedby={hasMeta ? `${inputId}-hint` : undefined}
+                onChange={() => dispatch({ type: 'toggle-item', itemId: item.id, at: Date.now() })}
+              />
+              <label htmlFor={inputId}>
+                <Kbd>{String(key)}</Kbd>
+                <span className="check-label">{item.label}</span>
+              </label>
+              {hasMeta && (
+                <p className="check-meta" id={`${inputId}-hint`}>
+                  {!applies && <span className="tag">{t('call.notApplicable')}</span>}
+                  {ticked ? (
+                    <span className="tick-time">
+                      {state.atWrapUp
+                        ? t('call.tickedAtWrapUp')
+                        : t('call.tickedAt', { time: formatDuration(state.atMs) })}
+                    </span>
+                  ) : (
+                    // The hint helps before the item is done; after, it would only lengthen the list.
+                    item.hint && (
+                      <span>
+                        {item.hint}
+                        {item.clause && <span className="clause"> ({item.clause})</span>}
+                      </span>
+                    )
+                  )}
+                </p>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </fieldset>
+  );
+}

@@ -1,0 +1,7 @@
+/** The keys that work while the window has focus. One table, so the UI shows what the handler does. */
+export const KEYS = {
+  startIncoming: 'F2',
+  endCall: 'F4',
+  personalData: 'D',
+  save: 'Ctrl+Enter',
+} as const;

@@ -1,0 +1,16 @@
+import i18next, { type i18n as I18n } from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { pl } from './pl';
+
+export const DEFAULT_LANGUAGE = 'pl';
+
+export const i18n: I18n = i18next.createInstance();
+
+void i18n.use(initReactI18next).init({
+  lng: DEFAULT_LANGUAGE,
+  fallbackLng: DEFAULT_LANGUAGE,
+  resources: { pl: { translation: pl } },
+  interpolation: { escapeValue: false }, // React escapes already
+  initAsync: false,
+  returnNull: false,
+});

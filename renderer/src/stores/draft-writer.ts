@@ -1,0 +1,39 @@
+import type { CallState } from '../../../shared/call-machine';
+import { getApi } from '../api/instance';
+
+/**
+ * Sends the call in progress to draft.json after every change. Only one write
+ * is in flight at a time and only the newest state waits behind it, so fast
+ * typing costs one write per round trip, never a queue of stale states.
+ */
+let inFlight = false;
+let pending: CallState | null = null;
+let onError: (error: unknown) => void = () => undefined;
+
+export function persistDraft(state: CallState): void {
+  pending = state;
+  if (!inFlight) void flush();
+}
+
+export function onDraftError(handler: (error: unknown) => void): void {
+  onError = handler;
+}
+
+async function flush(): Promise<void> {
+  inFlight = true;
+  while (pending) {
+    const state = pending;
+    pending = null;
+    try {
+      await getApi().saveDraft({ state });
+    } catch (error) {
+      onError(error);
+    }
+  }
+  inFlight = false;
+}
+
+/** For tests: waits until every queued write has been sent. */
+export async function draftIdle(): Promise<void> {
+  while (inFlight || pending) await new Promise((r) => setTimeout(r, 5));
+}

@@ -1,0 +1,12 @@
+/**
+ * The API's method names alone, without their schemas, for the preload
+ * script: it only forwards calls, and a sandboxed preload should stay small.
+ * shared/api.ts checks at compile time that this list matches the contract.
+ */
+export const API_METHOD_NAMES = ['getAppState', 'saveProfile', 'saveDraft', 'saveCall', 'listRecentCalls'] as const;
+export type ApiMethodName = (typeof API_METHOD_NAMES)[number];
+
+/** IPC channel of a method. */
+export function ipcChannel(method: string): string {
+  return `api:${method}`;
+}

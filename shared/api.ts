@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import type { ApiMethodName } from './api-methods';
+import { ActiveCallSchema, CallStateSchema, NOTE_MAX_LENGTH } from './call-machine';
+import { ChecklistDefinitionSchema } from './checklist';
+import { OUTCOMES } from './outcomes';
+import { ProfileInputSchema, ProfileSchema } from './profile';
+
+/**
+ * The one API contract between the renderer and the Node side. Each method is
+ * an input and an output schema; both transports (Electron IPC and web-mode
+ * HTTP) validate against the same table, and the renderer's client is typed
+ * from it. Adding a method: a schema pair here, a handler in
+ * electron/handlers.ts — both transports pick it up.
+ */
+
+export const NoticeSchema = z.object({
+  code: z.enum(['settings-corrupt', 'draft-corrupt', 'draft-restored', 'journal-quarantined']),
+  /** A file name relative to the data directory, for the person to find it. */
+  file: z.string().optional(),
+});
+export type Notice = z.infer<typeof NoticeSchema>;
+
+export const JournalProblemSchema = z.object({
+  file: z.string(),
+  line: z.number().int().min(1),
+  kind: z.enum(['broken-chain', 'corrupt-line', 'unknown-version']),
+});
+export type JournalProblem = z.infer<typeof JournalProblemSchema>;
+
+export const CallSummarySchema = z.object({
+  id: z.string(),
+  direction: z.enum(['incoming', 'outgoing']),
+  startedAt: z.string(),
+  durationSec: z.number().int().min(0),
+  outcome: z.enum(OUTCOMES),
+  missed: z.array(z.string()),
+  note: z.string(),
+});
+
+const empty = z.object({}).strict();
+
+export const apiContract = {
+  getAppState: {
+    input: empty,
+    output: z.object({
+      profile: ProfileSchema.nullable(),
+      checklists: z.array(ChecklistDefinitionSchema),
+      draft: CallStateSchema,
+      notices: z.array(NoticeSchema),
+    }),
+  },
+  saveProfile: {
+    input: ProfileInputSchema,
+    output: ProfileSchema,
+  },
+  saveDraft: {
+    input: z.object({ state: CallStateSchema }).strict(),
+    output: z.object({ ok: z.literal(true) }),
+  },
+  saveCall: {
+    input: z
+      .object({
+        call: ActiveCallSchema,
+        outcome: z.enum(OUTCOMES, { message: 'outcomeRequired' }),
+        note: z.string().max(NOTE_MAX_LENGTH),
+      })
+      .strict(),
+    output: CallSummarySchema,
+  },
+  listRecentCalls: {
+    input: z.object({ limit: z.number().int().min(1).max(500) }).strict(),
+    output: z.object({ calls: z.array(CallSummarySchema), problems: z.array(JournalProblemSchema) }),
+  },
+} as const;
+
+export type ApiContract = typeof apiContract;
+export type ApiMethod = keyof ApiContract;
+
+// Compile-time check that api-methods.ts lists exactly the contract's methods.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const methodListMatches: Same<ApiMethod, ApiMethodName> = true;
+void methodListMatches;
+
+export type ApiInput<M extends ApiMethod> = z.input<ApiContract[M]['input']>;
+export type ApiOutput<M extends ApiMethod> = z.output<ApiContract[M]['output']>;
+
+/** What the renderer calls; implemented over IPC or HTTP. */
+export type Api = { [M in ApiMethod]: (input: ApiInput<M>) => Promise<ApiOutput<M>> };
+
+/**
+ * Errors cross both transports as data, never as thrown objects, so the
+ * renderer sees the same shape whether it runs in Electron or a browser.
+ */
+export const API_ERROR_CODES = ['bad-input', 'no-profile', 'storage', 'forbidden', 'internal'] as const;
+export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
+export type ApiEnvelope<T> = { ok: true; result: T } | { ok: false; error: { code: ApiErrorCode; message: string } };
+
+export function isApiMethod(name: string): name is ApiMethod {
+  return Object.prototype.hasOwnProperty.call(apiContract, name);
+}
+
+/** "firstName: digits; unit: required" — short enough for a log, exact enough to fix. */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => `${issue.path.length ? issue.path.join('.') : '(całość)'}: ${issue.message}`)
+    .join('; ');
+}

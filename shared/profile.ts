@@ -1,0 +1,108 @@
+import { z } from 'zod';
+
+/**
+ * The clerk's profile (§6 pkt 6: the greeting names the clerk, the office and
+ * the unit; §7: the standard binds employees and interns alike).
+ *
+ * Validation messages are codes, not sentences: the renderer turns them into
+ * Polish (or, later, English) text, and the HTTP/IPC layer reports them as-is.
+ */
+export const DEFAULT_OFFICE_NAME = 'Powiatowy Urząd Pracy w Łodzi';
+
+export const ROLES = ['pracownik', 'stazysta'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PROFILE_LIMITS = {
+  firstName: 40,
+  lastName: 60,
+  unit: 120,
+  officeName: 120,
+} as const;
+
+export type ProfileErrorCode = 'required' | 'tooLong' | 'digits' | 'invalidChars';
+
+// Letters of any script, with the joiners names really use: a space
+// ("Anna Maria"), a hyphen ("Nowak-Kowalska") and an apostrophe ("O'Neill").
+const NAME_PATTERN = /^\p{L}+(?:[ '’-]\p{L}+)*$/u;
+const HAS_DIGIT = /\p{Nd}/u;
+
+/** Collapses runs of white space so "  Anna  " and "Anna" are the same name. */
+export function tidyText(value: string): string {
+  return value.replace(/\s+/gu, ' ').trim();
+}
+
+function personName(max: number) {
+  return z
+    .string()
+    .transform(tidyText)
+    .superRefine((value, ctx) => {
+      const code = nameProblem(value, max);
+      if (code) ctx.addIssue({ code: 'custom', message: code });
+    });
+}
+
+function freeText(max: number) {
+  return z
+    .string()
+    .transform(tidyText)
+    .superRefine((value, ctx) => {
+      if (value.length === 0) ctx.addIssue({ code: 'custom', message: 'required' });
+      else if (value.length > max) ctx.addIssue({ code: 'custom', message: 'tooLong' });
+    });
+}
+
+export function nameProblem(value: string, max: number): ProfileErrorCode | null {
+  if (value.length === 0) return 'required';
+  if (value.length > max) return 'tooLong';
+  if (HAS_DIGIT.test(value)) return 'digits';
+  if (!NAME_PATTERN.test(value)) return 'invalidChars';
+  return null;
+}
+
+export const ProfileInputSchema = z.object({
+  firstName: personName(PROFILE_LIMITS.firstName),
+  lastName: personName(PROFILE_LIMITS.lastName),
+  role: z.enum(ROLES, { message: 'required' }),
+  unit: freeText(PROFILE_LIMITS.unit),
+  officeName: freeText(PROFILE_LIMITS.officeName),
+});
+
+export type ProfileInput = z.input<typeof ProfileInputSchema>;
+
+/** A saved profile: the validated input plus the clerk's stable id. */
+export const ProfileSchema = z.object({
+  clerkId: z.string().uuid(),
+  firstName: z.string().min(1).max(PROFILE_LIMITS.firstName),
+  lastName: z.string().min(1).max(PROFILE_LIMITS.lastName),
+  role: z.enum(ROLES),
+  unit: z.string().min(1).max(PROFILE_LIMITS.unit),
+  officeName: z.string().min(1).max(PROFILE_LIMITS.officeName),
+});
+export type Profile = z.infer<typeof ProfileSchema>;
+
+export type ProfileField = keyof z.output<typeof ProfileInputSchema>;
+export type ProfileErrors = Partial<Record<ProfileField, ProfileErrorCode>>;
+
+export type ProfileValidation =
+  | { ok: true; value: z.output<typeof ProfileInputSchema> }
+  | { ok: false; errors: ProfileErrors };
+
+/** Validates a profile form; every invalid field gets exactly one error code. */
+export function validateProfile(input: unknown): ProfileValidation {
+  const result = ProfileInputSchema.safeParse(input);
+  if (result.success) return { ok: true, value: result.data };
+  const errors: ProfileErrors = {};
+  for (const issue of result.error.issues) {
+    const field = issue.path[0] as ProfileField | undefined;
+    if (field && !errors[field]) errors[field] = toErrorCode(issue.message);
+  }
+  return { ok: false, errors };
+}
+
+function toErrorCode(message: string): ProfileErrorCode {
+  return (['required', 'tooLong', 'digits', 'invalidChars'] as const).find((c) => c === message) ?? 'required';
+}
+
+export function emptyProfileInput(): ProfileInput {
+  return { firstName: '', lastName: '', role: 'pracownik', unit: '', officeName: DEFAULT_OFFICE_NAME };
+}

@@ -1,0 +1,180 @@
+import { mkdtempSync, readdirSync, readFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  e2eUnavailableReason,
+  launchChromium,
+  screenshotPath,
+  startWebMode,
+  type WebModeProcess,
+} from '../helpers/web-mode';
+
+const unavailable = e2eUnavailableReason();
+if (unavailable && process.env.E2E_REQUIRED) throw new Error(`End-to-end tests are required here but cannot run: ${unavailable}`);
+if (unavailable) console.warn(`[e2e] skipped: ${unavailable}`);
+
+/**
+ * A new clerk's first day, in web mode in Chromium: the profile (with the
+ * mistakes people make), an incoming call driven from the keyboard, the
+ * wrap-up with a note that contains identifiers, the history, a restart of
+ * the server, and a killed server mid-call.
+ */
+describe.skipIf(unavailable)('web mode: the incoming-call flow as a new clerk', () => {
+  let browser: Browser;
+  let server: WebModeProcess;
+  let page: Page;
+  const dataDir = mkdtempSync(join(tmpdir(), 'asystent-e2e-'));
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    server = await startWebMode(dataDir);
+    page = await browser.newPage({ viewport: { width: 480, height: 900 }, locale: 'pl-PL' });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('opens on the profile form and rejects invalid input inline without saving', async () => {
+    await page.goto(server.url);
+    await expect.poll(() => page.getByRole('heading', { name: 'Profil pracownika' }).isVisible()).toBe(true);
+    expect(page.url()).not.toContain('token=');
+    expect(await page.getByRole('navigation').count()).toBe(0);
+
+    await page.getByLabel('Nazwa Urzędu').fill('');
+    await page.getByRole('button', { name: 'Zapisz profil' }).click();
+    await expect.poll(() => page.getByText('To pole jest wymagane.').count()).toBe(4);
+    await page.screenshot({ path: screenshotPath('01-profile-empty') });
+
+    await page.getByLabel('Imię').fill('Anna1');
+    await page.getByLabel('Nazwisko').fill('   ');
+    await page.getByLabel('Komórka organizacyjna').fill('D'.repeat(121));
+    await page.getByLabel('Nazwa Urzędu').fill('Powiatowy Urząd Pracy w Łodzi');
+    await page.getByRole('button', { name: 'Zapisz profil' }).click();
+    await expect.poll(() => page.getByText('Bez cyfr, proszę.').isVisible()).toBe(true);
+    expect(await page.getByText('To pole jest wymagane.').count()).toBe(1);
+    expect(await page.getByText('Za długie — najwyżej 120 znaków.').isVisible()).toBe(true);
+    expect(await page.getByLabel('Imię').getAttribute('aria-invalid')).toBe('true');
+    await page.screenshot({ path: screenshotPath('02-profile-invalid') });
+    expect(existsSync(join(dataDir, 'settings.json'))).toBe(false);
+  });
+
+  it('saves a valid profile and shows the greeting built from it', async () => {
+    await page.getByLabel('Imię').fill('Anna');
+    await page.getByLabel('Nazwisko').fill('Nowak');
+    await page.getByLabel('stażysta').check();
+    await page.getByLabel('Komórka organizacyjna').fill('Dział Ewidencji i Świadczeń');
+    await page.getByRole('button', { name: 'Zapisz profil' }).click();
+    await expect.poll(() => page.getByRole('button', { name: /Połączenie przychodzące/ }).isVisible()).toBe(true);
+    const settings = JSON.parse(readFileSync(join(dataDir, 'settings.json'), 'utf8'));
+    expect(settings.profile).toMatchObject({ firstName: 'Anna', lastName: 'Nowak', role: 'stazysta' });
+    await page.screenshot({ path: screenshotPath('03-idle') });
+  });
+
+  it('takes an incoming call from the keyboard: greeting, ticks with number keys, personal data', async () => {
+    await page.keyboard.press('F2');
+    const greeting = page.getByRole('region', { name: 'Powitanie' });
+    await expect.poll(() => greeting.isVisible()).toBe(true);
+    const text = await greeting.innerText();
+    for (const fact of ['Anna', 'Nowak', 'Powiatowy Urząd Pracy w Łodzi', 'Dział Ewidencji i Świadczeń']) {
+      expect(text).toContain(fact);
+    }
+    expect(await page.getByRole('timer').innerText()).toMatch(/^0:0\d$/);
+
+    await page.keyboard.press('1');
+    await page.keyboard.press('3');
+    await page.keyboard.press('2');
+    await page.keyboard.press('2'); // untick again
+    await page.keyboard.press('d');
+    const box = (label: string) => page.getByRole('checkbox', { name: label });
+    await expect.poll(() => box('Powitanie: imię i nazwisko, Urząd, komórka').isChecked()).toBe(true);
+    expect(await box('Sprawa rozmówcy ustalona').isChecked()).toBe(true);
+    expect(await box('Do rozmówcy nie docierają głosy osób trzecich').isChecked()).toBe(false);
+    expect(await box('Rozmowa dotyczy danych osobowych').isChecked()).toBe(true);
+    expect(await page.getByText(/zaznaczone po 0:0\d/).count()).toBe(2);
+    await page.screenshot({ path: screenshotPath('04-in-call'), fullPage: true });
+  });
+
+  it('wraps up: missing items shown, outcome by key, identifiers masked before saving', async () => {
+    await page.keyboard.press('F4');
+    await expect.poll(() => page.getByRole('heading', { name: 'Podsumowanie rozmowy' }).isVisible()).toBe(true);
+    const missed = page.locator('.missed li');
+    expect(await missed.allInnerTexts()).toEqual([
+      'Do rozmówcy nie docierają głosy osób trzecich',
+      'Tożsamość potwierdzona przed podaniem danych osobowych',
+      'Język zrozumiały, bez żargonu',
+      'Uprzejme zakończenie rozmowy',
+    ]);
+    const save = page.getByRole('button', { name: /Zapisz rozmowę/ });
+    expect(await save.isDisabled()).toBe(true);
+    await page.keyboard.press('1');
+    await expect.poll(() => page.getByRole('radio', { name: /Załatwiona/ }).isChecked()).toBe(true);
+
+    await page.getByLabel('Notatka (opcjonalnie)').fill('Pytał o termin; PESEL 44051401359, tel. 601 234 567, jan.k@example.pl. Oddzwoni 12:30.');
+    const stored = page.getByTestId('stored-note');
+    await expect.poll(() => stored.innerText()).toBe('Pytał o termin; PESEL [PESEL], tel. [telefon], [e-mail]. Oddzwoni 12:30.');
+    await page.screenshot({ path: screenshotPath('05-wrap-up'), fullPage: true });
+
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => page.getByText('Rozmowa zapisana w dzienniku.').isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: /Połączenie przychodzące/ }).isVisible()).toBe(true);
+
+    const journal = journalText(dataDir);
+    expect(journal).toContain('[PESEL]');
+    expect(journal).not.toContain('44051401359');
+    expect(journal).not.toContain('601 234 567');
+    expect(journal).not.toContain('jan.k@example.pl');
+    expect(existsSync(join(dataDir, 'draft.json'))).toBe(false);
+  });
+
+  it('lists the call in the history, and still after the server restarts', async () => {
+    await page.getByRole('button', { name: 'Historia' }).click();
+    const rows = page.locator('tbody tr');
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(await rows.first().innerText()).toContain('Załatwiona');
+    expect(await rows.first().innerText()).toContain('przychodząca');
+    await page.screenshot({ path: screenshotPath('06-history') });
+
+    expect(await server.stop()).toBe(0);
+    server = await startWebMode(dataDir);
+    await page.goto(server.url);
+    await expect.poll(() => page.getByRole('button', { name: /Połączenie przychodzące/ }).isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Historia' }).click();
+    await expect.poll(() => page.locator('tbody tr').count()).toBe(1);
+    expect(await page.getByText('1 rozmowa').isVisible()).toBe(true);
+  });
+
+  it('restores a call in progress after the server is killed mid-call', async () => {
+    await page.getByRole('button', { name: 'Rozmowa' }).click();
+    await page.keyboard.press('F2');
+    await expect.poll(() => page.getByRole('region', { name: 'Powitanie' }).isVisible()).toBe(true);
+    await page.keyboard.press('1');
+    await expect.poll(() => existsSync(join(dataDir, 'draft.json'))).toBe(true);
+    await expect.poll(() => readFileSync(join(dataDir, 'draft.json'), 'utf8')).toContain('"done":true');
+
+    await server.stop('SIGKILL');
+    server = await startWebMode(dataDir);
+    await page.goto(server.url);
+    await expect.poll(() => page.getByText('Przywrócono rozmowę').isVisible()).toBe(true);
+    expect(await page.getByRole('checkbox', { name: 'Powitanie: imię i nazwisko, Urząd, komórka' }).isChecked()).toBe(true);
+    await page.screenshot({ path: screenshotPath('07-restored'), fullPage: true });
+
+    await page.keyboard.press('F4');
+    await page.keyboard.press('7');
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => page.getByText('Rozmowa zapisana w dzienniku.').isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Historia' }).click();
+    await expect.poll(() => page.locator('tbody tr').count()).toBe(2);
+    expect(await page.getByText('2 rozmowy').isVisible()).toBe(true);
+  });
+});
+
+function journalText(dataDir: string): string {
+  const root = join(dataDir, 'calls');
+  return readdirSync(root)
+    .flatMap((clerk) => readdirSync(join(root, clerk)).map((f) => readFileSync(join(root, clerk, f), 'utf8')))
+    .join('');
+}
