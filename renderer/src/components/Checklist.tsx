@@ -16,8 +16,8 @@ export function Checklist({ call }: { call: ActiveCall }) {
       <ul>
         {rows.map(({ item, state, applies, key }) => {
           const inputId = `item-${item.id}`;
-          const ticked = state.done && state.atMs !== null;
-          const hasMeta = !applies || ticked || (!state.done && Boolean(item.hint));
+          const tickOffset = state.done ? state.atMs : null;
+          const hasMeta = !applies || tickOffset !== null || (!state.done && Boolean(item.hint));
           return (
             <li key={item.id} className={`check-row${state.done ? ' done' : ''}${applies ? '' : ' not-applicable'}`}>
               <input
@@ -35,11 +35,11 @@ export function Checklist({ call }: { call: ActiveCall }) {
               {hasMeta && (
                 <p className="check-meta" id={`${inputId}-hint`}>
                   {!applies && <span className="tag">{t('call.notApplicable')}</span>}
-                  {ticked ? (
+                  {tickOffset !== null ? (
                     <span className="tick-time">
                       {state.atWrapUp
                         ? t('call.tickedAtWrapUp')
-                        : t('call.tickedAt', { time: formatDuration(state.atMs) })}
+                        : t('call.tickedAt', { time: formatDuration(tickOffset) })}
                     </span>
                   ) : (
                     // The hint helps before the item is done; after, it would only lengthen the list.

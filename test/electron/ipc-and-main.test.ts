@@ -1,0 +1,91 @@
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { API_METHOD_NAMES } from '../../shared/api-methods';
+import { FakeBrowserWindow, type FakeElectron } from '../helpers/fake-electron';
+
+const fake: FakeElectron = vi.hoisted(() => ({}) as FakeElectron);
+vi.mock('electron', async () => {
+  const { createFakeElectron } = await import('../helpers/fake-electron');
+  Object.assign(fake, createFakeElectron());
+  return fake;
+});
+
+// The default data directory follows XDG_CONFIG_HOME on Linux; point it at a temp folder.
+const configHome = mkdtempSync(join(tmpdir(), 'main-'));
+process.env.XDG_CONFIG_HOME = configHome;
+process.env.APPDATA = configHome;
+const dataDir = join(configHome, 'asystent-rozmow');
+
+/**
+ * The built main process (out/main/index.js, what `npm start` runs) started
+ * against the fake electron: it must wire the services to IPC for every API
+ * method, refuse foreign senders, and open the overlay window on the bundled
+ * page. `npm test` builds first.
+ */
+const BUILT_MAIN = '../../out/main/index.js';
+if (!existsSync(fileURLToPath(new URL(BUILT_MAIN, import.meta.url)))) throw new Error('out/main/index.js is missing: run npm run build');
+await import(/* @vite-ignore */ BUILT_MAIN);
+await vi.waitFor(() => expect(FakeBrowserWindow.created).toHaveLength(1));
+const window = FakeBrowserWindow.created[0]!;
+const appUrl = window.loadedUrl!;
+
+afterAll(async () => {
+  // Let main.ts close its services (and release the data-directory lock).
+  fake.app.emit('will-quit', { preventDefault: () => undefined });
+  await vi.waitFor(() => expect(fake.app.exit).toHaveBeenCalled());
+});
+
+function invoke(channel: string, payload: unknown, frame: unknown = { url: appUrl, parent: null }) {
+  const handler = fake.ipcHandlers.get(channel);
+  if (!handler) throw new Error(`no handler for ${channel}`);
+  return handler({ senderFrame: frame }, payload) as Promise<{ ok: boolean; result?: unknown; error?: { code: string; message: string } }>;
+}
+
+describe('main process wiring', () => {
+  it('uses the shared data directory and asks for a single instance', () => {
+    expect(fake.app.setPath).toHaveBeenCalledWith('userData', dataDir);
+    expect(fake.app.requestSingleInstanceLock).toHaveBeenCalled();
+  });
+
+  it('loads the bundled page from the build with the preload script, both of which exist', () => {
+    expect(appUrl).toMatch(/^file:\/\/.*\/out\/renderer\/index\.html$/);
+    expect(existsSync(fileURLToPath(appUrl))).toBe(true);
+    const preload = (window.options.webPreferences as { preload: string }).preload;
+    expect(preload).toMatch(/out[\\/]preload[\\/]index\.cjs$/);
+    expect(existsSync(preload)).toBe(true);
+  });
+
+  it('registers exactly one IPC handler per API method', () => {
+    expect([...fake.ipcHandlers.keys()].sort()).toEqual(API_METHOD_NAMES.map((m) => `api:${m}`).sort());
+  });
+
+  it('answers the app page through the shared handlers', async () => {
+    const reply = await invoke('api:getAppState', {});
+    expect(reply.ok).toBe(true);
+    expect((reply.result as { checklists: unknown[] }).checklists.length).toBeGreaterThan(0);
+  });
+
+  it('refuses every channel to a foreign frame, and to a sub-frame of the app', async () => {
+    for (const method of API_METHOD_NAMES) {
+      const foreign = await invoke(`api:${method}`, {}, { url: 'https://evil.example/', parent: null });
+      expect(foreign).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      const sub = await invoke(`api:${method}`, {}, { url: appUrl, parent: { url: appUrl } });
+      expect(sub).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    }
+  });
+
+  it('validates payloads: a bad profile is refused with the reason', async () => {
+    const reply = await invoke('api:saveProfile', { firstName: 'Jan2', lastName: 'Kowalski', role: 'szef', unit: 'X', officeName: 'Y' });
+    expect(reply).toMatchObject({ ok: false, error: { code: 'bad-input' } });
+    expect(reply.error?.message).toContain('firstName: digits');
+  });
+
+  it('focuses the running window when the app is started again', () => {
+    const focus = vi.spyOn(window, 'focus');
+    fake.app.emit('second-instance');
+    expect(focus).toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,41 @@
+import { describe, expect, it, vi } from 'vitest';
+import { API_METHOD_NAMES } from '../../shared/api-methods';
+import type { FakeElectron } from '../helpers/fake-electron';
+
+const fake: FakeElectron = vi.hoisted(() => ({}) as FakeElectron);
+vi.mock('electron', async () => {
+  const { createFakeElectron } = await import('../helpers/fake-electron');
+  Object.assign(fake, createFakeElectron());
+  return fake;
+});
+
+await import('../../electron/preload');
+
+describe('preload', () => {
+  it('exposes only `api`, with one function per method and nothing else', () => {
+    expect([...fake.exposed.keys()]).toEqual(['api']);
+    const api = fake.exposed.get('api') as Record<string, unknown>;
+    expect(Object.keys(api).sort()).toEqual([...API_METHOD_NAMES].sort());
+    for (const value of Object.values(api)) expect(typeof value).toBe('function');
+    expect(Object.isFrozen(api)).toBe(true);
+    expect(Object.values(api)).not.toContain(fake.ipcRenderer);
+  });
+
+  it('forwards the payload to the method channel and returns only the reply, no event object', async () => {
+    const api = fake.exposed.get('api') as Record<string, (p: unknown) => Promise<unknown>>;
+    const reply = await api.saveDraft!({ state: { phase: 'idle' } });
+    expect(fake.ipcRenderer.invoke).toHaveBeenCalledWith('api:saveDraft', { state: { phase: 'idle' } });
+    expect(reply).toEqual({ channel: 'api:saveDraft', payload: { state: { phase: 'idle' } } });
+  });
+});
+
+describe('the built preload', () => {
+  it('is one CommonJS script that requires nothing but electron (a sandboxed preload can load nothing else)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const code = readFileSync('out/preload/index.cjs', 'utf8');
+    const required = [...code.matchAll(/require\(["']([^"']+)["']\)/g)].map((m) => m[1]);
+    expect(required.length).toBeGreaterThan(0);
+    expect(new Set(required)).toEqual(new Set(['electron']));
+    expect(code).not.toMatch(/^\s*import\s/m);
+  });
+});

@@ -1,0 +1,129 @@
+import { readFileSync } from 'node:fs';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { FakeBrowserWindow, FakeWebContents, type FakeElectron } from '../helpers/fake-electron';
+
+const fake: FakeElectron = vi.hoisted(() => ({}) as FakeElectron);
+vi.mock('electron', async () => {
+  const { createFakeElectron: create } = await import('../helpers/fake-electron');
+  Object.assign(fake, create());
+  return fake;
+});
+
+const { createMainWindow, mainWindowOptions } = await import('../../electron/window');
+const { hardenSession, hardenWebContents, isAllowedExternalUrl, isTrustedSender } = await import('../../electron/security');
+
+const APP_URL = 'file:///opt/asystent/resources/app/out/renderer/index.html';
+
+beforeEach(() => {
+  FakeBrowserWindow.created = [];
+  vi.clearAllMocks();
+});
+
+describe('the overlay window', () => {
+  it('is created with the security defaults and always on top', () => {
+    const window = createMainWindow('/app/out/preload/index.cjs', APP_URL) as unknown as FakeBrowserWindow;
+    expect(window.options).toMatchObject({ alwaysOnTop: true, show: false });
+    expect(window.options.webPreferences).toEqual(
+      expect.objectContaining({
+        preload: '/app/out/preload/index.cjs',
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        nodeIntegrationInWorker: false,
+        nodeIntegrationInSubFrames: false,
+        webSecurity: true,
+        allowRunningInsecureContent: false,
+        webviewTag: false,
+      }),
+    );
+    expect(window.loadedUrl).toBe(APP_URL);
+    expect(window.webContents.windowOpenHandler).not.toBeNull();
+  });
+
+  it('is small by default, as an overlay beside the phone', () => {
+    const options = mainWindowOptions('/p.cjs');
+    expect(options.width).toBeLessThanOrEqual(480);
+  });
+});
+
+describe('navigation and new windows', () => {
+  function hardened() {
+    const contents = new FakeWebContents();
+    hardenWebContents(contents as never, APP_URL);
+    return contents;
+  }
+
+  it('denies navigation to any other page', () => {
+    const contents = hardened();
+    const away = { preventDefault: vi.fn() };
+    contents.emit('will-navigate', away, 'https://example.com/');
+    expect(away.preventDefault).toHaveBeenCalled();
+    const reload = { preventDefault: vi.fn() };
+    contents.emit('will-navigate', reload, APP_URL);
+    expect(reload.preventDefault).not.toHaveBeenCalled();
+  });
+
+  it('denies redirects and webviews', () => {
+    const contents = hardened();
+    const redirect = { preventDefault: vi.fn() };
+    const webview = { preventDefault: vi.fn() };
+    contents.emit('will-redirect', redirect);
+    contents.emit('will-attach-webview', webview);
+    expect(redirect.preventDefault).toHaveBeenCalled();
+    expect(webview.preventDefault).toHaveBeenCalled();
+  });
+
+  it('denies every new window; only allow-listed https links go to the system browser', () => {
+    const contents = hardened();
+    expect(contents.windowOpenHandler!({ url: 'https://www.praca.gov.pl/eurzad' })).toEqual({ action: 'deny' });
+    expect(fake.shell.openExternal).toHaveBeenCalledWith('https://www.praca.gov.pl/eurzad');
+    for (const url of ['http://www.praca.gov.pl/', 'https://evil.example/', 'file:///etc/passwd', 'javascript:alert(1)']) {
+      expect(contents.windowOpenHandler!({ url })).toEqual({ action: 'deny' });
+    }
+    expect(fake.shell.openExternal).toHaveBeenCalledTimes(1);
+  });
+
+  it('allow-lists by exact host over https, without credentials', () => {
+    expect(isAllowedExternalUrl('https://praca.gov.pl/')).toBe(true);
+    expect(isAllowedExternalUrl('https://praca.gov.pl.evil.example/')).toBe(false);
+    expect(isAllowedExternalUrl('https://user:pw@praca.gov.pl/')).toBe(false);
+    expect(isAllowedExternalUrl('not a url')).toBe(false);
+  });
+});
+
+describe('permissions', () => {
+  it('denies every permission request and check', () => {
+    const session = fake.session.defaultSession;
+    hardenSession(session as never);
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read']) {
+      const callback = vi.fn();
+      session.permissionRequestHandler!(null, permission, callback);
+      expect(callback).toHaveBeenCalledWith(false);
+      expect(session.permissionCheckHandler!(null, permission)).toBe(false);
+    }
+  });
+});
+
+describe('IPC sender check', () => {
+  it('trusts only the top frame showing the bundled page', () => {
+    expect(isTrustedSender({ url: APP_URL, parent: null } as never, APP_URL)).toBe(true);
+    expect(isTrustedSender({ url: `${APP_URL}#x`, parent: null } as never, APP_URL)).toBe(true);
+    expect(isTrustedSender({ url: APP_URL, parent: {} } as never, APP_URL)).toBe(false);
+    expect(isTrustedSender({ url: 'file:///tmp/evil.html', parent: null } as never, APP_URL)).toBe(false);
+    expect(isTrustedSender({ url: 'https://example.com/', parent: null } as never, APP_URL)).toBe(false);
+    expect(isTrustedSender(null, APP_URL)).toBe(false);
+  });
+});
+
+describe('content security policy', () => {
+  it('the page allows scripts only from the app itself, never inline', () => {
+    const html = readFileSync('renderer/index.html', 'utf8');
+    const csp = /Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1] ?? '';
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(csp).not.toContain('unsafe-eval');
+    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+  });
+});
+

@@ -1,0 +1,162 @@
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createHandlers } from '../../electron/handlers';
+import { openAppServices, type AppServices } from '../../electron/services/app-services';
+import { parseWebArgs } from '../../electron/web-cli';
+import { MAX_BODY_BYTES, startWebServer, type RunningWebServer } from '../../electron/web';
+
+const TOKEN = 'test-token-0123456789abcdef';
+let services: AppServices;
+let web: RunningWebServer;
+const logged: string[] = [];
+
+beforeAll(async () => {
+  for (const method of ['log', 'info', 'warn', 'error'] as const) {
+    vi.spyOn(console, method).mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(' ')));
+  }
+  const dataDir = mkdtempSync(join(tmpdir(), 'web-'));
+  const rendererDir = join(dataDir, 'renderer');
+  mkdirSync(join(rendererDir, 'assets'), { recursive: true });
+  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>t</title>');
+  writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
+  writeFileSync(join(dataDir, 'secret.txt'), 'tajne');
+  services = await openAppServices(join(dataDir, 'data'), 'resources');
+  web = await startWebServer({ handlers: createHandlers(services), rendererDir, token: TOKEN, port: 0 });
+});
+
+afterAll(async () => {
+  await web.close();
+  await services.close();
+  vi.restoreAllMocks();
+});
+
+interface Reply {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+function send(path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      { host: '127.0.0.1', port: web.port, path, method: options.method ?? 'POST', headers: options.headers },
+      (res) => {
+        let body = '';
+        res.on('data', (d: Buffer) => (body += d.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
+    req.on('error', reject);
+    if (options.body !== undefined) req.write(options.body);
+    req.end();
+  });
+}
+
+const api = (method: string, body: unknown, headers: Record<string, string> = {}) =>
+  send(`/api/${method}`, {
+    headers: { 'content-type': 'application/json', 'x-asystent-token': TOKEN, ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+
+describe('web mode server', () => {
+  it('listens on 127.0.0.1 only and prints an address with the token in the fragment', () => {
+    expect(web.server.address()).toMatchObject({ address: '127.0.0.1' });
+    expect(web.url).toBe(`http://127.0.0.1:${web.port}/#token=${TOKEN}`);
+  });
+
+  it('answers a valid call with the token', async () => {
+    const reply = await api('getAppState', {});
+    expect(reply.status).toBe(200);
+    expect(JSON.parse(reply.body)).toMatchObject({ ok: true, result: { profile: null } });
+  });
+
+  it('refuses a call without the token (401) and with a wrong one (403)', async () => {
+    const none = await send('/api/getAppState', { headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(none.status).toBe(401);
+    const wrong = await api('getAppState', {}, { 'x-asystent-token': 'guess' });
+    expect(wrong.status).toBe(403);
+    expect(JSON.parse(wrong.body).error.message).toMatch(/klucz/);
+  });
+
+  it('refuses cross-site requests: a foreign Origin, a cross-site fetch, a foreign Host', async () => {
+    expect((await api('getAppState', {}, { origin: 'https://evil.example' })).status).toBe(403);
+    expect((await api('getAppState', {}, { origin: `http://127.0.0.1:${web.port + 1}` })).status).toBe(403);
+    expect((await api('getAppState', {}, { 'sec-fetch-site': 'cross-site' })).status).toBe(403);
+    expect((await api('getAppState', {}, { host: `evil.example:${web.port}` })).status).toBe(403);
+    expect((await api('getAppState', {}, { origin: `http://127.0.0.1:${web.port}`, 'sec-fetch-site': 'same-origin' })).status).toBe(200);
+  });
+
+  it('answers bad input with 400 and a message saying what is wrong', async () => {
+    const badJson = await api('saveProfile', '{"firstName":');
+    expect(badJson.status).toBe(400);
+    expect(JSON.parse(badJson.body).error.message).toMatch(/JSON/);
+
+    const invalid = await api('saveProfile', { firstName: 'Anna', lastName: 'N0wak', role: 'pracownik', unit: ' ', officeName: 'PUP' });
+    expect(invalid.status).toBe(400);
+    expect(JSON.parse(invalid.body).error.message).toBe('lastName: digits; unit: required');
+
+    const unknown = await api('dropTables', {});
+    expect(unknown.status).toBe(400);
+    const extra = await api('getAppState', { admin: true });
+    expect(extra.status).toBe(400);
+  });
+
+  it('refuses a body that is too large (413), a non-JSON content type (415), and GET on the API (405)', async () => {
+    expect((await api('saveDraft', 'x'.repeat(MAX_BODY_BYTES + 10))).status).toBe(413);
+    const text = await send('/api/getAppState', { headers: { 'content-type': 'text/plain', 'x-asystent-token': TOKEN }, body: '{}' });
+    expect(text.status).toBe(415);
+    expect((await send('/api/getAppState', { method: 'GET', headers: { 'x-asystent-token': TOKEN } })).status).toBe(405);
+  });
+
+  it('saving a call before a profile exists is a clear 409, not a crash', async () => {
+    const reply = await api('saveCall', {
+      call: {
+        id: '0192f3a0-0000-7000-8000-000000000001',
+        direction: 'incoming',
+        startedAt: 1,
+        endedAt: 2,
+        checklist: services.checklists[0],
+        items: {},
+        personalData: false,
+      },
+      outcome: 'resolved',
+      note: '',
+    });
+    expect(reply.status).toBe(409);
+    expect(JSON.parse(reply.body).error.message).toBe('Najpierw zapisz profil.');
+  });
+
+  it('serves the app with a strict CSP and never serves files outside it', async () => {
+    const page = await send('/', { method: 'GET' });
+    expect(page.status).toBe(200);
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(page.headers['content-security-policy']).not.toContain('unsafe-inline');
+    expect(page.headers['referrer-policy']).toBe('no-referrer');
+    expect((await send('/assets/app.js', { method: 'GET' })).headers['content-type']).toMatch(/javascript/);
+    expect((await send('/../secret.txt', { method: 'GET' })).status).toBe(404);
+    expect((await send('/%2e%2e/secret.txt', { method: 'GET' })).status).toBe(404);
+    expect((await send('/%E0%A4%A', { method: 'GET' })).status).toBe(400);
+  });
+
+  it('never writes the token to the log', () => {
+    expect(logged.join('\n')).not.toContain(TOKEN);
+  });
+});
+
+describe('npm run web arguments', () => {
+  it('reads --port and --data-dir, with a random port by default', () => {
+    expect(parseWebArgs(['--port', '8123', '--data-dir', 'dane'])).toMatchObject({ port: 8123 });
+    expect(parseWebArgs(['--port', '8123', '--data-dir', 'dane']).dataDir).toMatch(/dane$/);
+    expect(parseWebArgs([], { XDG_CONFIG_HOME: '/home/u/.config' }).port).toBe(0);
+  });
+
+  it('explains a bad port or an unknown option', () => {
+    expect(() => parseWebArgs(['--port', 'abc'])).toThrow('--port: podaj liczbę od 0 do 65535');
+    expect(() => parseWebArgs(['--port', '70000'])).toThrow('--port');
+    expect(() => parseWebArgs(['--data-dir', ' '])).toThrow('--data-dir');
+    expect(() => parseWebArgs(['--colour'])).toThrow();
+  });
+});

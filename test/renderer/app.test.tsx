@@ -1,0 +1,147 @@
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { readFileSync } from 'node:fs';
+import { I18nextProvider } from 'react-i18next';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ApiError } from '../../renderer/src/api/client';
+import { setApi } from '../../renderer/src/api/instance';
+import { App } from '../../renderer/src/components/App';
+import { i18n } from '../../renderer/src/i18n';
+import { useAppStore } from '../../renderer/src/stores/app-store';
+import { useCallStore } from '../../renderer/src/stores/call-store';
+import { draftIdle } from '../../renderer/src/stores/draft-writer';
+import type { Api } from '../../shared/api';
+import { IDLE } from '../../shared/call-machine';
+import { ChecklistDefinitionSchema } from '../../shared/checklist';
+
+const checklist = ChecklistDefinitionSchema.parse(JSON.parse(readFileSync('resources/checklists/incoming.json', 'utf8')));
+const profile = {
+  clerkId: '0b9f1e0e-3f5c-4a7e-9a39-6f3f6f2b8a10',
+  firstName: 'Anna',
+  lastName: 'Nowak',
+  role: 'pracownik' as const,
+  unit: 'Referat Pośrednictwa Pracy',
+  officeName: 'Powiatowy Urząd Pracy w Łodzi',
+};
+
+function fakeApi(overrides: Partial<Api> = {}): Api {
+  return {
+    getAppState: vi.fn(async () => ({ profile, checklists: [checklist], draft: IDLE, notices: [] })),
+    saveProfile: vi.fn(async (input) => ({ clerkId: profile.clerkId, ...input }) as typeof profile),
+    saveDraft: vi.fn(async () => ({ ok: true as const })),
+    saveCall: vi.fn(async ({ call, outcome }) => ({
+      id: call.id,
+      direction: call.direction,
+      startedAt: new Date(call.startedAt).toISOString(),
+      durationSec: 1,
+      outcome,
+      missed: [],
+      note: '',
+    })),
+    listRecentCalls: vi.fn(async () => ({ calls: [], problems: [] })),
+    ...overrides,
+  };
+}
+
+const initialApp = useAppStore.getState();
+const initialCall = useCallStore.getState();
+
+beforeEach(() => {
+  useAppStore.setState(initialApp, true);
+  useCallStore.setState(initialCall, true);
+});
+afterEach(async () => {
+  await draftIdle();
+  cleanup();
+  setApi(null);
+});
+
+function renderApp(api: Api) {
+  setApi(api);
+  return render(
+    <I18nextProvider i18n={i18n}>
+      <App />
+    </I18nextProvider>,
+  );
+}
+
+describe('App', () => {
+  it('first run: only the profile form, and invalid input is explained without calling the API', async () => {
+    const api = fakeApi({ getAppState: vi.fn(async () => ({ profile: null, checklists: [checklist], draft: IDLE, notices: [] })) });
+    renderApp(api);
+    await screen.findByRole('heading', { name: 'Profil pracownika' });
+    expect(screen.queryByRole('navigation')).toBeNull();
+    fireEvent.change(screen.getByLabelText('Imię'), { target: { value: 'Jan3' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Zapisz profil' }));
+    expect(await screen.findByText('Bez cyfr, proszę.')).toBeTruthy();
+    expect(screen.getAllByText('To pole jest wymagane.')).toHaveLength(2); // last name, unit
+    expect(api.saveProfile).not.toHaveBeenCalled();
+    expect(screen.getByLabelText('Imię').getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it('a started call shows the greeting from the profile and ticks items by number key', async () => {
+    const api = fakeApi();
+    renderApp(api);
+    fireEvent.click(await screen.findByRole('button', { name: /Połączenie przychodzące/ }));
+    const greeting = screen.getByRole('region', { name: 'Powitanie' });
+    expect(greeting.textContent).toContain('Anna Nowak');
+    expect(greeting.textContent).toContain('Referat Pośrednictwa Pracy');
+
+    fireEvent.keyDown(window, { key: '1' });
+    const first = screen.getByRole('checkbox', { name: /Powitanie: imię i nazwisko/ }) as HTMLInputElement;
+    expect(first.checked).toBe(true);
+    await waitFor(() => expect(api.saveDraft).toHaveBeenCalled());
+  });
+
+  it('the identity item applies only once the call touches personal data', async () => {
+    renderApp(fakeApi());
+    await screen.findByRole('button', { name: /Połączenie przychodzące/ });
+    fireEvent.keyDown(window, { key: 'F2' });
+    const row = () => screen.getByRole('checkbox', { name: /Tożsamość potwierdzona/ }).closest('li')!;
+    await waitFor(() => expect(within(row()).getByText('nie dotyczy')).toBeTruthy());
+    fireEvent.keyDown(window, { key: 'd' });
+    expect(within(row()).queryByText('nie dotyczy')).toBeNull();
+  });
+
+  it('a failed save keeps the call in the wrap-up with the reason, and a retry saves it', async () => {
+    const saveCall = vi
+      .fn<Api['saveCall']>()
+      .mockRejectedValueOnce(new ApiError('storage', 'Brak miejsca na dysku.'))
+      .mockImplementation(fakeApi().saveCall);
+    renderApp(fakeApi({ saveCall }));
+    await screen.findByRole('button', { name: /Połączenie przychodzące/ });
+    fireEvent.keyDown(window, { key: 'F2' });
+    await screen.findByRole('region', { name: 'Powitanie' });
+    fireEvent.keyDown(window, { key: 'F4' });
+    const save = await screen.findByRole('button', { name: /Zapisz rozmowę/ });
+    expect((save as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.keyDown(window, { key: '3' });
+    expect((screen.getByRole('radio', { name: /Zaproszenie do Urzędu/ }) as HTMLInputElement).checked).toBe(true);
+
+    await act(async () => fireEvent.keyDown(window, { key: 'Enter', ctrlKey: true }));
+    expect((await screen.findByRole('alert')).textContent).toBe('Nie zapisano: Brak miejsca na dysku.');
+    expect(useCallStore.getState().state.phase).toBe('wrap-up');
+
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: /Zapisz rozmowę/ })));
+    await screen.findByRole('button', { name: /Połączenie przychodzące/ });
+    expect(saveCall).toHaveBeenCalledTimes(2);
+    expect(screen.getByText('Rozmowa zapisana w dzienniku.')).toBeTruthy();
+  });
+
+  it('the wrap-up shows the note as it will be stored, with identifiers masked', async () => {
+    renderApp(fakeApi());
+    await screen.findByRole('button', { name: /Połączenie przychodzące/ });
+    fireEvent.keyDown(window, { key: 'F2' });
+    await screen.findByRole('region', { name: 'Powitanie' });
+    fireEvent.keyDown(window, { key: 'F4' });
+    fireEvent.change(await screen.findByLabelText('Notatka (opcjonalnie)'), { target: { value: 'Nr rachunku PL61 1090 1014 0000 0712 1981 2874' } });
+    expect(screen.getByTestId('stored-note').textContent).toBe('Nr rachunku [nr rachunku]');
+    expect(screen.getByText('Ukryto: nr rachunku')).toBeTruthy();
+  });
+
+  it('says so when the service cannot be reached, and retries', async () => {
+    const getAppState = vi.fn<Api['getAppState']>().mockRejectedValueOnce(new ApiError('network', 'x')).mockImplementation(fakeApi().getAppState);
+    renderApp(fakeApi({ getAppState }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Spróbuj ponownie' }));
+    expect(await screen.findByRole('button', { name: /Połączenie przychodzące/ })).toBeTruthy();
+  });
+});
