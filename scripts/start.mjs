@@ -7,6 +7,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { runBin } from './package-bin.mjs';
 
 const require = createRequire(import.meta.url);
 const electronDir = dirname(require.resolve('electron/package.json'));
@@ -38,9 +39,7 @@ if (!binary) {
 }
 if (checkOnly) process.exit(0);
 
-const build = spawnSync(process.execPath, [require.resolve('electron-vite/bin/electron-vite.js'), 'build', '--logLevel', 'warn'], {
-  stdio: 'inherit',
-});
+const build = runBin('electron-vite', ['build', '--logLevel', 'warn']);
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 const app = spawn(binary, ['.', ...process.argv.slice(2)], { stdio: 'inherit' });

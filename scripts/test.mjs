@@ -5,9 +5,8 @@
 // test-results/summary.txt so CI can print it last.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { packageBin, runBin } from './package-bin.mjs';
 
-const require = createRequire(import.meta.url);
 const node = process.execPath;
 // E2E_REQUIRED=1 (set by .ci/run once Chromium is installed) turns a missing browser into a failure.
 const env = { ...process.env };
@@ -16,15 +15,12 @@ mkdirSync('test-results', { recursive: true });
 const reportFile = 'test-results/vitest.json';
 rmSync(reportFile, { force: true });
 
-const build = spawnSync(node, [require.resolve('electron-vite/bin/electron-vite.js'), 'build', '--logLevel', 'warn'], {
-  stdio: 'inherit',
-  env,
-});
+const build = runBin('electron-vite', ['build', '--logLevel', 'warn'], { env });
 if (build.status !== 0) finish(0, 1, 0, 'the build failed');
 
 const vitest = spawnSync(
   node,
-  [require.resolve('vitest/vitest.mjs'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${reportFile}`, ...process.argv.slice(2)],
+  [packageBin('vitest'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${reportFile}`, ...process.argv.slice(2)],
   { stdio: 'inherit', env },
 );
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import type { JournalProblem } from '../../shared/api';
-import { CallRecordSchema, type CallRecord, type UnchainedCallRecord } from '../../shared/call-record';
+import { CALL_RECORD_SCHEMA_VERSION, CallRecordSchema, type CallRecord, type UnchainedCallRecord } from '../../shared/call-record';
 import { syncDirectory } from './atomic-file';
 import { SerialQueue } from './serial-queue';
 
@@ -102,8 +102,8 @@ export class CallJournal {
   async has(clerkId: string, id: string, now = new Date()): Promise<boolean> {
     const previous = new Date(now.getFullYear(), now.getMonth() - 1, 15);
     for (const month of [monthOf(now), monthOf(previous)]) {
-      const { records } = await this.readMonth(clerkId, month);
-      if (records.some((r) => r.id === id)) return true;
+      const scan = await this.scanMonth(clerkId, month);
+      if (scan.lines.some((l) => l.id === id)) return true;
     }
     return false;
   }
@@ -123,26 +123,38 @@ export class CallJournal {
     }
   }
 
-  /** Reads and verifies one month file. A missing file is an empty month. */
-  async readMonth(clerkId: string, month: string): Promise<JournalReadResult> {
+  /** Verifies one month file's chain, without parsing its records. A missing file is an empty month. */
+  async scanMonth(clerkId: string, month: string): Promise<JournalScan> {
     let text: string;
     try {
       text = await fs.readFile(this.filePath(clerkId, month), 'utf8');
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { records: [], problems: [] };
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return scanJournalText('', genesisHash(clerkId, month), '');
       throw error;
     }
-    return verifyJournalText(text, genesisHash(clerkId, month), this.relativePath(clerkId, month));
+    return scanJournalText(text, genesisHash(clerkId, month), this.relativePath(clerkId, month));
   }
 
-  /** The clerk's newest records, newest first, with every problem met on the way. */
+  /** Reads and verifies one month file: every record, every problem. */
+  async readMonth(clerkId: string, month: string): Promise<JournalReadResult> {
+    const scan = await this.scanMonth(clerkId, month);
+    const parsed = parseJournalLines(scan.lines, scan.file);
+    return { records: parsed.records, problems: [...scan.problems, ...parsed.problems].sort(byLine) };
+  }
+
+  /**
+   * The clerk's newest records, newest first. Every month file read is
+   * verified whole (the chain is cheap); only the records returned are parsed.
+   */
   async recent(clerkId: string, limit: number): Promise<JournalReadResult> {
     const records: CallRecord[] = [];
     const problems: JournalProblem[] = [];
     for (const month of await this.months(clerkId)) {
-      const result = await this.readMonth(clerkId, month);
-      problems.push(...result.problems);
-      records.push(...result.records.reverse());
+      const scan = await this.scanMonth(clerkId, month);
+      const wanted = scan.lines.slice(Math.max(0, scan.lines.length - (limit - records.length)));
+      const parsed = parseJournalLines(wanted, scan.file);
+      problems.push(...scan.problems, ...parsed.problems);
+      records.push(...parsed.records.reverse());
       if (records.length >= limit) break;
     }
     records.sort((a, b) => (a.savedAt < b.savedAt ? 1 : a.savedAt > b.savedAt ? -1 : 0));
@@ -173,14 +185,12 @@ export class CallJournal {
         await handle.sync();
         text = text.slice(0, end);
       }
-      const { records } = verifyJournalText(text, genesisHash(clerkId, month), '');
-      const lines = text.split('\n');
-      const lastLine = lines[lines.length - 2];
+      const scan = scanJournalText(text, genesisHash(clerkId, month), '');
       const opened: OpenMonth = {
         handle,
         size: Buffer.byteLength(text, 'utf8'),
-        lastHash: lastLine === undefined ? genesisHash(clerkId, month) : sha256(lastLine),
-        ids: new Set(records.map((r) => r.id)),
+        lastHash: scan.lastHash,
+        ids: new Set(scan.lines.map((l) => l.id)),
       };
       this.open.set(key, opened);
       if (text.length === 0) await syncDirectory(join(this.root, clerkId));
@@ -226,33 +236,82 @@ export function serializeRecord(record: CallRecord): string {
   return JSON.stringify({ schemaVersion, type, id, prevHash, ...rest });
 }
 
-/** Parses and verifies a month file's text; every line that fails says why, and reading goes on. */
-export function verifyJournalText(text: string, genesis: string, file: string): JournalReadResult {
-  const records: CallRecord[] = [];
+export interface JournalLine {
+  /** 1-based line number in the file. */
+  line: number;
+  id: string;
+  text: string;
+}
+
+export interface JournalScan {
+  file: string;
+  /** Lines that look like records of the version this app writes. */
+  lines: JournalLine[];
+  problems: JournalProblem[];
+  /** Hash of the file's last line (the genesis hash for an empty file): what the next record chains to. */
+  lastHash: string;
+}
+
+// The fixed start of every line serializeRecord writes. Reading the chain
+// fields from it spares a JSON.parse of every line when only the chain is
+// checked; a line that does not start this way is parsed the slow way.
+const LINE_HEAD = /^\{"schemaVersion":(\d+),"type":"call","id":"([^"\\]+)","prevHash":"([0-9a-f]{64})"/;
+
+/**
+ * Verifies a month file's chain: each line's prevHash must be the SHA-256 of
+ * the line before it (of the genesis string for the first). Reports every
+ * line that breaks it, cannot be read, or is of an unknown version, and goes
+ * on reading: one bad line never hides the rest.
+ */
+export function scanJournalText(text: string, genesis: string, file: string): JournalScan {
+  const lines: JournalLine[] = [];
   const problems: JournalProblem[] = [];
   let expected = genesis;
-  const lines = text.split('\n');
-  if (lines[lines.length - 1] === '') lines.pop();
-  lines.forEach((line, index) => {
+  const raw = text.split('\n');
+  if (raw[raw.length - 1] === '') raw.pop();
+  raw.forEach((line, index) => {
     const lineNo = index + 1;
-    const hash = sha256(line);
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch {
-      problems.push({ file, line: lineNo, kind: 'corrupt-line' });
-      expected = hash;
-      return;
+    const head = readLineHead(line);
+    if (head === 'corrupt') problems.push({ file, line: lineNo, kind: 'corrupt-line' });
+    else if (head.version !== CALL_RECORD_SCHEMA_VERSION) problems.push({ file, line: lineNo, kind: 'unknown-version' });
+    else {
+      if (head.prevHash !== expected) problems.push({ file, line: lineNo, kind: 'broken-chain' });
+      lines.push({ line: lineNo, id: head.id, text: line });
     }
-    const version = (value as { schemaVersion?: unknown } | null)?.schemaVersion;
-    const parsed = CallRecordSchema.safeParse(value);
-    if (!parsed.success) {
-      problems.push({ file, line: lineNo, kind: version === 1 ? 'corrupt-line' : 'unknown-version' });
-    } else {
-      if (parsed.data.prevHash !== expected) problems.push({ file, line: lineNo, kind: 'broken-chain' });
-      records.push(parsed.data);
-    }
-    expected = hash;
+    expected = sha256(line);
   });
+  return { file, lines, problems, lastHash: expected };
+}
+
+function readLineHead(line: string): { version: unknown; id: string; prevHash: unknown } | 'corrupt' {
+  const match = LINE_HEAD.exec(line);
+  if (match) return { version: Number(match[1]), id: match[2]!, prevHash: match[3] };
+  try {
+    const value = JSON.parse(line) as Record<string, unknown> | null;
+    if (!value || typeof value !== 'object' || typeof value.id !== 'string') return 'corrupt';
+    return { version: value.schemaVersion, id: value.id, prevHash: value.prevHash };
+  } catch {
+    return 'corrupt';
+  }
+}
+
+/** Parses and validates scanned lines into records; a line that is not a valid record is reported. */
+export function parseJournalLines(lines: JournalLine[], file: string): JournalReadResult {
+  const records: CallRecord[] = [];
+  const problems: JournalProblem[] = [];
+  for (const { line, text } of lines) {
+    let parsed;
+    try {
+      parsed = CallRecordSchema.safeParse(JSON.parse(text));
+    } catch {
+      parsed = null;
+    }
+    if (parsed?.success) records.push(parsed.data);
+    else problems.push({ file, line, kind: 'corrupt-line' });
+  }
   return { records, problems };
+}
+
+function byLine(a: JournalProblem, b: JournalProblem): number {
+  return a.line - b.line;
 }

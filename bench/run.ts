@@ -1,0 +1,210 @@
+/**
+ * `npm run bench`: figures for docs/benchmarks.md, each next to a baseline
+ * measured in the same run on the same disk, as a ratio. A benchmark, not a
+ * test: it never fails on a timing, it reports.
+ *
+ * 1. Journal append (validate, chain, write, fsync) against the least a
+ *    durable append can do: FileHandle.appendFile of the same bytes + fsync.
+ * 2. Opening and verifying a month file of 100,000 records against reading it
+ *    and JSON.parse-ing every line (no hashing, no validation); also opening
+ *    it for an append, and reading every record with full validation.
+ */
+import { promises as fs } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { CallJournal, genesisHash, serializeRecord, sha256 } from '../electron/services/journal';
+import type { CallRecord } from '../shared/call-record';
+import { CLERK_ID, sampleRecord } from '../test/helpers/records';
+
+const APPENDS = Number(process.env.BENCH_APPENDS ?? 1000);
+const VERIFY_RECORDS = Number(process.env.BENCH_VERIFY_RECORDS ?? 100_000);
+const ROUNDS = 3;
+
+interface Row {
+  name: string;
+  value: string;
+  baseline: string;
+  ratio: string;
+  target: string;
+  met: string;
+}
+const rows: Row[] = [];
+
+/** Starts each timed section with an empty young generation (npm run bench passes --expose-gc). */
+function collectGarbage(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+const month = '2026-11';
+const baseTime = new Date(2026, 10, 10, 9).getTime();
+
+async function appendBench(): Promise<void> {
+  const journalTimes: number[] = [];
+  const baselineTimes: number[] = [];
+  const journalP95: number[] = [];
+  const baselineP95: number[] = [];
+
+  for (let round = 0; round < ROUNDS; round++) {
+    const dir = await fs.mkdtemp(join(tmpdir(), 'bench-append-'));
+    const records = Array.from({ length: APPENDS }, (_, i) => sampleRecord(new Date(baseTime + round * 1e7 + i * 1000), 120));
+    const journal = new CallJournal(dir);
+    await journal.append(sampleRecord(new Date(baseTime + round * 1e7 - 1000), 120)); // open the file first
+    const handle = await fs.open(join(dir, 'baseline.jsonl'), 'a');
+
+    // Interleaved, one journal append then the baseline append of the very
+    // same bytes, so both see the same disk, cache and machine load.
+    const perOp: number[] = [];
+    const basePerOp: number[] = [];
+    for (const record of records) {
+      const s = performance.now();
+      const saved = await journal.append(record);
+      perOp.push(performance.now() - s);
+
+      const line = serializeRecord(saved) + '\n';
+      const b = performance.now();
+      await handle.appendFile(line, 'utf8');
+      await handle.sync();
+      basePerOp.push(performance.now() - b);
+    }
+    journalTimes.push(perOp.reduce((a, b) => a + b, 0) / APPENDS);
+    baselineTimes.push(basePerOp.reduce((a, b) => a + b, 0) / APPENDS);
+    journalP95.push(percentile(perOp, 95));
+    baselineP95.push(percentile(basePerOp, 95));
+    await handle.close();
+    await journal.close();
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+
+  const j = median(journalTimes);
+  const b = median(baselineTimes);
+  rows.push({
+    name: `journal append + fsync, mean of ${APPENDS} (median of ${ROUNDS} rounds)`,
+    value: `${j.toFixed(3)} ms`,
+    baseline: `${b.toFixed(3)} ms (appendFile + fsync)`,
+    ratio: `${(j / b).toFixed(2)}×`,
+    target: '≤ 1.3×',
+    met: j / b <= 1.3 ? 'yes' : 'no',
+  });
+  const jp = median(journalP95);
+  const bp = median(baselineP95);
+  rows.push({
+    name: 'journal append + fsync, p95',
+    value: `${jp.toFixed(3)} ms`,
+    baseline: `${bp.toFixed(3)} ms`,
+    ratio: `${(jp / bp).toFixed(2)}×`,
+    target: '—',
+    met: '—',
+  });
+}
+
+async function verifyBench(): Promise<void> {
+  const dir = await fs.mkdtemp(join(tmpdir(), 'bench-verify-'));
+  const folder = join(dir, 'calls', CLERK_ID);
+  await fs.mkdir(folder, { recursive: true });
+  const file = join(folder, `${month}.jsonl`);
+  // Build a valid chained file directly: appending 100,000 records one fsync
+  // at a time would only measure the disk.
+  let prevHash = genesisHash(CLERK_ID, month);
+  const out: string[] = [];
+  for (let i = 0; i < VERIFY_RECORDS; i++) {
+    const record = { ...sampleRecord(new Date(baseTime + i * 1000), i % 200), prevHash } as CallRecord;
+    const line = serializeRecord(record);
+    out.push(line);
+    prevHash = sha256(line);
+  }
+  await fs.writeFile(file, out.join('\n') + '\n');
+  const size = (await fs.stat(file)).size;
+
+  const verifyTimes: number[] = [];
+  const readAllTimes: number[] = [];
+  const openTimes: number[] = [];
+  const baselineTimes: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const journal = new CallJournal(dir);
+    collectGarbage();
+    const t0 = performance.now();
+    const scan = await journal.scanMonth(CLERK_ID, month);
+    verifyTimes.push(performance.now() - t0);
+    if (scan.lines.length !== VERIFY_RECORDS + round || scan.problems.length) throw new Error('verification bench read a broken journal');
+
+
+    // Opening for append = read, check the tail, verify, index ids; then one append.
+    collectGarbage();
+    const t1 = performance.now();
+    await journal.append(sampleRecord(new Date(baseTime + (VERIFY_RECORDS + round) * 1000), 50));
+    openTimes.push(performance.now() - t1);
+    await journal.close();
+
+    collectGarbage();
+    const t3 = performance.now();
+    const { records } = await journal.readMonth(CLERK_ID, month);
+    readAllTimes.push(performance.now() - t3);
+    if (records.length !== VERIFY_RECORDS + round + 1) throw new Error('full read returned too few records');
+
+    collectGarbage();
+    const t2 = performance.now();
+    const text = await fs.readFile(file, 'utf8');
+    let parsed = 0;
+    for (const line of text.split('\n')) if (line) (JSON.parse(line), parsed++);
+    baselineTimes.push(performance.now() - t2);
+    if (parsed < VERIFY_RECORDS) throw new Error('baseline read too few lines');
+  }
+  await fs.rm(dir, { recursive: true, force: true });
+
+  const v = median(verifyTimes);
+  const r = median(readAllTimes);
+  const o = median(openTimes);
+  const b = median(baselineTimes);
+  const label = `${VERIFY_RECORDS.toLocaleString('en')} records, ${(size / 1e6).toFixed(0)} MB`;
+  rows.push({
+    name: `open + verify the hash chain of a month file (${label})`,
+    value: `${(v / 1000).toFixed(2)} s`,
+    baseline: `${(b / 1000).toFixed(2)} s (readFile + JSON.parse)`,
+    ratio: `${(v / b).toFixed(2)}×`,
+    target: '< 1 s',
+    met: v < 1000 ? 'yes' : 'no',
+  });
+  rows.push({
+    name: `read every record: verify + parse + validate (${label})`,
+    value: `${(r / 1000).toFixed(2)} s`,
+    baseline: `${(b / 1000).toFixed(2)} s`,
+    ratio: `${(r / b).toFixed(2)}×`,
+    target: '—',
+    met: '—',
+  });
+  rows.push({
+    name: `open for append + first append (${label})`,
+    value: `${(o / 1000).toFixed(2)} s`,
+    baseline: `${(b / 1000).toFixed(2)} s`,
+    ratio: `${(o / b).toFixed(2)}×`,
+    target: '< 1 s',
+    met: o < 1000 ? 'yes' : 'no',
+  });
+}
+
+function printTable(): void {
+  const header = ['measure', 'value', 'baseline (same run)', 'ratio', 'target', 'met'];
+  const lines = [
+    `| ${header.join(' | ')} |`,
+    `| ${header.map(() => '---').join(' | ')} |`,
+    ...rows.map((r) => `| ${[r.name, r.value, r.baseline, r.ratio, r.target, r.met].join(' | ')} |`),
+  ];
+  console.log(`\nMachine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${process.platform}`);
+  console.log(`Date: ${new Date().toISOString().slice(0, 10)}; temp folder: the OS temp directory\n`);
+  console.log(lines.join('\n'));
+}
+
+await appendBench();
+await verifyBench();
+printTable();
