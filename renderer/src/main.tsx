@@ -3,10 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { App } from './components/App';
 import { i18n } from './i18n';
-import { onDraftError } from './stores/draft-writer';
 import './styles.css';
-
-onDraftError((error) => console.warn('Nie zapisano stanu rozmowy w toku:', error));
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

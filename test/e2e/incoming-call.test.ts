@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -132,7 +132,7 @@ describe.skipIf(unavailable)('web mode: the incoming-call flow as a new clerk', 
 
   it('lists the call in the history, and still after the server restarts', async () => {
     await page.getByRole('button', { name: 'Historia' }).click();
-    const rows = page.locator('tbody tr');
+    const rows = page.locator('.call-item');
     await expect.poll(() => rows.count()).toBe(1);
     expect(await rows.first().innerText()).toContain('Załatwiona');
     expect(await rows.first().innerText()).toContain('przychodząca');
@@ -143,7 +143,7 @@ describe.skipIf(unavailable)('web mode: the incoming-call flow as a new clerk', 
     await page.goto(server.url);
     await expect.poll(() => page.getByRole('button', { name: /Połączenie przychodzące/ }).isVisible()).toBe(true);
     await page.getByRole('button', { name: 'Historia' }).click();
-    await expect.poll(() => page.locator('tbody tr').count()).toBe(1);
+    await expect.poll(() => page.locator('.call-item').count()).toBe(1);
     expect(await page.getByText('1 rozmowa').isVisible()).toBe(true);
   });
 
@@ -167,14 +167,48 @@ describe.skipIf(unavailable)('web mode: the incoming-call flow as a new clerk', 
     await page.keyboard.press('Control+Enter');
     await expect.poll(() => page.getByText('Rozmowa zapisana w dzienniku.').isVisible()).toBe(true);
     await page.getByRole('button', { name: 'Historia' }).click();
-    await expect.poll(() => page.locator('tbody tr').count()).toBe(2);
+    await expect.poll(() => page.locator('.call-item').count()).toBe(2);
     expect(await page.getByText('2 rozmowy').isVisible()).toBe(true);
+  });
+
+  it('edits the profile later, and the greeting follows', async () => {
+    await page.getByRole('button', { name: 'Profil' }).click();
+    const unit = page.getByLabel('Komórka organizacyjna');
+    expect(await unit.inputValue()).toBe('Dział Ewidencji i Świadczeń');
+    await unit.fill('Centrum Aktywizacji Zawodowej');
+    await page.getByRole('button', { name: 'Zapisz profil' }).click();
+    await expect.poll(() => page.getByText('Twoje powitanie').isVisible()).toBe(true);
+    expect(await page.locator('.greeting-preview').innerText()).toContain('Centrum Aktywizacji Zawodowej');
+  });
+
+  it('shows an edited journal line in the history instead of accepting it', async () => {
+    expect(await server.stop()).toBe(0);
+    const file = journalFiles(dataDir)[0]!;
+    const lines = readFileSync(file, 'utf8').split('\n');
+    lines[0] = lines[0]!.replace('"outcome":"resolved"', '"outcome":"routed"');
+    writeFileSync(file, lines.join('\n'));
+    server = await startWebMode(dataDir);
+    await page.goto(server.url);
+    await page.getByRole('button', { name: 'Historia' }).click();
+    const warning = page.getByRole('alert');
+    await expect.poll(() => warning.isVisible()).toBe(true);
+    expect(await warning.innerText()).toMatch(/wiersz 2: przerwany łańcuch sum kontrolnych/);
+    expect(await page.locator('.call-item').count()).toBe(2);
+    await page.screenshot({ path: screenshotPath('08-history-tampered') });
   });
 });
 
-function journalText(dataDir: string): string {
+function journalFiles(dataDir: string): string[] {
   const root = join(dataDir, 'calls');
-  return readdirSync(root)
-    .flatMap((clerk) => readdirSync(join(root, clerk)).map((f) => readFileSync(join(root, clerk, f), 'utf8')))
+  return readdirSync(root).flatMap((clerk) =>
+    readdirSync(join(root, clerk))
+      .filter((f) => f.endsWith('.jsonl'))
+      .map((f) => join(root, clerk, f)),
+  );
+}
+
+function journalText(dataDir: string): string {
+  return journalFiles(dataDir)
+    .map((f) => readFileSync(f, 'utf8'))
     .join('');
 }

@@ -144,4 +144,18 @@ describe('App', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Spróbuj ponownie' }));
     expect(await screen.findByRole('button', { name: /Połączenie przychodzące/ })).toBeTruthy();
   });
+
+  it('warns while the call in progress cannot be written to disk, and clears the warning once it can', async () => {
+    const saveDraft = vi
+      .fn<Api['saveDraft']>()
+      .mockRejectedValueOnce(new ApiError('storage', 'Brak miejsca na dysku.'))
+      .mockResolvedValue({ ok: true });
+    renderApp(fakeApi({ saveDraft }));
+    await screen.findByRole('button', { name: /Połączenie przychodzące/ });
+    fireEvent.keyDown(window, { key: 'F2' });
+    expect((await screen.findByRole('alert')).textContent).toContain('Brak miejsca na dysku.');
+    await draftIdle();
+    fireEvent.keyDown(window, { key: '1' });
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+  });
 });

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useHotkeys } from '../hooks/use-hotkeys';
 import { useAppStore, type View } from '../stores/app-store';
 import { useCallStore } from '../stores/call-store';
+import { onDraftWrite } from '../stores/draft-writer';
 import { ActiveCallView } from './ActiveCallView';
 import { HistoryView } from './HistoryView';
 import { IdleView } from './IdleView';
@@ -28,6 +29,8 @@ export function App() {
   useEffect(() => {
     void load();
   }, [load]);
+
+  useEffect(() => onDraftWrite((error) => useAppStore.getState().setDraftError(error)), []);
 
   useEffect(() => {
     if (lastSavedId) showToast(t('wrapUp.savedToast'));

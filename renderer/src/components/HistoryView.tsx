@@ -42,32 +42,25 @@ export function HistoryView() {
           <p className="muted small" aria-live="polite">
             {t('history.count', { count: calls.length })}
           </p>
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('history.when')}</th>
-                  <th scope="col">{t('history.direction')}</th>
-                  <th scope="col">{t('history.duration')}</th>
-                  <th scope="col">{t('history.outcome')}</th>
-                  <th scope="col">{t('history.missed')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {calls.map((call) => (
-                  <tr key={call.id}>
-                    <td>{formatDateTime(call.startedAt)}</td>
-                    <td>{t(`direction.${call.direction}`)}</td>
-                    <td>{formatDuration(call.durationSec * 1000)}</td>
-                    <td>{t(`outcomes.${call.outcome}`)}</td>
-                    <td className={call.missed.length ? 'missed-cell' : undefined}>
-                      {call.missed.length ? call.missed.join('; ') : t('history.none')}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ol className="call-list">
+            {calls.map((call) => (
+              <li key={call.id} className="call-item">
+                <div className="call-item-head">
+                  <time dateTime={call.startedAt}>{formatDateTime(call.startedAt)}</time>
+                  <span>{t(`direction.${call.direction}`)}</span>
+                  <span className="duration" aria-label={t('history.duration')}>
+                    {formatDuration(call.durationSec * 1000)}
+                  </span>
+                  <span className="outcome-badge">{t(`outcomes.${call.outcome}`)}</span>
+                </div>
+                <p className={call.missed.length ? 'missed-line' : 'muted small'}>
+                  {call.missed.length
+                    ? t('history.missedList', { items: call.missed.join('; ') })
+                    : t('history.noneMissed')}
+                </p>
+              </li>
+            ))}
+          </ol>
         </>
       )}
     </section>

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { errorMessage } from '../api/instance';
 import { useAppStore } from '../stores/app-store';
 
 /** What happened at start that the person should know (a file set aside, a call restored). */
@@ -6,9 +7,15 @@ export function Notices() {
   const { t } = useTranslation();
   const notices = useAppStore((s) => s.notices);
   const dismiss = useAppStore((s) => s.dismissNotice);
-  if (notices.length === 0) return null;
+  const draftError = useAppStore((s) => s.draftError);
+  if (notices.length === 0 && draftError === null) return null;
   return (
     <div className="notices">
+      {draftError !== null && (
+        <div className="banner warning" role="alert">
+          <p>{t('notices.draftWriteFailed', { message: errorMessage(draftError, t('errors.network')) })}</p>
+        </div>
+      )}
       {notices.map((notice, index) => (
         <div key={`${notice.code}-${index}`} className="banner info" role="status">
           <p>{t(`notices.${notice.code}`, { file: notice.file ?? '' })}</p>

@@ -24,6 +24,8 @@ export const pl = {
     'draft-restored': 'Przywrócono rozmowę, która była w toku przy ostatnim zamknięciu aplikacji.',
     'journal-quarantined':
       'Ostatni wiersz dziennika {{file}} był niedokończony (przerwany zapis). Odłożono go do pliku .quarantine; pozostałe zapisy są całe.',
+    draftWriteFailed:
+      'Nie udało się zapisać rozmowy w toku na dysku ({{message}}). Rozmowa trwa dalej na ekranie — po jej zakończeniu zapisz ją jak zwykle.',
     dismiss: 'Zamknij komunikat',
   },
   profile: {
@@ -117,16 +119,14 @@ export const pl = {
     count_few: '{{count}} rozmowy',
     count_many: '{{count}} rozmów',
     count_other: '{{count}} rozmowy',
-    when: 'Kiedy',
-    direction: 'Kierunek',
-    duration: 'Czas',
-    outcome: 'Wynik',
-    missed: 'Pominięte punkty',
-    none: '—',
+    duration: 'Czas rozmowy',
+    missedList: 'Pominięte: {{items}}',
+    noneMissed: 'Wszystkie punkty listy zaznaczone',
     loadFailed: 'Nie udało się wczytać historii: {{message}}',
     problems: 'Dziennik wymaga uwagi:',
     problem: {
-      'broken-chain': '{{file}}, wiersz {{line}}: wpis zmieniony lub usunięty (przerwany łańcuch sum kontrolnych)',
+      'broken-chain':
+        '{{file}}, wiersz {{line}}: przerwany łańcuch sum kontrolnych — wpis przed tym wierszem (lub ten) został zmieniony, usunięty albo przestawiony',
       'corrupt-line': '{{file}}, wiersz {{line}}: wiersz nieczytelny',
       'unknown-version': '{{file}}, wiersz {{line}}: nieznana wersja zapisu',
     },

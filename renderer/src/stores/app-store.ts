@@ -14,11 +14,14 @@ interface AppState {
   notices: Notice[];
   view: View;
   toast: string | null;
+  /** Set while the call in progress cannot be written to draft.json. */
+  draftError: unknown;
   load(): Promise<void>;
   profileSaved(profile: Profile): void;
   setView(view: View): void;
   dismissNotice(index: number): void;
   showToast(text: string | null): void;
+  setDraftError(error: unknown): void;
 }
 
 /** What the app knows at start (profile, checklists, notices) and which view is open. */
@@ -29,6 +32,7 @@ export const useAppStore = create<AppState>()((set) => ({
   notices: [],
   view: 'call',
   toast: null,
+  draftError: null,
 
   async load() {
     set({ status: 'loading' });
@@ -61,5 +65,9 @@ export const useAppStore = create<AppState>()((set) => ({
 
   showToast(text) {
     set({ toast: text });
+  },
+
+  setDraftError(error) {
+    set({ draftError: error });
   },
 }));

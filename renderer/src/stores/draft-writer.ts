@@ -8,15 +8,16 @@ import { getApi } from '../api/instance';
  */
 let inFlight = false;
 let pending: CallState | null = null;
-let onError: (error: unknown) => void = () => undefined;
+let report: (error: unknown | null) => void = () => undefined;
 
 export function persistDraft(state: CallState): void {
   pending = state;
   if (!inFlight) void flush();
 }
 
-export function onDraftError(handler: (error: unknown) => void): void {
-  onError = handler;
+/** Called with the error after a failed write, and with null after the next write that succeeds. */
+export function onDraftWrite(handler: (error: unknown | null) => void): void {
+  report = handler;
 }
 
 async function flush(): Promise<void> {
@@ -26,8 +27,9 @@ async function flush(): Promise<void> {
     pending = null;
     try {
       await getApi().saveDraft({ state });
+      report(null);
     } catch (error) {
-      onError(error);
+      report(error);
     }
   }
   inFlight = false;
