@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ApiMethodName } from './api-methods';
-import { ActiveCallSchema, CallStateSchema, NOTE_MAX_LENGTH } from './call-machine';
+import { ActiveCallSchema, CallStateSchema, STORED_NOTE_MAX_LENGTH } from './call-machine';
 import { ChecklistDefinitionSchema } from './checklist';
 import { OUTCOMES } from './outcomes';
 import { ProfileInputSchema, ProfileSchema } from './profile';
@@ -62,7 +62,8 @@ export const apiContract = {
       .object({
         call: ActiveCallSchema,
         outcome: z.enum(OUTCOMES, { message: 'outcomeRequired' }),
-        note: z.string().max(NOTE_MAX_LENGTH),
+        // A note restored from a draft is already masked and may be longer than what was typed.
+        note: z.string().max(STORED_NOTE_MAX_LENGTH),
       })
       .strict(),
     output: CallSummarySchema,

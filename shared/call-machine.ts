@@ -10,7 +10,14 @@ import { OUTCOMES, type Outcome } from './outcomes';
  * Events that make no sense in the current phase leave the state untouched.
  * The whole state is what draft.json holds, hence the zod schema.
  */
+/** How much the clerk may type into the note. */
 export const NOTE_MAX_LENGTH = 500;
+/**
+ * How long a note may be once masked: a token can be longer than what it
+ * hides ("ABC123456" → "[nr dokumentu]"), and the draft and the record hold
+ * the masked text.
+ */
+export const STORED_NOTE_MAX_LENGTH = 2 * NOTE_MAX_LENGTH;
 
 const ItemStateSchema = z.object({
   done: z.boolean(),
@@ -39,7 +46,7 @@ export const CallStateSchema = z.discriminatedUnion('phase', [
     phase: z.literal('wrap-up'),
     call: ActiveCallSchema,
     outcome: z.enum(OUTCOMES).nullable(),
-    note: z.string().max(NOTE_MAX_LENGTH),
+    note: z.string().max(STORED_NOTE_MAX_LENGTH),
   }),
 ]);
 export type CallState = z.infer<typeof CallStateSchema>;
@@ -108,7 +115,8 @@ function newCall(event: Extract<CallEvent, { type: 'start' }>): ActiveCall {
 }
 
 function toggleItem(call: ActiveCall, itemId: string, at: number, atWrapUp: boolean): ActiveCall {
-  const current = call.items[itemId];
+  // Own keys only: an id such as "constructor" must not reach Object.prototype.
+  const current = Object.hasOwn(call.items, itemId) ? call.items[itemId] : undefined;
   if (!current) return call;
   const next: ItemState = current.done
     ? { done: false, atMs: null, atWrapUp: false }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { checklistRows, NOTE_MAX_LENGTH, type ActiveCall } from './call-machine';
+import { checklistRows, STORED_NOTE_MAX_LENGTH, type ActiveCall } from './call-machine';
 import { maskIdentifiers, type MaskKind } from './masking';
 import { OUTCOMES, type Outcome } from './outcomes';
 import { ROLES, type Profile } from './profile';
@@ -44,7 +44,7 @@ export const CallRecordSchema = z.object({
   personalData: z.boolean(),
   items: z.array(RecordedItemSchema),
   outcome: z.enum(OUTCOMES),
-  note: z.string().max(NOTE_MAX_LENGTH),
+  note: z.string().max(STORED_NOTE_MAX_LENGTH),
   maskedCounts: z.record(z.string(), z.number().int().min(0)),
 });
 export type CallRecord = z.infer<typeof CallRecordSchema>;
@@ -61,7 +61,8 @@ export interface CallToRecord {
 export function buildCallRecord(input: CallToRecord, profile: Profile, savedAt: number): UnchainedCallRecord {
   const { call } = input;
   const endedAt = call.endedAt ?? savedAt;
-  const masked = maskIdentifiers(input.note.trim().slice(0, NOTE_MAX_LENGTH));
+  // Cut what was typed, then mask: the masked text may be longer (see STORED_NOTE_MAX_LENGTH).
+  const masked = maskIdentifiers(input.note.trim().slice(0, STORED_NOTE_MAX_LENGTH));
   return {
     schemaVersion: CALL_RECORD_SCHEMA_VERSION,
     type: 'call',
@@ -90,7 +91,7 @@ export function buildCallRecord(input: CallToRecord, profile: Profile, savedAt: 
       atWrapUp: state.atWrapUp,
     })),
     outcome: input.outcome,
-    note: masked.text,
+    note: masked.text.slice(0, STORED_NOTE_MAX_LENGTH),
     maskedCounts: masked.counts as Partial<Record<MaskKind, number>> as Record<string, number>,
   };
 }

@@ -6,8 +6,9 @@ import { isValidNip, isValidPesel } from './identifiers';
  *
  * Rules run in a fixed order on the text left by the rules before them, so a
  * number already replaced cannot be half-matched by a later, looser rule.
- * Each rule refuses to start or end inside a longer run of digits, which is
- * what keeps dates, times, amounts and durations intact. When in doubt the
+ * Each rule refuses to start or end inside a longer run of digits, and needs
+ * at least nine digits, which keeps dates, times, amounts and durations
+ * intact. When in doubt the
  * rules mask: a number wrongly hidden costs a clerk a second; a PESEL wrongly
  * kept is a breach.
  */
@@ -28,8 +29,11 @@ export interface MaskResult {
 }
 
 const SEP = '[ -]?';
-const NOT_AFTER_DIGIT = '(?<!\\d[ -]?)';
-const NOT_BEFORE_DIGIT = '(?![ -]?\\d)';
+// A rule may not start or end in the middle of a run of digits. Digits merely
+// next to it, across a space, are another number: "PESEL 44051401359 600700800"
+// holds two identifiers, and both must go.
+const NOT_AFTER_DIGIT = '(?<![\\d+])';
+const NOT_BEFORE_DIGIT = '(?!\\d)';
 
 interface Rule {
   kind: MaskKind;
@@ -44,7 +48,14 @@ const RULES: Rule[] = [
     // NRB, or IBAN with "PL": 26 digits, often in groups of four. Masked even
     // with a wrong checksum: a mistyped account number is still an account number.
     kind: 'account',
-    pattern: new RegExp(`(?<![\\p{L}\\d])(?:PL ?)?\\d{2}(?:${SEP}\\d{4}){6}(?!\\d)`, 'giu'),
+    pattern: new RegExp(`(?<!\\d)(?:PL ?)?\\d{2}(?:${SEP}\\d{4}){6}(?!\\d)`, 'giu'),
+  },
+  {
+    // ID card (ABC123456: three letters, six digits) or passport (AB1234567).
+    // Capitals may stand apart from the digits; lower case only written together,
+    // so "nie 123456" stays a sentence.
+    kind: 'idCard',
+    pattern: /(?<![\p{L}\d])(?:[A-Z]{3} ?\d{6}|[A-Z]{2} ?\d{7}|[a-z]{3}\d{6}|[a-z]{2}\d{7})(?!\d)/gu,
   },
   {
     kind: 'pesel',
@@ -54,6 +65,8 @@ const RULES: Rule[] = [
   {
     kind: 'nip',
     pattern: new RegExp(
+      // Plain, or hyphenated as NIPs are printed (123-456-32-18, 123-45-63-218).
+      // Not with spaces: that would take ten digits out of a phone number.
       `${NOT_AFTER_DIGIT}(?:\\d{3}-?\\d{3}-?\\d{2}-?\\d{2}|\\d{3}-\\d{2}-\\d{2}-\\d{3})${NOT_BEFORE_DIGIT}`,
       'g',
     ),
@@ -64,15 +77,10 @@ const RULES: Rule[] = [
     // area code), optionally after +48, 0048 or a bare 48.
     kind: 'phone',
     pattern: new RegExp(
-      `(?<![\\d+][ -]?)(?:(?:\\+|00) ?48${SEP}|48)?` +
-        `(?:\\d{3}${SEP}\\d{3}${SEP}\\d{3}|\\(?\\d{2}\\)?${SEP}\\d{3}${SEP}\\d{2}${SEP}\\d{2})${NOT_BEFORE_DIGIT}`,
+      `${NOT_AFTER_DIGIT}(?:(?:\\+|00) ?48${SEP}|48${SEP})?` +
+        `(?:\\d{3}${SEP}\\d{3}${SEP}\\d{3}|(?:\\(\\d{2}\\)|\\d{2})${SEP}\\d{3}${SEP}\\d{2}${SEP}\\d{2})${NOT_BEFORE_DIGIT}`,
       'g',
     ),
-  },
-  {
-    // ID card (ABC123456, three capitals and six digits) or passport (AB1234567).
-    kind: 'idCard',
-    pattern: /(?<![\p{L}\d])(?:[A-Z]{3} ?\d{6}|[A-Z]{2} ?\d{7})(?!\d)/gu,
   },
 ];
 

@@ -26,9 +26,12 @@ export type ProfileErrorCode = 'required' | 'tooLong' | 'digits' | 'invalidChars
 const NAME_PATTERN = /^\p{L}+(?:[ '’-]\p{L}+)*$/u;
 const HAS_DIGIT = /\p{Nd}/u;
 
-/** Collapses runs of white space so "  Anna  " and "Anna" are the same name. */
+/**
+ * Collapses runs of white space so "  Anna  " and "Anna" are the same name,
+ * and composes letters (NFC) so "ż" typed as z + combining dot is a letter.
+ */
 export function tidyText(value: string): string {
-  return value.replace(/\s+/gu, ' ').trim();
+  return value.normalize('NFC').replace(/\s+/gu, ' ').trim();
 }
 
 function personName(max: number) {

@@ -1,0 +1,151 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { isValidIdCard, isValidNip, isValidNrb, isValidPesel, peselCheckDigit } from '../../shared/identifiers';
+import { nipCheck, peselPrefix, validNip, validNrb, validPesel } from './arbitraries';
+
+/** Every string that differs from `value` in exactly one digit. */
+function singleDigitChanges(value: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < value.length; i++) {
+    for (let d = 0; d <= 9; d++) {
+      if (String(d) !== value[i]) out.push(value.slice(0, i) + d + value.slice(i + 1));
+    }
+  }
+  return out;
+}
+
+describe('PESEL', () => {
+  it.each([
+    ['44051401359', 'born 14.05.1944'],
+    ['02070803628', 'born 08.07.1902'],
+    ['02270803624', 'born 08.07.2002 (month + 20)'],
+  ])('accepts %s (%s)', (pesel) => {
+    expect(isValidPesel(pesel)).toBe(true);
+    expect(peselCheckDigit(pesel.slice(0, 10))).toBe(Number(pesel[10]));
+  });
+
+  it.each([
+    ['44051401358', 'wrong check digit'],
+    ['4405140135', '10 digits'],
+    ['440514013590', '12 digits'],
+    ['4405140135a', 'a letter'],
+    ['440514 01359', 'a space inside'],
+    [' 44051401359', 'a leading space'],
+    ['', 'empty'],
+  ])('rejects %j (%s)', (value) => {
+    expect(isValidPesel(value)).toBe(false);
+  });
+
+  it('the check digit makes a PESEL valid and no other last digit does', () => {
+    fc.assert(
+      fc.property(peselPrefix, (first10) => {
+        const check = peselCheckDigit(first10);
+        expect(check).toBeGreaterThanOrEqual(0);
+        expect(check).toBeLessThanOrEqual(9);
+        for (let d = 0; d <= 9; d++) expect(isValidPesel(first10 + d)).toBe(d === check);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  // The claim "every single-digit change is detectable" is checked, not assumed:
+  // all 11 positions × 9 other digits are tried on each generated PESEL. (It holds
+  // because the weights 1, 3, 7, 9 are coprime with 10, and the check digit itself
+  // is compared directly.)
+  it('changing any single digit of a valid PESEL (all 11 positions) makes it invalid', () => {
+    fc.assert(
+      fc.property(validPesel, (pesel) => {
+        expect(isValidPesel(pesel)).toBe(true);
+        const changes = singleDigitChanges(pesel);
+        expect(changes).toHaveLength(11 * 9);
+        for (const changed of changes) expect(isValidPesel(changed)).toBe(false);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+describe('NIP', () => {
+  it.each(['1234563218', '5261040828'])('accepts %s', (nip) => {
+    expect(isValidNip(nip)).toBe(true);
+  });
+
+  it.each([
+    ['1234563219', 'wrong check digit'],
+    ['123-456-32-18', 'hyphens (the caller strips them)'],
+    ['123456321', '9 digits'],
+    ['12345632180', '11 digits'],
+  ])('rejects %s (%s)', (value) => {
+    expect(isValidNip(value)).toBe(false);
+  });
+
+  it('rejects every NIP whose weighted sum gives 10, whatever the last digit', () => {
+    // 3 × weight 7 = 21 ≡ 10 (mod 11): no check digit can make "000000003?" valid.
+    expect(nipCheck('000000003')).toBeNull();
+    for (let d = 0; d <= 9; d++) expect(isValidNip(`000000003${d}`)).toBe(false);
+  });
+
+  it('changing any single digit of a valid NIP makes it invalid (11 is prime, no weight is 0 mod 11)', () => {
+    fc.assert(
+      fc.property(validNip, (nip) => {
+        expect(isValidNip(nip)).toBe(true);
+        for (const changed of singleDigitChanges(nip)) expect(isValidNip(changed)).toBe(false);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+describe('NRB (Polish account number)', () => {
+  it('accepts the published example PL61 1090 1014 0000 0712 1981 2874 without "PL" and spaces', () => {
+    expect(isValidNrb('61109010140000071219812874')).toBe(true);
+  });
+
+  it.each([
+    ['61109010140000071219812875', 'last digit changed'],
+    ['16109010140000071219812874', 'check digits swapped'],
+    ['61 1090 1014 0000 0712 1981 2874', 'spaces (the caller strips them)'],
+    ['PL61109010140000071219812874', 'with "PL"'],
+    ['6110901014000007121981287', '25 digits'],
+  ])('rejects %s (%s)', (value) => {
+    expect(isValidNrb(value)).toBe(false);
+  });
+
+  it('agrees with the IBAN rule computed independently with BigInt', () => {
+    const anyNrb = fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 26, maxLength: 26 }).map((d) => d.join(''));
+    fc.assert(
+      fc.property(fc.oneof(anyNrb, validNrb), (nrb) => {
+        const iban = BigInt(nrb.slice(2) + '2521' + nrb.slice(0, 2));
+        expect(isValidNrb(nrb)).toBe(iban % 97n === 1n);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('detects every single-digit change of a valid NRB', () => {
+    fc.assert(
+      fc.property(validNrb, (nrb) => {
+        for (const changed of singleDigitChanges(nrb)) expect(isValidNrb(changed)).toBe(false);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('ID card (dowód osobisty)', () => {
+  it('accepts the published example ABA300000 and AAA000000 (7·10 + 3·10 + 1·10 = 110 → 0)', () => {
+    expect(isValidIdCard('ABA300000')).toBe(true);
+    expect(isValidIdCard('AAA000000')).toBe(true);
+  });
+
+  it.each([
+    ['ABA300001', 'a serial digit changed'],
+    ['ABA400000', 'check digit changed'],
+    ['ABB300000', 'a letter changed'],
+    ['AB300000', 'two letters'],
+    ['ABA 300000', 'a space'],
+    ['1BA300000', 'a digit for a letter'],
+  ])('rejects %s (%s)', (value) => {
+    expect(isValidIdCard(value)).toBe(false);
+  });
+});
