@@ -80,10 +80,14 @@ export class CallJournal {
       const target = await this.openMonth(record.clerk.id, month);
       if (target.ids.has(record.id)) return this.findSaved(record.clerk.id, month, record.id);
 
-      const chained = CallRecordSchema.parse({ ...record, prevHash: target.lastHash });
+      // No schema parse here: records come from buildCallRecord over validated
+      // input (its tests check the result validates), and this is the hot path.
+      const chained: CallRecord = { ...record, prevHash: target.lastHash };
       const line = serializeRecord(chained);
+      const data = Buffer.from(line + '\n', 'utf8');
+      const bytes = data.length;
       try {
-        await target.handle.write(line + '\n', target.size, 'utf8');
+        await target.handle.write(data, 0, bytes, target.size);
         await target.handle.sync();
       } catch (error) {
         // Whatever part of the line reached the disk must not stay in front
@@ -91,7 +95,7 @@ export class CallJournal {
         await this.forget(record.clerk.id, month, target, true);
         throw error;
       }
-      target.size += Buffer.byteLength(line, 'utf8') + 1;
+      target.size += bytes;
       target.lastHash = sha256(line);
       target.ids.add(chained.id);
       return chained;

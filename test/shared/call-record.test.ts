@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { callReducer, NOTE_MAX_LENGTH, STORED_NOTE_MAX_LENGTH, type ActiveCall, type CallEvent } from '../../shared/call-machine';
 import { buildCallRecord, CallRecordSchema, summarizeCall, type UnchainedCallRecord } from '../../shared/call-record';
+import { apiContract } from '../../shared/api';
+import { OUTCOMES } from '../../shared/outcomes';
 import type { Profile } from '../../shared/profile';
 import { documentNumber, emailAddress, POLISH_WORDS, validPesel, writtenNip, writtenPhone } from './arbitraries';
 import { CALL_ID, INCOMING, inPhase, run, start, T0 } from './fixtures';
@@ -156,5 +158,33 @@ describe('summarizeCall', () => {
       summarizeCall(CallRecordSchema.parse(chained(buildCallRecord({ call: endedCall(5_000, events), outcome: 'resolved', note: '' }, profile, SAVED_AT))));
     expect(summaryOf([]).missed).not.toContain(label);
     expect(summaryOf([{ type: 'set-personal-data', value: true }]).missed).toContain(label);
+  });
+});
+
+describe('buildCallRecord over anything the API accepts', () => {
+  // The journal does not re-validate on append (it is the hot path), so every
+  // input that passes the saveCall contract must give a record the schema accepts.
+  it('property: the record always validates', () => {
+    const itemIds = INCOMING.items.map((i) => i.id);
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ id: fc.constantFrom(...itemIds), dt: fc.integer({ min: -5_000, max: 3_600_000 }) }), { maxLength: 20 }),
+        fc.boolean(),
+        fc.integer({ min: 0, max: 7_200_000 }),
+        fc.constantFrom(...OUTCOMES),
+        fc.string({ maxLength: STORED_NOTE_MAX_LENGTH, unit: 'grapheme' }),
+        (ticks, personalData, length, outcome, note) => {
+          const events: CallEvent[] = [start(), { type: 'set-personal-data', value: personalData }];
+          for (const t of ticks) events.push({ type: 'toggle-item', itemId: t.id, at: T0 + t.dt });
+          events.push({ type: 'end', at: T0 + length });
+          const state = inPhase(run(events), 'wrap-up');
+          const input = apiContract.saveCall.input.safeParse({ call: state.call, outcome, note });
+          fc.pre(input.success);
+          const record = buildCallRecord(input.data!, profile, T0 + length + 1_000);
+          expect(CallRecordSchema.safeParse(chained(record)).success).toBe(true);
+        },
+      ),
+      { numRuns: 1_000 },
+    );
   });
 });
