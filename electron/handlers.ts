@@ -13,7 +13,15 @@ import {
 } from '../shared/api';
 import { IDLE } from '../shared/call-machine';
 import { buildCallRecord, summarizeCall } from '../shared/call-record';
+import { callbackTimeProblem, openCallbacks } from '../shared/callbacks';
+import { isCallRecord } from '../shared/journal-record';
+import type { Profile } from '../shared/profile';
+import { buildShiftRecord, shiftRecordedOn } from '../shared/shift-record';
 import type { AppServices } from './services/app-services';
+import { monthOf } from './services/journal';
+
+/** Callbacks are looked for in the newest months of the journal: an agreed callback is weeks away at most. */
+const CALLBACK_MONTHS = 3;
 
 /** An error meant for the person at the screen: its message is shown as-is. */
 export class ServiceError extends Error {
@@ -45,7 +53,9 @@ export function createHandlers(services: AppServices): HandlerTable {
       }
       if (draft.phase !== 'idle') notices.push({ code: 'draft-restored' });
       for (const q of services.journal.quarantined) notices.push({ code: 'journal-quarantined', file: q.file });
-      return { profile, checklists: services.checklists, draft, notices };
+      const { checklists, shiftChecklist, scripts } = services.content;
+      const shiftToday = profile ? await shiftDoneToday(services, profile) : false;
+      return { profile, checklists, shiftChecklist, scripts, shiftToday, draft, notices };
     },
 
     async saveProfile(input) {
@@ -60,22 +70,63 @@ export function createHandlers(services: AppServices): HandlerTable {
     },
 
     async saveCall(input) {
-      const profile = services.settings.profile;
-      if (!profile) throw new ServiceError('no-profile', 'Najpierw zapisz profil.');
-      const record = buildCallRecord(input, profile, Date.now());
+      const profile = requireProfile(services);
+      const now = Date.now();
+      if (input.outcome === 'callback') {
+        const problem = callbackTimeProblem(input.call.callback?.dueAt ?? null, now);
+        if (problem) throw new ServiceError('bad-input', CALLBACK_PROBLEMS[problem]);
+      }
+      const record = buildCallRecord(input, profile, now);
       const saved = await services.journal.append(record);
       await services.draftStore.clear();
+      if (!isCallRecord(saved)) throw new Error(`record ${saved.id} is not a call`);
       return summarizeCall(saved);
+    },
+
+    async saveShift(input) {
+      const profile = requireProfile(services);
+      await services.journal.append(buildShiftRecord(input, services.content.shiftChecklist, profile, Date.now()));
+      return { ok: true as const };
+    },
+
+    async listCallbacks() {
+      const profile = services.settings.profile;
+      if (!profile) return { callbacks: [] };
+      const { records } = await services.journal.lastMonths(profile.clerkId, CALLBACK_MONTHS);
+      return { callbacks: openCallbacks(records.filter(isCallRecord)) };
+    },
+
+    async notify({ title, body }) {
+      return { shown: services.notifier ? services.notifier(title, body) : false };
     },
 
     async listRecentCalls({ limit }) {
       const profile = services.settings.profile;
       if (!profile) return { calls: [], problems: [] };
       const { records, problems } = await services.journal.recent(profile.clerkId, limit);
-      return { calls: records.map(summarizeCall), problems };
+      return { calls: records.filter(isCallRecord).map(summarizeCall), problems };
     },
   };
 }
+
+function requireProfile(services: AppServices): Profile {
+  const profile = services.settings.profile;
+  if (!profile) throw new ServiceError('no-profile', 'Najpierw zapisz profil.');
+  return profile;
+}
+
+async function shiftDoneToday(services: AppServices, profile: Profile): Promise<boolean> {
+  const now = new Date();
+  const { records } = await services.journal.readMonth(profile.clerkId, monthOf(now));
+  return shiftRecordedOn(records, now);
+}
+
+const CALLBACK_PROBLEMS = {
+  required: 'Wynik „Oddzwonienie” wymaga terminu ponownego telefonu.',
+  invalid: 'Termin oddzwonienia jest nieprawidłowy.',
+  past: 'Termin oddzwonienia już minął — wybierz termin w przyszłości.',
+  'too-far': 'Termin oddzwonienia jest dalej niż za rok — sprawdź datę.',
+} as const;
 
 /**
  * Validates a call's input, runs the handler and wraps the outcome in an

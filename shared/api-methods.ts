@@ -3,7 +3,16 @@
  * script: it only forwards calls, and a sandboxed preload should stay small.
  * shared/api.ts checks at compile time that this list matches the contract.
  */
-export const API_METHOD_NAMES = ['getAppState', 'saveProfile', 'saveDraft', 'saveCall', 'listRecentCalls'] as const;
+export const API_METHOD_NAMES = [
+  'getAppState',
+  'saveProfile',
+  'saveDraft',
+  'saveCall',
+  'saveShift',
+  'listCallbacks',
+  'notify',
+  'listRecentCalls',
+] as const;
 export type ApiMethodName = (typeof API_METHOD_NAMES)[number];
 
 /** IPC channel of a method. */

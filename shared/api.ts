@@ -4,6 +4,8 @@ import { ActiveCallSchema, CallStateSchema, STORED_NOTE_MAX_LENGTH } from './cal
 import { ChecklistDefinitionSchema } from './checklist';
 import { OUTCOMES } from './outcomes';
 import { ProfileInputSchema, ProfileSchema } from './profile';
+import { ScriptsSchema } from './scripts';
+import { ShiftInputSchema } from './shift-record';
 
 /**
  * The one API contract between the renderer and the Node side. Each method is
@@ -35,6 +37,17 @@ export const CallSummarySchema = z.object({
   outcome: z.enum(OUTCOMES),
   missed: z.array(z.string()),
   note: z.string(),
+  personalData: z.boolean(),
+  score: z.number().nullable(),
+  ticksAtWrapUp: z.number().int().min(0),
+  callbackDueAt: z.string().nullable(),
+});
+
+export const CallbackSchema = z.object({
+  id: z.string(),
+  dueAt: z.string(),
+  reference: z.string(),
+  agreedAt: z.string(),
 });
 
 const empty = z.object({}).strict();
@@ -44,7 +57,12 @@ export const apiContract = {
     input: empty,
     output: z.object({
       profile: ProfileSchema.nullable(),
+      /** The call checklists: incoming and outgoing. */
       checklists: z.array(ChecklistDefinitionSchema),
+      shiftChecklist: ChecklistDefinitionSchema,
+      scripts: ScriptsSchema,
+      /** Whether today's shift-readiness check is recorded (done or skipped). */
+      shiftToday: z.boolean(),
       draft: CallStateSchema,
       notices: z.array(NoticeSchema),
     }),
@@ -67,6 +85,19 @@ export const apiContract = {
       })
       .strict(),
     output: CallSummarySchema,
+  },
+  saveShift: {
+    input: ShiftInputSchema,
+    output: z.object({ ok: z.literal(true) }),
+  },
+  listCallbacks: {
+    input: empty,
+    output: z.object({ callbacks: z.array(CallbackSchema) }),
+  },
+  notify: {
+    input: z.object({ title: z.string().min(1).max(120), body: z.string().max(400) }).strict(),
+    /** Whether a desktop notification was shown; false means: show it in the window instead. */
+    output: z.object({ shown: z.boolean() }),
   },
   listRecentCalls: {
     input: z.object({ limit: z.number().int().min(1).max(500) }).strict(),

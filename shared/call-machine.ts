@@ -1,15 +1,20 @@
 import { z } from 'zod';
 import { ChecklistDefinitionSchema, itemApplies, type ChecklistDefinition, type ChecklistItem } from './checklist';
+import { GREETING_ITEM_ID, ItemStateSchema, ownItem, toggleItem, UNTICKED, type ItemState } from './call-items';
+import { markLateBurst } from './compliance';
 import { OUTCOMES, type Outcome } from './outcomes';
+import { answerGoodMoment, answerPerson, OutboundSchema, suggestedOutcome, type PersonAnswer } from './outbound';
 
 /**
  * The call as a pure state machine: idle → in-call → wrap-up → (saved) idle.
  *
  * Every event carries the clock reading it happened at (`at`, epoch ms), so
  * the reducer stays pure and replayable; the store supplies Date.now().
- * Events that make no sense in the current phase leave the state untouched.
- * The whole state is what draft.json holds, hence the zod schema.
+ * Events that make no sense in the current phase leave the state untouched
+ * (the very same object). The whole state is what draft.json holds, hence the
+ * zod schema.
  */
+
 /** How much the clerk may type into the note. */
 export const NOTE_MAX_LENGTH = 500;
 /**
@@ -18,15 +23,15 @@ export const NOTE_MAX_LENGTH = 500;
  * the masked text.
  */
 export const STORED_NOTE_MAX_LENGTH = 2 * NOTE_MAX_LENGTH;
+export const CALLBACK_REFERENCE_MAX_LENGTH = 120;
 
-const ItemStateSchema = z.object({
-  done: z.boolean(),
-  /** Offset of the latest tick from the call's start; null when never ticked. */
-  atMs: z.number().int().min(0).nullable(),
-  /** The latest tick came after `Zakończ rozmowę` (kept as a fact, not hidden). */
-  atWrapUp: z.boolean(),
+export const CallbackPlanSchema = z.object({
+  /** When the clerk agreed to call back (epoch ms). */
+  dueAt: z.number().int().min(0),
+  /** A short reference the clerk typed; masked before it is stored. */
+  reference: z.string().max(2 * CALLBACK_REFERENCE_MAX_LENGTH),
 });
-export type ItemState = z.infer<typeof ItemStateSchema>;
+export type CallbackPlan = z.infer<typeof CallbackPlanSchema>;
 
 export const ActiveCallSchema = z.object({
   id: z.string().uuid(),
@@ -36,6 +41,12 @@ export const ActiveCallSchema = z.object({
   checklist: ChecklistDefinitionSchema,
   items: z.record(z.string(), ItemStateSchema),
   personalData: z.boolean(),
+  /** The outbound script's progress; null for incoming calls. */
+  outbound: OutboundSchema.nullable(),
+  /** A callback agreed during this call. */
+  callback: CallbackPlanSchema.nullable(),
+  /** The earlier call whose agreed callback this call is. */
+  callbackOf: z.string().uuid().nullable(),
 });
 export type ActiveCall = z.infer<typeof ActiveCallSchema>;
 
@@ -53,9 +64,19 @@ export type CallState = z.infer<typeof CallStateSchema>;
 export type Direction = ActiveCall['direction'];
 
 export type CallEvent =
-  | { type: 'start'; id: string; direction: Direction; checklist: ChecklistDefinition; at: number }
+  | {
+      type: 'start';
+      id: string;
+      /** The call's checklist; its direction is the call's direction. */
+      checklist: ChecklistDefinition;
+      at: number;
+      callbackOf?: string | null;
+    }
   | { type: 'toggle-item'; itemId: string; at: number }
   | { type: 'set-personal-data'; value: boolean }
+  | { type: 'answer-person'; answer: PersonAnswer; at: number }
+  | { type: 'answer-good-moment'; good: boolean; at: number }
+  | { type: 'set-callback'; plan: CallbackPlan | null }
   | { type: 'end'; at: number }
   | { type: 'resume' }
   | { type: 'set-outcome'; outcome: Outcome }
@@ -63,32 +84,43 @@ export type CallEvent =
   | { type: 'saved' }
   | { type: 'discard' };
 
+export { GREETING_ITEM_ID };
+export type { ItemState };
 export const IDLE: CallState = { phase: 'idle' };
 
 export function callReducer(state: CallState, event: CallEvent): CallState {
   switch (event.type) {
-    case 'start':
-      if (state.phase !== 'idle') return state;
-      return { phase: 'in-call', call: newCall(event) };
+    case 'start': {
+      const direction = event.checklist.direction;
+      if (state.phase !== 'idle' || direction === 'shift') return state;
+      return { phase: 'in-call', call: newCall(event, direction) };
+    }
     case 'toggle-item':
       if (state.phase === 'idle') return state;
       return withCall(state, toggleItem(state.call, event.itemId, event.at, state.phase === 'wrap-up'));
     case 'set-personal-data':
       if (state.phase === 'idle' || state.call.personalData === event.value) return state;
       return withCall(state, { ...state.call, personalData: event.value });
-    case 'end':
+    case 'answer-person':
       if (state.phase !== 'in-call') return state;
-      return {
-        phase: 'wrap-up',
-        call: { ...state.call, endedAt: Math.max(event.at, state.call.startedAt) },
-        outcome: null,
-        note: '',
-      };
+      return withCall(state, answerPerson(state.call, event.answer, event.at));
+    case 'answer-good-moment':
+      if (state.phase !== 'in-call') return state;
+      return withCall(state, answerGoodMoment(state.call, event.good, event.at));
+    case 'set-callback':
+      if (state.phase === 'idle') return state;
+      return withCall(state, { ...state.call, callback: event.plan });
+    case 'end': {
+      if (state.phase !== 'in-call') return state;
+      const endedAt = Math.max(event.at, state.call.startedAt);
+      const call = markLateBurst({ ...state.call, endedAt });
+      return { phase: 'wrap-up', call, outcome: suggestedOutcome(call), note: '' };
+    }
     case 'resume':
       if (state.phase !== 'wrap-up') return state;
       return { phase: 'in-call', call: { ...state.call, endedAt: null } };
     case 'set-outcome':
-      if (state.phase !== 'wrap-up') return state;
+      if (state.phase !== 'wrap-up' || state.outcome === event.outcome) return state;
       return { ...state, outcome: event.outcome };
     case 'set-note':
       if (state.phase !== 'wrap-up') return state;
@@ -100,28 +132,21 @@ export function callReducer(state: CallState, event: CallEvent): CallState {
   }
 }
 
-function newCall(event: Extract<CallEvent, { type: 'start' }>): ActiveCall {
+function newCall(event: Extract<CallEvent, { type: 'start' }>, direction: Direction): ActiveCall {
   const items: Record<string, ItemState> = {};
-  for (const item of event.checklist.items) items[item.id] = { done: false, atMs: null, atWrapUp: false };
+  for (const item of event.checklist.items) items[item.id] = UNTICKED;
   return {
     id: event.id,
-    direction: event.direction,
+    direction,
     startedAt: event.at,
     endedAt: null,
     checklist: event.checklist,
     items,
     personalData: false,
+    outbound: direction === 'outgoing' ? { step: 'confirm-person', person: null, goodMoment: null } : null,
+    callback: null,
+    callbackOf: event.callbackOf ?? null,
   };
-}
-
-function toggleItem(call: ActiveCall, itemId: string, at: number, atWrapUp: boolean): ActiveCall {
-  // Own keys only: an id such as "constructor" must not reach Object.prototype.
-  const current = Object.hasOwn(call.items, itemId) ? call.items[itemId] : undefined;
-  if (!current) return call;
-  const next: ItemState = current.done
-    ? { done: false, atMs: null, atWrapUp: false }
-    : { done: true, atMs: Math.max(0, Math.round(at - call.startedAt)), atWrapUp };
-  return { ...call, items: { ...call.items, [itemId]: next } };
 }
 
 function withCall(state: Exclude<CallState, { phase: 'idle' }>, call: ActiveCall): CallState {
@@ -141,7 +166,7 @@ export interface ChecklistRow {
 export function checklistRows(call: ActiveCall): ChecklistRow[] {
   return call.checklist.items.map((item, index) => ({
     item,
-    state: call.items[item.id] ?? { done: false, atMs: null, atWrapUp: false },
+    state: ownItem(call, item.id) ?? UNTICKED,
     applies: itemApplies(item, call.personalData),
     key: index + 1,
   }));
@@ -163,11 +188,8 @@ export function elapsedMs(call: ActiveCall, now: number): number {
   return Math.max(0, (call.endedAt ?? now) - call.startedAt);
 }
 
-/** Checklist item id of the §6 pkt 6 greeting, which every call opens with. */
-export const GREETING_ITEM_ID = 'greeting';
-
 /** Until the greeting is ticked the call is in its greeting stage. */
 export function callStage(call: ActiveCall): 'greeting' | 'in-progress' {
-  const greeting = call.items[GREETING_ITEM_ID];
+  const greeting = ownItem(call, GREETING_ITEM_ID);
   return greeting && !greeting.done ? 'greeting' : 'in-progress';
 }

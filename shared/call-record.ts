@@ -1,16 +1,19 @@
 import { z } from 'zod';
-import { checklistRows, STORED_NOTE_MAX_LENGTH, type ActiveCall } from './call-machine';
+import { CALLBACK_REFERENCE_MAX_LENGTH, checklistRows, STORED_NOTE_MAX_LENGTH, type ActiveCall } from './call-machine';
+import { callAdherence } from './compliance';
 import { maskIdentifiers, type MaskKind } from './masking';
 import { OUTCOMES, type Outcome } from './outcomes';
-import { ROLES, type Profile } from './profile';
+import { PERSON_ANSWERS } from './outbound';
+import type { Profile } from './profile';
+import { clerkSnapshot, RECORD_SCHEMA_VERSION, recordBase } from './record-base';
 
 /**
- * One line of the call journal. Records are self-describing (item labels and
- * the clerk's name are copied in) so a team lead can read a year-old file even
- * after the checklist wording changed. Client data never appears: there is no
- * field for it, and the note is masked before the record is built.
+ * A call in the journal. Records are self-describing (item labels and
+ * weights are copied in) so a year-old file still reads after the checklist
+ * changed. Client data never appears: there is no field for it, and the note
+ * and the callback reference are masked before the record is built.
  */
-export const CALL_RECORD_SCHEMA_VERSION = 1;
+export const CALL_RECORD_SCHEMA_VERSION = RECORD_SCHEMA_VERSION;
 
 export const RecordedItemSchema = z.object({
   id: z.string(),
@@ -23,19 +26,8 @@ export const RecordedItemSchema = z.object({
 });
 
 export const CallRecordSchema = z.object({
-  schemaVersion: z.literal(CALL_RECORD_SCHEMA_VERSION),
+  ...recordBase,
   type: z.literal('call'),
-  id: z.string().uuid(),
-  /** SHA-256 (hex) of the previous line of the same file; see the journal. */
-  prevHash: z.string().regex(/^[0-9a-f]{64}$/),
-  savedAt: z.string().datetime(),
-  clerk: z.object({
-    id: z.string().uuid(),
-    firstName: z.string(),
-    lastName: z.string(),
-    role: z.enum(ROLES),
-    unit: z.string(),
-  }),
   direction: z.enum(['incoming', 'outgoing']),
   startedAt: z.string().datetime(),
   endedAt: z.string().datetime(),
@@ -43,9 +35,20 @@ export const CallRecordSchema = z.object({
   checklist: z.object({ id: z.string(), version: z.number().int() }),
   personalData: z.boolean(),
   items: z.array(RecordedItemSchema),
+  /** Outbound calls: who answered, and whether it was a good moment. */
+  outbound: z.object({ person: z.enum(PERSON_ANSWERS).nullable(), goodMoment: z.boolean().nullable() }).nullable(),
   outcome: z.enum(OUTCOMES),
+  /** Set when the outcome is a callback: when, and the clerk's masked reference. */
+  callback: z.object({ dueAt: z.string().datetime(), reference: z.string().max(2 * CALLBACK_REFERENCE_MAX_LENGTH) }).nullable(),
+  /** The call whose agreed callback this call is (that callback is then done). */
+  callbackOf: z.string().uuid().nullable(),
   note: z.string().max(STORED_NOTE_MAX_LENGTH),
   maskedCounts: z.record(z.string(), z.number().int().min(0)),
+  adherence: z.object({
+    score: z.number().min(0).max(1).nullable(),
+    greetingWithin30s: z.boolean(),
+    ticksAtWrapUp: z.number().int().min(0),
+  }),
 });
 export type CallRecord = z.infer<typeof CallRecordSchema>;
 
@@ -62,19 +65,17 @@ export function buildCallRecord(input: CallToRecord, profile: Profile, savedAt: 
   const { call } = input;
   const endedAt = call.endedAt ?? savedAt;
   // Cut what was typed, then mask: the masked text may be longer (see STORED_NOTE_MAX_LENGTH).
-  const masked = maskIdentifiers(input.note.trim().slice(0, STORED_NOTE_MAX_LENGTH));
+  const note = maskIdentifiers(input.note.trim().slice(0, STORED_NOTE_MAX_LENGTH));
+  const callback =
+    input.outcome === 'callback' && call.callback
+      ? { dueAt: call.callback.dueAt, reference: maskIdentifiers(call.callback.reference.trim()) }
+      : null;
   return {
     schemaVersion: CALL_RECORD_SCHEMA_VERSION,
     type: 'call',
     id: call.id,
     savedAt: new Date(savedAt).toISOString(),
-    clerk: {
-      id: profile.clerkId,
-      firstName: profile.firstName,
-      lastName: profile.lastName,
-      role: profile.role,
-      unit: profile.unit,
-    },
+    clerk: clerkSnapshot(profile),
     direction: call.direction,
     startedAt: new Date(call.startedAt).toISOString(),
     endedAt: new Date(endedAt).toISOString(),
@@ -90,10 +91,25 @@ export function buildCallRecord(input: CallToRecord, profile: Profile, savedAt: 
       atMs: state.atMs,
       atWrapUp: state.atWrapUp,
     })),
+    outbound: call.outbound ? { person: call.outbound.person, goodMoment: call.outbound.goodMoment } : null,
     outcome: input.outcome,
-    note: masked.text.slice(0, STORED_NOTE_MAX_LENGTH),
-    maskedCounts: masked.counts as Partial<Record<MaskKind, number>> as Record<string, number>,
+    callback: callback
+      ? {
+          dueAt: new Date(callback.dueAt).toISOString(),
+          reference: callback.reference.text.slice(0, 2 * CALLBACK_REFERENCE_MAX_LENGTH),
+        }
+      : null,
+    callbackOf: call.callbackOf,
+    note: note.text.slice(0, STORED_NOTE_MAX_LENGTH),
+    maskedCounts: addCounts(note.counts, callback?.reference.counts ?? {}),
+    adherence: callAdherence(call),
   };
+}
+
+function addCounts(...all: Partial<Record<MaskKind, number>>[]): Record<string, number> {
+  const sum: Record<string, number> = {};
+  for (const counts of all) for (const [k, v] of Object.entries(counts)) sum[k] = (sum[k] ?? 0) + (v ?? 0);
+  return sum;
 }
 
 /** What the history list shows of a record. */
@@ -105,6 +121,10 @@ export interface CallSummary {
   outcome: Outcome;
   missed: string[];
   note: string;
+  personalData: boolean;
+  score: number | null;
+  ticksAtWrapUp: number;
+  callbackDueAt: string | null;
 }
 
 export function summarizeCall(record: CallRecord): CallSummary {
@@ -116,5 +136,9 @@ export function summarizeCall(record: CallRecord): CallSummary {
     outcome: record.outcome,
     missed: record.items.filter((i) => i.applies && !i.done).map((i) => i.label),
     note: record.note,
+    personalData: record.personalData,
+    score: record.adherence.score,
+    ticksAtWrapUp: record.adherence.ticksAtWrapUp,
+    callbackDueAt: record.callback?.dueAt ?? null,
   };
 }

@@ -28,7 +28,7 @@ export const ChecklistDefinitionSchema = z
   .object({
     id: itemId,
     version: z.number().int().min(1),
-    direction: z.enum(['incoming', 'outgoing']),
+    direction: z.enum(['incoming', 'outgoing', 'shift']),
     title: z.string().trim().min(3).max(80),
     items: z.array(ChecklistItemSchema).min(1).max(9, 'najwyżej 9 punktów (klawisze 1–9)'),
   })

@@ -19,12 +19,15 @@ export const PROFILE_LIMITS = {
   officeName: 120,
 } as const;
 
-export type ProfileErrorCode = 'required' | 'tooLong' | 'digits' | 'invalidChars';
+export const PROFILE_ERROR_CODES = ['required', 'tooLong', 'digits', 'invalidChars', 'tooShort', 'lowercase', 'noLetters'] as const;
+export type ProfileErrorCode = (typeof PROFILE_ERROR_CODES)[number];
 
 // Letters of any script, with the joiners names really use: a space
 // ("Anna Maria"), a hyphen ("Nowak-Kowalska") and an apostrophe ("O'Neill").
 const NAME_PATTERN = /^\p{L}+(?:[ '’-]\p{L}+)*$/u;
 const HAS_DIGIT = /\p{Nd}/u;
+const HAS_LETTER = /\p{L}/u;
+const STARTS_LOWER = /^\p{Ll}/u;
 
 /**
  * Collapses runs of white space so "  Anna  " and "Anna" are the same name,
@@ -51,6 +54,7 @@ function freeText(max: number) {
     .superRefine((value, ctx) => {
       if (value.length === 0) ctx.addIssue({ code: 'custom', message: 'required' });
       else if (value.length > max) ctx.addIssue({ code: 'custom', message: 'tooLong' });
+      else if (!HAS_LETTER.test(value)) ctx.addIssue({ code: 'custom', message: 'noLetters' });
     });
 }
 
@@ -59,6 +63,9 @@ export function nameProblem(value: string, max: number): ProfileErrorCode | null
   if (value.length > max) return 'tooLong';
   if (HAS_DIGIT.test(value)) return 'digits';
   if (!NAME_PATTERN.test(value)) return 'invalidChars';
+  if ((value.match(/\p{L}/gu) ?? []).length < 2) return 'tooShort';
+  // The greeting says the name aloud and shows it: "anna" is a typo, not a name.
+  if (STARTS_LOWER.test(value)) return 'lowercase';
   return null;
 }
 
@@ -103,7 +110,7 @@ export function validateProfile(input: unknown): ProfileValidation {
 }
 
 function toErrorCode(message: string): ProfileErrorCode {
-  return (['required', 'tooLong', 'digits', 'invalidChars'] as const).find((c) => c === message) ?? 'required';
+  return PROFILE_ERROR_CODES.find((c) => c === message) ?? 'required';
 }
 
 export function emptyProfileInput(): ProfileInput {

@@ -1,7 +1,6 @@
 import { promises as fs } from 'node:fs';
 import type { Notice } from '../../shared/api';
-import type { ChecklistDefinition } from '../../shared/checklist';
-import { loadChecklists } from './checklists';
+import { loadContent, type Content } from './content';
 import { DataDirLock } from './data-dir-lock';
 import { DraftStore } from './draft-store';
 import { CallJournal } from './journal';
@@ -17,7 +16,9 @@ export interface AppServices {
   settingsStore: SettingsStore;
   draftStore: DraftStore;
   journal: CallJournal;
-  checklists: ChecklistDefinition[];
+  content: Content;
+  /** Shows a desktop notification; absent in web mode, where the window shows it. */
+  notifier: Notifier | null;
   /** Current settings; replaced whenever they are saved. */
   settings: Settings;
   /** What happened at start that the person should hear about. */
@@ -25,14 +26,16 @@ export interface AppServices {
   close(): Promise<void>;
 }
 
-export async function openAppServices(dataDir: string, resourcesDir: string): Promise<AppServices> {
+export type Notifier = (title: string, body: string) => boolean;
+
+export async function openAppServices(dataDir: string, resourcesDir: string, notifier: Notifier | null = null): Promise<AppServices> {
   await fs.mkdir(dataDir, { recursive: true, mode: 0o700 });
   const lock = await DataDirLock.acquire(dataDir);
   try {
     const settingsStore = new SettingsStore(dataDir);
     const draftStore = new DraftStore(dataDir);
     const journal = new CallJournal(dataDir);
-    const checklists = await loadChecklists(resourcesDir);
+    const content = await loadContent(resourcesDir);
     const { settings, setAsideAs } = await settingsStore.load();
     const startupNotices: Notice[] = setAsideAs ? [{ code: 'settings-corrupt', file: setAsideAs }] : [];
     return {
@@ -40,7 +43,8 @@ export async function openAppServices(dataDir: string, resourcesDir: string): Pr
       settingsStore,
       draftStore,
       journal,
-      checklists,
+      content,
+      notifier,
       settings,
       startupNotices,
       async close() {

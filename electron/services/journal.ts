@@ -2,13 +2,14 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import type { JournalProblem } from '../../shared/api';
-import { CALL_RECORD_SCHEMA_VERSION, CallRecordSchema, type CallRecord, type UnchainedCallRecord } from '../../shared/call-record';
+import { JournalRecordSchema, type JournalRecord, type UnchainedRecord } from '../../shared/journal-record';
+import { RECORD_SCHEMA_VERSION } from '../../shared/record-base';
 import { syncDirectory } from './atomic-file';
 import { SerialQueue } from './serial-queue';
 
 /**
  * The call journal: calls/<clerk-id>/<YYYY-MM>.jsonl, append-only, one JSON
- * record a line.
+ * record a line (a call, or a shift-readiness check).
  *
  * - A save is acknowledged only after the line is fsynced.
  * - Each record carries the SHA-256 of the previous line of its file (the
@@ -23,7 +24,7 @@ import { SerialQueue } from './serial-queue';
  */
 
 export interface JournalReadResult {
-  records: CallRecord[];
+  records: JournalRecord[];
   problems: JournalProblem[];
 }
 
@@ -74,7 +75,7 @@ export class CallJournal {
   }
 
   /** Appends a record to the file of the month it was saved in; resolves once it is on disk. */
-  append(record: UnchainedCallRecord): Promise<CallRecord> {
+  append(record: UnchainedRecord): Promise<JournalRecord> {
     return this.queue.run(async () => {
       const month = monthOf(new Date(record.savedAt));
       const target = await this.openMonth(record.clerk.id, month);
@@ -82,7 +83,7 @@ export class CallJournal {
 
       // No schema parse here: records come from buildCallRecord over validated
       // input (its tests check the result validates), and this is the hot path.
-      const chained: CallRecord = { ...record, prevHash: target.lastHash };
+      const chained = { ...record, prevHash: target.lastHash } as JournalRecord;
       const line = serializeRecord(chained);
       const data = Buffer.from(line + '\n', 'utf8');
       const bytes = data.length;
@@ -151,7 +152,7 @@ export class CallJournal {
    * verified whole (the chain is cheap); only the records returned are parsed.
    */
   async recent(clerkId: string, limit: number): Promise<JournalReadResult> {
-    const records: CallRecord[] = [];
+    const records: JournalRecord[] = [];
     const problems: JournalProblem[] = [];
     for (const month of await this.months(clerkId)) {
       const scan = await this.scanMonth(clerkId, month);
@@ -163,6 +164,13 @@ export class CallJournal {
     }
     records.sort((a, b) => (a.savedAt < b.savedAt ? 1 : a.savedAt > b.savedAt ? -1 : 0));
     return { records: records.slice(0, limit), problems };
+  }
+
+  /** Every record of the clerk's newest `count` month files, oldest first, with the problems met. */
+  async lastMonths(clerkId: string, count: number): Promise<JournalReadResult> {
+    const months = (await this.months(clerkId)).slice(0, count).reverse();
+    const results = await Promise.all(months.map((m) => this.readMonth(clerkId, m)));
+    return { records: results.flatMap((r) => r.records), problems: results.flatMap((r) => r.problems) };
   }
 
   async close(): Promise<void> {
@@ -205,7 +213,7 @@ export class CallJournal {
     }
   }
 
-  private async findSaved(clerkId: string, month: string, id: string): Promise<CallRecord> {
+  private async findSaved(clerkId: string, month: string, id: string): Promise<JournalRecord> {
     const { records } = await this.readMonth(clerkId, month);
     const found = records.find((r) => r.id === id);
     if (!found) throw new Error(`Zapis ${id} zniknął z ${this.relativePath(clerkId, month)}`);
@@ -235,7 +243,7 @@ export class CallJournal {
  * Keys in a fixed order (version and id first) so a person reading the file
  * sees what each line is; the hash covers exactly these bytes.
  */
-export function serializeRecord(record: CallRecord): string {
+export function serializeRecord(record: JournalRecord): string {
   const { schemaVersion, type, id, prevHash, ...rest } = record;
   return JSON.stringify({ schemaVersion, type, id, prevHash, ...rest });
 }
@@ -259,7 +267,7 @@ export interface JournalScan {
 // The fixed start of every line serializeRecord writes. Reading the chain
 // fields from it spares a JSON.parse of every line when only the chain is
 // checked; a line that does not start this way is parsed the slow way.
-const LINE_HEAD = /^\{"schemaVersion":(\d+),"type":"call","id":"([^"\\]+)","prevHash":"([0-9a-f]{64})"/;
+const LINE_HEAD = /^\{"schemaVersion":(\d+),"type":"[a-z-]+","id":"([^"\\]+)","prevHash":"([0-9a-f]{64})"/;
 
 /**
  * Verifies a month file's chain: each line's prevHash must be the SHA-256 of
@@ -277,7 +285,7 @@ export function scanJournalText(text: string, genesis: string, file: string): Jo
     const lineNo = index + 1;
     const head = readLineHead(line);
     if (head === 'corrupt') problems.push({ file, line: lineNo, kind: 'corrupt-line' });
-    else if (head.version !== CALL_RECORD_SCHEMA_VERSION) problems.push({ file, line: lineNo, kind: 'unknown-version' });
+    else if (head.version !== RECORD_SCHEMA_VERSION) problems.push({ file, line: lineNo, kind: 'unknown-version' });
     else {
       if (head.prevHash !== expected) problems.push({ file, line: lineNo, kind: 'broken-chain' });
       lines.push({ line: lineNo, id: head.id, text: line });
@@ -301,12 +309,12 @@ function readLineHead(line: string): { version: unknown; id: string; prevHash: u
 
 /** Parses and validates scanned lines into records; a line that is not a valid record is reported. */
 export function parseJournalLines(lines: JournalLine[], file: string): JournalReadResult {
-  const records: CallRecord[] = [];
+  const records: JournalRecord[] = [];
   const problems: JournalProblem[] = [];
   for (const { line, text } of lines) {
     let parsed;
     try {
-      parsed = CallRecordSchema.safeParse(JSON.parse(text));
+      parsed = JournalRecordSchema.safeParse(JSON.parse(text));
     } catch {
       parsed = null;
     }

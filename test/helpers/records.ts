@@ -23,7 +23,11 @@ export function sampleRecord(savedAt: Date, noteLength = 40, clerkId = CLERK_ID)
       { id: 'greeting', label: 'Powitanie', weight: 3, applies: true, done: true, atMs: 2100, atWrapUp: false },
       { id: 'polite-closing', label: 'Uprzejme zakończenie', weight: 1, applies: true, done: false, atMs: null, atWrapUp: false },
     ],
+    outbound: null,
     outcome: 'resolved',
+    callback: null,
+    callbackOf: null,
+    adherence: { score: 0.75, greetingWithin30s: true, ticksAtWrapUp: 0 },
     note: 'Zażółć gęślą jaźń '.repeat(Math.ceil(noteLength / 18)).slice(0, noteLength),
     maskedCounts: {},
   };

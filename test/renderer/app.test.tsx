@@ -12,8 +12,14 @@ import { draftIdle } from '../../renderer/src/stores/draft-writer';
 import type { Api } from '../../shared/api';
 import { IDLE } from '../../shared/call-machine';
 import { ChecklistDefinitionSchema } from '../../shared/checklist';
+import { ScriptsSchema } from '../../shared/scripts';
 
-const checklist = ChecklistDefinitionSchema.parse(JSON.parse(readFileSync('resources/checklists/incoming.json', 'utf8')));
+const read = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
+const checklist = ChecklistDefinitionSchema.parse(read('resources/checklists/incoming.json'));
+const outgoing = ChecklistDefinitionSchema.parse(read('resources/checklists/outgoing.json'));
+const shiftChecklist = ChecklistDefinitionSchema.parse(read('resources/checklists/shift.json'));
+const scripts = ScriptsSchema.parse(read('resources/scripts.json'));
+const content = { checklists: [checklist, outgoing], shiftChecklist, scripts };
 const profile = {
   clerkId: '0b9f1e0e-3f5c-4a7e-9a39-6f3f6f2b8a10',
   firstName: 'Anna',
@@ -25,7 +31,7 @@ const profile = {
 
 function fakeApi(overrides: Partial<Api> = {}): Api {
   return {
-    getAppState: vi.fn(async () => ({ profile, checklists: [checklist], draft: IDLE, notices: [] })),
+    getAppState: vi.fn(async () => ({ profile, ...content, shiftToday: true, draft: IDLE, notices: [] })),
     saveProfile: vi.fn(async (input) => ({ clerkId: profile.clerkId, ...input }) as typeof profile),
     saveDraft: vi.fn(async () => ({ ok: true as const })),
     saveCall: vi.fn(async ({ call, outcome }) => ({
@@ -36,7 +42,14 @@ function fakeApi(overrides: Partial<Api> = {}): Api {
       outcome,
       missed: [],
       note: '',
+      personalData: call.personalData,
+      score: 1,
+      ticksAtWrapUp: 0,
+      callbackDueAt: null,
     })),
+    saveShift: vi.fn(async () => ({ ok: true as const })),
+    listCallbacks: vi.fn(async () => ({ callbacks: [] })),
+    notify: vi.fn(async () => ({ shown: false })),
     listRecentCalls: vi.fn(async () => ({ calls: [], problems: [] })),
     ...overrides,
   };
@@ -66,13 +79,13 @@ function renderApp(api: Api) {
 
 describe('App', () => {
   it('first run: only the profile form, and invalid input is explained without calling the API', async () => {
-    const api = fakeApi({ getAppState: vi.fn(async () => ({ profile: null, checklists: [checklist], draft: IDLE, notices: [] })) });
+    const api = fakeApi({ getAppState: vi.fn(async () => ({ profile: null, ...content, shiftToday: false, draft: IDLE, notices: [] })) });
     renderApp(api);
     await screen.findByRole('heading', { name: 'Profil pracownika' });
     expect(screen.queryByRole('navigation')).toBeNull();
     fireEvent.change(screen.getByLabelText('Imię'), { target: { value: 'Jan3' } });
     fireEvent.click(screen.getByRole('button', { name: 'Zapisz profil' }));
-    expect(await screen.findByText('Bez cyfr, proszę.')).toBeTruthy();
+    expect(await screen.findByText('Nie może zawierać cyfr.')).toBeTruthy();
     expect(screen.getAllByText('To pole jest wymagane.')).toHaveLength(2); // last name, unit
     expect(api.saveProfile).not.toHaveBeenCalled();
     expect(screen.getByLabelText('Imię').getAttribute('aria-invalid')).toBe('true');
@@ -112,8 +125,10 @@ describe('App', () => {
     fireEvent.keyDown(window, { key: 'F2' });
     await screen.findByRole('region', { name: 'Powitanie' });
     fireEvent.keyDown(window, { key: 'F4' });
-    const save = await screen.findByRole('button', { name: /Zapisz rozmowę/ });
-    expect((save as HTMLButtonElement).disabled).toBe(true);
+    await screen.findByRole('button', { name: /Zapisz rozmowę/ });
+    await act(async () => fireEvent.keyDown(window, { key: 'Enter', ctrlKey: true }));
+    expect((await screen.findByRole('alert')).textContent).toBe('Wybierz wynik rozmowy.');
+    expect(saveCall).not.toHaveBeenCalled();
     fireEvent.keyDown(window, { key: '3' });
     expect((screen.getByRole('radio', { name: /Zaproszenie do Urzędu/ }) as HTMLInputElement).checked).toBe(true);
 

@@ -67,7 +67,6 @@ describe('DraftStore', () => {
   const inCall: CallState = callReducer(IDLE, {
     type: 'start',
     id: '0192f3a0-0000-7000-8000-000000000001',
-    direction: 'incoming',
     checklist,
     at: 1_000,
   });

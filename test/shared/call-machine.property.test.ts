@@ -18,8 +18,7 @@ const unknownId = fc.oneof(
 const at = fc.integer({ min: T0 - 60_000, max: T0 + 3_600_000 });
 
 const startEvent = fc
-  .record({ type: fc.constant('start' as const), id: fc.uuid({ version: 4 }), checklist: fc.constantFrom(INCOMING, SHORT), at })
-  .map((e) => ({ ...e, direction: e.checklist.direction }));
+  .record({ type: fc.constant('start' as const), id: fc.uuid({ version: 4 }), checklist: fc.constantFrom(INCOMING, SHORT), at });
 
 const event: fc.Arbitrary<CallEvent> = fc.oneof(
   { arbitrary: startEvent, weight: 3 },

@@ -149,6 +149,11 @@ describe('summarizeCall', () => {
       outcome: 'routed',
       missed: expectedMissed,
       note: 'tel. [telefon]',
+      personalData: false,
+      // Done weight over applicable weight (identity verification does not apply).
+      score: weightOf(['greeting', 'matter-identified']) / weightOf(INCOMING.items.filter((i) => i.appliesWhen === 'always').map((i) => i.id)),
+      ticksAtWrapUp: 0,
+      callbackDueAt: null,
     });
   });
 
@@ -188,3 +193,7 @@ describe('buildCallRecord over anything the API accepts', () => {
     );
   });
 });
+
+function weightOf(ids: string[]): number {
+  return INCOMING.items.filter((i) => ids.includes(i.id)).reduce((sum, i) => sum + i.weight, 0);
+}

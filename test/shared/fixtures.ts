@@ -3,11 +3,21 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { callReducer, IDLE, type CallEvent, type CallState } from '../../shared/call-machine';
 import { ChecklistDefinitionSchema, type ChecklistDefinition } from '../../shared/checklist';
+import { ScriptsSchema, type Scripts } from '../../shared/scripts';
 
 const incomingPath = fileURLToPath(new URL('../../resources/checklists/incoming.json', import.meta.url));
 
 /** The real incoming-call checklist, parsed the way the app loads it. */
 export const INCOMING: ChecklistDefinition = ChecklistDefinitionSchema.parse(JSON.parse(readFileSync(incomingPath, 'utf8')));
+
+const outgoingPath = fileURLToPath(new URL('../../resources/checklists/outgoing.json', import.meta.url));
+const scriptsPath = fileURLToPath(new URL('../../resources/scripts.json', import.meta.url));
+
+/** The real outgoing-call checklist. */
+export const OUTGOING: ChecklistDefinition = ChecklistDefinitionSchema.parse(JSON.parse(readFileSync(outgoingPath, 'utf8')));
+
+/** The real scripts. */
+export const SCRIPTS: Scripts = ScriptsSchema.parse(JSON.parse(readFileSync(scriptsPath, 'utf8')));
 
 /** A small checklist without a greeting item. */
 export const SHORT: ChecklistDefinition = ChecklistDefinitionSchema.parse({
@@ -29,7 +39,7 @@ export function run(events: CallEvent[], from: CallState = IDLE): CallState {
 }
 
 export function start(at = T0, checklist = INCOMING): CallEvent {
-  return { type: 'start', id: CALL_ID, direction: checklist.direction, checklist, at };
+  return { type: 'start', id: CALL_ID, checklist, at };
 }
 
 /** Narrows a state to a phase, failing the test when it is another one. */

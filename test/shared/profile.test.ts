@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_OFFICE_NAME,
   emptyProfileInput,
+  PROFILE_ERROR_CODES,
   PROFILE_LIMITS,
   tidyText,
   validateProfile,
@@ -60,14 +61,25 @@ describe('validateProfile', () => {
     ['unit', PROFILE_LIMITS.unit],
     ['officeName', PROFILE_LIMITS.officeName],
   ] as const)('%s: exactly %i characters are accepted, one more is "tooLong"', (field, limit) => {
-    const atLimit = 'ż'.repeat(limit);
+    const atLimit = `Ż${'ż'.repeat(limit - 1)}`;
     expect(acceptedValue({ [field]: atLimit })[field]).toBe(atLimit);
     expect(errorsFor({ [field]: `${atLimit}a` })).toEqual({ [field]: 'tooLong' });
   });
 
   it('counts the length after tidying, so surrounding spaces do not make a name too long', () => {
-    const forty = 'a'.repeat(PROFILE_LIMITS.firstName);
+    const forty = `A${'a'.repeat(PROFILE_LIMITS.firstName - 1)}`;
     expect(acceptedValue({ firstName: `   ${forty}   ` }).firstName).toBe(forty);
+  });
+
+  it.each(['firstName', 'lastName'] as const)('%s: a lower-case start, or a single letter, is not a name for the greeting', (field) => {
+    expect(errorsFor({ [field]: 'anna' })).toEqual({ [field]: 'lowercase' });
+    expect(errorsFor({ [field]: 'X' })).toEqual({ [field]: 'tooShort' });
+    expect(acceptedValue({ [field]: 'Ob' })[field]).toBe('Ob');
+  });
+
+  it.each(['unit', 'officeName'] as const)('%s: punctuation alone is not a name', (field) => {
+    expect(errorsFor({ [field]: '.' })).toEqual({ [field]: 'noLetters' });
+    expect(errorsFor({ [field]: '-- 12 --' })).toEqual({ [field]: 'noLetters' });
   });
 
   it.each(['firstName', 'lastName'] as const)('%s: digits are rejected with "digits"', (field) => {
@@ -139,7 +151,7 @@ describe('validateProfile', () => {
   });
 
   it('property: errors name only invalid fields, one known code each; valid iff no errors', () => {
-    const CODES: ProfileErrorCode[] = ['required', 'tooLong', 'digits', 'invalidChars'];
+    const CODES: readonly ProfileErrorCode[] = PROFILE_ERROR_CODES;
     const text = fc.oneof(
       fc.string({ maxLength: 130 }),
       fc.constantFrom('Anna', 'Zażółć-Gęślą', "O'Neill", '  Anna  ', '', ' ', 'Anna2', 'a'.repeat(41)),

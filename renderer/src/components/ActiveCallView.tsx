@@ -1,42 +1,52 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { callStage, type ActiveCall } from '../../../shared/call-machine';
-import { incomingGreeting } from '../../../shared/greeting';
+import { greetingFor } from '../../../shared/scripts';
 import { KEYS } from '../hooks/keys';
 import { useAppStore } from '../stores/app-store';
 import { useCallStore } from '../stores/call-store';
 import { CallTimer } from './CallTimer';
 import { Checklist } from './Checklist';
 import { Kbd } from './Kbd';
+import { OutboundSteps, SensitiveDataReminder } from './OutboundSteps';
 
 export function ActiveCallView({ call }: { call: ActiveCall }) {
   const { t } = useTranslation();
   const profile = useAppStore((s) => s.profile);
+  const scripts = useAppStore((s) => s.scripts);
   const dispatch = useCallStore((s) => s.dispatch);
   const greetingRef = useRef<HTMLElement>(null);
   const stage = callStage(call);
+  const outgoing = call.direction === 'outgoing';
 
-  // Focus starts on the greeting, the first thing to say, so a screen reader reads it out.
-  useEffect(() => greetingRef.current?.focus(), []);
+  // Focus starts on the greeting, the first thing to say, so a screen reader
+  // reads it out (the outbound script then takes focus for its first answer).
+  useEffect(() => {
+    if (!outgoing) greetingRef.current?.focus({ preventScroll: true });
+    window.scrollTo({ top: 0 });
+  }, [outgoing]);
 
-  if (!profile) return null;
+  if (!profile || !scripts) return null;
   return (
     <section className="call" aria-labelledby="call-title">
       <div className="call-head">
-        <h2 id="call-title">{t('call.incoming')}</h2>
+        <h2 id="call-title">{t(outgoing ? 'call.outgoing' : 'call.incoming')}</h2>
         <CallTimer call={call} label={t('call.timer')} />
       </div>
 
       <section
         ref={greetingRef}
         tabIndex={-1}
-        className={`card greeting${stage === 'greeting' ? ' current' : ''}`}
+        className={`card greeting${stage === 'greeting' ? ' current' : ' said'}`}
         role="region"
         aria-label={t('call.greeting')}
       >
         <span className="label">{stage === 'greeting' ? t('call.greetingStage') : t('call.greeting')}</span>
-        <p className="greeting-text">{incomingGreeting(profile)}</p>
+        <p className="greeting-text">{greetingFor(call.direction, scripts, profile)}</p>
       </section>
+
+      {outgoing && <OutboundSteps call={call} />}
+      {outgoing && <SensitiveDataReminder />}
 
       <div className="card personal-data">
         <label className="switch">
@@ -55,6 +65,11 @@ export function ActiveCallView({ call }: { call: ActiveCall }) {
       <div className="card">
         <Checklist call={call} />
       </div>
+
+      <aside className="card closing" aria-label={t('call.closing')}>
+        <span className="label">{t('call.closing')}</span>
+        <p>{scripts.closing}</p>
+      </aside>
 
       <div className="actions sticky">
         <button

@@ -1,25 +1,30 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { callbackStatus } from '../../../shared/callbacks';
 import { useHotkeys } from '../hooks/use-hotkeys';
+import { useNow } from '../hooks/use-now';
 import { useAppStore, type View } from '../stores/app-store';
 import { useCallStore } from '../stores/call-store';
+import { useCallbacksStore } from '../stores/callbacks-store';
 import { onDraftWrite } from '../stores/draft-writer';
 import { ActiveCallView } from './ActiveCallView';
+import { CallbackReminders } from './CallbackReminders';
+import { CallbacksView } from './CallbacksView';
 import { HistoryView } from './HistoryView';
 import { IdleView } from './IdleView';
 import { Notices } from './Notices';
 import { ProfileForm } from './ProfileForm';
+import { ShiftView } from './ShiftView';
 import { Toast } from './Toast';
 import { WrapUpView } from './WrapUpView';
 
-const VIEWS: View[] = ['call', 'history', 'profile'];
+const NAV: View[] = ['call', 'callbacks', 'history', 'profile'];
 
 export function App() {
   const { t } = useTranslation();
   const status = useAppStore((s) => s.status);
   const profile = useAppStore((s) => s.profile);
   const view = useAppStore((s) => s.view);
-  const setView = useAppStore((s) => s.setView);
   const load = useAppStore((s) => s.load);
   const showToast = useAppStore((s) => s.showToast);
   const phase = useCallStore((s) => s.state.phase);
@@ -33,7 +38,10 @@ export function App() {
   useEffect(() => onDraftWrite((error) => useAppStore.getState().setDraftError(error)), []);
 
   useEffect(() => {
-    if (lastSavedId) showToast(t('wrapUp.savedToast'));
+    if (!lastSavedId) return;
+    showToast(t('wrapUp.savedToast'));
+    // The restored call, if it was one, is now saved: its notice has done its job.
+    useAppStore.setState((s) => ({ notices: s.notices.filter((n) => n.code !== 'draft-restored') }));
   }, [lastSavedId, showToast, t]);
 
   if (status === 'loading') return <p className="center muted">{t('app.loading')}</p>;
@@ -56,30 +64,47 @@ export function App() {
     <div className="app">
       <header className="topbar">
         <h1>{t('app.name')}</h1>
-        {profile && !inCall && (
-          <nav aria-label={t('nav.label')}>
-            {VIEWS.map((v) => (
-              <button
-                key={v}
-                type="button"
-                className={`tab${shown === v ? ' active' : ''}`}
-                aria-current={shown === v ? 'page' : undefined}
-                onClick={() => setView(v)}
-              >
-                {t(`nav.${v}`)}
-              </button>
-            ))}
-          </nav>
-        )}
+        {profile && !inCall && <Nav shown={shown} />}
       </header>
       <Notices />
+      {profile && <CallbackReminders />}
+      <Toast />
       <main>
         {shown === 'profile' && <ProfileForm />}
+        {shown === 'shift' && <ShiftView />}
+        {shown === 'callbacks' && <CallbacksView />}
         {shown === 'history' && <HistoryView />}
         {shown === 'call' && <CallScreen />}
       </main>
-      <Toast />
     </div>
+  );
+}
+
+function Nav({ shown }: { shown: View }) {
+  const { t } = useTranslation();
+  const setView = useAppStore((s) => s.setView);
+  const callbacks = useCallbacksStore((s) => s.callbacks);
+  const now = useNow(30_000);
+  const due = callbacks.filter((cb) => callbackStatus(cb.dueAt, now) !== 'upcoming').length;
+  return (
+    <nav aria-label={t('nav.label')}>
+      {NAV.map((v) => (
+        <button
+          key={v}
+          type="button"
+          className={`tab${shown === v ? ' active' : ''}`}
+          aria-current={shown === v ? 'page' : undefined}
+          onClick={() => setView(v)}
+        >
+          {t(`nav.${v}`)}
+          {v === 'callbacks' && due > 0 && (
+            <span className="count" aria-label={t('nav.dueCount', { count: due })}>
+              {due}
+            </span>
+          )}
+        </button>
+      ))}
+    </nav>
   );
 }
 

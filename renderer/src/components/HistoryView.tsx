@@ -57,7 +57,11 @@ export function HistoryView() {
                   {call.missed.length
                     ? t('history.missedList', { items: call.missed.join('; ') })
                     : t('history.noneMissed')}
+                  {call.score !== null && <span className="muted"> · {t('history.score', { percent: Math.round(call.score * 100) })}</span>}
+                  {call.personalData && <span className="muted"> · {t('history.personalData')}</span>}
                 </p>
+                {call.callbackDueAt && <p className="small">{t('history.callbackAt', { when: formatDateTime(call.callbackDueAt) })}</p>}
+                {call.note && <p className="small history-note">{call.note}</p>}
               </li>
             ))}
           </ol>

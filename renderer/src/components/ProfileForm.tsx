@@ -1,6 +1,5 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { incomingGreeting } from '../../../shared/greeting';
 import {
   emptyProfileInput,
   PROFILE_LIMITS,
@@ -11,6 +10,7 @@ import {
   type ProfileField,
   type ProfileInput,
 } from '../../../shared/profile';
+import { greetingFor } from '../../../shared/scripts';
 import { errorMessage, getApi } from '../api/instance';
 import { useAppStore } from '../stores/app-store';
 
@@ -19,6 +19,7 @@ const TEXT_FIELDS = ['firstName', 'lastName', 'unit', 'officeName'] as const;
 export function ProfileForm() {
   const { t } = useTranslation();
   const profile = useAppStore((s) => s.profile);
+  const scripts = useAppStore((s) => s.scripts);
   const profileSaved = useAppStore((s) => s.profileSaved);
   const showToast = useAppStore((s) => s.showToast);
   const [values, setValues] = useState<ProfileInput>(() => (profile ? { ...profile } : emptyProfileInput()));
@@ -26,6 +27,10 @@ export function ProfileForm() {
   const [formError, setFormError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const id = useId();
+  const firstField = useRef<HTMLInputElement>(null);
+
+  // First run: the form is all there is; the cursor waits in the first field.
+  useEffect(() => firstField.current?.focus({ preventScroll: true }), []);
 
   const set = (field: ProfileField, value: string) => {
     setValues((v) => ({ ...v, [field]: value }));
@@ -56,12 +61,14 @@ export function ProfileForm() {
     }
   }
 
-  const preview = incomingGreeting({
-    firstName: tidyText(values.firstName) || '…',
-    lastName: tidyText(values.lastName) || '…',
-    unit: tidyText(values.unit) || '…',
-    officeName: tidyText(values.officeName) || '…',
-  });
+  const preview = scripts
+    ? greetingFor('incoming', scripts, {
+        firstName: tidyText(values.firstName) || t('profile.placeholder.firstName'),
+        lastName: tidyText(values.lastName) || t('profile.placeholder.lastName'),
+        unit: tidyText(values.unit) || t('profile.placeholder.unit'),
+        officeName: tidyText(values.officeName) || t('profile.placeholder.officeName'),
+      })
+    : '';
 
   const textField = (field: (typeof TEXT_FIELDS)[number], autoComplete: string, hint?: string) => {
     const error = errors[field];
@@ -71,6 +78,7 @@ export function ProfileForm() {
       <div className="field">
         <label htmlFor={inputId}>{t(`profile.${field}`)}</label>
         <input
+          ref={field === 'firstName' ? firstField : undefined}
           id={inputId}
           name={field}
           value={values[field]}
@@ -86,7 +94,7 @@ export function ProfileForm() {
         )}
         {error && (
           <p className="field-error" id={`${inputId}-error`}>
-            {t(`profile.errors.${error}`, { max: PROFILE_LIMITS[field] })}
+            {t(`profile.errors.${error}`, { max: PROFILE_LIMITS[field], length: tidyText(values[field]).length })}
           </p>
         )}
       </div>

@@ -1,7 +1,10 @@
 import { useEffect } from 'react';
 import { useAppStore } from '../stores/app-store';
 
-/** A short confirmation that fades by itself; announced politely to screen readers. */
+/**
+ * A short confirmation in its own line under the header (never over a
+ * control), announced politely to screen readers, gone after a few seconds.
+ */
 export function Toast() {
   const toast = useAppStore((s) => s.toast);
   const showToast = useAppStore((s) => s.showToast);

@@ -1,12 +1,15 @@
 import { useEffect, useId, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { elapsedMs, missingItems, NOTE_MAX_LENGTH, type ActiveCall } from '../../../shared/call-machine';
+import { callAdherence } from '../../../shared/compliance';
 import { maskIdentifiers, type MaskKind } from '../../../shared/masking';
 import { OUTCOMES, type Outcome } from '../../../shared/outcomes';
+import { wrapUpProblems } from '../../../shared/wrap-up';
 import { errorMessage } from '../api/instance';
 import { formatDuration } from '../format';
 import { KEYS } from '../hooks/keys';
 import { useCallStore } from '../stores/call-store';
+import { CallbackPicker } from './CallbackPicker';
 import { Kbd } from './Kbd';
 
 interface Props {
@@ -22,22 +25,33 @@ export function WrapUpView({ call, outcome, note }: Props) {
   const save = useCallStore((s) => s.save);
   const saving = useCallStore((s) => s.saving);
   const saveError = useCallStore((s) => s.saveError);
-  const firstOutcome = useRef<HTMLInputElement>(null);
+  const saveBlocked = useCallStore((s) => s.saveBlocked);
+  const outcomeGroup = useRef<HTMLFieldSetElement>(null);
   const missed = missingItems(call);
+  const adherence = callAdherence(call);
   const masked = useMemo(() => maskIdentifiers(note.trim()), [note]);
   const maskedKinds = Object.keys(masked.counts) as MaskKind[];
+  const problems = wrapUpProblems({ phase: 'wrap-up', call, outcome, note }, Date.now());
 
-  // The next thing to do is choosing the outcome: focus lands there.
-  useEffect(() => firstOutcome.current?.focus(), []);
+  // The next thing to do is choosing the outcome: focus lands there, and the
+  // summary stays at the top of the screen.
+  useEffect(() => {
+    focusOutcome(outcomeGroup.current);
+    window.scrollTo({ top: 0 });
+  }, []);
+  // A save the keyboard asked for but the wrap-up refused: show why, where.
+  useEffect(() => {
+    if (saveBlocked?.includes('outcome-required')) focusOutcome(outcomeGroup.current);
+  }, [saveBlocked]);
 
   return (
     <section className="wrap-up" aria-labelledby={`${id}-title`}>
       <div className="call-head">
         <h2 id={`${id}-title`}>{t('wrapUp.title')}</h2>
-        <span className="muted">{t('wrapUp.duration', { time: formatDuration(elapsedMs(call, Date.now())) })}</span>
+        <span className="muted nowrap">{t('wrapUp.duration', { time: formatDuration(elapsedMs(call, Date.now())) })}</span>
       </div>
 
-      <div className={`card ${missed.length ? 'warning' : 'success'}`} role="status">
+      <div className={`card compact ${missed.length ? 'warning' : 'success'}`} role="status">
         {missed.length ? (
           <>
             <h3>{t('wrapUp.missedTitle')}</h3>
@@ -51,6 +65,15 @@ export function WrapUpView({ call, outcome, note }: Props) {
         ) : (
           <p>{t('wrapUp.allDone')}</p>
         )}
+        <p className="small adherence">
+          <span>
+            {adherence.score === null
+              ? t('wrapUp.adherenceNone')
+              : t('wrapUp.adherence', { percent: Math.round(adherence.score * 100) })}
+          </span>
+          <span>{t(adherence.greetingWithin30s ? 'wrapUp.greeting30' : 'wrapUp.greeting30No')}</span>
+          {adherence.ticksAtWrapUp > 0 && <span>{t('wrapUp.atWrapUp', { count: adherence.ticksAtWrapUp })}</span>}
+        </p>
       </div>
 
       <form
@@ -60,7 +83,7 @@ export function WrapUpView({ call, outcome, note }: Props) {
           void save();
         }}
       >
-        <fieldset className="outcomes" aria-describedby={`${id}-outcome-keys`}>
+        <fieldset ref={outcomeGroup} className="outcomes" aria-describedby={`${id}-outcome-keys`}>
           <legend>{t('wrapUp.outcome')}</legend>
           <p className="muted small" id={`${id}-outcome-keys`}>
             {t('wrapUp.outcomeKeys')}
@@ -69,7 +92,6 @@ export function WrapUpView({ call, outcome, note }: Props) {
             {OUTCOMES.map((value, index) => (
               <label key={value} className={`outcome${outcome === value ? ' selected' : ''}`}>
                 <input
-                  ref={index === 0 ? firstOutcome : undefined}
                   type="radio"
                   name="outcome"
                   value={value}
@@ -84,11 +106,18 @@ export function WrapUpView({ call, outcome, note }: Props) {
           </div>
         </fieldset>
 
+        {outcome === 'callback' && (
+          <div className="field">
+            <span className="field-title">{t('wrapUp.callbackTitle')}</span>
+            <CallbackPicker plan={call.callback} onChange={(plan) => dispatch({ type: 'set-callback', plan })} />
+          </div>
+        )}
+
         <div className="field">
           <label htmlFor={`${id}-note`}>{t('wrapUp.note')}</label>
           <textarea
             id={`${id}-note`}
-            rows={3}
+            rows={2}
             maxLength={NOTE_MAX_LENGTH}
             value={note}
             aria-describedby={`${id}-note-hint`}
@@ -111,27 +140,30 @@ export function WrapUpView({ call, outcome, note }: Props) {
           )}
         </div>
 
-        {outcome === null && <p className="muted small">{t('wrapUp.outcomeRequired')}</p>}
-        {saveError !== null && (
-          <p className="form-error" role="alert">
-            {t('wrapUp.saveFailed', { message: errorMessage(saveError, t('errors.network')) })}
-          </p>
-        )}
-
-        <div className="actions">
-          <button type="button" className="button secondary" onClick={() => dispatch({ type: 'resume' })}>
-            {t('wrapUp.resume')}
+        <div className="actions sticky">
+          {problems.length > 0 && (
+            <p className={saveBlocked ? 'form-error' : 'muted small'} role={saveBlocked ? 'alert' : undefined}>
+              {t(`wrapUp.problems.${problems[0]}`)}
+            </p>
+          )}
+          {saveError !== null && (
+            <p className="form-error" role="alert">
+              {t('wrapUp.saveFailed', { message: errorMessage(saveError, t('errors.network')) })}
+            </p>
+          )}
+          <button type="button" className="button secondary" aria-keyshortcuts="Escape" onClick={() => dispatch({ type: 'resume' })}>
+            {t('wrapUp.resume')} <Kbd>Esc</Kbd>
           </button>
-          <button
-            type="submit"
-            className="button primary"
-            disabled={outcome === null || saving}
-            aria-keyshortcuts="Control+Enter"
-          >
+          <button type="submit" className="button primary" disabled={saving} aria-disabled={problems.length > 0} aria-keyshortcuts="Control+Enter">
             {saving ? t('wrapUp.saving') : t('wrapUp.save')} <Kbd>{KEYS.save}</Kbd>
           </button>
         </div>
       </form>
     </section>
   );
+}
+
+function focusOutcome(group: HTMLFieldSetElement | null): void {
+  const target = group?.querySelector<HTMLInputElement>('input:checked') ?? group?.querySelector<HTMLInputElement>('input');
+  target?.focus({ preventScroll: true });
 }

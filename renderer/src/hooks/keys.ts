@@ -1,7 +1,14 @@
 /** The keys that work while the window has focus. One table, so the UI shows what the handler does. */
 export const KEYS = {
   startIncoming: 'F2',
+  startOutgoing: 'F3',
   endCall: 'F4',
   personalData: 'D',
   save: 'Ctrl+Enter',
+  /** Outbound script answers. */
+  personRight: 'T',
+  personSomeoneElse: 'I',
+  personNoAnswer: 'B',
+  momentGood: 'T',
+  momentBad: 'N',
 } as const;

@@ -1,8 +1,9 @@
 import { useEffect } from 'react';
 import { itemForKey } from '../../../shared/call-machine';
 import { OUTCOMES } from '../../../shared/outcomes';
-import { useAppStore } from '../stores/app-store';
+import { checklistFor, useAppStore } from '../stores/app-store';
 import { useCallStore } from '../stores/call-store';
+import { KEYS } from './keys';
 
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -10,10 +11,15 @@ function isTyping(target: EventTarget | null): boolean {
   return target.tagName === 'INPUT' && !['checkbox', 'radio', 'button', 'submit'].includes((target as HTMLInputElement).type);
 }
 
+/** Brings a ticked row into view, clear of the sticky footer (see scroll-margin in the styles). */
+function reveal(itemId: string): void {
+  document.getElementById(`item-${itemId}`)?.closest('li')?.scrollIntoView({ block: 'nearest' });
+}
+
 /**
  * The keys of the call flow while the window has focus (see keys.ts).
  * Letters and digits are ignored while the person types in a text field;
- * F-keys and Ctrl+Enter work everywhere.
+ * F-keys, Esc and Ctrl+Enter work everywhere.
  */
 export function useHotkeys(): void {
   useEffect(() => {
@@ -24,28 +30,43 @@ export function useHotkeys(): void {
       const { state, dispatch, startCall, save } = useCallStore.getState();
       const typing = isTyping(event.target);
       const plain = !event.ctrlKey && !event.altKey && !event.metaKey;
+      const key = event.key.length === 1 ? event.key.toUpperCase() : event.key;
+      const now = Date.now();
       let handled = true;
 
-      if (state.phase === 'idle' && event.key === 'F2') {
-        const incoming = app.checklists.find((c) => c.direction === 'incoming');
-        if (incoming) {
+      if (state.phase === 'idle' && (key === KEYS.startIncoming || key === KEYS.startOutgoing)) {
+        const checklist = checklistFor(key === KEYS.startIncoming ? 'incoming' : 'outgoing');
+        if (checklist) {
           app.setView('call');
-          startCall(incoming);
+          startCall(checklist);
         }
-      } else if (state.phase === 'in-call' && event.key === 'F4') {
-        dispatch({ type: 'end', at: Date.now() });
-      } else if (state.phase === 'in-call' && plain && !typing && /^[1-9]$/.test(event.key)) {
-        const item = itemForKey(state.call, Number(event.key));
-        if (item) dispatch({ type: 'toggle-item', itemId: item.id, at: Date.now() });
+      } else if (state.phase === 'in-call') {
+        const outbound = state.call.outbound;
+        if (key === KEYS.endCall) dispatch({ type: 'end', at: now });
+        else if (!plain || typing) handled = false;
+        else if (/^[1-9]$/.test(key)) {
+          const item = itemForKey(state.call, Number(key));
+          if (item) {
+            dispatch({ type: 'toggle-item', itemId: item.id, at: now });
+            reveal(item.id);
+          } else handled = false;
+        } else if (key === KEYS.personalData) dispatch({ type: 'set-personal-data', value: !state.call.personalData });
+        else if (outbound?.step === 'confirm-person' && key === KEYS.personRight) dispatch({ type: 'answer-person', answer: 'right', at: now });
+        else if (outbound?.step === 'confirm-person' && key === KEYS.personSomeoneElse)
+          dispatch({ type: 'answer-person', answer: 'someone-else', at: now });
+        else if (outbound?.step === 'confirm-person' && key === KEYS.personNoAnswer) dispatch({ type: 'answer-person', answer: 'no-answer', at: now });
+        else if (outbound?.step === 'someone-else' && key === KEYS.personRight) dispatch({ type: 'answer-person', answer: 'right', at: now });
+        else if (outbound?.step === 'good-moment' && key === KEYS.momentGood) dispatch({ type: 'answer-good-moment', good: true, at: now });
+        else if (outbound?.step === 'good-moment' && key === KEYS.momentBad) dispatch({ type: 'answer-good-moment', good: false, at: now });
         else handled = false;
-      } else if (state.phase === 'in-call' && plain && !typing && event.key.toLowerCase() === 'd') {
-        dispatch({ type: 'set-personal-data', value: !state.call.personalData });
-      } else if (state.phase === 'wrap-up' && plain && !typing && /^[1-9]$/.test(event.key)) {
-        const outcome = OUTCOMES[Number(event.key) - 1];
-        if (outcome) dispatch({ type: 'set-outcome', outcome });
-        else handled = false;
-      } else if (state.phase === 'wrap-up' && event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-        void save();
+      } else if (state.phase === 'wrap-up') {
+        if (key === 'Enter' && (event.ctrlKey || event.metaKey)) void save();
+        else if (key === 'Escape' && !useCallStore.getState().saving) dispatch({ type: 'resume' });
+        else if (plain && !typing && /^[1-9]$/.test(key)) {
+          const outcome = OUTCOMES[Number(key) - 1];
+          if (outcome) dispatch({ type: 'set-outcome', outcome });
+          else handled = false;
+        } else handled = false;
       } else {
         handled = false;
       }

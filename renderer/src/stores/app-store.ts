@@ -2,15 +2,20 @@ import { create } from 'zustand';
 import type { Notice } from '../../../shared/api';
 import type { ChecklistDefinition } from '../../../shared/checklist';
 import type { Profile } from '../../../shared/profile';
+import type { Scripts } from '../../../shared/scripts';
 import { getApi } from '../api/instance';
 import { useCallStore } from './call-store';
 
-export type View = 'call' | 'history' | 'profile';
+export type View = 'call' | 'shift' | 'callbacks' | 'history' | 'profile';
 
 interface AppState {
   status: 'loading' | 'ready' | 'failed';
   profile: Profile | null;
   checklists: ChecklistDefinition[];
+  shiftChecklist: ChecklistDefinition | null;
+  scripts: Scripts | null;
+  /** The day (toDateString) whose shift-readiness check is recorded. */
+  shiftDay: string | null;
   notices: Notice[];
   view: View;
   toast: string | null;
@@ -18,17 +23,21 @@ interface AppState {
   draftError: unknown;
   load(): Promise<void>;
   profileSaved(profile: Profile): void;
+  shiftRecorded(): void;
   setView(view: View): void;
   dismissNotice(index: number): void;
   showToast(text: string | null): void;
   setDraftError(error: unknown): void;
 }
 
-/** What the app knows at start (profile, checklists, notices) and which view is open. */
-export const useAppStore = create<AppState>()((set) => ({
+/** What the app knows at start (profile, content, notices) and which view is open. */
+export const useAppStore = create<AppState>()((set, get) => ({
   status: 'loading',
   profile: null,
   checklists: [],
+  shiftChecklist: null,
+  scripts: null,
+  shiftDay: null,
   notices: [],
   view: 'call',
   toast: null,
@@ -39,12 +48,17 @@ export const useAppStore = create<AppState>()((set) => ({
     try {
       const state = await getApi().getAppState({});
       useCallStore.getState().restore(state.draft);
+      const shiftDay = state.shiftToday ? new Date().toDateString() : null;
       set({
         status: 'ready',
         profile: state.profile,
         checklists: state.checklists,
+        shiftChecklist: state.shiftChecklist,
+        scripts: state.scripts,
+        shiftDay,
         notices: state.notices,
-        view: state.profile ? 'call' : 'profile',
+        // First thing of the day: the readiness check, unless a call is being restored.
+        view: !state.profile ? 'profile' : state.draft.phase === 'idle' && !shiftDay ? 'shift' : 'call',
       });
     } catch {
       set({ status: 'failed' });
@@ -52,7 +66,11 @@ export const useAppStore = create<AppState>()((set) => ({
   },
 
   profileSaved(profile) {
-    set({ profile, view: 'call' });
+    set({ profile, view: get().shiftDay === new Date().toDateString() ? 'call' : 'shift' });
+  },
+
+  shiftRecorded() {
+    set({ shiftDay: new Date().toDateString(), view: 'call' });
   },
 
   setView(view) {
@@ -71,3 +89,13 @@ export const useAppStore = create<AppState>()((set) => ({
     set({ draftError: error });
   },
 }));
+
+/** The call checklist for a direction. */
+export function checklistFor(direction: 'incoming' | 'outgoing'): ChecklistDefinition | undefined {
+  return useAppStore.getState().checklists.find((c) => c.direction === direction);
+}
+
+/** Whether today's readiness check is recorded (the day rolls over while the app stays open). */
+export function shiftDoneToday(shiftDay: string | null): boolean {
+  return shiftDay === new Date().toDateString();
+}

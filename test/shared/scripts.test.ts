@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { incomingGreeting } from '../../shared/greeting';
+import { fillTemplate, greetingFor, ScriptsSchema } from '../../shared/scripts';
+import { SCRIPTS } from './fixtures';
 import { PROFILE_LIMITS, validateProfile } from '../../shared/profile';
 
 const anna = {
@@ -12,14 +13,14 @@ const anna = {
 
 describe('incomingGreeting (§6 pkt 6)', () => {
   it('names the office, the unit and the clerk by first and last name', () => {
-    const greeting = incomingGreeting(anna);
+    const greeting = greetingFor('incoming', SCRIPTS, anna);
     expect(greeting).toContain('Powiatowy Urząd Pracy w Łodzi');
     expect(greeting).toContain('Dział Ewidencji i Świadczeń');
     expect(greeting).toContain('Anna Nowak-Kowalska');
   });
 
   it('opens with the office and unit and introduces the clerk after them', () => {
-    const greeting = incomingGreeting(anna);
+    const greeting = greetingFor('incoming', SCRIPTS, anna);
     const office = greeting.indexOf(anna.officeName);
     const unit = greeting.indexOf(anna.unit);
     const name = greeting.indexOf(`${anna.firstName} ${anna.lastName}`);
@@ -29,7 +30,7 @@ describe('incomingGreeting (§6 pkt 6)', () => {
   });
 
   it('is a polite, complete sentence: starts with a greeting and ends with an offer of help', () => {
-    const greeting = incomingGreeting(anna);
+    const greeting = greetingFor('incoming', SCRIPTS, anna);
     expect(greeting).toMatch(/^Dzień dobry/);
     expect(greeting).toMatch(/\?$/);
   });
@@ -50,7 +51,7 @@ describe('incomingGreeting (§6 pkt 6)', () => {
           fc.pre(checked.ok);
           if (!checked.ok) return;
           const p = checked.value;
-          const greeting = incomingGreeting(p);
+          const greeting = greetingFor('incoming', SCRIPTS, p);
           expect(greeting).toContain(p.officeName);
           expect(greeting).toContain(p.unit);
           expect(greeting).toContain(`${p.firstName} ${p.lastName}`);
@@ -60,3 +61,39 @@ describe('incomingGreeting (§6 pkt 6)', () => {
     );
   });
 });
+
+describe('outgoing greeting (§6 pkt 6)', () => {
+  it('names the clerk, the office and the unit', () => {
+    const greeting = greetingFor('outgoing', SCRIPTS, anna);
+    for (const fact of [anna.firstName, anna.lastName, anna.officeName, anna.unit]) expect(greeting).toContain(fact);
+    expect(greeting).not.toBe(greetingFor('incoming', SCRIPTS, anna));
+  });
+});
+
+describe('ScriptsSchema', () => {
+  it('rejects a greeting that leaves out a fact the standard requires, naming it', () => {
+    const result = ScriptsSchema.safeParse({ ...SCRIPTS, incomingGreeting: 'Dzień dobry, {officeName}. Mówi {firstName}.' });
+    expect(result.success).toBe(false);
+    const messages = result.error!.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    expect(messages).toEqual(['incomingGreeting: brak wymaganego pola {lastName}', 'incomingGreeting: brak wymaganego pola {unit}']);
+  });
+
+  it('rejects an unknown placeholder', () => {
+    const result = ScriptsSchema.safeParse({ ...SCRIPTS, closing: 'Do widzenia, {client}.' });
+    expect(result.success).toBe(false);
+    expect(result.error!.issues[0]!.message).toMatch(/^nieznane pole \{client\}/);
+  });
+
+  it('rejects a missing script', () => {
+    const { closing: _closing, ...rest } = SCRIPTS;
+    expect(ScriptsSchema.safeParse(rest).success).toBe(false);
+  });
+});
+
+describe('fillTemplate', () => {
+  it('fills known facts and shows a missing one as an ellipsis', () => {
+    expect(fillTemplate('Czy rozmawiam z {person}?', { person: 'Panem Kowalskim' })).toBe('Czy rozmawiam z Panem Kowalskim?');
+    expect(fillTemplate('Czy rozmawiam z {person}?', {})).toBe('Czy rozmawiam z …?');
+  });
+});
+

@@ -1,0 +1,50 @@
+import { promises as fs } from 'node:fs';
+import { join } from 'node:path';
+import type { z } from 'zod';
+import { describeIssues } from '../../shared/api';
+import { ChecklistDefinitionSchema, type ChecklistDefinition } from '../../shared/checklist';
+import { ScriptsSchema, type Scripts } from '../../shared/scripts';
+
+/**
+ * The editable content shipped in resources/: checklist definitions and the
+ * scripts. It is data an office may change, so a broken file stops the start
+ * with a message naming the file and the field, rather than a call without a
+ * checklist or a greeting.
+ */
+export interface Content {
+  /** The call checklists, one per direction. */
+  checklists: ChecklistDefinition[];
+  shiftChecklist: ChecklistDefinition;
+  scripts: Scripts;
+}
+
+export async function loadContent(resourcesDir: string): Promise<Content> {
+  const dir = join(resourcesDir, 'checklists');
+  const names = (await fs.readdir(dir)).filter((n) => n.endsWith('.json')).sort();
+  const definitions: ChecklistDefinition[] = [];
+  for (const name of names) definitions.push(await readValidated(join(dir, name), ChecklistDefinitionSchema));
+  const pick = (direction: ChecklistDefinition['direction']) => {
+    const found = definitions.filter((d) => d.direction === direction);
+    if (found.length !== 1) {
+      throw new Error(`${dir}: potrzebna dokładnie jedna lista „${direction}”, jest ${found.length}`);
+    }
+    return found[0]!;
+  };
+  return {
+    checklists: [pick('incoming'), pick('outgoing')],
+    shiftChecklist: pick('shift'),
+    scripts: await readValidated(join(resourcesDir, 'scripts.json'), ScriptsSchema),
+  };
+}
+
+async function readValidated<S extends z.ZodType>(file: string, schema: S): Promise<z.output<S>> {
+  let json: unknown;
+  try {
+    json = JSON.parse(await fs.readFile(file, 'utf8'));
+  } catch (error) {
+    throw new Error(`${file}: to nie jest poprawny JSON (${(error as Error).message})`);
+  }
+  const result = schema.safeParse(json);
+  if (!result.success) throw new Error(`${file}: ${describeIssues(result.error)}`);
+  return result.data;
+}

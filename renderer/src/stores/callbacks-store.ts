@@ -1,0 +1,45 @@
+import { create } from 'zustand';
+import type { ApiOutput } from '../../../shared/api';
+import { getApi } from '../api/instance';
+
+type Callback = ApiOutput<'listCallbacks'>['callbacks'][number];
+
+interface CallbacksStore {
+  status: 'idle' | 'loading' | 'ready' | 'failed';
+  callbacks: Callback[];
+  error: unknown;
+  /** Ids already announced in this session, so a due callback rings once. */
+  announced: Set<string>;
+  /** Ids whose in-window reminder the clerk closed. */
+  dismissed: Set<string>;
+  load(): Promise<void>;
+  markAnnounced(id: string): void;
+  dismiss(id: string): void;
+}
+
+/** The clerk's open callbacks, read from the journal (an agreed callback is a saved call). */
+export const useCallbacksStore = create<CallbacksStore>()((set) => ({
+  status: 'idle',
+  callbacks: [],
+  error: null,
+  announced: new Set(),
+  dismissed: new Set(),
+
+  async load() {
+    set((s) => ({ status: s.status === 'ready' ? 'ready' : 'loading', error: null }));
+    try {
+      const { callbacks } = await getApi().listCallbacks({});
+      set({ status: 'ready', callbacks });
+    } catch (error) {
+      set({ status: 'failed', error });
+    }
+  },
+
+  markAnnounced(id) {
+    set((s) => ({ announced: new Set(s.announced).add(id) }));
+  },
+
+  dismiss(id) {
+    set((s) => ({ dismissed: new Set(s.dismissed).add(id) }));
+  },
+}));

@@ -1,0 +1,75 @@
+import type { ActiveCall } from './call-machine';
+import type { ChecklistItem } from './checklist';
+import { itemApplies } from './checklist';
+import { GREETING_ITEM_ID, ownItem, UNTICKED, type ItemState } from './call-items';
+
+/**
+ * Honest compliance, without audio: when an item was ticked says whether it
+ * was done during the call or remembered afterwards. Items ticked after
+ * `Zakończ rozmowę`, or in a burst at the very end, keep their tick and are
+ * marked as ticked at wrap-up.
+ */
+export const GREETING_DEADLINE_MS = 30_000;
+/** A burst: at least this many ticks… */
+export const BURST_MIN_ITEMS = 3;
+/** …within this span of each other… */
+export const BURST_WINDOW_MS = 3_000;
+/** …in this last part of the call. */
+export const BURST_TAIL_MS = 15_000;
+
+/** Marks the ticks of a late burst as ticked at wrap-up. Needs `endedAt`. */
+export function markLateBurst(call: ActiveCall): ActiveCall {
+  if (call.endedAt === null) return call;
+  const duration = call.endedAt - call.startedAt;
+  const late = Object.entries(call.items)
+    .filter(([, s]) => s.done && !s.atWrapUp && s.atMs !== null && s.atMs >= duration - BURST_TAIL_MS)
+    .sort((a, b) => a[1].atMs! - b[1].atMs!);
+  const marked = new Set<string>();
+  for (let first = 0; first < late.length; first++) {
+    let last = first;
+    while (last + 1 < late.length && late[last + 1]![1].atMs! - late[first]![1].atMs! <= BURST_WINDOW_MS) last++;
+    if (last - first + 1 >= BURST_MIN_ITEMS) for (let i = first; i <= last; i++) marked.add(late[i]![0]);
+  }
+  if (marked.size === 0) return call;
+  const items: Record<string, ItemState> = { ...call.items };
+  for (const id of marked) items[id] = { ...items[id]!, atWrapUp: true };
+  return { ...call, items };
+}
+
+export interface Adherence {
+  /** Weighted share of the applicable items that were done, 0–1; null when nothing applied. */
+  score: number | null;
+  /** The greeting was ticked during the call within its first 30 seconds. */
+  greetingWithin30s: boolean;
+  /** How many of the done items were ticked at wrap-up (after the end, or in a late burst). */
+  ticksAtWrapUp: number;
+}
+
+interface ItemFacts {
+  item: Pick<ChecklistItem, 'id' | 'weight' | 'appliesWhen'>;
+  state: ItemState;
+}
+
+export function adherenceOf(items: ItemFacts[], personalData: boolean): Adherence {
+  let applicable = 0;
+  let done = 0;
+  let ticksAtWrapUp = 0;
+  let greetingWithin30s = false;
+  for (const { item, state } of items) {
+    if (state.done && state.atWrapUp) ticksAtWrapUp++;
+    if (item.id === GREETING_ITEM_ID) {
+      greetingWithin30s = state.done && !state.atWrapUp && state.atMs !== null && state.atMs <= GREETING_DEADLINE_MS;
+    }
+    if (!itemApplies(item, personalData)) continue;
+    applicable += item.weight;
+    if (state.done) done += item.weight;
+  }
+  return { score: applicable === 0 ? null : done / applicable, greetingWithin30s, ticksAtWrapUp };
+}
+
+export function callAdherence(call: ActiveCall): Adherence {
+  return adherenceOf(
+    call.checklist.items.map((item) => ({ item, state: ownItem(call, item.id) ?? UNTICKED })),
+    call.personalData,
+  );
+}

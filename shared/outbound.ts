@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { tickIfOpen } from './call-items';
+import type { ActiveCall } from './call-machine';
+import type { Outcome } from './outcomes';
+
+/**
+ * The outbound script (§6 pkt 6: "Dzwoniąc do klienta, upewnić się z kim
+ * rozmawia i czy jest to dobry moment na rozmowę"):
+ *
+ *   confirm-person ─ right person ─→ good-moment ─ yes ─→ talk
+ *        │                                 └──── no ──→ callback
+ *        ├─ someone else answered ─→ someone-else (leave name and office number only)
+ *        └─ nobody answers ────────→ no-answer
+ *
+ * An answer can be corrected while the call lasts: answering the person
+ * question again restarts from there. Answers tick the matching checklist
+ * items with the moment they were given.
+ */
+export const OUTBOUND_STEPS = ['confirm-person', 'someone-else', 'no-answer', 'good-moment', 'callback', 'talk'] as const;
+export type OutboundStep = (typeof OUTBOUND_STEPS)[number];
+export const PERSON_ANSWERS = ['right', 'someone-else', 'no-answer'] as const;
+export type PersonAnswer = (typeof PERSON_ANSWERS)[number];
+
+export const OutboundSchema = z.object({
+  step: z.enum(OUTBOUND_STEPS),
+  person: z.enum(PERSON_ANSWERS).nullable(),
+  goodMoment: z.boolean().nullable(),
+});
+export type Outbound = z.infer<typeof OutboundSchema>;
+
+export const IDENTITY_ITEM_ID = 'identity-confirmed';
+export const GOOD_MOMENT_ITEM_ID = 'good-moment-asked';
+
+const STEP_AFTER_PERSON: Record<PersonAnswer, OutboundStep> = {
+  right: 'good-moment',
+  'someone-else': 'someone-else',
+  'no-answer': 'no-answer',
+};
+
+export function answerPerson(call: ActiveCall, answer: PersonAnswer, at: number): ActiveCall {
+  if (!call.outbound || call.outbound.step === 'talk') return call;
+  if (call.outbound.person === answer && call.outbound.step === STEP_AFTER_PERSON[answer]) return call;
+  const outbound: Outbound = { step: STEP_AFTER_PERSON[answer], person: answer, goodMoment: null };
+  const next = { ...call, outbound };
+  return answer === 'right' ? tickIfOpen(next, IDENTITY_ITEM_ID, at) : next;
+}
+
+export function answerGoodMoment(call: ActiveCall, good: boolean, at: number): ActiveCall {
+  if (!call.outbound || (call.outbound.step !== 'good-moment' && call.outbound.step !== 'callback')) return call;
+  if (call.outbound.goodMoment === good) return call;
+  const outbound: Outbound = { ...call.outbound, step: good ? 'talk' : 'callback', goodMoment: good };
+  return tickIfOpen({ ...call, outbound }, GOOD_MOMENT_ITEM_ID, at);
+}
+
+/**
+ * The outcome the wrap-up starts with, which the clerk may change: an agreed
+ * callback; nobody, or somebody else, on the line means no contact.
+ */
+export function suggestedOutcome(call: ActiveCall): Outcome | null {
+  if (call.callback) return 'callback';
+  const person = call.outbound?.person;
+  if (person === 'someone-else' || person === 'no-answer') return 'no-contact';
+  return null;
+}
