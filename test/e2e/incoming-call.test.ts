@@ -54,9 +54,9 @@ describe.skipIf(unavailable)('web mode: the incoming-call flow as a new clerk', 
     await page.getByLabel('Komórka organizacyjna').fill('D'.repeat(121));
     await page.getByLabel('Nazwa Urzędu').fill('Powiatowy Urząd Pracy w Łodzi');
     await page.getByRole('button', { name: 'Zapisz profil' }).click();
-    await expect.poll(() => page.getByText('Bez cyfr, proszę.').isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('Nie może zawierać cyfr.').isVisible()).toBe(true);
     expect(await page.getByText('To pole jest wymagane.').count()).toBe(1);
-    expect(await page.getByText('Za długie — najwyżej 120 znaków.').isVisible()).toBe(true);
+    expect(await page.getByText('Za długie: 121 znaków, dozwolone 120.').isVisible()).toBe(true);
     expect(await page.getByLabel('Imię').getAttribute('aria-invalid')).toBe('true');
     await page.screenshot({ path: screenshotPath('02-profile-invalid') });
     expect(existsSync(join(dataDir, 'settings.json'))).toBe(false);
@@ -68,9 +68,24 @@ describe.skipIf(unavailable)('web mode: the incoming-call flow as a new clerk', 
     await page.getByLabel('stażysta').check();
     await page.getByLabel('Komórka organizacyjna').fill('Dział Ewidencji i Świadczeń');
     await page.getByRole('button', { name: 'Zapisz profil' }).click();
-    await expect.poll(() => page.getByRole('button', { name: /Połączenie przychodzące/ }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('heading', { name: 'Gotowość do dyżuru' }).isVisible()).toBe(true);
     const settings = JSON.parse(readFileSync(join(dataDir, 'settings.json'), 'utf8'));
     expect(settings.profile).toMatchObject({ firstName: 'Anna', lastName: 'Nowak', role: 'stazysta' });
+  });
+
+  it('asks for the shift-readiness check first, by keys, and records it in the journal', async () => {
+    await expect.poll(() => page.getByRole('heading', { name: 'Gotowość do dyżuru' }).isVisible()).toBe(true);
+    for (const key of ['1', '2', '3', '4', '5']) await page.keyboard.press(key);
+    await page.keyboard.press('5'); // and one back off again
+    expect(await page.getByRole('checkbox', { name: /Prywatny telefon/ }).isChecked()).toBe(true);
+    expect(await page.getByRole('checkbox', { name: /Ciche miejsce/ }).isChecked()).toBe(false);
+    await page.screenshot({ path: screenshotPath('03-shift') });
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => page.getByText('Gotowość do dyżuru zapisana.').isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: /Połączenie przychodzące/ }).isVisible()).toBe(true);
+    const shift = JSON.parse(journalText(dataDir).trim().split('\n')[0]!);
+    expect(shift).toMatchObject({ type: 'shift', skipped: false });
+    expect(shift.items.filter((i: { done: boolean }) => i.done)).toHaveLength(4);
     await page.screenshot({ path: screenshotPath('03-idle') });
   });
 
@@ -94,7 +109,7 @@ describe.skipIf(unavailable)('web mode: the incoming-call flow as a new clerk', 
     expect(await box('Sprawa rozmówcy ustalona').isChecked()).toBe(true);
     expect(await box('Do rozmówcy nie docierają głosy osób trzecich').isChecked()).toBe(false);
     expect(await box('Rozmowa dotyczy danych osobowych').isChecked()).toBe(true);
-    expect(await page.getByText(/zaznaczone po 0:0\d/).count()).toBe(2);
+    expect(await page.getByText(/zaznaczono w 0:0\d/).count()).toBe(2);
     await page.screenshot({ path: screenshotPath('04-in-call'), fullPage: true });
   });
 
@@ -108,8 +123,8 @@ describe.skipIf(unavailable)('web mode: the incoming-call flow as a new clerk', 
       'Język zrozumiały, bez żargonu',
       'Uprzejme zakończenie rozmowy',
     ]);
-    const save = page.getByRole('button', { name: /Zapisz rozmowę/ });
-    expect(await save.isDisabled()).toBe(true);
+    await page.keyboard.press('Control+Enter'); // no outcome yet: refused, with the reason
+    await expect.poll(() => page.getByRole('alert').innerText()).toBe('Wybierz wynik rozmowy.');
     await page.keyboard.press('1');
     await expect.poll(() => page.getByRole('radio', { name: /Załatwiona/ }).isChecked()).toBe(true);
 
@@ -158,7 +173,7 @@ describe.skipIf(unavailable)('web mode: the incoming-call flow as a new clerk', 
     await server.stop('SIGKILL');
     server = await startWebMode(dataDir);
     await page.goto(server.url);
-    await expect.poll(() => page.getByText('Przywrócono rozmowę').isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('Przywrócono niezakończoną rozmowę.').isVisible()).toBe(true);
     expect(await page.getByRole('checkbox', { name: 'Powitanie: imię i nazwisko, Urząd, komórka' }).isChecked()).toBe(true);
     await page.screenshot({ path: screenshotPath('07-restored'), fullPage: true });
 
@@ -185,14 +200,16 @@ describe.skipIf(unavailable)('web mode: the incoming-call flow as a new clerk', 
     expect(await server.stop()).toBe(0);
     const file = journalFiles(dataDir)[0]!;
     const lines = readFileSync(file, 'utf8').split('\n');
-    lines[0] = lines[0]!.replace('"outcome":"resolved"', '"outcome":"routed"');
+    const resolved = lines.findIndex((l) => l.includes('"outcome":"resolved"'));
+    expect(resolved).toBe(1); // after the shift-readiness record
+    lines[resolved] = lines[resolved]!.replace('"outcome":"resolved"', '"outcome":"routed"');
     writeFileSync(file, lines.join('\n'));
     server = await startWebMode(dataDir);
     await page.goto(server.url);
     await page.getByRole('button', { name: 'Historia' }).click();
     const warning = page.getByRole('alert');
     await expect.poll(() => warning.isVisible()).toBe(true);
-    expect(await warning.innerText()).toMatch(/wiersz 2: przerwany łańcuch sum kontrolnych/);
+    expect(await warning.innerText()).toMatch(/wiersz 3: przerwany łańcuch sum kontrolnych/);
     expect(await page.locator('.call-item').count()).toBe(2);
     await page.screenshot({ path: screenshotPath('08-history-tampered') });
   });

@@ -82,7 +82,6 @@ export const pl = {
   call: {
     incoming: 'Rozmowa przychodząca',
     outgoing: 'Rozmowa wychodząca',
-    fromCallback: 'Oddzwonienie umówione {{when}}',
     closing: 'Na zakończenie',
     timer: 'Czas rozmowy',
     greeting: 'Powitanie',

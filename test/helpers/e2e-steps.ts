@@ -1,0 +1,41 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect } from 'vitest';
+import type { Page } from 'playwright-core';
+
+/** First run as a clerk: fill the profile, then skip the readiness check (another test covers it). */
+export async function firstRun(page: Page, url: string, unit = 'Centrum Aktywizacji Zawodowej'): Promise<void> {
+  await page.goto(url);
+  await expect.poll(() => page.getByRole('heading', { name: 'Profil pracownika' }).isVisible()).toBe(true);
+  await page.getByLabel('Imię').fill('Ewa');
+  await page.getByLabel('Nazwisko').fill('Zielińska');
+  await page.getByLabel('Komórka organizacyjna').fill(unit);
+  await page.getByRole('button', { name: 'Zapisz profil' }).click();
+  await expect.poll(() => page.getByRole('heading', { name: 'Gotowość do dyżuru' }).isVisible()).toBe(true);
+  await page.getByRole('button', { name: 'Pomiń dziś' }).click();
+  await expect.poll(() => page.getByRole('button', { name: /Połączenie wychodzące/ }).isVisible()).toBe(true);
+}
+
+/** Every file under the data directory, as text, for "is this stored anywhere?" checks. */
+export function allStoredText(dir: string): string {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? [allStoredText(path)] : [readFileSync(path, 'utf8')];
+  }).join('\n');
+}
+
+/** The journal's records, oldest first. */
+export function journalRecords(dataDir: string): Record<string, unknown>[] {
+  const root = join(dataDir, 'calls');
+  return readdirSync(root)
+    .flatMap((clerk) =>
+      readdirSync(join(root, clerk))
+        .filter((f) => f.endsWith('.jsonl'))
+        .sort()
+        .map((f) => readFileSync(join(root, clerk, f), 'utf8')),
+    )
+    .join('')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+}
