@@ -40,7 +40,8 @@ export type HandlerTable = { [M in ApiMethod]: (input: HandlerInput<M>) => Promi
 export function createHandlers(services: AppServices): HandlerTable {
   return {
     async getAppState() {
-      const notices: Notice[] = [...services.startupNotices];
+      // What happened at start is said once, not again at every reload.
+      const notices: Notice[] = services.startupNotices.splice(0);
       const { state, setAsideAs } = await services.draftStore.load();
       if (setAsideAs) notices.push({ code: 'draft-corrupt', file: setAsideAs });
       let draft = state;
@@ -52,7 +53,7 @@ export function createHandlers(services: AppServices): HandlerTable {
         draft = IDLE;
       }
       if (draft.phase !== 'idle') notices.push({ code: 'draft-restored' });
-      for (const q of services.journal.quarantined) notices.push({ code: 'journal-quarantined', file: q.file });
+      for (const q of services.journal.quarantined.splice(0)) notices.push({ code: 'journal-quarantined', file: q.file });
       const { checklists, shiftChecklist, scripts } = services.content;
       const shiftToday = profile ? await shiftDoneToday(services, profile) : false;
       return { profile, checklists, shiftChecklist, scripts, shiftToday, draft, notices };
@@ -78,7 +79,9 @@ export function createHandlers(services: AppServices): HandlerTable {
       }
       const record = buildCallRecord(input, profile, now);
       const saved = await services.journal.append(record);
-      await services.draftStore.clear();
+      // The call is on disk now; a draft that cannot be removed (a virus
+      // scanner holding it, say) is recognised as saved at the next start.
+      await services.draftStore.clear().catch((error: Error) => console.error(`[draft] not removed: ${error.message}`));
       if (!isCallRecord(saved)) throw new Error(`record ${saved.id} is not a call`);
       return summarizeCall(saved);
     },
@@ -149,7 +152,7 @@ export async function dispatch(handlers: HandlerTable, method: string, payload: 
       return fail('storage', storageMessage(code));
     }
     console.error(`[api] ${method} failed:`, error);
-    return fail('internal', 'Wystąpił nieoczekiwany błąd. Dane nie zostały utracone; spróbuj ponownie.');
+    return fail('internal', 'Wystąpił nieoczekiwany błąd. Rozmowa czeka w oknie — spróbuj ponownie; jeśli błąd wróci, zgłoś go do IT.');
   }
 }
 

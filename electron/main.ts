@@ -1,6 +1,6 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Notification, session } from 'electron';
 import { defaultDataDir } from './data-dir';
 import { createHandlers } from './handlers';
 import { registerIpcHandlers } from './ipc';
@@ -12,8 +12,9 @@ import { createMainWindow } from './window';
  * The desktop app's lifecycle: thin wiring of the services, IPC and the
  * overlay window. Everything with rules in it lives in services/ or shared/.
  */
-app.setPath('userData', defaultDataDir());
-
+// The journal lives in its own data directory, shared with web mode; Chromium's
+// caches and storage stay in Electron's userData, away from the clerk's records.
+const dataDir = defaultDataDir();
 const here = dirname(fileURLToPath(import.meta.url));
 
 let services: AppServices | null = null;
@@ -26,10 +27,17 @@ function resourcesDir(): string {
 async function start(): Promise<void> {
   const appUrl = pathToFileURL(join(here, '../renderer/index.html')).href;
   hardenSession(session.defaultSession);
-  services = await openAppServices(app.getPath('userData'), resourcesDir());
+  services = await openAppServices(dataDir, resourcesDir(), { notifier: showNotification });
   registerIpcHandlers(ipcMain, createHandlers(services), appUrl);
   mainWindow = createMainWindow(join(here, '../preload/index.cjs'), appUrl);
   mainWindow.on('closed', () => (mainWindow = null));
+}
+
+/** A desktop notification where the system offers them; false tells the window to show it itself. */
+function showNotification(title: string, body: string): boolean {
+  if (!Notification.isSupported()) return false;
+  new Notification({ title, body }).show();
+  return true;
 }
 
 if (!app.requestSingleInstanceLock()) {

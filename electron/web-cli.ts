@@ -50,7 +50,9 @@ async function main(): Promise<void> {
     console.error(error instanceof UsageError ? error.message : `${(error as Error).message}\n${USAGE}`);
     process.exit(2);
   }
-  const services = await openAppServices(options.dataDir, fileURLToPath(new URL('../../resources', import.meta.url)));
+  const services = await openAppServices(options.dataDir, fileURLToPath(new URL('../../resources', import.meta.url)), {
+    onWaitForLock: () => console.log('Folder danych jest zajęty — czekam kilka sekund, aż zostanie zwolniony…'),
+  });
   const web = await startWebServer({
     handlers: createHandlers(services),
     rendererDir: fileURLToPath(new URL('../renderer', import.meta.url)),

@@ -24,10 +24,13 @@ export const NOTE_MAX_LENGTH = 500;
  */
 export const STORED_NOTE_MAX_LENGTH = 2 * NOTE_MAX_LENGTH;
 export const CALLBACK_REFERENCE_MAX_LENGTH = 120;
+/** Clock readings past the year 9999 cannot be written as dates; refuse them at the door. */
+export const LATEST_TIME = Date.UTC(9999, 11, 31, 23, 59, 59);
+const time = () => z.number().int().min(0).max(LATEST_TIME);
 
 export const CallbackPlanSchema = z.object({
   /** When the clerk agreed to call back (epoch ms). */
-  dueAt: z.number().int().min(0),
+  dueAt: time(),
   /** A short reference the clerk typed; masked before it is stored. */
   reference: z.string().max(2 * CALLBACK_REFERENCE_MAX_LENGTH),
 });
@@ -36,8 +39,8 @@ export type CallbackPlan = z.infer<typeof CallbackPlanSchema>;
 export const ActiveCallSchema = z.object({
   id: z.string().uuid(),
   direction: z.enum(['incoming', 'outgoing']),
-  startedAt: z.number().int().min(0),
-  endedAt: z.number().int().min(0).nullable(),
+  startedAt: time(),
+  endedAt: time().nullable(),
   checklist: ChecklistDefinitionSchema,
   items: z.record(z.string(), ItemStateSchema),
   personalData: z.boolean(),
@@ -52,7 +55,12 @@ export type ActiveCall = z.infer<typeof ActiveCallSchema>;
 
 export const CallStateSchema = z.discriminatedUnion('phase', [
   z.object({ phase: z.literal('idle') }),
-  z.object({ phase: z.literal('in-call'), call: ActiveCallSchema }),
+  z.object({
+    phase: z.literal('in-call'),
+    call: ActiveCallSchema,
+    /** What was chosen in a wrap-up the clerk went back from, restored on the next end. */
+    kept: z.object({ outcome: z.enum(OUTCOMES).nullable(), note: z.string().max(STORED_NOTE_MAX_LENGTH) }).optional(),
+  }),
   z.object({
     phase: z.literal('wrap-up'),
     call: ActiveCallSchema,
@@ -95,9 +103,14 @@ export function callReducer(state: CallState, event: CallEvent): CallState {
       if (state.phase !== 'idle' || direction === 'shift') return state;
       return { phase: 'in-call', call: newCall(event, direction) };
     }
-    case 'toggle-item':
+    case 'toggle-item': {
       if (state.phase === 'idle') return state;
-      return withCall(state, toggleItem(state.call, event.itemId, event.at, state.phase === 'wrap-up'));
+      const call = toggleItem(state.call, event.itemId, event.at, state.phase === 'wrap-up');
+      // Ticking an item that only applies to calls about personal data says the call was one.
+      const item = call.checklist.items.find((i) => i.id === event.itemId);
+      const impliesPersonalData = item?.appliesWhen === 'personal-data' && ownItem(call, item.id)?.done && !call.personalData;
+      return withCall(state, impliesPersonalData ? { ...call, personalData: true } : call);
+    }
     case 'set-personal-data':
       if (state.phase === 'idle' || state.call.personalData === event.value) return state;
       return withCall(state, { ...state.call, personalData: event.value });
@@ -114,17 +127,18 @@ export function callReducer(state: CallState, event: CallEvent): CallState {
       if (state.phase !== 'in-call') return state;
       const endedAt = Math.max(event.at, state.call.startedAt);
       const call = markLateBurst({ ...state.call, endedAt });
-      return { phase: 'wrap-up', call, outcome: suggestedOutcome(call), note: '' };
+      return { phase: 'wrap-up', call, outcome: state.kept?.outcome ?? suggestedOutcome(call), note: state.kept?.note ?? '' };
     }
     case 'resume':
       if (state.phase !== 'wrap-up') return state;
-      return { phase: 'in-call', call: { ...state.call, endedAt: null } };
+      return { phase: 'in-call', call: { ...state.call, endedAt: null }, kept: { outcome: state.outcome, note: state.note } };
     case 'set-outcome':
       if (state.phase !== 'wrap-up' || state.outcome === event.outcome) return state;
       return { ...state, outcome: event.outcome };
     case 'set-note':
       if (state.phase !== 'wrap-up') return state;
-      return { ...state, note: event.note.slice(0, NOTE_MAX_LENGTH) };
+      // A note restored from a draft is masked and may be longer than what can be typed; keep it whole.
+      return { ...state, note: event.note.slice(0, Math.max(NOTE_MAX_LENGTH, state.note.length)) };
     case 'saved':
       return state.phase === 'wrap-up' && state.outcome !== null ? IDLE : state;
     case 'discard':

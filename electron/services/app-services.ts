@@ -28,9 +28,15 @@ export interface AppServices {
 
 export type Notifier = (title: string, body: string) => boolean;
 
-export async function openAppServices(dataDir: string, resourcesDir: string, notifier: Notifier | null = null): Promise<AppServices> {
+export interface OpenOptions {
+  notifier?: Notifier | null;
+  /** Called when another (or a just-crashed) app holds the data directory and opening waits for it. */
+  onWaitForLock?: () => void;
+}
+
+export async function openAppServices(dataDir: string, resourcesDir: string, options: OpenOptions = {}): Promise<AppServices> {
   await fs.mkdir(dataDir, { recursive: true, mode: 0o700 });
-  const lock = await DataDirLock.acquire(dataDir);
+  const lock = await DataDirLock.acquire(dataDir, options.onWaitForLock);
   try {
     const settingsStore = new SettingsStore(dataDir);
     const draftStore = new DraftStore(dataDir);
@@ -44,7 +50,7 @@ export async function openAppServices(dataDir: string, resourcesDir: string, not
       draftStore,
       journal,
       content,
-      notifier,
+      notifier: options.notifier ?? null,
       settings,
       startupNotices,
       async close() {

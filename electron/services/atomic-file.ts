@@ -11,17 +11,18 @@ import { dirname, basename, join } from 'node:path';
 export async function writeFileAtomic(path: string, data: string): Promise<void> {
   const dir = dirname(path);
   const tmp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  const handle = await fs.open(tmp, 'w', 0o600);
   try {
-    await handle.writeFile(data, 'utf8');
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
+    const handle = await fs.open(tmp, 'w', 0o600);
+    try {
+      await handle.writeFile(data, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
     await fs.rename(tmp, path);
   } catch (error) {
-    await fs.rm(tmp, { force: true });
+    // A full disk must not fill up further with half-written temp files.
+    await fs.rm(tmp, { force: true }).catch(() => undefined);
     throw error;
   }
   await syncDirectory(dir);

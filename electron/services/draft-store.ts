@@ -1,9 +1,15 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
+import { z } from 'zod';
 import { CallStateSchema, IDLE, type CallState } from '../../shared/call-machine';
 import { maskIdentifiers } from '../../shared/masking';
 import { fileTimestamp, readIfExists, writeFileAtomic } from './atomic-file';
 import { SerialQueue } from './serial-queue';
+
+/** Bumped whenever the call state changes shape, so an old draft is set aside with a notice, not misread. */
+const DRAFT_SCHEMA_VERSION = 1;
+const DraftFileSchema = z.object({ schemaVersion: z.literal(DRAFT_SCHEMA_VERSION), state: CallStateSchema });
+type DraftFile = z.infer<typeof DraftFileSchema>;
 
 export interface DraftLoad {
   state: CallState;
@@ -29,7 +35,7 @@ export class DraftStore {
     const raw = await readIfExists(this.file);
     if (raw === null) return { state: IDLE };
     try {
-      return { state: CallStateSchema.parse(JSON.parse(raw)) };
+      return { state: DraftFileSchema.parse(JSON.parse(raw)).state };
     } catch {
       const setAsideAs = `draft.corrupt-${fileTimestamp(now)}.json`;
       await fs.rename(this.file, join(this.dataDir, setAsideAs));
@@ -40,7 +46,8 @@ export class DraftStore {
   async save(state: CallState): Promise<void> {
     if (state.phase === 'idle') return this.clear();
     const stored = state.phase === 'wrap-up' ? { ...state, note: maskIdentifiers(state.note).text } : state;
-    await this.queue.run(() => writeFileAtomic(this.file, JSON.stringify(stored)));
+    const file: DraftFile = { schemaVersion: DRAFT_SCHEMA_VERSION, state: stored };
+    await this.queue.run(() => writeFileAtomic(this.file, JSON.stringify(file)));
   }
 
   async clear(): Promise<void> {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { JournalProblem } from '../../shared/api';
 import { JournalRecordSchema, type JournalRecord, type UnchainedRecord } from '../../shared/journal-record';
 import { RECORD_SCHEMA_VERSION } from '../../shared/record-base';
@@ -58,6 +58,8 @@ export function monthOf(date: Date): string {
 export class CallJournal {
   private readonly root: string;
   private readonly open = new Map<string, OpenMonth>();
+  /** Ids per month file ("clerk/month"), for saves retried across a month's end. */
+  private readonly knownIds = new Map<string, Set<string>>();
   private readonly queue = new SerialQueue();
   /** Torn lines set aside since start, for the UI to mention. */
   readonly quarantined: QuarantineEvent[] = [];
@@ -74,29 +76,40 @@ export class CallJournal {
     return join(this.root, clerkId, `${month}.jsonl`);
   }
 
-  /** Appends a record to the file of the month it was saved in; resolves once it is on disk. */
+  /**
+   * Appends a record to the file of the month it was saved in; resolves once
+   * it is on disk. A record whose id is already in that month or the month
+   * before (a retried save across midnight of a month's end) is not written
+   * again: the stored one is returned.
+   */
   append(record: UnchainedRecord): Promise<JournalRecord> {
     return this.queue.run(async () => {
-      const month = monthOf(new Date(record.savedAt));
-      const target = await this.openMonth(record.clerk.id, month);
-      if (target.ids.has(record.id)) return this.findSaved(record.clerk.id, month, record.id);
+      const clerkId = record.clerk.id;
+      const savedAt = new Date(record.savedAt);
+      const month = monthOf(savedAt);
+      const previous = monthOf(new Date(savedAt.getFullYear(), savedAt.getMonth() - 1, 15));
+      for (const m of [month, previous]) {
+        if ((await this.idsOf(clerkId, m)).has(record.id)) return this.findSaved(clerkId, m, record.id);
+      }
+      const target = await this.openMonth(clerkId, month);
 
-      // No schema parse here: records come from buildCallRecord over validated
-      // input (its tests check the result validates), and this is the hot path.
-      const chained = { ...record, prevHash: target.lastHash } as JournalRecord;
+      // Validated here too: a record the reader would reject must never be
+      // acknowledged. It costs microseconds beside the fsync.
+      const chained = JournalRecordSchema.parse({ ...record, prevHash: target.lastHash });
       const line = serializeRecord(chained);
       const data = Buffer.from(line + '\n', 'utf8');
-      const bytes = data.length;
       try {
-        await target.handle.write(data, 0, bytes, target.size);
+        await writeFully(target.handle, data, target.size);
         await target.handle.sync();
       } catch (error) {
         // Whatever part of the line reached the disk must not stay in front
-        // of the next record; if even that fails, reopen (and quarantine) later.
-        await this.forget(record.clerk.id, month, target, true);
+        // of the next record: cut the file back to its last whole line. If
+        // even that fails, the file is reopened (and its tail quarantined)
+        // before the next append.
+        await this.forget(clerkId, month, target, true);
         throw error;
       }
-      target.size += bytes;
+      target.size += data.length;
       target.lastHash = sha256(line);
       target.ids.add(chained.id);
       return chained;
@@ -156,10 +169,16 @@ export class CallJournal {
     const problems: JournalProblem[] = [];
     for (const month of await this.months(clerkId)) {
       const scan = await this.scanMonth(clerkId, month);
-      const wanted = scan.lines.slice(Math.max(0, scan.lines.length - (limit - records.length)));
-      const parsed = parseJournalLines(wanted, scan.file);
-      problems.push(...scan.problems, ...parsed.problems);
-      records.push(...parsed.records.reverse());
+      problems.push(...scan.problems);
+      // Newest lines first; lines that turn out unreadable are replaced by older ones of the same month.
+      let end = scan.lines.length;
+      while (end > 0 && records.length < limit) {
+        const start = Math.max(0, end - (limit - records.length));
+        const parsed = parseJournalLines(scan.lines.slice(start, end), scan.file);
+        problems.push(...parsed.problems);
+        records.push(...parsed.records.reverse());
+        end = start;
+      }
       if (records.length >= limit) break;
     }
     records.sort((a, b) => (a.savedAt < b.savedAt ? 1 : a.savedAt > b.savedAt ? -1 : 0));
@@ -185,32 +204,55 @@ export class CallJournal {
     const cached = this.open.get(key);
     if (cached) return cached;
 
+    await this.ensureClerkFolder(clerkId);
     const path = this.filePath(clerkId, month);
-    await fs.mkdir(join(this.root, clerkId), { recursive: true });
     const handle = await fs.open(path, 'a+', 0o600);
     try {
-      let text = await handle.readFile('utf8');
-      const end = text.lastIndexOf('\n') + 1;
-      if (end < text.length) {
-        await this.quarantine(path, text.slice(end), month, clerkId);
-        await handle.truncate(Buffer.byteLength(text.slice(0, end), 'utf8'));
+      // Bytes, not text: sizes and the cut after the last whole line must be
+      // exact even if the file holds bytes that are not valid UTF-8.
+      let bytes = await handle.readFile();
+      const end = bytes.lastIndexOf(0x0a) + 1;
+      if (end < bytes.length) {
+        await this.quarantine(path, bytes.subarray(end), month, clerkId);
+        await handle.truncate(end);
         await handle.sync();
-        text = text.slice(0, end);
+        bytes = bytes.subarray(0, end);
       }
-      const scan = scanJournalText(text, genesisHash(clerkId, month), '');
+      const scan = scanJournalText(bytes.toString('utf8'), genesisHash(clerkId, month), '');
       const opened: OpenMonth = {
         handle,
-        size: Buffer.byteLength(text, 'utf8'),
+        size: bytes.length,
         lastHash: scan.lastHash,
         ids: new Set(scan.lines.map((l) => l.id)),
       };
       this.open.set(key, opened);
-      if (text.length === 0) await syncDirectory(join(this.root, clerkId));
+      this.knownIds.set(key, opened.ids);
+      if (bytes.length === 0) await syncDirectory(join(this.root, clerkId));
       return opened;
     } catch (error) {
       await handle.close().catch(() => undefined);
       throw error;
     }
+  }
+
+  /** The ids in a month file, read once and then kept up to date by appends. */
+  private async idsOf(clerkId: string, month: string): Promise<Set<string>> {
+    const key = `${clerkId}/${month}`;
+    let ids = this.open.get(key)?.ids ?? this.knownIds.get(key);
+    if (!ids) {
+      ids = new Set((await this.scanMonth(clerkId, month)).lines.map((l) => l.id));
+      this.knownIds.set(key, ids);
+    }
+    return ids;
+  }
+
+  /** Creates calls/<clerk>/ and makes the new folders themselves survive a power cut. */
+  private async ensureClerkFolder(clerkId: string): Promise<void> {
+    const folder = join(this.root, clerkId);
+    const created = await fs.mkdir(folder, { recursive: true });
+    if (created === undefined) return;
+    await syncDirectory(this.root);
+    await syncDirectory(dirname(this.root));
   }
 
   private async findSaved(clerkId: string, month: string, id: string): Promise<JournalRecord> {
@@ -220,8 +262,13 @@ export class CallJournal {
     return found;
   }
 
-  private async quarantine(path: string, torn: string, month: string, clerkId: string): Promise<void> {
-    const stamp = JSON.stringify({ quarantinedAt: new Date().toISOString(), text: torn });
+  private async quarantine(path: string, torn: Buffer, month: string, clerkId: string): Promise<void> {
+    // The text for a person to read, the exact bytes (base64) for recovery.
+    const stamp = JSON.stringify({
+      quarantinedAt: new Date().toISOString(),
+      text: torn.toString('utf8'),
+      base64: torn.toString('base64'),
+    });
     const handle = await fs.open(`${path}.quarantine`, 'a', 0o600);
     try {
       await handle.write(stamp + '\n');
@@ -229,13 +276,28 @@ export class CallJournal {
     } finally {
       await handle.close();
     }
-    this.quarantined.push({ file: this.relativePath(clerkId, month), bytes: Buffer.byteLength(torn, 'utf8') });
+    this.quarantined.push({ file: this.relativePath(clerkId, month), bytes: torn.length });
   }
 
   private async forget(clerkId: string, month: string, target: OpenMonth, rollBack: boolean): Promise<void> {
     this.open.delete(`${clerkId}/${month}`);
+    this.knownIds.delete(`${clerkId}/${month}`);
     if (rollBack) await target.handle.truncate(target.size).catch(() => undefined);
     await target.handle.close().catch(() => undefined);
+  }
+}
+
+/**
+ * Writes every byte or throws. A single write may write less than asked when
+ * the disk fills up, without an error; the rest is retried, and a write that
+ * makes no progress is reported as a full disk.
+ */
+export async function writeFully(handle: fs.FileHandle, data: Buffer, position: number): Promise<void> {
+  let written = 0;
+  while (written < data.length) {
+    const { bytesWritten } = await handle.write(data, written, data.length - written, position + written);
+    if (bytesWritten <= 0) throw Object.assign(new Error('Brak miejsca na dysku'), { code: 'ENOSPC' });
+    written += bytesWritten;
   }
 }
 

@@ -35,7 +35,13 @@ export class SettingsStore {
 
   async load(now = new Date()): Promise<SettingsLoad> {
     const raw = await readIfExists(this.file);
-    if (raw === null) return { settings: DEFAULT_SETTINGS };
+    if (raw === null) {
+      // Missing (deleted, or lost between a rename and its rewrite): the last
+      // good copy keeps the clerk's id, so their journal stays theirs.
+      const lastGood = parseSettings((await readIfExists(this.lastGoodFile)) ?? '');
+      if (lastGood) await writeFileAtomic(this.file, serialize(lastGood));
+      return { settings: lastGood ?? DEFAULT_SETTINGS };
+    }
     const parsed = parseSettings(raw);
     if (parsed) return { settings: parsed };
 

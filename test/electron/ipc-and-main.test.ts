@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { API_METHOD_NAMES } from '../../shared/api-methods';
-import { FakeBrowserWindow, type FakeElectron } from '../helpers/fake-electron';
+import { FakeBrowserWindow, FakeNotification, type FakeElectron } from '../helpers/fake-electron';
 
 const fake: FakeElectron = vi.hoisted(() => ({}) as FakeElectron);
 vi.mock('electron', async () => {
@@ -45,9 +45,19 @@ function invoke(channel: string, payload: unknown, frame: unknown = { url: appUr
 }
 
 describe('main process wiring', () => {
-  it('uses the shared data directory and asks for a single instance', () => {
-    expect(fake.app.setPath).toHaveBeenCalledWith('userData', dataDir);
+  it('keeps the journal in the shared data directory, apart from Chromium userData, and asks for a single instance', () => {
+    expect(existsSync(join(dataDir, 'app.lock'))).toBe(true);
+    expect(fake.app.setPath).not.toHaveBeenCalled();
     expect(fake.app.requestSingleInstanceLock).toHaveBeenCalled();
+  });
+
+  it('shows a due callback as a desktop notification where the system supports it, and says when it cannot', async () => {
+    FakeNotification.shown = [];
+    expect(await invoke('api:notify', { title: 'Czas oddzwonić', body: '10:30 — staż' })).toMatchObject({ ok: true, result: { shown: true } });
+    expect(FakeNotification.shown).toEqual([{ title: 'Czas oddzwonić', body: '10:30 — staż' }]);
+    FakeNotification.supported = false;
+    expect(await invoke('api:notify', { title: 'Czas oddzwonić', body: 'x' })).toMatchObject({ ok: true, result: { shown: false } });
+    FakeNotification.supported = true;
   });
 
   it('loads the bundled page from the build with the preload script, both of which exist', () => {

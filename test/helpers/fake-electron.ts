@@ -51,6 +51,18 @@ export class FakeBrowserWindow extends FakeEmitter {
   }
 }
 
+export class FakeNotification {
+  static supported = true;
+  static shown: { title: string; body: string }[] = [];
+  static isSupported() {
+    return FakeNotification.supported;
+  }
+  constructor(private readonly options: { title: string; body: string }) {}
+  show() {
+    FakeNotification.shown.push(this.options);
+  }
+}
+
 export function createFakeElectron() {
   const ipcHandlers = new Map<string, Listener>();
   const exposed = new Map<string, unknown>();
@@ -81,6 +93,7 @@ export function createFakeElectron() {
     app,
     session,
     BrowserWindow: FakeBrowserWindow,
+    Notification: FakeNotification,
     ipcMain: {
       handle: vi.fn((channel: string, handler: Listener) => ipcHandlers.set(channel, handler)),
     },

@@ -140,7 +140,7 @@ describe('maskIdentifiers: ordinary numbers are left alone', () => {
     );
   });
 
-  it('leaves 11-digit numbers with a wrong PESEL checksum alone unless they read as 48 + a phone number', () => {
+  it('masks 11-digit numbers with a wrong PESEL checksum as numbers: they may be a mistyped PESEL', () => {
     const invalid11 = fc
       .array(fc.integer({ min: 0, max: 9 }), { minLength: 11, maxLength: 11 })
       .map((d) => d.join(''))
@@ -148,7 +148,7 @@ describe('maskIdentifiers: ordinary numbers are left alone', () => {
     fc.assert(
       fc.property(textBefore, invalid11, textAfter, (before, n, after) => {
         const note = before + n + after;
-        expect(maskIdentifiers(note)).toEqual({ text: note, counts: {} });
+        expect(maskIdentifiers(note)).toEqual({ text: `${before}[numer]${after}`, counts: { number: 1 } });
       }),
       RUNS,
     );

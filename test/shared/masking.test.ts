@@ -14,9 +14,9 @@ describe('maskIdentifiers: fixed examples', () => {
     ['44051401358', 'textbook PESEL with the last digit changed'],
     ['12345678901', 'counting digits'],
     ['99999999999', 'all nines'],
-  ])('leaves %s (%s) alone: 11 digits, wrong checksum, no "48" in front', (n) => {
+  ])('masks %s (%s) as a number: 11 digits with a wrong checksum may be a mistyped PESEL', (n) => {
     expect(isValidPesel(n)).toBe(false);
-    expect(maskIdentifiers(`numer sprawy ${n}`)).toEqual({ text: `numer sprawy ${n}`, counts: {} });
+    expect(maskIdentifiers(`numer sprawy ${n}`)).toEqual({ text: 'numer sprawy [numer]', counts: { number: 1 } });
   });
 
   it('reads 11 digits starting with 48 and a wrong PESEL checksum as +48 and a phone number', () => {
@@ -62,10 +62,38 @@ describe('maskIdentifiers: fixed examples', () => {
   it.each([
     ['1234563219', 'NIP with a wrong check digit'],
     ['123-456-32-19', 'hyphenated NIP with a wrong check digit'],
-    ['nie 123456', 'a three-letter word before six digits in lower case'],
-  ])('leaves %s alone (%s)', (raw) => {
-    const note = `Wpisano ${raw} w systemie.`;
+  ])('masks %s as a number (%s)', (raw) => {
+    expect(maskIdentifiers(`Wpisano ${raw} w systemie.`)).toEqual({ text: 'Wpisano [numer] w systemie.', counts: { number: 1 } });
+  });
+
+  it('leaves a three-letter word before six digits in lower case alone', () => {
+    const note = 'Wpisano nie 123456 w systemie.';
     expect(maskIdentifiers(note)).toEqual({ text: note, counts: {} });
+  });
+
+  it.each([
+    ['440514 01359', 'PESEL in two groups', '[PESEL]'],
+    ['440514-01359', 'PESEL with a hyphen', '[PESEL]'],
+    ['44051401350', 'PESEL with a typo', '[numer]'],
+    ['123 456 32 18', 'NIP with spaces', '[numer]'],
+    ['600 70 08 00', 'mobile as 3-2-2-2', '[numer]'],
+    ['600-70-08-00', 'mobile as 3-2-2-2 with hyphens', '[numer]'],
+    ['600  700  800', 'double spaces', '[numer]'],
+    ['600.700.800', 'dots', '[telefon]'],
+    ['600/700/800', 'slashes', '[telefon]'],
+    ['Abc123456', 'ID card in mixed case', '[nr dokumentu]'],
+    ['ABC-123456', 'ID card with a hyphen', '[nr dokumentu]'],
+    ['Ab1234567', 'passport in mixed case', '[nr dokumentu]'],
+    ['6110 9010 1400 0007 1219 8128 74', 'account in fours without PL', '[numer]'],
+    ['６００７００８００', 'full-width digits', '[telefon]'],
+  ])('masks %s (%s)', (raw, _what, token) => {
+    expect(maskIdentifiers(`Klient: ${raw}.`).text).toBe(`Klient: ${token}.`);
+  });
+
+  it('keeps a date followed by a time, and a date or time beside other words', () => {
+    for (const note of ['Spotkanie 2024-03-12 10:15:30.', 'Termin 12.03.2024 o 10:15, 3 osoby.', 'dnia 12.03.2024 10 osób']) {
+      expect(maskIdentifiers(note)).toEqual({ text: note, counts: {} });
+    }
   });
 
   it('keeps dates, times, durations, amounts, rooms and years intact', () => {

@@ -84,6 +84,8 @@ export function CallbackPicker({ plan, onChange }: Props) {
             id={`${id}-ref`}
             value={reference}
             maxLength={CALLBACK_REFERENCE_MAX_LENGTH}
+            spellCheck={false}
+            autoComplete="off"
             aria-describedby={`${id}-ref-hint`}
             onChange={(e) => setReference(e.target.value)}
           />

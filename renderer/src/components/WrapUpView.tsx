@@ -83,7 +83,7 @@ export function WrapUpView({ call, outcome, note }: Props) {
           void save();
         }}
       >
-        <fieldset ref={outcomeGroup} className="outcomes" aria-describedby={`${id}-outcome-keys`}>
+        <fieldset ref={outcomeGroup} className="outcomes" aria-describedby={`${id}-outcome-keys`} disabled={saving}>
           <legend>{t('wrapUp.outcome')}</legend>
           <p className="muted small" id={`${id}-outcome-keys`}>
             {t('wrapUp.outcomeKeys')}
@@ -118,8 +118,11 @@ export function WrapUpView({ call, outcome, note }: Props) {
           <textarea
             id={`${id}-note`}
             rows={2}
-            maxLength={NOTE_MAX_LENGTH}
+            maxLength={Math.max(NOTE_MAX_LENGTH, note.length)}
             value={note}
+            readOnly={saving}
+            spellCheck={false}
+            autoComplete="off"
             aria-describedby={`${id}-note-hint`}
             onChange={(e) => dispatch({ type: 'set-note', note: e.target.value })}
           />
@@ -151,7 +154,13 @@ export function WrapUpView({ call, outcome, note }: Props) {
               {t('wrapUp.saveFailed', { message: errorMessage(saveError, t('errors.network')) })}
             </p>
           )}
-          <button type="button" className="button secondary" aria-keyshortcuts="Escape" onClick={() => dispatch({ type: 'resume' })}>
+          <button
+            type="button"
+            className="button secondary"
+            aria-keyshortcuts="Escape"
+            disabled={saving}
+            onClick={() => dispatch({ type: 'resume' })}
+          >
             {t('wrapUp.resume')} <Kbd>Esc</Kbd>
           </button>
           <button type="submit" className="button primary" disabled={saving} aria-disabled={problems.length > 0} aria-keyshortcuts="Control+Enter">

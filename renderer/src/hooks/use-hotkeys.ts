@@ -60,8 +60,10 @@ export function useHotkeys(): void {
         else if (outbound?.step === 'good-moment' && key === KEYS.momentBad) dispatch({ type: 'answer-good-moment', good: false, at: now });
         else handled = false;
       } else if (state.phase === 'wrap-up') {
-        if (key === 'Enter' && (event.ctrlKey || event.metaKey)) void save();
-        else if (key === 'Escape' && !useCallStore.getState().saving) dispatch({ type: 'resume' });
+        // While a save is on its way nothing may change what is being saved.
+        if (useCallStore.getState().saving) handled = key === 'Enter' || key === 'Escape' || /^[1-9]$/.test(key);
+        else if (key === 'Enter' && (event.ctrlKey || event.metaKey)) void save();
+        else if (key === 'Escape') dispatch({ type: 'resume' });
         else if (plain && !typing && /^[1-9]$/.test(key)) {
           const outcome = OUTCOMES[Number(key) - 1];
           if (outcome) dispatch({ type: 'set-outcome', outcome });
