@@ -42,3 +42,9 @@ export function tickIfOpen(call: ActiveCall, itemId: string, at: number): Active
   const current = ownItem(call, itemId);
   return current && !current.done ? toggleItem(call, itemId, at, false) : call;
 }
+
+/** Unticks an item if it is ticked (an outbound answer taken back does this). */
+export function untickIfDone(call: ActiveCall, itemId: string): ActiveCall {
+  const current = ownItem(call, itemId);
+  return current?.done ? { ...call, items: { ...call.items, [itemId]: UNTICKED } } : call;
+}

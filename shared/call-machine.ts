@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ChecklistDefinitionSchema, itemApplies, type ChecklistDefinition, type ChecklistItem } from './checklist';
 import { GREETING_ITEM_ID, ItemStateSchema, ownItem, toggleItem, UNTICKED, type ItemState } from './call-items';
-import { markLateBurst } from './compliance';
+import { clearBurstMarks, markLateBurst } from './compliance';
 import { OUTCOMES, type Outcome } from './outcomes';
 import { answerGoodMoment, answerPerson, OutboundSchema, suggestedOutcome, type PersonAnswer } from './outbound';
 
@@ -131,7 +131,9 @@ export function callReducer(state: CallState, event: CallEvent): CallState {
     }
     case 'resume':
       if (state.phase !== 'wrap-up') return state;
-      return { phase: 'in-call', call: { ...state.call, endedAt: null }, kept: { outcome: state.outcome, note: state.note } };
+      // Keep what the clerk chose, not what the end preset: the next end presets again.
+      const chosen = state.outcome === suggestedOutcome(state.call) ? null : state.outcome;
+      return { phase: 'in-call', call: { ...clearBurstMarks(state.call), endedAt: null }, kept: { outcome: chosen, note: state.note } };
     case 'set-outcome':
       if (state.phase !== 'wrap-up' || state.outcome === event.outcome) return state;
       return { ...state, outcome: event.outcome };

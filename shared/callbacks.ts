@@ -33,7 +33,8 @@ export function openCallbacks(records: Pick<CallRecord, 'id' | 'type' | 'savedAt
 
 export function callbackStatus(dueAt: string | number, now: number): CallbackStatus {
   const due = typeof dueAt === 'number' ? dueAt : Date.parse(dueAt);
-  if (now >= due + CALLBACK_OVERDUE_AFTER_MS) return 'overdue';
+  // An unreadable time stands out rather than hiding among the planned ones.
+  if (Number.isNaN(due) || now >= due + CALLBACK_OVERDUE_AFTER_MS) return 'overdue';
   if (now >= due - CALLBACK_DUE_BEFORE_MS) return 'due';
   return 'upcoming';
 }
@@ -43,7 +44,7 @@ export type CallbackTimeProblem = 'required' | 'invalid' | 'past' | 'too-far';
 /** Why a callback time cannot be agreed, or null when it can. A minute of grace covers a slow click. */
 export function callbackTimeProblem(dueAt: number | null, now: number): CallbackTimeProblem | null {
   if (dueAt === null) return 'required';
-  if (!Number.isFinite(dueAt)) return 'invalid';
+  if (!Number.isSafeInteger(dueAt)) return 'invalid';
   if (dueAt < now - 60_000) return 'past';
   if (dueAt > now + CALLBACK_MAX_AHEAD_MS) return 'too-far';
   return null;

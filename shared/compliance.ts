@@ -14,15 +14,16 @@ export const GREETING_DEADLINE_MS = 30_000;
 export const BURST_MIN_ITEMS = 3;
 /** …within this span of each other… */
 export const BURST_WINDOW_MS = 3_000;
-/** …in this last part of the call. */
+/** …in this last part of the call, and in its second half (a short call's first seconds are not its end). */
 export const BURST_TAIL_MS = 15_000;
 
 /** Marks the ticks of a late burst as ticked at wrap-up. Needs `endedAt`. */
 export function markLateBurst(call: ActiveCall): ActiveCall {
   if (call.endedAt === null) return call;
   const duration = call.endedAt - call.startedAt;
+  const tailStart = Math.max(duration - BURST_TAIL_MS, duration / 2);
   const late = Object.entries(call.items)
-    .filter(([, s]) => s.done && !s.atWrapUp && s.atMs !== null && s.atMs >= duration - BURST_TAIL_MS)
+    .filter(([, s]) => s.done && !s.atWrapUp && s.atMs !== null && s.atMs >= tailStart)
     .sort((a, b) => a[1].atMs! - b[1].atMs!);
   const marked = new Set<string>();
   for (let first = 0; first < late.length; first++) {
@@ -34,6 +35,24 @@ export function markLateBurst(call: ActiveCall): ActiveCall {
   const items: Record<string, ItemState> = { ...call.items };
   for (const id of marked) items[id] = { ...items[id]!, atWrapUp: true };
   return { ...call, items };
+}
+
+/**
+ * Back in the call after a wrap-up: marks that a burst set are lifted (the
+ * next end judges again); ticks made after the end keep theirs.
+ */
+export function clearBurstMarks(call: ActiveCall): ActiveCall {
+  if (call.endedAt === null) return call;
+  const duration = call.endedAt - call.startedAt;
+  let changed = false;
+  const items: Record<string, ItemState> = { ...call.items };
+  for (const [id, state] of Object.entries(call.items)) {
+    if (state.done && state.atWrapUp && state.atMs !== null && state.atMs < duration) {
+      items[id] = { ...state, atWrapUp: false };
+      changed = true;
+    }
+  }
+  return changed ? { ...call, items } : call;
 }
 
 export interface Adherence {

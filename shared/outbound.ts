@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { tickIfOpen } from './call-items';
+import { tickIfOpen, untickIfDone } from './call-items';
 import type { ActiveCall } from './call-machine';
 import type { Outcome } from './outcomes';
 
@@ -38,15 +38,17 @@ const STEP_AFTER_PERSON: Record<PersonAnswer, OutboundStep> = {
 };
 
 export function answerPerson(call: ActiveCall, answer: PersonAnswer, at: number): ActiveCall {
-  if (!call.outbound || call.outbound.step === 'talk') return call;
-  if (call.outbound.person === answer && call.outbound.step === STEP_AFTER_PERSON[answer]) return call;
+  if (!call.outbound) return call;
+  if (call.outbound.person === answer) return call;
   const outbound: Outbound = { step: STEP_AFTER_PERSON[answer], person: answer, goodMoment: null };
   const next = { ...call, outbound };
-  return answer === 'right' ? tickIfOpen(next, IDENTITY_ITEM_ID, at) : next;
+  if (answer === 'right') return tickIfOpen(next, IDENTITY_ITEM_ID, at);
+  // Taken back: the person was not confirmed, so neither was the moment.
+  return untickIfDone(untickIfDone(next, IDENTITY_ITEM_ID), GOOD_MOMENT_ITEM_ID);
 }
 
 export function answerGoodMoment(call: ActiveCall, good: boolean, at: number): ActiveCall {
-  if (!call.outbound || (call.outbound.step !== 'good-moment' && call.outbound.step !== 'callback')) return call;
+  if (!call.outbound || call.outbound.person !== 'right') return call;
   if (call.outbound.goodMoment === good) return call;
   const outbound: Outbound = { ...call.outbound, step: good ? 'talk' : 'callback', goodMoment: good };
   return tickIfOpen({ ...call, outbound }, GOOD_MOMENT_ITEM_ID, at);

@@ -1,0 +1,141 @@
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { v7 as uuidv7 } from 'uuid';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createHandlers, dispatch, type HandlerTable } from '../../electron/handlers';
+import { loadContent } from '../../electron/services/content';
+import { openAppServices, type AppServices } from '../../electron/services/app-services';
+import { callReducer, IDLE, type ActiveCall, type CallState } from '../../shared/call-machine';
+
+/**
+ * The handler table over real files, across restarts: callbacks agreed and
+ * kept, the shift-readiness record, notices said once, and the refusals a
+ * person can cause.
+ */
+let dataDir: string;
+let services: AppServices;
+let api: HandlerTable;
+
+async function open() {
+  services = await openAppServices(dataDir, 'resources');
+  api = createHandlers(services);
+}
+
+async function restart() {
+  await services.close();
+  await open();
+}
+
+beforeEach(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'handlers-'));
+  await open();
+  await api.saveProfile({ firstName: 'Anna', lastName: 'Nowak', role: 'pracownik', unit: 'Dział Ewidencji i Świadczeń', officeName: 'Powiatowy Urząd Pracy w Łodzi' });
+});
+afterEach(async () => {
+  await services.close();
+});
+
+function endedCall(direction: 'incoming' | 'outgoing', extra: (s: CallState) => CallState = (s) => s, callbackOf?: string): ActiveCall {
+  const checklist = services.content.checklists.find((c) => c.direction === direction)!;
+  const now = Date.now();
+  let state = callReducer(IDLE, { type: 'start', id: uuidv7(), checklist, at: now - 60_000, callbackOf: callbackOf ?? null });
+  state = extra(state);
+  state = callReducer(state, { type: 'end', at: now - 1_000 });
+  if (state.phase !== 'wrap-up') throw new Error('not in wrap-up');
+  return state.call;
+}
+
+const withCallback = (dueAt: number, reference = 'Staż — dokumenty') => (s: CallState) =>
+  callReducer(s, { type: 'set-callback', plan: { dueAt, reference } });
+
+describe('callbacks', () => {
+  it('"Oddzwonienie" without a time, or with a time gone by, is refused with the reason and nothing is saved', async () => {
+    const none = await dispatch(api, 'saveCall', { call: endedCall('incoming'), outcome: 'callback', note: '' });
+    expect(none).toEqual({ ok: false, error: { code: 'bad-input', message: 'Wynik „Oddzwonienie” wymaga terminu ponownego telefonu.' } });
+    const past = await dispatch(api, 'saveCall', {
+      call: endedCall('incoming', withCallback(Date.now() - 3_600_000)),
+      outcome: 'callback',
+      note: '',
+    });
+    expect(past).toMatchObject({ ok: false, error: { message: 'Termin oddzwonienia już minął — wybierz termin w przyszłości.' } });
+    expect((await api.listRecentCalls({ limit: 10 })).calls).toEqual([]);
+  });
+
+  it('an agreed callback is listed with its masked reference, survives a restart, and is kept by the call that returns it', async () => {
+    const due = Date.now() + 3_600_000;
+    const agreed = await api.saveCall({
+      call: endedCall('outgoing', withCallback(due, 'oddzwonić, tel. 601 234 567')),
+      outcome: 'callback',
+      note: '',
+    });
+    await restart();
+    const { callbacks } = await api.listCallbacks({});
+    expect(callbacks).toEqual([{ id: agreed.id, dueAt: new Date(due).toISOString(), reference: 'oddzwonić, tel. [telefon]', agreedAt: expect.any(String) }]);
+
+    await api.saveCall({ call: endedCall('outgoing', (s) => s, agreed.id), outcome: 'resolved', note: '' });
+    expect((await api.listCallbacks({})).callbacks).toEqual([]);
+  });
+
+  it('a plan dropped by choosing another outcome agrees no callback', async () => {
+    await api.saveCall({ call: endedCall('incoming', withCallback(Date.now() + 3_600_000)), outcome: 'resolved', note: '' });
+    expect((await api.listCallbacks({})).callbacks).toEqual([]);
+  });
+});
+
+describe('shift readiness', () => {
+  it('is asked for until recorded today, done or skipped, and stays recorded across a restart', async () => {
+    expect((await api.getAppState({})).shiftToday).toBe(false);
+    await api.saveShift({ id: uuidv7(), skipped: true, done: [] });
+    expect((await api.getAppState({})).shiftToday).toBe(true);
+    await restart();
+    expect((await api.getAppState({})).shiftToday).toBe(true);
+    const { records } = await services.journal.lastMonths(services.settings.profile!.clerkId, 1);
+    expect(records).toEqual([expect.objectContaining({ type: 'shift', skipped: true })]);
+  });
+
+  it('is kept apart from the call history', async () => {
+    await api.saveShift({ id: uuidv7(), skipped: false, done: ['badge-worn'] });
+    expect((await api.listRecentCalls({ limit: 10 })).calls).toEqual([]);
+  });
+});
+
+describe('start-up notices and drafts', () => {
+  it('a corrupt settings file is reported once, not at every reload', async () => {
+    await services.close();
+    writeFileSync(join(dataDir, 'settings.json'), '{ zepsute');
+    await open();
+    expect((await api.getAppState({})).notices).toEqual([{ code: 'settings-corrupt', file: expect.stringMatching(/^settings\.corrupt-/) }]);
+    expect((await api.getAppState({})).notices).toEqual([]);
+    expect((await api.getAppState({})).profile?.firstName).toBe('Anna'); // from the last good copy
+  });
+
+  it('a draft of a call that was already saved is dropped at start instead of restored', async () => {
+    const call = endedCall('incoming');
+    await api.saveDraft({ state: { phase: 'wrap-up', call, outcome: 'resolved', note: '' } });
+    await api.saveCall({ call, outcome: 'resolved', note: '' });
+    // A write of the wrap-up that lands after the save (a slow disk) leaves a stale draft behind.
+    await api.saveDraft({ state: { phase: 'wrap-up', call, outcome: 'resolved', note: '' } });
+    await restart();
+    const state = await api.getAppState({});
+    expect(state.draft).toEqual(IDLE);
+    expect(state.notices).toEqual([]);
+  });
+});
+
+describe('editable content', () => {
+  it('a broken scripts file stops the start with the file and the field named', async () => {
+    const resources = mkdtempSync(join(tmpdir(), 'resources-'));
+    cpSync('resources', resources, { recursive: true });
+    const scripts = JSON.parse(JSON.stringify(services.content.scripts));
+    writeFileSync(join(resources, 'scripts.json'), JSON.stringify({ ...scripts, incomingGreeting: 'Dzień dobry, mówi {firstName}.' }));
+    await expect(loadContent(resources)).rejects.toThrow(/scripts\.json: incomingGreeting: brak wymaganego pola \{lastName\}/);
+  });
+
+  it('a checklist that is not JSON is named as such', async () => {
+    const resources = mkdtempSync(join(tmpdir(), 'resources-'));
+    cpSync('resources', resources, { recursive: true });
+    writeFileSync(join(resources, 'checklists', 'outgoing.json'), '{ "id": ');
+    await expect(loadContent(resources)).rejects.toThrow(/outgoing\.json: to nie jest poprawny JSON/);
+  });
+});
