@@ -210,6 +210,7 @@ function printTable(): void {
 }
 
 async function uiBench(): Promise<void> {
+  if (UI_SAMPLES <= 0) return;
   const result = await measureKeyToGreeting(UI_SAMPLES);
   if (typeof result === 'string') {
     console.log(`key → greeting skipped: ${result}`);

@@ -1,5 +1,6 @@
-import { addBusinessDays, addHours, isWeekend, set, startOfMinute } from 'date-fns';
+import { addHours, set, startOfMinute } from 'date-fns';
 import type { CallRecord } from './call-record';
+import { isWorkingDay, nextWorkingDay } from './working-days';
 
 /**
  * Agreed callbacks are not a list of their own that could drift from the
@@ -53,14 +54,15 @@ export function callbackTimeProblem(dueAt: number | null, now: number): Callback
 export type QuickCallbackChoice = 'in-1h' | 'this-afternoon' | 'next-morning';
 
 /**
- * The quick choices: in an hour; this afternoon at 14:00 (while it is still
- * before 13:00); the next working day at 9:00 (Monday after a Friday).
+ * The quick choices: in an hour; this afternoon at 14:00 (on a working day,
+ * while it is still before 13:00); the next working day at 9:00 (Monday after
+ * a Friday, the day after a public holiday).
  */
 export function quickCallbackTimes(now: Date): { choice: QuickCallbackChoice; at: Date }[] {
   const choices: { choice: QuickCallbackChoice; at: Date }[] = [{ choice: 'in-1h', at: startOfMinute(addHours(now, 1)) }];
-  if (!isWeekend(now) && now.getHours() < 13) {
+  if (isWorkingDay(now) && now.getHours() < 13) {
     choices.push({ choice: 'this-afternoon', at: set(now, { hours: 14, minutes: 0, seconds: 0, milliseconds: 0 }) });
   }
-  choices.push({ choice: 'next-morning', at: set(addBusinessDays(now, 1), { hours: 9, minutes: 0, seconds: 0, milliseconds: 0 }) });
+  choices.push({ choice: 'next-morning', at: set(nextWorkingDay(now), { hours: 9, minutes: 0, seconds: 0, milliseconds: 0 }) });
   return choices;
 }

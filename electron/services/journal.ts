@@ -87,11 +87,14 @@ export class CallJournal {
       const clerkId = record.clerk.id;
       const savedAt = new Date(record.savedAt);
       const month = monthOf(savedAt);
+      // Open this month's file only if it exists yet: a retry that belongs to
+      // last month must not leave an empty file behind.
+      let target = this.open.get(`${clerkId}/${month}`);
+      if (!target && (await fileExists(this.filePath(clerkId, month)))) target = await this.openMonth(clerkId, month);
+      if (target?.ids.has(record.id)) return this.findSaved(clerkId, month, record.id);
       const previous = monthOf(new Date(savedAt.getFullYear(), savedAt.getMonth() - 1, 15));
-      for (const m of [month, previous]) {
-        if ((await this.idsOf(clerkId, m)).has(record.id)) return this.findSaved(clerkId, m, record.id);
-      }
-      const target = await this.openMonth(clerkId, month);
+      if ((await this.idsOf(clerkId, previous)).has(record.id)) return this.findSaved(clerkId, previous, record.id);
+      target ??= await this.openMonth(clerkId, month);
 
       // Validated here too: a record the reader would reject must never be
       // acknowledged. It costs microseconds beside the fsync.
@@ -284,6 +287,15 @@ export class CallJournal {
     this.knownIds.delete(`${clerkId}/${month}`);
     if (rollBack) await target.handle.truncate(target.size).catch(() => undefined);
     await target.handle.close().catch(() => undefined);
+  }
+}
+
+async function fileExists(path: string): Promise<boolean> {
+  try {
+    await fs.access(path);
+    return true;
+  } catch {
+    return false;
   }
 }
 

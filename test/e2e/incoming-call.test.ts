@@ -157,6 +157,8 @@ describe.skipIf(unavailable)('web mode: the incoming-call flow as a new clerk', 
     server = await startWebMode(dataDir);
     await page.goto(server.url);
     await expect.poll(() => page.getByRole('button', { name: /Połączenie przychodzące/ }).isVisible()).toBe(true);
+    // The readiness check was recorded today: it is not asked again.
+    expect(await page.getByRole('heading', { name: 'Gotowość do dyżuru' }).count()).toBe(0);
     await page.getByRole('button', { name: 'Historia' }).click();
     await expect.poll(() => page.locator('.call-item').count()).toBe(1);
     expect(await page.getByText('1 rozmowa').isVisible()).toBe(true);

@@ -23,7 +23,7 @@ export function ActiveCallView({ call }: { call: ActiveCall }) {
   // reads it out (the outbound script then takes focus for its first answer).
   useEffect(() => {
     if (!outgoing) greetingRef.current?.focus({ preventScroll: true });
-    window.scrollTo({ top: 0 });
+    if (window.scrollY > 0) window.scrollTo({ top: 0 });
   }, [outgoing]);
 
   if (!profile || !scripts) return null;

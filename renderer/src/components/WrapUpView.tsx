@@ -37,7 +37,7 @@ export function WrapUpView({ call, outcome, note }: Props) {
   // summary stays at the top of the screen.
   useEffect(() => {
     focusOutcome(outcomeGroup.current);
-    window.scrollTo({ top: 0 });
+    if (window.scrollY > 0) window.scrollTo({ top: 0 });
   }, []);
   // A save the keyboard asked for but the wrap-up refused: show why, where.
   useEffect(() => {

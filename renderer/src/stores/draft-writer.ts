@@ -11,8 +11,22 @@ let pending: CallState | null = null;
 let report: (error: unknown | null) => void = () => undefined;
 
 export function persistDraft(state: CallState): void {
+  const idle = !inFlight && !pending;
   pending = state;
-  if (!inFlight) void flush();
+  if (idle) {
+    inFlight = true;
+    afterNextPaint(() => void flush());
+  }
+}
+
+/**
+ * The write waits for the frame that shows the change: serialising the call
+ * and starting a request costs a few milliseconds that must not delay the
+ * greeting appearing. A frame later the state is on its way to disk.
+ */
+function afterNextPaint(run: () => void): void {
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(run, 0));
+  else setTimeout(run, 0);
 }
 
 /** Called with the error after a failed write, and with null after the next write that succeeds. */
@@ -21,7 +35,6 @@ export function onDraftWrite(handler: (error: unknown | null) => void): void {
 }
 
 async function flush(): Promise<void> {
-  inFlight = true;
   while (pending) {
     const state = pending;
     pending = null;
