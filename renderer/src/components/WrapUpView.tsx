@@ -154,18 +154,21 @@ export function WrapUpView({ call, outcome, note }: Props) {
               {t('wrapUp.saveFailed', { message: errorMessage(saveError, t('errors.network')) })}
             </p>
           )}
-          <button
-            type="button"
-            className="button secondary"
-            aria-keyshortcuts="Escape"
-            disabled={saving}
-            onClick={() => dispatch({ type: 'resume' })}
-          >
-            {t('wrapUp.resume')} <Kbd>Esc</Kbd>
-          </button>
-          <button type="submit" className="button primary" disabled={saving} aria-disabled={problems.length > 0} aria-keyshortcuts="Control+Enter">
-            {saving ? t('wrapUp.saving') : t('wrapUp.save')} <Kbd>{KEYS.save}</Kbd>
-          </button>
+          <div className="button-row">
+            <button
+              type="button"
+              className="button secondary"
+              title="Esc"
+              aria-keyshortcuts="Escape"
+              disabled={saving}
+              onClick={() => dispatch({ type: 'resume' })}
+            >
+              {t('wrapUp.resume')}
+            </button>
+            <button type="submit" className="button primary" disabled={saving} aria-disabled={problems.length > 0} aria-keyshortcuts="Control+Enter">
+              {saving ? t('wrapUp.saving') : t('wrapUp.save')} <Kbd>{KEYS.save}</Kbd>
+            </button>
+          </div>
         </div>
       </form>
     </section>
