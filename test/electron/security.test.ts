@@ -109,7 +109,7 @@ describe('IPC sender check', () => {
     expect(isTrustedSender({ url: APP_URL, parent: null } as never, APP_URL)).toBe(true);
     expect(isTrustedSender({ url: `${APP_URL}#x`, parent: null } as never, APP_URL)).toBe(true);
     expect(isTrustedSender({ url: APP_URL, parent: {} } as never, APP_URL)).toBe(false);
-    expect(isTrustedSender({ url: 'file:///tmp/evil.html', parent: null } as never, APP_URL)).toBe(false);
+    expect(isTrustedSender({ url: 'file:///srv/evil.html', parent: null } as never, APP_URL)).toBe(false);
     expect(isTrustedSender({ url: 'https://example.com/', parent: null } as never, APP_URL)).toBe(false);
     expect(isTrustedSender(null, APP_URL)).toBe(false);
   });

@@ -2,17 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { CallEvent } from '../../shared/call-machine';
 import { buildCallRecord, CallRecordSchema, summarizeCall } from '../../shared/call-record';
 import type { Outcome } from '../../shared/outcomes';
-import type { Profile } from '../../shared/profile';
-import { CALL_ID, INCOMING, inPhase, OUTGOING, run, start, T0 } from './fixtures';
+import { CALL_ID, INCOMING, inPhase, OUTGOING, run, start, T0, PROFILE } from './fixtures';
 
-const profile: Profile = {
-  clerkId: '0b9f1e0e-3f5c-4a7e-9a39-6f3f6f2b8a10',
-  firstName: 'Anna',
-  lastName: 'Nowak',
-  role: 'stazysta',
-  unit: 'Dział Ewidencji i Świadczeń',
-  officeName: 'Powiatowy Urząd Pracy w Łodzi',
-};
+const profile = PROFILE;
 const EARLIER = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
 const DUE = T0 + 24 * 3600_000;
 const SAVED_AT = T0 + 90_000;

@@ -4,18 +4,10 @@ import { callReducer, NOTE_MAX_LENGTH, STORED_NOTE_MAX_LENGTH, type ActiveCall, 
 import { buildCallRecord, CallRecordSchema, summarizeCall, type UnchainedCallRecord } from '../../shared/call-record';
 import { apiContract } from '../../shared/api';
 import { OUTCOMES } from '../../shared/outcomes';
-import type { Profile } from '../../shared/profile';
 import { documentNumber, emailAddress, POLISH_WORDS, validPesel, writtenNip, writtenPhone } from './arbitraries';
-import { CALL_ID, INCOMING, inPhase, run, start, T0 } from './fixtures';
+import { CALL_ID, INCOMING, inPhase, run, start, T0, PROFILE } from './fixtures';
 
-const profile: Profile = {
-  clerkId: '0b9f1e0e-3f5c-4a7e-9a39-6f3f6f2b8a10',
-  firstName: 'Anna',
-  lastName: 'Nowak',
-  role: 'stazysta',
-  unit: 'Dział Ewidencji i Świadczeń',
-  officeName: 'Powiatowy Urząd Pracy w Łodzi',
-};
+const profile = PROFILE;
 const SAVED_AT = T0 + 120_000;
 const tick = (itemId: string, at: number): CallEvent => ({ type: 'toggle-item', itemId, at });
 

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { callReducer, IDLE, type CallEvent, type CallState } from '../../shared/call-machine';
 import { ChecklistDefinitionSchema, type ChecklistDefinition } from '../../shared/checklist';
+import type { Profile } from '../../shared/profile';
 import { ScriptsSchema, type Scripts } from '../../shared/scripts';
 
 const incomingPath = fileURLToPath(new URL('../../resources/checklists/incoming.json', import.meta.url));
@@ -47,3 +48,13 @@ export function inPhase<P extends CallState['phase']>(state: CallState, phase: P
   if (state.phase !== phase) throw new Error(`expected phase ${phase}, got ${state.phase}`);
   return state as Extract<CallState, { phase: P }>;
 }
+
+/** A clerk (an intern of the benefits unit) for building records. */
+export const PROFILE: Profile = {
+  clerkId: '0b9f1e0e-3f5c-4a7e-9a39-6f3f6f2b8a10',
+  firstName: 'Anna',
+  lastName: 'Nowak',
+  role: 'stazysta',
+  unit: 'Dział Ewidencji i Świadczeń',
+  officeName: 'Powiatowy Urząd Pracy w Łodzi',
+};
