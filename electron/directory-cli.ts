@@ -1,0 +1,85 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import type { z } from 'zod';
+import { DirectorySchema, GlossarySchema } from '../shared/directory';
+
+/**
+ * `npm run --silent directory -- check FILE`: validates a directory or
+ * glossary file an office edits, and prints each problem as
+ * `FILE:LINE:COLUMN path.to.field message` (the form editors and CI
+ * annotations understand). Exit code 0 when valid, 1 when not, 2 when the
+ * command itself is wrong.
+ */
+export interface CheckProblem {
+  line: number;
+  column: number;
+  path: string;
+  message: string;
+}
+
+export function checkContentText(text: string): CheckProblem[] {
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
+  if (errors.length > 0 || !root) {
+    return errors.map((e) => ({ ...position(text, e.offset), path: '(JSON)', message: `błąd składni JSON: ${printParseErrorCode(e.error)}` }));
+  }
+  const json: unknown = JSON.parse(text);
+  const schema: z.ZodType = isGlossary(json) ? GlossarySchema : DirectorySchema;
+  const result = schema.safeParse(json);
+  if (result.success) return [];
+  return result.error.issues
+    .map((issue) => {
+      const node = nearestNode(root, issue.path as (string | number)[]);
+      return { ...position(text, node.offset), path: issue.path.join('.') || '(całość)', message: issue.message };
+    })
+    .sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+function isGlossary(json: unknown): boolean {
+  return typeof json === 'object' && json !== null && 'terms' in json;
+}
+
+/** The node at the path, or its nearest existing ancestor (a missing field is reported where it should be). */
+function nearestNode(root: Node, path: (string | number)[]): Node {
+  for (let length = path.length; length >= 0; length--) {
+    const node = findNodeAtLocation(root, path.slice(0, length));
+    if (node) return node.parent?.type === 'property' ? node.parent : node;
+  }
+  return root;
+}
+
+function position(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  return { line, column: offset - before.lastIndexOf('\n') };
+}
+
+const USAGE = 'Użycie: npm run --silent directory -- check PLIK.json';
+
+export function runDirectoryCli(argv: string[], out: (line: string) => void, err: (line: string) => void): number {
+  const [command, file, ...rest] = argv;
+  if (command !== 'check' || !file || rest.length > 0) {
+    err(USAGE);
+    return 2;
+  }
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    err(`${file}: nie można odczytać pliku (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    return 2;
+  }
+  const problems = checkContentText(text.replace(/^\uFEFF/, ''));
+  for (const p of problems) out(`${file}:${p.line}:${p.column} ${p.path} ${p.message}`);
+  return problems.length === 0 ? 0 : 1;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  process.exitCode = runDirectoryCli(
+    process.argv.slice(2),
+    (line) => console.log(line),
+    (line) => console.error(line),
+  );
+}
