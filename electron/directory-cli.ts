@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { z } from 'zod';
 import { DirectorySchema, GlossarySchema } from '../shared/directory';
+import { buildSearchIndex, search } from '../shared/search';
 
 /**
  * `npm run --silent directory -- check FILE`: validates a directory or
@@ -11,6 +13,9 @@ import { DirectorySchema, GlossarySchema } from '../shared/directory';
  * `FILE:LINE:COLUMN path.to.field message` (the form editors and CI
  * annotations understand). Exit code 0 when valid, 1 when not, 2 when the
  * command itself is wrong.
+ *
+ * `npm run --silent directory -- route [--json] [--directory FILE] QUERY`:
+ * the matches the app's search finds for what a caller says, best first.
  */
 export interface CheckProblem {
   line: number;
@@ -56,14 +61,55 @@ function position(text: string, offset: number): { line: number; column: number 
   return { line, column: offset - before.lastIndexOf('\n') };
 }
 
-const USAGE = 'Użycie: npm run --silent directory -- check PLIK.json';
+const USAGE = [
+  'Użycie: npm run --silent directory -- check PLIK.json',
+  '        npm run --silent directory -- route [--json] [--directory PLIK.json] "ZAPYTANIE"',
+].join('\n');
+
+const BUILT_IN = {
+  directory: fileURLToPath(new URL('../resources/directory.json', import.meta.url)),
+  glossary: fileURLToPath(new URL('../resources/glossary.json', import.meta.url)),
+};
 
 export function runDirectoryCli(argv: string[], out: (line: string) => void, err: (line: string) => void): number {
-  const [command, file, ...rest] = argv;
-  if (command !== 'check' || !file || rest.length > 0) {
+  const [command, ...rest] = argv;
+  if (command === 'check' && rest.length === 1) return check(rest[0]!, out, err);
+  if (command === 'route') return route(rest, out, err);
+  err(USAGE);
+  return 2;
+}
+
+function route(args: string[], out: (line: string) => void, err: (line: string) => void): number {
+  let values: { json?: boolean; directory?: string };
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({ args, options: { json: { type: 'boolean' }, directory: { type: 'string' } }, allowPositionals: true }));
+  } catch (error) {
+    err(`${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  const query = positionals.join(' ').trim();
+  if (!query) {
     err(USAGE);
     return 2;
   }
+  const directoryFile = values.directory ?? BUILT_IN.directory;
+  let index;
+  try {
+    const directory = DirectorySchema.parse(JSON.parse(readFileSync(directoryFile, 'utf8')));
+    const glossary = GlossarySchema.parse(JSON.parse(readFileSync(BUILT_IN.glossary, 'utf8')));
+    index = buildSearchIndex(directory, glossary);
+  } catch (error) {
+    err(`${directoryFile}: katalog jest nieczytelny lub niepoprawny — sprawdź go: npm run --silent directory -- check ${directoryFile} (${(error as Error).message.split('\n')[0]})`);
+    return 2;
+  }
+  const hits = search(index, query);
+  if (values.json) out(JSON.stringify(hits));
+  else for (const h of hits) out(`${h.score.toFixed(3)}  ${h.kind.padEnd(6)} ${h.title}${h.unit && h.kind === 'matter' ? ` → ${h.unit.name}` : ''}${h.complex ? '  [sprawa złożona]' : ''}`);
+  return 0;
+}
+
+function check(file: string, out: (line: string) => void, err: (line: string) => void): number {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');

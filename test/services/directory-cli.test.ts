@@ -85,7 +85,7 @@ describe('npm run directory -- check', () => {
 
   it('explains wrong usage and an unreadable file with exit code 2', () => {
     expect(run([]).code).toBe(2);
-    expect(run(['route', 'x']).err[0]).toMatch(/^Użycie:/);
+    expect(run(['trasa', 'x']).err[0]).toMatch(/^Użycie:/);
     const missing = run(['check', 'nie-ma-takiego-pliku.json']);
     expect(missing).toMatchObject({ code: 2, err: [expect.stringMatching(/nie-ma-takiego-pliku\.json: nie można odczytać pliku \(ENOENT\)/)] });
   });
@@ -97,4 +97,36 @@ describe('npm run directory -- check', () => {
     expect(result.stdout).toContain(`${file}:1:`);
     expect(result.stdout).toContain('sites');
   }, 30_000);
+});
+
+describe('npm run directory -- route', () => {
+  it('prints the JSON array the app would show, best first, each saying what it is', () => {
+    const { code, out } = run(['route', '--json', 'zasilek']);
+    expect(code).toBe(0);
+    const hits = JSON.parse(out[0]!);
+    expect(hits[0]).toEqual({
+      kind: 'matter',
+      id: 'wysokosc-zasilku',
+      title: 'Wysokość zasiłku i okres jego pobierania',
+      unit: { id: 'dzial-ewidencji-i-swiadczen', name: 'Dział Ewidencji i Świadczeń' },
+      complex: true,
+      score: 1,
+    });
+    for (const hit of hits) expect(Object.keys(hit).sort()).toEqual(['complex', 'id', 'kind', 'score', 'title', 'unit']);
+  });
+
+  it('uses another directory with --directory, and refuses a broken one with a pointer to check', () => {
+    const dir = JSON.parse(directoryText);
+    dir.matters = [{ id: 'jedyna', title: 'Jedyna sprawa', unit: dir.units[0].id, complex: false, keywords: ['zasiłek'] }];
+    const file = tempFile('inny.json', JSON.stringify(dir));
+    expect(JSON.parse(run(['route', '--json', '--directory', file, 'zasilek']).out[0]!)[0].id).toBe('jedyna');
+    const broken = tempFile('zly.json', '{"version":1}');
+    const result = run(['route', '--directory', broken, 'zasilek']);
+    expect(result.code).toBe(2);
+    expect(result.err[0]).toMatch(/directory -- check/);
+  });
+
+  it('needs a query', () => {
+    expect(run(['route', '--json']).code).toBe(2);
+  });
 });

@@ -1,0 +1,80 @@
+import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { DirectorySchema, GlossarySchema } from '../../shared/directory';
+import { buildSearchIndex, search } from '../../shared/search';
+import { fold, stem, tokens, tokenSimilarity } from '../../shared/text-folding';
+
+const directory = DirectorySchema.parse(JSON.parse(readFileSync('resources/directory.json', 'utf8')));
+const glossary = GlossarySchema.parse(JSON.parse(readFileSync('resources/glossary.json', 'utf8')));
+const index = buildSearchIndex(directory, glossary);
+const top = (query: string) => search(index, query, 3)[0];
+
+describe('text folding', () => {
+  it('folds case and Polish diacritics, ł included', () => {
+    expect(fold('Zażółć GĘŚLĄ jaźń, Łódź!')).toBe('zazolc gesla jazn lodz');
+  });
+
+  it('brings inflected forms to one stem or a stem and its prefix', () => {
+    const [a, b, c] = ['zasiłek', 'zasiłku', 'zasiłkiem'].map((w) => stem(fold(w)));
+    expect(tokenSimilarity(a!, b!)).toBeGreaterThan(0.8);
+    expect(tokenSimilarity(b!, c!)).toBe(1);
+    expect(stem('zalozenie')).toBe(stem('zalozyc'));
+  });
+
+  it('forgives one slip of the keyboard in a longer word, not in a short one', () => {
+    expect(tokenSimilarity('bezrobotnych', 'bezrobotych')).toBeGreaterThan(0);
+    expect(tokenSimilarity('odwolan', 'odwlan')).toBeGreaterThan(0);
+    expect(tokenSimilarity('staz', 'stan')).toBe(0);
+  });
+
+  it('drops the words that do not tell matters apart', () => {
+    expect(tokens('Dzień dobry, chcę się zapytać o zasiłek')).toEqual(['zapyt', 'zasilek'].map((t) => stem(t)));
+  });
+
+  it('property: folding leaves no Polish diacritic and folding twice changes nothing', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 60, unit: 'grapheme' }), (text) => {
+        const once = fold(text);
+        expect(once).not.toMatch(/[ąćęłńóśźżĄĆĘŁŃÓŚŹŻ]/u);
+        expect(fold(once)).toBe(once);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+describe('search over the built-in directory', () => {
+  it.each(['zasiłek', 'zasiłku', 'zasiłkiem', 'zasilek', 'zasilku'])('%s finds the benefit matter of the benefits unit first', (query) => {
+    expect(top(query)).toMatchObject({ kind: 'matter', unit: { id: 'dzial-ewidencji-i-swiadczen' } });
+  });
+
+  it.each([
+    ['odwolanie', 'odwolanie'],
+    ['odwołanie od decyzji', 'odwolanie'],
+    ['decyzji odwołanie', 'odwolanie'],
+    ['nie dostałem pieniędzy', 'brak-wyplaty'],
+    ['chcę zatrudnić Ukraińca', 'oswiadczenie-cudzoziemiec'],
+    ['skończył mi się staż', 'staz'],
+    ['zasilek dla bezrobotych', 'wysokosc-zasilku'],
+    ['chcę założyć firmę', 'dofinansowanie-dzialalnosci'],
+    ['800 plus', 'swiadczenia-rodzinne'],
+  ])('%s → %s', (query, id) => {
+    expect(top(query)?.id).toBe(id);
+  });
+
+  it('says what each hit is and marks complex matters', () => {
+    const hits = search(index, 'odwołanie');
+    expect(hits[0]).toMatchObject({ kind: 'matter', complex: true, unit: { name: 'Zespół Radców Prawnych' } });
+    expect(hits.some((h) => h.kind === 'term' && h.unit === null)).toBe(true);
+    expect(search(index, 'Zakład Ubezpieczeń Społecznych').some((h) => h.kind === 'unit' && h.id === 'zus')).toBe(true);
+  });
+
+  it('ranks best first, and finds nothing for nothing', () => {
+    const scores = search(index, 'zasiłek').map((h) => h.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    expect(search(index, '')).toEqual([]);
+    expect(search(index, '   , . ')).toEqual([]);
+    expect(search(index, 'qwxzv')).toEqual([]);
+  });
+});
