@@ -50,6 +50,13 @@ export const ActiveCallSchema = z.object({
   callback: CallbackPlanSchema.nullable(),
   /** The earlier call whose agreed callback this call is. */
   callbackOf: z.string().uuid().nullable(),
+  /** Where the caller was routed (§6 pkt 6), and when. */
+  routedTo: z
+    .object({ unitId: z.string().min(1).max(80), unitName: z.string().min(1).max(160), external: z.boolean(), at: time() })
+    .nullable()
+    .default(null),
+  /** The caller was invited to the office (§6 pkt 6), with an appointment if one was made. */
+  invitation: z.object({ appointmentAt: time().nullable(), at: time() }).nullable().default(null),
 });
 export type ActiveCall = z.infer<typeof ActiveCallSchema>;
 
@@ -85,6 +92,8 @@ export type CallEvent =
   | { type: 'answer-person'; answer: PersonAnswer; at: number }
   | { type: 'answer-good-moment'; good: boolean; at: number }
   | { type: 'set-callback'; plan: CallbackPlan | null }
+  | { type: 'route'; unit: { id: string; name: string; external: boolean }; at: number }
+  | { type: 'invite'; appointmentAt: number | null; at: number }
   | { type: 'end'; at: number }
   | { type: 'resume' }
   | { type: 'set-outcome'; outcome: Outcome }
@@ -123,6 +132,14 @@ export function callReducer(state: CallState, event: CallEvent): CallState {
     case 'set-callback':
       if (state.phase === 'idle') return state;
       return withCall(state, { ...state.call, callback: event.plan });
+    case 'route': {
+      if (state.phase === 'idle') return state;
+      const routedTo = { unitId: event.unit.id, unitName: event.unit.name, external: event.unit.external, at: event.at };
+      return withOutcome(withCall(state, { ...state.call, routedTo }), 'routed');
+    }
+    case 'invite':
+      if (state.phase === 'idle') return state;
+      return withOutcome(withCall(state, { ...state.call, invitation: { appointmentAt: event.appointmentAt, at: event.at } }), 'invited');
     case 'end': {
       if (state.phase !== 'in-call') return state;
       const endedAt = Math.max(event.at, state.call.startedAt);
@@ -162,11 +179,18 @@ function newCall(event: Extract<CallEvent, { type: 'start' }>, direction: Direct
     outbound: direction === 'outgoing' ? { step: 'confirm-person', person: null, goodMoment: null } : null,
     callback: null,
     callbackOf: event.callbackOf ?? null,
+    routedTo: null,
+    invitation: null,
   };
 }
 
 function withCall(state: Exclude<CallState, { phase: 'idle' }>, call: ActiveCall): CallState {
   return call === state.call ? state : { ...state, call };
+}
+
+/** A routing or an invitation done in the wrap-up sets the outcome it stands for; during the call, the end presets it. */
+function withOutcome(state: CallState, outcome: Outcome): CallState {
+  return state.phase === 'wrap-up' ? { ...state, outcome } : state;
 }
 
 // ---- derived facts -------------------------------------------------------

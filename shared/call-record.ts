@@ -42,6 +42,10 @@ export const CallRecordSchema = z.object({
   callback: z.object({ dueAt: z.string().datetime(), reference: z.string().max(2 * CALLBACK_REFERENCE_MAX_LENGTH) }).nullable(),
   /** The call whose agreed callback this call is (that callback is then done). */
   callbackOf: z.string().uuid().nullable(),
+  /** Set when the outcome is "routed": the unit or institution the caller was sent to. */
+  routedTo: z.object({ unitId: z.string(), unitName: z.string(), external: z.boolean() }).nullable().default(null),
+  /** Set when the outcome is "invited": the appointment, if one was made. */
+  invitation: z.object({ appointmentAt: z.string().datetime().nullable() }).nullable().default(null),
   note: z.string().max(STORED_NOTE_MAX_LENGTH),
   maskedCounts: z.record(z.string(), z.number().int().min(0)),
   adherence: z.object({
@@ -100,6 +104,14 @@ export function buildCallRecord(input: CallToRecord, profile: Profile, savedAt: 
         }
       : null,
     callbackOf: call.callbackOf,
+    routedTo:
+      input.outcome === 'routed' && call.routedTo
+        ? { unitId: call.routedTo.unitId, unitName: call.routedTo.unitName, external: call.routedTo.external }
+        : null,
+    invitation:
+      input.outcome === 'invited' && call.invitation
+        ? { appointmentAt: call.invitation.appointmentAt === null ? null : new Date(call.invitation.appointmentAt).toISOString() }
+        : null,
     note: note.text.slice(0, STORED_NOTE_MAX_LENGTH),
     maskedCounts: addCounts(note.counts, callback?.reference.counts ?? {}),
     adherence: callAdherence(call),

@@ -56,10 +56,15 @@ export function answerGoodMoment(call: ActiveCall, good: boolean, at: number): A
 
 /**
  * The outcome the wrap-up starts with, which the clerk may change: an agreed
- * callback; nobody, or somebody else, on the line means no contact.
+ * callback; a routing or an invitation recorded during the call; nobody, or
+ * somebody else, on the line means no contact.
  */
 export function suggestedOutcome(call: ActiveCall): Outcome | null {
   if (call.callback) return 'callback';
+  // The clerk's own latest act in the call: routing the caller or inviting them in.
+  const routedAt = call.routedTo?.at ?? -1;
+  const invitedAt = call.invitation?.at ?? -1;
+  if (routedAt >= 0 || invitedAt >= 0) return invitedAt > routedAt ? 'invited' : 'routed';
   const person = call.outbound?.person;
   if (person === 'someone-else' || person === 'no-answer') return 'no-contact';
   return null;

@@ -27,6 +27,8 @@ export function sampleRecord(savedAt: Date, noteLength = 40, clerkId = CLERK_ID)
     outcome: 'resolved',
     callback: null,
     callbackOf: null,
+    routedTo: null,
+    invitation: null,
     adherence: { score: 0.75, greetingWithin30s: true, ticksAtWrapUp: 0 },
     note: 'Zażółć gęślą jaźń '.repeat(Math.ceil(noteLength / 18)).slice(0, noteLength),
     maskedCounts: {},

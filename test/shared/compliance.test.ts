@@ -38,7 +38,7 @@ function ended(offsets: number[], length = LENGTH): ActiveCall {
   });
   return {
     id: CALL_ID, direction: 'incoming', startedAt: T0, endedAt: T0 + length, checklist: NINE, items,
-    personalData: false, outbound: null, callback: null, callbackOf: null,
+    personalData: false, outbound: null, callback: null, callbackOf: null, routedTo: null, invitation: null,
   };
 }
 /** Which items a late burst marked, in item order. */

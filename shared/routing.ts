@@ -1,0 +1,40 @@
+import type { Directory, Matter, Unit } from './directory';
+import { fold } from './text-folding';
+
+/**
+ * Routing by competence (§6 pkt 6: "Jeśli sprawa przekracza kompetencje
+ * pracownika Urzędu, pracownik powinien skierować klienta do właściwej osoby
+ * lub komórki organizacyjnej") and the complex-matter hint ("Starać się nie
+ * tłumaczyć przez telefon spraw skomplikowanych. Pracownik powinien zaprosić
+ * klienta do Urzędu").
+ */
+export type RoutingDecision =
+  | { kind: 'own-unit'; matter: Matter; unit: Unit }
+  | { kind: 'other-unit'; matter: Matter; unit: Unit }
+  | { kind: 'external'; matter: Matter; unit: Unit };
+
+/** The clerk's own unit in the directory: by id when the profile has one, else by the unit's name as typed. */
+export function findOwnUnit(directory: Directory, profileUnit: { unitId?: string | null; unit: string }): Unit | null {
+  if (profileUnit.unitId) {
+    const byId = directory.units.find((u) => u.id === profileUnit.unitId && u.kind === 'office');
+    if (byId) return byId;
+  }
+  const typed = fold(profileUnit.unit);
+  return directory.units.find((u) => u.kind === 'office' && fold(u.name) === typed) ?? null;
+}
+
+/** Where a matter goes from the clerk's desk: nowhere (their own unit), another unit, or another institution. */
+export function routeMatter(directory: Directory, matter: Matter, ownUnit: Unit | null): RoutingDecision | null {
+  const unit = directory.units.find((u) => u.id === matter.unit);
+  if (!unit) return null;
+  if (unit.kind === 'external') return { kind: 'external', matter, unit };
+  if (ownUnit && unit.id === ownUnit.id) return { kind: 'own-unit', matter, unit };
+  return { kind: 'other-unit', matter, unit };
+}
+
+/** A call running longer than this gets the gentle "invite to the office" hint. */
+export const DEFAULT_LONG_CALL_MS = 5 * 60_000;
+
+export function longCallHintDue(elapsedMs: number, thresholdMs = DEFAULT_LONG_CALL_MS): boolean {
+  return elapsedMs >= thresholdMs;
+}
