@@ -54,9 +54,9 @@ export function createHandlers(services: AppServices): HandlerTable {
       }
       if (draft.phase !== 'idle') notices.push({ code: 'draft-restored' });
       for (const q of services.journal.quarantined.splice(0)) notices.push({ code: 'journal-quarantined', file: q.file });
-      const { checklists, shiftChecklist, scripts } = services.content;
+      const { checklists, shiftChecklist, scripts, directory, glossary } = services.content;
       const shiftToday = profile ? await shiftDoneToday(services, profile) : false;
-      return { profile, checklists, shiftChecklist, scripts, shiftToday, draft, notices };
+      return { profile, checklists, shiftChecklist, scripts, directory, glossary, shiftToday, draft, notices };
     },
 
     async saveProfile(input) {

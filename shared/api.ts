@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ApiMethodName } from './api-methods';
 import { ActiveCallSchema, CallStateSchema, STORED_NOTE_MAX_LENGTH } from './call-machine';
 import { ChecklistDefinitionSchema } from './checklist';
+import { DirectorySchema, GlossarySchema } from './directory';
 import { OUTCOMES } from './outcomes';
 import { ProfileInputSchema, ProfileSchema } from './profile';
 import { ScriptsSchema } from './scripts';
@@ -61,6 +62,8 @@ export const apiContract = {
       checklists: z.array(ChecklistDefinitionSchema),
       shiftChecklist: ChecklistDefinitionSchema,
       scripts: ScriptsSchema,
+      directory: DirectorySchema,
+      glossary: GlossarySchema,
       /** Whether today's shift-readiness check is recorded (done or skipped). */
       shiftToday: z.boolean(),
       draft: CallStateSchema,

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { z } from 'zod';
 import { describeIssues } from '../../shared/api';
 import { ChecklistDefinitionSchema, type ChecklistDefinition } from '../../shared/checklist';
+import { DirectorySchema, GlossarySchema, type Directory, type Glossary } from '../../shared/directory';
 import { ScriptsSchema, type Scripts } from '../../shared/scripts';
 
 /**
@@ -16,6 +17,8 @@ export interface Content {
   checklists: ChecklistDefinition[];
   shiftChecklist: ChecklistDefinition;
   scripts: Scripts;
+  directory: Directory;
+  glossary: Glossary;
 }
 
 export async function loadContent(resourcesDir: string): Promise<Content> {
@@ -34,6 +37,8 @@ export async function loadContent(resourcesDir: string): Promise<Content> {
     checklists: [pick('incoming'), pick('outgoing')],
     shiftChecklist: pick('shift'),
     scripts: await readValidated(join(resourcesDir, 'scripts.json'), ScriptsSchema),
+    directory: await readValidated(join(resourcesDir, 'directory.json'), DirectorySchema),
+    glossary: await readValidated(join(resourcesDir, 'glossary.json'), GlossarySchema),
   };
 }
 

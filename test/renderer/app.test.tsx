@@ -12,6 +12,7 @@ import { draftIdle } from '../../renderer/src/stores/draft-writer';
 import type { Api } from '../../shared/api';
 import { IDLE } from '../../shared/call-machine';
 import { ChecklistDefinitionSchema } from '../../shared/checklist';
+import { DirectorySchema, GlossarySchema } from '../../shared/directory';
 import { ScriptsSchema } from '../../shared/scripts';
 
 const read = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
@@ -19,7 +20,9 @@ const checklist = ChecklistDefinitionSchema.parse(read('resources/checklists/inc
 const outgoing = ChecklistDefinitionSchema.parse(read('resources/checklists/outgoing.json'));
 const shiftChecklist = ChecklistDefinitionSchema.parse(read('resources/checklists/shift.json'));
 const scripts = ScriptsSchema.parse(read('resources/scripts.json'));
-const content = { checklists: [checklist, outgoing], shiftChecklist, scripts };
+const directory = DirectorySchema.parse(read('resources/directory.json'));
+const glossary = GlossarySchema.parse(read('resources/glossary.json'));
+const content = { checklists: [checklist, outgoing], shiftChecklist, scripts, directory, glossary };
 const profile = {
   clerkId: '0b9f1e0e-3f5c-4a7e-9a39-6f3f6f2b8a10',
   firstName: 'Anna',

@@ -1,14 +1,17 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { callStage, type ActiveCall } from '../../../shared/call-machine';
+import { callStage, elapsedMs, type ActiveCall } from '../../../shared/call-machine';
+import { DEFAULT_LONG_CALL_MS, longCallHintDue } from '../../../shared/routing';
 import { greetingFor } from '../../../shared/scripts';
 import { KEYS } from '../hooks/keys';
+import { useNow } from '../hooks/use-now';
 import { useAppStore } from '../stores/app-store';
 import { useCallStore } from '../stores/call-store';
 import { CallTimer } from './CallTimer';
 import { Checklist } from './Checklist';
 import { Kbd } from './Kbd';
 import { OutboundSteps, SensitiveDataReminder } from './OutboundSteps';
+import { SearchPanel } from './SearchPanel';
 
 export function ActiveCallView({ call }: { call: ActiveCall }) {
   const { t } = useTranslation();
@@ -47,6 +50,8 @@ export function ActiveCallView({ call }: { call: ActiveCall }) {
 
       {outgoing && <OutboundSteps call={call} />}
       {outgoing && <SensitiveDataReminder />}
+      <LongCallHint call={call} />
+      <SearchPanel inCall />
 
       <div className="card personal-data">
         <label className="switch">
@@ -82,5 +87,17 @@ export function ActiveCallView({ call }: { call: ActiveCall }) {
         </button>
       </div>
     </section>
+  );
+}
+
+/** A gentle reminder on a long call (§6 pkt 6): a complex matter is better settled at the office. */
+function LongCallHint({ call }: { call: ActiveCall }) {
+  const { t } = useTranslation();
+  const now = useNow(15_000);
+  if (!longCallHintDue(elapsedMs(call, now)) || call.invitation) return null;
+  return (
+    <p className="banner info long-call" role="status">
+      {t('complex.longCall', { minutes: Math.round(DEFAULT_LONG_CALL_MS / 60_000) })}
+    </p>
   );
 }

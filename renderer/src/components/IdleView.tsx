@@ -5,6 +5,7 @@ import { KEYS } from '../hooks/keys';
 import { checklistFor, shiftDoneToday, useAppStore } from '../stores/app-store';
 import { useCallStore } from '../stores/call-store';
 import { Kbd } from './Kbd';
+import { SearchPanel } from './SearchPanel';
 
 export function IdleView() {
   const { t } = useTranslation();
@@ -42,6 +43,7 @@ export function IdleView() {
         </button>
       </div>
       <p className="muted small">{t('idle.hint', { incoming: KEYS.startIncoming, outgoing: KEYS.startOutgoing })}</p>
+      <SearchPanel inCall={false} />
       <div className="greeting-preview">
         <span className="label">{t('idle.greetingPreview')}</span>
         <p>{greetingFor('incoming', scripts, profile)}</p>

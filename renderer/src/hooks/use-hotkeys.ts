@@ -3,6 +3,7 @@ import { itemForKey } from '../../../shared/call-machine';
 import { OUTCOMES } from '../../../shared/outcomes';
 import { checklistFor, useAppStore } from '../stores/app-store';
 import { useCallStore } from '../stores/call-store';
+import { SEARCH_INPUT_ID } from '../components/SearchPanel';
 import { KEYS } from './keys';
 
 function isTyping(target: EventTarget | null): boolean {
@@ -34,7 +35,11 @@ export function useHotkeys(): void {
       const now = Date.now();
       let handled = true;
 
-      if (state.phase === 'idle' && (key === KEYS.startIncoming || key === KEYS.startOutgoing)) {
+      if ((key === '/' && plain && !typing) || (key === 'K' && event.ctrlKey && !event.altKey)) {
+        const search = document.getElementById(SEARCH_INPUT_ID);
+        if (search) search.focus();
+        else handled = false;
+      } else if (state.phase === 'idle' && (key === KEYS.startIncoming || key === KEYS.startOutgoing)) {
         const checklist = checklistFor(key === KEYS.startIncoming ? 'incoming' : 'outgoing');
         if (checklist) {
           app.setView('call');

@@ -1,6 +1,8 @@
 import { create } from 'zustand';
 import type { Notice } from '../../../shared/api';
 import type { ChecklistDefinition } from '../../../shared/checklist';
+import type { Directory, Glossary } from '../../../shared/directory';
+import { buildSearchIndex, type SearchIndex } from '../../../shared/search';
 import type { Profile } from '../../../shared/profile';
 import type { Scripts } from '../../../shared/scripts';
 import { getApi } from '../api/instance';
@@ -14,6 +16,10 @@ interface AppState {
   checklists: ChecklistDefinition[];
   shiftChecklist: ChecklistDefinition | null;
   scripts: Scripts | null;
+  directory: Directory | null;
+  glossary: Glossary | null;
+  /** Built once when the directory arrives; searching it takes well under a millisecond. */
+  searchIndex: SearchIndex | null;
   /** The day (toDateString) whose shift-readiness check is recorded. */
   shiftDay: string | null;
   notices: Notice[];
@@ -37,6 +43,9 @@ export const useAppStore = create<AppState>()((set, get) => ({
   checklists: [],
   shiftChecklist: null,
   scripts: null,
+  directory: null,
+  glossary: null,
+  searchIndex: null,
   shiftDay: null,
   notices: [],
   view: 'call',
@@ -55,6 +64,9 @@ export const useAppStore = create<AppState>()((set, get) => ({
         checklists: state.checklists,
         shiftChecklist: state.shiftChecklist,
         scripts: state.scripts,
+        directory: state.directory,
+        glossary: state.glossary,
+        searchIndex: buildSearchIndex(state.directory, state.glossary),
         shiftDay,
         notices: state.notices,
         // First thing of the day: the readiness check, unless a call is being restored.

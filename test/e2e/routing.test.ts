@@ -1,0 +1,105 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { firstRun, journalRecords } from '../helpers/e2e-steps';
+import { e2eUnavailableReason, launchChromium, screenshotPath, startWebMode, type WebModeProcess } from '../helpers/web-mode';
+
+const unavailable = e2eUnavailableReason();
+if (unavailable && process.env.E2E_REQUIRED) throw new Error(`End-to-end tests are required here but cannot run: ${unavailable}`);
+
+/**
+ * A clerk of Centrum Aktywizacji Zawodowej gets calls about other units'
+ * matters: the search routes them, a complex matter is an invitation, and a
+ * term is explained in plain words.
+ */
+describe.skipIf(unavailable)('web mode: search, routing and the complex-matter hint', () => {
+  let browser: Browser;
+  let server: WebModeProcess;
+  let page: Page;
+  const dataDir = mkdtempSync(join(tmpdir(), 'asystent-e2e-route-'));
+  const calls = () => journalRecords(dataDir).filter((r) => r.type === 'call');
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    server = await startWebMode(dataDir);
+    page = await browser.newPage({ viewport: { width: 460, height: 760 }, locale: 'pl-PL' });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function searchFor(query: string) {
+    await page.keyboard.press('/');
+    await expect.poll(() => page.evaluate('document.activeElement && document.activeElement.id')).toBe('search-input');
+    await page.keyboard.type(query);
+    await expect.poll(() => page.getByRole('option').count()).toBeGreaterThan(0);
+  }
+
+  it('sets up a clerk of Centrum Aktywizacji Zawodowej', async () => {
+    await firstRun(page, server.url, 'Centrum Aktywizacji Zawodowej');
+  });
+
+  it('"zasilek" routes to the unit handling benefits; "Przekierowano" records it, and the saved call names the target', async () => {
+    await page.keyboard.press('F2');
+    await expect.poll(() => page.getByRole('region', { name: 'Powitanie' }).isVisible()).toBe(true);
+    await searchFor('zasilek');
+    const first = page.getByRole('option').first();
+    expect(await first.innerText()).toMatch(/Sprawa[\s\S]*Wysokość zasiłku[\s\S]*Dział Ewidencji i Świadczeń/i);
+    await page.keyboard.press('Enter');
+    const details = page.getByRole('region', { name: 'Wysokość zasiłku i okres jego pobierania' });
+    await expect.poll(() => details.isVisible()).toBe(true);
+    expect(await details.innerText()).toContain('Tą sprawą zajmuje się Dział Ewidencji i Świadczeń');
+    await page.screenshot({ path: screenshotPath('20-routing-card'), fullPage: true });
+    await details.getByRole('button', { name: 'Przekierowano' }).click();
+    await expect.poll(() => page.getByText('Zapisano przekierowanie do: Dział Ewidencji i Świadczeń').isVisible()).toBe(true);
+
+    await page.keyboard.press('F4');
+    await expect.poll(() => page.getByRole('radio', { name: /Przekierowana/ }).isChecked()).toBe(true);
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => calls().length).toBe(1);
+    expect(calls()[0]).toMatchObject({ outcome: 'routed', routedTo: { unitId: 'dzial-ewidencji-i-swiadczen', unitName: 'Dział Ewidencji i Świadczeń', external: false } });
+    await page.getByRole('button', { name: 'Historia' }).click();
+    await expect.poll(() => page.locator('.call-item').count()).toBe(1);
+  });
+
+  it('"odwołanie od decyzji" shows the complex-matter hint; the invitation is recorded with its date', async () => {
+    await page.getByRole('button', { name: 'Rozmowa', exact: true }).click();
+    await page.keyboard.press('F2');
+    await expect.poll(() => page.getByRole('region', { name: 'Powitanie' }).isVisible()).toBe(true);
+    await searchFor('odwołanie od decyzji');
+    await page.keyboard.press('Enter');
+    const hint = page.getByRole('note').filter({ hasText: 'Nie wyjaśniaj złożonych spraw przez telefon — zaproś do Urzędu' });
+    await expect.poll(() => hint.isVisible()).toBe(true);
+    expect(await hint.innerText()).toContain('decyzja, od której się odwołuje');
+    await hint.getByLabel('Termin wizyty (opcjonalnie)').fill('2030-03-12T10:30');
+    await page.screenshot({ path: screenshotPath('21-complex-hint'), fullPage: true });
+    await hint.getByRole('button', { name: 'Zaproszono do Urzędu' }).click();
+    await expect.poll(() => page.getByText('Zapisano zaproszenie do Urzędu').isVisible()).toBe(true);
+    await page.keyboard.press('F4');
+    await expect.poll(() => page.getByRole('radio', { name: /Zaproszenie do Urzędu/ }).isChecked()).toBe(true);
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => calls().length).toBe(2);
+    const invited = calls()[1]!;
+    expect(invited.outcome).toBe('invited');
+    expect(new Date((invited.invitation as { appointmentAt: string }).appointmentAt).getFullYear()).toBe(2030);
+  });
+
+  it('a term is explained in plain words, also when idle', async () => {
+    await expect.poll(() => page.getByRole('button', { name: /Połączenie przychodzące/ }).isVisible()).toBe(true);
+    await searchFor('karencja');
+    // The matter that mentions it comes first; the term is further down, reached with the arrows.
+    const options = await page.getByRole('option').allInnerTexts();
+    const termAt = options.findIndex((text) => /^pojęcie\s+karencja/i.test(text.trim()));
+    expect(termAt).toBeGreaterThan(0);
+    for (let i = 0; i < termAt; i++) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    const term = page.getByRole('region', { name: 'karencja' });
+    await expect.poll(() => term.isVisible()).toBe(true);
+    expect(await term.innerText()).toMatch(/powiedz prościej/i);
+    await page.screenshot({ path: screenshotPath('22-glossary-term'), fullPage: true });
+  });
+});
