@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   emptyProfileInput,
@@ -20,6 +20,8 @@ export function ProfileForm() {
   const { t } = useTranslation();
   const profile = useAppStore((s) => s.profile);
   const scripts = useAppStore((s) => s.scripts);
+  const directory = useAppStore((s) => s.directory);
+  const officeUnits = useMemo(() => directory?.units.filter((u) => u.kind === 'office') ?? [], [directory]);
   const profileSaved = useAppStore((s) => s.profileSaved);
   const showToast = useAppStore((s) => s.showToast);
   const [values, setValues] = useState<ProfileInput>(() => (profile ? { ...profile } : emptyProfileInput()));
@@ -70,7 +72,7 @@ export function ProfileForm() {
       })
     : '';
 
-  const textField = (field: (typeof TEXT_FIELDS)[number], autoComplete: string, hint?: string) => {
+  const textField = (field: (typeof TEXT_FIELDS)[number], autoComplete: string, hint?: string, list?: string) => {
     const error = errors[field];
     const inputId = `${id}-${field}`;
     const describedBy = [hint ? `${inputId}-hint` : null, error ? `${inputId}-error` : null].filter(Boolean).join(' ');
@@ -83,6 +85,7 @@ export function ProfileForm() {
           name={field}
           value={values[field]}
           autoComplete={autoComplete}
+          list={list}
           aria-invalid={error ? true : undefined}
           aria-describedby={describedBy || undefined}
           onChange={(e) => set(field, e.target.value)}
@@ -126,7 +129,13 @@ export function ProfileForm() {
           ))}
         </div>
       </fieldset>
-      {textField('unit', 'organization-title', t('profile.unitHint'))}
+      {/* The directory's units are offered; any other name can be typed (the routing then treats every unit as another). */}
+      {textField('unit', 'organization-title', t('profile.unitHint'), `${id}-units`)}
+      <datalist id={`${id}-units`}>
+        {officeUnits.map((u) => (
+          <option key={u.id} value={u.name} />
+        ))}
+      </datalist>
       {textField('officeName', 'organization')}
       <div className="greeting-preview">
         <span className="label">{t('profile.preview')}</span>

@@ -41,7 +41,7 @@ export const pl = {
     role: 'Rola',
     roles: { pracownik: 'pracownik', stazysta: 'stażysta' },
     unit: 'Komórka organizacyjna',
-    unitHint: 'Wydział, dział lub referat, np. Dział Ewidencji i Świadczeń',
+    unitHint: 'Wydział, dział lub referat — wybierz z listy albo wpisz, np. Dział Ewidencji i Świadczeń',
     officeName: 'Nazwa Urzędu',
     save: 'Zapisz profil',
     saving: 'Zapisywanie…',
