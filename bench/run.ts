@@ -10,6 +10,7 @@
  *    it for an append, and reading every record with full validation.
  * 3. Key press to greeting painted in Chromium (web mode), against a key the
  *    app ignores measured the same way in the same page.
+ * 4. Search latency and routing accuracy against Fuse.js on the same data.
  */
 import { promises as fs } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -18,6 +19,7 @@ import { performance } from 'node:perf_hooks';
 import { CallJournal, genesisHash, serializeRecord, sha256 } from '../electron/services/journal';
 import type { CallRecord } from '../shared/call-record';
 import { CLERK_ID, sampleRecord } from '../test/helpers/records';
+import { searchBench } from './search-bench';
 import { measureKeyToGreeting } from './ui-latency';
 
 const APPENDS = Number(process.env.BENCH_APPENDS ?? 1000);
@@ -238,7 +240,37 @@ async function uiBench(): Promise<void> {
   });
 }
 
+function searchRows(): void {
+  for (const r of searchBench()) {
+    rows.push({
+      name: `search p95, ${r.name} (${r.entries} entries)`,
+      value: `${r.ours.p95.toFixed(3)} ms`,
+      baseline: `${r.fuse.p95.toFixed(3)} ms (Fuse.js)`,
+      ratio: `${(r.ours.p95 / r.fuse.p95).toFixed(3)}×`,
+      target: '≤ 1 ms',
+      met: r.ours.p95 <= 1 ? 'yes' : 'no',
+    });
+    rows.push({
+      name: `search p50, ${r.name}`,
+      value: `${r.ours.p50.toFixed(3)} ms`,
+      baseline: `${r.fuse.p50.toFixed(3)} ms (Fuse.js)`,
+      ratio: `${(r.ours.p50 / r.fuse.p50).toFixed(3)}×`,
+      target: '—',
+      met: '—',
+    });
+    rows.push({
+      name: `routing accuracy top-1 / top-3, ${r.name}`,
+      value: `${(r.ours.top1 * 100).toFixed(1)}% / ${(r.ours.top3 * 100).toFixed(1)}%`,
+      baseline: `${(r.fuse.top1 * 100).toFixed(1)}% / ${(r.fuse.top3 * 100).toFixed(1)}% (Fuse.js)`,
+      ratio: '—',
+      target: r.name.startsWith('built-in') ? '≥ 90% / ≥ 98%' : '—',
+      met: r.name.startsWith('built-in') ? (r.ours.top1 >= 0.9 && r.ours.top3 >= 0.98 ? 'yes' : 'no') : '—',
+    });
+  }
+}
+
 await appendBench();
 await verifyBench();
+searchRows();
 await uiBench();
 printTable();
