@@ -42,6 +42,8 @@ export const CallSummarySchema = z.object({
   score: z.number().nullable(),
   ticksAtWrapUp: z.number().int().min(0),
   callbackDueAt: z.string().nullable(),
+  routedTo: z.string().nullable(),
+  appointmentAt: z.string().nullable(),
 });
 
 export const CallbackSchema = z.object({

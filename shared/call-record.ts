@@ -137,6 +137,8 @@ export interface CallSummary {
   score: number | null;
   ticksAtWrapUp: number;
   callbackDueAt: string | null;
+  routedTo: string | null;
+  appointmentAt: string | null;
 }
 
 export function summarizeCall(record: CallRecord): CallSummary {
@@ -152,5 +154,7 @@ export function summarizeCall(record: CallRecord): CallSummary {
     score: record.adherence.score,
     ticksAtWrapUp: record.adherence.ticksAtWrapUp,
     callbackDueAt: record.callback?.dueAt ?? null,
+    routedTo: record.routedTo?.unitName ?? null,
+    appointmentAt: record.invitation?.appointmentAt ?? null,
   };
 }

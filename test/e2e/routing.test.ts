@@ -64,6 +64,7 @@ describe.skipIf(unavailable)('web mode: search, routing and the complex-matter h
     expect(calls()[0]).toMatchObject({ outcome: 'routed', routedTo: { unitId: 'dzial-ewidencji-i-swiadczen', unitName: 'Dział Ewidencji i Świadczeń', external: false } });
     await page.getByRole('button', { name: 'Historia' }).click();
     await expect.poll(() => page.locator('.call-item').count()).toBe(1);
+    expect(await page.locator('.call-item').first().innerText()).toContain('Przekierowano do: Dział Ewidencji i Świadczeń');
   });
 
   it('"odwołanie od decyzji" shows the complex-matter hint; the invitation is recorded with its date', async () => {
@@ -75,6 +76,9 @@ describe.skipIf(unavailable)('web mode: search, routing and the complex-matter h
     const hint = page.getByRole('note').filter({ hasText: 'Nie wyjaśniaj złożonych spraw przez telefon — zaproś do Urzędu' });
     await expect.poll(() => hint.isVisible()).toBe(true);
     expect(await hint.innerText()).toContain('decyzja, od której się odwołuje');
+    await hint.getByLabel('Termin wizyty (opcjonalnie)').fill('2020-03-12T10:30');
+    await hint.getByRole('button', { name: 'Zaproszono do Urzędu' }).click();
+    await expect.poll(() => hint.getByText('Ten termin już minął').isVisible()).toBe(true);
     await hint.getByLabel('Termin wizyty (opcjonalnie)').fill('2030-03-12T10:30');
     await page.screenshot({ path: screenshotPath('21-complex-hint'), fullPage: true });
     await hint.getByRole('button', { name: 'Zaproszono do Urzędu' }).click();

@@ -49,6 +49,8 @@ function fakeApi(overrides: Partial<Api> = {}): Api {
       score: 1,
       ticksAtWrapUp: 0,
       callbackDueAt: null,
+      routedTo: null,
+      appointmentAt: null,
     })),
     saveShift: vi.fn(async () => ({ ok: true as const })),
     listCallbacks: vi.fn(async () => ({ callbacks: [] })),

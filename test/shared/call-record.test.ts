@@ -146,6 +146,8 @@ describe('summarizeCall', () => {
       score: weightOf(['greeting', 'matter-identified']) / weightOf(INCOMING.items.filter((i) => i.appliesWhen === 'always').map((i) => i.id)),
       ticksAtWrapUp: 0,
       callbackDueAt: null,
+      routedTo: null,
+      appointmentAt: null,
     });
   });
 

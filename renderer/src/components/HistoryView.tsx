@@ -61,6 +61,8 @@ export function HistoryView() {
                   {call.personalData && <span className="muted"> · {t('history.personalData')}</span>}
                 </p>
                 {call.callbackDueAt && <p className="small">{t('history.callbackAt', { when: formatDateTime(call.callbackDueAt) })}</p>}
+                {call.routedTo && <p className="small">{t('history.routedTo', { unit: call.routedTo })}</p>}
+                {call.appointmentAt && <p className="small">{t('history.appointmentAt', { when: formatDateTime(call.appointmentAt) })}</p>}
                 {call.note && <p className="small history-note">{call.note}</p>}
               </li>
             ))}

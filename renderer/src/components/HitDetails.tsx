@@ -133,6 +133,7 @@ function ComplexHint({ documents, unit, inCall }: { documents: string[]; unit: U
   const dispatch = useCallStore((s) => s.dispatch);
   const invited = useCallStore((s) => (s.state.phase === 'idle' ? null : s.state.call.invitation));
   const [when, setWhen] = useState('');
+  const [problem, setProblem] = useState(false);
   const site = directory?.sites.find((s) => s.id === unit.site) ?? directory?.sites[0];
   return (
     <div className="complex-hint" role="note">
@@ -166,12 +167,31 @@ function ComplexHint({ documents, unit, inCall }: { documents: string[]; unit: U
           <div className="invite-row">
             <div className="field">
               <label htmlFor={`${id}-when`}>{t('complex.appointment')}</label>
-              <input id={`${id}-when`} type="datetime-local" value={when} onChange={(e) => setWhen(e.target.value)} />
+              <input
+                id={`${id}-when`}
+                type="datetime-local"
+                value={when}
+                aria-invalid={problem || undefined}
+                aria-describedby={problem ? `${id}-problem` : undefined}
+                onChange={(e) => {
+                  setWhen(e.target.value);
+                  setProblem(false);
+                }}
+              />
+              {problem && (
+                <p className="field-error" id={`${id}-problem`} role="alert">
+                  {t('complex.pastAppointment')}
+                </p>
+              )}
             </div>
             <button
               type="button"
               className="button primary"
-              onClick={() => dispatch({ type: 'invite', appointmentAt: when ? new Date(when).getTime() : null, at: Date.now() })}
+              onClick={() => {
+                const appointmentAt = when ? new Date(when).getTime() : null;
+                if (appointmentAt !== null && appointmentAt < Date.now()) return setProblem(true);
+                dispatch({ type: 'invite', appointmentAt, at: Date.now() });
+              }}
             >
               {t('complex.invited')}
             </button>

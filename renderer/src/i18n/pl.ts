@@ -185,6 +185,7 @@ export const pl = {
     appointment: 'Termin wizyty (opcjonalnie)',
     invited: 'Zaproszono do Urzędu',
     invitedDone: 'Zapisano zaproszenie do Urzędu',
+    pastAppointment: 'Ten termin już minął — wybierz termin w przyszłości albo zostaw pole puste.',
     longCall: 'Rozmowa trwa już ponad {{minutes}} min. Jeśli sprawa jest złożona, zaproś rozmówcę do Urzędu.',
   },
   term: {
@@ -248,6 +249,8 @@ export const pl = {
     score: 'zgodność {{percent}}%',
     personalData: 'dane osobowe',
     callbackAt: 'Oddzwonienie: {{when}}',
+    routedTo: 'Przekierowano do: {{unit}}',
+    appointmentAt: 'Wizyta w Urzędzie: {{when}}',
     noneMissed: 'Wszystkie punkty listy zaznaczone',
     loadFailed: 'Nie udało się wczytać historii: {{message}}',
     problems: 'Dziennik wymaga uwagi:',
