@@ -15,10 +15,11 @@ import { IDLE } from '../shared/call-machine';
 import { buildCallRecord, summarizeCall } from '../shared/call-record';
 import { callbackTimeProblem, openCallbacks } from '../shared/callbacks';
 import { isCallRecord } from '../shared/journal-record';
+import { appointmentTimeProblem } from '../shared/routing';
 import type { Profile } from '../shared/profile';
 import { buildShiftRecord, shiftRecordedOn } from '../shared/shift-record';
 import type { AppServices } from './services/app-services';
-import { monthOf } from './services/journal';
+import { monthOf, parseJournalLines } from './services/journal';
 
 /** Callbacks are looked for in the newest months of the journal: an agreed callback is weeks away at most. */
 const CALLBACK_MONTHS = 3;
@@ -77,6 +78,10 @@ export function createHandlers(services: AppServices): HandlerTable {
         const problem = callbackTimeProblem(input.call.callback?.dueAt ?? null, now);
         if (problem) throw new ServiceError('bad-input', CALLBACK_PROBLEMS[problem]);
       }
+      const invitation = input.outcome === 'invited' ? input.call.invitation : null;
+      if (invitation && appointmentTimeProblem(invitation.appointmentAt, invitation.at)) {
+        throw new ServiceError('bad-input', 'Termin wizyty w Urzędzie już minął — wybierz termin w przyszłości albo zostaw go pusty.');
+      }
       const record = buildCallRecord(input, profile, now);
       const saved = await services.journal.append(record);
       // The call is on disk now; a draft that cannot be removed (a virus
@@ -118,9 +123,14 @@ function requireProfile(services: AppServices): Profile {
   return profile;
 }
 
+/** On every start: only this month's shift lines are parsed, not its calls. */
 async function shiftDoneToday(services: AppServices, profile: Profile): Promise<boolean> {
   const now = new Date();
-  const { records } = await services.journal.readMonth(profile.clerkId, monthOf(now));
+  const scan = await services.journal.scanMonth(profile.clerkId, monthOf(now));
+  const { records } = parseJournalLines(
+    scan.lines.filter((l) => l.type === 'shift'),
+    scan.file,
+  );
   return shiftRecordedOn(records, now);
 }
 

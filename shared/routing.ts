@@ -38,3 +38,11 @@ export const DEFAULT_LONG_CALL_MS = 5 * 60_000;
 export function longCallHintDue(elapsedMs: number, thresholdMs = DEFAULT_LONG_CALL_MS): boolean {
   return elapsedMs >= thresholdMs;
 }
+
+/**
+ * An appointment agreed with a caller cannot be in the past (a minute of
+ * grace for a slow click); no appointment at all is fine.
+ */
+export function appointmentTimeProblem(appointmentAt: number | null, now: number): 'past' | null {
+  return appointmentAt !== null && appointmentAt < now - 60_000 ? 'past' : null;
+}

@@ -64,6 +64,8 @@ export interface JournalLine {
   /** 1-based line number in the file. */
   line: number;
   id: string;
+  /** The record type from the line's head ("call", "shift"), so a reader can pick lines without parsing them all. */
+  type: string;
   text: string;
 }
 
@@ -79,7 +81,7 @@ export interface JournalScan {
 // The fixed start of every line serializeRecord writes. Reading the chain
 // fields from it spares a JSON.parse of every line when only the chain is
 // checked; a line that does not start this way is parsed the slow way.
-const LINE_HEAD = /^\{"schemaVersion":(\d+),"type":"[a-z-]+","id":"([^"\\]+)","prevHash":"([0-9a-f]{64})"/;
+const LINE_HEAD = /^\{"schemaVersion":(\d+),"type":"([a-z-]+)","id":"([^"\\]+)","prevHash":"([0-9a-f]{64})"/;
 
 /**
  * Verifies a month file's chain: each line's prevHash must be the SHA-256 of
@@ -100,20 +102,20 @@ export function scanJournalText(text: string, genesis: string, file: string): Jo
     else if (head.version !== RECORD_SCHEMA_VERSION) problems.push({ file, line: lineNo, kind: 'unknown-version' });
     else {
       if (head.prevHash !== expected) problems.push({ file, line: lineNo, kind: 'broken-chain' });
-      lines.push({ line: lineNo, id: head.id, text: line });
+      lines.push({ line: lineNo, id: head.id, type: head.type, text: line });
     }
     expected = sha256(line);
   });
   return { file, lines, problems, lastHash: expected };
 }
 
-function readLineHead(line: string): { version: unknown; id: string; prevHash: unknown } | 'corrupt' {
+function readLineHead(line: string): { version: unknown; type: string; id: string; prevHash: unknown } | 'corrupt' {
   const match = LINE_HEAD.exec(line);
-  if (match) return { version: Number(match[1]), id: match[2]!, prevHash: match[3] };
+  if (match) return { version: Number(match[1]), type: match[2]!, id: match[3]!, prevHash: match[4] };
   try {
     const value = JSON.parse(line) as Record<string, unknown> | null;
     if (!value || typeof value !== 'object' || typeof value.id !== 'string') return 'corrupt';
-    return { version: value.schemaVersion, id: value.id, prevHash: value.prevHash };
+    return { version: value.schemaVersion, type: String(value.type), id: value.id, prevHash: value.prevHash };
   } catch {
     return 'corrupt';
   }

@@ -83,6 +83,16 @@ describe('callbacks', () => {
   });
 });
 
+describe('invitations', () => {
+  it('an invitation with an appointment gone by is refused with the reason; without a date it is saved', async () => {
+    const inviting = (appointmentAt: number | null) => (s: CallState) => callReducer(s, { type: 'invite', appointmentAt, at: Date.now() - 30_000 });
+    const past = await dispatch(api, 'saveCall', { call: endedCall('incoming', inviting(Date.now() - 86_400_000)), outcome: 'invited', note: '' });
+    expect(past).toMatchObject({ ok: false, error: { code: 'bad-input', message: expect.stringMatching(/Termin wizyty w Urzędzie już minął/) } });
+    const undated = await dispatch(api, 'saveCall', { call: endedCall('incoming', inviting(null)), outcome: 'invited', note: '' });
+    expect(undated).toMatchObject({ ok: true });
+  });
+});
+
 describe('shift readiness', () => {
   it('is asked for until recorded today, done or skipped, and stays recorded across a restart', async () => {
     expect((await api.getAppState({})).shiftToday).toBe(false);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CallJournal, genesisHash, monthOf, sha256 } from '../../electron/services/journal';
+import { buildShiftRecord } from '../../shared/shift-record';
 import { CLERK_ID, sampleRecord } from '../helpers/records';
 
 let dataDir: string;
@@ -136,6 +137,21 @@ describe('CallJournal', () => {
     const last = await journal.append(sampleRecord(new Date(2026, 9, 30)));
     expect(await journal.has(CLERK_ID, last.id, now)).toBe(true);
     expect(await journal.has(CLERK_ID, '0192aaaa-0000-7000-8000-000000000000', now)).toBe(false);
+  });
+
+  it('the chain scan tells each line\'s record type without parsing it', async () => {
+    const t = new Date(2026, 10, 24, 9);
+    await journal.append(sampleRecord(t));
+    const { clerk, ...call } = sampleRecord(new Date(t.getTime() + 1000));
+    const shift = buildShiftRecord(
+      { id: call.id, skipped: true, done: [] },
+      { id: 'shift', version: 1, direction: 'shift', title: 'Gotowość', items: [{ id: 'badge', label: 'Identyfikator', weight: 1, appliesWhen: 'always' }] },
+      { clerkId: clerk.id, firstName: clerk.firstName, lastName: clerk.lastName, role: clerk.role, unit: clerk.unit, officeName: 'PUP' },
+      Date.parse(call.savedAt),
+    );
+    await journal.append(shift);
+    const scan = await journal.scanMonth(CLERK_ID, monthOf(t));
+    expect(scan.lines.map((l) => l.type)).toEqual(['call', 'shift']);
   });
 
   it('an empty clerk folder reads as no calls', async () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { callReducer, type CallEvent, type CallState } from '../../shared/call-machine';
 import { buildCallRecord, CallRecordSchema } from '../../shared/call-record';
 import { DirectorySchema } from '../../shared/directory';
-import { DEFAULT_LONG_CALL_MS, findOwnUnit, longCallHintDue, routeMatter } from '../../shared/routing';
+import { appointmentTimeProblem, DEFAULT_LONG_CALL_MS, findOwnUnit, longCallHintDue, routeMatter } from '../../shared/routing';
 import { INCOMING, inPhase, PROFILE, run, start, T0 } from './fixtures';
 
 const directory = DirectorySchema.parse(JSON.parse(readFileSync('resources/directory.json', 'utf8')));
@@ -82,5 +82,14 @@ describe('routing and invitations in the call', () => {
     const idle: CallState = { phase: 'idle' };
     expect(callReducer(idle, route(T0))).toBe(idle);
     expect(callReducer(idle, invite(T0))).toBe(idle);
+  });
+});
+
+describe('the appointment of an invitation', () => {
+  it('may be left out or lie ahead, never behind (a minute of grace)', () => {
+    expect(appointmentTimeProblem(null, T0)).toBeNull();
+    expect(appointmentTimeProblem(T0 + 86_400_000, T0)).toBeNull();
+    expect(appointmentTimeProblem(T0 - 30_000, T0)).toBeNull();
+    expect(appointmentTimeProblem(T0 - 61_000, T0)).toBe('past');
   });
 });

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Unit } from '../../../shared/directory';
-import { findOwnUnit, routeMatter } from '../../../shared/routing';
+import { appointmentTimeProblem, findOwnUnit, routeMatter } from '../../../shared/routing';
 import type { SearchHit } from '../../../shared/search';
 import { useAppStore } from '../stores/app-store';
 import { useCallStore } from '../stores/call-store';
@@ -189,7 +189,7 @@ function ComplexHint({ documents, unit, inCall }: { documents: string[]; unit: U
               className="button primary"
               onClick={() => {
                 const appointmentAt = when ? new Date(when).getTime() : null;
-                if (appointmentAt !== null && appointmentAt < Date.now()) return setProblem(true);
+                if (appointmentTimeProblem(appointmentAt, Date.now())) return setProblem(true);
                 dispatch({ type: 'invite', appointmentAt, at: Date.now() });
               }}
             >
