@@ -78,3 +78,25 @@ describe('search over the built-in directory', () => {
     expect(search(index, 'qwxzv')).toEqual([]);
   });
 });
+
+describe('search over a large directory of look-alike matters', () => {
+  // Few words shared by many matters make many equal and near-equal scores:
+  // the hardest case for stopping early.
+  const words = ['zasiłek', 'pracy', 'staż', 'szkolenie', 'bon', 'zatrudnienie', 'odwołanie', 'firma', 'ulga', 'wniosek'];
+  const phrase = fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 4 }).map((w) => w.join(' '));
+  const bigDirectory = fc.array(fc.tuple(phrase, fc.array(phrase, { minLength: 1, maxLength: 3 })), { minLength: 1, maxLength: 300 }).map((matters) => ({
+    ...directory,
+    matters: matters.map(([title, keywords], i) => ({ id: `sprawa-${i}`, title, unit: directory.units[i % directory.units.length]!.id, complex: false, keywords, documents: [] })),
+  }));
+
+  it('property: the best few found by stopping early are exactly the first few of the full ranking', () => {
+    fc.assert(
+      fc.property(bigDirectory, phrase, fc.integer({ min: 1, max: 12 }), (dir, query, limit) => {
+        const big = buildSearchIndex(dir, glossary);
+        const everything = search(big, query, Number.MAX_SAFE_INTEGER);
+        expect(search(big, query, limit)).toEqual(everything.slice(0, limit));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
