@@ -2,10 +2,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import type { z } from 'zod';
 import { DirectorySchema, GlossarySchema } from '../shared/directory';
 import { buildSearchIndex, search } from '../shared/search';
+import { checkContent, formatProblem } from './services/content-check';
 
 /**
  * `npm run --silent directory -- check FILE`: validates a directory or
@@ -17,50 +16,6 @@ import { buildSearchIndex, search } from '../shared/search';
  * `npm run --silent directory -- route [--json] [--directory FILE] QUERY`:
  * the matches the app's search finds for what a caller says, best first.
  */
-export interface CheckProblem {
-  line: number;
-  column: number;
-  path: string;
-  message: string;
-}
-
-export function checkContentText(text: string): CheckProblem[] {
-  const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
-  if (errors.length > 0 || !root) {
-    return errors.map((e) => ({ ...position(text, e.offset), path: '(JSON)', message: `błąd składni JSON: ${printParseErrorCode(e.error)}` }));
-  }
-  const json: unknown = JSON.parse(text);
-  const schema: z.ZodType = isGlossary(json) ? GlossarySchema : DirectorySchema;
-  const result = schema.safeParse(json);
-  if (result.success) return [];
-  return result.error.issues
-    .map((issue) => {
-      const node = nearestNode(root, issue.path as (string | number)[]);
-      return { ...position(text, node.offset), path: issue.path.join('.') || '(całość)', message: issue.message };
-    })
-    .sort((a, b) => a.line - b.line || a.column - b.column);
-}
-
-function isGlossary(json: unknown): boolean {
-  return typeof json === 'object' && json !== null && 'terms' in json;
-}
-
-/** The node at the path, or its nearest existing ancestor (a missing field is reported where it should be). */
-function nearestNode(root: Node, path: (string | number)[]): Node {
-  for (let length = path.length; length >= 0; length--) {
-    const node = findNodeAtLocation(root, path.slice(0, length));
-    if (node) return node.parent?.type === 'property' ? node.parent : node;
-  }
-  return root;
-}
-
-function position(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  return { line, column: offset - before.lastIndexOf('\n') };
-}
-
 const USAGE = [
   'Użycie: npm run --silent directory -- check PLIK.json',
   '        npm run --silent directory -- route [--json] [--directory PLIK.json] "ZAPYTANIE"',
@@ -117,9 +72,10 @@ function check(file: string, out: (line: string) => void, err: (line: string) =>
     err(`${file}: nie można odczytać pliku (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
     return 2;
   }
-  const problems = checkContentText(text.replace(/^\uFEFF/, ''));
-  for (const p of problems) out(`${file}:${p.line}:${p.column} ${p.path} ${p.message}`);
-  return problems.length === 0 ? 0 : 1;
+  const result = checkContent(text);
+  if (result.ok) return 0;
+  for (const p of result.problems) out(formatProblem(file, p));
+  return 1;
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -18,11 +18,16 @@ import { isCallRecord } from '../shared/journal-record';
 import { appointmentTimeProblem } from '../shared/routing';
 import type { Profile } from '../shared/profile';
 import { buildShiftRecord, shiftRecordedOn } from '../shared/shift-record';
+import type { Directory, Glossary } from '../shared/directory';
 import type { AppServices } from './services/app-services';
+import { checkOfficeFile, keepLastGood } from './services/office-content';
 import { monthOf, parseJournalLines } from './services/journal';
 
 /** Callbacks are looked for in the newest months of the journal: an agreed callback is weeks away at most. */
 const CALLBACK_MONTHS = 3;
+
+/** An office file with many problems: the first few say enough to start fixing; the check command lists all. */
+const MAX_PROBLEMS_SHOWN = 5;
 
 /** An error meant for the person at the screen: its message is shown as-is. */
 export class ServiceError extends Error {
@@ -57,13 +62,43 @@ export function createHandlers(services: AppServices): HandlerTable {
       for (const q of services.journal.quarantined.splice(0)) notices.push({ code: 'journal-quarantined', file: q.file });
       const { checklists, shiftChecklist, scripts, directory, glossary } = services.content;
       const shiftToday = profile ? await shiftDoneToday(services, profile) : false;
-      return { profile, checklists, shiftChecklist, scripts, directory, glossary, shiftToday, draft, notices };
+      const { officeFiles } = services.settings;
+      return { profile, checklists, shiftChecklist, scripts, directory, glossary, officeFiles, contentSources: services.contentSources, shiftToday, draft, notices };
     },
 
     async saveProfile(input) {
       const profile = { clerkId: services.settings.profile?.clerkId ?? randomUUID(), ...input };
       services.settings = await services.settingsStore.saveProfile(services.settings, profile);
       return profile;
+    },
+
+    async saveOfficeFiles(officeFiles) {
+      // Both files are checked before anything changes: a setting that points
+      // at a broken file would only fail again at the next start.
+      const checks = await Promise.all(
+        (['directory', 'glossary'] as const).map(async (kind) => {
+          const file = officeFiles[kind];
+          return { kind, check: file ? await checkOfficeFile(kind, file) : null };
+        }),
+      );
+      const problems = checks.flatMap(({ check }) => (check && !check.ok ? check.problems : []));
+      if (problems.length > 0) {
+        const shown = problems.slice(0, MAX_PROBLEMS_SHOWN);
+        const rest = problems.length - shown.length;
+        throw new ServiceError('bad-input', [...shown, ...(rest > 0 ? [`… i ${rest} ${rest === 1 ? 'dalszy problem' : 'dalszych problemów'}`] : [])].join('\n'));
+      }
+      services.settings = await services.settingsStore.saveOfficeFiles(services.settings, officeFiles);
+      for (const { kind, check } of checks) {
+        if (check?.ok) await keepLastGood(services.dataDir, kind, check.text).catch((error: Error) => console.error(`[office-content] last good copy not kept: ${error.message}`));
+      }
+      const [directory, glossary] = checks;
+      services.content = {
+        ...services.content,
+        directory: directory!.check?.ok ? (directory!.check.value as Directory) : services.builtIn.directory,
+        glossary: glossary!.check?.ok ? (glossary!.check.value as Glossary) : services.builtIn.glossary,
+      };
+      services.contentSources = { directory: officeFiles.directory ? 'office' : 'built-in', glossary: officeFiles.glossary ? 'office' : 'built-in' };
+      return { directory: services.content.directory, glossary: services.content.glossary, officeFiles: services.settings.officeFiles, contentSources: services.contentSources };
     },
 
     async saveDraft({ state }) {

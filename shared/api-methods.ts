@@ -6,6 +6,7 @@
 export const API_METHOD_NAMES = [
   'getAppState',
   'saveProfile',
+  'saveOfficeFiles',
   'saveDraft',
   'saveCall',
   'saveShift',

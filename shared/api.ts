@@ -3,6 +3,7 @@ import type { ApiMethodName } from './api-methods';
 import { ActiveCallSchema, CallStateSchema, STORED_NOTE_MAX_LENGTH } from './call-machine';
 import { ChecklistDefinitionSchema } from './checklist';
 import { DirectorySchema, GlossarySchema } from './directory';
+import { CONTENT_SOURCES, OfficeFilesInputSchema, OfficeFilesSchema } from './office-files';
 import { OUTCOMES } from './outcomes';
 import { ProfileInputSchema, ProfileSchema } from './profile';
 import { ScriptsSchema } from './scripts';
@@ -17,9 +18,15 @@ import { ShiftInputSchema } from './shift-record';
  */
 
 export const NoticeSchema = z.object({
-  code: z.enum(['settings-corrupt', 'draft-corrupt', 'draft-restored', 'journal-quarantined']),
-  /** A file name relative to the data directory, for the person to find it. */
+  code: z.enum(['settings-corrupt', 'draft-corrupt', 'draft-restored', 'journal-quarantined', 'office-directory-invalid', 'office-glossary-invalid']),
+  /** A file name relative to the data directory (or an office file's full path), for the person to find it. */
   file: z.string().optional(),
+  /** The first problem found, as `FILE:LINE:COLUMN path message`. */
+  detail: z.string().optional(),
+  /** How many more problems the file has. */
+  more: z.number().int().min(0).optional(),
+  /** What is used instead of an invalid office file. */
+  using: z.enum(['last-good', 'built-in']).optional(),
 });
 export type Notice = z.infer<typeof NoticeSchema>;
 
@@ -55,6 +62,8 @@ export const CallbackSchema = z.object({
 
 const empty = z.object({}).strict();
 
+const ContentSourcesSchema = z.object({ directory: z.enum(CONTENT_SOURCES), glossary: z.enum(CONTENT_SOURCES) });
+
 export const apiContract = {
   getAppState: {
     input: empty,
@@ -66,6 +75,8 @@ export const apiContract = {
       scripts: ScriptsSchema,
       directory: DirectorySchema,
       glossary: GlossarySchema,
+      officeFiles: OfficeFilesSchema,
+      contentSources: ContentSourcesSchema,
       /** Whether today's shift-readiness check is recorded (done or skipped). */
       shiftToday: z.boolean(),
       draft: CallStateSchema,
@@ -75,6 +86,11 @@ export const apiContract = {
   saveProfile: {
     input: ProfileInputSchema,
     output: ProfileSchema,
+  },
+  /** Checks the office's files and, when both check out, uses them from now on (null: the built-in one). */
+  saveOfficeFiles: {
+    input: OfficeFilesInputSchema,
+    output: z.object({ directory: DirectorySchema, glossary: GlossarySchema, officeFiles: OfficeFilesSchema, contentSources: ContentSourcesSchema }),
   },
   saveDraft: {
     input: z.object({ state: CallStateSchema }).strict(),

@@ -1,9 +1,12 @@
 import { promises as fs } from 'node:fs';
 import type { Notice } from '../../shared/api';
+import type { Directory, Glossary } from '../../shared/directory';
+import type { ContentSource } from '../../shared/office-files';
 import { loadContent, type Content } from './content';
 import { DataDirLock } from './data-dir-lock';
 import { DraftStore } from './draft-store';
 import { CallJournal } from './journal';
+import { loadContentInUse } from './office-content';
 import { SettingsStore, type Settings } from './settings-store';
 
 /**
@@ -16,7 +19,11 @@ export interface AppServices {
   settingsStore: SettingsStore;
   draftStore: DraftStore;
   journal: CallJournal;
+  /** The content in use: the office's directory and glossary where chosen and valid. */
   content: Content;
+  contentSources: { directory: ContentSource; glossary: ContentSource };
+  /** The examples shipped with the app, used where an office has no file of its own. */
+  builtIn: { directory: Directory; glossary: Glossary };
   /** Shows a desktop notification; absent in web mode, where the window shows it. */
   notifier: Notifier | null;
   /** Current settings; replaced whenever they are saved. */
@@ -41,15 +48,20 @@ export async function openAppServices(dataDir: string, resourcesDir: string, opt
     const settingsStore = new SettingsStore(dataDir);
     const draftStore = new DraftStore(dataDir);
     const journal = new CallJournal(dataDir);
-    const content = await loadContent(resourcesDir);
+    const shipped = await loadContent(resourcesDir);
     const { settings, setAsideAs } = await settingsStore.load();
     const startupNotices: Notice[] = setAsideAs ? [{ code: 'settings-corrupt', file: setAsideAs }] : [];
+    const builtIn = { directory: shipped.directory, glossary: shipped.glossary };
+    const inUse = await loadContentInUse(builtIn, settings.officeFiles, dataDir);
+    startupNotices.push(...inUse.notices);
     return {
       dataDir,
       settingsStore,
       draftStore,
       journal,
-      content,
+      content: { ...shipped, directory: inUse.content.directory, glossary: inUse.content.glossary },
+      contentSources: inUse.content.sources,
+      builtIn,
       notifier: options.notifier ?? null,
       settings,
       startupNotices,

@@ -1,16 +1,19 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { NO_OFFICE_FILES, OfficeFilesSchema, type OfficeFiles } from '../../shared/office-files';
 import { ProfileSchema, type Profile } from '../../shared/profile';
 import { fileTimestamp, readIfExists, writeFileAtomic } from './atomic-file';
 
 export const SettingsSchema = z.object({
   schemaVersion: z.literal(1),
   profile: ProfileSchema.nullable(),
+  /** The office's own directory and glossary; absent in files written before they could be chosen. */
+  officeFiles: OfficeFilesSchema.default(NO_OFFICE_FILES),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
-export const DEFAULT_SETTINGS: Settings = { schemaVersion: 1, profile: null };
+export const DEFAULT_SETTINGS: Settings = { schemaVersion: 1, profile: null, officeFiles: NO_OFFICE_FILES };
 
 export interface SettingsLoad {
   settings: Settings;
@@ -61,6 +64,12 @@ export class SettingsStore {
 
   async saveProfile(current: Settings, profile: Profile): Promise<Settings> {
     const next: Settings = { ...current, profile };
+    await this.save(next);
+    return next;
+  }
+
+  async saveOfficeFiles(current: Settings, officeFiles: OfficeFiles): Promise<Settings> {
+    const next: Settings = { ...current, officeFiles };
     await this.save(next);
     return next;
   }

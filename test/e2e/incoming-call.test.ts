@@ -189,7 +189,7 @@ describe.skipIf(unavailable)('web mode: the incoming-call flow as a new clerk', 
   });
 
   it('edits the profile later, and the greeting follows', async () => {
-    await page.getByRole('button', { name: 'Profil' }).click();
+    await page.getByRole('button', { name: 'Ustawienia' }).click();
     const unit = page.getByLabel('Komórka organizacyjna');
     expect(await unit.inputValue()).toBe('Dział Ewidencji i Świadczeń');
     await unit.fill('Centrum Aktywizacji Zawodowej');

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -105,5 +105,34 @@ describe.skipIf(unavailable)('web mode: search, routing and the complex-matter h
     await expect.poll(() => term.isVisible()).toBe(true);
     expect(await term.innerText()).toMatch(/powiedz prościej/i);
     await page.screenshot({ path: screenshotPath('22-glossary-term'), fullPage: true });
+  });
+
+  it("an office's own directory, chosen in settings, is checked first and then searched", async () => {
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Ustawienia' }).click();
+    const form = page.getByRole('form', { name: 'Katalog spraw i słowniczek urzędu' });
+    await expect.poll(() => form.isVisible()).toBe(true);
+    const file = join(mkdtempSync(join(tmpdir(), 'asystent-e2e-office-')), 'katalog.json');
+    const directory = JSON.parse(readFileSync('resources/directory.json', 'utf8'));
+    directory.matters.push({ ...directory.matters[0], id: 'karta-rodziny', title: 'Karta Dużej Rodziny', keywords: ['karta dużej rodziny'] });
+
+    // Broken first: one matter points at a unit the directory does not have.
+    writeFileSync(file, JSON.stringify({ ...directory, matters: [...directory.matters.slice(0, -1), { ...directory.matters.at(-1), unit: 'dzial-ktorego-nie-ma' }] }, null, 2));
+    await form.getByLabel('Plik katalogu spraw i komórek (.json)').fill(file);
+    await form.getByRole('button', { name: 'Sprawdź i zapisz' }).click();
+    const problems = form.getByRole('alert');
+    await expect.poll(() => problems.isVisible()).toBe(true);
+    expect(await problems.innerText()).toMatch(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+ matters\\.42\\.unit`));
+    await form.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath('23-office-file-refused') });
+
+    writeFileSync(file, JSON.stringify(directory, null, 2));
+    await form.getByRole('button', { name: 'Sprawdź i zapisz' }).click();
+    await expect.poll(() => form.getByText('W użyciu: plik urzędu (43 sprawy).').isVisible()).toBe(true);
+    await page.screenshot({ path: screenshotPath('24-office-file-in-use') });
+
+    await page.getByRole('button', { name: 'Rozmowa', exact: true }).click();
+    await searchFor('karta duzej rodziny');
+    expect(await page.getByRole('option').first().innerText()).toMatch(/Karta Dużej Rodziny/);
   });
 });

@@ -22,7 +22,15 @@ const shiftChecklist = ChecklistDefinitionSchema.parse(read('resources/checklist
 const scripts = ScriptsSchema.parse(read('resources/scripts.json'));
 const directory = DirectorySchema.parse(read('resources/directory.json'));
 const glossary = GlossarySchema.parse(read('resources/glossary.json'));
-const content = { checklists: [checklist, outgoing], shiftChecklist, scripts, directory, glossary };
+const content = {
+  checklists: [checklist, outgoing],
+  shiftChecklist,
+  scripts,
+  directory,
+  glossary,
+  officeFiles: { directory: null, glossary: null },
+  contentSources: { directory: 'built-in' as const, glossary: 'built-in' as const },
+};
 const profile = {
   clerkId: '0b9f1e0e-3f5c-4a7e-9a39-6f3f6f2b8a10',
   firstName: 'Anna',
@@ -36,6 +44,12 @@ function fakeApi(overrides: Partial<Api> = {}): Api {
   return {
     getAppState: vi.fn(async () => ({ profile, ...content, shiftToday: true, draft: IDLE, notices: [] })),
     saveProfile: vi.fn(async (input) => ({ clerkId: profile.clerkId, ...input }) as typeof profile),
+    saveOfficeFiles: vi.fn(async (files) => ({
+      directory,
+      glossary,
+      officeFiles: { directory: files.directory ?? null, glossary: files.glossary ?? null },
+      contentSources: { directory: files.directory ? ('office' as const) : ('built-in' as const), glossary: files.glossary ? ('office' as const) : ('built-in' as const) },
+    })),
     saveDraft: vi.fn(async () => ({ ok: true as const })),
     saveCall: vi.fn(async ({ call, outcome }) => ({
       id: call.id,
@@ -177,5 +191,63 @@ describe('App', () => {
     await draftIdle();
     fireEvent.keyDown(window, { key: '1' });
     await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+  });
+});
+
+describe("Settings: the office's own files", () => {
+  async function openSettings(api: Api) {
+    renderApp(api);
+    fireEvent.click(await screen.findByRole('button', { name: 'Ustawienia' }));
+    return screen.findByRole('heading', { name: 'Katalog spraw i słowniczek urzędu' });
+  }
+
+  it('a path that is not a full path to a .json file is explained at the field, and nothing is sent', async () => {
+    const api = fakeApi();
+    await openSettings(api);
+    fireEvent.change(screen.getByLabelText('Plik katalogu spraw i komórek (.json)'), { target: { value: 'katalog.json' } });
+    fireEvent.change(screen.getByLabelText('Plik słowniczka pojęć (.json)'), { target: { value: '/srv/pup/slowniczek.txt' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Sprawdź i zapisz' }));
+    expect(await screen.findByText(/Podaj pełną ścieżkę/)).toBeTruthy();
+    expect(screen.getByText('To musi być plik .json.')).toBeTruthy();
+    expect(api.saveOfficeFiles).not.toHaveBeenCalled();
+  });
+
+  it("the service's problems are listed line by line and the built-in directory stays in use", async () => {
+    const problems = ['/srv/pup/katalog.json:12:7 matters.3.unit nieznana komórka', '/srv/pup/katalog.json:40:3 matters.9.keywords lista nie może być pusta'];
+    const api = fakeApi({ saveOfficeFiles: vi.fn(async () => Promise.reject(new ApiError('bad-input', problems.join('\n')))) });
+    await openSettings(api);
+    fireEvent.change(screen.getByLabelText('Plik katalogu spraw i komórek (.json)'), { target: { value: '/srv/pup/katalog.json' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Sprawdź i zapisz' }));
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getAllByRole('listitem').map((li) => li.textContent)).toEqual(problems);
+    expect(screen.getAllByText(/W użyciu: przykład wbudowany/)).toHaveLength(2);
+  });
+
+  it('files that check out are used by the search at once', async () => {
+    const office = { ...directory, matters: [...directory.matters, { ...directory.matters[0]!, id: 'karta-rodziny', title: 'Karta dużej rodziny', keywords: ['karta dużej rodziny'] }] };
+    const api = fakeApi({
+      saveOfficeFiles: vi.fn(async (files) => ({
+        directory: office,
+        glossary,
+        officeFiles: { directory: files.directory ?? null, glossary: null },
+        contentSources: { directory: 'office' as const, glossary: 'built-in' as const },
+      })),
+    });
+    await openSettings(api);
+    fireEvent.change(screen.getByLabelText('Plik katalogu spraw i komórek (.json)'), { target: { value: '  /srv/pup/katalog.json ' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Sprawdź i zapisz' }));
+    expect(await screen.findByText(/W użyciu: plik urzędu \(43 sprawy\)/)).toBeTruthy();
+    expect(api.saveOfficeFiles).toHaveBeenCalledWith({ directory: '/srv/pup/katalog.json', glossary: null });
+    expect(screen.getByRole('status').textContent).toMatch(/Wyszukiwarka zna teraz 43 sprawy i 42 pojęcia/);
+    expect(useAppStore.getState().searchIndex?.entries.some((e) => e.hit.id === 'karta-rodziny')).toBe(true);
+  });
+
+  it('a broken office file at start-up is named with its place, and what is used instead', async () => {
+    const notice = { code: 'office-directory-invalid' as const, file: '/srv/pup/katalog.json', detail: '/srv/pup/katalog.json:3:1 (JSON) błąd składni JSON: ValueExpected', more: 2, using: 'last-good' as const };
+    renderApp(fakeApi({ getAppState: vi.fn(async () => ({ profile, ...content, shiftToday: true, draft: IDLE, notices: [notice] })) }));
+    const banner = await screen.findByText(/Katalog spraw urzędu \/srv\/pup\/katalog\.json jest błędny/);
+    expect(banner.textContent).toBe(
+      'Katalog spraw urzędu /srv/pup/katalog.json jest błędny: /srv/pup/katalog.json:3:1 (JSON) błąd składni JSON: ValueExpected (i 2 dalsze problemy). Do czasu poprawienia używana jest ostatnia dobra kopia tego pliku.',
+    );
   });
 });

@@ -3,7 +3,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkContentText, runDirectoryCli } from '../../electron/directory-cli';
+import { runDirectoryCli } from '../../electron/directory-cli';
+import { checkContent } from '../../electron/services/content-check';
 import { DirectorySchema, GlossarySchema } from '../../shared/directory';
 import { maskIdentifiers } from '../../shared/masking';
 
@@ -79,8 +80,8 @@ describe('npm run directory -- check', () => {
   });
 
   it('names a missing field where it should be, by its path', () => {
-    const problems = checkContentText('{\n  "version": 1,\n  "terms": [\n    { "id": "staz", "term": "staż", "sayIt": "…" }\n  ]\n}\n');
-    expect(problems).toEqual([{ line: 4, column: 5, path: 'terms.0.explanation', message: expect.any(String) }]);
+    const result = checkContent('{\n  "version": 1,\n  "terms": [\n    { "id": "staz", "term": "staż", "sayIt": "…" }\n  ]\n}\n');
+    expect(result.ok ? [] : result.problems).toEqual([{ line: 4, column: 5, path: 'terms.0.explanation', message: expect.any(String) }]);
   });
 
   it('explains wrong usage and an unreadable file with exit code 2', () => {

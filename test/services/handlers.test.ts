@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
@@ -149,3 +149,85 @@ describe('editable content', () => {
     await expect(loadContent(resources)).rejects.toThrow(/outgoing\.json: to nie jest poprawny JSON/);
   });
 });
+
+describe("an office's own directory and glossary", () => {
+  const builtInDirectory = () => JSON.parse(readFileSync('resources/directory.json', 'utf8')) as { matters: { id: string; title: string; keywords: string[] }[] };
+  /** The built-in directory with one matter of the office's own, so a search tells which file is in use. */
+  function officeDirectoryFile(matterTitle: string): string {
+    const dir = builtInDirectory();
+    dir.matters.push({ ...dir.matters[0]!, id: 'sprawa-urzedu', title: matterTitle, keywords: [matterTitle.toLowerCase()] });
+    const file = join(mkdtempSync(join(tmpdir(), 'office-')), 'katalog.json');
+    writeFileSync(file, JSON.stringify(dir, null, 2));
+    return file;
+  }
+  const hasMatter = (title: string) => services.content.directory.matters.some((m) => m.title === title);
+
+  it('checks the files before the setting changes, and uses them at once and after a restart', async () => {
+    const file = officeDirectoryFile('Karta dużej rodziny');
+    const saved = await dispatch(api, 'saveOfficeFiles', { directory: file, glossary: null });
+    expect(saved).toMatchObject({ ok: true, result: { officeFiles: { directory: file, glossary: null }, contentSources: { directory: 'office', glossary: 'built-in' } } });
+    expect(hasMatter('Karta dużej rodziny')).toBe(true);
+    await restart();
+    const state = await api.getAppState({});
+    expect(state.officeFiles.directory).toBe(file);
+    expect(state.contentSources.directory).toBe('office');
+    expect(state.directory.matters.some((m) => m.title === 'Karta dużej rodziny')).toBe(true);
+  });
+
+  it('refuses a broken file with each problem at its line and column, and keeps what was in use', async () => {
+    const file = officeDirectoryFile('Karta dużej rodziny');
+    const text = readFileSync(file, 'utf8').replace('"unit": "dzial-ewidencji-i-swiadczen"', '"unit": "nie-ma-takiego-dzialu"');
+    writeFileSync(file, text);
+    const refused = await dispatch(api, 'saveOfficeFiles', { directory: file, glossary: null });
+    expect(refused.ok).toBe(false);
+    if (refused.ok) return;
+    expect(refused.error.code).toBe('bad-input');
+    expect(refused.error.message).toMatch(new RegExp(`^${escape(file)}:\\d+:\\d+ matters\\.\\d+\\.unit `, 'm'));
+    expect(hasMatter('Karta dużej rodziny')).toBe(false);
+    expect((await api.getAppState({})).officeFiles.directory).toBeNull();
+
+    const missing = await dispatch(api, 'saveOfficeFiles', { directory: null, glossary: join(tmpdir(), 'nie-ma-takiego-pliku.json') });
+    expect(missing).toMatchObject({ ok: false, error: { message: expect.stringMatching(/nie-ma-takiego-pliku\.json: nie ma takiego pliku/) } });
+  });
+
+  it('refuses a relative path or another kind of file before reading anything', async () => {
+    const relative = await dispatch(api, 'saveOfficeFiles', { directory: 'katalog.json', glossary: null });
+    expect(relative).toMatchObject({ ok: false, error: { code: 'bad-input', message: expect.stringContaining('notAbsolute') } });
+    const notJson = await dispatch(api, 'saveOfficeFiles', { directory: '/srv/katalog.txt', glossary: null });
+    expect(notJson).toMatchObject({ ok: false, error: { code: 'bad-input', message: expect.stringContaining('notJson') } });
+  });
+
+  it('a file broken after it was chosen: the start keeps its last good copy and says which file and where', async () => {
+    const file = officeDirectoryFile('Karta dużej rodziny');
+    await api.saveOfficeFiles({ directory: file, glossary: null });
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/\]\s*\}\s*$/, '')); // cut off at the end, as a half-copied file
+    await restart();
+    const state = await api.getAppState({});
+    expect(state.contentSources.directory).toBe('last-good');
+    expect(state.directory.matters.some((m) => m.title === 'Karta dużej rodziny')).toBe(true);
+    expect(state.notices).toContainEqual({ code: 'office-directory-invalid', file, detail: expect.stringMatching(new RegExp(`^${escape(file)}:\\d+:\\d+ \\(JSON\\) `)), more: expect.any(Number), using: 'last-good' });
+  });
+
+  it('with no good copy ever kept, a broken file gives way to the built-in directory', async () => {
+    const file = officeDirectoryFile('Karta dużej rodziny');
+    await api.saveOfficeFiles({ directory: file, glossary: null });
+    writeFileSync(file, '{ "version": 1, "sites": [], "units": [], "matters": [] }');
+    rmSync(join(dataDir, 'office-directory.last-good.json'));
+    await restart();
+    const state = await api.getAppState({});
+    expect(state.contentSources.directory).toBe('built-in');
+    expect(state.directory).toEqual(services.builtIn.directory);
+    expect(state.notices).toContainEqual(expect.objectContaining({ code: 'office-directory-invalid', file, using: 'built-in' }));
+  });
+
+  it('going back to the built-in files', async () => {
+    await api.saveOfficeFiles({ directory: officeDirectoryFile('Karta dużej rodziny'), glossary: null });
+    const back = await api.saveOfficeFiles({ directory: null, glossary: null });
+    expect(back.contentSources).toEqual({ directory: 'built-in', glossary: 'built-in' });
+    expect(hasMatter('Karta dużej rodziny')).toBe(false);
+  });
+});
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -20,7 +20,7 @@ const profile = {
   unit: 'Dział Ewidencji i Świadczeń',
   officeName: 'Powiatowy Urząd Pracy w Łodzi',
 };
-const withProfile: Settings = { schemaVersion: 1, profile };
+const withProfile: Settings = { schemaVersion: 1, profile, officeFiles: { directory: null, glossary: null } };
 
 describe('SettingsStore', () => {
   it('gives defaults when there is no file yet', async () => {
@@ -55,7 +55,7 @@ describe('SettingsStore', () => {
 
   it('refuses to write settings that do not validate', async () => {
     const store = new SettingsStore(dataDir);
-    await expect(store.save({ schemaVersion: 1, profile: { ...profile, firstName: '' } })).rejects.toThrow();
+    await expect(store.save({ ...withProfile, profile: { ...profile, firstName: '' } })).rejects.toThrow();
     expect(existsSync(join(dataDir, 'settings.json'))).toBe(false);
   });
 });

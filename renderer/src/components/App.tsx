@@ -13,12 +13,12 @@ import { CallbacksView } from './CallbacksView';
 import { HistoryView } from './HistoryView';
 import { IdleView } from './IdleView';
 import { Notices } from './Notices';
-import { ProfileForm } from './ProfileForm';
+import { SettingsView } from './SettingsView';
 import { ShiftView } from './ShiftView';
 import { Toast } from './Toast';
 import { WrapUpView } from './WrapUpView';
 
-const NAV: View[] = ['call', 'callbacks', 'history', 'profile'];
+const NAV: View[] = ['call', 'callbacks', 'history', 'settings'];
 
 export function App() {
   const { t } = useTranslation();
@@ -58,7 +58,7 @@ export function App() {
 
   // A call in progress owns the screen: nothing else to click past with a person on the line.
   const inCall = phase !== 'idle';
-  const shown: View = !profile ? 'profile' : inCall ? 'call' : view;
+  const shown: View = !profile ? 'settings' : inCall ? 'call' : view;
 
   return (
     <div className="app">
@@ -70,7 +70,7 @@ export function App() {
       {profile && <CallbackReminders />}
       <Toast />
       <main>
-        {shown === 'profile' && <ProfileForm />}
+        {shown === 'settings' && <SettingsView />}
         {shown === 'shift' && <ShiftView />}
         {shown === 'callbacks' && <CallbacksView />}
         {shown === 'history' && <HistoryView />}

@@ -67,7 +67,8 @@ export function HitDetails({ hit, inCall, onClose }: Props) {
   );
 }
 
-function UnitFacts({ unit }: { unit: Unit }) {
+/** Where a unit is and how to reach it; its description too when the unit itself was looked up. */
+function UnitFacts({ unit, describe = true }: { unit: Unit; describe?: boolean }) {
   const { t } = useTranslation();
   const directory = useAppStore((s) => s.directory);
   const site = directory?.sites.find((s) => s.id === unit.site);
@@ -80,7 +81,7 @@ function UnitFacts({ unit }: { unit: Unit }) {
   ];
   return (
     <>
-      <p className="small">{unit.description}</p>
+      {describe && <p className="small">{unit.description}</p>}
       <dl className="facts">
         {facts
           .filter(([, value]) => value)
@@ -107,7 +108,6 @@ function RoutingCard({ unit, external, inCall }: { unit: Unit; external: boolean
       <p className="say">
         <span className="label">{t('routing.say')}</span>„{t(external ? 'routing.sayExternal' : 'routing.sayOther', { unit: unit.name })}”
       </p>
-      <UnitFacts unit={unit} />
       {inCall &&
         (routedTo?.unitId === unit.id ? (
           <p className="done-line" role="status">
@@ -122,6 +122,8 @@ function RoutingCard({ unit, external, inCall }: { unit: Unit; external: boolean
             {t('routing.routed')}
           </button>
         ))}
+      {/* The button right under what to say; the unit's remit is left out: the matter chosen already says why. */}
+      <UnitFacts unit={unit} describe={false} />
     </div>
   );
 }

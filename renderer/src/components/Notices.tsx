@@ -18,7 +18,14 @@ export function Notices() {
       )}
       {notices.map((notice, index) => (
         <div key={`${notice.code}-${index}`} className="banner info" role="status">
-          <p>{t(`notices.${notice.code}`, { file: notice.file ?? '' })}</p>
+          <p>
+            {t(`notices.${notice.code}`, {
+              file: notice.file ?? '',
+              detail: notice.detail ?? '',
+              more: notice.more ? t('notices.moreProblems', { count: notice.more }) : '',
+              using: notice.using ? t(`notices.using.${notice.using}`) : '',
+            })}
+          </p>
           <button type="button" className="icon-button" aria-label={t('notices.dismiss')} onClick={() => dismiss(index)}>
             ×
           </button>

@@ -16,7 +16,7 @@ export const pl = {
     call: 'Rozmowa',
     callbacks: 'Oddzwonienia',
     history: 'Historia',
-    profile: 'Profil',
+    settings: 'Ustawienia',
     dueCount_one: '{{count}} do oddzwonienia',
     dueCount_few: '{{count}} do oddzwonienia',
     dueCount_many: '{{count}} do oddzwonienia',
@@ -29,6 +29,16 @@ export const pl = {
     'draft-restored': 'Przywrócono niezakończoną rozmowę.',
     'journal-quarantined':
       'Ostatni wiersz dziennika {{file}} był niedokończony (przerwany zapis). Odłożono go do pliku .quarantine; pozostałe zapisy są całe.',
+    'office-directory-invalid': 'Katalog spraw urzędu {{file}} jest błędny: {{detail}}{{more}}. {{using}}',
+    'office-glossary-invalid': 'Słowniczek urzędu {{file}} jest błędny: {{detail}}{{more}}. {{using}}',
+    moreProblems_one: ' (i {{count}} dalszy problem)',
+    moreProblems_few: ' (i {{count}} dalsze problemy)',
+    moreProblems_many: ' (i {{count}} dalszych problemów)',
+    moreProblems_other: ' (i {{count}} dalszego problemu)',
+    using: {
+      'last-good': 'Do czasu poprawienia używana jest ostatnia dobra kopia tego pliku.',
+      'built-in': 'Do czasu poprawienia używany jest przykład wbudowany w aplikację.',
+    },
     draftWriteFailed:
       'Nie udało się zapisać rozmowy w toku na dysku ({{message}}). Rozmowa trwa dalej na ekranie — po jej zakończeniu zapisz ją jak zwykle.',
     dismiss: 'Zamknij komunikat',
@@ -236,6 +246,37 @@ export const pl = {
   direction: {
     incoming: 'przychodząca',
     outgoing: 'wychodząca',
+  },
+  officeFiles: {
+    title: 'Katalog spraw i słowniczek urzędu',
+    intro:
+      'Domyślnie wyszukiwarka korzysta z przykładów wbudowanych w aplikację. Urząd może wskazać własne pliki, np. na udziale sieciowym — przed zapisaniem zostaną sprawdzone.',
+    directory: 'Plik katalogu spraw i komórek (.json)',
+    glossary: 'Plik słowniczka pojęć (.json)',
+    placeholder: 'puste — przykład wbudowany',
+    source: {
+      'built-in': 'W użyciu: przykład wbudowany ({{what}}).',
+      office: 'W użyciu: plik urzędu ({{what}}).',
+      'last-good': 'W użyciu: ostatnia dobra kopia pliku urzędu ({{what}}) — sam plik jest teraz błędny.',
+    },
+    matters_one: '{{count}} sprawa',
+    matters_few: '{{count}} sprawy',
+    matters_many: '{{count}} spraw',
+    matters_other: '{{count}} sprawy',
+    terms_one: '{{count}} pojęcie',
+    terms_few: '{{count}} pojęcia',
+    terms_many: '{{count}} pojęć',
+    terms_other: '{{count}} pojęcia',
+    save: 'Sprawdź i zapisz',
+    checking: 'Sprawdzanie…',
+    useBuiltIn: 'Wróć do wbudowanych',
+    saved: 'Zapisano. Wyszukiwarka zna teraz {{matters}} i {{terms}}.',
+    problems: 'Nic nie zmieniono — popraw plik i spróbuj ponownie:',
+    errors: {
+      notAbsolute: 'Podaj pełną ścieżkę, np. C:\\PUP\\katalog.json albo \\\\serwer\\udział\\katalog.json.',
+      notJson: 'To musi być plik .json.',
+      tooLong: 'Ścieżka jest za długa.',
+    },
   },
   history: {
     title: 'Moje ostatnie rozmowy',

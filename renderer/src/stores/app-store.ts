@@ -2,13 +2,14 @@ import { create } from 'zustand';
 import type { Notice } from '../../../shared/api';
 import type { ChecklistDefinition } from '../../../shared/checklist';
 import type { Directory, Glossary } from '../../../shared/directory';
+import { NO_OFFICE_FILES, type ContentSource, type OfficeFiles } from '../../../shared/office-files';
 import { buildSearchIndex, type SearchIndex } from '../../../shared/search';
 import type { Profile } from '../../../shared/profile';
 import type { Scripts } from '../../../shared/scripts';
 import { getApi } from '../api/instance';
 import { useCallStore } from './call-store';
 
-export type View = 'call' | 'shift' | 'callbacks' | 'history' | 'profile';
+export type View = 'call' | 'shift' | 'callbacks' | 'history' | 'settings';
 
 interface AppState {
   status: 'loading' | 'ready' | 'failed';
@@ -20,6 +21,9 @@ interface AppState {
   glossary: Glossary | null;
   /** Built once when the directory arrives; searching it takes well under a millisecond. */
   searchIndex: SearchIndex | null;
+  /** The office's own directory and glossary files, as set; and where the ones in use came from. */
+  officeFiles: OfficeFiles;
+  contentSources: { directory: ContentSource; glossary: ContentSource } | null;
   /** The day (toDateString) whose shift-readiness check is recorded. */
   shiftDay: string | null;
   notices: Notice[];
@@ -29,6 +33,7 @@ interface AppState {
   draftError: unknown;
   load(): Promise<void>;
   profileSaved(profile: Profile): void;
+  contentReplaced(content: { directory: Directory; glossary: Glossary; officeFiles: OfficeFiles; contentSources: { directory: ContentSource; glossary: ContentSource } }): void;
   shiftRecorded(): void;
   setView(view: View): void;
   dismissNotice(index: number): void;
@@ -46,6 +51,8 @@ export const useAppStore = create<AppState>()((set, get) => ({
   directory: null,
   glossary: null,
   searchIndex: null,
+  officeFiles: NO_OFFICE_FILES,
+  contentSources: null,
   shiftDay: null,
   notices: [],
   view: 'call',
@@ -67,10 +74,12 @@ export const useAppStore = create<AppState>()((set, get) => ({
         directory: state.directory,
         glossary: state.glossary,
         searchIndex: buildSearchIndex(state.directory, state.glossary),
+        officeFiles: state.officeFiles,
+        contentSources: state.contentSources,
         shiftDay,
         notices: state.notices,
         // First thing of the day: the readiness check, unless a call is being restored.
-        view: !state.profile ? 'profile' : state.draft.phase === 'idle' && !shiftDay ? 'shift' : 'call',
+        view: !state.profile ? 'settings' : state.draft.phase === 'idle' && !shiftDay ? 'shift' : 'call',
       });
     } catch {
       set({ status: 'failed' });
@@ -79,6 +88,10 @@ export const useAppStore = create<AppState>()((set, get) => ({
 
   profileSaved(profile) {
     set({ profile, view: get().shiftDay === new Date().toDateString() ? 'call' : 'shift' });
+  },
+
+  contentReplaced({ directory, glossary, officeFiles, contentSources }) {
+    set({ directory, glossary, officeFiles, contentSources, searchIndex: buildSearchIndex(directory, glossary) });
   },
 
   shiftRecorded() {

@@ -1,0 +1,14 @@
+import { useAppStore } from '../stores/app-store';
+import { OfficeFilesForm } from './OfficeFilesForm';
+import { ProfileForm } from './ProfileForm';
+
+/** The clerk's profile first; what an administrator sets up below it, once there is a profile. */
+export function SettingsView() {
+  const profile = useAppStore((s) => s.profile);
+  return (
+    <div className="settings">
+      <ProfileForm />
+      {profile && <OfficeFilesForm />}
+    </div>
+  );
+}
