@@ -21,6 +21,10 @@ import { buildShiftRecord, shiftRecordedOn } from '../shared/shift-record';
 import type { Directory, Glossary } from '../shared/directory';
 import type { AppServices } from './services/app-services';
 import { checkOfficeFile, keepLastGood } from './services/office-content';
+import { missedItems, type RegisterRow } from '../shared/register';
+import type { RegisterRowView } from '../shared/register-api';
+import type { Register } from './services/register';
+import { exportFileName, exportToFile } from './services/register-export';
 import { monthOf, parseJournalLines } from './services/journal';
 
 /** Callbacks are looked for in the newest months of the journal: an agreed callback is weeks away at most. */
@@ -143,6 +147,47 @@ export function createHandlers(services: AppServices): HandlerTable {
       return { shown: services.notifier ? services.notifier(title, body) : false };
     },
 
+    async queryRegister({ filter, sort, offset, limit, refresh, withSummary }) {
+      const { register } = services;
+      if (refresh || !registerLoaded.has(register)) {
+        await register.refresh();
+        registerLoaded.add(register);
+      }
+      const rows = register.select(filter, sort);
+      return {
+        total: rows.length,
+        offset,
+        rows: rows.slice(offset, offset + limit).map((row) => rowView(register, row)),
+        summary: withSummary ? register.summary(filter, sort, Date.now()) : null,
+        facets: register.facets(),
+        problems: register.problems.map(({ folder, clerkName, clerkId, month, file, line, kind }) => ({ folder, clerkName: clerkName ?? clerkId, month, file, line, kind })),
+        unreadable: register.folderTroubles.map(({ folder, root, message }) => ({ folder, path: root, code: message })),
+      };
+    },
+
+    async exportRegister({ filter, sort, format, path }) {
+      const { register } = services;
+      if (!registerLoaded.has(register)) {
+        await register.refresh();
+        registerLoaded.add(register);
+      }
+      let target = path;
+      if (target === null) {
+        if (!services.chooseSavePath) throw new ServiceError('bad-input', 'Podaj ścieżkę pliku eksportu.');
+        target = await services.chooseSavePath(exportFileName(format, new Date()));
+        if (target === null) return { path: null, rows: 0 };
+      }
+      const rows = register.select(filter, sort);
+      try {
+        await exportToFile(register, rows, format, target);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code) throw new ServiceError('storage', exportProblem(code, target));
+        throw error;
+      }
+      return { path: target, rows: rows.length };
+    },
+
     async listRecentCalls({ limit }) {
       const profile = services.settings.profile;
       if (!profile) return { calls: [], problems: [] };
@@ -150,6 +195,43 @@ export function createHandlers(services: AppServices): HandlerTable {
       return { calls: records.filter(isCallRecord).map(summarizeCall), problems };
     },
   };
+}
+
+/** Registers read at least once: the first query reads the disk even without asking. */
+const registerLoaded = new WeakSet<Register>();
+
+function rowView(register: Register, row: RegisterRow): RegisterRowView {
+  return {
+    id: row.id,
+    clerkName: row.clerkName,
+    startedAt: new Date(row.startedAt).toISOString(),
+    direction: row.direction,
+    durationSec: row.durationSec,
+    outcome: row.outcome,
+    routedTo: row.routedTo?.unitName ?? null,
+    missed: missedItems(row),
+    score: row.score,
+    note: row.note,
+    integrity: register.integrityOf(row),
+  };
+}
+
+function exportProblem(code: string, path: string): string {
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+      return `Brak uprawnień do zapisu: ${path}. Wybierz inny folder, np. Dokumenty.`;
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return `Nie ma takiego folderu: ${path}. Wybierz istniejący folder.`;
+    case 'ENOSPC':
+      return `Brak miejsca na dysku dla ${path}. Zwolnij miejsce albo wybierz inny dysk.`;
+    case 'EISDIR':
+      return `${path} to folder — podaj nazwę pliku.`;
+    default:
+      return `Nie udało się zapisać eksportu do ${path} (${code}). Spróbuj ponownie.`;
+  }
 }
 
 function requireProfile(services: AppServices): Profile {

@@ -27,7 +27,7 @@ function resourcesDir(): string {
 async function start(): Promise<void> {
   const appUrl = pathToFileURL(join(here, '../renderer/index.html')).href;
   hardenSession(session.defaultSession);
-  services = await openAppServices(dataDir, resourcesDir(), { notifier: showNotification });
+  services = await openAppServices(dataDir, resourcesDir(), { notifier: showNotification, chooseSavePath });
   registerIpcHandlers(ipcMain, createHandlers(services), appUrl);
   mainWindow = createMainWindow(join(here, '../preload/index.cjs'), appUrl);
   mainWindow.on('closed', () => (mainWindow = null));
@@ -38,6 +38,18 @@ function showNotification(title: string, body: string): boolean {
   if (!Notification.isSupported()) return false;
   new Notification({ title, body }).show();
   return true;
+}
+
+/** The system's save dialog, over the app's window; null when the person cancels. */
+async function chooseSavePath(suggestedName: string): Promise<string | null> {
+  const extension = suggestedName.slice(suggestedName.lastIndexOf('.') + 1);
+  const options = {
+    title: 'Zapisz eksport rejestru',
+    defaultPath: join(app.getPath('documents'), suggestedName),
+    filters: [{ name: extension === 'csv' ? 'Arkusz CSV' : 'JSON Lines', extensions: [extension] }],
+  };
+  const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+  return result.canceled || !result.filePath ? null : result.filePath;
 }
 
 if (!app.requestSingleInstanceLock()) {

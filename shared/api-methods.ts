@@ -13,6 +13,8 @@ export const API_METHOD_NAMES = [
   'listCallbacks',
   'notify',
   'listRecentCalls',
+  'queryRegister',
+  'exportRegister',
 ] as const;
 export type ApiMethodName = (typeof API_METHOD_NAMES)[number];
 

@@ -6,6 +6,7 @@ import { DirectorySchema, GlossarySchema } from './directory';
 import { CONTENT_SOURCES, OfficeFilesInputSchema, OfficeFilesSchema } from './office-files';
 import { OUTCOMES } from './outcomes';
 import { ProfileInputSchema, ProfileSchema } from './profile';
+import { RegisterExportSchema, RegisterPageSchema, RegisterQuerySchema } from './register-api';
 import { ScriptsSchema } from './scripts';
 import { ShiftInputSchema } from './shift-record';
 
@@ -123,6 +124,16 @@ export const apiContract = {
   listRecentCalls: {
     input: z.object({ limit: z.number().int().min(1).max(500) }).strict(),
     output: z.object({ calls: z.array(CallSummarySchema), problems: z.array(JournalProblemSchema) }),
+  },
+  /** The team lead's register: a page of the filtered calls, and their summary. */
+  queryRegister: {
+    input: RegisterQuerySchema,
+    output: RegisterPageSchema,
+  },
+  /** Exports the filtered calls to a file; `path: null` when the person cancelled the save dialog. */
+  exportRegister: {
+    input: RegisterExportSchema,
+    output: z.object({ path: z.string().nullable(), rows: z.number().int() }),
   },
 } as const;
 

@@ -7,6 +7,7 @@ import { DataDirLock } from './data-dir-lock';
 import { DraftStore } from './draft-store';
 import { CallJournal } from './journal';
 import { loadContentInUse } from './office-content';
+import { Register } from './register';
 import { SettingsStore, type Settings } from './settings-store';
 
 /**
@@ -26,6 +27,10 @@ export interface AppServices {
   builtIn: { directory: Directory; glossary: Glossary };
   /** Shows a desktop notification; absent in web mode, where the window shows it. */
   notifier: Notifier | null;
+  /** Asks the person where to save a file (a save dialog); absent in web mode, where the browser downloads it. */
+  chooseSavePath: SavePathChooser | null;
+  /** The calls of every clerk in the folders this app reads, for the team lead's register. */
+  register: Register;
   /** Current settings; replaced whenever they are saved. */
   settings: Settings;
   /** What happened at start that the person should hear about. */
@@ -34,9 +39,11 @@ export interface AppServices {
 }
 
 export type Notifier = (title: string, body: string) => boolean;
+export type SavePathChooser = (suggestedName: string) => Promise<string | null>;
 
 export interface OpenOptions {
   notifier?: Notifier | null;
+  chooseSavePath?: SavePathChooser | null;
   /** Called when another (or a just-crashed) app holds the data directory and opening waits for it. */
   onWaitForLock?: () => void;
 }
@@ -63,6 +70,8 @@ export async function openAppServices(dataDir: string, resourcesDir: string, opt
       contentSources: inUse.content.sources,
       builtIn,
       notifier: options.notifier ?? null,
+      chooseSavePath: options.chooseSavePath ?? null,
+      register: new Register(() => [{ kind: 'local', root: dataDir }]),
       settings,
       startupNotices,
       async close() {

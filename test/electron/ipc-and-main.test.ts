@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -97,5 +97,25 @@ describe('main process wiring', () => {
     const focus = vi.spyOn(window, 'focus');
     fake.app.emit('second-instance');
     expect(focus).toHaveBeenCalled();
+  });
+
+  it('an export asks where to save with the system dialog, writes there, and a cancelled dialog writes nothing', async () => {
+    const documents = mkdtempSync(join(tmpdir(), 'documents-'));
+    fake.app.setPath('documents', documents);
+    const filter = {};
+    const sort = { key: 'startedAt', descending: true };
+    const saved = await invoke('api:exportRegister', { filter, sort, format: 'csv', path: null });
+    expect(saved).toMatchObject({ ok: true, result: { path: expect.stringMatching(/rejestr-rozmow-.*\.csv$/), rows: 0 } });
+    const path = (saved.result as { path: string }).path;
+    expect(path.startsWith(documents)).toBe(true);
+    expect(readFileSync(path, 'utf8')).toMatch(/^\uFEFFData rozpoczęcia;Pracownik;/);
+    const [parent, options] = fake.dialog.showSaveDialog.mock.calls.at(-1)!;
+    expect(parent).toBe(window);
+    expect(options).toMatchObject({ filters: [{ extensions: ['csv'] }] });
+
+    fake.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: true, filePath: undefined });
+    const cancelled = await invoke('api:exportRegister', { filter, sort, format: 'jsonl', path: null });
+    expect(cancelled).toEqual({ ok: true, result: { path: null, rows: 0 } });
+    expect(readdirSync(documents)).toHaveLength(1);
   });
 });

@@ -100,7 +100,11 @@ export function createFakeElectron() {
     ipcRenderer: { invoke: vi.fn((channel: string, payload: unknown) => Promise.resolve({ channel, payload })) },
     contextBridge: { exposeInMainWorld: vi.fn((key: string, value: unknown) => exposed.set(key, value)) },
     shell: { openExternal: vi.fn(() => Promise.resolve()) },
-    dialog: { showErrorBox: vi.fn() },
+    dialog: {
+      showErrorBox: vi.fn(),
+      /** Answers as a person would who accepts the suggested place; a test may change the answer. */
+      showSaveDialog: vi.fn(async (_window: unknown, options?: { defaultPath?: string }) => ({ canceled: false, filePath: options?.defaultPath })),
+    },
     // For assertions:
     ipcHandlers,
     exposed,

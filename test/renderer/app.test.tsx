@@ -70,6 +70,8 @@ function fakeApi(overrides: Partial<Api> = {}): Api {
     listCallbacks: vi.fn(async () => ({ callbacks: [] })),
     notify: vi.fn(async () => ({ shown: false })),
     listRecentCalls: vi.fn(async () => ({ calls: [], problems: [] })),
+    queryRegister: vi.fn(async ({ offset }) => ({ total: 0, offset, rows: [], summary: null, facets: { clerks: [], units: [], items: [] }, problems: [], unreadable: [] })),
+    exportRegister: vi.fn(async () => ({ path: null, rows: 0 })),
     ...overrides,
   };
 }

@@ -1,0 +1,86 @@
+import { createReadStream, createWriteStream, promises as fs } from 'node:fs';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+import type { Writable } from 'node:stream';
+import { stringify } from 'csv-stringify';
+import { format } from 'date-fns';
+import { csvCells, csvHeader, itemColumns } from '../../shared/register-csv';
+import type { RegisterRow } from '../../shared/register';
+import type { Register } from './register';
+
+/**
+ * Exports of the register, streamed: a row is formatted, written and let go,
+ * so a year of a whole office's calls never sits in memory twice.
+ *
+ * - CSV for Polish Excel: UTF-8 with a BOM (or Excel guesses the code page),
+ *   `;` between cells (the comma is the Polish decimal separator), CRLF line
+ *   ends, quotes only where a cell needs them; cells are neutralised against
+ *   formula injection in shared/register-csv.ts.
+ * - JSON Lines: the records exactly as stored, for archiving or re-import.
+ */
+export const EXPORT_FORMATS = ['csv', 'jsonl'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export function exportFileName(format_: ExportFormat, now: Date): string {
+  return `rejestr-rozmow-${format(now, 'yyyy-MM-dd-HHmm')}.${format_}`;
+}
+
+/** Writes the rows as CSV to `out`, honouring back-pressure; resolves when all is handed to `out`. */
+export async function writeCsv(register: Register, rows: readonly RegisterRow[], out: Writable): Promise<void> {
+  const items = itemColumns(new Set(rows.map((r) => r.items)));
+  const csv = stringify({ delimiter: ';', bom: true, record_delimiter: 'windows' });
+  csv.pipe(out, { end: false });
+  const write = async (cells: string[]) => {
+    if (!csv.write(cells)) await once(csv, 'drain');
+  };
+  await write(csvHeader(items));
+  for (const row of rows) await write(csvCells(row, items, register.integrityOf(row)));
+  csv.end();
+  await once(csv, 'end');
+}
+
+/** Writes the stored lines of the rows' records to `out`, file by file, in the order they were saved. */
+export async function writeJsonl(register: Register, rows: readonly RegisterRow[], out: Writable): Promise<void> {
+  // Month file by month file; a record kept in two folders is written once.
+  const wanted = new Map<string, { paths: readonly string[]; ids: Set<string> }>();
+  for (const row of rows) {
+    let file = wanted.get(row.file);
+    if (!file) wanted.set(row.file, (file = { paths: register.sourcesOf(row), ids: new Set() }));
+    file.ids.add(row.id);
+  }
+  for (const { paths, ids } of wanted.values()) {
+    for (const path of paths) {
+      if (ids.size === 0) break;
+      const lines = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity });
+      for await (const line of lines) {
+        const id = /"id":"([^"\\]+)"/.exec(line)?.[1];
+        if (!id || !ids.delete(id)) continue;
+        if (!out.write(line + '\n')) await once(out, 'drain');
+      }
+    }
+  }
+}
+
+/**
+ * Exports to a file the person chose: written beside it under a temporary
+ * name and renamed when complete, so a full disk or a pulled USB stick
+ * leaves no half-written export that looks whole.
+ */
+export async function exportToFile(register: Register, rows: readonly RegisterRow[], format_: ExportFormat, path: string): Promise<void> {
+  const partial = `${path}.part`;
+  const out = createWriteStream(partial, { flags: 'w', mode: 0o600 });
+  const failed = new Promise<never>((_, reject) => out.once('error', reject));
+  failed.catch(() => undefined); // raced below; never left unhandled
+  try {
+    await Promise.race([failed, (format_ === 'csv' ? writeCsv : writeJsonl)(register, rows, out)]);
+    out.end();
+    await Promise.race([failed, once(out, 'finish')]);
+    const handle = await fs.open(partial, 'r+');
+    await handle.sync().finally(() => handle.close());
+    await fs.rename(partial, path);
+  } catch (error) {
+    out.destroy();
+    await fs.rm(partial, { force: true }).catch(() => undefined);
+    throw error;
+  }
+}

@@ -1,0 +1,105 @@
+import { format } from 'date-fns';
+import type { Outcome } from './outcomes';
+import type { PersonAnswer } from './outbound';
+import { ITEM_STATE, type ItemList, type RegisterRow } from './register';
+
+/**
+ * The register as a table for Polish Excel: Polish headers, dates as
+ * `RRRR-MM-DD GG:MM`, durations in seconds, one column per checklist item.
+ * The separator, the BOM and quoting are the CSV writer's job; what is here
+ * is what each cell says, made safe to open: a cell Excel would read as a
+ * formula is neutralised.
+ */
+
+const OUTCOME_LABELS: Record<Outcome, string> = {
+  resolved: 'Załatwiona',
+  routed: 'Przekierowana',
+  invited: 'Zaproszenie do Urzędu',
+  callback: 'Oddzwonienie',
+  'no-contact': 'Brak kontaktu',
+  interrupted: 'Przerwana',
+  other: 'Inna',
+};
+
+const PERSON_LABELS: Record<PersonAnswer, string> = {
+  right: 'właściwa osoba',
+  'someone-else': 'inna osoba',
+  'no-answer': 'nikt nie odebrał',
+};
+
+const STATE_LABELS: Record<string, string> = {
+  [ITEM_STATE.done]: 'tak',
+  [ITEM_STATE.doneAtWrapUp]: 'tak (zaznaczone po rozmowie)',
+  [ITEM_STATE.missed]: 'nie',
+  [ITEM_STATE.notApplicable]: 'nie dotyczy',
+};
+
+const FIXED_HEADERS = [
+  'Data rozpoczęcia',
+  'Pracownik',
+  'Kierunek',
+  'Czas trwania [s]',
+  'Wynik',
+  'Przekierowano do',
+  'Termin wizyty',
+  'Termin oddzwonienia',
+  'Rozmówca (wychodzące)',
+  'Dane osobowe',
+  'Powitanie w 30 s',
+  'Wynik zgodności [%]',
+  'Notatka',
+  'Integralność',
+  'Identyfikator rozmowy',
+];
+
+/** The item columns of a set of calls: each item once, in the order first met. */
+export function itemColumns(lists: Iterable<ItemList>): { id: string; label: string }[] {
+  const seen = new Map<string, string>();
+  for (const list of lists) list.ids.forEach((id, i) => seen.has(id) || seen.set(id, list.labels[i]!));
+  return [...seen].map(([id, label]) => ({ id, label }));
+}
+
+export function csvHeader(items: { id: string; label: string }[]): string[] {
+  return [...FIXED_HEADERS, ...items.map((i) => i.label)].map(neutralizeCell);
+}
+
+/**
+ * @param integrity what is wrong with the file the record came from, if anything
+ */
+export function csvCells(row: RegisterRow, items: { id: string }[], integrity: string): string[] {
+  const when = (ms: number | null) => (ms === null ? '' : format(ms, 'yyyy-MM-dd HH:mm'));
+  const cells = [
+    when(row.startedAt),
+    row.clerkName,
+    row.direction === 'incoming' ? 'przychodząca' : 'wychodząca',
+    String(row.durationSec),
+    OUTCOME_LABELS[row.outcome],
+    row.routedTo ? `${row.routedTo.unitName}${row.routedTo.external ? ' (instytucja zewnętrzna)' : ''}` : '',
+    when(row.appointmentAt),
+    when(row.callbackDueAt),
+    row.outboundPerson ? PERSON_LABELS[row.outboundPerson] : '',
+    row.personalData ? 'tak' : 'nie',
+    row.greetingWithin30s ? 'tak' : 'nie',
+    row.score === null ? '' : String(Math.round(row.score * 100)),
+    row.note,
+    integrity,
+    row.id,
+  ];
+  for (const { id } of items) {
+    const index = row.items.ids.indexOf(id);
+    cells.push(index < 0 ? '' : STATE_LABELS[row.states[index]!]!);
+  }
+  return cells.map(neutralizeCell);
+}
+
+// What spreadsheet programs take for the start of a formula (OWASP's list).
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * A cell starting like a formula gets a leading apostrophe: Excel shows the
+ * text as typed instead of running it. (A clerk's note "=HYPERLINK(…)" must
+ * never become a link in the team lead's spreadsheet.)
+ */
+export function neutralizeCell(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}

@@ -1,0 +1,169 @@
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createHandlers, dispatch, type HandlerTable } from '../../electron/handlers';
+import { openAppServices, type AppServices } from '../../electron/services/app-services';
+import { CallJournal } from '../../electron/services/journal';
+import type { UnchainedCallRecord } from '../../shared/call-record';
+import { CLERK_ID, sampleRecord } from '../helpers/records';
+
+/**
+ * The register over real journal files: two clerks, filters and the summary
+ * through the API, integrity problems shown next to the clerk and month,
+ * and exports read back.
+ */
+const PIOTR = '6a1c2d3e-4f50-4a7e-9a39-6f3f6f2b8a11';
+const piotr = { id: PIOTR, firstName: 'Piotr', lastName: 'Wiśniewski', role: 'stazysta' as const, unit: 'Kancelaria' };
+const sort = { key: 'startedAt' as const, descending: true };
+
+let dataDir: string;
+let services: AppServices;
+let api: HandlerTable;
+
+async function save(records: UnchainedCallRecord[]) {
+  const journal = new CallJournal(dataDir);
+  for (const r of records) await journal.append(r);
+  await journal.close();
+}
+
+const at = (day: number, hour: number) => new Date(2026, 9, day, hour, 0);
+/** Through dispatch, as both transports call it: the input is parsed (defaults filled in) first. */
+async function query(filter: object = {}, extra: object = {}) {
+  const envelope = await dispatch(api, 'queryRegister', { filter, sort, offset: 0, limit: 100, refresh: true, withSummary: true, ...extra });
+  if (!envelope.ok) throw new Error(envelope.error.message);
+  return envelope.result as Awaited<ReturnType<HandlerTable['queryRegister']>>;
+}
+
+beforeEach(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'register-'));
+  await save([
+    sampleRecord(at(1, 9)),
+    { ...sampleRecord(at(1, 10)), direction: 'outgoing', outcome: 'routed', routedTo: { unitId: 'zus', unitName: 'Zakład Ubezpieczeń Społecznych (ZUS)', external: true } },
+    { ...sampleRecord(at(2, 11), 0, PIOTR), clerk: piotr, note: '=HYPERLINK("http://zly.example";"kliknij")\ndruga linia; z "cudzysłowem"' },
+  ]);
+  services = await openAppServices(dataDir, 'resources');
+  api = createHandlers(services);
+});
+afterEach(async () => {
+  await services.close();
+});
+
+describe('the register', () => {
+  it("lists every clerk's calls, newest first, with the summary of the filtered set", async () => {
+    const page = await query();
+    expect(page.total).toBe(3);
+    expect(page.rows.map((r) => r.clerkName)).toEqual(['Piotr Wiśniewski', 'Anna Nowak', 'Anna Nowak']);
+    expect(page.facets.clerks).toEqual([
+      { id: CLERK_ID, name: 'Anna Nowak' },
+      { id: PIOTR, name: 'Piotr Wiśniewski' },
+    ]);
+    expect(page.summary).toMatchObject({ calls: 3, incoming: 2, outgoing: 1, routed: { count: 1, of: 3 } });
+    expect(page.problems).toEqual([]);
+
+    const anna = await query({ clerkIds: [CLERK_ID], direction: 'outgoing' });
+    expect(anna.total).toBe(1);
+    expect(anna.rows[0]).toMatchObject({ routedTo: 'Zakład Ubezpieczeń Społecznych (ZUS)', missed: ['Uprzejme zakończenie'] });
+    expect(anna.summary?.routingTargets).toEqual([{ unitId: 'zus', unitName: 'Zakład Ubezpieczeń Społecznych (ZUS)', external: true, calls: 1 }]);
+  });
+
+  it('pages through the same selection without reading the disk again; a refresh reads what is new', async () => {
+    await query();
+    await save([sampleRecord(at(5, 9))]);
+    const second = await query({}, { offset: 2, limit: 2, refresh: false, withSummary: false });
+    expect(second).toMatchObject({ total: 3, offset: 2, summary: null });
+    expect(second.rows).toHaveLength(1);
+    expect((await query()).total).toBe(4);
+  });
+
+  it('an edited, a removed and a reordered line are each shown next to the clerk and month; readable calls still are', async () => {
+    const file = join(dataDir, 'calls', CLERK_ID, '2026-10.jsonl');
+    await save([sampleRecord(at(3, 9)), sampleRecord(at(4, 9))]);
+    const lines = readFileSync(file, 'utf8').trim().split('\n');
+    expect(lines).toHaveLength(4);
+    lines[1] = lines[1]!.replace('"durationSec":90', '"durationSec":9'); // an edit
+    writeFileSync(file, [lines[0], lines[1], lines[3], lines[2]].join('\n') + '\n'); // and two swapped
+    const edited = await query();
+    expect(edited.problems.length).toBeGreaterThan(0);
+    expect(edited.problems.every((p) => p.clerkName === 'Anna Nowak' && p.month === '2026-10' && p.kind === 'broken-chain')).toBe(true);
+    expect(edited.total).toBe(5);
+    expect(edited.rows.filter((r) => r.clerkName === 'Anna Nowak').every((r) => /Naruszona integralność: Anna Nowak, 2026-10/.test(r.integrity))).toBe(true);
+    expect(edited.rows.find((r) => r.clerkName === 'Piotr Wiśniewski')?.integrity).toBe('');
+
+    writeFileSync(file, [lines[0], lines[2], lines[3]].join('\n') + '\n'); // a removed line
+    const removed = await query();
+    expect(removed.problems).toEqual([expect.objectContaining({ clerkName: 'Anna Nowak', month: '2026-10', line: 2, kind: 'broken-chain' })]);
+  });
+
+  it('a file of another tool or a corrupt line is reported and never stops the register', async () => {
+    const other = join(dataDir, 'calls', 'inny-program');
+    mkdirSync(other, { recursive: true });
+    writeFileSync(join(other, '2026-10.jsonl'), 'id;nazwa\n1;coś\n{"schemaVersion":9,"type":"call","id":"x"}\n');
+    const page = await query();
+    expect(page.total).toBe(3);
+    expect(page.problems.map((p) => [p.clerkName, p.line, p.kind])).toEqual([
+      ['inny-program', 1, 'corrupt-line'],
+      ['inny-program', 2, 'corrupt-line'],
+      ['inny-program', 3, 'unknown-version'],
+    ]);
+  });
+
+  it('refuses a filter that is not one, with the field named', async () => {
+    const refused = await dispatch(api, 'queryRegister', { filter: { from: 'wczoraj' }, sort, offset: 0, limit: 10, refresh: false, withSummary: false });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'bad-input', message: expect.stringContaining('filter.from') } });
+    const tooMany = await dispatch(api, 'queryRegister', { filter: {}, sort, offset: 0, limit: 100_000, refresh: false, withSummary: false });
+    expect(tooMany).toMatchObject({ ok: false, error: { code: 'bad-input' } });
+  });
+});
+
+describe('exports', () => {
+  const exportTo = (format: 'csv' | 'jsonl', path: string, filter: object = {}) => dispatch(api, 'exportRegister', { filter, sort, format, path });
+
+  it('CSV for Polish Excel: BOM, semicolons, CRLF, Polish headers, one column per item, notes quoted and neutralised', async () => {
+    const path = join(dataDir, 'eksport.csv');
+    expect(await exportTo('csv', path)).toEqual({ ok: true, result: { path, rows: 3 } });
+    const bytes = readFileSync(path);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.toString('utf8').slice(1);
+    expect(text.split('\r\n')[0]).toMatch(/^Data rozpoczęcia;Pracownik;Kierunek;Czas trwania \[s\];Wynik;/);
+    const rows: string[][] = parse(text, { delimiter: ';', relax_column_count: false });
+    const [header, ...calls] = rows;
+    expect(calls).toHaveLength(3);
+    const col = (name: string) => header!.indexOf(name);
+    expect(calls[0]![col('Data rozpoczęcia')]).toBe('2026-10-02 10:58');
+    expect(calls[0]![col('Czas trwania [s]')]).toBe('90');
+    expect(calls[0]![col('Notatka')]).toBe('\'=HYPERLINK("http://zly.example";"kliknij")\ndruga linia; z "cudzysłowem"');
+    expect(calls[0]![col('Powitanie')]).toBe('tak');
+    expect(calls[0]![col('Uprzejme zakończenie')]).toBe('nie');
+    expect(calls[2]![col('Kierunek')]).toBe('przychodząca');
+    expect(readdirSync(dataDir).filter((n) => n.endsWith('.part'))).toEqual([]);
+  });
+
+  it('JSON Lines: the filtered records exactly as stored', async () => {
+    const path = join(dataDir, 'eksport.jsonl');
+    expect(await exportTo('jsonl', path, { clerkIds: [CLERK_ID] })).toEqual({ ok: true, result: { path, rows: 2 } });
+    const stored = readFileSync(join(dataDir, 'calls', CLERK_ID, '2026-10.jsonl'), 'utf8');
+    expect(readFileSync(path, 'utf8')).toBe(stored);
+  });
+
+  it('a folder without write access or that does not exist is named, and nothing half-written is left', async () => {
+    const locked = join(dataDir, 'zablokowany');
+    mkdirSync(locked);
+    chmodSync(locked, 0o500);
+    try {
+      const refused = await exportTo('csv', join(locked, 'eksport.csv'));
+      if (process.getuid?.() === 0) return; // root writes anywhere; the message is tested by the missing folder below
+      expect(refused).toEqual({ ok: false, error: { code: 'storage', message: expect.stringMatching(/^Brak uprawnień do zapisu: .*zablokowany\/eksport\.csv/) } });
+    } finally {
+      chmodSync(locked, 0o700);
+    }
+    const missing = await exportTo('csv', join(dataDir, 'nie-ma', 'eksport.csv'));
+    expect(missing).toEqual({ ok: false, error: { code: 'storage', message: expect.stringMatching(/^Nie ma takiego folderu: .*nie-ma\/eksport\.csv/) } });
+    expect(existsSync(join(dataDir, 'nie-ma'))).toBe(false);
+  });
+
+  it('without a path and without a dialog to ask (web mode), says so', async () => {
+    expect(await dispatch(api, 'exportRegister', { filter: {}, sort, format: 'csv', path: null })).toMatchObject({ ok: false, error: { code: 'bad-input' } });
+  });
+});

@@ -1,0 +1,215 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { CallRecord } from '../../shared/call-record';
+import { OUTCOMES } from '../../shared/outcomes';
+import { createRowMaker, missedItems, MISSED_ANY, NO_FILTER, quickRange, rowComparator, rowFilter, RegisterFilterSchema, type RegisterRow } from '../../shared/register';
+import { callbacksKept, summarize } from '../../shared/statistics';
+import { csvCells, csvHeader, itemColumns, neutralizeCell } from '../../shared/register-csv';
+import { sampleRecord } from '../helpers/records';
+
+const ANNA = '0b9f1e0e-3f5c-4a7e-9a39-6f3f6f2b8a10';
+const PIOTR = '6a1c2d3e-4f50-4a7e-9a39-6f3f6f2b8a11';
+
+/** A call started at a local time, with the fields a test cares about. */
+function call(at: Date, changes: Partial<CallRecord> = {}): CallRecord {
+  const base = sampleRecord(new Date(at.getTime() + 95_000));
+  return { ...base, prevHash: '0'.repeat(64), ...changes } as CallRecord;
+}
+
+const makeRow = createRowMaker();
+const row = (at: Date, changes: Partial<CallRecord> = {}) => makeRow(call(at, changes), 'calls/x/2026-11.jsonl');
+const items = (states: [boolean, boolean, boolean][]) =>
+  states.map(([applies, done, atWrapUp], i) => ({ id: `item-${i}`, label: `Punkt ${i}`, weight: 1, applies, done, atMs: done ? 1000 : null, atWrapUp }));
+
+describe('register rows', () => {
+  it('keep the checklist as one shared list and a string of states', () => {
+    const a = row(new Date(2026, 10, 2, 9), { items: items([[true, true, false], [true, false, false], [false, false, false], [true, true, true]]) });
+    const b = row(new Date(2026, 10, 2, 10), { items: items([[true, false, false], [true, true, false], [true, true, false], [true, true, false]]) });
+    expect(a.states).toBe('dx-w');
+    expect(a.items).toBe(b.items);
+    expect(missedItems(a)).toEqual(['Punkt 1']);
+  });
+});
+
+describe('register filters', () => {
+  const rows = [
+    row(new Date(2026, 10, 2, 0, 0), { clerk: { ...sampleRecord(new Date()).clerk, id: ANNA } }),
+    row(new Date(2026, 10, 2, 23, 59), { direction: 'outgoing', outcome: 'routed', routedTo: { unitId: 'zus', unitName: 'ZUS', external: true } }),
+    row(new Date(2026, 10, 3, 0, 0), { clerk: { id: PIOTR, firstName: 'Piotr', lastName: 'Wiśniewski', role: 'stazysta', unit: 'Kancelaria' } }),
+  ];
+  const ids = (filter: Partial<typeof NO_FILTER>) => rows.filter(rowFilter(RegisterFilterSchema.parse(filter))).map((r) => rows.indexOf(r));
+
+  it('a day range takes whole local days, both ends included', () => {
+    expect(ids({ from: '2026-11-02', to: '2026-11-02' })).toEqual([0, 1]);
+    expect(ids({ from: '2026-11-03' })).toEqual([2]);
+    expect(ids({ to: '2026-11-01' })).toEqual([]);
+  });
+
+  it('by clerk, direction, outcome, routed unit and missed items', () => {
+    expect(ids({ clerkIds: [PIOTR] })).toEqual([2]);
+    expect(ids({ direction: 'outgoing' })).toEqual([1]);
+    expect(ids({ outcomes: ['routed', 'callback'] })).toEqual([1]);
+    expect(ids({ routedUnitIds: ['zus'] })).toEqual([1]);
+    expect(ids({ missed: MISSED_ANY })).toEqual([0, 1, 2]); // the sample misses the polite closing
+    expect(ids({ missed: 'greeting' })).toEqual([]);
+    expect(ids({ missed: 'polite-closing' })).toEqual([0, 1, 2]);
+  });
+
+  it('refuses a filter that is not one', () => {
+    expect(RegisterFilterSchema.safeParse({ from: '2.11.2026' }).success).toBe(false);
+    expect(RegisterFilterSchema.safeParse({ outcomes: ['lost'] }).success).toBe(false);
+    expect(RegisterFilterSchema.safeParse({ clerk: 'Anna' }).success).toBe(false);
+  });
+
+  it('quick ranges: today, this week from Monday, last month whole', () => {
+    const thursday = new Date(2026, 10, 26, 15, 0);
+    expect(quickRange('today', thursday)).toEqual({ from: '2026-11-26', to: '2026-11-26' });
+    expect(quickRange('this-week', thursday)).toEqual({ from: '2026-11-23', to: '2026-11-29' });
+    expect(quickRange('last-month', new Date(2026, 0, 15))).toEqual({ from: '2025-12-01', to: '2025-12-31' });
+    expect(quickRange('this-week', new Date(2026, 10, 29, 23, 0))).toEqual({ from: '2026-11-23', to: '2026-11-29' }); // a Sunday
+  });
+
+  it('sorting is stable: ties fall back to time, newest first', () => {
+    const same = [row(new Date(2026, 10, 2, 9)), row(new Date(2026, 10, 2, 11)), row(new Date(2026, 10, 2, 10))];
+    expect([...same].sort(rowComparator({ key: 'durationSec', descending: false })).map((r) => same.indexOf(r))).toEqual([1, 2, 0]);
+    const byClerk = [...rows].sort(rowComparator({ key: 'clerkName', descending: false }));
+    expect(byClerk.map((r) => r.clerkName)).toEqual(['Anna Nowak', 'Anna Nowak', 'Piotr Wiśniewski']);
+  });
+});
+
+describe('summary', () => {
+  const now = new Date(2026, 10, 24, 12).getTime();
+
+  it('counts a small set exactly as by hand', () => {
+    const rows = [
+      row(new Date(2026, 10, 2, 9), { durationSec: 60, items: items([[true, true, false], [true, false, false]]), adherence: { score: 0.5, greetingWithin30s: true, ticksAtWrapUp: 0 } }),
+      row(new Date(2026, 10, 2, 10), { durationSec: 120, items: items([[true, true, true], [true, true, false]]), adherence: { score: 1, greetingWithin30s: false, ticksAtWrapUp: 1 }, outcome: 'invited' }),
+      row(new Date(2026, 10, 3, 9), { durationSec: 300, direction: 'outgoing', items: items([[true, true, false], [false, false, false]]), outcome: 'routed', routedTo: { unitId: 'zus', unitName: 'ZUS', external: true }, adherence: { score: null, greetingWithin30s: true, ticksAtWrapUp: 0 } }),
+    ];
+    const s = summarize(rows, new Map(), now);
+    expect(s).toMatchObject({ calls: 3, incoming: 2, outgoing: 1, meanDurationSec: 160, medianDurationSec: 120, meanScore: 0.75 });
+    expect(s.items).toEqual([
+      { id: 'item-0', label: 'Punkt 0', done: { count: 3, of: 3, rate: 1 } },
+      { id: 'item-1', label: 'Punkt 1', done: { count: 1, of: 2, rate: 0.5 } },
+    ]);
+    expect(s.greetingWithin30s).toEqual({ count: 2, of: 3, rate: 2 / 3 });
+    expect(s.routed.count).toBe(1);
+    expect(s.invited.count).toBe(1);
+    expect(s.itemsTickedAtWrapUp).toEqual({ count: 1, of: 4, rate: 0.25 });
+    expect(s.perDay).toEqual([
+      { day: '2026-11-02', calls: 2 },
+      { day: '2026-11-03', calls: 1 },
+    ]);
+    expect(s.routingTargets).toEqual([{ unitId: 'zus', unitName: 'ZUS', external: true, calls: 1 }]);
+    expect(s.outcomes).toMatchObject({ resolved: 1, invited: 1, routed: 1, callback: 0 });
+  });
+
+  it('an empty set has no averages, and no share divides by nothing', () => {
+    const s = summarize([], new Map(), now);
+    expect(s).toMatchObject({ calls: 0, meanDurationSec: null, medianDurationSec: null, meanScore: null, items: [], perDay: [] });
+    expect(s.greetingWithin30s).toEqual({ count: 0, of: 0, rate: null });
+    expect(s.callbacksKeptOnTime.rate).toBeNull();
+  });
+
+  it('identity on outbound calls counts only the outbound calls it applied to', () => {
+    const identity = (done: boolean, applies = true) => [{ id: 'identity-confirmed', label: 'Tożsamość', weight: 3, applies, done, atMs: done ? 5000 : null, atWrapUp: false }];
+    const rows = [
+      row(new Date(2026, 10, 2, 9), { direction: 'outgoing', items: identity(true) }),
+      row(new Date(2026, 10, 2, 9), { direction: 'outgoing', items: identity(false) }),
+      row(new Date(2026, 10, 2, 9), { direction: 'outgoing', items: identity(false, false) }),
+      row(new Date(2026, 10, 2, 9), { direction: 'incoming', items: identity(true) }),
+    ];
+    expect(summarize(rows, new Map(), now).identityConfirmedOutbound).toEqual({ count: 1, of: 2, rate: 0.5 });
+  });
+
+  it('a callback is kept on time when a call is made for it by 30 minutes after its time; one still ahead is not judged yet', () => {
+    const due = (h: number) => ({ dueAt: new Date(2026, 10, 24, h).toISOString(), reference: 'Staż' });
+    const agreed = [
+      row(new Date(2026, 10, 23, 9), { outcome: 'callback', callback: due(10) }), // kept at 10:20
+      row(new Date(2026, 10, 23, 9), { outcome: 'callback', callback: due(9) }), // kept at 9:45: late
+      row(new Date(2026, 10, 23, 9), { outcome: 'callback', callback: due(8) }), // never kept, overdue
+      row(new Date(2026, 10, 23, 9), { outcome: 'callback', callback: due(16) }), // still ahead
+    ];
+    const keeping = [
+      row(new Date(2026, 10, 24, 10, 20), { callbackOf: agreed[0]!.id }),
+      row(new Date(2026, 10, 24, 9, 45), { callbackOf: agreed[1]!.id }),
+      row(new Date(2026, 10, 24, 11, 0), { callbackOf: agreed[0]!.id }), // a second call for the same one changes nothing
+    ];
+    const s = summarize(agreed, callbacksKept([...agreed, ...keeping]), now);
+    expect(s.callbacksAgreed).toBe(4);
+    expect(s.callbacksKeptOnTime).toEqual({ count: 1, of: 3, rate: 1 / 3 });
+  });
+
+  it('property: shares stay within their counts, and the per-day and per-outcome counts add up to the calls', () => {
+    const arbitraryRow = fc
+      .record({
+        day: fc.integer({ min: 1, max: 28 }),
+        hour: fc.integer({ min: 0, max: 23 }),
+        duration: fc.integer({ min: 0, max: 3600 }),
+        outcome: fc.constantFrom(...OUTCOMES),
+        outgoing: fc.boolean(),
+        states: fc.array(fc.tuple(fc.boolean(), fc.boolean(), fc.boolean()), { minLength: 1, maxLength: 7 }),
+        score: fc.option(fc.double({ min: 0, max: 1, noNaN: true })),
+      })
+      .map((r) =>
+        row(new Date(2026, 10, r.day, r.hour), {
+          durationSec: r.duration,
+          outcome: r.outcome,
+          direction: r.outgoing ? 'outgoing' : 'incoming',
+          items: items(r.states),
+          adherence: { score: r.score, greetingWithin30s: r.hour % 2 === 0, ticksAtWrapUp: 0 },
+        }),
+      );
+    fc.assert(
+      fc.property(fc.array(arbitraryRow, { maxLength: 60 }), (rows: RegisterRow[]) => {
+        const s = summarize(rows, new Map(), now);
+        expect(s.perDay.reduce((n, d) => n + d.calls, 0)).toBe(rows.length);
+        expect(Object.values(s.outcomes).reduce((n, c) => n + c, 0)).toBe(rows.length);
+        for (const share of [s.greetingWithin30s, s.routed, s.invited, s.itemsTickedAtWrapUp, ...s.items.map((i) => i.done)]) {
+          expect(share.count).toBeLessThanOrEqual(share.of);
+          if (share.of > 0) expect(share.rate).toBeCloseTo(share.count / share.of);
+        }
+        if (rows.length > 0) {
+          const sorted = rows.map((r) => r.durationSec).sort((a, b) => a - b);
+          expect(s.medianDurationSec).toBeGreaterThanOrEqual(sorted[0]!);
+          expect(s.medianDurationSec).toBeLessThanOrEqual(sorted.at(-1)!);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('CSV cells', () => {
+  it('neutralises every cell a spreadsheet would run as a formula, and nothing else', () => {
+    for (const start of ['=', '+', '-', '@', '\t', '\r']) expect(neutralizeCell(`${start}HYPERLINK("http://x")`)).toBe(`'${start}HYPERLINK("http://x")`);
+    expect(neutralizeCell('Zwykła notatka; z "cudzysłowem"\nw dwóch wierszach')).toBe('Zwykła notatka; z "cudzysłowem"\nw dwóch wierszach');
+    expect(neutralizeCell('123')).toBe('123');
+    fc.assert(
+      fc.property(fc.string(), (text) => {
+        const safe = neutralizeCell(text);
+        expect(/^[=+\-@\t\r]/.test(safe)).toBe(false);
+        expect(safe.endsWith(text)).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('one row per call: Polish headers, dates as RRRR-MM-DD GG:MM, seconds, one column per item', () => {
+    const r = row(new Date(2026, 10, 2, 9, 5), { note: '=1+1 notatka', outcome: 'invited', invitation: { appointmentAt: new Date(2026, 11, 1, 10, 30).toISOString() } });
+    const columns = itemColumns([r.items]);
+    const header = csvHeader(columns);
+    const cells = csvCells(r, columns, '');
+    expect(header.slice(0, 5)).toEqual(['Data rozpoczęcia', 'Pracownik', 'Kierunek', 'Czas trwania [s]', 'Wynik']);
+    expect(header.slice(-2)).toEqual(['Powitanie', 'Uprzejme zakończenie']);
+    expect(cells.length).toBe(header.length);
+    const at = (name: string) => cells[header.indexOf(name)];
+    expect(at('Data rozpoczęcia')).toBe('2026-11-02 09:05');
+    expect(at('Czas trwania [s]')).toBe('90');
+    expect(at('Wynik')).toBe('Zaproszenie do Urzędu');
+    expect(at('Termin wizyty')).toBe('2026-12-01 10:30');
+    expect(at('Notatka')).toBe("'=1+1 notatka");
+    expect(at('Powitanie')).toBe('tak');
+    expect(at('Uprzejme zakończenie')).toBe('nie');
+  });
+});
