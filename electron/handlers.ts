@@ -24,7 +24,9 @@ import { checkOfficeFile, keepLastGood } from './services/office-content';
 import { missedItems, type RegisterRow } from '../shared/register';
 import type { RegisterRowView } from '../shared/register-api';
 import type { Register } from './services/register';
-import { exportFileName, exportToFile } from './services/register-export';
+import { exportFileName, exportToFile, writeCsv, writeJsonl } from './services/register-export';
+import type { Download } from './web';
+import type { RegisterExportSchema } from '../shared/register-api';
 import { monthOf, parseJournalLines } from './services/journal';
 
 /** Callbacks are looked for in the newest months of the journal: an agreed callback is weeks away at most. */
@@ -148,11 +150,7 @@ export function createHandlers(services: AppServices): HandlerTable {
     },
 
     async queryRegister({ filter, sort, offset, limit, refresh, withSummary }) {
-      const { register } = services;
-      if (refresh || !registerLoaded.has(register)) {
-        await register.refresh();
-        registerLoaded.add(register);
-      }
+      const register = await loadedRegister(services, refresh);
       const rows = register.select(filter, sort);
       return {
         total: rows.length,
@@ -166,11 +164,7 @@ export function createHandlers(services: AppServices): HandlerTable {
     },
 
     async exportRegister({ filter, sort, format, path }) {
-      const { register } = services;
-      if (!registerLoaded.has(register)) {
-        await register.refresh();
-        registerLoaded.add(register);
-      }
+      const register = await loadedRegister(services);
       let target = path;
       if (target === null) {
         if (!services.chooseSavePath) throw new ServiceError('bad-input', 'Podaj ścieżkę pliku eksportu.');
@@ -197,8 +191,31 @@ export function createHandlers(services: AppServices): HandlerTable {
   };
 }
 
+/** An export of the register to stream as a browser download (web mode's way of saving a file). */
+export function createExportDownload(services: AppServices): (input: z.output<typeof RegisterExportSchema>) => Promise<Download> {
+  return async ({ filter, sort, format }) => {
+    const register = await loadedRegister(services);
+    const rows = register.select(filter, sort);
+    return {
+      fileName: exportFileName(format, new Date()),
+      contentType: format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8',
+      rows: rows.length,
+      write: (out) => (format === 'csv' ? writeCsv : writeJsonl)(register, rows, out),
+    };
+  };
+}
+
 /** Registers read at least once: the first query reads the disk even without asking. */
 const registerLoaded = new WeakSet<Register>();
+
+async function loadedRegister(services: AppServices, refresh = false): Promise<Register> {
+  const { register } = services;
+  if (refresh || !registerLoaded.has(register)) {
+    await register.refresh();
+    registerLoaded.add(register);
+  }
+  return register;
+}
 
 function rowView(register: Register, row: RegisterRow): RegisterRowView {
   return {

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { defaultDataDir } from './data-dir';
-import { createHandlers } from './handlers';
+import { createExportDownload, createHandlers } from './handlers';
 import { openAppServices } from './services/app-services';
 import { DataDirInUseError } from './services/data-dir-lock';
 import { startWebServer } from './web';
@@ -55,6 +55,7 @@ async function main(): Promise<void> {
   });
   const web = await startWebServer({
     handlers: createHandlers(services),
+    exportDownload: createExportDownload(services),
     rendererDir: fileURLToPath(new URL('../renderer', import.meta.url)),
     token: randomBytes(24).toString('base64url'),
     port: options.port,

@@ -3,6 +3,10 @@ import { promises as fs } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
+import type { Writable } from 'node:stream';
+import type { z } from 'zod';
+import { RegisterExportSchema } from '../shared/register-api';
+import { describeIssues } from '../shared/api';
 import { dispatch, type HandlerTable } from './handlers';
 
 /**
@@ -14,6 +18,10 @@ import { dispatch, type HandlerTable } from './handlers';
  * them, an Origin of this server and a same-origin Sec-Fetch-Site (against
  * cross-site requests). The token travels in the URL's #fragment, which the
  * browser never sends anywhere, and is never logged.
+ *
+ * POST /download/export streams an export of the register as a download,
+ * behind the same checks: in a browser there is no save dialog, the
+ * browser's download is the way to "a path the user chooses".
  */
 export const TOKEN_HEADER = 'x-asystent-token';
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -42,8 +50,18 @@ const MIME: Record<string, string> = {
   '.json': 'application/json; charset=utf-8',
 };
 
+/** An export ready to stream: what to call the file, and how to write it. */
+export interface Download {
+  fileName: string;
+  contentType: string;
+  rows: number;
+  write(out: Writable): Promise<void>;
+}
+
 export interface WebServerOptions {
   handlers: HandlerTable;
+  /** Prepares an export of the register for download; absent: no downloads. */
+  exportDownload?: (input: z.output<typeof RegisterExportSchema>) => Promise<Download>;
   rendererDir: string;
   token: string;
   port: number;
@@ -91,50 +109,68 @@ async function handleRequest(req: IncomingMessage, res: ServerResponse, options:
 
   const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
   if (url.pathname.startsWith('/api/')) return handleApi(req, res, url.pathname.slice(5), options, allowedHosts);
+  if (url.pathname === '/download/export') return handleDownload(req, res, options, allowedHosts);
   if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Metoda niedozwolona.');
   return serveStatic(res, options.rendererDir, url.pathname);
 }
 
-async function handleApi(
-  req: IncomingMessage,
-  res: ServerResponse,
-  method: string,
-  options: WebServerOptions,
-  allowedHosts: string[],
-): Promise<void> {
+type Refusal = { status: number; code: string; message: string };
+
+/** The checks every call from the page passes: same origin, the token, a JSON body within the limit. */
+async function readCall(req: IncomingMessage, options: WebServerOptions, allowedHosts: string[]): Promise<{ payload: unknown } | Refusal> {
   const origin = req.headers.origin;
   if (origin !== undefined && !allowedHosts.some((h) => origin === `http://${h}`)) {
-    return sendError(res, 403, 'forbidden', 'Żądanie z obcej strony zostało odrzucone.');
+    return { status: 403, code: 'forbidden', message: 'Żądanie z obcej strony zostało odrzucone.' };
   }
   const fetchSite = req.headers['sec-fetch-site'];
   if (fetchSite !== undefined && fetchSite !== 'same-origin' && fetchSite !== 'none') {
-    return sendError(res, 403, 'forbidden', 'Żądanie z obcej strony zostało odrzucone.');
+    return { status: 403, code: 'forbidden', message: 'Żądanie z obcej strony zostało odrzucone.' };
   }
   const token = req.headers[TOKEN_HEADER];
   if (typeof token !== 'string' || token.length === 0) {
-    return sendError(res, 401, 'forbidden', 'Brak klucza dostępu. Otwórz adres wypisany przy starcie (z #token=…).');
+    return { status: 401, code: 'forbidden', message: 'Brak klucza dostępu. Otwórz adres wypisany przy starcie (z #token=…).' };
   }
   if (!sameSecret(token, options.token)) {
-    return sendError(res, 403, 'forbidden', 'Nieprawidłowy klucz dostępu. Otwórz adres wypisany przy starcie.');
+    return { status: 403, code: 'forbidden', message: 'Nieprawidłowy klucz dostępu. Otwórz adres wypisany przy starcie.' };
   }
-  if (req.method !== 'POST') return sendError(res, 405, 'bad-input', 'Użyj metody POST.');
+  if (req.method !== 'POST') return { status: 405, code: 'bad-input', message: 'Użyj metody POST.' };
   if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
-    return sendError(res, 415, 'bad-input', 'Treść żądania musi być w formacie JSON (application/json).');
+    return { status: 415, code: 'bad-input', message: 'Treść żądania musi być w formacie JSON (application/json).' };
   }
-
   const body = await readBody(req);
-  if (body === null) return sendError(res, 413, 'bad-input', `Treść żądania przekracza ${MAX_BODY_BYTES} bajtów.`);
-  let payload: unknown;
+  if (body === null) return { status: 413, code: 'bad-input', message: `Treść żądania przekracza ${MAX_BODY_BYTES} bajtów.` };
   try {
-    payload = body.length === 0 ? {} : JSON.parse(body);
+    return { payload: body.length === 0 ? {} : JSON.parse(body) };
   } catch {
-    return sendError(res, 400, 'bad-input', 'Treść żądania nie jest poprawnym JSON.');
+    return { status: 400, code: 'bad-input', message: 'Treść żądania nie jest poprawnym JSON.' };
   }
+}
 
-  const envelope = await dispatch(options.handlers, method, payload);
+async function handleApi(req: IncomingMessage, res: ServerResponse, method: string, options: WebServerOptions, allowedHosts: string[]): Promise<void> {
+  const call = await readCall(req, options, allowedHosts);
+  if ('status' in call) return sendError(res, call.status, call.code, call.message);
+  const envelope = await dispatch(options.handlers, method, call.payload);
   if (envelope.ok) return sendJson(res, 200, envelope);
   const status = { 'bad-input': 400, 'no-profile': 409, forbidden: 403, storage: 503, internal: 500 }[envelope.error.code];
   return sendJson(res, status, envelope);
+}
+
+async function handleDownload(req: IncomingMessage, res: ServerResponse, options: WebServerOptions, allowedHosts: string[]): Promise<void> {
+  const call = await readCall(req, options, allowedHosts);
+  if ('status' in call) return sendError(res, call.status, call.code, call.message);
+  if (!options.exportDownload) return sendError(res, 404, 'bad-input', 'Eksport nie jest tu dostępny.');
+  const input = RegisterExportSchema.safeParse(call.payload);
+  if (!input.success) return sendError(res, 400, 'bad-input', describeIssues(input.error));
+  const download = await options.exportDownload(input.data);
+  res.writeHead(200, {
+    ...securityHeaders(),
+    'content-type': download.contentType,
+    'content-disposition': `attachment; filename="${download.fileName}"`,
+    'cache-control': 'no-store',
+    'x-export-rows': String(download.rows),
+  });
+  await download.write(res);
+  res.end();
 }
 
 function sameSecret(given: string, expected: string): boolean {

@@ -4,11 +4,11 @@ import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 
 /** First run as a clerk: fill the profile, then skip the readiness check (another test covers it). */
-export async function firstRun(page: Page, url: string, unit = 'Centrum Aktywizacji Zawodowej'): Promise<void> {
+export async function firstRun(page: Page, url: string, unit = 'Centrum Aktywizacji Zawodowej', name = ['Ewa', 'Zielińska']): Promise<void> {
   await page.goto(url);
   await expect.poll(() => page.getByRole('heading', { name: 'Profil pracownika' }).isVisible()).toBe(true);
-  await page.getByLabel('Imię').fill('Ewa');
-  await page.getByLabel('Nazwisko').fill('Zielińska');
+  await page.getByLabel('Imię').fill(name[0]!);
+  await page.getByLabel('Nazwisko').fill(name[1]!);
   await page.getByLabel('Komórka organizacyjna').fill(unit);
   await page.getByRole('button', { name: 'Zapisz profil' }).click();
   await expect.poll(() => page.getByRole('heading', { name: 'Gotowość do dyżuru' }).isVisible()).toBe(true);
@@ -38,4 +38,17 @@ export function journalRecords(dataDir: string): Record<string, unknown>[] {
     .split('\n')
     .filter(Boolean)
     .map((line) => JSON.parse(line) as Record<string, unknown>);
+}
+
+/** An incoming call from F2 to a saved record: the greeting ticked, the outcome chosen by its number key. */
+export async function quickIncomingCall(page: Page, outcomeKey: string, note = ''): Promise<void> {
+  await page.keyboard.press('F2');
+  await expect.poll(() => page.getByRole('region', { name: 'Powitanie' }).isVisible()).toBe(true);
+  await page.keyboard.press('1');
+  await page.keyboard.press('F4');
+  await page.keyboard.press(outcomeKey);
+  if (note) await page.getByLabel(/Notatka/).fill(note);
+  await page.keyboard.press('Control+Enter');
+  await expect.poll(() => page.getByText('Rozmowa zapisana w dzienniku.').isVisible()).toBe(true);
+  await expect.poll(() => page.getByRole('button', { name: /Połączenie przychodzące/ }).isVisible()).toBe(true);
 }

@@ -253,3 +253,21 @@ describe("Settings: the office's own files", () => {
     );
   });
 });
+
+describe('Polish plural forms', () => {
+  it('1 rozmowa, 2–4 rozmowy, 5–21 rozmów, 22 rozmowy, 112 rozmów', () => {
+    const say = (count: number) => i18n.t('register.count', { count });
+    expect([1, 2, 4, 5, 12, 21, 22, 25, 112, 0].map(say)).toEqual([
+      '1 rozmowa',
+      '2 rozmowy',
+      '4 rozmowy',
+      '5 rozmów',
+      '12 rozmów',
+      '21 rozmów',
+      '22 rozmowy',
+      '25 rozmów',
+      '112 rozmów',
+      '0 rozmów',
+    ]);
+  });
+});

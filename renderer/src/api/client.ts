@@ -26,12 +26,42 @@ declare global {
 const TOKEN_KEY = 'asystent-rozmow.token';
 
 export function createApi(win: Window = window): Api {
-  const bridge = win.api ?? httpBridge(takeToken(win));
+  const token = win.api ? null : takeToken(win);
+  const bridge = win.api ?? httpBridge(token ?? '');
   const api = {} as Record<ApiMethod, (input: unknown) => Promise<unknown>>;
   for (const method of API_METHOD_NAMES) {
     api[method] = async (input: unknown) => unwrap(await bridge[method](input));
   }
+  // A browser has no save dialog: the export comes as a download instead, to wherever the person saves downloads.
+  if (token !== null) api.exportRegister = (input) => downloadExport(win, token, input);
   return api as unknown as Api;
+}
+
+async function downloadExport(win: Window, token: string, input: unknown): Promise<{ path: string; rows: number }> {
+  let response: Response;
+  try {
+    response = await win.fetch('/download/export', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-asystent-token': token },
+      body: JSON.stringify(input),
+    });
+  } catch {
+    throw new ApiError('network', 'Brak połączenia z usługą aplikacji.');
+  }
+  if (!response.ok) {
+    const envelope = (await response.json().catch(() => null)) as ApiEnvelope<unknown> | null;
+    throw new ApiError(envelope && !envelope.ok ? envelope.error.code : 'internal', envelope && !envelope.ok ? envelope.error.message : `HTTP ${response.status}`);
+  }
+  const fileName = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? 'rejestr-rozmow';
+  const url = URL.createObjectURL(await response.blob());
+  const link = win.document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  win.document.body.append(link);
+  link.click();
+  link.remove();
+  win.setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  return { path: fileName, rows: Number(response.headers.get('x-export-rows') ?? 0) };
 }
 
 function unwrap(envelope: ApiEnvelope<unknown>): unknown {

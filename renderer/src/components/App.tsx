@@ -13,12 +13,13 @@ import { CallbacksView } from './CallbacksView';
 import { HistoryView } from './HistoryView';
 import { IdleView } from './IdleView';
 import { Notices } from './Notices';
+import { RegisterView } from './RegisterView';
 import { SettingsView } from './SettingsView';
 import { ShiftView } from './ShiftView';
 import { Toast } from './Toast';
 import { WrapUpView } from './WrapUpView';
 
-const NAV: View[] = ['call', 'callbacks', 'history', 'settings'];
+const NAV: View[] = ['call', 'callbacks', 'history', 'register', 'settings'];
 
 export function App() {
   const { t } = useTranslation();
@@ -74,6 +75,7 @@ export function App() {
         {shown === 'shift' && <ShiftView />}
         {shown === 'callbacks' && <CallbacksView />}
         {shown === 'history' && <HistoryView />}
+        {shown === 'register' && <RegisterView />}
         {shown === 'call' && <CallScreen />}
       </main>
     </div>

@@ -9,7 +9,7 @@ import type { Scripts } from '../../../shared/scripts';
 import { getApi } from '../api/instance';
 import { useCallStore } from './call-store';
 
-export type View = 'call' | 'shift' | 'callbacks' | 'history' | 'settings';
+export type View = 'call' | 'shift' | 'callbacks' | 'history' | 'register' | 'settings';
 
 interface AppState {
   status: 'loading' | 'ready' | 'failed';

@@ -1,0 +1,192 @@
+import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { OUTCOMES } from '../../../shared/outcomes';
+import { MISSED_ANY, QUICK_RANGES, quickRange, SORT_KEYS, type RegisterFilter, type SortKey } from '../../../shared/register';
+import { errorMessage, getApi } from '../api/instance';
+import { useAppStore } from '../stores/app-store';
+import { useRegisterStore } from '../stores/register-store';
+import { RegisterSummaryPanel } from './RegisterSummaryPanel';
+import { RegisterTable } from './RegisterTable';
+
+/**
+ * Rejestr rozmów: the team lead's weekly and monthly review. Filters on top,
+ * what is wrong with the files first, then the summary with its charts, then
+ * the calls themselves. The Node side filters and sorts; the window only
+ * shows a page at a time, so 300,000 calls never freeze it.
+ */
+export function RegisterView() {
+  const { t } = useTranslation();
+  const { status, error, total, problems, unreadable, load } = useRegisterStore();
+
+  useEffect(() => {
+    void load(true);
+  }, [load]);
+
+  return (
+    <section className="register" aria-labelledby="register-title">
+      <div className="card">
+        <div className="call-head">
+          <h2 id="register-title">{t('register.title')}</h2>
+          <button type="button" className="button secondary small" onClick={() => void load(true)}>
+            {t('register.refresh')}
+          </button>
+        </div>
+        <RegisterFilters />
+        <p className="muted small" aria-live="polite">
+          {status === 'loading' ? t('register.loading') : t('register.count', { count: total })}
+        </p>
+        {status === 'failed' && (
+          <p className="form-error" role="alert">
+            {t('register.loadFailed', { message: errorMessage(error, t('errors.network')) })}
+          </p>
+        )}
+        <ExportActions />
+      </div>
+
+      {(problems.length > 0 || unreadable.length > 0) && (
+        <div className="banner warning register-problems" role="alert">
+          <p>{t('register.problems')}</p>
+          <ul>
+            {unreadable.map((u) => (
+              <li key={u.path}>{t('register.unreadable', { path: u.path, code: u.code })}</li>
+            ))}
+            {problems.map((p) => (
+              <li key={`${p.file}:${p.line}`}>{t(`register.problem.${p.kind}`, { clerk: p.clerkName, month: p.month, file: p.file, line: p.line })}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+
+      <RegisterSummaryPanel />
+      <RegisterTable />
+    </section>
+  );
+}
+
+function RegisterFilters() {
+  const { t } = useTranslation();
+  const id = useId();
+  const filter = useRegisterStore((s) => s.filter);
+  const sort = useRegisterStore((s) => s.sort);
+  const facets = useRegisterStore((s) => s.facets);
+  const setFilter = useRegisterStore((s) => s.setFilter);
+  const resetFilter = useRegisterStore((s) => s.resetFilter);
+  const setSort = useRegisterStore((s) => s.setSort);
+  const one = <K extends keyof RegisterFilter>(key: K, value: string, toValue: (v: string) => RegisterFilter[K]) =>
+    setFilter({ [key]: value === '' ? (Array.isArray(filter[key]) ? [] : null) : toValue(value) } as Partial<RegisterFilter>);
+  const select = (name: string, label: string, value: string, onChange: (v: string) => void, options: { value: string; label: string }[]) => (
+    <div className="field">
+      <label htmlFor={`${id}-${name}`}>{label}</label>
+      <select id={`${id}-${name}`} value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">{t('register.filter.all')}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+
+  return (
+    <div className="register-filters" role="group" aria-label={t('register.filter.label')}>
+      <div className="quick-ranges">
+        {QUICK_RANGES.map((range) => (
+          <button key={range} type="button" className="button secondary small" onClick={() => setFilter(quickRange(range, new Date()))}>
+            {t(`register.range.${range}`)}
+          </button>
+        ))}
+        <button type="button" className="button secondary small" onClick={resetFilter}>
+          {t('register.filter.clear')}
+        </button>
+      </div>
+      <div className="field-row">
+        <div className="field">
+          <label htmlFor={`${id}-from`}>{t('register.filter.from')}</label>
+          <input id={`${id}-from`} type="date" value={filter.from ?? ''} max={filter.to ?? undefined} onChange={(e) => setFilter({ from: e.target.value || null })} />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-to`}>{t('register.filter.to')}</label>
+          <input id={`${id}-to`} type="date" value={filter.to ?? ''} min={filter.from ?? undefined} onChange={(e) => setFilter({ to: e.target.value || null })} />
+        </div>
+      </div>
+      <div className="field-row">
+        {select('clerk', t('register.filter.clerk'), filter.clerkIds[0] ?? '', (v) => one('clerkIds', v, (x) => [x]), facets.clerks.map((c) => ({ value: c.id, label: c.name })))}
+        {select('direction', t('register.filter.direction'), filter.direction ?? '', (v) => one('direction', v, (x) => x as 'incoming' | 'outgoing'), [
+          { value: 'incoming', label: t('direction.incoming') },
+          { value: 'outgoing', label: t('direction.outgoing') },
+        ])}
+      </div>
+      <div className="field-row">
+        {select('outcome', t('register.filter.outcome'), filter.outcomes[0] ?? '', (v) => one('outcomes', v, (x) => [x as (typeof OUTCOMES)[number]]), OUTCOMES.map((o) => ({ value: o, label: t(`outcomes.${o}`) })))}
+        {select('unit', t('register.filter.unit'), filter.routedUnitIds[0] ?? '', (v) => one('routedUnitIds', v, (x) => [x]), facets.units.map((u) => ({ value: u.id, label: u.name })))}
+      </div>
+      <div className="field-row">
+        {select('missed', t('register.filter.missed'), filter.missed ?? '', (v) => one('missed', v, (x) => x), [
+          { value: MISSED_ANY, label: t('register.filter.missedAny') },
+          ...facets.items.map((i) => ({ value: i.id, label: i.label })),
+        ])}
+        <div className="field">
+          <label htmlFor={`${id}-sort`}>{t('register.sort.label')}</label>
+          <select
+            id={`${id}-sort`}
+            value={`${sort.key}:${sort.descending ? 'desc' : 'asc'}`}
+            onChange={(e) => {
+              const [key, dir] = e.target.value.split(':') as [SortKey, string];
+              setSort({ key, descending: dir === 'desc' });
+            }}
+          >
+            {SORT_KEYS.flatMap((key) => ['desc', 'asc'].map((dir) => `${key}:${dir}`)).map((value) => (
+              <option key={value} value={value}>
+                {t(`register.sort.${value.replace(':', '-')}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function ExportActions() {
+  const { t } = useTranslation();
+  const filter = useRegisterStore((s) => s.filter);
+  const sort = useRegisterStore((s) => s.sort);
+  const total = useRegisterStore((s) => s.total);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  async function exportAs(format: 'csv' | 'jsonl') {
+    setBusy(true);
+    setProblem(null);
+    try {
+      const result = await getApi().exportRegister({ filter, sort, format, path: null });
+      if (result.path) useAppStore.getState().showToast(t('register.exported', { rows: t('register.count', { count: result.rows }), path: result.path }));
+    } catch (error) {
+      setProblem(errorMessage(error, t('errors.network')));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <>
+      <div className="actions export-actions">
+        <button type="button" className="button secondary" disabled={busy || total === 0} onClick={() => void exportAs('csv')}>
+          {t('register.export.csv')}
+        </button>
+        <button type="button" className="button secondary" disabled={busy || total === 0} onClick={() => void exportAs('jsonl')}>
+          {t('register.export.jsonl')}
+        </button>
+        <button type="button" className="button secondary" disabled={total === 0} onClick={() => window.print()}>
+          {t('register.export.print')}
+        </button>
+      </div>
+      {problem && (
+        <p className="form-error" role="alert">
+          {problem}
+        </p>
+      )}
+    </>
+  );
+}

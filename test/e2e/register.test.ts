@@ -1,0 +1,93 @@
+import { cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { firstRun, quickIncomingCall } from '../helpers/e2e-steps';
+import { e2eUnavailableReason, launchChromium, screenshotPath, startWebMode, type WebModeProcess } from '../helpers/web-mode';
+
+const unavailable = e2eUnavailableReason();
+if (unavailable && process.env.E2E_REQUIRED) throw new Error(`End-to-end tests are required here but cannot run: ${unavailable}`);
+
+/**
+ * Two clerks take three calls between them; the team lead's register shows
+ * all three, is filtered, its summary checked, and a CSV exported (a browser
+ * download in web mode) and read back.
+ */
+describe.skipIf(unavailable)('web mode: the register, its summary and the CSV export', () => {
+  let browser: Browser;
+  let lead: WebModeProcess;
+  let page: Page;
+  const leadDir = mkdtempSync(join(tmpdir(), 'asystent-e2e-register-'));
+  const otherDir = mkdtempSync(join(tmpdir(), 'asystent-e2e-register-other-'));
+
+  /** The count under the filters (the charts say "2 rozmowy" too). */
+  const registerCount = (text: string) => page.locator('.register [aria-live="polite"]', { hasText: text });
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await lead?.stop();
+  });
+
+  it('a second clerk takes one call on their own computer', async () => {
+    const other = await startWebMode(otherDir);
+    try {
+      const otherPage = await browser.newPage({ viewport: { width: 460, height: 760 }, locale: 'pl-PL' });
+      await firstRun(otherPage, other.url, 'Kancelaria', ['Piotr', 'Wiśniewski']);
+      await quickIncomingCall(otherPage, '2', '=HYPERLINK("http://zly.example") oddzwonić'); // Przekierowana
+      await otherPage.close();
+    } finally {
+      await other.stop();
+    }
+  });
+
+  it('the first clerk takes two; their records meet in one folder, as the team folder will hold them', async () => {
+    lead = await startWebMode(leadDir);
+    page = await browser.newPage({ viewport: { width: 460, height: 760 }, locale: 'pl-PL', acceptDownloads: true });
+    await firstRun(page, lead.url);
+    await quickIncomingCall(page, '1');
+    await quickIncomingCall(page, '1');
+    cpSync(join(otherDir, 'calls'), join(leadDir, 'calls'), { recursive: true });
+  });
+
+  it('the register lists all three with the summary, and filters by clerk', async () => {
+    await page.getByRole('button', { name: 'Rejestr' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Rejestr rozmów' }).isVisible()).toBe(true);
+    await expect.poll(() => registerCount('3 rozmowy').isVisible()).toBe(true);
+    const summary = page.getByRole('region', { name: 'Podsumowanie' });
+    expect(await summary.innerText()).toMatch(/Przekierowane\s*33%\s*1 z 3/i);
+    await page.screenshot({ path: screenshotPath('30-register'), fullPage: true });
+
+    await page.getByLabel('Pracownik').selectOption({ label: 'Ewa Zielińska' });
+    await expect.poll(() => registerCount('2 rozmowy').isVisible()).toBe(true);
+    expect(await summary.innerText()).toMatch(/Rozmowy\s*2/i);
+    expect(await summary.innerText()).toMatch(/Powitanie w 30 s\s*100%\s*2 z 2/i);
+    const rows = page.getByRole('listitem').filter({ hasText: 'Ewa Zielińska' });
+    await expect.poll(() => rows.count()).toBe(2);
+    await page.getByRole('region', { name: 'Rozmowy' }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath('31-register-filtered') });
+  });
+
+  it('exports the whole register as CSV that reads back with Polish headers and the note neutralised', async () => {
+    await page.getByRole('button', { name: 'Wyczyść filtry' }).click();
+    await expect.poll(() => registerCount('3 rozmowy').isVisible()).toBe(true);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Eksport CSV (Excel)' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^rejestr-rozmow-\d{4}-\d{2}-\d{2}-\d{4}\.csv$/);
+    const path = join(leadDir, 'pobrany.csv');
+    await download.saveAs(path);
+    const text = readFileSync(path, 'utf8');
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    const [header, ...calls] = parse(text.slice(1), { delimiter: ';' }) as string[][];
+    expect(header!.slice(0, 3)).toEqual(['Data rozpoczęcia', 'Pracownik', 'Kierunek']);
+    expect(calls.map((c) => c[1]).sort()).toEqual(['Ewa Zielińska', 'Ewa Zielińska', 'Piotr Wiśniewski']);
+    const note = calls.find((c) => c[1] === 'Piotr Wiśniewski')![header!.indexOf('Notatka')];
+    expect(note).toBe('\'=HYPERLINK("http://zly.example") oddzwonić');
+    await expect.poll(() => page.getByText(/Wyeksportowano 3 rozmowy/).isVisible()).toBe(true);
+    expect(readdirSync(leadDir).filter((n) => n.endsWith('.part'))).toEqual([]);
+  });
+});
