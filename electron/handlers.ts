@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { promises as fs } from 'node:fs';
 import type { z } from 'zod';
 import {
   apiContract,
@@ -14,10 +15,13 @@ import {
 import { IDLE } from '../shared/call-machine';
 import { buildCallRecord, summarizeCall } from '../shared/call-record';
 import { callbackTimeProblem, openCallbacks } from '../shared/callbacks';
-import { isCallRecord } from '../shared/journal-record';
+import { isCallRecord, type JournalRecord } from '../shared/journal-record';
 import { appointmentTimeProblem } from '../shared/routing';
 import type { Profile } from '../shared/profile';
+import { buildRetentionRecord } from '../shared/retention';
 import { buildShiftRecord, shiftRecordedOn } from '../shared/shift-record';
+import { v7 as uuidv7 } from 'uuid';
+import { countRecords, findExpired, removeFiles } from './services/retention';
 import type { Directory, Glossary } from '../shared/directory';
 import type { AppServices } from './services/app-services';
 import { checkOfficeFile, keepLastGood } from './services/office-content';
@@ -69,12 +73,13 @@ export function createHandlers(services: AppServices): HandlerTable {
       const { checklists, shiftChecklist, scripts, directory, glossary } = services.content;
       const shiftToday = profile ? await shiftDoneToday(services, profile) : false;
       const { officeFiles } = services.settings;
-      return { profile, checklists, shiftChecklist, scripts, directory, glossary, officeFiles, contentSources: services.contentSources, shiftToday, draft, notices };
+      const team = { teamFolder: services.settings.teamFolder, retentionMonths: services.settings.retentionMonths };
+      return { profile, checklists, shiftChecklist, scripts, directory, glossary, officeFiles, contentSources: services.contentSources, team, shiftToday, draft, notices };
     },
 
     async saveProfile(input) {
       const profile = { clerkId: services.settings.profile?.clerkId ?? randomUUID(), ...input };
-      services.settings = await services.settingsStore.saveProfile(services.settings, profile);
+      services.settings = await services.settingsStore.update(services.settings, { profile });
       return profile;
     },
 
@@ -93,7 +98,7 @@ export function createHandlers(services: AppServices): HandlerTable {
         const rest = problems.length - shown.length;
         throw new ServiceError('bad-input', [...shown, ...(rest > 0 ? [`… i ${rest} ${rest === 1 ? 'dalszy problem' : 'dalszych problemów'}`] : [])].join('\n'));
       }
-      services.settings = await services.settingsStore.saveOfficeFiles(services.settings, officeFiles);
+      services.settings = await services.settingsStore.update(services.settings, { officeFiles });
       for (const { kind, check } of checks) {
         if (check?.ok) await keepLastGood(services.dataDir, kind, check.text).catch((error: Error) => console.error(`[office-content] last good copy not kept: ${error.message}`));
       }
@@ -125,6 +130,7 @@ export function createHandlers(services: AppServices): HandlerTable {
       }
       const record = buildCallRecord(input, profile, now);
       const saved = await services.journal.append(record);
+      await copyToTeam(services, saved);
       // The call is on disk now; a draft that cannot be removed (a virus
       // scanner holding it, say) is recognised as saved at the next start.
       await services.draftStore.clear().catch((error: Error) => console.error(`[draft] not removed: ${error.message}`));
@@ -134,7 +140,8 @@ export function createHandlers(services: AppServices): HandlerTable {
 
     async saveShift(input) {
       const profile = requireProfile(services);
-      await services.journal.append(buildShiftRecord(input, services.content.shiftChecklist, profile, Date.now()));
+      const saved = await services.journal.append(buildShiftRecord(input, services.content.shiftChecklist, profile, Date.now()));
+      await copyToTeam(services, saved);
       return { ok: true as const };
     },
 
@@ -147,6 +154,36 @@ export function createHandlers(services: AppServices): HandlerTable {
 
     async notify({ title, body }) {
       return { shown: services.notifier ? services.notifier(title, body) : false };
+    },
+
+    async saveTeamSettings({ teamFolder, retentionMonths }) {
+      if (teamFolder) await requireReachableFolder(teamFolder);
+      const switchedOn = teamFolder !== null && teamFolder !== services.settings.teamFolder;
+      services.settings = await services.settingsStore.update(services.settings, { teamFolder, retentionMonths });
+      await services.team.setFolder(teamFolder);
+      const profile = services.settings.profile;
+      // Switched on (or moved): what this clerk saved lately goes to the new folder too.
+      if (switchedOn && profile) await services.team.reconcile(services.journal, profile.clerkId);
+      return services.team.deliver();
+    },
+
+    async applyRetention({ months }) {
+      const profile = requireProfile(services);
+      const named = new Set(months);
+      // Only what the person was told about, and only what is still past retention now.
+      const files = (await findExpired(services.dataDir, new Date(), services.settings.retentionMonths)).filter((f) => named.has(f.month));
+      if (files.length === 0) return { removed: [] };
+      // Recorded before removing: a crash in between leaves files still to remove
+      // (offered again at the next start), never a gap without a record.
+      const removed = await countRecords(files);
+      const saved = await services.journal.append(buildRetentionRecord(uuidv7(), removed, services.settings.retentionMonths, profile, Date.now()));
+      await copyToTeam(services, saved);
+      await removeFiles(files);
+      return { removed };
+    },
+
+    async getTeamStatus() {
+      return services.team.deliver();
     },
 
     async queryRegister({ filter, sort, offset, limit, refresh, withSummary }) {
@@ -203,6 +240,32 @@ export function createExportDownload(services: AppServices): (input: z.output<ty
       write: (out) => (format === 'csv' ? writeCsv : writeJsonl)(register, rows, out),
     };
   };
+}
+
+/**
+ * The record is safe in the local journal; its copy for the team folder is
+ * queued and sent in the background. Neither step may fail the save: an
+ * outbox that cannot be written is caught up with at the next start.
+ */
+async function copyToTeam(services: AppServices, record: JournalRecord): Promise<void> {
+  if (!services.settings.teamFolder) return;
+  try {
+    await services.team.enqueue(record);
+  } catch (error) {
+    console.error(`[team] outbox not written for ${record.id}: ${(error as Error).message}`);
+  }
+  void services.team.deliver();
+}
+
+async function requireReachableFolder(folder: string): Promise<void> {
+  let stat;
+  try {
+    stat = await fs.stat(folder);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new ServiceError('bad-input', code === 'ENOENT' ? `Folder ${folder} nie istnieje albo udział sieciowy nie jest podłączony.` : `Folder ${folder} jest niedostępny (${code ?? (error as Error).message}).`);
+  }
+  if (!stat.isDirectory()) throw new ServiceError('bad-input', `${folder} to plik, a nie folder.`);
 }
 
 /** Registers read at least once: the first query reads the disk even without asking. */

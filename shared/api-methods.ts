@@ -14,6 +14,9 @@ export const API_METHOD_NAMES = [
   'notify',
   'listRecentCalls',
   'queryRegister',
+  'saveTeamSettings',
+  'getTeamStatus',
+  'applyRetention',
   'exportRegister',
 ] as const;
 export type ApiMethodName = (typeof API_METHOD_NAMES)[number];

@@ -7,6 +7,7 @@ import { CONTENT_SOURCES, OfficeFilesInputSchema, OfficeFilesSchema } from './of
 import { OUTCOMES } from './outcomes';
 import { ProfileInputSchema, ProfileSchema } from './profile';
 import { RegisterExportSchema, RegisterPageSchema, RegisterQuerySchema } from './register-api';
+import { TeamSettingsInputSchema, TeamStatusSchema } from './team-settings';
 import { ScriptsSchema } from './scripts';
 import { ShiftInputSchema } from './shift-record';
 
@@ -19,7 +20,15 @@ import { ShiftInputSchema } from './shift-record';
  */
 
 export const NoticeSchema = z.object({
-  code: z.enum(['settings-corrupt', 'draft-corrupt', 'draft-restored', 'journal-quarantined', 'office-directory-invalid', 'office-glossary-invalid']),
+  code: z.enum([
+    'settings-corrupt',
+    'draft-corrupt',
+    'draft-restored',
+    'journal-quarantined',
+    'office-directory-invalid',
+    'office-glossary-invalid',
+    'retention-due',
+  ]),
   /** A file name relative to the data directory (or an office file's full path), for the person to find it. */
   file: z.string().optional(),
   /** The first problem found, as `FILE:LINE:COLUMN path message`. */
@@ -28,6 +37,9 @@ export const NoticeSchema = z.object({
   more: z.number().int().min(0).optional(),
   /** What is used instead of an invalid office file. */
   using: z.enum(['last-good', 'built-in']).optional(),
+  /** Months past retention, to be removed once the person agrees. */
+  months: z.array(z.string()).optional(),
+  retentionMonths: z.number().int().optional(),
 });
 export type Notice = z.infer<typeof NoticeSchema>;
 
@@ -78,6 +90,7 @@ export const apiContract = {
       glossary: GlossarySchema,
       officeFiles: OfficeFilesSchema,
       contentSources: ContentSourcesSchema,
+      team: z.object({ teamFolder: z.string().nullable(), retentionMonths: z.number().int() }),
       /** Whether today's shift-readiness check is recorded (done or skipped). */
       shiftToday: z.boolean(),
       draft: CallStateSchema,
@@ -124,6 +137,21 @@ export const apiContract = {
   listRecentCalls: {
     input: z.object({ limit: z.number().int().min(1).max(500) }).strict(),
     output: z.object({ calls: z.array(CallSummarySchema), problems: z.array(JournalProblemSchema) }),
+  },
+  /** Team mode and retention: checked (the folder must be reachable) before they are saved. */
+  saveTeamSettings: {
+    input: TeamSettingsInputSchema,
+    output: TeamStatusSchema,
+  },
+  /** How the copies to the team folder are doing: what waits in the outbox, whether the folder answers. */
+  getTeamStatus: {
+    input: empty,
+    output: TeamStatusSchema,
+  },
+  /** Removes this computer's month files past retention — only the months named, and only if still past it — and records it. */
+  applyRetention: {
+    input: z.object({ months: z.array(z.string().regex(/^\d{4}-\d{2}$/)).min(1).max(1200) }).strict(),
+    output: z.object({ removed: z.array(z.object({ clerkId: z.string(), month: z.string(), records: z.number().int() })) }),
   },
   /** The team lead's register: a page of the filtered calls, and their summary. */
   queryRegister: {

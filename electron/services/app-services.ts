@@ -7,7 +7,9 @@ import { DataDirLock } from './data-dir-lock';
 import { DraftStore } from './draft-store';
 import { CallJournal } from './journal';
 import { loadContentInUse } from './office-content';
-import { Register } from './register';
+import { Register, type RegisterFolder } from './register';
+import { findExpired } from './retention';
+import { TeamSync } from './team-sync';
 import { SettingsStore, type Settings } from './settings-store';
 
 /**
@@ -31,11 +33,22 @@ export interface AppServices {
   chooseSavePath: SavePathChooser | null;
   /** The calls of every clerk in the folders this app reads, for the team lead's register. */
   register: Register;
+  /** Copies of saved records on their way to the team folder. */
+  team: TeamSync;
   /** Current settings; replaced whenever they are saved. */
   settings: Settings;
   /** What happened at start that the person should hear about. */
   startupNotices: Notice[];
   close(): Promise<void>;
+}
+
+/** How often records waiting for the team folder are tried again. */
+export const TEAM_RETRY_MS = 30_000;
+
+function registerFolders(dataDir: string, teamFolder: string | null): RegisterFolder[] {
+  const folders: RegisterFolder[] = [{ kind: 'local', root: dataDir }];
+  if (teamFolder) folders.push({ kind: 'team', root: teamFolder });
+  return folders;
 }
 
 export type Notifier = (title: string, body: string) => boolean;
@@ -61,7 +74,15 @@ export async function openAppServices(dataDir: string, resourcesDir: string, opt
     const builtIn = { directory: shipped.directory, glossary: shipped.glossary };
     const inUse = await loadContentInUse(builtIn, settings.officeFiles, dataDir);
     startupNotices.push(...inUse.notices);
-    return {
+    const expired = await findExpired(dataDir, new Date(), settings.retentionMonths);
+    if (expired.length > 0) {
+      startupNotices.push({ code: 'retention-due', months: [...new Set(expired.map((f) => f.month))], more: expired.length, retentionMonths: settings.retentionMonths });
+    }
+    const team = new TeamSync(dataDir, settings.teamFolder);
+    // Retries in the background while records wait; a timer that never keeps the process alive.
+    const retry = setInterval(() => void team.deliver(), TEAM_RETRY_MS);
+    retry.unref();
+    const services: AppServices = {
       dataDir,
       settingsStore,
       draftStore,
@@ -71,14 +92,25 @@ export async function openAppServices(dataDir: string, resourcesDir: string, opt
       builtIn,
       notifier: options.notifier ?? null,
       chooseSavePath: options.chooseSavePath ?? null,
-      register: new Register(() => [{ kind: 'local', root: dataDir }]),
+      register: new Register(() => registerFolders(dataDir, services.settings.teamFolder)),
+      team,
       settings,
       startupNotices,
       async close() {
+        clearInterval(retry);
+        await team.close();
         await journal.close();
         await lock.release();
       },
     };
+    if (settings.profile && settings.teamFolder) {
+      const clerkId = settings.profile.clerkId;
+      void team
+        .reconcile(journal, clerkId)
+        .catch((error: Error) => console.error(`[team] reconcile failed: ${error.message}`))
+        .then(() => team.deliver());
+    }
+    return services;
   } catch (error) {
     await lock.release();
     throw error;

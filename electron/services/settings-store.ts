@@ -1,8 +1,9 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { NO_OFFICE_FILES, OfficeFilesSchema, type OfficeFiles } from '../../shared/office-files';
-import { ProfileSchema, type Profile } from '../../shared/profile';
+import { NO_OFFICE_FILES, OfficeFilesSchema } from '../../shared/office-files';
+import { ProfileSchema } from '../../shared/profile';
+import { DEFAULT_RETENTION_MONTHS, RETENTION_MAX_MONTHS } from '../../shared/team-settings';
 import { fileTimestamp, readIfExists, writeFileAtomic } from './atomic-file';
 
 export const SettingsSchema = z.object({
@@ -10,10 +11,14 @@ export const SettingsSchema = z.object({
   profile: ProfileSchema.nullable(),
   /** The office's own directory and glossary; absent in files written before they could be chosen. */
   officeFiles: OfficeFilesSchema.default(NO_OFFICE_FILES),
+  /** Team mode: the shared folder records are copied to; null when off. */
+  teamFolder: z.string().nullable().default(null),
+  /** How many months of records are kept before start-up offers to remove older ones. */
+  retentionMonths: z.number().int().min(1).max(RETENTION_MAX_MONTHS).default(DEFAULT_RETENTION_MONTHS),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
-export const DEFAULT_SETTINGS: Settings = { schemaVersion: 1, profile: null, officeFiles: NO_OFFICE_FILES };
+export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({ schemaVersion: 1, profile: null });
 
 export interface SettingsLoad {
   settings: Settings;
@@ -62,14 +67,9 @@ export class SettingsStore {
     await writeFileAtomic(this.lastGoodFile, text);
   }
 
-  async saveProfile(current: Settings, profile: Profile): Promise<Settings> {
-    const next: Settings = { ...current, profile };
-    await this.save(next);
-    return next;
-  }
-
-  async saveOfficeFiles(current: Settings, officeFiles: OfficeFiles): Promise<Settings> {
-    const next: Settings = { ...current, officeFiles };
+  /** Saves a change to the settings and returns them whole. */
+  async update(current: Settings, change: Partial<Omit<Settings, 'schemaVersion'>>): Promise<Settings> {
+    const next: Settings = { ...current, ...change };
     await this.save(next);
     return next;
   }

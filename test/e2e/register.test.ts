@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, renameSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -11,9 +11,10 @@ const unavailable = e2eUnavailableReason();
 if (unavailable && process.env.E2E_REQUIRED) throw new Error(`End-to-end tests are required here but cannot run: ${unavailable}`);
 
 /**
- * Two clerks take three calls between them; the team lead's register shows
- * all three, is filtered, its summary checked, and a CSV exported (a browser
- * download in web mode) and read back.
+ * Two clerks on two computers share a team folder and take three calls
+ * between them (one while the folder is unreachable); the team lead's
+ * register shows all three, is filtered, its summary checked, and a CSV
+ * exported (a browser download in web mode) and read back.
  */
 describe.skipIf(unavailable)('web mode: the register, its summary and the CSV export', () => {
   let browser: Browser;
@@ -21,6 +22,7 @@ describe.skipIf(unavailable)('web mode: the register, its summary and the CSV ex
   let page: Page;
   const leadDir = mkdtempSync(join(tmpdir(), 'asystent-e2e-register-'));
   const otherDir = mkdtempSync(join(tmpdir(), 'asystent-e2e-register-other-'));
+  const team = mkdtempSync(join(tmpdir(), 'asystent-e2e-team-'));
 
   /** The count under the filters (the charts say "2 rozmowy" too). */
   const registerCount = (text: string) => page.locator('.register [aria-live="polite"]', { hasText: text });
@@ -34,11 +36,24 @@ describe.skipIf(unavailable)('web mode: the register, its summary and the CSV ex
     await lead?.stop();
   });
 
-  it('a second clerk takes one call on their own computer', async () => {
+  async function joinTeam(p: Page, screenshot?: string) {
+    await p.getByRole('button', { name: 'Ustawienia' }).click();
+    await p.getByLabel('Folder zespołu').fill(team);
+    if (screenshot) {
+      await p.getByRole('form', { name: 'Zespół i przechowywanie zapisów' }).scrollIntoViewIfNeeded();
+      await p.screenshot({ path: screenshotPath(screenshot) });
+    }
+    await p.getByRole('button', { name: 'Zapisz', exact: true }).click();
+    await expect.poll(() => p.getByText('Tryb zespołu włączony.').isVisible()).toBe(true);
+    await p.getByRole('button', { name: 'Rozmowa', exact: true }).click();
+  }
+
+  it('a second clerk joins the team folder in settings and takes one call on their own computer', async () => {
     const other = await startWebMode(otherDir);
     try {
       const otherPage = await browser.newPage({ viewport: { width: 460, height: 760 }, locale: 'pl-PL' });
       await firstRun(otherPage, other.url, 'Kancelaria', ['Piotr', 'Wiśniewski']);
+      await joinTeam(otherPage);
       await quickIncomingCall(otherPage, '2', '=HYPERLINK("http://zly.example") oddzwonić'); // Przekierowana
       await otherPage.close();
     } finally {
@@ -46,13 +61,22 @@ describe.skipIf(unavailable)('web mode: the register, its summary and the CSV ex
     }
   });
 
-  it('the first clerk takes two; their records meet in one folder, as the team folder will hold them', async () => {
+  it('the team lead takes two; while the team folder is unreachable the record waits and a banner says so', async () => {
     lead = await startWebMode(leadDir);
     page = await browser.newPage({ viewport: { width: 460, height: 760 }, locale: 'pl-PL', acceptDownloads: true });
     await firstRun(page, lead.url);
+    await joinTeam(page, '33-team-settings');
     await quickIncomingCall(page, '1');
+    renameSync(team, `${team}-odlaczony`); // the share drops
     await quickIncomingCall(page, '1');
-    cpSync(join(otherDir, 'calls'), join(leadDir, 'calls'), { recursive: true });
+    const banner = page.getByRole('status').filter({ hasText: 'Folder zespołu' });
+    await expect.poll(() => banner.isVisible()).toBe(true);
+    expect(await banner.innerText()).toContain('Na tym komputerze czeka: 1 zapis.');
+    await page.screenshot({ path: screenshotPath('32-team-folder-unreachable') });
+    renameSync(`${team}-odlaczony`, team); // and comes back
+    await page.reload();
+    await expect.poll(() => page.getByRole('button', { name: /Połączenie przychodzące/ }).isVisible()).toBe(true);
+    await expect.poll(() => banner.isVisible()).toBe(false);
   });
 
   it('the register lists all three with the summary, and filters by clerk', async () => {

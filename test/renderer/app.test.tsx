@@ -30,6 +30,7 @@ const content = {
   glossary,
   officeFiles: { directory: null, glossary: null },
   contentSources: { directory: 'built-in' as const, glossary: 'built-in' as const },
+  team: { teamFolder: null, retentionMonths: 24 },
 };
 const profile = {
   clerkId: '0b9f1e0e-3f5c-4a7e-9a39-6f3f6f2b8a10',
@@ -72,6 +73,9 @@ function fakeApi(overrides: Partial<Api> = {}): Api {
     listRecentCalls: vi.fn(async () => ({ calls: [], problems: [] })),
     queryRegister: vi.fn(async ({ offset }) => ({ total: 0, offset, rows: [], summary: null, facets: { clerks: [], units: [], items: [] }, problems: [], unreadable: [] })),
     exportRegister: vi.fn(async () => ({ path: null, rows: 0 })),
+    saveTeamSettings: vi.fn(async ({ teamFolder }) => ({ folder: teamFolder ?? null, pending: 0, reachable: true, lastError: null, lastDeliveredAt: null })),
+    applyRetention: vi.fn(async () => ({ removed: [] })),
+    getTeamStatus: vi.fn(async () => ({ folder: null, pending: 0, reachable: null, lastError: null, lastDeliveredAt: null })),
     ...overrides,
   };
 }

@@ -20,7 +20,7 @@ const profile = {
   unit: 'Dział Ewidencji i Świadczeń',
   officeName: 'Powiatowy Urząd Pracy w Łodzi',
 };
-const withProfile: Settings = { schemaVersion: 1, profile, officeFiles: { directory: null, glossary: null } };
+const withProfile: Settings = { schemaVersion: 1, profile, officeFiles: { directory: null, glossary: null }, teamFolder: null, retentionMonths: 24 };
 
 describe('SettingsStore', () => {
   it('gives defaults when there is no file yet', async () => {

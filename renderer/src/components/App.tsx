@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { callbackStatus } from '../../../shared/callbacks';
 import { useHotkeys } from '../hooks/use-hotkeys';
 import { useNow } from '../hooks/use-now';
+import { useTeamStatus } from '../hooks/use-team-status';
 import { useAppStore, type View } from '../stores/app-store';
 import { useCallStore } from '../stores/call-store';
 import { useCallbacksStore } from '../stores/callbacks-store';
@@ -31,6 +32,7 @@ export function App() {
   const phase = useCallStore((s) => s.state.phase);
   const lastSavedId = useCallStore((s) => s.lastSavedId);
   useHotkeys();
+  useTeamStatus(lastSavedId);
 
   useEffect(() => {
     void load();

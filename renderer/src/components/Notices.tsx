@@ -1,5 +1,7 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../api/instance';
+import type { Notice } from '../../../shared/api';
+import { errorMessage, getApi } from '../api/instance';
 import { useAppStore } from '../stores/app-store';
 
 /** What happened at start that the person should know (a file set aside, a call restored). */
@@ -8,7 +10,9 @@ export function Notices() {
   const notices = useAppStore((s) => s.notices);
   const dismiss = useAppStore((s) => s.dismissNotice);
   const draftError = useAppStore((s) => s.draftError);
-  if (notices.length === 0 && draftError === null) return null;
+  const team = useAppStore((s) => s.teamStatus);
+  const teamWaiting = team !== null && team.folder !== null && team.pending > 0 && team.reachable === false;
+  if (notices.length === 0 && draftError === null && !teamWaiting) return null;
   return (
     <div className="notices">
       {draftError !== null && (
@@ -16,7 +20,15 @@ export function Notices() {
           <p>{t('notices.draftWriteFailed', { message: errorMessage(draftError, t('errors.network')) })}</p>
         </div>
       )}
-      {notices.map((notice, index) => (
+      {teamWaiting && (
+        <div className="banner warning" role="status">
+          <p>{t('notices.teamWaiting', { folder: team.folder, records: t('notices.records', { count: team.pending }) })}</p>
+        </div>
+      )}
+      {notices.map((notice, index) =>
+        notice.code === 'retention-due' ? (
+          <RetentionNotice key={`${notice.code}-${index}`} notice={notice} onDone={() => dismiss(index)} />
+        ) : (
         <div key={`${notice.code}-${index}`} className="banner info" role="status">
           <p>
             {t(`notices.${notice.code}`, {
@@ -30,7 +42,48 @@ export function Notices() {
             ×
           </button>
         </div>
-      ))}
+        ),
+      )}
+    </div>
+  );
+}
+
+/** Months past retention: said first, removed only when the person agrees (asked again at the next start otherwise). */
+function RetentionNotice({ notice, onDone }: { notice: Notice; onDone(): void }) {
+  const { t } = useTranslation();
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const months = notice.months ?? [];
+  async function remove() {
+    setBusy(true);
+    try {
+      const { removed } = await getApi().applyRetention({ months });
+      useAppStore.getState().showToast(t('notices.retentionDone', { files: t('notices.files', { count: removed.length }) }));
+      onDone();
+    } catch (error) {
+      setProblem(errorMessage(error, t('errors.network')));
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <div className="banner warning" role="alert">
+      <p>
+        {t('notices.retention-due', {
+          period: t('notices.monthsPeriod', { count: notice.retentionMonths ?? 0 }),
+          months: months.join(', '),
+          files: t('notices.files', { count: notice.more ?? months.length }),
+        })}
+      </p>
+      {problem && <p className="form-error">{problem}</p>}
+      <div className="actions">
+        <button type="button" className="button secondary small" disabled={busy} onClick={onDone}>
+          {t('notices.retentionLater')}
+        </button>
+        <button type="button" className="button primary small" disabled={busy} onClick={() => void remove()}>
+          {t('notices.retentionRemove')}
+        </button>
+      </div>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { useAppStore } from '../stores/app-store';
 import { OfficeFilesForm } from './OfficeFilesForm';
 import { ProfileForm } from './ProfileForm';
+import { TeamSettingsForm } from './TeamSettingsForm';
 
 /** The clerk's profile first; what an administrator sets up below it, once there is a profile. */
 export function SettingsView() {
@@ -8,6 +9,7 @@ export function SettingsView() {
   return (
     <div className="settings">
       <ProfileForm />
+      {profile && <TeamSettingsForm />}
       {profile && <OfficeFilesForm />}
     </div>
   );

@@ -3,6 +3,7 @@ import type { Notice } from '../../../shared/api';
 import type { ChecklistDefinition } from '../../../shared/checklist';
 import type { Directory, Glossary } from '../../../shared/directory';
 import { NO_OFFICE_FILES, type ContentSource, type OfficeFiles } from '../../../shared/office-files';
+import { DEFAULT_RETENTION_MONTHS, type TeamStatus } from '../../../shared/team-settings';
 import { buildSearchIndex, type SearchIndex } from '../../../shared/search';
 import type { Profile } from '../../../shared/profile';
 import type { Scripts } from '../../../shared/scripts';
@@ -24,6 +25,9 @@ interface AppState {
   /** The office's own directory and glossary files, as set; and where the ones in use came from. */
   officeFiles: OfficeFiles;
   contentSources: { directory: ContentSource; glossary: ContentSource } | null;
+  team: { teamFolder: string | null; retentionMonths: number };
+  /** How copies to the team folder are doing; null until first asked (or with team mode off). */
+  teamStatus: TeamStatus | null;
   /** The day (toDateString) whose shift-readiness check is recorded. */
   shiftDay: string | null;
   notices: Notice[];
@@ -35,6 +39,7 @@ interface AppState {
   profileSaved(profile: Profile): void;
   contentReplaced(content: { directory: Directory; glossary: Glossary; officeFiles: OfficeFiles; contentSources: { directory: ContentSource; glossary: ContentSource } }): void;
   shiftRecorded(): void;
+  teamStatusChanged(status: TeamStatus, saved?: { teamFolder: string | null; retentionMonths: number }): void;
   setView(view: View): void;
   dismissNotice(index: number): void;
   showToast(text: string | null): void;
@@ -53,6 +58,8 @@ export const useAppStore = create<AppState>()((set, get) => ({
   searchIndex: null,
   officeFiles: NO_OFFICE_FILES,
   contentSources: null,
+  team: { teamFolder: null, retentionMonths: DEFAULT_RETENTION_MONTHS },
+  teamStatus: null,
   shiftDay: null,
   notices: [],
   view: 'call',
@@ -76,6 +83,7 @@ export const useAppStore = create<AppState>()((set, get) => ({
         searchIndex: buildSearchIndex(state.directory, state.glossary),
         officeFiles: state.officeFiles,
         contentSources: state.contentSources,
+        team: state.team,
         shiftDay,
         notices: state.notices,
         // First thing of the day: the readiness check, unless a call is being restored.
@@ -92,6 +100,10 @@ export const useAppStore = create<AppState>()((set, get) => ({
 
   contentReplaced({ directory, glossary, officeFiles, contentSources }) {
     set({ directory, glossary, officeFiles, contentSources, searchIndex: buildSearchIndex(directory, glossary) });
+  },
+
+  teamStatusChanged(teamStatus, saved) {
+    set(saved ? { teamStatus, team: saved } : { teamStatus });
   },
 
   shiftRecorded() {

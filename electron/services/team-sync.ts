@@ -1,0 +1,163 @@
+import { promises as fs } from 'node:fs';
+import { join } from 'node:path';
+import { JournalRecordSchema, type JournalRecord } from '../../shared/journal-record';
+import type { TeamStatus } from '../../shared/team-settings';
+import { writeFileAtomic } from './atomic-file';
+import { CallJournal, monthOf } from './journal';
+import { SerialQueue } from './serial-queue';
+
+/**
+ * Team mode: each record the clerk saves is also copied to the team folder
+ * (a network share), in the same layout — `calls/<clerk>/<YYYY-MM>.jsonl`,
+ * its own hash chain — so the team lead reads everyone's calls.
+ *
+ * The copy goes through a local outbox: `outbox/<record id>.json`, written
+ * right after the record is safe in the local journal. Delivery appends it
+ * to the team copy and only then removes it from the outbox; the team
+ * journal skips an id it already has, so a delivery repeated after a crash
+ * or a lost connection still leaves exactly one copy. While the folder is
+ * unreachable the outbox simply grows, and the app says so.
+ *
+ * Only this clerk's folder is ever written, and the team folder itself is
+ * never created: a share that is not mounted must not turn into a local
+ * folder that silently collects the records.
+ */
+export type { TeamStatus };
+
+export class TeamSync {
+  private readonly outbox: string;
+  private readonly queue = new SerialQueue();
+  private journal: CallJournal | null = null;
+  private journalRoot: string | null = null;
+  private status: TeamStatus;
+
+  constructor(
+    dataDir: string,
+    private folder: string | null,
+  ) {
+    this.outbox = join(dataDir, 'outbox');
+    this.status = { folder, pending: 0, reachable: null, lastError: null, lastDeliveredAt: null };
+  }
+
+  /** Queues a saved record for the team folder; resolves once the outbox entry is on disk. */
+  async enqueue(record: JournalRecord): Promise<void> {
+    if (!this.folder) return;
+    await fs.mkdir(this.outbox, { recursive: true });
+    await writeFileAtomic(join(this.outbox, `${record.id}.json`), JSON.stringify(record));
+  }
+
+  /**
+   * Queues the records of the last two months that the team copy lacks and
+   * the outbox does not hold: the ones saved just before a crash that came
+   * between the journal and the outbox, and all of them when team mode is
+   * switched on. Needs the folder reachable; otherwise waits for next time.
+   */
+  reconcile(local: CallJournal, clerkId: string, now = new Date()): Promise<number> {
+    return this.queue.run(async () => {
+      if (!this.folder) return 0;
+      try {
+        await fs.stat(this.folder);
+      } catch {
+        return 0;
+      }
+      const waiting = new Set((await this.pendingFiles()).map((n) => n.slice(0, -'.json'.length)));
+      const team = this.teamJournal(this.folder);
+      let queued = 0;
+      for (const month of [monthOf(new Date(now.getFullYear(), now.getMonth() - 1, 15)), monthOf(now)]) {
+        const delivered = new Set((await team.scanMonth(clerkId, month)).lines.map((l) => l.id));
+        const { records } = await local.readMonth(clerkId, month);
+        for (const record of records) {
+          if (delivered.has(record.id) || waiting.has(record.id)) continue;
+          await this.enqueue(record);
+          queued++;
+        }
+      }
+      return queued;
+    });
+  }
+
+  setFolder(folder: string | null): Promise<void> {
+    return this.queue.run(async () => {
+      this.folder = folder;
+      await this.closeJournal();
+      this.status = { ...this.status, folder, reachable: null, lastError: null };
+    });
+  }
+
+  /** Delivers what waits in the outbox, oldest first; stops at the first failure and leaves the rest for next time. */
+  deliver(): Promise<TeamStatus> {
+    return this.queue.run(async () => {
+      const pending = await this.pendingFiles();
+      this.status.pending = pending.length;
+      if (!this.folder) return this.snapshot();
+      try {
+        const root = await fs.stat(this.folder);
+        if (!root.isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
+        for (const name of pending) {
+          const record = await this.readEntry(name);
+          if (record) {
+            const { prevHash: _chainedLocally, ...unchained } = record;
+            await this.teamJournal(this.folder).append(unchained);
+            this.status.lastDeliveredAt = new Date().toISOString();
+          }
+          await fs.rm(join(this.outbox, name), { force: true });
+          this.status.pending--;
+        }
+        this.status.reachable = true;
+        this.status.lastError = null;
+      } catch (error) {
+        // The next append reopens the team file (and sets a torn line aside).
+        await this.closeJournal();
+        this.status.reachable = false;
+        this.status.lastError = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+      }
+      return this.snapshot();
+    });
+  }
+
+  snapshot(): TeamStatus {
+    return { ...this.status };
+  }
+
+  async close(): Promise<void> {
+    await this.queue.run(() => this.closeJournal());
+  }
+
+  private async pendingFiles(): Promise<string[]> {
+    try {
+      // Record ids are time-ordered (UUIDv7): sorting them delivers in the order they were saved.
+      return (await fs.readdir(this.outbox)).filter((n) => n.endsWith('.json')).sort();
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw error;
+    }
+  }
+
+  /** An outbox entry, or null for one that cannot be read back (set aside, never delivered half). */
+  private async readEntry(name: string): Promise<JournalRecord | null> {
+    const path = join(this.outbox, name);
+    try {
+      return JournalRecordSchema.parse(JSON.parse(await fs.readFile(path, 'utf8')));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code) throw error;
+      await fs.rename(path, `${path}.corrupt`).catch(() => undefined);
+      console.error(`[team] outbox entry ${name} unreadable, set aside`);
+      return null;
+    }
+  }
+
+  private teamJournal(folder: string): CallJournal {
+    if (!this.journal || this.journalRoot !== folder) {
+      this.journal = new CallJournal(folder);
+      this.journalRoot = folder;
+    }
+    return this.journal;
+  }
+
+  private async closeJournal(): Promise<void> {
+    const journal = this.journal;
+    this.journal = null;
+    this.journalRoot = null;
+    await journal?.close().catch(() => undefined);
+  }
+}

@@ -1,0 +1,65 @@
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createHandlers, type HandlerTable } from '../../electron/handlers';
+import { openAppServices, type AppServices } from '../../electron/services/app-services';
+import { CallJournal, monthOf } from '../../electron/services/journal';
+import { expiredMonths, firstKeptMonth } from '../../shared/retention';
+import { sampleRecord } from '../helpers/records';
+
+describe('retention periods', () => {
+  it('keeps the current month and the ones before it, up to the number set', () => {
+    expect(firstKeptMonth(new Date(2026, 10, 24), 24)).toBe('2024-12');
+    expect(firstKeptMonth(new Date(2026, 0, 1), 1)).toBe('2026-01');
+    expect(expiredMonths(['2024-11', '2024-12', '2026-11', '2023-05', 'notatki', '2023-13'], new Date(2026, 10, 24), 24)).toEqual(['2023-05', '2024-11']);
+  });
+});
+
+describe('removing months past retention', () => {
+  let dataDir: string;
+  let services: AppServices;
+  let api: HandlerTable;
+  let clerkId: string;
+  const old = new Date(2023, 0, 15, 10);
+
+  beforeEach(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'retention-'));
+    services = await openAppServices(dataDir, 'resources');
+    api = createHandlers(services);
+    clerkId = (await api.saveProfile({ firstName: 'Anna', lastName: 'Nowak', role: 'pracownik', unit: 'Kancelaria', officeName: 'Powiatowy Urząd Pracy w Łodzi' })).clerkId;
+    const journal = new CallJournal(dataDir);
+    for (const at of [old, new Date(old.getTime() + 3_600_000), new Date()]) await journal.append(sampleRecord(at, 10, clerkId));
+    await journal.close();
+    await services.close();
+    services = await openAppServices(dataDir, 'resources');
+    api = createHandlers(services);
+  });
+  afterEach(async () => {
+    await services.close();
+  });
+
+  const file = (month: string) => join(dataDir, 'calls', clerkId, `${month}.jsonl`);
+
+  it('says at start what it will remove, removes only that when agreed, and records the removal', async () => {
+    const { notices } = await api.getAppState({});
+    expect(notices).toContainEqual({ code: 'retention-due', months: ['2023-01'], more: 1, retentionMonths: 24 });
+    expect(existsSync(file('2023-01'))).toBe(true); // nothing removed before the person agrees
+
+    expect(await api.applyRetention({ months: ['2023-01'] })).toEqual({ removed: [{ clerkId, month: '2023-01', records: 2 }] });
+    expect(existsSync(file('2023-01'))).toBe(false);
+    const current = readFileSync(file(monthOf(new Date())), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(current.map((r) => r.type)).toEqual(['call', 'retention']);
+    expect(current[1]).toMatchObject({ retentionMonths: 24, removed: [{ clerkId, month: '2023-01', records: 2 }] });
+
+    await services.close();
+    services = await openAppServices(dataDir, 'resources');
+    expect((await createHandlers(services).getAppState({})).notices.some((n) => n.code === 'retention-due')).toBe(false);
+  });
+
+  it('never removes a month that is not past retention, even when asked to', async () => {
+    expect(await api.applyRetention({ months: [monthOf(new Date())] })).toEqual({ removed: [] });
+    expect(existsSync(file(monthOf(new Date())))).toBe(true);
+    expect(readFileSync(file(monthOf(new Date())), 'utf8').trim().split('\n')).toHaveLength(1);
+  });
+});
