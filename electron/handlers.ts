@@ -23,12 +23,13 @@ import { buildShiftRecord, shiftRecordedOn } from '../shared/shift-record';
 import { v7 as uuidv7 } from 'uuid';
 import { countRecords, findExpired, removeFiles } from './services/retention';
 import type { Directory, Glossary } from '../shared/directory';
-import type { AppServices } from './services/app-services';
 import { checkOfficeFile, keepLastGood } from './services/office-content';
 import { missedItems, type RegisterRow } from '../shared/register';
 import type { RegisterRowView } from '../shared/register-api';
 import type { Register } from './services/register';
 import { exportFileName, exportToFile, writeCsv, writeJsonl } from './services/register-export';
+import { importJsonl, type ImportResult } from './services/import';
+import { importsRoot, type AppServices } from './services/app-services';
 import type { Download } from './web';
 import type { RegisterExportSchema } from '../shared/register-api';
 import { monthOf, parseJournalLines } from './services/journal';
@@ -219,6 +220,16 @@ export function createHandlers(services: AppServices): HandlerTable {
       return { path: target, rows: rows.length };
     },
 
+    async importRecords({ path }) {
+      let file = path;
+      if (file === null) {
+        if (!services.chooseOpenPath) throw new ServiceError('bad-input', 'Podaj ścieżkę pliku do importu.');
+        file = await services.chooseOpenPath();
+        if (file === null) return { path: null, imported: 0, duplicates: 0, rejected: [], rejectedCount: 0 };
+      }
+      return { path: file, ...(await importFile(services, file)) };
+    },
+
     async listRecentCalls({ limit }) {
       const profile = services.settings.profile;
       if (!profile) return { calls: [], problems: [] };
@@ -266,6 +277,26 @@ async function requireReachableFolder(folder: string): Promise<void> {
     throw new ServiceError('bad-input', code === 'ENOENT' ? `Folder ${folder} nie istnieje albo udział sieciowy nie jest podłączony.` : `Folder ${folder} jest niedostępny (${code ?? (error as Error).message}).`);
   }
   if (!stat.isDirectory()) throw new ServiceError('bad-input', `${folder} to plik, a nie folder.`);
+}
+
+/** Imports a clerk's export into the register; what cannot be read is named, and the register is read afresh. */
+export async function importFile(services: AppServices, file: string): Promise<ImportResult> {
+  const register = await loadedRegister(services, true);
+  let result: ImportResult;
+  try {
+    result = await importJsonl(file, importsRoot(services.dataDir), (id) => register.has(id));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new ServiceError('bad-input', `Nie ma takiego pliku: ${file}.`);
+    if (code === 'EACCES' || code === 'EPERM') throw new ServiceError('bad-input', `Brak uprawnień do odczytu: ${file}.`);
+    if (code === 'EISDIR') throw new ServiceError('bad-input', `${file} to folder — wskaż plik .jsonl.`);
+    throw error;
+  }
+  if (result.imported === 0 && result.duplicates === 0 && result.rejectedCount > 0) {
+    throw new ServiceError('bad-input', `${file}: to nie jest eksport rozmów z Asystenta Rozmów (żaden wiersz nie jest zapisem rozmowy). Nic nie zaimportowano.`);
+  }
+  await register.refresh();
+  return result;
 }
 
 /** Registers read at least once: the first query reads the disk even without asking. */

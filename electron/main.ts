@@ -27,7 +27,7 @@ function resourcesDir(): string {
 async function start(): Promise<void> {
   const appUrl = pathToFileURL(join(here, '../renderer/index.html')).href;
   hardenSession(session.defaultSession);
-  services = await openAppServices(dataDir, resourcesDir(), { notifier: showNotification, chooseSavePath });
+  services = await openAppServices(dataDir, resourcesDir(), { notifier: showNotification, chooseSavePath, chooseOpenPath });
   registerIpcHandlers(ipcMain, createHandlers(services), appUrl);
   mainWindow = createMainWindow(join(here, '../preload/index.cjs'), appUrl);
   mainWindow.on('closed', () => (mainWindow = null));
@@ -50,6 +50,17 @@ async function chooseSavePath(suggestedName: string): Promise<string | null> {
   };
   const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
   return result.canceled || !result.filePath ? null : result.filePath;
+}
+
+/** The system's open dialog, for a clerk's exported file to import; null when the person cancels. */
+async function chooseOpenPath(): Promise<string | null> {
+  const options = {
+    title: 'Importuj rozmowy z pliku',
+    properties: ['openFile' as const],
+    filters: [{ name: 'JSON Lines', extensions: ['jsonl'] }],
+  };
+  const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+  return result.canceled || result.filePaths.length === 0 ? null : result.filePaths[0]!;
 }
 
 if (!app.requestSingleInstanceLock()) {

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { defaultDataDir } from './data-dir';
-import { createExportDownload, createHandlers } from './handlers';
+import { createExportDownload, createHandlers, dispatch } from './handlers';
 import { openAppServices } from './services/app-services';
 import { DataDirInUseError } from './services/data-dir-lock';
 import { startWebServer } from './web';
@@ -53,9 +53,12 @@ async function main(): Promise<void> {
   const services = await openAppServices(options.dataDir, fileURLToPath(new URL('../../resources', import.meta.url)), {
     onWaitForLock: () => console.log('Folder danych jest zajęty — czekam kilka sekund, aż zostanie zwolniony…'),
   });
+  const handlers = createHandlers(services);
   const web = await startWebServer({
-    handlers: createHandlers(services),
+    handlers,
     exportDownload: createExportDownload(services),
+    importUpload: (file) => dispatch(handlers, 'importRecords', { path: file }),
+    uploadDir: join(services.dataDir, 'imports', 'incoming'),
     rendererDir: fileURLToPath(new URL('../renderer', import.meta.url)),
     token: randomBytes(24).toString('base64url'),
     port: options.port,

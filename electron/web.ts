@@ -1,12 +1,14 @@
-import { timingSafeEqual } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createWriteStream, promises as fs } from 'node:fs';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import type { Writable } from 'node:stream';
 import type { z } from 'zod';
 import { RegisterExportSchema } from '../shared/register-api';
-import { describeIssues } from '../shared/api';
+import { describeIssues, type ApiEnvelope } from '../shared/api';
 import { dispatch, type HandlerTable } from './handlers';
 
 /**
@@ -25,6 +27,8 @@ import { dispatch, type HandlerTable } from './handlers';
  */
 export const TOKEN_HEADER = 'x-asystent-token';
 export const MAX_BODY_BYTES = 256 * 1024;
+/** A year of a busy clerk's calls is tens of megabytes; this leaves room and stops a runaway upload. */
+export const MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -60,6 +64,10 @@ export interface Download {
 
 export interface WebServerOptions {
   handlers: HandlerTable;
+  /** Imports an uploaded file (already written to a temporary file); absent: no uploads. */
+  importUpload?: (file: string) => Promise<ApiEnvelope<unknown>>;
+  /** Where an upload is written while it arrives. */
+  uploadDir?: string;
   /** Prepares an export of the register for download; absent: no downloads. */
   exportDownload?: (input: z.output<typeof RegisterExportSchema>) => Promise<Download>;
   rendererDir: string;
@@ -110,14 +118,15 @@ async function handleRequest(req: IncomingMessage, res: ServerResponse, options:
   const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
   if (url.pathname.startsWith('/api/')) return handleApi(req, res, url.pathname.slice(5), options, allowedHosts);
   if (url.pathname === '/download/export') return handleDownload(req, res, options, allowedHosts);
+  if (url.pathname === '/upload/import') return handleUpload(req, res, options, allowedHosts);
   if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Metoda niedozwolona.');
   return serveStatic(res, options.rendererDir, url.pathname);
 }
 
 type Refusal = { status: number; code: string; message: string };
 
-/** The checks every call from the page passes: same origin, the token, a JSON body within the limit. */
-async function readCall(req: IncomingMessage, options: WebServerOptions, allowedHosts: string[]): Promise<{ payload: unknown } | Refusal> {
+/** Who may call: this page's origin, with the token. */
+function refuseCaller(req: IncomingMessage, options: WebServerOptions, allowedHosts: string[]): Refusal | null {
   const origin = req.headers.origin;
   if (origin !== undefined && !allowedHosts.some((h) => origin === `http://${h}`)) {
     return { status: 403, code: 'forbidden', message: 'Żądanie z obcej strony zostało odrzucone.' };
@@ -134,6 +143,13 @@ async function readCall(req: IncomingMessage, options: WebServerOptions, allowed
     return { status: 403, code: 'forbidden', message: 'Nieprawidłowy klucz dostępu. Otwórz adres wypisany przy starcie.' };
   }
   if (req.method !== 'POST') return { status: 405, code: 'bad-input', message: 'Użyj metody POST.' };
+  return null;
+}
+
+/** The checks every call from the page passes: same origin, the token, a JSON body within the limit. */
+async function readCall(req: IncomingMessage, options: WebServerOptions, allowedHosts: string[]): Promise<{ payload: unknown } | Refusal> {
+  const refused = refuseCaller(req, options, allowedHosts);
+  if (refused) return refused;
   if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
     return { status: 415, code: 'bad-input', message: 'Treść żądania musi być w formacie JSON (application/json).' };
   }
@@ -171,6 +187,37 @@ async function handleDownload(req: IncomingMessage, res: ServerResponse, options
   });
   await download.write(res);
   res.end();
+}
+
+/** A clerk's export, uploaded: streamed to a temporary file (never held whole in memory), imported, removed. */
+async function handleUpload(req: IncomingMessage, res: ServerResponse, options: WebServerOptions, allowedHosts: string[]): Promise<void> {
+  const refused = refuseCaller(req, options, allowedHosts);
+  if (refused) return sendError(res, refused.status, refused.code, refused.message);
+  if (!options.importUpload || !options.uploadDir) return sendError(res, 404, 'bad-input', 'Import nie jest tu dostępny.');
+  const declared = Number(req.headers['content-length'] ?? NaN);
+  if (declared > MAX_UPLOAD_BYTES) return sendError(res, 413, 'bad-input', `Plik przekracza ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`);
+  await fs.mkdir(options.uploadDir, { recursive: true });
+  const file = join(options.uploadDir, `upload-${randomBytes(8).toString('hex')}.jsonl`);
+  try {
+    let size = 0;
+    const out = createWriteStream(file, { mode: 0o600 });
+    const limit = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        size += chunk.length;
+        done(size > MAX_UPLOAD_BYTES ? Object.assign(new Error('too large'), { code: 'TOO_LARGE' }) : null, chunk);
+      },
+    });
+    try {
+      await pipeline(req, limit, out);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'TOO_LARGE') return sendError(res, 413, 'bad-input', `Plik przekracza ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`);
+      throw error;
+    }
+    const envelope = await options.importUpload(file);
+    return sendJson(res, envelope.ok ? 200 : 400, envelope);
+  } finally {
+    await fs.rm(file, { force: true });
+  }
 }
 
 function sameSecret(given: string, expected: string): boolean {

@@ -18,6 +18,7 @@ export const API_METHOD_NAMES = [
   'getTeamStatus',
   'applyRetention',
   'exportRegister',
+  'importRecords',
 ] as const;
 export type ApiMethodName = (typeof API_METHOD_NAMES)[number];
 

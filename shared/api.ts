@@ -6,7 +6,7 @@ import { DirectorySchema, GlossarySchema } from './directory';
 import { CONTENT_SOURCES, OfficeFilesInputSchema, OfficeFilesSchema } from './office-files';
 import { OUTCOMES } from './outcomes';
 import { ProfileInputSchema, ProfileSchema } from './profile';
-import { RegisterExportSchema, RegisterPageSchema, RegisterQuerySchema } from './register-api';
+import { ImportInputSchema, ImportResultSchema, RegisterExportSchema, RegisterPageSchema, RegisterQuerySchema } from './register-api';
 import { TeamSettingsInputSchema, TeamStatusSchema } from './team-settings';
 import { ScriptsSchema } from './scripts';
 import { ShiftInputSchema } from './shift-record';
@@ -162,6 +162,11 @@ export const apiContract = {
   exportRegister: {
     input: RegisterExportSchema,
     output: z.object({ path: z.string().nullable(), rows: z.number().int() }),
+  },
+  /** Files calls exported by clerks (JSON Lines) into the register; a call already there is a duplicate, not a second copy. */
+  importRecords: {
+    input: ImportInputSchema,
+    output: ImportResultSchema,
   },
 } as const;
 

@@ -45,8 +45,10 @@ export const RegisterRowViewSchema = z.object({
 });
 export type RegisterRowView = z.infer<typeof RegisterRowViewSchema>;
 
+const FOLDER_KINDS = ['local', 'team', 'import'] as const;
+
 export const RegisterProblemViewSchema = z.object({
-  folder: z.enum(['local', 'team']),
+  folder: z.enum(FOLDER_KINDS),
   clerkName: z.string(),
   month: z.string(),
   file: z.string(),
@@ -80,7 +82,7 @@ export const RegisterPageSchema = z.object({
   }),
   problems: z.array(RegisterProblemViewSchema),
   /** Folders or files that could not be read at all (an unreachable share). */
-  unreadable: z.array(z.object({ folder: z.enum(['local', 'team']), path: z.string(), code: z.string() })),
+  unreadable: z.array(z.object({ folder: z.enum(FOLDER_KINDS), path: z.string(), code: z.string() })),
 });
 
 export const RegisterExportSchema = z
@@ -92,3 +94,19 @@ export const RegisterExportSchema = z
     path: z.string().min(1).max(1024).nullable(),
   })
   .strict();
+
+export const ImportInputSchema = z
+  .object({
+    /** The file to import; null: ask the person (an open dialog on the desktop). */
+    path: z.string().min(1).max(1024).nullable(),
+  })
+  .strict();
+
+export const ImportResultSchema = z.object({
+  /** The file imported; null when the person cancelled the dialog. */
+  path: z.string().nullable(),
+  imported: z.number().int(),
+  duplicates: z.number().int(),
+  rejected: z.array(z.object({ line: z.number().int(), reason: z.enum(['not-json', 'not-a-call-record']) })),
+  rejectedCount: z.number().int(),
+});

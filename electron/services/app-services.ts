@@ -1,4 +1,5 @@
 import { promises as fs } from 'node:fs';
+import { join } from 'node:path';
 import type { Notice } from '../../shared/api';
 import type { Directory, Glossary } from '../../shared/directory';
 import type { ContentSource } from '../../shared/office-files';
@@ -31,6 +32,8 @@ export interface AppServices {
   notifier: Notifier | null;
   /** Asks the person where to save a file (a save dialog); absent in web mode, where the browser downloads it. */
   chooseSavePath: SavePathChooser | null;
+  /** Asks the person which file to open (an open dialog); absent in web mode, where the page uploads it. */
+  chooseOpenPath: OpenPathChooser | null;
   /** The calls of every clerk in the folders this app reads, for the team lead's register. */
   register: Register;
   /** Copies of saved records on their way to the team folder. */
@@ -45,18 +48,26 @@ export interface AppServices {
 /** How often records waiting for the team folder are tried again. */
 export const TEAM_RETRY_MS = 30_000;
 
+/** Where calls imported from clerks' files are kept, in the journal's layout. */
+export function importsRoot(dataDir: string): string {
+  return join(dataDir, 'imports');
+}
+
 function registerFolders(dataDir: string, teamFolder: string | null): RegisterFolder[] {
   const folders: RegisterFolder[] = [{ kind: 'local', root: dataDir }];
   if (teamFolder) folders.push({ kind: 'team', root: teamFolder });
+  folders.push({ kind: 'import', root: importsRoot(dataDir) });
   return folders;
 }
 
 export type Notifier = (title: string, body: string) => boolean;
 export type SavePathChooser = (suggestedName: string) => Promise<string | null>;
+export type OpenPathChooser = () => Promise<string | null>;
 
 export interface OpenOptions {
   notifier?: Notifier | null;
   chooseSavePath?: SavePathChooser | null;
+  chooseOpenPath?: OpenPathChooser | null;
   /** Called when another (or a just-crashed) app holds the data directory and opening waits for it. */
   onWaitForLock?: () => void;
 }
@@ -92,6 +103,7 @@ export async function openAppServices(dataDir: string, resourcesDir: string, opt
       builtIn,
       notifier: options.notifier ?? null,
       chooseSavePath: options.chooseSavePath ?? null,
+      chooseOpenPath: options.chooseOpenPath ?? null,
       register: new Register(() => registerFolders(dataDir, services.settings.teamFolder)),
       team,
       settings,

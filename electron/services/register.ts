@@ -16,8 +16,8 @@ import { genesisHash, parseJournalLines, scanJournalText } from './journal-forma
  */
 
 export interface RegisterFolder {
-  /** Shown to a person: "ten komputer", "folder zespołu". */
-  kind: 'local' | 'team';
+  /** Shown to a person: this computer, the team folder, files imported from clerks. */
+  kind: 'local' | 'team' | 'import';
   root: string;
 }
 
@@ -51,6 +51,7 @@ const LINES_PER_TURN = 2_000;
 export class Register {
   private readonly cache = new Map<string, CachedFile>();
   private rows: RegisterRow[] = [];
+  private ids = new Set<string>();
   private problemList: RegisterProblem[] = [];
   private troubles: FolderTrouble[] = [];
   private keptAt = new Map<string, number>();
@@ -70,6 +71,11 @@ export class Register {
     return this.troubles;
   }
 
+  /** Whether a call with this id is in the register (as of the last refresh). */
+  has(id: string): boolean {
+    return this.ids.has(id);
+  }
+
   get size(): number {
     return this.rows.length;
   }
@@ -85,7 +91,7 @@ export class Register {
         clerks = (await fs.readdir(callsDir, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name);
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
-        if (code === 'ENOENT' && folder.kind === 'local') continue; // no call saved on this computer yet
+        if (code === 'ENOENT' && folder.kind !== 'team') continue; // nothing saved or imported here yet
         troubles.push({ folder: folder.kind, root: folder.root, message: code ?? (error as Error).message });
         continue;
       }
@@ -150,6 +156,7 @@ export class Register {
       problems.push(...file.problems);
     }
     this.rows = [...byId.values()];
+    this.ids = new Set(byId.keys());
     this.problemList = problems.sort((a, b) => (a.clerkName ?? '').localeCompare(b.clerkName ?? '', 'pl') || a.month.localeCompare(b.month) || a.line - b.line);
     this.keptAt = callbacksKept(this.rows);
     this.flagged = new Map();

@@ -114,4 +114,33 @@ describe.skipIf(unavailable)('web mode: the register, its summary and the CSV ex
     await expect.poll(() => page.getByText(/Wyeksportowano 3 rozmowy/).isVisible()).toBe(true);
     expect(readdirSync(leadDir).filter((n) => n.endsWith('.part'))).toEqual([]);
   });
+
+  it("without a shared folder, a team lead imports a clerk's JSON Lines export, and a second import adds nothing", async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Eksport JSON Lines' }).click()]);
+    const exported = join(leadDir, 'od-pracownika.jsonl');
+    await download.saveAs(exported);
+    expect(readFileSync(exported, 'utf8').trim().split('\n')).toHaveLength(3);
+
+    const elsewhere = await startWebMode(mkdtempSync(join(tmpdir(), 'asystent-e2e-register-import-')));
+    try {
+      const other = await browser.newPage({ viewport: { width: 460, height: 760 }, locale: 'pl-PL' });
+      await firstRun(other, elsewhere.url, 'Centrum Aktywizacji Zawodowej', ['Joanna', 'Kierownik']);
+      await other.getByRole('button', { name: 'Rejestr' }).click();
+      await expect.poll(() => other.locator('.register [aria-live="polite"]').innerText()).toBe('0 rozmów');
+      const importFrom = async () => {
+        const [chooser] = await Promise.all([other.waitForEvent('filechooser'), other.getByRole('button', { name: 'Importuj od pracownika (JSON Lines)' }).click()]);
+        await chooser.setFiles(exported);
+      };
+      await importFrom();
+      await expect.poll(() => other.getByText('od-pracownika.jsonl: zaimportowano 3 rozmowy.').isVisible()).toBe(true);
+      await expect.poll(() => other.locator('.register [aria-live="polite"]').innerText()).toBe('3 rozmowy');
+      await other.screenshot({ path: screenshotPath('34-register-imported') });
+      await importFrom();
+      await expect.poll(() => other.getByText('od-pracownika.jsonl: zaimportowano 0 rozmów; 3 były już w rejestrze.').isVisible()).toBe(true);
+      await expect.poll(() => other.locator('.register [aria-live="polite"]').innerText()).toBe('3 rozmowy');
+      await other.close();
+    } finally {
+      await elsewhere.stop();
+    }
+  });
 });

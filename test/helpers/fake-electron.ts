@@ -104,6 +104,7 @@ export function createFakeElectron() {
       showErrorBox: vi.fn(),
       /** Answers as a person would who accepts the suggested place; a test may change the answer. */
       showSaveDialog: vi.fn(async (_window: unknown, options?: { defaultPath?: string }) => ({ canceled: false, filePath: options?.defaultPath })),
+      showOpenDialog: vi.fn(async (): Promise<{ canceled: boolean; filePaths: string[] }> => ({ canceled: true, filePaths: [] })),
     },
     // For assertions:
     ipcHandlers,

@@ -167,3 +167,66 @@ describe('exports', () => {
     expect(await dispatch(api, 'exportRegister', { filter: {}, sort, format: 'csv', path: null })).toMatchObject({ ok: false, error: { code: 'bad-input' } });
   });
 });
+
+describe('importing clerks’ exports', () => {
+  let leadDir: string;
+  let lead: AppServices;
+  let leadApi: HandlerTable;
+
+  beforeEach(async () => {
+    leadDir = mkdtempSync(join(tmpdir(), 'lead-'));
+    lead = await openAppServices(leadDir, 'resources');
+    leadApi = createHandlers(lead);
+  });
+  afterEach(async () => {
+    await lead.close();
+  });
+
+  async function exported(filter: object = {}): Promise<string> {
+    const path = join(dataDir, `eksport-${Math.random().toString(36).slice(2)}.jsonl`);
+    const result = await dispatch(api, 'exportRegister', { filter, sort, format: 'jsonl', path });
+    expect(result.ok).toBe(true);
+    return path;
+  }
+  const leadQuery = async () => {
+    const envelope = await dispatch(leadApi, 'queryRegister', { filter: {}, sort, offset: 0, limit: 100, refresh: true, withSummary: false });
+    if (!envelope.ok) throw new Error(envelope.error.message);
+    return envelope.result as Awaited<ReturnType<HandlerTable['queryRegister']>>;
+  };
+
+  it('a whole export is filed in, its chains verify, and a second import of it is all duplicates', async () => {
+    const file = await exported();
+    expect(await dispatch(leadApi, 'importRecords', { path: file })).toEqual({ ok: true, result: { path: file, imported: 3, duplicates: 0, rejected: [], rejectedCount: 0 } });
+    const page = await leadQuery();
+    expect(page.total).toBe(3);
+    expect(page.problems).toEqual([]);
+    expect(await dispatch(leadApi, 'importRecords', { path: file })).toMatchObject({ ok: true, result: { imported: 0, duplicates: 3 } });
+    expect((await leadQuery()).total).toBe(3);
+  });
+
+  it('a partial export is taken in, and its month is reported as not whole', async () => {
+    const file = await exported({ direction: 'outgoing' }); // Anna's second call of the month, without the first
+    expect(await dispatch(leadApi, 'importRecords', { path: file })).toMatchObject({ ok: true, result: { imported: 1 } });
+    const page = await leadQuery();
+    expect(page.total).toBe(1);
+    expect(page.problems).toEqual([expect.objectContaining({ folder: 'import', clerkName: 'Anna Nowak', month: '2026-10', line: 1, kind: 'broken-chain' })]);
+  });
+
+  it('lines that are not call records are named by number; a file of another tool is refused whole', async () => {
+    const good = readFileSync(await exported({ clerkIds: [PIOTR] }), 'utf8');
+    const mixed = join(leadDir, 'mieszany.jsonl');
+    writeFileSync(mixed, `\uFEFF${good}to nie jest JSON\n{"id":"x"}\n`);
+    expect(await dispatch(leadApi, 'importRecords', { path: mixed })).toEqual({
+      ok: true,
+      result: { path: mixed, imported: 1, duplicates: 0, rejected: [{ line: 2, reason: 'not-json' }, { line: 3, reason: 'not-a-call-record' }], rejectedCount: 2 },
+    });
+    const other = join(leadDir, 'arkusz.csv');
+    writeFileSync(other, 'Data;Pracownik\n2026-10-01;Anna\n');
+    expect(await dispatch(leadApi, 'importRecords', { path: other })).toEqual({
+      ok: false,
+      error: { code: 'bad-input', message: `${other}: to nie jest eksport rozmów z Asystenta Rozmów (żaden wiersz nie jest zapisem rozmowy). Nic nie zaimportowano.` },
+    });
+    expect(await dispatch(leadApi, 'importRecords', { path: join(leadDir, 'nie-ma.jsonl') })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^Nie ma takiego pliku/) } });
+    expect((await leadQuery()).total).toBe(1);
+  });
+});

@@ -33,8 +33,42 @@ export function createApi(win: Window = window): Api {
     api[method] = async (input: unknown) => unwrap(await bridge[method](input));
   }
   // A browser has no save dialog: the export comes as a download instead, to wherever the person saves downloads.
-  if (token !== null) api.exportRegister = (input) => downloadExport(win, token, input);
+  if (token !== null) {
+    api.exportRegister = (input) => downloadExport(win, token, input);
+    // …and no open dialog on the server's side: the page asks for the file and uploads it.
+    const byPath = api.importRecords;
+    api.importRecords = (input) => ((input as { path: string | null }).path === null ? uploadChosenFile(win, token) : byPath(input));
+  }
   return api as unknown as Api;
+}
+
+/** Asks for a .jsonl file (the browser's file picker, opened within the click) and uploads it for import. */
+function uploadChosenFile(win: Window, token: string): Promise<unknown> {
+  const picker = win.document.createElement('input');
+  picker.type = 'file';
+  picker.accept = '.jsonl,application/x-ndjson,application/jsonl';
+  const chosen = new Promise<File | null>((resolve) => {
+    picker.addEventListener('change', () => resolve(picker.files?.[0] ?? null), { once: true });
+    picker.addEventListener('cancel', () => resolve(null), { once: true });
+  });
+  picker.click();
+  return chosen.then(async (file) => {
+    if (!file) return { path: null, imported: 0, duplicates: 0, rejected: [], rejectedCount: 0 };
+    let response: Response;
+    try {
+      response = await win.fetch('/upload/import', {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-ndjson', 'x-asystent-token': token },
+        body: file,
+      });
+    } catch {
+      throw new ApiError('network', 'Brak połączenia z usługą aplikacji.');
+    }
+    const envelope = (await response.json().catch(() => null)) as ApiEnvelope<{ path: string | null }> | null;
+    if (!envelope) throw new ApiError('internal', `HTTP ${response.status}`);
+    const result = unwrap(envelope) as { path: string | null };
+    return { ...result, path: file.name }; // the name the person chose, not the server's temporary file
+  });
 }
 
 async function downloadExport(win: Window, token: string, input: unknown): Promise<{ path: string; rows: number }> {

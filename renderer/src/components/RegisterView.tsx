@@ -156,6 +156,31 @@ function ExportActions() {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
 
+  const [imported, setImported] = useState<string | null>(null);
+
+  async function importFile() {
+    setBusy(true);
+    setProblem(null);
+    setImported(null);
+    try {
+      const result = await getApi().importRecords({ path: null });
+      if (!result.path) return;
+      const parts = [
+        t('register.import.imported', { calls: t('register.count', { count: result.imported }) }),
+        result.duplicates > 0 ? t('register.import.duplicates', { count: result.duplicates }) : null,
+        result.rejectedCount > 0
+          ? t('register.import.rejected', { lines: t('register.import.lines', { count: result.rejectedCount }), which: result.rejected.map((r) => r.line).join(', ') })
+          : null,
+      ];
+      setImported(`${result.path}: ${parts.filter(Boolean).join('; ')}.`);
+      await useRegisterStore.getState().load(true);
+    } catch (error) {
+      setProblem(errorMessage(error, t('errors.network')));
+    } finally {
+      setBusy(false);
+    }
+  }
+
   async function exportAs(format: 'csv' | 'jsonl') {
     setBusy(true);
     setProblem(null);
@@ -181,7 +206,15 @@ function ExportActions() {
         <button type="button" className="button secondary" disabled={total === 0} onClick={() => window.print()}>
           {t('register.export.print')}
         </button>
+        <button type="button" className="button secondary" disabled={busy} onClick={() => void importFile()}>
+          {t('register.import.button')}
+        </button>
       </div>
+      {imported && (
+        <p className="done-line" role="status">
+          {imported}
+        </p>
+      )}
       {problem && (
         <p className="form-error" role="alert">
           {problem}

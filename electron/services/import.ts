@@ -1,0 +1,80 @@
+import { createReadStream, promises as fs } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { CallRecordSchema } from '../../shared/call-record';
+import { monthOf } from './journal';
+
+/**
+ * Importing JSON Lines exported by clerks, for a team lead without a shared
+ * folder. Each call is filed, line as exported, under
+ * `imports/calls/<clerk>/<YYYY-MM>.jsonl` — the journal's own layout — so the
+ * register reads it like any other folder and checks its chain: a clerk's
+ * whole month verifies; a partial or edited one is reported as such.
+ *
+ * A call already known (from the register or an earlier import) is counted
+ * as a duplicate and not filed again. A line that is not a call record of
+ * this app is reported with its line number and nothing of it is kept.
+ */
+export interface ImportResult {
+  imported: number;
+  duplicates: number;
+  /** Lines that are not call records of this app: their numbers, the first few. */
+  rejected: { line: number; reason: 'not-json' | 'not-a-call-record' }[];
+  rejectedCount: number;
+}
+
+const REJECTED_SHOWN = 20;
+
+export async function importJsonl(file: string, importsRoot: string, known: (id: string) => boolean): Promise<ImportResult> {
+  const byFile = new Map<string, { savedAt: string; line: string }[]>();
+  const seen = new Set<string>();
+  const result: ImportResult = { imported: 0, duplicates: 0, rejected: [], rejectedCount: 0 };
+  const reject = (line: number, reason: ImportResult['rejected'][number]['reason']) => {
+    result.rejectedCount++;
+    if (result.rejected.length < REJECTED_SHOWN) result.rejected.push({ line, reason });
+  };
+
+  let lineNo = 0;
+  const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
+  for await (const raw of lines) {
+    lineNo++;
+    const line = lineNo === 1 ? raw.replace(/^\uFEFF/, '') : raw;
+    if (line.trim() === '') continue;
+    let json: unknown;
+    try {
+      json = JSON.parse(line);
+    } catch {
+      reject(lineNo, 'not-json');
+      continue;
+    }
+    const parsed = CallRecordSchema.safeParse(json);
+    if (!parsed.success) {
+      reject(lineNo, 'not-a-call-record');
+      continue;
+    }
+    const record = parsed.data;
+    if (seen.has(record.id) || known(record.id)) {
+      result.duplicates++;
+      continue;
+    }
+    seen.add(record.id);
+    const target = join(importsRoot, 'calls', record.clerk.id, `${monthOf(new Date(record.savedAt))}.jsonl`);
+    let group = byFile.get(target);
+    if (!group) byFile.set(target, (group = []));
+    group.push({ savedAt: record.savedAt, line });
+  }
+
+  for (const [target, group] of byFile) {
+    group.sort((a, b) => (a.savedAt < b.savedAt ? -1 : a.savedAt > b.savedAt ? 1 : 0));
+    await fs.mkdir(join(target, '..'), { recursive: true });
+    const handle = await fs.open(target, 'a', 0o600);
+    try {
+      await handle.appendFile(group.map((g) => g.line + '\n').join(''));
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    result.imported += group.length;
+  }
+  return result;
+}
