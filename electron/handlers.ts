@@ -22,6 +22,7 @@ import { buildRetentionRecord } from '../shared/retention';
 import { buildShiftRecord, shiftRecordedOn } from '../shared/shift-record';
 import { v7 as uuidv7 } from 'uuid';
 import { countRecords, findExpired, removeFiles } from './services/retention';
+import { writeFileAtomic } from './services/atomic-file';
 import type { Directory, Glossary } from '../shared/directory';
 import { checkOfficeFile, keepLastGood } from './services/office-content';
 import { missedItems, type RegisterRow } from '../shared/register';
@@ -218,6 +219,21 @@ export function createHandlers(services: AppServices): HandlerTable {
         throw error;
       }
       return { path: target, rows: rows.length };
+    },
+
+    async printReport({ suggestedName }) {
+      if (!services.printToPdf || !services.chooseSavePath) throw new ServiceError('bad-input', 'Drukowanie do PDF jest dostępne w aplikacji na komputerze; w przeglądarce użyj jej drukowania.');
+      const path = await services.chooseSavePath(suggestedName);
+      if (path === null) return { path: null };
+      const pdf = await services.printToPdf();
+      try {
+        await writeFileAtomic(path, pdf);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code) throw new ServiceError('storage', exportProblem(code, path));
+        throw error;
+      }
+      return { path };
     },
 
     async importRecords({ path }) {

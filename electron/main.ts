@@ -27,7 +27,7 @@ function resourcesDir(): string {
 async function start(): Promise<void> {
   const appUrl = pathToFileURL(join(here, '../renderer/index.html')).href;
   hardenSession(session.defaultSession);
-  services = await openAppServices(dataDir, resourcesDir(), { notifier: showNotification, chooseSavePath, chooseOpenPath });
+  services = await openAppServices(dataDir, resourcesDir(), { notifier: showNotification, chooseSavePath, chooseOpenPath, printToPdf });
   registerIpcHandlers(ipcMain, createHandlers(services), appUrl);
   mainWindow = createMainWindow(join(here, '../preload/index.cjs'), appUrl);
   mainWindow.on('closed', () => (mainWindow = null));
@@ -50,6 +50,12 @@ async function chooseSavePath(suggestedName: string): Promise<string | null> {
   };
   const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
   return result.canceled || !result.filePath ? null : result.filePath;
+}
+
+/** The window's page as an A4 PDF; the page's print styles leave the summary and charts. */
+async function printToPdf(): Promise<Uint8Array> {
+  if (!mainWindow) throw new Error('no window to print');
+  return mainWindow.webContents.printToPDF({ pageSize: 'A4', printBackground: true });
 }
 
 /** The system's open dialog, for a clerk's exported file to import; null when the person cancels. */

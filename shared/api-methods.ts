@@ -19,6 +19,7 @@ export const API_METHOD_NAMES = [
   'applyRetention',
   'exportRegister',
   'importRecords',
+  'printReport',
 ] as const;
 export type ApiMethodName = (typeof API_METHOD_NAMES)[number];
 

@@ -163,6 +163,11 @@ export const apiContract = {
     input: RegisterExportSchema,
     output: z.object({ path: z.string().nullable(), rows: z.number().int() }),
   },
+  /** The summary and charts on screen as a PDF, saved where the person chooses (desktop; a browser prints itself). */
+  printReport: {
+    input: z.object({ suggestedName: z.string().regex(/^[\w.-]{1,80}\.pdf$/) }).strict(),
+    output: z.object({ path: z.string().nullable() }),
+  },
   /** Files calls exported by clerks (JSON Lines) into the register; a call already there is a duplicate, not a second copy. */
   importRecords: {
     input: ImportInputSchema,

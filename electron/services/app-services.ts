@@ -32,6 +32,8 @@ export interface AppServices {
   notifier: Notifier | null;
   /** Asks the person where to save a file (a save dialog); absent in web mode, where the browser downloads it. */
   chooseSavePath: SavePathChooser | null;
+  /** Renders the window's page as a PDF (its print styles apply); absent in web mode. */
+  printToPdf: (() => Promise<Uint8Array>) | null;
   /** Asks the person which file to open (an open dialog); absent in web mode, where the page uploads it. */
   chooseOpenPath: OpenPathChooser | null;
   /** The calls of every clerk in the folders this app reads, for the team lead's register. */
@@ -68,6 +70,7 @@ export interface OpenOptions {
   notifier?: Notifier | null;
   chooseSavePath?: SavePathChooser | null;
   chooseOpenPath?: OpenPathChooser | null;
+  printToPdf?: (() => Promise<Uint8Array>) | null;
   /** Called when another (or a just-crashed) app holds the data directory and opening waits for it. */
   onWaitForLock?: () => void;
 }
@@ -104,6 +107,7 @@ export async function openAppServices(dataDir: string, resourcesDir: string, opt
       notifier: options.notifier ?? null,
       chooseSavePath: options.chooseSavePath ?? null,
       chooseOpenPath: options.chooseOpenPath ?? null,
+      printToPdf: options.printToPdf ?? null,
       register: new Register(() => registerFolders(dataDir, services.settings.teamFolder)),
       team,
       settings,

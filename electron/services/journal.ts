@@ -59,7 +59,14 @@ export class CallJournal {
   /** Torn lines set aside since start, for the UI to mention. */
   readonly quarantined: QuarantineEvent[] = [];
 
-  constructor(dataDir: string) {
+  /**
+   * @param options.createBase whether the folder given may be created if missing: yes for the
+   *   app's own data directory; no for a team folder, whose absence means an unreachable share
+   */
+  constructor(
+    dataDir: string,
+    private readonly options: { createBase: boolean } = { createBase: true },
+  ) {
     this.root = join(dataDir, 'calls');
   }
 
@@ -247,6 +254,16 @@ export class CallJournal {
   /** Creates calls/<clerk>/ and makes the new folders themselves survive a power cut. */
   private async ensureClerkFolder(clerkId: string): Promise<void> {
     const folder = join(this.root, clerkId);
+    if (!this.options.createBase) {
+      // One level at a time: if the base has gone (a share dropped between two
+      // checks), this fails instead of building the path anew on the local disk.
+      const made = [await mkdirIfMissing(this.root), await mkdirIfMissing(folder)];
+      if (made.some(Boolean)) {
+        await syncDirectory(this.root);
+        await syncDirectory(dirname(this.root));
+      }
+      return;
+    }
     const created = await fs.mkdir(folder, { recursive: true });
     if (created === undefined) return;
     await syncDirectory(this.root);
@@ -285,3 +302,13 @@ export class CallJournal {
   }
 }
 
+/** Creates one folder whose parent must exist; whether it was created. */
+async function mkdirIfMissing(path: string): Promise<boolean> {
+  try {
+    await fs.mkdir(path);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  }
+}

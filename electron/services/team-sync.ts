@@ -148,7 +148,7 @@ export class TeamSync {
 
   private teamJournal(folder: string): CallJournal {
     if (!this.journal || this.journalRoot !== folder) {
-      this.journal = new CallJournal(folder);
+      this.journal = new CallJournal(folder, { createBase: false });
       this.journalRoot = folder;
     }
     return this.journal;

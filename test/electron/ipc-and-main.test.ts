@@ -118,4 +118,15 @@ describe('main process wiring', () => {
     expect(cancelled).toEqual({ ok: true, result: { path: null, rows: 0 } });
     expect(readdirSync(documents)).toHaveLength(1);
   });
+
+  it('prints the report to a PDF where the person chooses, on A4 with backgrounds for the charts', async () => {
+    const documents = mkdtempSync(join(tmpdir(), 'documents-'));
+    fake.app.setPath('documents', documents);
+    const printed = await invoke('api:printReport', { suggestedName: 'raport-rozmow.pdf' });
+    expect(printed).toEqual({ ok: true, result: { path: join(documents, 'raport-rozmow.pdf') } });
+    expect(readFileSync(join(documents, 'raport-rozmow.pdf'), 'utf8')).toBe('%PDF-1.7 raport');
+    expect(window.webContents.printOptions).toMatchObject({ pageSize: 'A4', printBackground: true });
+    const refused = await invoke('api:printReport', { suggestedName: '../../etc/passwd' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'bad-input' } });
+  });
 });

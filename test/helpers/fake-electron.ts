@@ -26,6 +26,12 @@ export class FakeWebContents extends FakeEmitter {
   setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
     this.windowOpenHandler = handler;
   }
+  /** What the page was printed with; the "PDF" is a few recognisable bytes. */
+  printOptions: unknown = null;
+  printToPDF = vi.fn(async (options: unknown) => {
+    this.printOptions = options;
+    return new TextEncoder().encode('%PDF-1.7 raport');
+  });
 }
 
 export class FakeBrowserWindow extends FakeEmitter {

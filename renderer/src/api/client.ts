@@ -38,6 +38,11 @@ export function createApi(win: Window = window): Api {
     // …and no open dialog on the server's side: the page asks for the file and uploads it.
     const byPath = api.importRecords;
     api.importRecords = (input) => ((input as { path: string | null }).path === null ? uploadChosenFile(win, token) : byPath(input));
+    // …and the browser prints the page itself, to paper or to a PDF of its own.
+    api.printReport = async () => {
+      win.print();
+      return { path: null };
+    };
   }
   return api as unknown as Api;
 }

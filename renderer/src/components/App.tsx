@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { callbackStatus } from '../../../shared/callbacks';
 import { useHotkeys } from '../hooks/use-hotkeys';
@@ -14,11 +14,13 @@ import { CallbacksView } from './CallbacksView';
 import { HistoryView } from './HistoryView';
 import { IdleView } from './IdleView';
 import { Notices } from './Notices';
-import { RegisterView } from './RegisterView';
 import { SettingsView } from './SettingsView';
 import { ShiftView } from './ShiftView';
 import { Toast } from './Toast';
 import { WrapUpView } from './WrapUpView';
+
+// The team lead's register (its table, charts and their libraries) is loaded when first opened, not with the call screen.
+const RegisterView = lazy(() => import('./RegisterView').then((m) => ({ default: m.RegisterView })));
 
 const NAV: View[] = ['call', 'callbacks', 'history', 'register', 'settings'];
 
@@ -77,7 +79,11 @@ export function App() {
         {shown === 'shift' && <ShiftView />}
         {shown === 'callbacks' && <CallbacksView />}
         {shown === 'history' && <HistoryView />}
-        {shown === 'register' && <RegisterView />}
+        {shown === 'register' && (
+          <Suspense fallback={<p className="center muted">{t('app.loading')}</p>}>
+            <RegisterView />
+          </Suspense>
+        )}
         {shown === 'call' && <CallScreen />}
       </main>
     </div>

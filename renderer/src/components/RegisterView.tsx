@@ -181,6 +181,19 @@ function ExportActions() {
     }
   }
 
+  async function printReport() {
+    setBusy(true);
+    setProblem(null);
+    try {
+      const { path } = await getApi().printReport({ suggestedName: `raport-rozmow-${new Date().toISOString().slice(0, 10)}.pdf` });
+      if (path) useAppStore.getState().showToast(t('register.printed', { path }));
+    } catch (error) {
+      setProblem(errorMessage(error, t('errors.network')));
+    } finally {
+      setBusy(false);
+    }
+  }
+
   async function exportAs(format: 'csv' | 'jsonl') {
     setBusy(true);
     setProblem(null);
@@ -203,7 +216,7 @@ function ExportActions() {
         <button type="button" className="button secondary" disabled={busy || total === 0} onClick={() => void exportAs('jsonl')}>
           {t('register.export.jsonl')}
         </button>
-        <button type="button" className="button secondary" disabled={total === 0} onClick={() => window.print()}>
+        <button type="button" className="button secondary" disabled={busy || total === 0} onClick={() => void printReport()}>
           {t('register.export.print')}
         </button>
         <button type="button" className="button secondary" disabled={busy} onClick={() => void importFile()}>

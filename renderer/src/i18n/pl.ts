@@ -392,6 +392,7 @@ export const pl = {
       print: 'Drukuj raport',
     },
     exported: 'Wyeksportowano {{rows}}: {{path}}',
+    printed: 'Raport zapisany jako PDF: {{path}}',
     import: {
       button: 'Importuj od pracownika (JSON Lines)',
       imported: 'zaimportowano {{calls}}',
