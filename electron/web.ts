@@ -68,6 +68,8 @@ export interface WebServerOptions {
   importUpload?: (file: string) => Promise<ApiEnvelope<unknown>>;
   /** Where an upload is written while it arrives. */
   uploadDir?: string;
+  /** The largest upload taken; MAX_UPLOAD_BYTES unless a test sets it lower. */
+  maxUploadBytes?: number;
   /** Prepares an export of the register for download; absent: no downloads. */
   exportDownload?: (input: z.output<typeof RegisterExportSchema>) => Promise<Download>;
   rendererDir: string;
@@ -194,30 +196,36 @@ async function handleUpload(req: IncomingMessage, res: ServerResponse, options: 
   const refused = refuseCaller(req, options, allowedHosts);
   if (refused) return sendError(res, refused.status, refused.code, refused.message);
   if (!options.importUpload || !options.uploadDir) return sendError(res, 404, 'bad-input', 'Import nie jest tu dostępny.');
-  const declared = Number(req.headers['content-length'] ?? NaN);
-  if (declared > MAX_UPLOAD_BYTES) return sendError(res, 413, 'bad-input', `Plik przekracza ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`);
+  const limitBytes = options.maxUploadBytes ?? MAX_UPLOAD_BYTES;
+  const tooLarge = () => {
+    res.setHeader('connection', 'close'); // the rest of the body is not read
+    sendError(res, 413, 'bad-input', `Plik jest za duży: można zaimportować do ${Math.round(limitBytes / 1024 / 1024)} MB naraz.`);
+  };
+  if (Number(req.headers['content-length'] ?? 0) > limitBytes) return tooLarge();
   await fs.mkdir(options.uploadDir, { recursive: true });
   const file = join(options.uploadDir, `upload-${randomBytes(8).toString('hex')}.jsonl`);
+  let size = 0;
+  const out = createWriteStream(file, { mode: 0o600 });
+  const limit = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      size += chunk.length;
+      done(size > limitBytes ? Object.assign(new Error('too large'), { code: 'TOO_LARGE' }) : null, chunk);
+    },
+  });
+  let outcome: { envelope: ApiEnvelope<unknown> } | { error: unknown };
   try {
-    let size = 0;
-    const out = createWriteStream(file, { mode: 0o600 });
-    const limit = new Transform({
-      transform(chunk: Buffer, _encoding, done) {
-        size += chunk.length;
-        done(size > MAX_UPLOAD_BYTES ? Object.assign(new Error('too large'), { code: 'TOO_LARGE' }) : null, chunk);
-      },
-    });
-    try {
-      await pipeline(req, limit, out);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'TOO_LARGE') return sendError(res, 413, 'bad-input', `Plik przekracza ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`);
-      throw error;
-    }
-    const envelope = await options.importUpload(file);
-    return sendJson(res, envelope.ok ? 200 : 400, envelope);
-  } finally {
-    await fs.rm(file, { force: true });
+    await pipeline(req, limit, out);
+    outcome = { envelope: await options.importUpload(file) };
+  } catch (error) {
+    outcome = { error };
   }
+  // Gone before the answer: the upload is never kept, whatever happened. (A
+  // stream cut short may still be opening its file; wait for it to close.)
+  if (!out.closed) await new Promise<void>((resolve) => out.once('close', () => resolve()));
+  await fs.rm(file, { force: true });
+  if ('envelope' in outcome) return sendJson(res, outcome.envelope.ok ? 200 : 400, outcome.envelope);
+  if ((outcome.error as NodeJS.ErrnoException).code === 'TOO_LARGE') return tooLarge();
+  throw outcome.error;
 }
 
 function sameSecret(given: string, expected: string): boolean {

@@ -1,9 +1,9 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createHandlers } from '../../electron/handlers';
+import { createExportDownload, createHandlers, dispatch } from '../../electron/handlers';
 import { openAppServices, type AppServices } from '../../electron/services/app-services';
 import { parseWebArgs } from '../../electron/web-cli';
 import { MAX_BODY_BYTES, startWebServer, type RunningWebServer } from '../../electron/web';
@@ -12,6 +12,7 @@ const TOKEN = 'test-token-0123456789abcdef';
 let services: AppServices;
 let web: RunningWebServer;
 const logged: string[] = [];
+let uploadDir: string;
 
 beforeAll(async () => {
   for (const method of ['log', 'info', 'warn', 'error'] as const) {
@@ -24,7 +25,18 @@ beforeAll(async () => {
   writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
   writeFileSync(join(dataDir, 'secret.txt'), 'tajne');
   services = await openAppServices(join(dataDir, 'data'), 'resources');
-  web = await startWebServer({ handlers: createHandlers(services), rendererDir, token: TOKEN, port: 0 });
+  const handlers = createHandlers(services);
+  web = await startWebServer({
+    handlers,
+    rendererDir,
+    token: TOKEN,
+    port: 0,
+    exportDownload: createExportDownload(services),
+    importUpload: (file) => dispatch(handlers, 'importRecords', { path: file }),
+    uploadDir: join(dataDir, 'data', 'imports', 'incoming'),
+    maxUploadBytes: 64 * 1024,
+  });
+  uploadDir = join(dataDir, 'data', 'imports', 'incoming');
 });
 
 afterAll(async () => {
@@ -142,6 +154,32 @@ describe('web mode server', () => {
     expect((await send('/../secret.txt', { method: 'GET' })).status).toBe(404);
     expect((await send('/%2e%2e/secret.txt', { method: 'GET' })).status).toBe(404);
     expect((await send('/%E0%A4%A', { method: 'GET' })).status).toBe(400);
+  });
+
+  it('downloads an export only with the token and from this page; a CSV with its file name', async () => {
+    const body = JSON.stringify({ filter: {}, sort: { key: 'startedAt', descending: true }, format: 'csv', path: null });
+    const headers = { 'content-type': 'application/json', 'x-asystent-token': TOKEN };
+    expect((await send('/download/export', { headers: { 'content-type': 'application/json' }, body })).status).toBe(401);
+    expect((await send('/download/export', { headers: { ...headers, origin: 'http://evil.example' }, body })).status).toBe(403);
+    expect((await send('/download/export', { headers, body: '{"format":"xls"}' })).status).toBe(400);
+    const ok = await send('/download/export', { headers, body });
+    expect(ok.status).toBe(200);
+    expect(ok.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(ok.headers['content-disposition']).toMatch(/^attachment; filename="rejestr-rozmow-.*\.csv"$/);
+    expect(ok.body.startsWith('\uFEFFData rozpoczęcia;')).toBe(true);
+  });
+
+  it('takes an uploaded file for import only with the token; a file of another tool is refused and nothing is kept', async () => {
+    const headers = { 'content-type': 'application/x-ndjson', 'x-asystent-token': TOKEN };
+    expect((await send('/upload/import', { headers: { 'content-type': 'application/x-ndjson' }, body: '{}' })).status).toBe(401);
+    expect((await send('/upload/import', { headers: { ...headers, 'sec-fetch-site': 'cross-site' }, body: '{}' })).status).toBe(403);
+    const tooLarge = await send('/upload/import', { headers, body: 'x'.repeat(64 * 1024 + 1) });
+    expect(tooLarge.status).toBe(413);
+    expect(JSON.parse(tooLarge.body).error.message).toMatch(/^Plik jest za duży/);
+    const refused = await send('/upload/import', { headers, body: 'Data;Pracownik\n2026-10-01;Anna\n' });
+    expect(refused.status).toBe(400);
+    expect(JSON.parse(refused.body)).toMatchObject({ ok: false, error: { message: expect.stringContaining('to nie jest eksport rozmów') } });
+    expect(existsSync(uploadDir) ? readdirSync(uploadDir) : []).toEqual([]);
   });
 
   it('never writes the token to the log', () => {

@@ -213,3 +213,17 @@ describe('CSV cells', () => {
     expect(at('Uprzejme zakończenie')).toBe('nie');
   });
 });
+
+describe('CSV dates', () => {
+  it('property: RRRR-MM-DD GG:MM in local time, the same as date-fns formats it, across clock changes', async () => {
+    const { format } = await import('date-fns');
+    const { localMinute } = await import('../../shared/register-csv');
+    expect(localMinute(null)).toBe('');
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2040, 0, 1) }), (ms) => {
+        expect(localMinute(ms)).toBe(format(ms, 'yyyy-MM-dd HH:mm'));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});

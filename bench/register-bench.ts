@@ -1,0 +1,68 @@
+/**
+ * The register: summary of 300,000 calls and a CSV export of 100,000, each
+ * measured in a child process of its own (bench/register-child.ts) against
+ * the naive approach in the same run — time and peak memory growth.
+ */
+import { execFileSync } from 'node:child_process';
+import { promises as fs } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { genesisHash, serializeRecord, sha256 } from '../electron/services/journal';
+import type { CallRecord } from '../shared/call-record';
+import { OUTCOMES } from '../shared/outcomes';
+import { sampleRecord } from '../test/helpers/records';
+
+export interface ChildResult {
+  ms: number;
+  rows: number;
+  peakRssMb: number;
+  peakHeapMb: number;
+  retainedMb: number;
+}
+
+const CLERKS = 12;
+const MONTHS = ['2026-08', '2026-09', '2026-10'];
+
+/** `count` valid chained calls spread over 12 clerks and three months, with varied outcomes, directions and items. */
+export async function writeRegister(count: number): Promise<string> {
+  const dir = await fs.mkdtemp(join(tmpdir(), 'bench-register-'));
+  const perFile = Math.ceil(count / (CLERKS * MONTHS.length));
+  let written = 0;
+  for (let c = 0; c < CLERKS && written < count; c++) {
+    const clerkId = `0b9f1e0e-3f5c-4a7e-9a39-${String(c).padStart(12, '0')}`;
+    await fs.mkdir(join(dir, 'calls', clerkId), { recursive: true });
+    for (const month of MONTHS) {
+      const [y, m] = month.split('-').map(Number) as [number, number];
+      let prevHash = genesisHash(clerkId, month);
+      const lines: string[] = [];
+      for (let i = 0; i < perFile && written < count; i++, written++) {
+        const at = new Date(y, m - 1, 1 + (i % 28), 8 + (i % 8), i % 60);
+        const base = sampleRecord(at, (i * 7) % 120, clerkId);
+        const outgoing = i % 3 === 0;
+        const record = {
+          ...base,
+          clerk: { ...base.clerk, firstName: `Pracownik${c}` },
+          direction: outgoing ? 'outgoing' : 'incoming',
+          durationSec: 30 + ((i * 37) % 900),
+          outcome: OUTCOMES[i % OUTCOMES.length]!,
+          items: base.items.map((item, k) => ({ ...item, done: (i + k) % 4 !== 0, atWrapUp: (i + k) % 9 === 0 })),
+          prevHash,
+        } as CallRecord;
+        const line = serializeRecord(record);
+        lines.push(line);
+        prevHash = sha256(line);
+      }
+      await fs.writeFile(join(dir, 'calls', clerkId, `${month}.jsonl`), lines.join('\n') + '\n');
+    }
+  }
+  return dir;
+}
+
+export function runChild(mode: string, dir: string): ChildResult {
+  const out = join(dir, `out-${mode}.csv`);
+  const stdout = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', 'bench/register-child.ts', mode, dir, out], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+  });
+  return JSON.parse(stdout.trim().split('\n').at(-1)!) as ChildResult;
+}
