@@ -26,6 +26,18 @@ export function e2eUnavailableReason(): string | null {
   return null;
 }
 
+/**
+ * Why this machine skips the end-to-end tests, or null when it runs them.
+ * Where they are required (CI with a browser, E2E_REQUIRED=1) a missing
+ * browser is an error, not a skip; a skip is said in the output.
+ */
+export function e2eSkipReason(): string | null {
+  const unavailable = e2eUnavailableReason();
+  if (unavailable && process.env.E2E_REQUIRED) throw new Error(`End-to-end tests are required here but cannot run: ${unavailable}`);
+  if (unavailable) console.warn(`[e2e] skipped: ${unavailable}`);
+  return unavailable;
+}
+
 export interface WebModeProcess {
   url: string;
   origin: string;

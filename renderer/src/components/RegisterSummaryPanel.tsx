@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Share } from '../../../shared/statistics';
-import { formatDuration } from '../format';
+import { MISSED_ANY } from '../../../shared/register';
+import { formatDateTime, formatDuration } from '../format';
 import { useRegisterStore } from '../stores/register-store';
 import { BarList, DayColumns } from './charts';
 
@@ -9,7 +10,18 @@ export function RegisterSummaryPanel() {
   const { t } = useTranslation();
   const summary = useRegisterStore((s) => s.summary);
   const filter = useRegisterStore((s) => s.filter);
+  const facets = useRegisterStore((s) => s.facets);
   if (!summary || summary.calls === 0) return null;
+
+  // What the printed report covers, in words: a page on a desk has no filter bar above it.
+  const nameOf = (list: { id: string; name: string }[], id: string) => list.find((x) => x.id === id)?.name ?? id;
+  const filterWords = [
+    ...filter.clerkIds.map((id) => `${t('register.filter.clerk')}: ${nameOf(facets.clerks, id)}`),
+    ...(filter.direction ? [`${t('register.filter.direction')}: ${t(`direction.${filter.direction}`)}`] : []),
+    ...filter.outcomes.map((o) => `${t('register.filter.outcome')}: ${t(`outcomes.${o}`)}`),
+    ...filter.routedUnitIds.map((id) => `${t('register.filter.unit')}: ${nameOf(facets.units, id)}`),
+    ...(filter.missed ? [`${t('register.filter.missed')}: ${filter.missed === MISSED_ANY ? t('register.filter.missedAny') : (facets.items.find((i) => i.id === filter.missed)?.label ?? filter.missed)}`] : []),
+  ];
 
   const percent = (share: Share) => (share.rate === null ? '—' : `${Math.round(share.rate * 100)}%`);
   const ofWhat = (share: Share) => t('register.summary.ofCount', { count: share.count, of: share.of });
@@ -34,7 +46,8 @@ export function RegisterSummaryPanel() {
     <section className="card register-summary" aria-labelledby="register-summary-title">
       <h2 id="register-summary-title">{t('register.summary.title')}</h2>
       <p className="muted small print-only">
-        {t('register.summary.period', { from: filter.from ?? '…', to: filter.to ?? '…' })}
+        {filter.from || filter.to ? t('register.summary.period', { from: filter.from ?? '…', to: filter.to ?? '…' }) : t('register.summary.wholeRegister')}
+        {filterWords.length > 0 && ` · ${filterWords.join(' · ')}`} · {t('register.summary.made', { when: formatDateTime(new Date().toISOString()) })}
       </p>
       <dl className="tiles">
         {tiles.map((tile) => (

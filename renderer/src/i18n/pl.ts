@@ -409,6 +409,8 @@ export const pl = {
     summary: {
       title: 'Podsumowanie',
       period: 'Okres: {{from}} – {{to}}',
+      wholeRegister: 'Cały rejestr',
+      made: 'sporządzono {{when}}',
       calls: 'Rozmowy',
       directions: 'przychodzące {{incoming}}, wychodzące {{outgoing}}',
       duration: 'Średni czas',
