@@ -76,13 +76,25 @@ export function createHandlers(services: AppServices): HandlerTable {
       const shiftToday = profile ? await shiftDoneToday(services, profile) : false;
       const { officeFiles } = services.settings;
       const team = { teamFolder: services.settings.teamFolder, retentionMonths: services.settings.retentionMonths };
-      return { profile, checklists, shiftChecklist, scripts, directory, glossary, officeFiles, contentSources: services.contentSources, team, shiftToday, draft, notices };
+      const { preferences } = services.settings;
+      const hotkeyProblems = services.hotkeyProblems.splice(0);
+      return { profile, checklists, shiftChecklist, scripts, directory, glossary, officeFiles, contentSources: services.contentSources, team, preferences, hotkeyProblems, shiftToday, draft, notices };
     },
 
     async saveProfile(input) {
       const profile = { clerkId: services.settings.profile?.clerkId ?? randomUUID(), ...input };
       services.settings = await services.settingsStore.update(services.settings, { profile });
       return profile;
+    },
+
+    async savePreferences(next) {
+      const previous = services.settings.preferences;
+      const hotkeyProblems = services.shell?.apply(next, previous) ?? [];
+      // A refused hotkey is not saved: the one that still works is.
+      const hotkeys = { ...next.hotkeys };
+      for (const problem of hotkeyProblems) hotkeys[problem.action] = problem.kept ?? previous.hotkeys[problem.action];
+      services.settings = await services.settingsStore.update(services.settings, { preferences: { ...next, hotkeys } });
+      return { preferences: services.settings.preferences, hotkeyProblems };
     },
 
     async saveOfficeFiles(officeFiles) {

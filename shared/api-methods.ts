@@ -7,6 +7,7 @@ export const API_METHOD_NAMES = [
   'getAppState',
   'saveProfile',
   'saveOfficeFiles',
+  'savePreferences',
   'saveDraft',
   'saveCall',
   'saveShift',

@@ -5,6 +5,7 @@ import { ChecklistDefinitionSchema } from './checklist';
 import { DirectorySchema, GlossarySchema } from './directory';
 import { CONTENT_SOURCES, OfficeFilesInputSchema, OfficeFilesSchema } from './office-files';
 import { OUTCOMES } from './outcomes';
+import { HOTKEY_ACTIONS, PreferencesSchema } from './preferences';
 import { ProfileInputSchema, ProfileSchema } from './profile';
 import { ImportInputSchema, ImportResultSchema, RegisterExportSchema, RegisterPageSchema, RegisterQuerySchema } from './register-api';
 import { TeamSettingsInputSchema, TeamStatusSchema } from './team-settings';
@@ -75,6 +76,8 @@ export const CallbackSchema = z.object({
 
 const empty = z.object({}).strict();
 
+export const HotkeyProblemSchema = z.object({ action: z.enum(HOTKEY_ACTIONS), refused: z.string(), kept: z.string().nullable() });
+
 const ContentSourcesSchema = z.object({ directory: z.enum(CONTENT_SOURCES), glossary: z.enum(CONTENT_SOURCES) });
 
 export const apiContract = {
@@ -91,6 +94,9 @@ export const apiContract = {
       officeFiles: OfficeFilesSchema,
       contentSources: ContentSourcesSchema,
       team: z.object({ teamFolder: z.string().nullable(), retentionMonths: z.number().int() }),
+      preferences: PreferencesSchema,
+      /** Global hotkeys the system refused at start (taken by another program), with the one kept instead. */
+      hotkeyProblems: z.array(HotkeyProblemSchema),
       /** Whether today's shift-readiness check is recorded (done or skipped). */
       shiftToday: z.boolean(),
       draft: CallStateSchema,
@@ -137,6 +143,14 @@ export const apiContract = {
   listRecentCalls: {
     input: z.object({ limit: z.number().int().min(1).max(500) }).strict(),
     output: z.object({ calls: z.array(CallSummarySchema), problems: z.array(JournalProblemSchema) }),
+  },
+  /**
+   * The clerk's preferences. Global hotkeys are registered first: one the
+   * system refuses is reported and the previous one kept (and saved).
+   */
+  savePreferences: {
+    input: PreferencesSchema.strict(),
+    output: z.object({ preferences: PreferencesSchema, hotkeyProblems: z.array(HotkeyProblemSchema) }),
   },
   /** Team mode and retention: checked (the folder must be reachable) before they are saved. */
   saveTeamSettings: {

@@ -1,7 +1,10 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import type { Notice } from '../../shared/api';
+import type { z } from 'zod';
+import type { HotkeyProblemSchema } from '../../shared/api';
 import type { Directory, Glossary } from '../../shared/directory';
+import type { Preferences } from '../../shared/preferences';
 import type { ContentSource } from '../../shared/office-files';
 import { loadContent, type Content } from './content';
 import { DataDirLock } from './data-dir-lock';
@@ -32,6 +35,10 @@ export interface AppServices {
   notifier: Notifier | null;
   /** Asks the person where to save a file (a save dialog); absent in web mode, where the browser downloads it. */
   chooseSavePath: SavePathChooser | null;
+  /** The desktop overlay's window, tray and global hotkeys; absent in web mode. */
+  shell: DesktopShell | null;
+  /** Global hotkeys refused at start (another program holds them). */
+  hotkeyProblems: HotkeyProblem[];
   /** Renders the window's page as a PDF (its print styles apply); absent in web mode. */
   printToPdf: (() => Promise<Uint8Array>) | null;
   /** Asks the person which file to open (an open dialog); absent in web mode, where the page uploads it. */
@@ -63,6 +70,17 @@ function registerFolders(dataDir: string, teamFolder: string | null): RegisterFo
 }
 
 export type Notifier = (title: string, body: string) => boolean;
+
+export type HotkeyProblem = z.infer<typeof HotkeyProblemSchema>;
+
+/** What the desktop app does with preferences that the Node services cannot: the window, login items, global hotkeys. */
+export interface DesktopShell {
+  /**
+   * Applies the preferences to the overlay and registers the hotkeys that
+   * changed. A hotkey the system refuses is reported, with the one kept.
+   */
+  apply(next: Preferences, previous: Preferences | null): HotkeyProblem[];
+}
 export type SavePathChooser = (suggestedName: string) => Promise<string | null>;
 export type OpenPathChooser = () => Promise<string | null>;
 
@@ -71,6 +89,7 @@ export interface OpenOptions {
   chooseSavePath?: SavePathChooser | null;
   chooseOpenPath?: OpenPathChooser | null;
   printToPdf?: (() => Promise<Uint8Array>) | null;
+  shell?: DesktopShell | null;
   /** Called when another (or a just-crashed) app holds the data directory and opening waits for it. */
   onWaitForLock?: () => void;
 }
@@ -108,6 +127,8 @@ export async function openAppServices(dataDir: string, resourcesDir: string, opt
       chooseSavePath: options.chooseSavePath ?? null,
       chooseOpenPath: options.chooseOpenPath ?? null,
       printToPdf: options.printToPdf ?? null,
+      shell: options.shell ?? null,
+      hotkeyProblems: options.shell ? options.shell.apply(settings.preferences, null) : [],
       register: new Register(() => registerFolders(dataDir, services.settings.teamFolder)),
       team,
       settings,

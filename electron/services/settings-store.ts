@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { NO_OFFICE_FILES, OfficeFilesSchema } from '../../shared/office-files';
+import { DEFAULT_PREFERENCES, PreferencesSchema } from '../../shared/preferences';
 import { ProfileSchema } from '../../shared/profile';
 import { DEFAULT_RETENTION_MONTHS, RETENTION_MAX_MONTHS } from '../../shared/team-settings';
 import { fileTimestamp, readIfExists, writeFileAtomic } from './atomic-file';
@@ -15,6 +16,7 @@ export const SettingsSchema = z.object({
   teamFolder: z.string().nullable().default(null),
   /** How many months of records are kept before start-up offers to remove older ones. */
   retentionMonths: z.number().int().min(1).max(RETENTION_MAX_MONTHS).default(DEFAULT_RETENTION_MONTHS),
+  preferences: PreferencesSchema.default(DEFAULT_PREFERENCES),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

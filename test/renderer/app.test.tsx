@@ -1,3 +1,4 @@
+import { DEFAULT_PREFERENCES, PreferencesSchema } from '../../shared/preferences';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { readFileSync } from 'node:fs';
 import { I18nextProvider } from 'react-i18next';
@@ -31,6 +32,8 @@ const content = {
   officeFiles: { directory: null, glossary: null },
   contentSources: { directory: 'built-in' as const, glossary: 'built-in' as const },
   team: { teamFolder: null, retentionMonths: 24 },
+  preferences: DEFAULT_PREFERENCES,
+  hotkeyProblems: [],
 };
 const profile = {
   clerkId: '0b9f1e0e-3f5c-4a7e-9a39-6f3f6f2b8a10',
@@ -45,6 +48,7 @@ function fakeApi(overrides: Partial<Api> = {}): Api {
   return {
     getAppState: vi.fn(async () => ({ profile, ...content, shiftToday: true, draft: IDLE, notices: [] })),
     saveProfile: vi.fn(async (input) => ({ clerkId: profile.clerkId, ...input }) as typeof profile),
+    savePreferences: vi.fn(async (preferences) => ({ preferences: PreferencesSchema.parse(preferences), hotkeyProblems: [] })),
     saveOfficeFiles: vi.fn(async (files) => ({
       directory,
       glossary,
@@ -234,7 +238,8 @@ describe("Settings: the office's own files", () => {
   it('files that check out are used by the search at once', async () => {
     const office = { ...directory, matters: [...directory.matters, { ...directory.matters[0]!, id: 'karta-rodziny', title: 'Karta dużej rodziny', keywords: ['karta dużej rodziny'] }] };
     const api = fakeApi({
-      saveOfficeFiles: vi.fn(async (files) => ({
+      savePreferences: vi.fn(async (preferences) => ({ preferences: PreferencesSchema.parse(preferences), hotkeyProblems: [] })),
+    saveOfficeFiles: vi.fn(async (files) => ({
         directory: office,
         glossary,
         officeFiles: { directory: files.directory ?? null, glossary: null },

@@ -1,3 +1,4 @@
+import { DEFAULT_PREFERENCES } from '../../shared/preferences';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,7 +21,7 @@ const profile = {
   unit: 'Dział Ewidencji i Świadczeń',
   officeName: 'Powiatowy Urząd Pracy w Łodzi',
 };
-const withProfile: Settings = { schemaVersion: 1, profile, officeFiles: { directory: null, glossary: null }, teamFolder: null, retentionMonths: 24 };
+const withProfile: Settings = { schemaVersion: 1, profile, officeFiles: { directory: null, glossary: null }, teamFolder: null, retentionMonths: 24, preferences: DEFAULT_PREFERENCES };
 
 describe('SettingsStore', () => {
   it('gives defaults when there is no file yet', async () => {

@@ -18,3 +18,8 @@ export function errorMessage(error: unknown, networkText: string): string {
   if (error instanceof ApiError) return error.code === 'network' ? networkText : error.message;
   return error instanceof Error ? error.message : String(error);
 }
+
+/** Whether the page runs in the desktop app (its preload gives `window.api`) rather than in a browser. */
+export function isDesktop(): boolean {
+  return typeof window !== 'undefined' && 'api' in window && window.api !== undefined;
+}

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { callStage, elapsedMs, type ActiveCall } from '../../../shared/call-machine';
-import { DEFAULT_LONG_CALL_MS, longCallHintDue } from '../../../shared/routing';
+import { longCallHintDue } from '../../../shared/routing';
 import { greetingFor } from '../../../shared/scripts';
 import { KEYS } from '../hooks/keys';
 import { useNow } from '../hooks/use-now';
@@ -94,10 +94,11 @@ export function ActiveCallView({ call }: { call: ActiveCall }) {
 function LongCallHint({ call }: { call: ActiveCall }) {
   const { t } = useTranslation();
   const now = useNow(15_000);
-  if (!longCallHintDue(elapsedMs(call, now)) || call.invitation) return null;
+  const minutes = useAppStore((s) => s.preferences.longCallMinutes);
+  if (!longCallHintDue(elapsedMs(call, now), minutes * 60_000) || call.invitation) return null;
   return (
     <p className="banner info long-call" role="status">
-      {t('complex.longCall', { minutes: Math.round(DEFAULT_LONG_CALL_MS / 60_000) })}
+      {t('complex.longCall', { minutes })}
     </p>
   );
 }

@@ -1,5 +1,6 @@
 import { useAppStore } from '../stores/app-store';
 import { OfficeFilesForm } from './OfficeFilesForm';
+import { PreferencesForm } from './PreferencesForm';
 import { ProfileForm } from './ProfileForm';
 import { TeamSettingsForm } from './TeamSettingsForm';
 
@@ -9,6 +10,7 @@ export function SettingsView() {
   return (
     <div className="settings">
       <ProfileForm />
+      {profile && <PreferencesForm />}
       {profile && <TeamSettingsForm />}
       {profile && <OfficeFilesForm />}
     </div>

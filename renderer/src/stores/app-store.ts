@@ -4,6 +4,10 @@ import type { ChecklistDefinition } from '../../../shared/checklist';
 import type { Directory, Glossary } from '../../../shared/directory';
 import { NO_OFFICE_FILES, type ContentSource, type OfficeFiles } from '../../../shared/office-files';
 import { DEFAULT_RETENTION_MONTHS, type TeamStatus } from '../../../shared/team-settings';
+import { DEFAULT_PREFERENCES, type Preferences } from '../../../shared/preferences';
+import type { HotkeyProblemSchema } from '../../../shared/api';
+import type { z } from 'zod';
+import { applyLanguage } from '../i18n';
 import { buildSearchIndex, type SearchIndex } from '../../../shared/search';
 import type { Profile } from '../../../shared/profile';
 import type { Scripts } from '../../../shared/scripts';
@@ -26,6 +30,9 @@ interface AppState {
   officeFiles: OfficeFiles;
   contentSources: { directory: ContentSource; glossary: ContentSource } | null;
   team: { teamFolder: string | null; retentionMonths: number };
+  preferences: Preferences;
+  /** Global hotkeys the system refused, to tell the clerk once. */
+  hotkeyProblems: z.infer<typeof HotkeyProblemSchema>[];
   /** How copies to the team folder are doing; null until first asked (or with team mode off). */
   teamStatus: TeamStatus | null;
   /** The day (toDateString) whose shift-readiness check is recorded. */
@@ -39,6 +46,7 @@ interface AppState {
   profileSaved(profile: Profile): void;
   contentReplaced(content: { directory: Directory; glossary: Glossary; officeFiles: OfficeFiles; contentSources: { directory: ContentSource; glossary: ContentSource } }): void;
   shiftRecorded(): void;
+  preferencesSaved(preferences: Preferences, hotkeyProblems: z.infer<typeof HotkeyProblemSchema>[]): void;
   teamStatusChanged(status: TeamStatus, saved?: { teamFolder: string | null; retentionMonths: number }): void;
   setView(view: View): void;
   dismissNotice(index: number): void;
@@ -60,6 +68,8 @@ export const useAppStore = create<AppState>()((set, get) => ({
   contentSources: null,
   team: { teamFolder: null, retentionMonths: DEFAULT_RETENTION_MONTHS },
   teamStatus: null,
+  preferences: DEFAULT_PREFERENCES,
+  hotkeyProblems: [],
   shiftDay: null,
   notices: [],
   view: 'call',
@@ -71,6 +81,7 @@ export const useAppStore = create<AppState>()((set, get) => ({
     try {
       const state = await getApi().getAppState({});
       useCallStore.getState().restore(state.draft);
+      applyPreferences(state.preferences);
       const shiftDay = state.shiftToday ? new Date().toDateString() : null;
       set({
         status: 'ready',
@@ -84,6 +95,8 @@ export const useAppStore = create<AppState>()((set, get) => ({
         officeFiles: state.officeFiles,
         contentSources: state.contentSources,
         team: state.team,
+        preferences: state.preferences,
+        hotkeyProblems: state.hotkeyProblems,
         shiftDay,
         notices: state.notices,
         // First thing of the day: the readiness check, unless a call is being restored.
@@ -104,6 +117,11 @@ export const useAppStore = create<AppState>()((set, get) => ({
 
   teamStatusChanged(teamStatus, saved) {
     set(saved ? { teamStatus, team: saved } : { teamStatus });
+  },
+
+  preferencesSaved(preferences, hotkeyProblems) {
+    applyPreferences(preferences);
+    set({ preferences, hotkeyProblems });
   },
 
   shiftRecorded() {
@@ -135,4 +153,10 @@ export function checklistFor(direction: 'incoming' | 'outgoing'): ChecklistDefin
 /** Whether today's readiness check is recorded (the day rolls over while the app stays open). */
 export function shiftDoneToday(shiftDay: string | null): boolean {
   return shiftDay === new Date().toDateString();
+}
+
+/** What the page itself does with the preferences: language and text size. */
+function applyPreferences(preferences: Preferences): void {
+  applyLanguage(preferences.language);
+  document.documentElement.classList.toggle('large-text', preferences.largeText);
 }

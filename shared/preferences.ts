@@ -1,0 +1,74 @@
+import { z } from 'zod';
+
+/**
+ * How the clerk wants the app: language, larger text, the gentle hints'
+ * timings, and — on the desktop — the overlay's behaviour and its global
+ * hotkeys. Kept in settings.json; every field has a default, so a settings
+ * file written before a field existed still reads.
+ */
+export const LANGUAGES = ['pl', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** What a global hotkey does; the same list the tray offers. */
+export const HOTKEY_ACTIONS = ['toggleWindow', 'startIncoming', 'startOutgoing', 'endCall', 'privacy'] as const;
+export type HotkeyAction = (typeof HOTKEY_ACTIONS)[number];
+
+/**
+ * Defaults chosen to stay clear of what office software takes (Ctrl+Alt and a
+ * letter is rarely bound, and the same on Windows and Linux).
+ */
+export const DEFAULT_HOTKEYS: Record<HotkeyAction, string> = {
+  toggleWindow: 'CommandOrControl+Alt+A',
+  startIncoming: 'CommandOrControl+Alt+P',
+  startOutgoing: 'CommandOrControl+Alt+W',
+  endCall: 'CommandOrControl+Alt+Z',
+  privacy: 'CommandOrControl+Alt+H',
+};
+
+const MODIFIERS = ['CommandOrControl', 'CmdOrCtrl', 'Control', 'Ctrl', 'Alt', 'Option', 'AltGr', 'Shift', 'Super', 'Meta', 'Command', 'Cmd'];
+const KEY = /^(?:[A-Z0-9]|F(?:[1-9]|1[0-9]|2[0-4])|Space|Tab|Backspace|Delete|Insert|Home|End|PageUp|PageDown|Up|Down|Left|Right|Plus|[-=[\];',./\\`])$/;
+
+/** Why a text is not an accelerator a global hotkey can use ("Ctrl+Alt+P"), or null when it is one. */
+export function acceleratorProblem(accelerator: string): 'empty' | 'no-modifier' | 'bad-key' | null {
+  const parts = accelerator.split('+').map((p) => p.trim());
+  if (accelerator.trim() === '') return 'empty';
+  const key = parts.at(-1)!;
+  const modifiers = parts.slice(0, -1);
+  // A bare key would fire while the clerk types in any other program.
+  if (modifiers.length === 0 || !modifiers.every((m) => MODIFIERS.includes(m))) return 'no-modifier';
+  if (!KEY.test(key)) return 'bad-key';
+  return null;
+}
+
+const accelerator = z.string().trim().max(60).superRefine((value, ctx) => {
+  const problem = acceleratorProblem(value);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
+
+export const HotkeysSchema = z
+  .object(Object.fromEntries(HOTKEY_ACTIONS.map((a) => [a, accelerator])) as Record<HotkeyAction, typeof accelerator>)
+  .superRefine((hotkeys, ctx) => {
+    const seen = new Map<string, string>();
+    for (const action of HOTKEY_ACTIONS) {
+      const normal = hotkeys[action].toLowerCase().replace(/cmdorctrl|commandorcontrol|control|ctrl/g, 'ctrl');
+      if (seen.has(normal)) ctx.addIssue({ code: 'custom', path: [action], message: 'duplicate' });
+      seen.set(normal, action);
+    }
+  });
+
+export const PreferencesSchema = z.object({
+  language: z.enum(LANGUAGES).default('pl'),
+  largeText: z.boolean().default(false),
+  /** After how many minutes a call gets the gentle "invite them in" hint (§6 pkt 6). */
+  longCallMinutes: z.number().int().min(1).max(60).default(5),
+  /** After how many minutes a client waiting at the desk is worth a gentle warning (§6 pkt 5). */
+  clientWaitMinutes: z.number().int().min(1).max(30).default(3),
+  /** Desktop overlay: the small view (timer, greeting, checklist) or the full one. */
+  compact: z.boolean().default(true),
+  transparent: z.boolean().default(false),
+  startHidden: z.boolean().default(false),
+  startAtLogin: z.boolean().default(false),
+  hotkeys: HotkeysSchema.default(DEFAULT_HOTKEYS),
+});
+export type Preferences = z.infer<typeof PreferencesSchema>;
+export const DEFAULT_PREFERENCES: Preferences = PreferencesSchema.parse({});
