@@ -7,13 +7,17 @@ import { useTeamStatus } from '../hooks/use-team-status';
 import { useAppStore, type View } from '../stores/app-store';
 import { useCallStore } from '../stores/call-store';
 import { useCallbacksStore } from '../stores/callbacks-store';
+import { useDeskStore } from '../stores/desk-store';
 import { onDraftWrite } from '../stores/draft-writer';
 import { ActiveCallView } from './ActiveCallView';
 import { CallbackReminders } from './CallbackReminders';
 import { CallbacksView } from './CallbacksView';
 import { HistoryView } from './HistoryView';
 import { IdleView } from './IdleView';
+import { DeescalationCard } from './DeescalationCard';
+import { DeskBar } from './DeskBar';
 import { Notices } from './Notices';
+import { PrivacyScreen } from './PrivacyScreen';
 import { SettingsView } from './SettingsView';
 import { ShiftView } from './ShiftView';
 import { Toast } from './Toast';
@@ -33,6 +37,7 @@ export function App() {
   const showToast = useAppStore((s) => s.showToast);
   const phase = useCallStore((s) => s.state.phase);
   const lastSavedId = useCallStore((s) => s.lastSavedId);
+  const hidden = useDeskStore((s) => s.hidden);
   useHotkeys();
   useTeamStatus(lastSavedId);
 
@@ -61,6 +66,8 @@ export function App() {
     );
   }
 
+  if (hidden) return <PrivacyScreen />;
+
   // A call in progress owns the screen: nothing else to click past with a person on the line.
   const inCall = phase !== 'idle';
   const shown: View = !profile ? 'settings' : inCall ? 'call' : view;
@@ -72,6 +79,8 @@ export function App() {
         {profile && !inCall && <Nav shown={shown} />}
       </header>
       <Notices />
+      {profile && <DeskBar />}
+      {profile && <DeescalationCard />}
       {profile && <CallbackReminders />}
       <Toast />
       <main>

@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HOTKEY_ACTIONS, LANGUAGES, PreferencesSchema, type HotkeyAction, type Preferences } from '../../../shared/preferences';
 import { errorMessage, getApi, isDesktop } from '../api/instance';
+import { i18n } from '../i18n';
 import { useAppStore } from '../stores/app-store';
 
 /**
@@ -39,7 +40,8 @@ export function PreferencesForm() {
       const result = await getApi().savePreferences(parsed.data);
       useAppStore.getState().preferencesSaved(result.preferences, result.hotkeyProblems);
       setValues(result.preferences);
-      useAppStore.getState().showToast(t('preferences.saved'));
+      // Said in the language just chosen, not the one the form was drawn in.
+      useAppStore.getState().showToast(i18n.t('preferences.saved'));
     } catch (error) {
       setProblem(errorMessage(error, t('errors.network')));
     } finally {

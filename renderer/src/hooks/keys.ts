@@ -11,4 +11,8 @@ export const KEYS = {
   personNoAnswer: 'B',
   momentGood: 'T',
   momentBad: 'N',
+  /** Anywhere in the window, in any phase of a call. */
+  deescalation: 'F6',
+  clientAtDesk: 'F8',
+  hide: 'F9',
 } as const;

@@ -3,6 +3,7 @@ import { itemForKey } from '../../../shared/call-machine';
 import { OUTCOMES } from '../../../shared/outcomes';
 import { checklistFor, useAppStore } from '../stores/app-store';
 import { useCallStore } from '../stores/call-store';
+import { useDeskStore } from '../stores/desk-store';
 import { SEARCH_INPUT_ID } from '../components/SearchPanel';
 import { KEYS } from './keys';
 
@@ -28,6 +29,20 @@ export function useHotkeys(): void {
       if (event.defaultPrevented || event.repeat) return;
       const app = useAppStore.getState();
       if (app.status !== 'ready' || !app.profile) return;
+      // The desk keys work in every phase; while hidden, only the key that shows the window again does.
+      const desk = useDeskStore.getState();
+      if (event.key === KEYS.hide) {
+        desk.toggleHidden();
+        event.preventDefault();
+        return;
+      }
+      if (desk.hidden) return;
+      if (event.key === KEYS.deescalation || event.key === KEYS.clientAtDesk) {
+        if (event.key === KEYS.deescalation) desk.toggleDeescalation();
+        else desk.toggleClientWaiting();
+        event.preventDefault();
+        return;
+      }
       const { state, dispatch, startCall, save } = useCallStore.getState();
       const typing = isTyping(event.target);
       const plain = !event.ctrlKey && !event.altKey && !event.metaKey;

@@ -287,6 +287,29 @@ export const en = {
       },
     },
   },
+  desk: {
+    client: 'Client at the desk',
+    waitingLabel: 'How long the client at the desk has been waiting',
+    waiting: 'waiting {{time}}',
+    late: 'The client at the desk has been waiting over {{minutes}} min. Offer the caller a callback and go back to the client.',
+    deescalation: 'Difficult call',
+  },
+  deescalation: {
+    title: 'Difficult call — how to lower the emotions',
+    close: 'Close',
+    steps: {
+      listen: { do: 'Listen to the end. Do not interrupt or justify yourself.', say: 'Rozumiem, że to dla Pani / Pana ważne. Proszę powiedzieć, co się stało.' },
+      name: { do: 'Name the emotion and the matter — without judging.', say: 'Słyszę, że jest Pani / Pan zdenerwowana / zdenerwowany, bo pieniądze nie wpłynęły na czas.' },
+      facts: { do: 'Speak slower and quieter than the caller. Go back to the facts.', say: 'Sprawdźmy razem, na jakim etapie jest sprawa.' },
+      options: { do: 'Say what you can do — concretely, with a time.', say: 'Mogę teraz przekazać sprawę do właściwego działu i oddzwonić do Pani / Pana jutro do 12:00.' },
+      limits: { do: 'If the words turn abusive, calmly set a limit.', say: 'Chcę pomóc, ale proszę o rozmowę bez obraźliwych słów — inaczej będę musiała / musiał ją zakończyć.' },
+      close: { do: 'Sum up what was agreed and end politely.', say: 'Podsumuję, co ustaliliśmy. Dziękuję za rozmowę, do widzenia.' },
+    },
+    never: 'Do not lecture, criticise or be ironic (§6 pkt 5). Do not promise what is not in your hands.',
+  },
+  privacy: {
+    show: 'Show the window',
+  },
   team: {
     title: 'Team and how long records are kept',
     folder: 'Team folder',

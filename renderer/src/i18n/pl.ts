@@ -302,6 +302,29 @@ export const pl = {
       },
     },
   },
+  desk: {
+    client: 'Klient przy stanowisku',
+    waitingLabel: 'Jak długo czeka klient przy stanowisku',
+    waiting: 'czeka {{time}}',
+    late: 'Klient przy stanowisku czeka już ponad {{minutes}} min. Zaproponuj rozmówcy oddzwonienie i wróć do klienta.',
+    deescalation: 'Trudna rozmowa',
+  },
+  deescalation: {
+    title: 'Trudna rozmowa — jak obniżyć emocje',
+    close: 'Zamknij',
+    steps: {
+      listen: { do: 'Wysłuchaj do końca. Nie przerywaj, nie tłumacz się.', say: 'Rozumiem, że to dla Pani / Pana ważne. Proszę powiedzieć, co się stało.' },
+      name: { do: 'Nazwij emocję i sprawę — bez oceniania.', say: 'Słyszę, że jest Pani / Pan zdenerwowana / zdenerwowany, bo pieniądze nie wpłynęły na czas.' },
+      facts: { do: 'Mów wolniej i ciszej niż rozmówca. Wróć do faktów.', say: 'Sprawdźmy razem, na jakim etapie jest sprawa.' },
+      options: { do: 'Powiedz, co możesz zrobić — konkretnie i z terminem.', say: 'Mogę teraz przekazać sprawę do właściwego działu i oddzwonić do Pani / Pana jutro do 12:00.' },
+      limits: { do: 'Przy obraźliwych słowach spokojnie postaw granicę.', say: 'Chcę pomóc, ale proszę o rozmowę bez obraźliwych słów — inaczej będę musiała / musiał ją zakończyć.' },
+      close: { do: 'Podsumuj ustalenia i zakończ uprzejmie.', say: 'Podsumuję, co ustaliliśmy. Dziękuję za rozmowę, do widzenia.' },
+    },
+    never: 'Nie pouczaj, nie krytykuj, nie ironizuj (§6 pkt 5). Nie obiecuj tego, na co nie masz wpływu.',
+  },
+  privacy: {
+    show: 'Pokaż okno',
+  },
   team: {
     title: 'Zespół i przechowywanie zapisów',
     folder: 'Folder zespołu',

@@ -1,0 +1,26 @@
+import { create } from 'zustand';
+
+/**
+ * What happens at the clerk's desk around the call, kept only in the window
+ * (nothing of it is a record): the content hidden for privacy, a client
+ * waiting in person, the de-escalation card open.
+ */
+interface DeskStore {
+  /** The window shows a neutral screen: someone may be looking (§6 pkt 5, §6 pkt 2). */
+  hidden: boolean;
+  /** When the client being served in person began waiting for the phone call to end; null: nobody waiting. */
+  clientWaitingSince: number | null;
+  deescalationOpen: boolean;
+  toggleHidden(): void;
+  toggleClientWaiting(now?: number): void;
+  toggleDeescalation(): void;
+}
+
+export const useDeskStore = create<DeskStore>()((set) => ({
+  hidden: false,
+  clientWaitingSince: null,
+  deescalationOpen: false,
+  toggleHidden: () => set((s) => ({ hidden: !s.hidden })),
+  toggleClientWaiting: (now = Date.now()) => set((s) => ({ clientWaitingSince: s.clientWaitingSince === null ? now : null })),
+  toggleDeescalation: () => set((s) => ({ deescalationOpen: !s.deescalationOpen })),
+}));
