@@ -163,7 +163,7 @@ describe.skipIf(unavailable)('web mode: the incoming-call flow as a new clerk', 
   });
 
   it('restores a call in progress after the server is killed mid-call', async () => {
-    await page.getByRole('button', { name: 'Rozmowa' }).click();
+    await page.getByRole('button', { name: 'Rozmowa', exact: true }).click();
     await page.keyboard.press('F2');
     await expect.poll(() => page.getByRole('region', { name: 'Powitanie' }).isVisible()).toBe(true);
     await page.keyboard.press('1');
