@@ -97,6 +97,16 @@ export function createHandlers(services: AppServices): HandlerTable {
       return { preferences: services.settings.preferences, hotkeyProblems };
     },
 
+    async windowControl({ action }) {
+      services.shell?.windowControl(action);
+      return { ok: true as const };
+    },
+
+    async followCall({ startedAt }) {
+      services.shell?.followCall(startedAt);
+      return { ok: true as const };
+    },
+
     async saveOfficeFiles(officeFiles) {
       // Both files are checked before anything changes: a setting that points
       // at a broken file would only fail again at the next start.

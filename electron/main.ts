@@ -1,11 +1,18 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Notification, session } from 'electron';
+import { app, BrowserWindow, dialog, globalShortcut, ipcMain, Menu, nativeImage, Notification, screen, session, Tray } from 'electron';
+import type { HotkeyAction } from '../shared/preferences';
+import { SHELL_COMMAND_CHANNEL, type ShellCommand } from '../shared/shell-commands';
 import { defaultDataDir } from './data-dir';
 import { createHandlers } from './handlers';
 import { registerIpcHandlers } from './ipc';
 import { hardenSession } from './security';
 import { openAppServices, type AppServices } from './services/app-services';
+import { HotkeyRegistry } from './overlay/hotkeys';
+import { placeWindow, rememberBounds, type WindowState } from './overlay/placement';
+import { applyToWindow, createDesktopShell, OVERLAY_SIZE } from './overlay/shell';
+import { AppTray } from './overlay/tray';
+import { loadWindowState, saveWindowState } from './overlay/window-state-store';
 import { createMainWindow } from './window';
 
 /**
@@ -19,6 +26,9 @@ const here = dirname(fileURLToPath(import.meta.url));
 
 let services: AppServices | null = null;
 let mainWindow: BrowserWindow | null = null;
+let tray: AppTray | null = null;
+/** Set once the clerk chose to quit (tray, or the system ending the session): closing the window then really closes it. */
+let quitting = false;
 
 function resourcesDir(): string {
   return app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources');
@@ -27,10 +37,77 @@ function resourcesDir(): string {
 async function start(): Promise<void> {
   const appUrl = pathToFileURL(join(here, '../renderer/index.html')).href;
   hardenSession(session.defaultSession);
-  services = await openAppServices(dataDir, resourcesDir(), { notifier: showNotification, chooseSavePath, chooseOpenPath, printToPdf });
+  const hotkeys = new HotkeyRegistry(globalShortcut, onHotkey);
+  const shell = createDesktopShell({ window: () => mainWindow, tray: () => tray, hotkeys, app });
+  services = await openAppServices(dataDir, resourcesDir(), { notifier: showNotification, chooseSavePath, chooseOpenPath, printToPdf, shell });
   registerIpcHandlers(ipcMain, createHandlers(services), appUrl);
-  mainWindow = createMainWindow(join(here, '../preload/index.cjs'), appUrl);
+
+  const preferences = services.settings.preferences;
+  let windowState = await loadWindowState(dataDir);
+  const displays = screen.getAllDisplays().map((d) => ({ id: d.id, workArea: d.workArea }));
+  const primary = screen.getPrimaryDisplay();
+  const bounds = placeWindow(windowState, displays, { id: primary.id, workArea: primary.workArea }, preferences.compact ? OVERLAY_SIZE.compact : OVERLAY_SIZE.expanded);
+  const startHidden = preferences.startHidden || process.argv.includes('--hidden');
+  mainWindow = createMainWindow({ preloadPath: join(here, '../preload/index.cjs'), appUrl, bounds, startHidden });
+  applyToWindow(mainWindow, preferences, preferences);
+
+  // Remembered where it comes to rest, per display; written once the moving stops.
+  let saveTimer: ReturnType<typeof setTimeout> | null = null;
+  const remember = () => {
+    if (!mainWindow) return;
+    const current = mainWindow.getBounds();
+    windowState = rememberBounds(windowState, screen.getDisplayMatching(current).id, current);
+    if (saveTimer) clearTimeout(saveTimer);
+    saveTimer = setTimeout(() => void saveWindowState(dataDir, windowState).catch(() => undefined), 500);
+  };
+  mainWindow.on('moved', remember);
+  mainWindow.on('resized', remember);
+  // The close button keeps the app in the tray: calls and reminders go on; the tray's menu quits.
+  mainWindow.on('close', (event) => {
+    if (quitting) return;
+    event.preventDefault();
+    mainWindow?.hide();
+  });
+  mainWindow.on('show', () => tray?.update({ windowVisible: true }));
+  mainWindow.on('hide', () => tray?.update({ windowVisible: false }));
   mainWindow.on('closed', () => (mainWindow = null));
+
+  tray = new AppTray({ Tray, Menu }, nativeImage.createFromPath(join(resourcesDir(), 'tray.png')), {
+    startIncoming: () => command('start-incoming', true),
+    startOutgoing: () => command('start-outgoing', true),
+    toggleWindow,
+    quit: () => app.quit(),
+  });
+  tray.update({ language: preferences.language, windowVisible: !startHidden });
+}
+
+/** Sends a command to the window (and, for starting a call, brings it forward). */
+function command(name: ShellCommand, show: boolean): void {
+  if (!mainWindow) return;
+  if (show) showWindow();
+  mainWindow.webContents.send(SHELL_COMMAND_CHANNEL, name);
+}
+
+function showWindow(): void {
+  if (!mainWindow) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
+  mainWindow.focus();
+}
+
+function toggleWindow(): void {
+  if (!mainWindow) return;
+  if (mainWindow.isVisible() && !mainWindow.isMinimized()) mainWindow.hide();
+  else showWindow();
+}
+
+function onHotkey(action: HotkeyAction): void {
+  if (action === 'toggleWindow') toggleWindow();
+  else if (action === 'startIncoming') command('start-incoming', true);
+  else if (action === 'startOutgoing') command('start-outgoing', true);
+  else if (action === 'endCall') command('end-call', false);
+  // Privacy is instant and does not bring the window forward: someone is looking.
+  else command('toggle-privacy', false);
 }
 
 /** A desktop notification where the system offers them; false tells the window to show it itself. */
@@ -72,18 +149,17 @@ async function chooseOpenPath(): Promise<string | null> {
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('second-instance', () => {
-    if (!mainWindow) return;
-    if (mainWindow.isMinimized()) mainWindow.restore();
-    mainWindow.show();
-    mainWindow.focus();
-  });
+  app.on('second-instance', () => showWindow());
   app.whenReady().then(start).catch((error: Error) => {
     dialog.showErrorBox('Asystent Rozmów nie może się uruchomić', error.message);
     app.exit(1);
   });
   app.on('window-all-closed', () => app.quit());
+  app.on('before-quit', () => (quitting = true));
   app.on('will-quit', (event) => {
+    globalShortcut.unregisterAll();
+    tray?.destroy();
+    tray = null;
     if (!services) return;
     event.preventDefault();
     const closing = services;

@@ -1,26 +1,43 @@
 import { BrowserWindow, type BrowserWindowConstructorOptions } from 'electron';
+import type { Rect } from './overlay/placement';
 import { hardenWebContents, secureWebPreferences } from './security';
 
-/** The overlay: small, always on top, beside whatever phone the clerk uses. */
-export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+/**
+ * The overlay: small, always on top (above full-screen programs too, as a
+ * floating panel), frameless with its own drag strip and buttons, and kept
+ * out of screen captures and screen sharing where the system allows.
+ */
+export function mainWindowOptions(preloadPath: string, bounds: Rect): BrowserWindowConstructorOptions {
   return {
-    width: 460,
-    height: 760,
-    minWidth: 360,
-    minHeight: 480,
+    ...bounds,
+    minWidth: 340,
+    minHeight: 420,
     title: 'Asystent Rozmów',
     alwaysOnTop: true,
+    frame: false,
     show: false,
-    backgroundColor: '#f6f7f9',
+    skipTaskbar: false,
+    backgroundColor: '#f3f5f8',
     autoHideMenuBar: true,
     webPreferences: secureWebPreferences(preloadPath),
   };
 }
 
-export function createMainWindow(preloadPath: string, appUrl: string): BrowserWindow {
-  const window = new BrowserWindow(mainWindowOptions(preloadPath));
+export interface MainWindowOptions {
+  preloadPath: string;
+  appUrl: string;
+  bounds: Rect;
+  /** Start in the tray only (the preference, or started at login with --hidden). */
+  startHidden: boolean;
+}
+
+export function createMainWindow({ preloadPath, appUrl, bounds, startHidden }: MainWindowOptions): BrowserWindow {
+  const window = new BrowserWindow(mainWindowOptions(preloadPath, bounds));
   hardenWebContents(window.webContents, appUrl);
-  window.once('ready-to-show', () => window.show());
+  // 'floating' keeps it above ordinary windows; 'screen-saver' would also cover the lock screen prompt.
+  window.setAlwaysOnTop(true, 'floating');
+  window.setContentProtection(true);
+  if (!startHidden) window.once('ready-to-show', () => window.show());
   void window.loadURL(appUrl);
   return window;
 }

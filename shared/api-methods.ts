@@ -8,6 +8,8 @@ export const API_METHOD_NAMES = [
   'saveProfile',
   'saveOfficeFiles',
   'savePreferences',
+  'windowControl',
+  'followCall',
   'saveDraft',
   'saveCall',
   'saveShift',

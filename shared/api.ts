@@ -152,6 +152,16 @@ export const apiContract = {
     input: PreferencesSchema.strict(),
     output: z.object({ preferences: PreferencesSchema, hotkeyProblems: z.array(HotkeyProblemSchema) }),
   },
+  /** The desktop overlay's title-bar buttons; nothing in web mode, where the browser has its own. */
+  windowControl: {
+    input: z.object({ action: z.enum(['minimize', 'hide']) }).strict(),
+    output: z.object({ ok: z.literal(true) }),
+  },
+  /** The call in progress, for the tray's tooltip timer (null between calls). */
+  followCall: {
+    input: z.object({ startedAt: z.number().int().min(0).nullable() }).strict(),
+    output: z.object({ ok: z.literal(true) }),
+  },
   /** Team mode and retention: checked (the folder must be reachable) before they are saved. */
   saveTeamSettings: {
     input: TeamSettingsInputSchema,

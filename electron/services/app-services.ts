@@ -80,7 +80,13 @@ export interface DesktopShell {
    * changed. A hotkey the system refuses is reported, with the one kept.
    */
   apply(next: Preferences, previous: Preferences | null): HotkeyProblem[];
+  /** Shows the current call's time in the tray's tooltip; null between calls. */
+  followCall(startedAt: number | null): void;
+  /** The window's own title-bar buttons (the overlay is frameless). */
+  windowControl(action: WindowAction): void;
 }
+
+export type WindowAction = 'minimize' | 'hide';
 export type SavePathChooser = (suggestedName: string) => Promise<string | null>;
 export type OpenPathChooser = () => Promise<string | null>;
 

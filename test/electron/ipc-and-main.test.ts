@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { API_METHOD_NAMES } from '../../shared/api-methods';
-import { FakeBrowserWindow, FakeNotification, type FakeElectron } from '../helpers/fake-electron';
+import { DEFAULT_HOTKEYS } from '../../shared/preferences';
+import { FakeBrowserWindow, FakeNotification, FakeTray, type FakeElectron } from '../helpers/fake-electron';
 
 const fake: FakeElectron = vi.hoisted(() => ({}) as FakeElectron);
 vi.mock('electron', async () => {
@@ -128,5 +129,57 @@ describe('main process wiring', () => {
     expect(window.webContents.printOptions).toMatchObject({ pageSize: 'A4', printBackground: true });
     const refused = await invoke('api:printReport', { suggestedName: '../../etc/passwd' });
     expect(refused).toMatchObject({ ok: false, error: { code: 'bad-input' } });
+  });
+
+  it('opens a frameless overlay, always on top, kept out of screen captures, on screen in the top-right corner', () => {
+    expect(window.options).toMatchObject({ frame: false, alwaysOnTop: true, x: 1920 - 380 - 16, y: 16, width: 380, height: 560 });
+    expect(window.alwaysOnTopLevel).toBe('floating');
+    expect(window.contentProtection).toBe(true);
+  });
+
+  it('registers the global hotkeys; privacy hides the content without bringing the window forward; a call brings it', () => {
+    expect([...fake.globalShortcut.registered.keys()].sort()).toEqual(Object.values(DEFAULT_HOTKEYS).sort());
+    window.hide();
+    fake.globalShortcut.press(DEFAULT_HOTKEYS.privacy);
+    expect(window.webContents.sent.at(-1)).toEqual(['shell:command', 'toggle-privacy']);
+    expect(window.isVisible()).toBe(false);
+    fake.globalShortcut.press(DEFAULT_HOTKEYS.startIncoming);
+    expect(window.webContents.sent.at(-1)).toEqual(['shell:command', 'start-incoming']);
+    expect(window.isVisible()).toBe(true);
+  });
+
+  it('puts a tray icon with the call actions; the close button hides to the tray instead of quitting', () => {
+    const tray = FakeTray.created.at(-1)!;
+    expect(tray.menu.map((i) => i.label).filter(Boolean)).toEqual(['Połączenie przychodzące', 'Połączenie wychodzące', 'Ukryj okno', 'Zakończ program']);
+    tray.menu.find((i) => i.label === 'Połączenie wychodzące')!.click!();
+    expect(window.webContents.sent.at(-1)).toEqual(['shell:command', 'start-outgoing']);
+    const close = { preventDefault: vi.fn() };
+    window.emit('close', close);
+    expect(close.preventDefault).toHaveBeenCalled();
+    expect(window.isVisible()).toBe(false);
+    expect(tray.menu.some((i) => i.label === 'Pokaż okno')).toBe(true);
+  });
+
+  it('follows a call in the tray tooltip; the title-bar buttons minimise and hide', async () => {
+    const tray = FakeTray.created.at(-1)!;
+    expect(await invoke('api:followCall', { startedAt: Date.now() - 5_000 })).toEqual({ ok: true, result: { ok: true } });
+    expect(tray.tooltip).toMatch(/^Asystent Rozmów — rozmowa 0:0[5-6]$/);
+    await invoke('api:followCall', { startedAt: null });
+    expect(tray.tooltip).toBe('Asystent Rozmów');
+    window.show();
+    await invoke('api:windowControl', { action: 'minimize' });
+    expect(window.isMinimized()).toBe(true);
+    await invoke('api:windowControl', { action: 'hide' });
+    expect(window.isVisible()).toBe(false);
+  });
+
+  it('a refused hotkey in settings is reported and the working one kept', async () => {
+    fake.globalShortcut.taken.add('CommandOrControl+Alt+Q');
+    const state = (await invoke('api:getAppState', {})).result as { preferences: Record<string, unknown> };
+    const next = { ...state.preferences, hotkeys: { ...DEFAULT_HOTKEYS, endCall: 'CommandOrControl+Alt+Q' } };
+    const saved = await invoke('api:savePreferences', next);
+    expect(saved).toMatchObject({ ok: true, result: { hotkeyProblems: [{ action: 'endCall', refused: 'CommandOrControl+Alt+Q', kept: DEFAULT_HOTKEYS.endCall }] } });
+    expect((saved.result as { preferences: { hotkeys: { endCall: string } } }).preferences.hotkeys.endCall).toBe(DEFAULT_HOTKEYS.endCall);
+    expect(fake.globalShortcut.registered.has(DEFAULT_HOTKEYS.endCall)).toBe(true);
   });
 });

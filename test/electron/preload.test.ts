@@ -12,8 +12,11 @@ vi.mock('electron', async () => {
 await import('../../electron/preload');
 
 describe('preload', () => {
-  it('exposes only `api`, with one function per method and nothing else', () => {
-    expect([...fake.exposed.keys()]).toEqual(['api']);
+  it('exposes only `api` (one function per method) and `shell` (one subscription), nothing else', () => {
+    expect([...fake.exposed.keys()]).toEqual(['api', 'shell']);
+    const shell = fake.exposed.get('shell') as Record<string, unknown>;
+    expect(Object.keys(shell)).toEqual(['onCommand']);
+    expect(Object.isFrozen(shell)).toBe(true);
     const api = fake.exposed.get('api') as Record<string, unknown>;
     expect(Object.keys(api).sort()).toEqual([...API_METHOD_NAMES].sort());
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
@@ -26,6 +29,20 @@ describe('preload', () => {
     const reply = await api.saveDraft!({ state: { phase: 'idle' } });
     expect(fake.ipcRenderer.invoke).toHaveBeenCalledWith('api:saveDraft', { state: { phase: 'idle' } });
     expect(reply).toEqual({ channel: 'api:saveDraft', payload: { state: { phase: 'idle' } } });
+  });
+
+
+  it('passes on only known shell commands, as bare names — never the IPC event, never anything else', () => {
+    const shell = fake.exposed.get('shell') as { onCommand(listener: (command: unknown) => void): void };
+    const received: unknown[] = [];
+    shell.onCommand((...args: unknown[]) => received.push(args));
+    const [channel, handler] = fake.ipcRenderer.on.mock.calls.at(-1)!;
+    expect(channel).toBe('shell:command');
+    const event = { sender: 'ipc-internals' };
+    handler(event, 'toggle-privacy');
+    handler(event, 'rm -rf');
+    handler(event, { command: 'start-incoming' });
+    expect(received).toEqual([['toggle-privacy']]);
   });
 });
 

@@ -21,8 +21,11 @@ beforeEach(() => {
 
 describe('the overlay window', () => {
   it('is created with the security defaults and always on top', () => {
-    const window = createMainWindow('/app/out/preload/index.cjs', APP_URL) as unknown as FakeBrowserWindow;
-    expect(window.options).toMatchObject({ alwaysOnTop: true, show: false });
+    const bounds = { x: 1444, y: 16, width: 460, height: 760 };
+    const window = createMainWindow({ preloadPath: '/app/out/preload/index.cjs', appUrl: APP_URL, bounds, startHidden: false }) as unknown as FakeBrowserWindow;
+    expect(window.options).toMatchObject({ alwaysOnTop: true, frame: false, show: false, ...bounds });
+    expect(window.alwaysOnTopLevel).toBe('floating');
+    expect(window.contentProtection).toBe(true);
     expect(window.options.webPreferences).toEqual(
       expect.objectContaining({
         preload: '/app/out/preload/index.cjs',
@@ -41,8 +44,9 @@ describe('the overlay window', () => {
   });
 
   it('is small by default, as an overlay beside the phone', () => {
-    const options = mainWindowOptions('/p.cjs');
+    const options = mainWindowOptions('/p.cjs', { x: 0, y: 0, width: 380, height: 560 });
     expect(options.width).toBeLessThanOrEqual(480);
+    expect(options.minWidth).toBeLessThanOrEqual(380);
   });
 });
 

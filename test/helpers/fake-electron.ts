@@ -26,6 +26,11 @@ export class FakeWebContents extends FakeEmitter {
   setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
     this.windowOpenHandler = handler;
   }
+  /** Messages sent to the page (main → renderer). */
+  readonly sent: [string, unknown][] = [];
+  send(channel: string, payload: unknown) {
+    this.sent.push([channel, payload]);
+  }
   /** What the page was printed with; the "PDF" is a few recognisable bytes. */
   printOptions: unknown = null;
   printToPDF = vi.fn(async (options: unknown) => {
@@ -39,8 +44,14 @@ export class FakeBrowserWindow extends FakeEmitter {
   readonly webContents = new FakeWebContents();
   loadedUrl: string | null = null;
   shown = false;
+  minimized = false;
+  alwaysOnTopLevel: string | null = null;
+  contentProtection = false;
+  opacity = 1;
+  bounds: { x: number; y: number; width: number; height: number };
   constructor(readonly options: Record<string, unknown>) {
     super();
+    this.bounds = { x: Number(options.x ?? 0), y: Number(options.y ?? 0), width: Number(options.width ?? 800), height: Number(options.height ?? 600) };
     FakeBrowserWindow.created.push(this);
   }
   loadURL(url: string) {
@@ -49,11 +60,82 @@ export class FakeBrowserWindow extends FakeEmitter {
   }
   show() {
     this.shown = true;
+    this.minimized = false;
+    this.emit('show');
+  }
+  hide() {
+    this.shown = false;
+    this.emit('hide');
+  }
+  isVisible() {
+    return this.shown;
+  }
+  minimize() {
+    this.minimized = true;
   }
   focus() {}
-  restore() {}
+  restore() {
+    this.minimized = false;
+  }
   isMinimized() {
-    return false;
+    return this.minimized;
+  }
+  setAlwaysOnTop(flag: boolean, level?: string) {
+    this.alwaysOnTopLevel = flag ? (level ?? 'floating') : null;
+  }
+  setContentProtection(flag: boolean) {
+    this.contentProtection = flag;
+  }
+  setOpacity(value: number) {
+    this.opacity = value;
+  }
+  setSize(width: number, height: number) {
+    this.bounds = { ...this.bounds, width, height };
+  }
+  getBounds() {
+    return { ...this.bounds };
+  }
+  setBounds(bounds: { x: number; y: number; width: number; height: number }) {
+    this.bounds = { ...bounds };
+    this.emit('moved');
+  }
+}
+
+/** A tray that records its tooltip, its menu and its clicks. */
+export class FakeTray extends FakeEmitter {
+  static created: FakeTray[] = [];
+  tooltip = '';
+  menu: { label?: string; type?: string; click?: () => void }[] = [];
+  destroyed = false;
+  constructor(readonly icon: unknown) {
+    super();
+    FakeTray.created.push(this);
+  }
+  setToolTip(text: string) {
+    this.tooltip = text;
+  }
+  setContextMenu(menu: { template: FakeTray['menu'] }) {
+    this.menu = menu.template;
+  }
+  destroy() {
+    this.destroyed = true;
+  }
+}
+
+/** The system's global shortcuts: combinations in `taken` belong to another program and are refused. */
+export class FakeGlobalShortcut {
+  readonly registered = new Map<string, () => void>();
+  readonly taken = new Set<string>();
+  register = vi.fn((accelerator: string, callback: () => void) => {
+    if (this.taken.has(accelerator) || this.registered.has(accelerator)) return false;
+    this.registered.set(accelerator, callback);
+    return true;
+  });
+  unregister = vi.fn((accelerator: string) => void this.registered.delete(accelerator));
+  unregisterAll = vi.fn(() => this.registered.clear());
+  /** As if the person pressed the combination while another program had focus. */
+  press(accelerator: string) {
+    this.registered.get(accelerator)?.();
   }
 }
 
@@ -76,6 +158,7 @@ export function createFakeElectron() {
   const app = Object.assign(new FakeEmitter(), {
     isPackaged: false,
     setPath: vi.fn((name: string, value: string) => paths.set(name, value)),
+    setLoginItemSettings: vi.fn(),
     getPath: vi.fn((name: string) => paths.get(name) ?? `/nonexistent/${name}`),
     getAppPath: vi.fn(() => process.cwd()),
     requestSingleInstanceLock: vi.fn(() => true),
@@ -100,10 +183,30 @@ export function createFakeElectron() {
     session,
     BrowserWindow: FakeBrowserWindow,
     Notification: FakeNotification,
+    Tray: FakeTray,
+    Menu: { buildFromTemplate: (template: FakeTray['menu']) => ({ template }) },
+    nativeImage: { createFromPath: vi.fn((path: string) => ({ path })) },
+    globalShortcut: new FakeGlobalShortcut(),
+    /** One display of 1920×1080 with a taskbar at the bottom, unless a test says otherwise. */
+    screen: {
+      displays: [{ id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1040 } }],
+      getAllDisplays() {
+        return this.displays;
+      },
+      getPrimaryDisplay() {
+        return this.displays[0]!;
+      },
+      getDisplayMatching() {
+        return this.displays[0]!;
+      },
+    },
     ipcMain: {
       handle: vi.fn((channel: string, handler: Listener) => ipcHandlers.set(channel, handler)),
     },
-    ipcRenderer: { invoke: vi.fn((channel: string, payload: unknown) => Promise.resolve({ channel, payload })) },
+    ipcRenderer: {
+      invoke: vi.fn((channel: string, payload: unknown) => Promise.resolve({ channel, payload })),
+      on: vi.fn<(channel: string, listener: (event: unknown, ...args: unknown[]) => void) => void>(),
+    },
     contextBridge: { exposeInMainWorld: vi.fn((key: string, value: unknown) => exposed.set(key, value)) },
     shell: { openExternal: vi.fn(() => Promise.resolve()) },
     dialog: {

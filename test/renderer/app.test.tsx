@@ -1,7 +1,8 @@
-import { DEFAULT_PREFERENCES, PreferencesSchema } from '../../shared/preferences';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { readFileSync } from 'node:fs';
 import { I18nextProvider } from 'react-i18next';
+import { DEFAULT_PREFERENCES, PreferencesSchema } from '../../shared/preferences';
+import { useDeskStore } from '../../renderer/src/stores/desk-store';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../renderer/src/api/client';
 import { setApi } from '../../renderer/src/api/instance';
@@ -48,6 +49,8 @@ function fakeApi(overrides: Partial<Api> = {}): Api {
   return {
     getAppState: vi.fn(async () => ({ profile, ...content, shiftToday: true, draft: IDLE, notices: [] })),
     saveProfile: vi.fn(async (input) => ({ clerkId: profile.clerkId, ...input }) as typeof profile),
+    windowControl: vi.fn(async () => ({ ok: true as const })),
+    followCall: vi.fn(async () => ({ ok: true as const })),
     savePreferences: vi.fn(async (preferences) => ({ preferences: PreferencesSchema.parse(preferences), hotkeyProblems: [] })),
     saveOfficeFiles: vi.fn(async (files) => ({
       directory,
@@ -88,10 +91,12 @@ function fakeApi(overrides: Partial<Api> = {}): Api {
 
 const initialApp = useAppStore.getState();
 const initialCall = useCallStore.getState();
+const initialDesk = useDeskStore.getState();
 
 beforeEach(() => {
   useAppStore.setState(initialApp, true);
   useCallStore.setState(initialCall, true);
+  useDeskStore.setState(initialDesk, true);
 });
 afterEach(async () => {
   await draftIdle();
@@ -238,7 +243,9 @@ describe("Settings: the office's own files", () => {
   it('files that check out are used by the search at once', async () => {
     const office = { ...directory, matters: [...directory.matters, { ...directory.matters[0]!, id: 'karta-rodziny', title: 'Karta dużej rodziny', keywords: ['karta dużej rodziny'] }] };
     const api = fakeApi({
-      savePreferences: vi.fn(async (preferences) => ({ preferences: PreferencesSchema.parse(preferences), hotkeyProblems: [] })),
+      windowControl: vi.fn(async () => ({ ok: true as const })),
+    followCall: vi.fn(async () => ({ ok: true as const })),
+    savePreferences: vi.fn(async (preferences) => ({ preferences: PreferencesSchema.parse(preferences), hotkeyProblems: [] })),
     saveOfficeFiles: vi.fn(async (files) => ({
         directory: office,
         glossary,
@@ -280,5 +287,39 @@ describe('Polish plural forms', () => {
       '112 rozmów',
       '0 rozmów',
     ]);
+  });
+});
+
+describe('on the desktop (the preload gives window.api and window.shell)', () => {
+  let listener: ((command: string) => void) | null = null;
+  beforeEach(() => {
+    Object.assign(window, { api: {}, shell: { onCommand: (l: (command: string) => void) => (listener = l) } });
+  });
+  afterEach(() => {
+    delete (window as { api?: unknown }).api;
+    delete (window as { shell?: unknown }).shell;
+  });
+
+  it('the frameless window has its own buttons, opens compact, and a hotkey or the tray can start a call and hide everything', async () => {
+    const api = fakeApi();
+    const { container } = renderApp(api);
+    await screen.findByRole('button', { name: /Połączenie przychodzące/ });
+    expect(container.querySelector('.app.compact')).not.toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Minimalizuj' }));
+    expect(api.windowControl).toHaveBeenCalledWith({ action: 'minimize' });
+    fireEvent.click(screen.getByRole('button', { name: 'Pełny widok' }));
+    await waitFor(() => expect(container.querySelector('.app.compact')).toBeNull());
+    expect(api.savePreferences).toHaveBeenCalledWith(expect.objectContaining({ compact: false }));
+
+    expect(listener).not.toBeNull();
+    act(() => listener!('start-incoming'));
+    expect(await screen.findByRole('region', { name: 'Powitanie' })).toBeTruthy();
+    await waitFor(() => expect(api.followCall).toHaveBeenLastCalledWith({ startedAt: expect.any(Number) }));
+    act(() => listener!('toggle-privacy'));
+    expect(screen.queryByRole('region', { name: 'Powitanie' })).toBeNull();
+    expect(screen.getByRole('button', { name: /Pokaż okno/ })).toBeTruthy();
+    act(() => listener!('toggle-privacy'));
+    act(() => listener!('end-call'));
+    expect(await screen.findByRole('heading', { name: 'Podsumowanie rozmowy' })).toBeTruthy();
   });
 });

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { callbackStatus } from '../../../shared/callbacks';
 import { useHotkeys } from '../hooks/use-hotkeys';
 import { useNow } from '../hooks/use-now';
+import { isDesktop } from '../api/instance';
+import { useShell } from '../hooks/use-shell';
 import { useTeamStatus } from '../hooks/use-team-status';
 import { useAppStore, type View } from '../stores/app-store';
 import { useCallStore } from '../stores/call-store';
@@ -20,6 +22,7 @@ import { Notices } from './Notices';
 import { PrivacyScreen } from './PrivacyScreen';
 import { SettingsView } from './SettingsView';
 import { ShiftView } from './ShiftView';
+import { TitleBarButtons } from './TitleBarButtons';
 import { Toast } from './Toast';
 import { WrapUpView } from './WrapUpView';
 
@@ -40,6 +43,9 @@ export function App() {
   const hidden = useDeskStore((s) => s.hidden);
   useHotkeys();
   useTeamStatus(lastSavedId);
+  useShell();
+  // Compact is the desktop overlay's small window; a browser tab has room for the full view.
+  const compact = useAppStore((s) => s.preferences.compact) && isDesktop();
 
   useEffect(() => {
     void load();
@@ -73,9 +79,10 @@ export function App() {
   const shown: View = !profile ? 'settings' : inCall ? 'call' : view;
 
   return (
-    <div className="app">
+    <div className={`app${compact && profile ? ' compact' : ''}`}>
       <header className="topbar">
         <h1>{t('app.name')}</h1>
+        <TitleBarButtons />
         {profile && !inCall && <Nav shown={shown} />}
       </header>
       <Notices />

@@ -18,6 +18,15 @@ function reveal(itemId: string): void {
   document.getElementById(`item-${itemId}`)?.closest('li')?.scrollIntoView({ block: 'nearest' });
 }
 
+/** Starts a call from the idle screen (F2/F3, a global hotkey, the tray); does nothing during a call. */
+export function startDirection(direction: 'incoming' | 'outgoing'): void {
+  const { state, startCall } = useCallStore.getState();
+  const checklist = checklistFor(direction);
+  if (state.phase !== 'idle' || !checklist || !useAppStore.getState().profile) return;
+  useAppStore.getState().setView('call');
+  startCall(checklist);
+}
+
 /**
  * The keys of the call flow while the window has focus (see keys.ts).
  * Letters and digits are ignored while the person types in a text field;
@@ -43,7 +52,7 @@ export function useHotkeys(): void {
         event.preventDefault();
         return;
       }
-      const { state, dispatch, startCall, save } = useCallStore.getState();
+      const { state, dispatch, save } = useCallStore.getState();
       const typing = isTyping(event.target);
       const plain = !event.ctrlKey && !event.altKey && !event.metaKey;
       const key = event.key.length === 1 ? event.key.toUpperCase() : event.key;
@@ -55,11 +64,7 @@ export function useHotkeys(): void {
         if (search) search.focus();
         else handled = false;
       } else if (state.phase === 'idle' && (key === KEYS.startIncoming || key === KEYS.startOutgoing)) {
-        const checklist = checklistFor(key === KEYS.startIncoming ? 'incoming' : 'outgoing');
-        if (checklist) {
-          app.setView('call');
-          startCall(checklist);
-        }
+        startDirection(key === KEYS.startIncoming ? 'incoming' : 'outgoing');
       } else if (state.phase === 'in-call') {
         const outbound = state.call.outbound;
         if (key === KEYS.endCall) dispatch({ type: 'end', at: now });

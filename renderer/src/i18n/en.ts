@@ -310,6 +310,12 @@ export const en = {
   privacy: {
     show: 'Show the window',
   },
+  window: {
+    expand: 'Full view',
+    compact: 'Compact view',
+    minimize: 'Minimise',
+    hide: 'Hide to the tray (the app keeps running)',
+  },
   team: {
     title: 'Team and how long records are kept',
     folder: 'Team folder',

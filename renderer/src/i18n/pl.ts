@@ -325,6 +325,12 @@ export const pl = {
   privacy: {
     show: 'Pokaż okno',
   },
+  window: {
+    expand: 'Pełny widok',
+    compact: 'Widok kompaktowy',
+    minimize: 'Minimalizuj',
+    hide: 'Ukryj do zasobnika (aplikacja działa dalej)',
+  },
   team: {
     title: 'Zespół i przechowywanie zapisów',
     folder: 'Folder zespołu',
