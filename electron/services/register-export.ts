@@ -31,7 +31,10 @@ export function exportFileName(format_: ExportFormat, now: Date): string {
 /** Writes the rows as CSV to `out`, honouring back-pressure; resolves when all is handed to `out`. */
 export async function writeCsv(register: Register, rows: readonly RegisterRow[], out: Writable): Promise<void> {
   const items = itemColumns(new Set(rows.map((r) => r.items)));
-  const csv = stringify({ delimiter: ';', bom: true, record_delimiter: 'windows', highWaterMark: WRITE_CHUNK });
+  // A line break inside a cell must be quoted even though the record delimiter is CRLF:
+  // unquoted, Excel would start a new row there, and what follows would be read as a
+  // cell of its own — a way round the formula neutralisation.
+  const csv = stringify({ delimiter: ';', bom: true, record_delimiter: 'windows', quoted_match: /[\r\n]/, highWaterMark: WRITE_CHUNK });
   csv.pipe(out, { end: false });
   csv.write(csvHeader(items));
   for (const row of rows) {

@@ -39,7 +39,7 @@ async function query(filter: object = {}, extra: object = {}) {
 beforeEach(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'register-'));
   await save([
-    sampleRecord(at(1, 9)),
+    { ...sampleRecord(at(1, 9)), note: 'Oddzwonić\n@SUM(A1)' },
     { ...sampleRecord(at(1, 10)), direction: 'outgoing', outcome: 'routed', routedTo: { unitId: 'zus', unitName: 'Zakład Ubezpieczeń Społecznych (ZUS)', external: true } },
     { ...sampleRecord(at(2, 11), 0, PIOTR), clerk: piotr, note: '=HYPERLINK("http://zly.example";"kliknij")\ndruga linia; z "cudzysłowem"' },
   ]);
@@ -137,6 +137,9 @@ describe('exports', () => {
     expect(calls[0]![col('Powitanie')]).toBe('tak');
     expect(calls[0]![col('Uprzejme zakończenie')]).toBe('nie');
     expect(calls[2]![col('Kierunek')]).toBe('przychodząca');
+    // A line break alone (no ';' or '"' to force quoting) is quoted too: Excel must not start a row there.
+    expect(text).toContain('"Oddzwonić\n@SUM(A1)"');
+    expect(calls.find((c) => c[col('Notatka')]!.startsWith('Oddzwonić'))![col('Notatka')]).toBe('Oddzwonić\n@SUM(A1)');
     expect(readdirSync(dataDir).filter((n) => n.endsWith('.part'))).toEqual([]);
   });
 
