@@ -30,6 +30,8 @@ import type { RegisterRowView } from '../shared/register-api';
 import type { Register } from './services/register';
 import { exportFileName, exportToFile, writeCsv, writeJsonl } from './services/register-export';
 import { importJsonl, type ImportResult } from './services/import';
+import { markTeamFolder } from './services/team-sync';
+import { SerialQueue } from './services/serial-queue';
 import { importsRoot, type AppServices } from './services/app-services';
 import type { Download } from './web';
 import type { RegisterExportSchema } from '../shared/register-api';
@@ -181,7 +183,10 @@ export function createHandlers(services: AppServices): HandlerTable {
     },
 
     async saveTeamSettings({ teamFolder, retentionMonths }) {
-      if (teamFolder) await requireReachableFolder(teamFolder);
+      if (teamFolder) {
+        await requireReachableFolder(teamFolder);
+        await markTeamFolder(teamFolder);
+      }
       const switchedOn = teamFolder !== null && teamFolder !== services.settings.teamFolder;
       services.settings = await services.settingsStore.update(services.settings, { teamFolder, retentionMonths });
       await services.team.setFolder(teamFolder);
@@ -317,8 +322,17 @@ async function requireReachableFolder(folder: string): Promise<void> {
   if (!stat.isDirectory()) throw new ServiceError('bad-input', `${folder} to plik, a nie folder.`);
 }
 
+/** One import at a time: two at once could both find a call new and file it twice. */
+const importQueues = new WeakMap<AppServices, SerialQueue>();
+
 /** Imports a clerk's export into the register; what cannot be read is named, and the register is read afresh. */
-export async function importFile(services: AppServices, file: string): Promise<ImportResult> {
+export function importFile(services: AppServices, file: string): Promise<ImportResult> {
+  let queue = importQueues.get(services);
+  if (!queue) importQueues.set(services, (queue = new SerialQueue()));
+  return queue.run(() => importNow(services, file));
+}
+
+async function importNow(services: AppServices, file: string): Promise<ImportResult> {
   const register = await loadedRegister(services, true);
   let result: ImportResult;
   try {

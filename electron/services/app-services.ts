@@ -146,13 +146,9 @@ export async function openAppServices(dataDir: string, resourcesDir: string, opt
         await lock.release();
       },
     };
-    if (settings.profile && settings.teamFolder) {
-      const clerkId = settings.profile.clerkId;
-      void team
-        .reconcile(journal, clerkId)
-        .catch((error: Error) => console.error(`[team] reconcile failed: ${error.message}`))
-        .then(() => team.deliver());
-    }
+    // The first delivery with the folder there catches up with what the outbox missed.
+    team.catchUpFrom(journal, () => services.settings.profile?.clerkId ?? null);
+    if (settings.teamFolder) void team.deliver();
     return services;
   } catch (error) {
     await lock.release();

@@ -1,18 +1,20 @@
 import { createReadStream, promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { CallRecordSchema } from '../../shared/call-record';
+import { JournalRecordSchema } from '../../shared/journal-record';
 import { monthOf } from './journal';
 
 /**
  * Importing JSON Lines exported by clerks, for a team lead without a shared
- * folder. Each call is filed, line as exported, under
+ * folder. Each record is filed, line as exported, under
  * `imports/calls/<clerk>/<YYYY-MM>.jsonl` — the journal's own layout — so the
- * register reads it like any other folder and checks its chain: a clerk's
- * whole month verifies; a partial or edited one is reported as such.
+ * register reads it like any other folder and checks its chain. An export of
+ * a clerk's whole month (its calls with the day's readiness checks, as the
+ * export writes them) verifies; a filtered or edited one is reported as not
+ * whole.
  *
- * A call already known (from the register or an earlier import) is counted
- * as a duplicate and not filed again. A line that is not a call record of
+ * A record already known (a call in the register, or any record already
+ * filed) is a duplicate and not filed again. A line that is not a record of
  * this app is reported with its line number and nothing of it is kept.
  */
 export interface ImportResult {
@@ -26,7 +28,7 @@ export interface ImportResult {
 const REJECTED_SHOWN = 20;
 
 export async function importJsonl(file: string, importsRoot: string, known: (id: string) => boolean): Promise<ImportResult> {
-  const byFile = new Map<string, { savedAt: string; line: string }[]>();
+  const byFile = new Map<string, { savedAt: string; line: string; isCall: boolean }[]>();
   const seen = new Set<string>();
   const result: ImportResult = { imported: 0, duplicates: 0, rejected: [], rejectedCount: 0 };
   const reject = (line: number, reason: ImportResult['rejected'][number]['reason']) => {
@@ -47,24 +49,33 @@ export async function importJsonl(file: string, importsRoot: string, known: (id:
       reject(lineNo, 'not-json');
       continue;
     }
-    const parsed = CallRecordSchema.safeParse(json);
+    const parsed = JournalRecordSchema.safeParse(json);
     if (!parsed.success) {
       reject(lineNo, 'not-a-call-record');
       continue;
     }
     const record = parsed.data;
-    if (seen.has(record.id) || known(record.id)) {
-      result.duplicates++;
+    if (seen.has(record.id) || (record.type === 'call' && known(record.id))) {
+      if (record.type === 'call') result.duplicates++;
       continue;
     }
     seen.add(record.id);
     const target = join(importsRoot, 'calls', record.clerk.id, `${monthOf(new Date(record.savedAt))}.jsonl`);
     let group = byFile.get(target);
     if (!group) byFile.set(target, (group = []));
-    group.push({ savedAt: record.savedAt, line });
+    group.push({ savedAt: record.savedAt, line, isCall: record.type === 'call' });
   }
 
-  for (const [target, group] of byFile) {
+  for (const [target, all] of byFile) {
+    // Records filed by an earlier import (the day's checks of a month imported twice) are not filed again.
+    const filed = await idsIn(target);
+    const group = all.filter((g) => {
+      const id = /"id":"([^"\\]+)"/.exec(g.line)?.[1];
+      if (!id || !filed.has(id)) return true;
+      if (g.isCall) result.duplicates++;
+      return false;
+    });
+    if (group.length === 0) continue;
     group.sort((a, b) => (a.savedAt < b.savedAt ? -1 : a.savedAt > b.savedAt ? 1 : 0));
     await fs.mkdir(join(target, '..'), { recursive: true });
     const handle = await fs.open(target, 'a', 0o600);
@@ -74,7 +85,23 @@ export async function importJsonl(file: string, importsRoot: string, known: (id:
     } finally {
       await handle.close();
     }
-    result.imported += group.length;
+    result.imported += group.filter((g) => g.isCall).length;
   }
   return result;
+}
+
+async function idsIn(file: string): Promise<Set<string>> {
+  const ids = new Set<string>();
+  let text: string;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return ids;
+    throw error;
+  }
+  for (const line of text.split('\n')) {
+    const id = /"id":"([^"\\]+)"/.exec(line)?.[1];
+    if (id) ids.add(id);
+  }
+  return ids;
 }

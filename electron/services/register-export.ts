@@ -1,7 +1,7 @@
 import { createReadStream, createWriteStream, promises as fs } from 'node:fs';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
-import type { Writable } from 'node:stream';
+import type { Readable, Writable } from 'node:stream';
 import { stringify } from 'csv-stringify';
 import { format } from 'date-fns';
 import { csvCells, csvHeader, itemColumns } from '../../shared/register-csv';
@@ -35,36 +35,76 @@ export async function writeCsv(register: Register, rows: readonly RegisterRow[],
   // unquoted, Excel would start a new row there, and what follows would be read as a
   // cell of its own — a way round the formula neutralisation.
   const csv = stringify({ delimiter: ';', bom: true, record_delimiter: 'windows', quoted_match: /[\r\n]/, highWaterMark: WRITE_CHUNK });
+  const gone = outputGone(out);
   csv.pipe(out, { end: false });
   csv.write(csvHeader(items));
   for (const row of rows) {
     // Waits only when the file is behind: a promise per row would cost more than the row.
-    if (!csv.write(csvCells(row, items, register.integrityOf(row)))) await once(csv, 'drain');
+    if (!csv.write(csvCells(row, items, register.integrityOf(row))) && !(await drained(csv, gone))) {
+      csv.destroy();
+      return;
+    }
   }
   csv.end();
-  await once(csv, 'end');
+  await Promise.race([once(csv, 'end'), gone]);
 }
 
-/** Writes the stored lines of the rows' records to `out`, file by file, in the order they were saved. */
+/** The head every journal line starts with: its type and id, read without parsing the line. */
+const LINE_HEAD = /^\{"schemaVersion":\d+,"type":"([a-z-]+)","id":"([^"\\]+)"/;
+
+function typeAndId(line: string): { type: string; id: string } | null {
+  const head = LINE_HEAD.exec(line);
+  if (head) return { type: head[1]!, id: head[2]! };
+  try {
+    const value = JSON.parse(line) as { type?: unknown; id?: unknown };
+    return typeof value.id === 'string' ? { type: String(value.type), id: value.id } : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Writes the stored lines of the rows' records to `out`, month file by month
+ * file, in the order they were saved. The other lines of those files (the
+ * day's readiness checks, a retention note; no client data in either) go
+ * along, so an export of a clerk's whole month re-imports with its hash chain
+ * whole. A record kept in two folders is written once.
+ */
 export async function writeJsonl(register: Register, rows: readonly RegisterRow[], out: Writable): Promise<void> {
-  // Month file by month file; a record kept in two folders is written once.
   const wanted = new Map<string, { paths: readonly string[]; ids: Set<string> }>();
   for (const row of rows) {
     let file = wanted.get(row.file);
     if (!file) wanted.set(row.file, (file = { paths: register.sourcesOf(row), ids: new Set() }));
     file.ids.add(row.id);
   }
+  const gone = outputGone(out);
+  const written = new Set<string>();
   for (const { paths, ids } of wanted.values()) {
     for (const path of paths) {
-      if (ids.size === 0) break;
       const lines = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity });
-      for await (const line of lines) {
-        const id = /"id":"([^"\\]+)"/.exec(line)?.[1];
-        if (!id || !ids.delete(id)) continue;
-        if (!out.write(line + '\n')) await once(out, 'drain');
+      try {
+        for await (const line of lines) {
+          const head = typeAndId(line);
+          if (!head || written.has(head.id) || (head.type === 'call' && !ids.has(head.id))) continue;
+          written.add(head.id);
+          if (!out.write(line + '\n') && !(await drained(out, gone))) return;
+        }
+      } finally {
+        lines.close();
       }
     }
   }
+}
+
+/** Resolves once a stream the output goes to is closed early (a browser that dropped the download). */
+function outputGone(out: Writable): Promise<void> {
+  return new Promise((resolve) => out.once('close', () => resolve()));
+}
+
+/** Waits for room in `stream`; false when the output went away meanwhile (then the export stops). */
+async function drained(stream: Writable | Readable, gone: Promise<void>): Promise<boolean> {
+  const room = once(stream, 'drain').then(() => true);
+  return Promise.race([room, gone.then(() => false)]);
 }
 
 /**

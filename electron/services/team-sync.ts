@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { JournalRecordSchema, type JournalRecord } from '../../shared/journal-record';
 import type { TeamStatus } from '../../shared/team-settings';
-import { writeFileAtomic } from './atomic-file';
+import { readIfExists, writeFileAtomic } from './atomic-file';
 import { CallJournal, monthOf } from './journal';
 import { SerialQueue } from './serial-queue';
 
@@ -30,6 +30,8 @@ export class TeamSync {
   private journal: CallJournal | null = null;
   private journalRoot: string | null = null;
   private status: TeamStatus;
+  private catchUp: { journal: CallJournal; clerkId: () => string } | null = null;
+  private caughtUp = false;
 
   constructor(
     dataDir: string,
@@ -56,29 +58,40 @@ export class TeamSync {
     return this.queue.run(async () => {
       if (!this.folder) return 0;
       try {
-        await fs.stat(this.folder);
+        await requireTeamFolder(this.folder);
       } catch {
         return 0;
       }
-      const waiting = new Set((await this.pendingFiles()).map((n) => n.slice(0, -'.json'.length)));
-      const team = this.teamJournal(this.folder);
-      let queued = 0;
-      for (const month of [monthOf(new Date(now.getFullYear(), now.getMonth() - 1, 15)), monthOf(now)]) {
-        const delivered = new Set((await team.scanMonth(clerkId, month)).lines.map((l) => l.id));
-        const { records } = await local.readMonth(clerkId, month);
-        for (const record of records) {
-          if (delivered.has(record.id) || waiting.has(record.id)) continue;
-          await this.enqueue(record);
-          queued++;
-        }
-      }
-      return queued;
+      return this.reconcileNow(local, clerkId, now);
     });
+  }
+
+  /** Sets what reconcile needs, so the first delivery of a session catches up by itself. */
+  catchUpFrom(journal: CallJournal, clerkId: () => string | null): void {
+    this.catchUp = { journal, clerkId: () => clerkId() ?? '' };
+  }
+
+  private async reconcileNow(local: CallJournal, clerkId: string, now = new Date()): Promise<number> {
+    if (!this.folder || !clerkId) return 0;
+    const waiting = new Set((await this.pendingFiles()).map((n) => n.slice(0, -'.json'.length)));
+    const team = this.teamJournal(this.folder);
+    let queued = 0;
+    for (const month of [monthOf(new Date(now.getFullYear(), now.getMonth() - 1, 15)), monthOf(now)]) {
+      const delivered = new Set((await team.scanMonth(clerkId, month)).lines.map((l) => l.id));
+      const { records } = await local.readMonth(clerkId, month);
+      for (const record of records) {
+        if (delivered.has(record.id) || waiting.has(record.id)) continue;
+        await this.enqueue(record);
+        queued++;
+      }
+    }
+    return queued;
   }
 
   setFolder(folder: string | null): Promise<void> {
     return this.queue.run(async () => {
       this.folder = folder;
+      this.caughtUp = false;
       await this.closeJournal();
       this.status = { ...this.status, folder, reachable: null, lastError: null };
     });
@@ -91,14 +104,32 @@ export class TeamSync {
       this.status.pending = pending.length;
       if (!this.folder) return this.snapshot();
       try {
-        const root = await fs.stat(this.folder);
-        if (!root.isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
+        await requireTeamFolder(this.folder);
+        // Once a session, with the folder there: what the outbox never got (a crash
+        // between the journal and the outbox) is queued now.
+        if (this.catchUp && !this.caughtUp) {
+          await this.reconcileNow(this.catchUp.journal, this.catchUp.clerkId());
+          this.caughtUp = true;
+          pending.splice(0, pending.length, ...(await this.pendingFiles()));
+          this.status.pending = pending.length;
+        }
         for (const name of pending) {
           const record = await this.readEntry(name);
           if (record) {
             const { prevHash: _chainedLocally, ...unchained } = record;
-            await this.teamJournal(this.folder).append(unchained);
-            this.status.lastDeliveredAt = new Date().toISOString();
+            try {
+              await this.teamJournal(this.folder).append(unchained);
+              this.status.lastDeliveredAt = new Date().toISOString();
+            } catch (error) {
+              // A file-system error means the folder: stop and try later. Anything else is
+              // about this one record (the team copy refuses it): it is set aside, named in
+              // the log, and the rest go on — it stays safe in the local journal.
+              if ((error as NodeJS.ErrnoException).code) throw error;
+              await fs.rename(join(this.outbox, name), join(this.outbox, `${name}.undeliverable`)).catch(() => undefined);
+              console.error(`[team] ${name} set aside: ${(error as Error).message}`);
+              this.status.pending--;
+              continue;
+            }
           }
           await fs.rm(join(this.outbox, name), { force: true });
           this.status.pending--;
@@ -125,7 +156,8 @@ export class TeamSync {
 
   private async pendingFiles(): Promise<string[]> {
     try {
-      // Record ids are time-ordered (UUIDv7): sorting them delivers in the order they were saved.
+      // Record ids are time-ordered (UUIDv7, from when a call started): roughly the order
+      // they were saved. The team copy keeps its own chain, so any order is valid.
       return (await fs.readdir(this.outbox)).filter((n) => n.endsWith('.json')).sort();
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
@@ -160,4 +192,23 @@ export class TeamSync {
     this.journalRoot = null;
     await journal?.close().catch(() => undefined);
   }
+}
+
+/** Marks a folder as this office's team folder; written when team mode is switched on. */
+export const TEAM_MARKER = '.asystent-rozmow-zespol';
+
+export async function markTeamFolder(folder: string): Promise<void> {
+  const marker = join(folder, TEAM_MARKER);
+  if ((await readIfExists(marker)) === null) await writeFileAtomic(marker, 'Folder zespołu Asystenta Rozmów — nie usuwać.\n');
+}
+
+/**
+ * The team folder is there only if its marker is: a share that is not
+ * mounted can leave an empty local folder under the same path, and records
+ * written there would never reach the team.
+ */
+async function requireTeamFolder(folder: string): Promise<void> {
+  const root = await fs.stat(folder);
+  if (!root.isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
+  await fs.stat(join(folder, TEAM_MARKER));
 }

@@ -2,11 +2,12 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { v7 as uuidv7 } from 'uuid';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHandlers, dispatch, type HandlerTable } from '../../electron/handlers';
 import { openAppServices, type AppServices } from '../../electron/services/app-services';
 import { CallJournal } from '../../electron/services/journal';
-import type { UnchainedCallRecord } from '../../shared/call-record';
+import type { UnchainedRecord } from '../../shared/journal-record';
 import { CLERK_ID, sampleRecord } from '../helpers/records';
 
 /**
@@ -22,13 +23,23 @@ let dataDir: string;
 let services: AppServices;
 let api: HandlerTable;
 
-async function save(records: UnchainedCallRecord[]) {
+async function save(records: UnchainedRecord[]) {
   const journal = new CallJournal(dataDir);
   for (const r of records) await journal.append(r);
   await journal.close();
 }
 
 const at = (day: number, hour: number) => new Date(2026, 9, day, hour, 0);
+const shiftCheck = (when: Date): UnchainedRecord => ({
+  schemaVersion: 1,
+  type: 'shift',
+  id: uuidv7({ msecs: when.getTime() }),
+  savedAt: when.toISOString(),
+  clerk: sampleRecord(when).clerk,
+  checklist: { id: 'shift', version: 1 },
+  skipped: true,
+  items: [],
+});
 /** Through dispatch, as both transports call it: the input is parsed (defaults filled in) first. */
 async function query(filter: object = {}, extra: object = {}) {
   const envelope = await dispatch(api, 'queryRegister', { filter, sort, offset: 0, limit: 100, refresh: true, withSummary: true, ...extra });
@@ -39,6 +50,7 @@ async function query(filter: object = {}, extra: object = {}) {
 beforeEach(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'register-'));
   await save([
+    shiftCheck(at(1, 8)), // the day's readiness check sits between the calls in the month file
     { ...sampleRecord(at(1, 9)), note: 'Oddzwonić\n@SUM(A1)' },
     { ...sampleRecord(at(1, 10)), direction: 'outgoing', outcome: 'routed', routedTo: { unitId: 'zus', unitName: 'Zakład Ubezpieczeń Społecznych (ZUS)', external: true } },
     { ...sampleRecord(at(2, 11), 0, PIOTR), clerk: piotr, note: '=HYPERLINK("http://zly.example";"kliknij")\ndruga linia; z "cudzysłowem"' },
@@ -80,10 +92,10 @@ describe('the register', () => {
   it('an edited, a removed and a reordered line are each shown next to the clerk and month; readable calls still are', async () => {
     const file = join(dataDir, 'calls', CLERK_ID, '2026-10.jsonl');
     await save([sampleRecord(at(3, 9)), sampleRecord(at(4, 9))]);
-    const lines = readFileSync(file, 'utf8').trim().split('\n');
-    expect(lines).toHaveLength(4);
-    lines[1] = lines[1]!.replace('"durationSec":90', '"durationSec":9'); // an edit
-    writeFileSync(file, [lines[0], lines[1], lines[3], lines[2]].join('\n') + '\n'); // and two swapped
+    const lines = readFileSync(file, 'utf8').trim().split('\n'); // the day's check, then four calls
+    expect(lines).toHaveLength(5);
+    lines[2] = lines[2]!.replace('"durationSec":90', '"durationSec":9'); // an edit
+    writeFileSync(file, [lines[0], lines[1], lines[2], lines[4], lines[3]].join('\n') + '\n'); // and two swapped
     const edited = await query();
     expect(edited.problems.length).toBeGreaterThan(0);
     expect(edited.problems.every((p) => p.clerkName === 'Anna Nowak' && p.month === '2026-10' && p.kind === 'broken-chain')).toBe(true);
@@ -91,9 +103,9 @@ describe('the register', () => {
     expect(edited.rows.filter((r) => r.clerkName === 'Anna Nowak').every((r) => /Naruszona integralność: Anna Nowak, 2026-10/.test(r.integrity))).toBe(true);
     expect(edited.rows.find((r) => r.clerkName === 'Piotr Wiśniewski')?.integrity).toBe('');
 
-    writeFileSync(file, [lines[0], lines[2], lines[3]].join('\n') + '\n'); // a removed line
+    writeFileSync(file, [lines[0], lines[1], lines[3], lines[4]].join('\n') + '\n'); // a removed line
     const removed = await query();
-    expect(removed.problems).toEqual([expect.objectContaining({ clerkName: 'Anna Nowak', month: '2026-10', line: 2, kind: 'broken-chain' })]);
+    expect(removed.problems).toEqual([expect.objectContaining({ clerkName: 'Anna Nowak', month: '2026-10', line: 3, kind: 'broken-chain' })]);
   });
 
   it('a file of another tool or a corrupt line is reported and never stops the register', async () => {
@@ -197,7 +209,7 @@ describe('importing clerks’ exports', () => {
     return envelope.result as Awaited<ReturnType<HandlerTable['queryRegister']>>;
   };
 
-  it('a whole export is filed in, its chains verify, and a second import of it is all duplicates', async () => {
+  it('a whole export (the day’s checks included) is filed in, its chains verify, and a second import of it is all duplicates', async () => {
     const file = await exported();
     expect(await dispatch(leadApi, 'importRecords', { path: file })).toEqual({ ok: true, result: { path: file, imported: 3, duplicates: 0, rejected: [], rejectedCount: 0 } });
     const page = await leadQuery();
@@ -212,7 +224,8 @@ describe('importing clerks’ exports', () => {
     expect(await dispatch(leadApi, 'importRecords', { path: file })).toMatchObject({ ok: true, result: { imported: 1 } });
     const page = await leadQuery();
     expect(page.total).toBe(1);
-    expect(page.problems).toEqual([expect.objectContaining({ folder: 'import', clerkName: 'Anna Nowak', month: '2026-10', line: 1, kind: 'broken-chain' })]);
+    // The day's check comes along and is whole; the call after the missing one is where the chain breaks.
+    expect(page.problems).toEqual([expect.objectContaining({ folder: 'import', clerkName: 'Anna Nowak', month: '2026-10', line: 2, kind: 'broken-chain' })]);
   });
 
   it('lines that are not call records are named by number; a file of another tool is refused whole', async () => {

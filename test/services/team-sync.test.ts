@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
@@ -174,5 +174,34 @@ describe('team mode', () => {
     renameSync(team, `${team}-odlaczony`);
     const page = await dispatch(lead.api, 'queryRegister', { filter: {}, sort: { key: 'startedAt', descending: true }, offset: 0, limit: 10, refresh: true, withSummary: false });
     expect(page).toMatchObject({ ok: true, result: { total: 1, unreadable: [{ folder: 'team', path: team, code: 'ENOENT' }] } });
+  });
+
+  it('an unmounted share (an empty local folder under its path, without the marker) gets nothing; the records wait', async () => {
+    const anna = await clerk('Anna');
+    await joinTeam(anna);
+    expect(existsSync(join(team, '.asystent-rozmow-zespol'))).toBe(true);
+    const away = `${team}-odlaczony`;
+    renameSync(team, away);
+    mkdirSync(team); // what an unmounted mount point looks like
+    const id = await saveCall(anna);
+    expect(await anna.api.getTeamStatus({})).toMatchObject({ pending: 1, reachable: false });
+    expect(readdirSync(team)).toEqual([]);
+    rmSync(team, { recursive: true });
+    renameSync(away, team);
+    expect(await anna.api.getTeamStatus({})).toMatchObject({ pending: 0, reachable: true });
+    expect(idsIn(team, anna.id)).toEqual([id]);
+  });
+
+  it('with the share down at start, what the outbox missed is still sent once the share returns in that session', async () => {
+    const anna = await clerk('Anna');
+    await joinTeam(anna);
+    const lost = await callRecordOnlyInJournal(anna.services, anna.id);
+    const away = `${team}-odlaczony`;
+    renameSync(team, away);
+    await reopen(anna); // starts with the folder gone
+    expect(await anna.api.getTeamStatus({})).toMatchObject({ reachable: false });
+    renameSync(away, team);
+    await anna.api.getTeamStatus({});
+    expect(idsIn(team, anna.id)).toEqual([lost]);
   });
 });
