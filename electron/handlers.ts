@@ -231,6 +231,7 @@ export function createHandlers(services: AppServices): HandlerTable {
 
     async exportRegister({ filter, sort, format, path }) {
       const register = await loadedRegister(services);
+      if (path !== null && !services.callerPaths) throw new ServiceError('forbidden', 'Miejsce zapisu eksportu wybiera się w oknie zapisu.');
       let target = path;
       if (target === null) {
         if (!services.chooseSavePath) throw new ServiceError('bad-input', 'Podaj ścieżkę pliku eksportu.');
@@ -264,6 +265,7 @@ export function createHandlers(services: AppServices): HandlerTable {
     },
 
     async importRecords({ path }) {
+      if (path !== null && !services.callerPaths) throw new ServiceError('forbidden', 'Plik do importu wybiera się w oknie otwierania.');
       let file = path;
       if (file === null) {
         if (!services.chooseOpenPath) throw new ServiceError('bad-input', 'Podaj ścieżkę pliku do importu.');
@@ -320,6 +322,19 @@ async function requireReachableFolder(folder: string): Promise<void> {
     throw new ServiceError('bad-input', code === 'ENOENT' ? `Folder ${folder} nie istnieje albo udział sieciowy nie jest podłączony.` : `Folder ${folder} jest niedostępny (${code ?? (error as Error).message}).`);
   }
   if (!stat.isDirectory()) throw new ServiceError('bad-input', `${folder} to plik, a nie folder.`);
+}
+
+/** An uploaded file (web mode), imported as if opened in a dialog: the reply names the file as the person knows it. */
+export function createImportUpload(services: AppServices): (file: string) => Promise<ApiEnvelope<unknown>> {
+  return async (file) => {
+    try {
+      return { ok: true, result: { path: null, ...(await importFile(services, file)) } };
+    } catch (error) {
+      const message = error instanceof ServiceError ? error.message.replaceAll(file, 'Przesłany plik') : 'Nie udało się zaimportować przesłanego pliku.';
+      if (!(error instanceof ServiceError)) console.error('[import] upload failed:', error);
+      return { ok: false, error: { code: error instanceof ServiceError ? error.code : 'internal', message } };
+    }
+  };
 }
 
 /** One import at a time: two at once could both find a call new and file it twice. */

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { defaultDataDir } from './data-dir';
-import { createExportDownload, createHandlers, dispatch } from './handlers';
+import { createExportDownload, createHandlers, createImportUpload } from './handlers';
 import { openAppServices } from './services/app-services';
 import { DataDirInUseError } from './services/data-dir-lock';
 import { startWebServer } from './web';
@@ -57,7 +57,7 @@ async function main(): Promise<void> {
   const web = await startWebServer({
     handlers,
     exportDownload: createExportDownload(services),
-    importUpload: (file) => dispatch(handlers, 'importRecords', { path: file }),
+    importUpload: createImportUpload(services),
     uploadDir: join(services.dataDir, 'imports', 'incoming'),
     rendererDir: fileURLToPath(new URL('../renderer', import.meta.url)),
     token: randomBytes(24).toString('base64url'),

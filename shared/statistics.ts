@@ -30,7 +30,11 @@ export interface RegisterSummary {
   medianDurationSec: number | null;
   items: ItemSummary[];
   greetingWithin30s: Share;
-  /** Outbound calls whose "identity confirmed" item was done, out of outbound calls where it applied. */
+  /**
+   * Outbound calls where the clerk made sure who they were talking to — the
+   * right person confirmed, or someone else recognised as someone else — out
+   * of outbound calls that somebody answered.
+   */
   identityConfirmedOutbound: Share;
   routed: Share;
   invited: Share;
@@ -81,11 +85,16 @@ export function summarize(rows: readonly RegisterRow[], keptAt: ReadonlyMap<stri
   let lastDayEnd = NaN;
   let lastDay = '';
 
+  // An outbound call nobody answered had no greeting and no conversation: it
+  // counts as a call, but not for or against what is said in one.
+  let spoken = 0;
   rows.forEach((row, n) => {
     durations[n] = row.durationSec;
     durationSum += row.durationSec;
     if (row.direction === 'incoming') incoming++;
-    if (row.greetingWithin30s) greeting++;
+    const unanswered = row.direction === 'outgoing' && row.outboundPerson === 'no-answer';
+    if (!unanswered) spoken++;
+    if (row.greetingWithin30s && !unanswered) greeting++;
     outcomes[row.outcome]++;
     if (row.outcome === 'routed') {
       routed++;
@@ -109,7 +118,11 @@ export function summarize(rows: readonly RegisterRow[], keptAt: ReadonlyMap<stri
       scoreSum += row.score;
       scored++;
     }
-    for (let i = 0; i < row.states.length; i++) {
+    if (row.direction === 'outgoing' && !unanswered) {
+      identityOf++;
+      if (row.outboundPerson === 'right' || row.outboundPerson === 'someone-else' || itemDone(row, IDENTITY_ITEM)) identity++;
+    }
+    for (let i = 0; i < row.states.length && !unanswered; i++) {
       const state = row.states[i];
       if (state === ITEM_STATE.notApplicable) continue;
       const id = row.items.ids[i]!;
@@ -121,10 +134,6 @@ export function summarize(rows: readonly RegisterRow[], keptAt: ReadonlyMap<stri
         item.done++;
         doneItems++;
         if (state === ITEM_STATE.doneAtWrapUp) atWrapUp++;
-      }
-      if (id === IDENTITY_ITEM && row.direction === 'outgoing') {
-        identityOf++;
-        if (done) identity++;
       }
     }
     if (!(row.startedAt >= lastDayStart && row.startedAt < lastDayEnd)) {
@@ -143,7 +152,7 @@ export function summarize(rows: readonly RegisterRow[], keptAt: ReadonlyMap<stri
     meanDurationSec: rows.length === 0 ? null : durationSum / rows.length,
     medianDurationSec: median(durations),
     items: [...items].map(([id, { label, done, applied }]) => ({ id, label, done: share(done, applied) })),
-    greetingWithin30s: share(greeting, rows.length),
+    greetingWithin30s: share(greeting, spoken),
     identityConfirmedOutbound: share(identity, identityOf),
     routed: share(routed, rows.length),
     invited: share(invited, rows.length),
@@ -155,6 +164,11 @@ export function summarize(rows: readonly RegisterRow[], keptAt: ReadonlyMap<stri
     outcomes,
     routingTargets: [...targets.values()].sort((a, b) => b.calls - a.calls || a.unitName.localeCompare(b.unitName, 'pl')),
   };
+}
+
+function itemDone(row: RegisterRow, id: string): boolean {
+  const state = row.states[row.items.ids.indexOf(id)];
+  return state === ITEM_STATE.done || state === ITEM_STATE.doneAtWrapUp;
 }
 
 /** For each callback, when the earliest call made for it started. */

@@ -35,6 +35,12 @@ export interface AppServices {
   notifier: Notifier | null;
   /** Asks the person where to save a file (a save dialog); absent in web mode, where the browser downloads it. */
   chooseSavePath: SavePathChooser | null;
+  /**
+   * Whether an export or import may name its file in the call itself. Off in
+   * the app: the page (even one that was tampered with) never picks a path on
+   * disk — the save and open dialogs and the browser do. On for tests and tools.
+   */
+  callerPaths: boolean;
   /** The desktop overlay's window, tray and global hotkeys; absent in web mode. */
   shell: DesktopShell | null;
   /** Global hotkeys refused at start (another program holds them). */
@@ -96,6 +102,7 @@ export interface OpenOptions {
   chooseOpenPath?: OpenPathChooser | null;
   printToPdf?: (() => Promise<Uint8Array>) | null;
   shell?: DesktopShell | null;
+  callerPaths?: boolean;
   /** Called when another (or a just-crashed) app holds the data directory and opening waits for it. */
   onWaitForLock?: () => void;
 }
@@ -134,6 +141,7 @@ export async function openAppServices(dataDir: string, resourcesDir: string, opt
       chooseOpenPath: options.chooseOpenPath ?? null,
       printToPdf: options.printToPdf ?? null,
       shell: options.shell ?? null,
+      callerPaths: options.callerPaths ?? false,
       hotkeyProblems: options.shell ? options.shell.apply(settings.preferences, null) : [],
       register: new Register(() => registerFolders(dataDir, services.settings.teamFolder)),
       team,

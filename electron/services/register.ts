@@ -124,7 +124,10 @@ export class Register {
     const cached = this.cache.get(path);
     if (cached && cached.size === stat.size && cached.mtimeMs === stat.mtimeMs) return;
     const relative = `calls/${clerkId}/${month}.jsonl`;
-    const text = await fs.readFile(path, 'utf8');
+    const whole = await fs.readFile(path, 'utf8');
+    // A last line without its newline is being written right now (a clerk's app
+    // appending to the team copy): it is read next time, not reported as broken.
+    const text = whole.slice(0, whole.lastIndexOf('\n') + 1);
     const scan = scanJournalText(text, genesisHash(clerkId, month), relative);
     const makeRow = createRowMaker();
     const rows: RegisterRow[] = [];
@@ -220,6 +223,12 @@ const PROBLEM_WORDS: Record<JournalProblem['kind'], string> = {
   'unknown-version': 'wiersz w nieznanej wersji zapisu',
 };
 
+const FOLDER_WORDS: Record<RegisterFolder['kind'], string> = {
+  local: 'na tym komputerze',
+  team: 'w folderze zespołu',
+  import: 'w zaimportowanych',
+};
+
 export function describeProblem(p: RegisterProblem): string {
-  return `Naruszona integralność: ${p.clerkName ?? p.clerkId}, ${p.month} — ${PROBLEM_WORDS[p.kind]}, wiersz ${p.line} pliku ${p.file}`;
+  return `Naruszona integralność: ${p.clerkName ?? p.clerkId}, ${p.month} — ${PROBLEM_WORDS[p.kind]}, wiersz ${p.line} pliku ${p.file} (${FOLDER_WORDS[p.folder]})`;
 }

@@ -124,7 +124,10 @@ describe.skipIf(unavailable)('web mode: the register, its summary and the CSV ex
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Eksport JSON Lines' }).click()]);
     const exported = join(leadDir, 'od-pracownika.jsonl');
     await download.saveAs(exported);
-    expect(readFileSync(exported, 'utf8').trim().split('\n')).toHaveLength(3);
+    // The three calls, with the two clerks' readiness checks of the day (so each month's chain stays whole).
+    const types = readFileSync(exported, 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { type: string }).type);
+    expect(types.filter((t) => t === 'call')).toHaveLength(3);
+    expect(types.filter((t) => t === 'shift')).toHaveLength(2);
 
     const elsewhere = await startWebMode(mkdtempSync(join(tmpdir(), 'asystent-e2e-register-import-')));
     try {
@@ -139,6 +142,7 @@ describe.skipIf(unavailable)('web mode: the register, its summary and the CSV ex
       await importFrom();
       await expect.poll(() => other.getByText('od-pracownika.jsonl: zaimportowano 3 rozmowy.').isVisible()).toBe(true);
       await expect.poll(() => other.locator('.register [aria-live="polite"]').innerText()).toBe('3 rozmowy');
+      expect(await other.locator('.register-problems').count()).toBe(0); // whole months: every chain verifies
       await other.screenshot({ path: screenshotPath('34-register-imported') });
       await importFrom();
       await expect.poll(() => other.getByText('od-pracownika.jsonl: zaimportowano 0 rozmów; 3 były już w rejestrze.').isVisible()).toBe(true);

@@ -3,7 +3,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createExportDownload, createHandlers, dispatch } from '../../electron/handlers';
+import { createExportDownload, createHandlers, createImportUpload } from '../../electron/handlers';
 import { openAppServices, type AppServices } from '../../electron/services/app-services';
 import { parseWebArgs } from '../../electron/web-cli';
 import { MAX_BODY_BYTES, startWebServer, type RunningWebServer } from '../../electron/web';
@@ -32,7 +32,7 @@ beforeAll(async () => {
     token: TOKEN,
     port: 0,
     exportDownload: createExportDownload(services),
-    importUpload: (file) => dispatch(handlers, 'importRecords', { path: file }),
+    importUpload: createImportUpload(services),
     uploadDir: join(dataDir, 'data', 'imports', 'incoming'),
     maxUploadBytes: 64 * 1024,
   });
@@ -178,7 +178,11 @@ describe('web mode server', () => {
     expect(JSON.parse(tooLarge.body).error.message).toMatch(/^Plik jest za duży/);
     const refused = await send('/upload/import', { headers, body: 'Data;Pracownik\n2026-10-01;Anna\n' });
     expect(refused.status).toBe(400);
-    expect(JSON.parse(refused.body)).toMatchObject({ ok: false, error: { message: expect.stringContaining('to nie jest eksport rozmów') } });
+    expect(JSON.parse(refused.body)).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^Przesłany plik: to nie jest eksport rozmów/) } });
+    // The page can never name a file on disk itself: export and import go through the dialogs, the download and the upload.
+    const byPath = await api('exportRegister', { filter: {}, sort: { key: 'startedAt', descending: true }, format: 'csv', path: '/tmp/anywhere.csv' });
+    expect(byPath.status).toBe(403);
+    expect((await api('importRecords', { path: '/etc/passwd' })).status).toBe(403);
     expect(existsSync(uploadDir) ? readdirSync(uploadDir) : []).toEqual([]);
   });
 

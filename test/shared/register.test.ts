@@ -111,15 +111,35 @@ describe('summary', () => {
     expect(s.callbacksKeptOnTime.rate).toBeNull();
   });
 
-  it('identity on outbound calls counts only the outbound calls it applied to', () => {
-    const identity = (done: boolean, applies = true) => [{ id: 'identity-confirmed', label: 'Tożsamość', weight: 3, applies, done, atMs: done ? 5000 : null, atWrapUp: false }];
+  it('identity on outbound calls: made sure who answered, out of the outbound calls somebody answered', () => {
+    const identity = (done: boolean) => [{ id: 'identity-confirmed', label: 'Tożsamość', weight: 3, applies: true, done, atMs: done ? 5000 : null, atWrapUp: false }];
+    const out = (person: 'right' | 'someone-else' | 'no-answer' | null, done = false) =>
+      row(new Date(2026, 10, 2, 9), { direction: 'outgoing', items: identity(done), outbound: { person, goodMoment: null } });
     const rows = [
-      row(new Date(2026, 10, 2, 9), { direction: 'outgoing', items: identity(true) }),
-      row(new Date(2026, 10, 2, 9), { direction: 'outgoing', items: identity(false) }),
-      row(new Date(2026, 10, 2, 9), { direction: 'outgoing', items: identity(false, false) }),
+      out('right', true),
+      out('someone-else'), // recognised as not the person: identity was checked
+      out(null), // never asked who answered
+      out(null, true), // ticked by hand
+      out('no-answer'), // nobody to confirm: not counted
       row(new Date(2026, 10, 2, 9), { direction: 'incoming', items: identity(true) }),
     ];
-    expect(summarize(rows, new Map(), now).identityConfirmedOutbound).toEqual({ count: 1, of: 2, rate: 0.5 });
+    expect(summarize(rows, new Map(), now).identityConfirmedOutbound).toEqual({ count: 3, of: 4, rate: 0.75 });
+  });
+
+  it('an outbound call nobody answered counts as a call, not against the greeting or the checklist', () => {
+    const rows = [
+      row(new Date(2026, 10, 2, 9), { items: items([[true, true, false]]), adherence: { score: 1, greetingWithin30s: true, ticksAtWrapUp: 0 } }),
+      row(new Date(2026, 10, 2, 10), {
+        direction: 'outgoing',
+        outbound: { person: 'no-answer', goodMoment: null },
+        items: items([[true, false, false]]),
+        adherence: { score: 0, greetingWithin30s: false, ticksAtWrapUp: 0 },
+      }),
+    ];
+    const s = summarize(rows, new Map(), now);
+    expect(s.calls).toBe(2);
+    expect(s.greetingWithin30s).toEqual({ count: 1, of: 1, rate: 1 });
+    expect(s.items).toEqual([{ id: 'item-0', label: 'Punkt 0', done: { count: 1, of: 1, rate: 1 } }]);
   });
 
   it('a callback is kept on time when a call is made for it by 30 minutes after its time; one still ahead is not judged yet', () => {

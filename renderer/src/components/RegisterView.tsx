@@ -51,7 +51,9 @@ export function RegisterView() {
               <li key={u.path}>{t('register.unreadable', { path: u.path, code: u.code })}</li>
             ))}
             {problems.map((p) => (
-              <li key={`${p.file}:${p.line}`}>{t(`register.problem.${p.kind}`, { clerk: p.clerkName, month: p.month, file: p.file, line: p.line })}</li>
+              <li key={`${p.folder}:${p.file}:${p.line}`}>
+                {t(`register.problem.${p.kind}`, { clerk: p.clerkName, month: p.month, file: p.file, line: p.line })} {t(`register.folder.${p.folder}`)}
+              </li>
             ))}
           </ul>
         </div>

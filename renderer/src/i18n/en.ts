@@ -398,6 +398,7 @@ export const en = {
       'corrupt-line': '{{clerk}}, {{month}}: unreadable line {{line}} ({{file}}).',
       'unknown-version': '{{clerk}}, {{month}}: line {{line}} has an unknown record version ({{file}}).',
     },
+    folder: { local: '(on this computer)', team: '(in the team folder)', import: '(in the imported files)' },
     range: { today: 'Today', 'this-week': 'This week', 'last-month': 'Last month' },
     filter: {
       label: 'Register filters',

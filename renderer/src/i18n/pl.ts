@@ -423,6 +423,7 @@ export const pl = {
       'corrupt-line': '{{clerk}}, {{month}}: nieczytelny wiersz {{line}} ({{file}}).',
       'unknown-version': '{{clerk}}, {{month}}: wiersz {{line}} w nieznanej wersji zapisu ({{file}}).',
     },
+    folder: { local: '(na tym komputerze)', team: '(w folderze zespołu)', import: '(w zaimportowanych)' },
     range: { today: 'Dziś', 'this-week': 'Ten tydzień', 'last-month': 'Poprzedni miesiąc' },
     filter: {
       label: 'Filtry rejestru',
