@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from '../helpers/axe';
-import { firstRun, quickIncomingCall } from '../helpers/e2e-steps';
+import { quickIncomingCall } from '../helpers/e2e-steps';
 import { e2eSkipReason, launchChromium, screenshotPath, startWebMode, type WebModeProcess } from '../helpers/web-mode';
 
 const unavailable = e2eSkipReason();
@@ -40,7 +40,14 @@ describe.skipIf(unavailable)('web mode: languages, the desk, privacy and accessi
     await page.goto(server.url);
     await expect.poll(() => page.getByRole('heading', { name: 'Profil pracownika' }).isVisible()).toBe(true);
     await expectAccessible('profile form');
-    await firstRun(page, server.url);
+    await page.getByLabel('Imię').fill('Ewa');
+    await page.getByLabel('Nazwisko').fill('Zielińska');
+    await page.getByLabel('Komórka organizacyjna').fill('Centrum Aktywizacji Zawodowej');
+    await page.getByRole('button', { name: 'Zapisz profil' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Gotowość do dyżuru' }).isVisible()).toBe(true);
+    await expectAccessible('shift readiness');
+    await page.getByRole('button', { name: 'Pomiń dziś' }).click();
+    await expect.poll(() => page.getByRole('button', { name: /Połączenie wychodzące/ }).isVisible()).toBe(true);
     await expectAccessible('idle');
   });
 
@@ -51,6 +58,9 @@ describe.skipIf(unavailable)('web mode: languages, the desk, privacy and accessi
     await page.getByRole('button', { name: 'Zapisz ustawienia' }).click();
     await expect.poll(() => page.getByRole('button', { name: 'Settings', exact: true }).isVisible()).toBe(true);
     expect(await page.evaluate('document.documentElement.lang')).toBe('en');
+    await page.getByRole('form', { name: 'App settings' }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath('49-settings-english') });
+    await expectAccessible('settings, English');
     await page.getByRole('button', { name: 'Call', exact: true }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'Ready for a call' }).isVisible()).toBe(true);
     await page.screenshot({ path: screenshotPath('50-idle-english') });
@@ -99,6 +109,8 @@ describe.skipIf(unavailable)('web mode: languages, the desk, privacy and accessi
     await page.keyboard.press('F9');
     await expect.poll(() => page.getByRole('region', { name: 'Powitanie' }).isVisible()).toBe(true);
     await page.keyboard.press('F4');
+    await expect.poll(() => page.getByRole('heading', { name: 'Podsumowanie rozmowy' }).isVisible()).toBe(true);
+    await expectAccessible('wrap-up');
     await page.keyboard.press('1');
     await page.keyboard.press('Control+Enter');
     await expect.poll(() => page.getByText('Rozmowa zapisana w dzienniku.').isVisible()).toBe(true);
