@@ -48,6 +48,9 @@ export class ServiceError extends Error {
   constructor(
     readonly code: ApiErrorCode,
     message: string,
+    /** The translation key the window says it with (serverErrors.<key>), and its values. */
+    readonly key?: string,
+    readonly params?: Record<string, string | number>,
   ) {
     super(message);
   }
@@ -148,11 +151,11 @@ export function createHandlers(services: AppServices): HandlerTable {
       const now = Date.now();
       if (input.outcome === 'callback') {
         const problem = callbackTimeProblem(input.call.callback?.dueAt ?? null, now);
-        if (problem) throw new ServiceError('bad-input', CALLBACK_PROBLEMS[problem]);
+        if (problem) throw new ServiceError('bad-input', CALLBACK_PROBLEMS[problem], `callback.${problem}`);
       }
       const invitation = input.outcome === 'invited' ? input.call.invitation : null;
       if (invitation && appointmentTimeProblem(invitation.appointmentAt, invitation.at)) {
-        throw new ServiceError('bad-input', 'Termin wizyty w Urzędzie już minął — wybierz termin w przyszłości albo zostaw go pusty.');
+        throw new ServiceError('bad-input', 'Termin wizyty w Urzędzie już minął — wybierz termin w przyszłości albo zostaw go pusty.', 'appointmentPast');
       }
       const record = buildCallRecord(input, profile, now);
       const saved = await services.journal.append(record);
@@ -231,10 +234,10 @@ export function createHandlers(services: AppServices): HandlerTable {
 
     async exportRegister({ filter, sort, format, path }) {
       const register = await loadedRegister(services);
-      if (path !== null && !services.callerPaths) throw new ServiceError('forbidden', 'Miejsce zapisu eksportu wybiera się w oknie zapisu.');
+      if (path !== null && !services.callerPaths) throw new ServiceError('forbidden', 'Miejsce zapisu eksportu wybiera się w oknie zapisu.', 'exportPathFromDialog');
       let target = path;
       if (target === null) {
-        if (!services.chooseSavePath) throw new ServiceError('bad-input', 'Podaj ścieżkę pliku eksportu.');
+        if (!services.chooseSavePath) throw new ServiceError('bad-input', 'Podaj ścieżkę pliku eksportu.', 'exportPathNeeded');
         target = await services.chooseSavePath(exportFileName(format, new Date()));
         if (target === null) return { path: null, rows: 0 };
       }
@@ -243,14 +246,14 @@ export function createHandlers(services: AppServices): HandlerTable {
         await exportToFile(register, rows, format, target);
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
-        if (code) throw new ServiceError('storage', exportProblem(code, target));
+        if (code) throw exportError(code, target);
         throw error;
       }
       return { path: target, rows: rows.length };
     },
 
     async printReport({ suggestedName }) {
-      if (!services.printToPdf || !services.chooseSavePath) throw new ServiceError('bad-input', 'Drukowanie do PDF jest dostępne w aplikacji na komputerze; w przeglądarce użyj jej drukowania.');
+      if (!services.printToPdf || !services.chooseSavePath) throw new ServiceError('bad-input', 'Drukowanie do PDF jest dostępne w aplikacji na komputerze; w przeglądarce użyj jej drukowania.', 'printDesktopOnly');
       const path = await services.chooseSavePath(suggestedName);
       if (path === null) return { path: null };
       const pdf = await services.printToPdf();
@@ -258,17 +261,17 @@ export function createHandlers(services: AppServices): HandlerTable {
         await writeFileAtomic(path, pdf);
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
-        if (code) throw new ServiceError('storage', exportProblem(code, path));
+        if (code) throw exportError(code, path);
         throw error;
       }
       return { path };
     },
 
     async importRecords({ path }) {
-      if (path !== null && !services.callerPaths) throw new ServiceError('forbidden', 'Plik do importu wybiera się w oknie otwierania.');
+      if (path !== null && !services.callerPaths) throw new ServiceError('forbidden', 'Plik do importu wybiera się w oknie otwierania.', 'importPathFromDialog');
       let file = path;
       if (file === null) {
-        if (!services.chooseOpenPath) throw new ServiceError('bad-input', 'Podaj ścieżkę pliku do importu.');
+        if (!services.chooseOpenPath) throw new ServiceError('bad-input', 'Podaj ścieżkę pliku do importu.', 'importPathNeeded');
         file = await services.chooseOpenPath();
         if (file === null) return { path: null, imported: 0, duplicates: 0, rejected: [], rejectedCount: 0 };
       }
@@ -319,9 +322,11 @@ async function requireReachableFolder(folder: string): Promise<void> {
     stat = await fs.stat(folder);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new ServiceError('bad-input', code === 'ENOENT' ? `Folder ${folder} nie istnieje albo udział sieciowy nie jest podłączony.` : `Folder ${folder} jest niedostępny (${code ?? (error as Error).message}).`);
+    if (code === 'ENOENT') throw new ServiceError('bad-input', `Folder ${folder} nie istnieje albo udział sieciowy nie jest podłączony.`, 'teamFolderMissing', { folder });
+    const why = code ?? (error as Error).message;
+    throw new ServiceError('bad-input', `Folder ${folder} jest niedostępny (${why}).`, 'teamFolderUnreachable', { folder, code: why });
   }
-  if (!stat.isDirectory()) throw new ServiceError('bad-input', `${folder} to plik, a nie folder.`);
+  if (!stat.isDirectory()) throw new ServiceError('bad-input', `${folder} to plik, a nie folder.`, 'teamFolderIsFile', { folder });
 }
 
 /** An uploaded file (web mode), imported as if opened in a dialog: the reply names the file as the person knows it. */
@@ -330,12 +335,18 @@ export function createImportUpload(services: AppServices): (file: string) => Pro
     try {
       return { ok: true, result: { path: null, ...(await importFile(services, file)) } };
     } catch (error) {
-      const message = error instanceof ServiceError ? error.message.replaceAll(file, 'Przesłany plik') : 'Nie udało się zaimportować przesłanego pliku.';
-      if (!(error instanceof ServiceError)) console.error('[import] upload failed:', error);
-      return { ok: false, error: { code: error instanceof ServiceError ? error.code : 'internal', message } };
+      if (!(error instanceof ServiceError)) {
+        console.error('[import] upload failed:', error);
+        return { ok: false, error: { code: 'internal', message: 'Nie udało się zaimportować przesłanego pliku.', key: 'internal' } };
+      }
+      const params = error.params ? { ...error.params, file: UPLOADED } : undefined;
+      return { ok: false, error: { code: error.code, message: error.message.replaceAll(file, UPLOADED), ...(error.key ? { key: error.key } : {}), ...(params ? { params } : {}) } };
     }
   };
 }
+
+/** How an upload is named in messages: the temporary file's path means nothing to the person. */
+const UPLOADED = 'Przesłany plik';
 
 /** One import at a time: two at once could both find a call new and file it twice. */
 const importQueues = new WeakMap<AppServices, SerialQueue>();
@@ -354,13 +365,13 @@ async function importNow(services: AppServices, file: string): Promise<ImportRes
     result = await importJsonl(file, importsRoot(services.dataDir), (id) => register.has(id));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new ServiceError('bad-input', `Nie ma takiego pliku: ${file}.`);
-    if (code === 'EACCES' || code === 'EPERM') throw new ServiceError('bad-input', `Brak uprawnień do odczytu: ${file}.`);
-    if (code === 'EISDIR') throw new ServiceError('bad-input', `${file} to folder — wskaż plik .jsonl.`);
+    if (code === 'ENOENT') throw new ServiceError('bad-input', `Nie ma takiego pliku: ${file}.`, 'importNoFile', { file });
+    if (code === 'EACCES' || code === 'EPERM') throw new ServiceError('bad-input', `Brak uprawnień do odczytu: ${file}.`, 'importNoAccess', { file });
+    if (code === 'EISDIR') throw new ServiceError('bad-input', `${file} to folder — wskaż plik .jsonl.`, 'importIsFolder', { file });
     throw error;
   }
   if (result.imported === 0 && result.duplicates === 0 && result.rejectedCount > 0) {
-    throw new ServiceError('bad-input', `${file}: to nie jest eksport rozmów z Asystenta Rozmów (żaden wiersz nie jest zapisem rozmowy). Nic nie zaimportowano.`);
+    throw new ServiceError('bad-input', `${file}: to nie jest eksport rozmów z Asystenta Rozmów (żaden wiersz nie jest zapisem rozmowy). Nic nie zaimportowano.`, 'importNotExport', { file });
   }
   await register.refresh();
   return result;
@@ -394,6 +405,11 @@ function rowView(register: Register, row: RegisterRow): RegisterRowView {
   };
 }
 
+function exportError(code: string, path: string): ServiceError {
+  const key = ['EACCES', 'EPERM', 'EROFS'].includes(code) ? 'exportNoAccess' : ['ENOENT', 'ENOTDIR'].includes(code) ? 'exportNoFolder' : code === 'ENOSPC' ? 'exportDiskFull' : code === 'EISDIR' ? 'exportIsFolder' : 'exportFailed';
+  return new ServiceError('storage', exportProblem(code, path), key, { path, code });
+}
+
 function exportProblem(code: string, path: string): string {
   switch (code) {
     case 'EACCES':
@@ -414,7 +430,7 @@ function exportProblem(code: string, path: string): string {
 
 function requireProfile(services: AppServices): Profile {
   const profile = services.settings.profile;
-  if (!profile) throw new ServiceError('no-profile', 'Najpierw zapisz profil.');
+  if (!profile) throw new ServiceError('no-profile', 'Najpierw zapisz profil.', 'noProfile');
   return profile;
 }
 
@@ -451,18 +467,22 @@ export async function dispatch(handlers: HandlerTable, method: string, payload: 
     const result = await handler(parsed.data);
     return { ok: true, result: contract.output.parse(result) };
   } catch (error) {
-    if (error instanceof ServiceError) return fail(error.code, error.message);
+    if (error instanceof ServiceError) return fail(error.code, error.message, error.key, error.params);
     const code = (error as NodeJS.ErrnoException).code;
     if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) {
-      return fail('storage', storageMessage(code));
+      return fail('storage', storageMessage(code), storageKey(code), { code });
     }
     console.error(`[api] ${method} failed:`, error);
-    return fail('internal', 'Wystąpił nieoczekiwany błąd. Rozmowa czeka w oknie — spróbuj ponownie; jeśli błąd wróci, zgłoś go do IT.');
+    return fail('internal', 'Wystąpił nieoczekiwany błąd. Rozmowa czeka w oknie — spróbuj ponownie; jeśli błąd wróci, zgłoś go do IT.', 'internal');
   }
 }
 
-function fail(code: ApiErrorCode, message: string): ApiEnvelope<never> {
-  return { ok: false, error: { code, message } };
+function fail(code: ApiErrorCode, message: string, key?: string, params?: Record<string, string | number>): ApiEnvelope<never> {
+  return { ok: false, error: { code, message, ...(key ? { key } : {}), ...(params ? { params } : {}) } };
+}
+
+function storageKey(errno: string): string {
+  return errno === 'ENOSPC' ? 'diskFull' : ['EACCES', 'EPERM', 'EROFS'].includes(errno) ? 'noWriteAccess' : 'diskError';
 }
 
 function storageMessage(errno: string): string {

@@ -219,7 +219,18 @@ export type Api = { [M in ApiMethod]: (input: ApiInput<M>) => Promise<ApiOutput<
  */
 export const API_ERROR_CODES = ['bad-input', 'no-profile', 'storage', 'forbidden', 'internal'] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
-export type ApiEnvelope<T> = { ok: true; result: T } | { ok: false; error: { code: ApiErrorCode; message: string } };
+/**
+ * An error's `message` is Polish, for logs and tools; `key` and `params`
+ * (when present) let the window say it in the clerk's language
+ * (`serverErrors.<key>` in the renderer's translations).
+ */
+export interface ApiErrorBody {
+  code: ApiErrorCode;
+  message: string;
+  key?: string;
+  params?: Record<string, string | number>;
+}
+export type ApiEnvelope<T> = { ok: true; result: T } | { ok: false; error: ApiErrorBody };
 
 export function isApiMethod(name: string): name is ApiMethod {
   return Object.prototype.hasOwnProperty.call(apiContract, name);

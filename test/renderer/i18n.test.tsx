@@ -21,9 +21,10 @@ function sourceFiles(dir: string): string[] {
   );
 }
 
+const polish = keys(pl);
+const english = keys(en);
+
 describe('translations', () => {
-  const polish = keys(pl);
-  const english = keys(en);
 
   it('Polish and English have the same keys', () => {
     expect([...polish].filter((k) => !english.has(k))).toEqual([]);
@@ -49,5 +50,33 @@ describe('translations', () => {
     }
     expect(used.size).toBeGreaterThan(100);
     expect([...used].filter((k) => !polish.has(k))).toEqual([]);
+  });
+});
+
+describe("the service's errors in the clerk's language", () => {
+  it('a keyed error is said in English when English is chosen, in Polish otherwise; an unkeyed one as sent', async () => {
+    const { ApiError } = await import('../../renderer/src/api/client');
+    const { errorMessage } = await import('../../renderer/src/api/instance');
+    const { i18n } = await import('../../renderer/src/i18n');
+    const full = new ApiError('storage', 'Brak uprawnień do zapisu: /x.csv. Wybierz inny folder, np. Dokumenty.', 'exportNoAccess', { path: '/x.csv', code: 'EACCES' });
+    try {
+      await i18n.changeLanguage('en');
+      expect(errorMessage(full, 'net')).toBe('No permission to write: /x.csv. Choose another folder, e.g. Documents.');
+      expect(errorMessage(new ApiError('bad-input', 'Coś po polsku'), 'net')).toBe('Coś po polsku');
+      expect(errorMessage(new ApiError('network', ''), 'No connection')).toBe('No connection');
+    } finally {
+      await i18n.changeLanguage('pl');
+    }
+    expect(errorMessage(full, 'net')).toBe('Brak uprawnień do zapisu: /x.csv. Wybierz inny folder, np. Dokumenty.');
+  });
+
+  it('every key the service sends has a translation', async () => {
+    const { readFileSync } = await import('node:fs');
+    const source = readFileSync('electron/handlers.ts', 'utf8');
+    const keys = new Set([...source.matchAll(/new ServiceError\([^;]*?, '([a-zA-Z]+)'/g)].map((m) => m[1]!));
+    for (const k of ['callback.required', 'callback.past', 'diskFull', 'noWriteAccess', 'diskError', 'internal', 'exportNoAccess', 'exportNoFolder', 'exportDiskFull', 'exportIsFolder', 'exportFailed']) keys.add(k);
+    expect(keys.size).toBeGreaterThan(20);
+    const missing = [...keys].filter((k) => !polish.has(`serverErrors.${k}`));
+    expect(missing).toEqual([]);
   });
 });

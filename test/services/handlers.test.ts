@@ -52,7 +52,7 @@ const withCallback = (dueAt: number, reference = 'Staż — dokumenty') => (s: C
 describe('callbacks', () => {
   it('"Oddzwonienie" without a time, or with a time gone by, is refused with the reason and nothing is saved', async () => {
     const none = await dispatch(api, 'saveCall', { call: endedCall('incoming'), outcome: 'callback', note: '' });
-    expect(none).toEqual({ ok: false, error: { code: 'bad-input', message: 'Wynik „Oddzwonienie” wymaga terminu ponownego telefonu.' } });
+    expect(none).toEqual({ ok: false, error: { code: 'bad-input', message: 'Wynik „Oddzwonienie” wymaga terminu ponownego telefonu.', key: 'callback.required' } });
     const past = await dispatch(api, 'saveCall', {
       call: endedCall('incoming', withCallback(Date.now() - 3_600_000)),
       outcome: 'callback',

@@ -250,7 +250,12 @@ describe('importing clerks’ exports', () => {
     writeFileSync(other, 'Data;Pracownik\n2026-10-01;Anna\n');
     expect(await dispatch(leadApi, 'importRecords', { path: other })).toEqual({
       ok: false,
-      error: { code: 'bad-input', message: `${other}: to nie jest eksport rozmów z Asystenta Rozmów (żaden wiersz nie jest zapisem rozmowy). Nic nie zaimportowano.` },
+      error: {
+        code: 'bad-input',
+        message: `${other}: to nie jest eksport rozmów z Asystenta Rozmów (żaden wiersz nie jest zapisem rozmowy). Nic nie zaimportowano.`,
+        key: 'importNotExport',
+        params: { file: other },
+      },
     });
     expect(await dispatch(leadApi, 'importRecords', { path: join(leadDir, 'nie-ma.jsonl') })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^Nie ma takiego pliku/) } });
     expect((await leadQuery()).total).toBe(1);

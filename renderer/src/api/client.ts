@@ -10,6 +10,9 @@ export class ApiError extends Error {
   constructor(
     readonly code: ApiErrorCode | 'network',
     message: string,
+    /** How the window says it in the clerk's language: serverErrors.<key> with these values. */
+    readonly key?: string,
+    readonly params?: Record<string, string | number>,
   ) {
     super(message);
   }
@@ -89,7 +92,8 @@ async function downloadExport(win: Window, token: string, input: unknown): Promi
   }
   if (!response.ok) {
     const envelope = (await response.json().catch(() => null)) as ApiEnvelope<unknown> | null;
-    throw new ApiError(envelope && !envelope.ok ? envelope.error.code : 'internal', envelope && !envelope.ok ? envelope.error.message : `HTTP ${response.status}`);
+    if (envelope && !envelope.ok) unwrap(envelope);
+    throw new ApiError('internal', `HTTP ${response.status}`);
   }
   const fileName = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? 'rejestr-rozmow';
   const url = URL.createObjectURL(await response.blob());
@@ -105,7 +109,7 @@ async function downloadExport(win: Window, token: string, input: unknown): Promi
 
 function unwrap(envelope: ApiEnvelope<unknown>): unknown {
   if (envelope.ok) return envelope.result;
-  throw new ApiError(envelope.error.code, envelope.error.message);
+  throw new ApiError(envelope.error.code, envelope.error.message, envelope.error.key, envelope.error.params);
 }
 
 /** Moves the token from the address bar (#token=…) into this tab's session storage. */

@@ -1,4 +1,5 @@
 import type { Api } from '../../../shared/api';
+import { i18n } from '../i18n';
 import { ApiError, createApi } from './client';
 
 let instance: Api | null = null;
@@ -13,9 +14,13 @@ export function setApi(api: Api | null): void {
   instance = api;
 }
 
-/** A message fit for the person at the screen, whatever went wrong. */
+/** A message fit for the person at the screen, in their language where the service gave a key for it. */
 export function errorMessage(error: unknown, networkText: string): string {
-  if (error instanceof ApiError) return error.code === 'network' ? networkText : error.message;
+  if (error instanceof ApiError) {
+    if (error.code === 'network') return networkText;
+    const key = `serverErrors.${error.key}`;
+    return error.key && i18n.exists(key) ? i18n.t(key, error.params ?? {}) : error.message;
+  }
   return error instanceof Error ? error.message : String(error);
 }
 
