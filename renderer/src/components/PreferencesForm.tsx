@@ -157,7 +157,7 @@ function HotkeyField({ id, action, value, error, refused, onChange }: HotkeyFiel
   return (
     <div className="field hotkey-field">
       <label htmlFor={id}>{t(`preferences.actions.${action}`)}</label>
-      <input id={id} value={value} readOnly onKeyDown={onKeyDown} aria-invalid={error ? true : undefined} aria-describedby={describedBy || undefined} />
+      <input id={id} value={value.replace(/^(CommandOrControl|CmdOrCtrl)\+/, 'Ctrl+')} readOnly onKeyDown={onKeyDown} aria-invalid={error ? true : undefined} aria-describedby={describedBy || undefined} />
       {error && (
         <p className="field-error" id={`${id}-error`}>
           {t(`preferences.errors.hotkey.${error}`)}
