@@ -116,6 +116,29 @@ describe.skipIf(unavailable)('web mode: languages, the desk, privacy and accessi
     await expect.poll(() => page.getByText('Rozmowa zapisana w dzienniku.').isVisible()).toBe(true);
   });
 
+  it('the whole incoming flow from the keyboard only', async () => {
+    await page.getByRole('button', { name: 'Rozmowa', exact: true }).focus();
+    await page.keyboard.press('F2');
+    await expect.poll(() => page.getByRole('region', { name: 'Powitanie' }).isVisible()).toBe(true);
+    for (const key of ['1', '2', '3', 'D', '4', '5', '6']) await page.keyboard.press(key);
+    await page.keyboard.press('F4');
+    await expect.poll(() => page.getByRole('heading', { name: 'Podsumowanie rozmowy' }).isVisible()).toBe(true);
+    expect(await page.getByText('Wszystkie punkty listy zaznaczone.').isVisible()).toBe(true);
+    await page.keyboard.press('1');
+    // Tab reaches the note, and the focus shows where it is.
+    let reached = false;
+    for (let i = 0; i < 20 && !reached; i++) {
+      await page.keyboard.press('Tab');
+      reached = (await page.evaluate('document.activeElement && document.activeElement.tagName')) === 'TEXTAREA';
+    }
+    expect(reached).toBe(true);
+    expect(await page.evaluate('getComputedStyle(document.activeElement).outlineStyle')).not.toBe('none');
+    await page.keyboard.type('Wszystko wyjaśnione.');
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => page.getByRole('heading', { name: 'Gotowy do rozmowy' }).isVisible()).toBe(true);
+    await page.screenshot({ path: screenshotPath('55-after-keyboard-only') });
+  });
+
   it('larger text, and the register and history screens pass axe-core too', async () => {
     await quickIncomingCall(page, '2');
     await page.getByRole('button', { name: 'Ustawienia', exact: true }).click();
