@@ -107,6 +107,11 @@ export function createHandlers(services: AppServices): HandlerTable {
       return { ok: true as const };
     },
 
+    async suspendHotkeys({ suspended }) {
+      services.shell?.suspendHotkeys(suspended);
+      return { ok: true as const };
+    },
+
     async followCall({ startedAt }) {
       services.shell?.followCall(startedAt);
       return { ok: true as const };

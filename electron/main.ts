@@ -1,6 +1,6 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, globalShortcut, ipcMain, Menu, nativeImage, Notification, screen, session, Tray } from 'electron';
+import { app, BrowserWindow, dialog, globalShortcut, ipcMain, Menu, nativeImage, Notification, powerMonitor, screen, session, Tray } from 'electron';
 import type { HotkeyAction } from '../shared/preferences';
 import { SHELL_COMMAND_CHANNEL, type ShellCommand } from '../shared/shell-commands';
 import { defaultDataDir } from './data-dir';
@@ -71,6 +71,20 @@ async function start(): Promise<void> {
   mainWindow.on('show', () => tray?.update({ windowVisible: true }));
   mainWindow.on('hide', () => tray?.update({ windowVisible: false }));
   mainWindow.on('closed', () => (mainWindow = null));
+  // Windows ends a session (shut down, restart, log off) without before-quit:
+  // let the window close and the services flush, and keep the last position.
+  mainWindow.on('session-end', () => {
+    quitting = true;
+    if (saveTimer) void saveWindowState(dataDir, windowState).catch(() => undefined);
+    void services?.close();
+  });
+  powerMonitor.on('shutdown', () => {
+    quitting = true;
+    app.quit();
+  });
+  app.on('before-quit', () => {
+    if (saveTimer) void saveWindowState(dataDir, windowState).catch(() => undefined);
+  });
 
   tray = new AppTray({ Tray, Menu }, nativeImage.createFromPath(join(resourcesDir(), 'tray.png')), {
     startIncoming: () => command('start-incoming', true),

@@ -9,6 +9,7 @@ export const API_METHOD_NAMES = [
   'saveOfficeFiles',
   'savePreferences',
   'windowControl',
+  'suspendHotkeys',
   'followCall',
   'saveDraft',
   'saveCall',

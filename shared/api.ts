@@ -157,6 +157,11 @@ export const apiContract = {
     input: z.object({ action: z.enum(['minimize', 'hide']) }).strict(),
     output: z.object({ ok: z.literal(true) }),
   },
+  /** While a hotkey field has the focus the global hotkeys are let go, so pressing one records it instead of running it. */
+  suspendHotkeys: {
+    input: z.object({ suspended: z.boolean() }).strict(),
+    output: z.object({ ok: z.literal(true) }),
+  },
   /** The call in progress, for the tray's tooltip timer (null between calls). */
   followCall: {
     input: z.object({ startedAt: z.number().int().min(0).nullable() }).strict(),

@@ -40,6 +40,24 @@ export function acceleratorProblem(accelerator: string): 'empty' | 'no-modifier'
   return null;
 }
 
+const ALIASES: Record<string, string> = {
+  commandorcontrol: 'ctrl',
+  cmdorctrl: 'ctrl',
+  control: 'ctrl',
+  command: 'ctrl',
+  cmd: 'ctrl',
+  meta: 'super',
+  option: 'alt',
+};
+
+/** One spelling per combination: modifiers by their one name, in one order ("Alt+Ctrl+P" = "CommandOrControl+Alt+P"). */
+export function canonicalAccelerator(accelerator: string): string {
+  const parts = accelerator.split('+').map((p) => p.trim().toLowerCase());
+  const key = parts.pop() ?? '';
+  const modifiers = [...new Set(parts.map((m) => ALIASES[m] ?? m))].sort();
+  return [...modifiers, key].join('+');
+}
+
 const accelerator = z.string().trim().max(60).superRefine((value, ctx) => {
   const problem = acceleratorProblem(value);
   if (problem) ctx.addIssue({ code: 'custom', message: problem });
@@ -48,11 +66,11 @@ const accelerator = z.string().trim().max(60).superRefine((value, ctx) => {
 export const HotkeysSchema = z
   .object(Object.fromEntries(HOTKEY_ACTIONS.map((a) => [a, accelerator])) as Record<HotkeyAction, typeof accelerator>)
   .superRefine((hotkeys, ctx) => {
-    const seen = new Map<string, string>();
+    const seen = new Set<string>();
     for (const action of HOTKEY_ACTIONS) {
-      const normal = hotkeys[action].toLowerCase().replace(/cmdorctrl|commandorcontrol|control|ctrl/g, 'ctrl');
+      const normal = canonicalAccelerator(hotkeys[action]);
       if (seen.has(normal)) ctx.addIssue({ code: 'custom', path: [action], message: 'duplicate' });
-      seen.set(normal, action);
+      seen.add(normal);
     }
   });
 

@@ -20,22 +20,33 @@ export class HotkeyRegistry {
     private readonly onAction: (action: HotkeyAction) => void,
   ) {}
 
-  /** Registers what changed from `previous` (everything at start); returns what the system refused. */
+  /**
+   * Registers what changed from `previous` (everything at start); returns what
+   * the system refused. Two steps, so actions can trade combinations: first
+   * every changed action lets go of its old one, then each takes its new one.
+   */
   apply(next: Preferences['hotkeys'], previous: Preferences['hotkeys'] | null): HotkeyProblem[] {
-    const problems: HotkeyProblem[] = [];
-    for (const action of HOTKEY_ACTIONS) {
-      const wanted = next[action];
-      const current = this.active.get(action) ?? null;
-      if (current === wanted && previous) continue;
+    const changed = HOTKEY_ACTIONS.filter((action) => !previous || this.active.get(action) !== next[action]);
+    const old = new Map(changed.map((action) => [action, this.active.get(action) ?? null]));
+    for (const action of changed) {
+      const current = this.active.get(action);
       if (current) this.shortcuts.unregister(current);
       this.active.delete(action);
-      if (this.register(action, wanted)) continue;
-      // Refused: put the one that worked back, if there was one.
-      const fallback = current ?? (previous ? previous[action] : null);
-      const kept = fallback && fallback !== wanted && this.register(action, fallback) ? fallback : null;
-      problems.push({ action, refused: wanted, kept });
     }
-    return problems;
+    const refused = changed.filter((action) => !this.register(action, next[action]));
+    // Refused: put the one that worked back, if there was one and nobody took it meanwhile.
+    return refused.map((action) => {
+      const fallback = old.get(action) ?? (previous ? previous[action] : null);
+      const taken = [...this.active.values()].includes(fallback ?? '');
+      const kept = fallback && fallback !== next[action] && !taken && this.register(action, fallback) ? fallback : null;
+      return { action, refused: next[action], kept };
+    });
+  }
+
+  /** Lets go of every combination for a while (the clerk is pressing a new one in settings), or takes them back. */
+  suspend(suspended: boolean, hotkeys: Preferences['hotkeys']): void {
+    if (suspended) this.unregisterAll();
+    else this.apply(hotkeys, null);
   }
 
   /** The accelerator each action answers to now. */

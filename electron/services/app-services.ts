@@ -88,6 +88,8 @@ export interface DesktopShell {
   apply(next: Preferences, previous: Preferences | null): HotkeyProblem[];
   /** Shows the current call's time in the tray's tooltip; null between calls. */
   followCall(startedAt: number | null): void;
+  /** Lets go of the global hotkeys while the clerk presses a new one in settings (or takes them back). */
+  suspendHotkeys(suspended: boolean): void;
   /** The window's own title-bar buttons (the overlay is frameless). */
   windowControl(action: WindowAction): void;
 }

@@ -124,3 +124,27 @@ describe('preferences applied to the desktop', () => {
     expect(window.isMinimized()).toBe(true);
   });
 });
+
+describe('global hotkeys, traded and suspended', () => {
+  it('two actions can swap their combinations, and a chain of moves works', () => {
+    const shortcuts = new FakeGlobalShortcut();
+    const registry = new HotkeyRegistry(shortcuts, vi.fn());
+    registry.apply(DEFAULT_HOTKEYS, null);
+    const swapped = { ...DEFAULT_HOTKEYS, startIncoming: DEFAULT_HOTKEYS.startOutgoing, startOutgoing: DEFAULT_HOTKEYS.startIncoming };
+    expect(registry.apply(swapped, DEFAULT_HOTKEYS)).toEqual([]);
+    expect(registry.registered()).toMatchObject({ startIncoming: DEFAULT_HOTKEYS.startOutgoing, startOutgoing: DEFAULT_HOTKEYS.startIncoming });
+    const chain = { ...swapped, toggleWindow: swapped.startIncoming, startIncoming: 'CommandOrControl+Alt+J' };
+    expect(registry.apply(chain, swapped)).toEqual([]);
+    expect(registry.registered()).toMatchObject({ toggleWindow: DEFAULT_HOTKEYS.startOutgoing, startIncoming: 'CommandOrControl+Alt+J' });
+  });
+
+  it('while a new combination is being pressed in settings, none is held; afterwards all are back', () => {
+    const shortcuts = new FakeGlobalShortcut();
+    const registry = new HotkeyRegistry(shortcuts, vi.fn());
+    registry.apply(DEFAULT_HOTKEYS, null);
+    registry.suspend(true, DEFAULT_HOTKEYS);
+    expect(shortcuts.registered.size).toBe(0);
+    registry.suspend(false, DEFAULT_HOTKEYS);
+    expect(shortcuts.registered.size).toBe(5);
+  });
+});

@@ -187,6 +187,7 @@ export function createFakeElectron() {
     Menu: { buildFromTemplate: (template: FakeTray['menu']) => ({ template }) },
     nativeImage: { createFromPath: vi.fn((path: string) => ({ path })) },
     globalShortcut: new FakeGlobalShortcut(),
+    powerMonitor: new FakeEmitter(),
     /** One display of 1920×1080 with a taskbar at the bottom, unless a test says otherwise. */
     screen: {
       displays: [{ id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1040 } }],

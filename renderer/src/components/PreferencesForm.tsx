@@ -157,7 +157,14 @@ function HotkeyField({ id, action, value, error, refused, onChange }: HotkeyFiel
   return (
     <div className="field hotkey-field">
       <label htmlFor={id}>{t(`preferences.actions.${action}`)}</label>
-      <input id={id} value={value.replace(/^(CommandOrControl|CmdOrCtrl)\+/, 'Ctrl+')} readOnly onKeyDown={onKeyDown} aria-invalid={error ? true : undefined} aria-describedby={describedBy || undefined} />
+      <input
+        id={id}
+        value={value.replace(/^(CommandOrControl|CmdOrCtrl)\+/, 'Ctrl+')}
+        readOnly
+        onKeyDown={onKeyDown}
+        // While this field has the focus, the system lets go of the hotkeys: pressing one records it here.
+        onFocus={() => void getApi().suspendHotkeys({ suspended: true }).catch(() => undefined)}
+        onBlur={() => void getApi().suspendHotkeys({ suspended: false }).catch(() => undefined)} aria-invalid={error ? true : undefined} aria-describedby={describedBy || undefined} />
       {error && (
         <p className="field-error" id={`${id}-error`}>
           {t(`preferences.errors.hotkey.${error}`)}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { KEYS } from '../hooks/keys';
 import { useDeskStore } from '../stores/desk-store';
 import { Kbd } from './Kbd';
+import { TitleBarButtons } from './TitleBarButtons';
 
 /**
  * The neutral screen shown instead of everything else when the clerk hides
@@ -17,6 +18,10 @@ export function PrivacyScreen() {
   useEffect(() => button.current?.focus(), []);
   return (
     <div className="privacy-screen">
+      {/* The frameless window stays movable and can still go to the tray; nothing else is shown. */}
+      <div className="topbar privacy-bar">
+        <TitleBarButtons compactToggle={false} />
+      </div>
       <button ref={button} type="button" className="button secondary" onClick={show}>
         {t('privacy.show')} <Kbd>{KEYS.hide}</Kbd>
       </button>

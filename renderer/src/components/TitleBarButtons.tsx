@@ -7,7 +7,7 @@ import { useAppStore } from '../stores/app-store';
  * frame. Compact or full view, minimise, hide to the tray. (A browser tab
  * has its own, and room for the full view.)
  */
-export function TitleBarButtons() {
+export function TitleBarButtons({ compactToggle = true }: { compactToggle?: boolean }) {
   const { t } = useTranslation();
   const preferences = useAppStore((s) => s.preferences);
   const profile = useAppStore((s) => s.profile);
@@ -26,7 +26,7 @@ export function TitleBarButtons() {
 
   return (
     <div className="titlebar-buttons">
-      {profile && desktop && (
+      {profile && desktop && compactToggle && (
         <button type="button" className="icon-button" aria-pressed={!preferences.compact} onClick={() => void toggleCompact()}>
           {preferences.compact ? t('window.expand') : t('window.compact')}
         </button>

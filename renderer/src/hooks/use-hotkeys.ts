@@ -61,7 +61,8 @@ export function useHotkeys(): void {
 
       if ((key === '/' && plain && !typing) || (key === 'K' && event.ctrlKey && !event.altKey)) {
         const search = document.getElementById(SEARCH_INPUT_ID);
-        if (search) search.focus();
+        // Hidden in the compact view: then the key is not the app's to take.
+        if (search && search.offsetParent !== null) search.focus();
         else handled = false;
       } else if (state.phase === 'idle' && (key === KEYS.startIncoming || key === KEYS.startOutgoing)) {
         startDirection(key === KEYS.startIncoming ? 'incoming' : 'outgoing');

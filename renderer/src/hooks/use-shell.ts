@@ -15,6 +15,8 @@ declare global {
 export function handleShellCommand(command: ShellCommand): void {
   const { state, dispatch } = useCallStore.getState();
   if (command === 'toggle-privacy') useDeskStore.getState().toggleHidden();
+  // While the content is hidden nothing changes under it, as with the window's own keys.
+  else if (useDeskStore.getState().hidden) return;
   else if (command === 'start-incoming') startDirection('incoming');
   else if (command === 'start-outgoing') startDirection('outgoing');
   else if (command === 'end-call' && state.phase === 'in-call') dispatch({ type: 'end', at: Date.now() });
