@@ -62,7 +62,10 @@ describe.skipIf(unavailable)('the desktop page in Chromium (preload stand-in)', 
   it('the privacy hotkey hides everything and brings it back; the full view shows the rest', async () => {
     await command('toggle-privacy');
     await expect.poll(() => page.getByRole('button', { name: /Pokaż okno/ }).isVisible()).toBe(true);
+    await command('start-outgoing'); // nothing changes under the privacy screen
+    await page.screenshot({ path: screenshotPath('65-desktop-privacy') });
     await command('toggle-privacy');
+    expect(await page.getByRole('heading', { name: 'Rozmowa przychodząca' }).isVisible()).toBe(true);
     await page.setViewportSize({ width: 460, height: 760 }); // what the window does when expanded
     await page.getByRole('button', { name: 'Pełny widok' }).click();
     await expect.poll(() => page.locator('.app.compact').count()).toBe(0);
