@@ -10,7 +10,8 @@ import { ITEM_STATE, type ItemList, type RegisterRow } from './register';
  * formula is neutralised.
  */
 
-const OUTCOME_LABELS: Record<Outcome, string> = {
+/** The CSV is Polish by design (Polish Excel); these must read as the window says them in Polish (a test compares). */
+export const OUTCOME_LABELS: Record<Outcome, string> = {
   resolved: 'Załatwiona',
   routed: 'Przekierowana',
   invited: 'Zaproszenie do Urzędu',

@@ -80,3 +80,10 @@ describe("the service's errors in the clerk's language", () => {
     expect(missing).toEqual([]);
   });
 });
+
+describe('the CSV export speaks as the window does', () => {
+  it('outcome names in the CSV are the Polish UI names', async () => {
+    const { OUTCOME_LABELS } = await import('../../shared/register-csv');
+    expect(OUTCOME_LABELS).toEqual(pl.outcomes);
+  });
+});

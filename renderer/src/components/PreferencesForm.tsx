@@ -4,6 +4,7 @@ import { HOTKEY_ACTIONS, LANGUAGES, PreferencesSchema, type HotkeyAction, type P
 import { errorMessage, getApi, isDesktop } from '../api/instance';
 import { i18n } from '../i18n';
 import { useAppStore } from '../stores/app-store';
+import { FormFooter } from './FormFooter';
 
 /**
  * The clerk's preferences: language, text size, the hints' timings and, on
@@ -121,16 +122,7 @@ export function PreferencesForm() {
           ))}
         </fieldset>
       )}
-      {problem && (
-        <p className="form-error" role="alert">
-          {problem}
-        </p>
-      )}
-      <div className="actions">
-        <button type="submit" className="button primary" disabled={saving}>
-          {saving ? t('preferences.saving') : t('preferences.save')}
-        </button>
-      </div>
+      <FormFooter problem={problem} saving={saving} saveLabel={t('preferences.save')} savingLabel={t('preferences.saving')} />
     </form>
   );
 }

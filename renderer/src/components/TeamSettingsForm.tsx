@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { RETENTION_MAX_MONTHS, TeamSettingsInputSchema } from '../../../shared/team-settings';
 import { errorMessage, getApi } from '../api/instance';
 import { useAppStore } from '../stores/app-store';
+import { FormFooter } from './FormFooter';
 
 type Field = 'teamFolder' | 'retentionMonths';
 
@@ -96,16 +97,7 @@ export function TeamSettingsForm() {
           </p>
         )}
       </div>
-      {problem && (
-        <p className="form-error" role="alert">
-          {problem}
-        </p>
-      )}
-      <div className="actions">
-        <button type="submit" className="button primary" disabled={saving}>
-          {saving ? t('team.saving') : t('team.save')}
-        </button>
-      </div>
+      <FormFooter problem={problem} saving={saving} saveLabel={t('team.save')} savingLabel={t('team.saving')} />
     </form>
   );
 }
