@@ -224,7 +224,7 @@ export function createHandlers(services: AppServices): HandlerTable {
     },
 
     async queryRegister({ filter, sort, offset, limit, refresh, withSummary }) {
-      const register = await loadedRegister(services, refresh);
+      const register = await services.register.ensureLoaded(refresh);
       const rows = register.select(filter, sort);
       return {
         total: rows.length,
@@ -238,7 +238,7 @@ export function createHandlers(services: AppServices): HandlerTable {
     },
 
     async exportRegister({ filter, sort, format, path }) {
-      const register = await loadedRegister(services);
+      const register = await services.register.ensureLoaded();
       if (path !== null && !services.callerPaths) throw new ServiceError('forbidden', 'Miejsce zapisu eksportu wybiera się w oknie zapisu.', 'exportPathFromDialog');
       let target = path;
       if (target === null) {
@@ -295,7 +295,7 @@ export function createHandlers(services: AppServices): HandlerTable {
 /** An export of the register to stream as a browser download (web mode's way of saving a file). */
 export function createExportDownload(services: AppServices): (input: z.output<typeof RegisterExportSchema>) => Promise<Download> {
   return async ({ filter, sort, format }) => {
-    const register = await loadedRegister(services);
+    const register = await services.register.ensureLoaded();
     const rows = register.select(filter, sort);
     return {
       fileName: exportFileName(format, new Date()),
@@ -364,7 +364,7 @@ export function importFile(services: AppServices, file: string): Promise<ImportR
 }
 
 async function importNow(services: AppServices, file: string): Promise<ImportResult> {
-  const register = await loadedRegister(services, true);
+  const register = await services.register.ensureLoaded(true);
   let result: ImportResult;
   try {
     result = await importJsonl(file, importsRoot(services.dataDir), (id) => register.has(id));
@@ -382,17 +382,6 @@ async function importNow(services: AppServices, file: string): Promise<ImportRes
   return result;
 }
 
-/** Registers read at least once: the first query reads the disk even without asking. */
-const registerLoaded = new WeakSet<Register>();
-
-async function loadedRegister(services: AppServices, refresh = false): Promise<Register> {
-  const { register } = services;
-  if (refresh || !registerLoaded.has(register)) {
-    await register.refresh();
-    registerLoaded.add(register);
-  }
-  return register;
-}
 
 function rowView(register: Register, row: RegisterRow): RegisterRowView {
   return {

@@ -14,6 +14,8 @@ export interface GlobalShortcutLike {
 
 export class HotkeyRegistry {
   private readonly active = new Map<HotkeyAction, string>();
+  /** What was registered before a suspension, to take back after it. */
+  private held: Map<HotkeyAction, string> | null = null;
 
   constructor(
     private readonly shortcuts: GlobalShortcutLike,
@@ -43,10 +45,16 @@ export class HotkeyRegistry {
     });
   }
 
-  /** Lets go of every combination for a while (the clerk is pressing a new one in settings), or takes them back. */
-  suspend(suspended: boolean, hotkeys: Preferences['hotkeys']): void {
-    if (suspended) this.unregisterAll();
-    else this.apply(hotkeys, null);
+  /** Lets go of every combination for a while (the clerk is pressing a new one in settings), or takes the same ones back. */
+  suspend(suspended: boolean): void {
+    if (suspended) {
+      if (this.held) return;
+      this.held = new Map(this.active);
+      this.unregisterAll();
+    } else if (this.held) {
+      for (const [action, accelerator] of this.held) this.register(action, accelerator);
+      this.held = null;
+    }
   }
 
   /** The accelerator each action answers to now. */

@@ -30,11 +30,9 @@ export interface ShellParts {
 }
 
 export function createDesktopShell(parts: ShellParts): DesktopShell {
-  let hotkeys: Preferences['hotkeys'] | null = null;
   return {
     apply(next: Preferences, previous: Preferences | null): HotkeyProblem[] {
       const problems = parts.hotkeys.apply(next.hotkeys, previous?.hotkeys ?? null);
-      hotkeys = { ...next.hotkeys, ...Object.fromEntries(problems.map((p) => [p.action, p.kept ?? previous?.hotkeys[p.action] ?? next.hotkeys[p.action]])) };
       // The flag travels on the command line: started by the system at login, the app
       // knows to stay in the tray if the clerk asked for that.
       parts.app.setLoginItemSettings({ openAtLogin: next.startAtLogin, openAsHidden: next.startHidden, args: next.startHidden ? ['--hidden'] : [] });
@@ -47,7 +45,7 @@ export function createDesktopShell(parts: ShellParts): DesktopShell {
       parts.tray()?.followCall(startedAt);
     },
     suspendHotkeys(suspended: boolean) {
-      if (hotkeys) parts.hotkeys.suspend(suspended, hotkeys);
+      parts.hotkeys.suspend(suspended);
     },
     windowControl(action) {
       const window = parts.window();

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { JournalRecordSchema } from '../../shared/journal-record';
 import { monthOf } from './journal';
+import { readLineHead } from './journal-format';
 
 /**
  * Importing JSON Lines exported by clerks, for a team lead without a shared
@@ -28,7 +29,7 @@ export interface ImportResult {
 const REJECTED_SHOWN = 20;
 
 export async function importJsonl(file: string, importsRoot: string, known: (id: string) => boolean): Promise<ImportResult> {
-  const byFile = new Map<string, { savedAt: string; line: string; isCall: boolean }[]>();
+  const byFile = new Map<string, { id: string; savedAt: string; line: string; isCall: boolean }[]>();
   const seen = new Set<string>();
   const result: ImportResult = { imported: 0, duplicates: 0, rejected: [], rejectedCount: 0 };
   const reject = (line: number, reason: ImportResult['rejected'][number]['reason']) => {
@@ -63,15 +64,14 @@ export async function importJsonl(file: string, importsRoot: string, known: (id:
     const target = join(importsRoot, 'calls', record.clerk.id, `${monthOf(new Date(record.savedAt))}.jsonl`);
     let group = byFile.get(target);
     if (!group) byFile.set(target, (group = []));
-    group.push({ savedAt: record.savedAt, line, isCall: record.type === 'call' });
+    group.push({ id: record.id, savedAt: record.savedAt, line, isCall: record.type === 'call' });
   }
 
   for (const [target, all] of byFile) {
     // Records filed by an earlier import (the day's checks of a month imported twice) are not filed again.
     const filed = await idsIn(target);
     const group = all.filter((g) => {
-      const id = /"id":"([^"\\]+)"/.exec(g.line)?.[1];
-      if (!id || !filed.has(id)) return true;
+      if (!filed.has(g.id)) return true;
       if (g.isCall) result.duplicates++;
       return false;
     });
@@ -100,8 +100,8 @@ async function idsIn(file: string): Promise<Set<string>> {
     throw error;
   }
   for (const line of text.split('\n')) {
-    const id = /"id":"([^"\\]+)"/.exec(line)?.[1];
-    if (id) ids.add(id);
+    const head = line ? readLineHead(line) : 'corrupt';
+    if (head !== 'corrupt') ids.add(head.id);
   }
   return ids;
 }

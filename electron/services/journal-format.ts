@@ -109,7 +109,8 @@ export function scanJournalText(text: string, genesis: string, file: string): Jo
   return { file, lines, problems, lastHash: expected };
 }
 
-function readLineHead(line: string): { version: unknown; type: string; id: string; prevHash: unknown } | 'corrupt' {
+/** A line's version, type, id and prevHash, from its fixed start when it has one, else by parsing it. */
+export function readLineHead(line: string): { version: unknown; type: string; id: string; prevHash: unknown } | 'corrupt' {
   const match = LINE_HEAD.exec(line);
   if (match) return { version: Number(match[1]), type: match[2]!, id: match[3]!, prevHash: match[4] };
   try {

@@ -6,6 +6,7 @@ import { stringify } from 'csv-stringify';
 import { format } from 'date-fns';
 import { csvCells, csvHeader, itemColumns } from '../../shared/register-csv';
 import type { RegisterRow } from '../../shared/register';
+import { readLineHead } from './journal-format';
 import type { Register } from './register';
 
 /**
@@ -49,20 +50,6 @@ export async function writeCsv(register: Register, rows: readonly RegisterRow[],
   await Promise.race([once(csv, 'end'), gone]);
 }
 
-/** The head every journal line starts with: its type and id, read without parsing the line. */
-const LINE_HEAD = /^\{"schemaVersion":\d+,"type":"([a-z-]+)","id":"([^"\\]+)"/;
-
-function typeAndId(line: string): { type: string; id: string } | null {
-  const head = LINE_HEAD.exec(line);
-  if (head) return { type: head[1]!, id: head[2]! };
-  try {
-    const value = JSON.parse(line) as { type?: unknown; id?: unknown };
-    return typeof value.id === 'string' ? { type: String(value.type), id: value.id } : null;
-  } catch {
-    return null;
-  }
-}
-
 /**
  * Writes the stored lines of the rows' records to `out`, month file by month
  * file, in the order they were saved. The other lines of those files (the
@@ -84,8 +71,8 @@ export async function writeJsonl(register: Register, rows: readonly RegisterRow[
       const lines = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity });
       try {
         for await (const line of lines) {
-          const head = typeAndId(line);
-          if (!head || written.has(head.id) || (head.type === 'call' && !ids.has(head.id))) continue;
+          const head = readLineHead(line);
+          if (head === 'corrupt' || written.has(head.id) || (head.type === 'call' && !ids.has(head.id))) continue;
           written.add(head.id);
           if (!out.write(line + '\n') && !(await drained(out, gone))) return;
         }

@@ -52,6 +52,7 @@ export class Register {
   private readonly cache = new Map<string, CachedFile>();
   private rows: RegisterRow[] = [];
   private ids = new Set<string>();
+  private loaded = false;
   private problemList: RegisterProblem[] = [];
   private troubles: FolderTrouble[] = [];
   private keptAt = new Map<string, number>();
@@ -78,6 +79,12 @@ export class Register {
 
   get size(): number {
     return this.rows.length;
+  }
+
+  /** Reads the folders on first use, or again when asked (opening the view, "Odśwież"); paging does not. */
+  async ensureLoaded(refresh = false): Promise<this> {
+    if (refresh || !this.loaded) await this.refresh();
+    return this;
   }
 
   /** Re-reads what changed in every folder. A folder that cannot be read is reported; what can be read is still shown. */
@@ -117,6 +124,7 @@ export class Register {
     for (const path of this.cache.keys()) if (!seen.has(path)) this.cache.delete(path);
     this.troubles = troubles;
     this.rebuild();
+    this.loaded = true;
   }
 
   private async readFile(folder: RegisterFolder, clerkId: string, month: string, path: string): Promise<void> {

@@ -142,9 +142,9 @@ describe('global hotkeys, traded and suspended', () => {
     const shortcuts = new FakeGlobalShortcut();
     const registry = new HotkeyRegistry(shortcuts, vi.fn());
     registry.apply(DEFAULT_HOTKEYS, null);
-    registry.suspend(true, DEFAULT_HOTKEYS);
+    registry.suspend(true);
     expect(shortcuts.registered.size).toBe(0);
-    registry.suspend(false, DEFAULT_HOTKEYS);
+    registry.suspend(false);
     expect(shortcuts.registered.size).toBe(5);
   });
 });

@@ -30,7 +30,7 @@ const TOKEN_KEY = 'asystent-rozmow.token';
 
 export function createApi(win: Window = window): Api {
   const token = win.api ? null : takeToken(win);
-  const bridge = win.api ?? httpBridge(token ?? '');
+  const bridge = win.api ?? httpBridge(win, token ?? '');
   const api = {} as Record<ApiMethod, (input: unknown) => Promise<unknown>>;
   for (const method of API_METHOD_NAMES) {
     api[method] = async (input: unknown) => unwrap(await bridge[method](input));
@@ -62,16 +62,7 @@ function uploadChosenFile(win: Window, token: string): Promise<unknown> {
   picker.click();
   return chosen.then(async (file) => {
     if (!file) return { path: null, imported: 0, duplicates: 0, rejected: [], rejectedCount: 0 };
-    let response: Response;
-    try {
-      response = await win.fetch('/upload/import', {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-ndjson', 'x-asystent-token': token },
-        body: file,
-      });
-    } catch {
-      throw new ApiError('network', 'Brak połączenia z usługą aplikacji.');
-    }
+    const response = await post(win, token, '/upload/import', file, 'application/x-ndjson');
     const envelope = (await response.json().catch(() => null)) as ApiEnvelope<{ path: string | null }> | null;
     if (!envelope) throw new ApiError('internal', `HTTP ${response.status}`);
     const result = unwrap(envelope) as { path: string | null };
@@ -80,16 +71,7 @@ function uploadChosenFile(win: Window, token: string): Promise<unknown> {
 }
 
 async function downloadExport(win: Window, token: string, input: unknown): Promise<{ path: string; rows: number }> {
-  let response: Response;
-  try {
-    response = await win.fetch('/download/export', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-asystent-token': token },
-      body: JSON.stringify(input),
-    });
-  } catch {
-    throw new ApiError('network', 'Brak połączenia z usługą aplikacji.');
-  }
+  const response = await post(win, token, '/download/export', JSON.stringify(input), 'application/json');
   if (!response.ok) {
     const envelope = (await response.json().catch(() => null)) as ApiEnvelope<unknown> | null;
     if (envelope && !envelope.ok) unwrap(envelope);
@@ -122,20 +104,20 @@ function takeToken(win: Window): string {
   return win.sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 
-function httpBridge(token: string): EnvelopeBridge {
+/** A call to the web-mode server with this tab's token; a request that never arrives is a network error. */
+async function post(win: Window, token: string, path: string, body: BodyInit, contentType: string): Promise<Response> {
+  try {
+    return await win.fetch(path, { method: 'POST', headers: { 'content-type': contentType, 'x-asystent-token': token }, body });
+  } catch {
+    throw new ApiError('network', 'Brak połączenia z usługą aplikacji.');
+  }
+}
+
+function httpBridge(win: Window, token: string): EnvelopeBridge {
   const bridge = {} as EnvelopeBridge;
   for (const method of API_METHOD_NAMES) {
     bridge[method] = async (payload) => {
-      let response: Response;
-      try {
-        response = await fetch(`/api/${method}`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-asystent-token': token },
-          body: JSON.stringify(payload ?? {}),
-        });
-      } catch {
-        throw new ApiError('network', 'Brak połączenia z usługą aplikacji.');
-      }
+      const response = await post(win, token, `/api/${method}`, JSON.stringify(payload ?? {}), 'application/json');
       try {
         return (await response.json()) as ApiEnvelope<unknown>;
       } catch {

@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OfficeFilesInputSchema, type OfficeFiles } from '../../../shared/office-files';
 import { errorMessage, getApi } from '../api/instance';
+import { fieldErrors } from '../field-errors';
 import { useAppStore } from '../stores/app-store';
 
 const KINDS = ['directory', 'glossary'] as const;
@@ -29,9 +30,7 @@ export function OfficeFilesForm() {
   async function save(files: Record<Kind, string>) {
     const parsed = OfficeFilesInputSchema.safeParse(files);
     if (!parsed.success) {
-      const fieldErrors: FieldErrors = {};
-      for (const issue of parsed.error.issues) fieldErrors[issue.path[0] as Kind] ??= issue.message;
-      setErrors(fieldErrors);
+      setErrors(fieldErrors<Kind>(parsed.error));
       setProblems([]);
       return;
     }

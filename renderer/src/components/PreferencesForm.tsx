@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { HOTKEY_ACTIONS, LANGUAGES, PreferencesSchema, type HotkeyAction, type Preferences } from '../../../shared/preferences';
 import { errorMessage, getApi, isDesktop } from '../api/instance';
 import { i18n } from '../i18n';
+import { fieldErrors } from '../field-errors';
 import { useAppStore } from '../stores/app-store';
 import { FormFooter } from './FormFooter';
 
@@ -17,7 +18,7 @@ export function PreferencesForm() {
   const saved = useAppStore((s) => s.preferences);
   const hotkeyProblems = useAppStore((s) => s.hotkeyProblems);
   const [values, setValues] = useState<Preferences>(saved);
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [errors, setErrors] = useState<Partial<Record<string, string>>>({});
   const [problem, setProblem] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const id = useId();
@@ -29,9 +30,7 @@ export function PreferencesForm() {
     event.preventDefault();
     const parsed = PreferencesSchema.safeParse(values);
     if (!parsed.success) {
-      const found: Record<string, string> = {};
-      for (const issue of parsed.error.issues) found[issue.path.join('.')] ??= issue.message;
-      setErrors(found);
+      setErrors(fieldErrors(parsed.error));
       return;
     }
     setErrors({});

@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RETENTION_MAX_MONTHS, TeamSettingsInputSchema } from '../../../shared/team-settings';
 import { errorMessage, getApi } from '../api/instance';
+import { fieldErrors } from '../field-errors';
 import { useAppStore } from '../stores/app-store';
 import { FormFooter } from './FormFooter';
 
@@ -27,9 +28,7 @@ export function TeamSettingsForm() {
     event.preventDefault();
     const parsed = TeamSettingsInputSchema.safeParse({ teamFolder: folder, retentionMonths: Number(months) });
     if (!parsed.success) {
-      const found: Partial<Record<Field, string>> = {};
-      for (const issue of parsed.error.issues) found[issue.path[0] as Field] ??= issue.message;
-      setErrors(found);
+      setErrors(fieldErrors<Field>(parsed.error));
       return;
     }
     setErrors({});
