@@ -6,6 +6,7 @@ import type { HotkeyProblemSchema } from '../../shared/api';
 import type { Directory, Glossary } from '../../shared/directory';
 import type { Preferences } from '../../shared/preferences';
 import type { ContentSource } from '../../shared/office-files';
+import { removeLeftoverTempFiles } from './atomic-file';
 import { loadContent, type Content } from './content';
 import { DataDirLock } from './data-dir-lock';
 import { DraftStore } from './draft-store';
@@ -113,6 +114,7 @@ export async function openAppServices(dataDir: string, resourcesDir: string, opt
   await fs.mkdir(dataDir, { recursive: true, mode: 0o700 });
   const lock = await DataDirLock.acquire(dataDir, options.onWaitForLock);
   try {
+    await removeLeftoverTempFiles(dataDir);
     const settingsStore = new SettingsStore(dataDir);
     const draftStore = new DraftStore(dataDir);
     const journal = new CallJournal(dataDir);

@@ -28,6 +28,20 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
   await syncDirectory(dir);
 }
 
+/** The names writeFileAtomic gives its temp files. */
+const TEMP_FILE = /^\..+\.\d+\.[0-9a-f]{8}\.tmp$/;
+
+/**
+ * Removes the temp files a killed process left in `dir` mid-write (the files
+ * they were replacing are whole: the rename never happened). Only safe while
+ * nobody else writes there, i.e. once the data directory's lock is held.
+ */
+export async function removeLeftoverTempFiles(dir: string): Promise<string[]> {
+  const names = (await fs.readdir(dir).catch(() => [] as string[])).filter((n) => TEMP_FILE.test(n));
+  await Promise.all(names.map((n) => fs.rm(join(dir, n), { force: true })));
+  return names;
+}
+
 /** Makes a rename or a new file in `dir` durable. Not supported on Windows, where rename is already durable enough. */
 export async function syncDirectory(dir: string): Promise<void> {
   if (process.platform === 'win32') return;

@@ -3,6 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync, existsSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { openAppServices } from '../../electron/services/app-services';
 import { DraftStore } from '../../electron/services/draft-store';
 import { DEFAULT_SETTINGS, SettingsStore, type Settings } from '../../electron/services/settings-store';
 import { callReducer, IDLE, type CallState } from '../../shared/call-machine';
@@ -107,5 +108,19 @@ describe('DraftStore', () => {
     const states = [1, 2, 3, 4, 5, 6].map((n) => callReducer(inCall, { type: 'set-personal-data', value: n % 2 === 0 }));
     await Promise.all(states.map((s) => store.save(s)));
     expect((await store.load()).state).toEqual(states[5]);
+  });
+});
+
+describe('start after a crash mid-write', () => {
+  it('clears the temp files a killed write left, and only those', async () => {
+    const store = new SettingsStore(dataDir);
+    await store.save(withProfile);
+    writeFileSync(join(dataDir, '.settings.json.4242.0a1b2c3d.tmp'), '{"schemaVersion":1,"prof');
+    writeFileSync(join(dataDir, '.draft.json.4242.deadbeef.tmp'), '');
+    writeFileSync(join(dataDir, 'notatki.tmp'), 'a file somebody put here');
+    const services = await openAppServices(dataDir, 'resources');
+    await services.close();
+    expect(readdirSync(dataDir).filter((n) => n.endsWith('.tmp'))).toEqual(['notatki.tmp']);
+    expect(services.settings).toEqual(withProfile);
   });
 });
