@@ -19,13 +19,32 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
     } finally {
       await handle.close();
     }
-    await fs.rename(tmp, path);
+    await renamePatiently(tmp, path);
   } catch (error) {
     // A full disk must not fill up further with half-written temp files.
     await fs.rm(tmp, { force: true }).catch(() => undefined);
     throw error;
   }
   await syncDirectory(dir);
+}
+
+/**
+ * A rename that waits out a file held open for a moment: on Windows a virus
+ * scanner or the search indexer opening the target makes the rename fail with
+ * EBUSY, EPERM or EACCES for a few milliseconds. Tried for about a third of a
+ * second; a fault that lasts longer is reported. (Elsewhere only EBUSY is
+ * waited for: EACCES there means a real lack of rights.)
+ */
+async function renamePatiently(from: string, to: string): Promise<void> {
+  const transient = process.platform === 'win32' ? ['EBUSY', 'EPERM', 'EACCES'] : ['EBUSY'];
+  for (let wait = 10; ; wait *= 2) {
+    try {
+      return await fs.rename(from, to);
+    } catch (error) {
+      if (wait > 160 || !transient.includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
 }
 
 /** The names writeFileAtomic gives its temp files. */

@@ -44,8 +44,15 @@ export class TeamSync {
   /** Queues a saved record for the team folder; resolves once the outbox entry is on disk. */
   async enqueue(record: JournalRecord): Promise<void> {
     if (!this.folder) return;
-    await fs.mkdir(this.outbox, { recursive: true });
-    await writeFileAtomic(join(this.outbox, `${record.id}.json`), JSON.stringify(record));
+    try {
+      await fs.mkdir(this.outbox, { recursive: true });
+      await writeFileAtomic(join(this.outbox, `${record.id}.json`), JSON.stringify(record));
+    } catch (error) {
+      // The record is safe in the journal; the next delivery with the folder
+      // there compares the two and queues what the outbox missed.
+      this.caughtUp = false;
+      throw error;
+    }
   }
 
   /**
