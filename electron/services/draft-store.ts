@@ -19,8 +19,8 @@ export interface DraftLoad {
 
 /**
  * draft.json: the call in progress, rewritten atomically on every change so a
- * crash or a killed process mid-call restores it on the next start. The note
- * is masked here too: a half-typed PESEL must not sit on disk either.
+ * crash or a killed process mid-call restores it on the next start. What the
+ * clerk typed is masked here too: a half-typed PESEL must not sit on disk either.
  */
 export class DraftStore {
   private readonly file: string;
@@ -45,12 +45,24 @@ export class DraftStore {
 
   async save(state: CallState): Promise<void> {
     if (state.phase === 'idle') return this.clear();
-    const stored = state.phase === 'wrap-up' ? { ...state, note: maskIdentifiers(state.note).text } : state;
-    const file: DraftFile = { schemaVersion: DRAFT_SCHEMA_VERSION, state: stored };
+    const file: DraftFile = { schemaVersion: DRAFT_SCHEMA_VERSION, state: maskedForDisk(state) };
     await this.queue.run(() => writeFileAtomic(this.file, JSON.stringify(file)));
   }
 
   async clear(): Promise<void> {
     await this.queue.run(() => fs.rm(this.file, { force: true }));
   }
+}
+
+/**
+ * What the clerk typed, masked before it touches the disk: the note (also
+ * while it waits in `kept` after going back to the call) and the callback
+ * reference, which is typed during the call.
+ */
+function maskedForDisk(state: Exclude<CallState, { phase: 'idle' }>): CallState {
+  const mask = (text: string) => maskIdentifiers(text).text;
+  const callback = state.call.callback;
+  const call = callback ? { ...state.call, callback: { ...callback, reference: mask(callback.reference) } } : state.call;
+  if (state.phase === 'wrap-up') return { ...state, call, note: mask(state.note) };
+  return state.kept ? { ...state, call, kept: { ...state.kept, note: mask(state.kept.note) } } : { ...state, call };
 }

@@ -89,6 +89,19 @@ describe('DraftStore', () => {
     expect(raw).toContain('[PESEL]');
   });
 
+  it('masks identifiers in the callback reference during the call, and in a note kept after going back to the call', async () => {
+    let state = callReducer(inCall, { type: 'set-callback', plan: { dueAt: 9_000_000, reference: 'PESEL 44051401359' } });
+    state = callReducer(state, { type: 'end', at: 5_000 });
+    state = callReducer(state, { type: 'set-note', note: 'tel. 601-234-567' });
+    state = callReducer(state, { type: 'resume' });
+    await new DraftStore(dataDir).save(state);
+    const raw = readFileSync(join(dataDir, 'draft.json'), 'utf8');
+    expect(raw).not.toContain('44051401359');
+    expect(raw).not.toContain('601-234-567');
+    const restored = (await new DraftStore(dataDir).load()).state;
+    expect(restored.phase === 'in-call' && restored.kept?.note).toBe('tel. [telefon]');
+  });
+
   it('an idle state removes the draft', async () => {
     const store = new DraftStore(dataDir);
     await store.save(inCall);
