@@ -14,7 +14,7 @@ import {
 } from '../shared/api';
 import { IDLE } from '../shared/call-machine';
 import { buildCallRecord, summarizeCall } from '../shared/call-record';
-import { callbackTimeProblem, openCallbacks } from '../shared/callbacks';
+import { CallbackFieldsSchema, callbackTimeProblem, mayConcernCallbacks, openCallbacks } from '../shared/callbacks';
 import { isCallRecord, type JournalRecord } from '../shared/journal-record';
 import { appointmentTimeProblem } from '../shared/routing';
 import type { Profile } from '../shared/profile';
@@ -23,6 +23,7 @@ import { buildShiftRecord, shiftRecordedOn } from '../shared/shift-record';
 import { v7 as uuidv7 } from 'uuid';
 import { countRecords, findExpired, removeFiles } from './services/retention';
 import { writeFileAtomic } from './services/atomic-file';
+import { LinePicker } from './services/line-picker';
 import type { Directory, Glossary } from '../shared/directory';
 import { checkOfficeFile, keepLastGood } from './services/office-content';
 import { missedItems, type RegisterRow } from '../shared/register';
@@ -61,6 +62,8 @@ export type HandlerTable = { [M in ApiMethod]: (input: HandlerInput<M>) => Promi
 
 /** The one implementation of shared/api.ts; the IPC and HTTP adapters only carry calls to it. */
 export function createHandlers(services: AppServices): HandlerTable {
+  // Re-read after every save: only the lines appended since the last time are read.
+  const callbackCalls = new LinePicker(services.journal, mayConcernCallbacks, CallbackFieldsSchema);
   return {
     async getAppState() {
       // What happened at start is said once, not again at every reload.
@@ -182,8 +185,8 @@ export function createHandlers(services: AppServices): HandlerTable {
     async listCallbacks() {
       const profile = services.settings.profile;
       if (!profile) return { callbacks: [] };
-      const { records } = await services.journal.lastMonths(profile.clerkId, CALLBACK_MONTHS);
-      return { callbacks: openCallbacks(records.filter(isCallRecord)) };
+      const calls = await callbackCalls.fromLastMonths(profile.clerkId, CALLBACK_MONTHS);
+      return { callbacks: openCallbacks(calls) };
     },
 
     async notify({ title, body }) {

@@ -1,5 +1,5 @@
 import { addHours, set, startOfMinute } from 'date-fns';
-import type { CallRecord } from './call-record';
+import { CallRecordSchema, type CallRecord } from './call-record';
 import { isWorkingDay, nextWorkingDay } from './working-days';
 
 /**
@@ -23,6 +23,20 @@ export const CALLBACK_OVERDUE_AFTER_MS = 30 * 60_000;
 export const CALLBACK_MAX_AHEAD_MS = 366 * 24 * 3600_000;
 
 export type CallbackStatus = 'upcoming' | 'due' | 'overdue';
+
+/**
+ * Whether a journal line may agree or keep a callback, judged from its text
+ * alone (JSON as the journal writes it, without spaces), so the thousands of
+ * other calls of two months need not be parsed after every save. A note
+ * cannot fake these: its quotes are escaped in JSON. A line that passes is
+ * still parsed (CallbackFieldsSchema) and judged by openCallbacks.
+ */
+export function mayConcernCallbacks(lineText: string): boolean {
+  return lineText.includes('"outcome":"callback"') || lineText.includes('"callbackOf":"');
+}
+
+/** The fields of a call that its callback depends on, validated alone: a fraction of the whole record's cost. */
+export const CallbackFieldsSchema = CallRecordSchema.pick({ id: true, type: true, savedAt: true, outcome: true, callback: true, callbackOf: true });
 
 export function openCallbacks(records: Pick<CallRecord, 'id' | 'type' | 'savedAt' | 'callback' | 'callbackOf' | 'outcome'>[]): Callback[] {
   const kept = new Set(records.map((r) => r.callbackOf).filter((id): id is string => id !== null));

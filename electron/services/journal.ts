@@ -49,6 +49,10 @@ interface OpenMonth {
 }
 
 const MONTH_FILE = /^(\d{4})-(\d{2})\.jsonl$/;
+/** Month files kept open at once; the oldest opened is closed first. */
+const MAX_OPEN_MONTHS = 2;
+/** Months whose ids are remembered for retried saves (they are read again when needed). */
+const MAX_KNOWN_ID_SETS = 4;
 
 export class CallJournal {
   private readonly root: string;
@@ -74,7 +78,7 @@ export class CallJournal {
     return `calls/${clerkId}/${month}.jsonl`;
   }
 
-  private filePath(clerkId: string, month: string): string {
+  filePath(clerkId: string, month: string): string {
     return join(this.root, clerkId, `${month}.jsonl`);
   }
 
@@ -232,12 +236,26 @@ export class CallJournal {
       };
       this.open.set(key, opened);
       this.knownIds.set(key, opened.ids);
+      await this.keepFewOpen();
       if (bytes.length === 0) await syncDirectory(join(this.root, clerkId));
       return opened;
     } catch (error) {
       await handle.close().catch(() => undefined);
       throw error;
     }
+  }
+
+  /**
+   * A clerk's app runs for months: only the newest files opened stay open
+   * (this month's and, for a save retried across its end, the last one's),
+   * so handles and id sets do not pile up month after month.
+   */
+  private async keepFewOpen(): Promise<void> {
+    for (const [key, month] of [...this.open].slice(0, -MAX_OPEN_MONTHS)) {
+      this.open.delete(key);
+      await month.handle.close().catch(() => undefined);
+    }
+    for (const key of [...this.knownIds.keys()].slice(0, -MAX_KNOWN_ID_SETS)) this.knownIds.delete(key);
   }
 
   /** The ids in a month file, read once and then kept up to date by appends. */

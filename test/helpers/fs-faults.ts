@@ -106,7 +106,7 @@ export class FsFaults {
     const originalFsOpen = fs.open;
     vi.spyOn(fs, 'open').mockImplementation(((path: fs.PathLike, ...rest: unknown[]) => {
       const callback = rest.pop() as (error: Error | null, fd?: number) => void;
-      (originalFsOpen as AnyFn)(path, ...(rest as never[]), (error: Error | null, fd?: number) => {
+      (originalFsOpen as (...args: unknown[]) => void)(path, ...rest, (error: Error | null, fd?: number) => {
         if (!error && fd !== undefined) this.fdPaths.set(fd, String(path));
         callback(error, fd);
       });

@@ -6,6 +6,7 @@ import {
   CALLBACK_OVERDUE_AFTER_MS,
   callbackStatus,
   callbackTimeProblem,
+  mayConcernCallbacks,
   openCallbacks,
   quickCallbackTimes,
 } from '../../shared/callbacks';
@@ -180,5 +181,19 @@ describe('unreadable and fractional times', () => {
 
   it('a fractional time is refused as invalid (the call state holds whole milliseconds)', () => {
     expect(callbackTimeProblem(Date.now() + 3_600_000.5, Date.now())).toBe('invalid');
+  });
+});
+
+describe('mayConcernCallbacks: the text test that spares parsing every line', () => {
+  const line = (over: object) => JSON.stringify({ schemaVersion: 1, type: 'call', id: id(1), outcome: 'resolved', callback: null, callbackOf: null, note: '', ...over });
+
+  it('lets through every line that agrees or keeps a callback', () => {
+    expect(mayConcernCallbacks(line({ outcome: 'callback', callback: { dueAt: '2026-11-24T10:00:00.000Z', reference: 'Staż' } }))).toBe(true);
+    expect(mayConcernCallbacks(line({ callbackOf: id(7) }))).toBe(true);
+  });
+
+  it('skips an ordinary call, even one whose note quotes the field names', () => {
+    expect(mayConcernCallbacks(line({}))).toBe(false);
+    expect(mayConcernCallbacks(line({ note: 'wpisał "outcome":"callback" i "callbackOf":"x"' }))).toBe(false);
   });
 });

@@ -46,9 +46,13 @@ async function flush(): Promise<void> {
     }
   }
   inFlight = false;
+  for (const resolve of idleWaiters.splice(0)) resolve();
 }
 
-/** For tests: waits until every queued write has been sent. */
-export async function draftIdle(): Promise<void> {
-  while (inFlight || pending) await new Promise((r) => setTimeout(r, 5));
+const idleWaiters: (() => void)[] = [];
+
+/** For tests: resolves once every queued write has been sent. */
+export function draftIdle(): Promise<void> {
+  if (!inFlight && !pending) return Promise.resolve();
+  return new Promise((resolve) => idleWaiters.push(resolve));
 }

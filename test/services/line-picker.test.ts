@@ -1,0 +1,61 @@
+import { appendFileSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CallJournal } from '../../electron/services/journal';
+import { LinePicker } from '../../electron/services/line-picker';
+import { CallRecordSchema } from '../../shared/call-record';
+import { CLERK_ID, sampleRecord } from '../helpers/records';
+
+let dataDir: string;
+let journal: CallJournal;
+const file = (month: string) => join(dataDir, 'calls', CLERK_ID, `${month}.jsonl`);
+const wanted = (text: string) => text.includes('szukane');
+const ids = async (picker: LinePicker<{ id: string }>, months = 2) => (await picker.fromLastMonths(CLERK_ID, months)).map((r) => r.id);
+
+beforeEach(() => {
+  dataDir = mkdtempSync(join(tmpdir(), 'picker-'));
+  journal = new CallJournal(dataDir);
+});
+afterEach(async () => {
+  await journal.close();
+});
+
+describe('LinePicker', () => {
+  it('parses only the lines asked for, across month files, and passes over a broken one', async () => {
+    const october = await journal.append({ ...sampleRecord(new Date(2026, 9, 20, 10)), note: 'szukane' });
+    await journal.append(sampleRecord(new Date(2026, 9, 21, 10)));
+    const november = await journal.append({ ...sampleRecord(new Date(2026, 10, 3, 10)), note: 'szukane' });
+    appendFileSync(file('2026-11'), '{"schemaVersion":1,"type":"call","note":"szukane"}\n');
+    const picker = new LinePicker(journal, wanted, CallRecordSchema);
+    expect(await ids(picker)).toEqual([october.id, november.id]);
+    expect(await ids(picker, 1)).toEqual([november.id]);
+  });
+
+  it('reads again only what was appended, and leaves a line still being written for next time', async () => {
+    const picker = new LinePicker(journal, wanted, CallRecordSchema);
+    const first = await journal.append({ ...sampleRecord(new Date(2026, 10, 3, 10)), note: 'szukane' });
+    expect(await ids(picker)).toEqual([first.id]);
+    const second = await journal.append({ ...sampleRecord(new Date(2026, 10, 3, 11)), note: 'szukane' });
+    await journal.close();
+    const line = JSON.stringify({ ...sampleRecord(new Date(2026, 10, 3, 12)), note: 'szukane', prevHash: '0'.repeat(64) });
+    appendFileSync(file('2026-11'), line.slice(0, 40));
+    expect(await ids(picker)).toEqual([first.id, second.id]);
+    appendFileSync(file('2026-11'), line.slice(40) + '\n');
+    expect(await ids(picker)).toHaveLength(3);
+  });
+
+  it('reads a file that was replaced or removed from the start again', async () => {
+    const picker = new LinePicker(journal, wanted, CallRecordSchema);
+    const kept = await journal.append({ ...sampleRecord(new Date(2026, 10, 3, 10)), note: 'szukane' });
+    await journal.append({ ...sampleRecord(new Date(2026, 10, 3, 11)), note: 'szukane' });
+    await journal.close();
+    expect(await ids(picker)).toHaveLength(2);
+    const [line] = (await import('node:fs')).readFileSync(file('2026-11'), 'utf8').split('\n');
+    writeFileSync(`${file('2026-11')}.new`, line + '\n');
+    renameSync(`${file('2026-11')}.new`, file('2026-11'));
+    expect(await ids(picker)).toEqual([kept.id]);
+    rmSync(file('2026-11'));
+    expect(await ids(picker)).toEqual([]);
+  });
+});
