@@ -1,18 +1,24 @@
-import type { IpcMain } from 'electron';
+import type { IpcMain, WebContents } from 'electron';
 import { API_METHOD_NAMES, ipcChannel } from '../shared/api-methods';
 import { dispatch, type HandlerTable } from './handlers';
 import { isTrustedSender } from './security';
 
+export const FOREIGN_SENDER_MESSAGE = 'Wywołanie spoza okna aplikacji zostało odrzucone.';
+
 /**
  * Registers every method of shared/api.ts on ipcMain. Each call is refused
- * unless it comes from the app's own top frame; the payload is validated by
- * the same dispatch the web server uses.
+ * unless it comes from the app's own window (`appContents`: the overlay's
+ * webContents, null until it exists) and from its top frame showing the
+ * bundled page; the payload is validated by the same dispatch the web server
+ * uses. The window check matters because the frame check alone would trust
+ * any other webContents that happened to load the bundled page.
  */
-export function registerIpcHandlers(ipcMain: IpcMain, handlers: HandlerTable, appUrl: string): void {
+export function registerIpcHandlers(ipcMain: IpcMain, handlers: HandlerTable, appUrl: string, appContents: () => WebContents | null): void {
   for (const method of API_METHOD_NAMES) {
     ipcMain.handle(ipcChannel(method), async (event, payload: unknown) => {
-      if (!isTrustedSender(event.senderFrame, appUrl)) {
-        return { ok: false, error: { code: 'forbidden', message: 'Wywołanie spoza okna aplikacji zostało odrzucone.' } };
+      const contents = appContents();
+      if (!contents || event.sender !== contents || !isTrustedSender(event.senderFrame, appUrl)) {
+        return { ok: false, error: { code: 'forbidden', message: FOREIGN_SENDER_MESSAGE } };
       }
       return dispatch(handlers, method, payload);
     });

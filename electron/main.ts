@@ -6,7 +6,7 @@ import { SHELL_COMMAND_CHANNEL, type ShellCommand } from '../shared/shell-comman
 import { defaultDataDir } from './data-dir';
 import { createHandlers } from './handlers';
 import { registerIpcHandlers } from './ipc';
-import { hardenSession } from './security';
+import { hardenSession, hardenWebContents } from './security';
 import { openAppServices, type AppServices } from './services/app-services';
 import { HotkeyRegistry } from './overlay/hotkeys';
 import { placeWindow, rememberBounds, type WindowState } from './overlay/placement';
@@ -37,10 +37,14 @@ function resourcesDir(): string {
 async function start(): Promise<void> {
   const appUrl = pathToFileURL(join(here, '../renderer/index.html')).href;
   hardenSession(session.defaultSession);
+  // Every webContents, not just the overlay's: should anything ever open
+  // another (a devtools or print view, a future window), it gets the same
+  // navigation and new-window denial without anyone remembering to add it.
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, appUrl));
   const hotkeys = new HotkeyRegistry(globalShortcut, onHotkey);
   const shell = createDesktopShell({ window: () => mainWindow, tray: () => tray, hotkeys, app });
   services = await openAppServices(dataDir, resourcesDir(), { notifier: showNotification, chooseSavePath, chooseOpenPath, printToPdf, shell });
-  registerIpcHandlers(ipcMain, createHandlers(services), appUrl);
+  registerIpcHandlers(ipcMain, createHandlers(services), appUrl, () => mainWindow?.webContents ?? null);
 
   const preferences = services.settings.preferences;
   let windowState = await loadWindowState(dataDir);

@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { API_METHOD_NAMES } from '../../shared/api-methods';
 import { DEFAULT_HOTKEYS } from '../../shared/preferences';
-import { FakeBrowserWindow, FakeNotification, FakeTray, type FakeElectron } from '../helpers/fake-electron';
+import { FOREIGN_SENDER_MESSAGE } from '../../electron/ipc';
+import { FakeBrowserWindow, FakeNotification, FakeTray, FakeWebContents, type FakeElectron } from '../helpers/fake-electron';
 
 const fake: FakeElectron = vi.hoisted(() => ({}) as FakeElectron);
 vi.mock('electron', async () => {
@@ -39,10 +40,11 @@ afterAll(async () => {
   await vi.waitFor(() => expect(fake.app.exit).toHaveBeenCalled());
 });
 
-function invoke(channel: string, payload: unknown, frame: unknown = { url: appUrl, parent: null }) {
+/** A message on `channel` as Electron delivers it: from the overlay's top frame unless a test says otherwise. */
+function invoke(channel: string, payload: unknown, frame: unknown = { url: appUrl, parent: null }, sender: unknown = window.webContents) {
   const handler = fake.ipcHandlers.get(channel);
   if (!handler) throw new Error(`no handler for ${channel}`);
-  return handler({ senderFrame: frame }, payload) as Promise<{ ok: boolean; result?: unknown; error?: { code: string; message: string } }>;
+  return handler({ sender, senderFrame: frame }, payload) as Promise<{ ok: boolean; result?: unknown; error?: { code: string; message: string } }>;
 }
 
 describe('main process wiring', () => {
@@ -79,13 +81,43 @@ describe('main process wiring', () => {
     expect((reply.result as { checklists: unknown[] }).checklists.length).toBeGreaterThan(0);
   });
 
-  it('refuses every channel to a foreign frame, and to a sub-frame of the app', async () => {
-    for (const method of API_METHOD_NAMES) {
-      const foreign = await invoke(`api:${method}`, {}, { url: 'https://evil.example/', parent: null });
-      expect(foreign).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-      const sub = await invoke(`api:${method}`, {}, { url: appUrl, parent: { url: appUrl } });
-      expect(sub).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  it('listens on no IPC channel but the API methods (so the sender check below covers every one)', () => {
+    expect([...fake.ipcListeners.keys()]).toEqual([]);
+    expect(fake.ipcMain.on).not.toHaveBeenCalled();
+    expect(fake.ipcMain.once).not.toHaveBeenCalled();
+    expect(fake.ipcMain.addListener).not.toHaveBeenCalled();
+  });
+
+  it('refuses every channel it answers to a foreign page, a sub-frame of the app, a gone frame and another webContents', async () => {
+    const foreignSenders: [string, unknown, unknown][] = [
+      ['another site in the top frame', { url: 'https://evil.example/', parent: null }, window.webContents],
+      ['another local file in the top frame', { url: appUrl.replace(/index\.html$/, 'evil.html'), parent: null }, window.webContents],
+      ['the app page served over http', { url: `http://127.0.0.1${new URL(appUrl).pathname}`, parent: null }, window.webContents],
+      ['a sub-frame showing the app page', { url: appUrl, parent: { url: appUrl } }, window.webContents],
+      ['a sub-frame showing another site', { url: 'https://evil.example/', parent: { url: appUrl } }, window.webContents],
+      ['a frame already gone (navigated or destroyed)', null, window.webContents],
+      ['another webContents showing the app page', { url: appUrl, parent: null }, new FakeWebContents()],
+      ['no webContents at all', { url: appUrl, parent: null }, null],
+    ];
+    const channels = [...fake.ipcHandlers.keys()];
+    expect(channels.length).toBe(API_METHOD_NAMES.length);
+    for (const channel of channels) {
+      for (const [who, frame, sender] of foreignSenders) {
+        const reply = await invoke(channel, {}, frame, sender);
+        expect(reply, `${channel} from ${who}`).toEqual({ ok: false, error: { code: 'forbidden', message: FOREIGN_SENDER_MESSAGE } });
+      }
     }
+  });
+
+  it('a refused message changes nothing: no profile saved, the window not hidden', async () => {
+    const profile = { firstName: 'Jan', lastName: 'Obcy', role: 'pracownik', unit: 'Kancelaria', officeName: 'PUP' };
+    window.show();
+    await invoke('api:saveProfile', profile, { url: 'https://evil.example/', parent: null });
+    await invoke('api:windowControl', { action: 'hide' }, { url: appUrl, parent: null }, new FakeWebContents());
+    expect(((await invoke('api:getAppState', {})).result as { profile: unknown }).profile).toBeNull();
+    expect(window.isVisible()).toBe(true);
+    const settings = join(dataDir, 'settings.json');
+    expect(existsSync(settings) ? readFileSync(settings, 'utf8') : '').not.toContain('Obcy');
   });
 
   it('validates payloads: a bad profile is refused with the reason', async () => {
@@ -183,3 +215,81 @@ describe('main process wiring', () => {
     expect(fake.globalShortcut.registered.has(DEFAULT_HOTKEYS.endCall)).toBe(true);
   });
 });
+
+/**
+ * The security defaults as the built app actually installs them — not only
+ * as electron/security.ts would if called (security.test.ts). These run last
+ * in this file, after the exports, the PDF print and the notifications above
+ * had their chance to open anything.
+ */
+describe('the built app: windows, navigation and permissions', () => {
+  it('opens one window only (printing and exports open none), sandboxed, isolated, without Node', () => {
+    expect(FakeBrowserWindow.created).toEqual([window]);
+    for (const opened of FakeBrowserWindow.created) {
+      expect(opened.options.webPreferences).toMatchObject({
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        nodeIntegrationInWorker: false,
+        nodeIntegrationInSubFrames: false,
+        webSecurity: true,
+        allowRunningInsecureContent: false,
+        webviewTag: false,
+      });
+      // Anything not listed would be a setting someone turned on without this test knowing.
+      expect(Object.keys(opened.options.webPreferences as object).sort()).toEqual(
+        ['allowRunningInsecureContent', 'contextIsolation', 'nodeIntegration', 'nodeIntegrationInSubFrames', 'nodeIntegrationInWorker', 'preload', 'sandbox', 'spellcheck', 'webSecurity', 'webviewTag'],
+      );
+    }
+  });
+
+  it("the window's page cannot navigate away, open a window or attach a webview; only allow-listed links reach the system browser", () => {
+    const contents = window.webContents;
+    const away = { preventDefault: vi.fn() };
+    contents.emit('will-navigate', away, 'https://evil.example/');
+    expect(away.preventDefault).toHaveBeenCalled();
+    const redirect = { preventDefault: vi.fn() };
+    contents.emit('will-redirect', redirect, 'https://evil.example/');
+    expect(redirect.preventDefault).toHaveBeenCalled();
+    const webview = { preventDefault: vi.fn() };
+    contents.emit('will-attach-webview', webview, {}, {});
+    expect(webview.preventDefault).toHaveBeenCalled();
+    fake.shell.openExternal.mockClear();
+    for (const url of ['https://evil.example/', 'http://www.praca.gov.pl/', 'file:///etc/passwd', APP_PAGE_SIBLING(), 'https://www.praca.gov.pl/eurzad']) {
+      expect(contents.windowOpenHandler!({ url })).toEqual({ action: 'deny' });
+    }
+    expect(fake.shell.openExternal.mock.calls).toEqual([['https://www.praca.gov.pl/eurzad']]);
+  });
+
+  it('any other webContents that ever appears gets the same denial', () => {
+    const other = new FakeWebContents();
+    fake.app.emit('web-contents-created', {}, other);
+    const away = { preventDefault: vi.fn() };
+    other.emit('will-navigate', away, 'https://evil.example/');
+    expect(away.preventDefault).toHaveBeenCalled();
+    expect(other.windowOpenHandler?.({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
+  });
+
+  it('denies every permission request and check of the session (camera, microphone, screen, location, devices…)', () => {
+    const { permissionRequestHandler, permissionCheckHandler } = fake.session.defaultSession;
+    expect(permissionRequestHandler).toBeTypeOf('function');
+    expect(permissionCheckHandler).toBeTypeOf('function');
+    // Electron's permission names, and a made-up one: the default is a refusal, not a list.
+    const permissions = [
+      'clipboard-read', 'clipboard-sanitized-write', 'display-capture', 'fullscreen', 'geolocation', 'idle-detection', 'media',
+      'mediaKeySystem', 'midi', 'midiSysex', 'notifications', 'pointerLock', 'keyboardLock', 'openExternal', 'speaker-selection',
+      'storage-access', 'top-level-storage-access', 'window-management', 'fileSystem', 'hid', 'serial', 'usb', 'bluetooth', 'unknown', 'made-up',
+    ];
+    for (const permission of permissions) {
+      const callback = vi.fn();
+      permissionRequestHandler!(window.webContents, permission, callback, { requestingUrl: appUrl });
+      expect(callback, permission).toHaveBeenCalledWith(false);
+      expect(permissionCheckHandler!(window.webContents, permission, appUrl, {}), permission).toBe(false);
+    }
+  });
+});
+
+/** A page beside the app's own: same folder, another file. */
+function APP_PAGE_SIBLING() {
+  return appUrl.replace(/index\.html$/, 'other.html');
+}

@@ -32,6 +32,13 @@ describe('preload', () => {
   });
 
 
+  it('forwards nothing but the payload: extra arguments from the page go nowhere', async () => {
+    const api = fake.exposed.get('api') as Record<string, (...args: unknown[]) => Promise<unknown>>;
+    fake.ipcRenderer.invoke.mockClear();
+    await api.getAppState!({}, 'api:saveProfile', { sender: 'spoofed' });
+    expect(fake.ipcRenderer.invoke.mock.calls).toEqual([['api:getAppState', {}]]);
+  });
+
   it('passes on only known shell commands, as bare names — never the IPC event, never anything else', () => {
     const shell = fake.exposed.get('shell') as { onCommand(listener: (command: unknown) => void): void };
     const received: unknown[] = [];
@@ -54,5 +61,31 @@ describe('the built preload', () => {
     expect(required.length).toBeGreaterThan(0);
     expect(new Set(required)).toEqual(new Set(['electron']));
     expect(code).not.toMatch(/^\s*import\s/m);
+  });
+
+  it('run as shipped, exposes exactly `api` and `shell` and hands the page nothing of ipcRenderer or its events', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { runInNewContext } = await import('node:vm');
+    const { createFakeElectron } = await import('../helpers/fake-electron');
+    const electron = createFakeElectron();
+    const code = readFileSync('out/preload/index.cjs', 'utf8');
+    runInNewContext(code, {
+      require: (name: string) => {
+        if (name !== 'electron') throw new Error(`the preload asked for ${name}`);
+        return electron;
+      },
+    });
+    expect([...electron.exposed.keys()]).toEqual(['api', 'shell']);
+    const api = electron.exposed.get('api') as Record<string, unknown>;
+    expect(Object.keys(api).sort()).toEqual([...API_METHOD_NAMES].sort());
+    expect(Object.values(api).every((f) => typeof f === 'function')).toBe(true);
+    const shell = electron.exposed.get('shell') as { onCommand(listener: (...args: unknown[]) => void): unknown };
+    expect(Object.keys(shell)).toEqual(['onCommand']);
+    const received: unknown[][] = [];
+    expect(shell.onCommand((...args) => received.push(args))).toBeUndefined();
+    const [, handler] = electron.ipcRenderer.on.mock.calls.at(-1)!;
+    handler({ sender: electron.ipcRenderer, ports: [] }, 'end-call', 'extra');
+    handler({ sender: electron.ipcRenderer }, { toString: () => 'end-call' });
+    expect(received).toEqual([['end-call']]);
   });
 });

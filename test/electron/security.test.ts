@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { FakeBrowserWindow, FakeWebContents, type FakeElectron } from '../helpers/fake-electron';
 
@@ -11,6 +12,7 @@ vi.mock('electron', async () => {
 
 const { createMainWindow, mainWindowOptions } = await import('../../electron/window');
 const { hardenSession, hardenWebContents, isAllowedExternalUrl, isTrustedSender } = await import('../../electron/security');
+const { CONTENT_SECURITY_POLICY } = await import('../../electron/web');
 
 const APP_URL = 'file:///opt/asystent/resources/app/out/renderer/index.html';
 
@@ -119,7 +121,52 @@ describe('IPC sender check', () => {
   });
 });
 
+/** The CSP of a page's <meta http-equiv>, as directive name → value. */
+function metaCsp(html: string): Map<string, string> {
+  const csp = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1] ?? '';
+  return directives(csp);
+}
+
+function directives(csp: string): Map<string, string> {
+  return new Map(
+    csp
+      .split(';')
+      .map((d) => d.trim())
+      .filter(Boolean)
+      .map((d) => [d.split(/\s+/)[0]!, d.split(/\s+/).slice(1).join(' ')] as const),
+  );
+}
+
 describe('content security policy', () => {
+  it('the built page (what both the desktop window and web mode load) runs only script files of its own, none inline', () => {
+    const html = readFileSync('out/renderer/index.html', 'utf8');
+    const csp = metaCsp(html);
+    expect(csp.get('default-src')).toBe("'self'");
+    expect(csp.get('script-src')).toBe("'self'");
+    expect(csp.get('object-src')).toBe("'none'");
+    expect(csp.get('base-uri')).toBe("'none'");
+    expect([...csp.values()].join(' ')).not.toMatch(/unsafe-|\*|blob:|https?:/);
+    const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const [, attributes, body] of scripts) {
+      expect(body!.trim()).toBe('');
+      const src = /\bsrc="([^"]+)"/.exec(attributes!)?.[1];
+      expect(src).toMatch(/^\.\/assets\/[\w.-]+\.js$/);
+      expect(existsSync(join('out/renderer', src!))).toBe(true);
+    }
+    // No inline handlers or javascript: links, which a CSP without 'unsafe-inline' would block anyway.
+    expect(html).not.toMatch(/\son[a-z]+\s*=|javascript:/i);
+  });
+
+  it("web mode's CSP header says the same as the page, and also forbids framing the app", () => {
+    const header = directives(CONTENT_SECURITY_POLICY);
+    const meta = metaCsp(readFileSync('out/renderer/index.html', 'utf8'));
+    // frame-ancestors is ignored in a <meta>; the header carries it.
+    expect(header.get('frame-ancestors')).toBe("'none'");
+    header.delete('frame-ancestors');
+    expect(Object.fromEntries(meta)).toEqual(Object.fromEntries(header));
+  });
+
   it('the page allows scripts only from the app itself, never inline', () => {
     const html = readFileSync('renderer/index.html', 'utf8');
     const csp = /Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1] ?? '';

@@ -153,6 +153,7 @@ export class FakeNotification {
 
 export function createFakeElectron() {
   const ipcHandlers = new Map<string, Listener>();
+  const ipcListeners = new Map<string, Listener[]>();
   const exposed = new Map<string, unknown>();
   const paths = new Map<string, string>();
   const app = Object.assign(new FakeEmitter(), {
@@ -201,8 +202,14 @@ export function createFakeElectron() {
         return this.displays[0]!;
       },
     },
+    // Every way of listening on ipcMain is recorded, so a test can enumerate
+    // all channels the app answers, whichever method registered them.
     ipcMain: {
       handle: vi.fn((channel: string, handler: Listener) => ipcHandlers.set(channel, handler)),
+      handleOnce: vi.fn((channel: string, handler: Listener) => ipcHandlers.set(channel, handler)),
+      on: vi.fn((channel: string, listener: Listener) => void ipcListeners.set(channel, [...(ipcListeners.get(channel) ?? []), listener])),
+      once: vi.fn((channel: string, listener: Listener) => void ipcListeners.set(channel, [...(ipcListeners.get(channel) ?? []), listener])),
+      addListener: vi.fn((channel: string, listener: Listener) => void ipcListeners.set(channel, [...(ipcListeners.get(channel) ?? []), listener])),
     },
     ipcRenderer: {
       invoke: vi.fn((channel: string, payload: unknown) => Promise.resolve({ channel, payload })),
@@ -218,6 +225,7 @@ export function createFakeElectron() {
     },
     // For assertions:
     ipcHandlers,
+    ipcListeners,
     exposed,
   };
 }

@@ -1,16 +1,21 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isValidNrb, isValidPesel } from '../../shared/identifiers';
+import { isValidIdCard, isValidNrb, isValidPesel } from '../../shared/identifiers';
 import { MASK_TOKENS, maskIdentifiers, type MaskKind } from '../../shared/masking';
 import {
   documentNumber,
   emailAddress,
   harmlessNumber,
+  idCardCheck,
+  passportNumber,
+  peselCheck,
   POLISH_WORDS,
   textAfter,
   textBefore,
   validNrb,
+  validIdCard,
   validPesel,
+  writtenIdCard,
   writtenNip,
   writtenNrb,
   writtenPhone,
@@ -87,9 +92,27 @@ describe('maskIdentifiers: identifiers in a note never survive', () => {
     );
   });
 
-  it('masks ID card and passport numbers', () => {
+  it('the generators make real identifiers: their check digits agree with published examples and the app', () => {
+    // PESEL 44051401359 and ID card ABA300000 are the usual published examples.
+    expect(peselCheck('4405140135')).toBe(9);
+    expect(idCardCheck('ABA', '00000')).toBe(3);
+    fc.assert(fc.property(validPesel, (pesel) => isValidPesel(pesel)), RUNS);
+    fc.assert(fc.property(validIdCard, (id) => isValidIdCard(id)), RUNS);
+  });
+
+  it('masks every valid ID card number (correct check digit), in capitals together or apart, or together in any case', () => {
     fc.assert(
-      fc.property(textBefore, documentNumber, textAfter, (before, doc, after) => {
+      fc.property(textBefore, writtenIdCard, textAfter, (before, doc, after) => {
+        expectMaskedAs(before, doc, after, 'idCard');
+        expect(maskIdentifiers(before + doc + after).text).not.toMatch(/\d/);
+      }),
+      RUNS,
+    );
+  });
+
+  it('masks passport numbers', () => {
+    fc.assert(
+      fc.property(textBefore, passportNumber, textAfter, (before, doc, after) => {
         expectMaskedAs(before, doc, after, 'idCard');
       }),
       RUNS,
