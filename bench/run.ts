@@ -14,6 +14,10 @@
  * 5. The register: the summary of 300,000 calls, and a CSV export of
  *    100,000, against the naive approach (everything in memory, joined),
  *    each in a process of its own for an honest peak-memory figure.
+ * 6. Start of web mode to the first screen painted in Chromium, against a
+ *    bare Node HTTP server's one-line page timed the same way.
+ * 7. The renderer's JavaScript for the first screen, gzipped, against React
+ *    and ReactDOM alone.
  */
 import { promises as fs } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -24,7 +28,9 @@ import type { CallRecord } from '../shared/call-record';
 import { CLERK_ID, sampleRecord } from '../test/helpers/records';
 import { runChild, writeRegister } from './register-bench';
 import { searchBench } from './search-bench';
+import { measureBundle } from './bundle-size';
 import { measureKeyToGreeting } from './ui-latency';
+import { measureWebStart } from './web-start';
 
 const APPENDS = Number(process.env.BENCH_APPENDS ?? 1000);
 const VERIFY_RECORDS = Number(process.env.BENCH_VERIFY_RECORDS ?? 100_000);
@@ -32,6 +38,7 @@ const ROUNDS = 3;
 const UI_SAMPLES = Number(process.env.BENCH_UI_SAMPLES ?? 100);
 const SUMMARY_RECORDS = Number(process.env.BENCH_SUMMARY_RECORDS ?? 300_000);
 const EXPORT_RECORDS = Number(process.env.BENCH_EXPORT_RECORDS ?? 100_000);
+const START_SAMPLES = Number(process.env.BENCH_START_SAMPLES ?? 7);
 
 interface Row {
   name: string;
@@ -246,6 +253,38 @@ async function uiBench(): Promise<void> {
   });
 }
 
+async function webStartBench(): Promise<void> {
+  if (START_SAMPLES <= 0) return;
+  const result = await measureWebStart(START_SAMPLES);
+  if (typeof result === 'string') {
+    console.log(`web mode start → first paint skipped: ${result}`);
+    return;
+  }
+  const app = median(result.app);
+  const base = median(result.baseline);
+  rows.push({
+    name: `start of web mode → first screen painted, median of ${result.samples} (Chromium running)`,
+    value: `${app.toFixed(0)} ms (server ready at ${median(result.serverReady).toFixed(0)} ms)`,
+    baseline: `${base.toFixed(0)} ms (bare Node HTTP server, one-line page)`,
+    ratio: `${(app / base).toFixed(2)}×`,
+    target: '—',
+    met: '—',
+  });
+}
+
+function bundleRows(): void {
+  const kB = (bytes: number) => `${(bytes / 1000).toFixed(0)} kB`;
+  const size = measureBundle();
+  rows.push({
+    name: `renderer JavaScript for the first screen, gzipped (${size.firstScreenFiles} file${size.firstScreenFiles === 1 ? '' : 's'}; the register's ${kB(size.later)} load later)`,
+    value: kB(size.firstScreen),
+    baseline: `${kB(size.react)} (React + ReactDOM alone)`,
+    ratio: `${(size.firstScreen / size.react).toFixed(2)}×`,
+    target: '< 250 kB',
+    met: size.firstScreen < 250_000 ? 'yes' : 'no',
+  });
+}
+
 function searchRows(): void {
   for (const r of searchBench()) {
     rows.push({
@@ -337,4 +376,6 @@ await verifyBench();
 searchRows();
 await registerBench();
 await uiBench();
+await webStartBench();
+bundleRows();
 printTable();
