@@ -11,6 +11,7 @@ import {
   type ApiMethod,
   type ApiOutput,
   type Notice,
+  polishIssueMessages,
 } from '../shared/api';
 import { IDLE } from '../shared/call-machine';
 import { buildCallRecord, summarizeCall } from '../shared/call-record';
@@ -167,17 +168,19 @@ export function createHandlers(services: AppServices): HandlerTable {
       }
       const record = buildCallRecord(input, profile, now);
       const saved = await services.journal.append(record);
+      // A retried save gets the stored call back; an id some other record holds saves nothing, and the draft stays.
+      if (!isCallRecord(saved)) throw idTaken();
       await copyToTeam(services, saved);
       // The call is on disk now; a draft that cannot be removed (a virus
       // scanner holding it, say) is recognised as saved at the next start.
       await services.draftStore.clear().catch((error: Error) => console.error(`[draft] not removed: ${error.message}`));
-      if (!isCallRecord(saved)) throw new Error(`record ${saved.id} is not a call`);
       return summarizeCall(saved);
     },
 
     async saveShift(input) {
       const profile = requireProfile(services);
       const saved = await services.journal.append(buildShiftRecord(input, services.content.shiftChecklist, profile, Date.now()));
+      if (saved.type !== 'shift') throw idTaken();
       await copyToTeam(services, saved);
       return { ok: true as const };
     },
@@ -442,6 +445,10 @@ async function shiftDoneToday(services: AppServices, profile: Profile): Promise<
   return shiftRecordedOn(records, now);
 }
 
+function idTaken(): ServiceError {
+  return new ServiceError('bad-input', 'Ten identyfikator ma już inny zapis w dzienniku. Nic nie zapisano — zacznij od nowa.', 'idTaken');
+}
+
 const CALLBACK_PROBLEMS = {
   required: 'Wynik „Oddzwonienie” wymaga terminu ponownego telefonu.',
   invalid: 'Termin oddzwonienia jest nieprawidłowy.',
@@ -457,7 +464,7 @@ const CALLBACK_PROBLEMS = {
 export async function dispatch(handlers: HandlerTable, method: string, payload: unknown): Promise<ApiEnvelope<unknown>> {
   if (!isApiMethod(method)) return fail('bad-input', `Nieznana metoda: ${method}`);
   const contract = apiContract[method];
-  const parsed = contract.input.safeParse(payload ?? {});
+  const parsed = contract.input.safeParse(payload ?? {}, { error: polishIssueMessages });
   if (!parsed.success) return fail('bad-input', describeIssues(parsed.error));
   try {
     const handler = handlers[method] as (input: unknown) => Promise<unknown>;

@@ -8,7 +8,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import type { Writable } from 'node:stream';
 import type { z } from 'zod';
 import { RegisterExportSchema } from '../shared/register-api';
-import { describeIssues, type ApiEnvelope } from '../shared/api';
+import { describeIssues, polishIssueMessages, type ApiEnvelope } from '../shared/api';
 import { dispatch, type HandlerTable } from './handlers';
 
 /**
@@ -117,12 +117,28 @@ async function handleRequest(req: IncomingMessage, res: ServerResponse, options:
   const allowedHosts = [`127.0.0.1:${options.port}`, `localhost:${options.port}`];
   if (!allowedHosts.includes(req.headers.host ?? '')) return sendText(res, 403, 'Nieprawidłowy adres serwera.');
 
-  const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+  const url = requestUrl(req);
+  if (!url) return sendText(res, 400, 'Nieprawidłowy adres żądania.');
   if (url.pathname.startsWith('/api/')) return handleApi(req, res, url.pathname.slice(5), options, allowedHosts);
   if (url.pathname === '/download/export') return handleDownload(req, res, options, allowedHosts);
   if (url.pathname === '/upload/import') return handleUpload(req, res, options, allowedHosts);
   if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Metoda niedozwolona.');
   return serveStatic(res, options.rendererDir, url.pathname);
+}
+
+/**
+ * The request's URL, or null when it cannot be read. A path is read as a
+ * path even when it starts with "//", which `new URL(path, base)` takes for
+ * another host: "//..%5c" threw (a 500 for a bad address) and
+ * "//x/api/getAppState" was routed as "/api/getAppState".
+ */
+function requestUrl(req: IncomingMessage): URL | null {
+  const target = req.url ?? '/';
+  try {
+    return target.startsWith('/') ? new URL(`http://${req.headers.host}${target}`) : new URL(target);
+  } catch {
+    return null;
+  }
 }
 
 type Refusal = { status: number; code: string; message: string };
@@ -177,7 +193,7 @@ async function handleDownload(req: IncomingMessage, res: ServerResponse, options
   const call = await readCall(req, options, allowedHosts);
   if ('status' in call) return sendError(res, call.status, call.code, call.message);
   if (!options.exportDownload) return sendError(res, 404, 'bad-input', 'Eksport nie jest tu dostępny.');
-  const input = RegisterExportSchema.safeParse(call.payload);
+  const input = RegisterExportSchema.safeParse(call.payload, { error: polishIssueMessages });
   if (!input.success) return sendError(res, 400, 'bad-input', describeIssues(input.error));
   const download = await options.exportDownload(input.data);
   res.writeHead(200, {

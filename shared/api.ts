@@ -241,6 +241,12 @@ export function isApiMethod(name: string): name is ApiMethod {
   return Object.prototype.hasOwnProperty.call(apiContract, name);
 }
 
+/**
+ * zod's own messages in Polish, for whatever a person may read: an office's
+ * content files, refused API input. Schemas' custom messages win over it.
+ */
+export const polishIssueMessages = z.locales.pl().localeError;
+
 /** "firstName: digits; unit: required" — short enough for a log, exact enough to fix. */
 export function describeIssues(error: z.ZodError): string {
   return error.issues

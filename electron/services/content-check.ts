@@ -1,5 +1,6 @@
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import { z } from 'zod';
+import type { z } from 'zod';
+import { polishIssueMessages } from '../../shared/api';
 import { DirectorySchema, GlossarySchema, type Directory, type Glossary } from '../../shared/directory';
 
 /**
@@ -15,10 +16,6 @@ export interface CheckProblem {
 }
 
 export type ContentKind = 'directory' | 'glossary';
-
-// The administrator reads these messages: zod's own ("expected string, received
-// number") in Polish too, where the schemas do not give their own words.
-const polishMessages = z.locales.pl();
 
 export type CheckResult =
   | { ok: true; kind: 'directory'; value: Directory }
@@ -37,7 +34,7 @@ export function checkContent(rawText: string, kind?: ContentKind): CheckResult {
   const json: unknown = JSON.parse(text);
   const as = kind ?? (isGlossary(json) ? 'glossary' : 'directory');
   const schema: z.ZodType = as === 'glossary' ? GlossarySchema : DirectorySchema;
-  const result = schema.safeParse(json, { error: polishMessages.localeError });
+  const result = schema.safeParse(json, { error: polishIssueMessages });
   if (result.success) return as === 'glossary' ? { ok: true, kind: as, value: result.data as Glossary } : { ok: true, kind: as, value: result.data as Directory };
   const problems = result.error.issues
     .map((issue) => {

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
-import { describeIssues } from '../../shared/api';
+import { describeIssues, polishIssueMessages } from '../../shared/api';
 import { ChecklistDefinitionSchema, type ChecklistDefinition } from '../../shared/checklist';
 import { DirectorySchema, GlossarySchema, type Directory, type Glossary } from '../../shared/directory';
 import { ScriptsSchema, type Scripts } from '../../shared/scripts';
@@ -43,13 +43,22 @@ export async function loadContent(resourcesDir: string): Promise<Content> {
 }
 
 async function readValidated<S extends z.ZodType>(file: string, schema: S): Promise<z.output<S>> {
+  const parsed = parseContentText(await fs.readFile(file, 'utf8'), schema);
+  if (!parsed.ok) throw new Error(`${file}: ${parsed.problem}`);
+  return parsed.value;
+}
+
+/** A content file's text as its schema's value, or what is wrong with it (the field and why); never throws. */
+export function parseContentText<S extends z.ZodType>(rawText: string, schema: S): { ok: true; value: z.output<S> } | { ok: false; problem: string } {
+  // Notepad's byte-order mark: the office-file check (content-check.ts) takes
+  // it, so the app must not refuse at start a file the check said was fine.
+  const text = rawText.replace(/^\uFEFF/, '');
   let json: unknown;
   try {
-    json = JSON.parse(await fs.readFile(file, 'utf8'));
+    json = JSON.parse(text);
   } catch (error) {
-    throw new Error(`${file}: to nie jest poprawny JSON (${(error as Error).message})`);
+    return { ok: false, problem: `to nie jest poprawny JSON (${(error as Error).message})` };
   }
-  const result = schema.safeParse(json);
-  if (!result.success) throw new Error(`${file}: ${describeIssues(result.error)}`);
-  return result.data;
+  const result = schema.safeParse(json, { error: polishIssueMessages });
+  return result.success ? { ok: true, value: result.data } : { ok: false, problem: describeIssues(result.error) };
 }

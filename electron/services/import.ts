@@ -1,7 +1,7 @@
 import { createReadStream, promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { JournalRecordSchema } from '../../shared/journal-record';
+import { JournalRecordSchema, type JournalRecord } from '../../shared/journal-record';
 import { monthOf } from './journal';
 import { readLineHead } from './journal-format';
 
@@ -41,21 +41,13 @@ export async function importJsonl(file: string, importsRoot: string, known: (id:
   const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
   for await (const raw of lines) {
     lineNo++;
-    const line = lineNo === 1 ? raw.replace(/^\uFEFF/, '') : raw;
-    if (line.trim() === '') continue;
-    let json: unknown;
-    try {
-      json = JSON.parse(line);
-    } catch {
-      reject(lineNo, 'not-json');
+    const read = readImportLine(raw, lineNo);
+    if (read === null) continue;
+    if ('rejected' in read) {
+      reject(lineNo, read.rejected);
       continue;
     }
-    const parsed = JournalRecordSchema.safeParse(json);
-    if (!parsed.success) {
-      reject(lineNo, 'not-a-call-record');
-      continue;
-    }
-    const record = parsed.data;
+    const { record, line } = read;
     if (seen.has(record.id) || (record.type === 'call' && known(record.id))) {
       if (record.type === 'call') result.duplicates++;
       continue;
@@ -88,6 +80,20 @@ export async function importJsonl(file: string, importsRoot: string, known: (id:
     result.imported += group.filter((g) => g.isCall).length;
   }
   return result;
+}
+
+/** One line of an export: a record with the line to file, why it is refused, or null for a blank line. Never throws. */
+export function readImportLine(raw: string, lineNo: number): { record: JournalRecord; line: string } | { rejected: ImportResult['rejected'][number]['reason'] } | null {
+  const line = lineNo === 1 ? raw.replace(/^\uFEFF/, '') : raw;
+  if (line.trim() === '') return null;
+  let json: unknown;
+  try {
+    json = JSON.parse(line);
+  } catch {
+    return { rejected: 'not-json' };
+  }
+  const parsed = JournalRecordSchema.safeParse(json);
+  return parsed.success ? { record: parsed.data, line } : { rejected: 'not-a-call-record' };
 }
 
 async function idsIn(file: string): Promise<Set<string>> {

@@ -77,7 +77,8 @@ export class SettingsStore {
   }
 }
 
-function parseSettings(raw: string): Settings | null {
+/** The text of a settings file as settings, or null when it does not parse or validate; never throws. */
+export function parseSettings(raw: string): Settings | null {
   try {
     const result = SettingsSchema.safeParse(JSON.parse(raw));
     return result.success ? result.data : null;

@@ -485,6 +485,7 @@ export const en = {
       past: 'The callback time has passed — choose a time in the future.',
       'too-far': 'The callback time is more than a year away — check the date.',
     },
+    idTaken: 'Another record in the journal already has this id. Nothing was saved — start again.',
     appointmentPast: 'The appointment at the office has passed — choose a time in the future or leave it empty.',
     noProfile: 'Save your profile first.',
     diskFull: 'The disk is full. The call waits in the window — free some space and save again.',

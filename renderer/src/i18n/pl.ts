@@ -520,6 +520,7 @@ export const pl = {
       past: 'Termin oddzwonienia już minął — wybierz termin w przyszłości.',
       'too-far': 'Termin oddzwonienia jest dalej niż za rok — sprawdź datę.',
     },
+    idTaken: 'Ten identyfikator ma już inny zapis w dzienniku. Nic nie zapisano — zacznij od nowa.',
     appointmentPast: 'Termin wizyty w Urzędzie już minął — wybierz termin w przyszłości albo zostaw go pusty.',
     noProfile: 'Najpierw zapisz profil.',
     diskFull: 'Brak miejsca na dysku. Rozmowa czeka w oknie — zwolnij miejsce i zapisz ponownie.',

@@ -1,0 +1,209 @@
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createHandlers, createImportUpload, dispatch, type HandlerTable } from '../../electron/handlers';
+import { openAppServices, type AppServices } from '../../electron/services/app-services';
+import { importJsonl, readImportLine } from '../../electron/services/import';
+import { monthOf, serializeRecord, sha256 } from '../../electron/services/journal-format';
+import { JournalRecordSchema, type JournalRecord } from '../../shared/journal-record';
+import { randomClerkId, sampleRecord } from '../helpers/records';
+import { anyBytes, anyText, applyJsonMutation, fuzzRuns, garbage, getAt, headLikeLine, jsonMutation, mutatedText, type Json } from './arbitraries';
+import { scratchFolder } from './scratch';
+
+const scratch = scratchFolder('import');
+
+/**
+ * A clerk's JSON Lines export as it reaches the team lead — whole, cut off,
+ * edited, re-saved by another program, or another file altogether: importing
+ * never throws past the service, every line is filed or refused with its
+ * number and the reason, and a file with nothing to import is refused with
+ * a message that says so.
+ */
+const CLERKS = [randomClerkId(), randomClerkId()];
+
+/** Exports to start from: a few clerks' months, each chained as the journal writes it. */
+const EXPORTS: string[][] = fc.sample(
+  fc.array(fc.record({ clerk: fc.constantFrom(...CLERKS), minutes: fc.integer({ min: 1, max: 9_000 }), note: fc.nat({ max: 200 }) }), { minLength: 1, maxLength: 6 }),
+  { numRuns: 40, seed: 7 },
+).map((specs) => {
+  let at = Date.UTC(2026, 0, 3, 8, 0, 0);
+  const last = new Map<string, string>();
+  return specs.map(({ clerk, minutes, note }) => {
+    at += minutes * 60_000;
+    const unchained = sampleRecord(new Date(at), note, clerk);
+    const key = `${clerk}/${monthOf(new Date(at))}`;
+    const line = serializeRecord(JournalRecordSchema.parse({ ...unchained, prevHash: last.get(key) ?? '0'.repeat(64) }));
+    last.set(key, sha256(line));
+    return line;
+  });
+});
+const anExport = fc.constantFrom(...EXPORTS);
+const joined = (lines: string[], end = '\n') => lines.map((l) => l + end).join('');
+
+const exportText: fc.Arbitrary<string> = fc.oneof(
+  anyText,
+  anyBytes.map((b) => Buffer.from(b).toString('utf8')),
+  fc.array(fc.oneof(garbage, headLikeLine, anExport.map((e) => e[0]!)), { maxLength: 6 }).map((lines) => lines.join('\n')),
+  anExport.chain((lines) => mutatedText(joined(lines))),
+  anExport.chain((lines) =>
+    fc.tuple(fc.nat(), jsonMutation).map(([which, m]) => {
+      const i = which % lines.length;
+      return joined(lines.map((l, j) => (j === i ? JSON.stringify(applyJsonMutation(JSON.parse(l) as Json, m).doc) : l)));
+    }),
+  ),
+  anExport.chain((lines) => fc.constantFrom(joined(lines), '\uFEFF' + joined(lines, '\r\n'), joined(lines, '\n\n'), joined(lines).trimEnd())),
+);
+
+/** The lines readline gives (`crlfDelay: Infinity`): split at CRLF, LF or a lone CR; a final line end ends the last line. */
+function linesOf(text: string): string[] {
+  if (text === '') return [];
+  const lines = text.split(/\r\n|\n|\r/);
+  if (lines.at(-1) === '') lines.pop();
+  return lines;
+}
+
+type Verdict = { line: number; record: JournalRecord; text: string } | { line: number; rejected: 'not-json' | 'not-a-call-record' };
+
+function verdicts(text: string): Verdict[] {
+  return linesOf(text).flatMap((raw, i): Verdict[] => {
+    const read = readImportLine(raw, i + 1);
+    return read === null ? [] : 'rejected' in read ? [{ line: i + 1, rejected: read.rejected }] : [{ line: i + 1, record: read.record, text: read.line }];
+  });
+}
+
+describe('an import file, line by line', () => {
+  it('any content: every line that is not blank is a record or refused with the reason, never a throw', () => {
+    fc.assert(
+      fc.property(exportText, (text) => {
+        linesOf(text).forEach((raw, i) => {
+          const line = i === 0 ? raw.replace(/^\uFEFF/, '') : raw;
+          const read = readImportLine(raw, i + 1);
+          assert.equal(read === null, line.trim() === '', `line ${i + 1}`);
+          if (read === null) return;
+          let json: { value: unknown } | null;
+          try {
+            json = { value: JSON.parse(line) };
+          } catch {
+            json = null;
+          }
+          if (!json) return assert.deepEqual(read, { rejected: 'not-json' });
+          const record = JournalRecordSchema.safeParse(json.value);
+          if (!record.success) return assert.deepEqual(read, { rejected: 'not-a-call-record' });
+          // Filed as exported, byte for byte: the chain in the imports folder is the clerk's own.
+          assert.deepEqual(read, { record: record.data, line });
+        });
+      }),
+      fuzzRuns(10_000),
+    );
+  });
+
+  it('an export untouched is all records; a line cut short is not JSON; a value of the wrong type is not a record', () => {
+    fc.assert(
+      fc.property(anExport, fc.nat(), fc.nat(), fc.nat(), (lines, which, cut, pick) => {
+        const line = lines[which % lines.length]!;
+        expect(readImportLine(line, 2)).toMatchObject({ line, record: { id: JSON.parse(line).id } });
+        expect(readImportLine(line.slice(0, cut % line.length), 2)).toEqual(line.slice(0, cut % line.length).trim() === '' ? null : { rejected: 'not-json' });
+        const original = JSON.parse(line) as Json;
+        const { doc, path } = applyJsonMutation(original, { kind: 'wrong-type', at: pick, pick });
+        // A nullable field takes null or its type: only a swap between two other types is sure to be wrong.
+        if (getAt(original, path) !== null && getAt(doc, path) !== null) expect(readImportLine(JSON.stringify(doc), 2)).toEqual({ rejected: 'not-a-call-record' });
+      }),
+      fuzzRuns(500),
+    );
+  });
+});
+
+describe('an import file on disk', () => {
+  it('files what the lines say, refuses the rest by line number, and a second import of it adds nothing', async () => {
+    const dir = mkdtempSync(join(scratch, 'import-'));
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(exportText.map((t) => Buffer.from(t, 'utf8')), anyBytes.map((b) => Buffer.from(b))), async (bytes) => {
+        const file = join(dir, `eksport-${n}.jsonl`);
+        const root = join(dir, `imports-${n++}`);
+        writeFileSync(file, bytes);
+        const expected = verdicts(bytes.toString('utf8'));
+        const refused = expected.filter((v): v is Extract<Verdict, { rejected: string }> => 'rejected' in v);
+        const records = new Map<string, Extract<Verdict, { record: JournalRecord }>>();
+        let repeatedCalls = 0; // a call twice in one file is a duplicate of itself
+        for (const v of expected) {
+          if (!('record' in v)) continue;
+          if (!records.has(v.record.id)) records.set(v.record.id, v);
+          else if (v.record.type === 'call') repeatedCalls++;
+        }
+        const calls = [...records.values()].filter((v) => v.record.type === 'call').length;
+
+        const result = await importJsonl(file, root, () => false);
+        expect(result).toEqual({ imported: calls, duplicates: repeatedCalls, rejected: refused.slice(0, 20).map(({ line, rejected }) => ({ line, reason: rejected })), rejectedCount: refused.length });
+        // Each record filed once, under its clerk and month, as the line it came in.
+        const filed = filedLines(root);
+        expect(filed.sort()).toEqual([...records.values()].map((v) => v.text).sort());
+
+        const again = await importJsonl(file, root, () => false);
+        expect(again).toMatchObject({ imported: 0, duplicates: calls + repeatedCalls, rejectedCount: refused.length });
+        expect(filedLines(root)).toHaveLength(filed.length);
+      }),
+      fuzzRuns(400),
+    );
+  });
+});
+
+function filedLines(root: string): string[] {
+  const calls = join(root, 'calls');
+  if (!existsSync(calls)) return [];
+  return readdirSync(calls).flatMap((clerk) =>
+    readdirSync(join(calls, clerk)).flatMap((month) =>
+      readFileSync(join(calls, clerk, month), 'utf8')
+        .split('\n')
+        .filter((l) => l !== ''),
+    ),
+  );
+}
+
+describe('importing through the service', () => {
+  let services: AppServices;
+  let handlers: HandlerTable;
+  let chosen: string;
+  const logged: string[] = [];
+
+  beforeAll(async () => {
+    vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(' ')));
+    const dataDir = mkdtempSync(join(scratch, 'import-services-'));
+    services = await openAppServices(dataDir, 'resources', { chooseOpenPath: async () => chosen });
+    handlers = createHandlers(services);
+  });
+  afterAll(async () => {
+    await services.close();
+    vi.restoreAllMocks();
+  });
+
+  it('the answer is the import or a refusal that says why — never an internal error; an upload is named as such', async () => {
+    const dir = mkdtempSync(join(scratch, 'import-files-'));
+    const upload = createImportUpload(services);
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(exportText, async (text) => {
+        chosen = join(dir, `eksport-${n++}.jsonl`);
+        writeFileSync(chosen, text);
+        const written = readFileSync(chosen, 'utf8'); // a lone surrogate is written as U+FFFD
+        const nothing = verdicts(written).every((v) => 'rejected' in v) && verdicts(written).length > 0;
+        const envelope = await dispatch(handlers, 'importRecords', { path: null });
+        if (nothing) {
+          expect(envelope).toEqual({
+            ok: false,
+            error: { code: 'bad-input', key: 'importNotExport', params: { file: chosen }, message: `${chosen}: to nie jest eksport rozmów z Asystenta Rozmów (żaden wiersz nie jest zapisem rozmowy). Nic nie zaimportowano.` },
+          });
+        } else {
+          expect(envelope).toMatchObject({ ok: true, result: { path: chosen } });
+        }
+        const uploaded = await upload(chosen);
+        if (uploaded.ok) expect(nothing).toBe(false);
+        else expect(uploaded.error).toMatchObject({ code: 'bad-input', message: expect.stringMatching(/^Przesłany plik: to nie jest eksport/), params: { file: 'Przesłany plik' } });
+      }),
+      fuzzRuns(300),
+    );
+    expect(logged).toEqual([]);
+  });
+});

@@ -1,0 +1,240 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { CallJournal } from '../../electron/services/journal';
+import { genesisHash, parseJournalLines, readLineHead, scanJournalText, serializeRecord, sha256 } from '../../electron/services/journal-format';
+import type { JournalProblem } from '../../shared/api';
+import { JournalRecordSchema, type JournalRecord, type UnchainedRecord } from '../../shared/journal-record';
+import { CLERK_ID, sampleRecord } from '../helpers/records';
+import { anyBytes, anyText, applyJsonMutation, fuzzRuns, garbage, headLikeLine, jsonMutation, mutatedText, type Json } from './arbitraries';
+import { scratchFolder } from './scratch';
+
+const scratch = scratchFolder('journal');
+
+/**
+ * A month file of the journal, as a crash, a sync tool or a hand in an editor
+ * may leave it: reading never throws, every line is either a record or a
+ * problem named by its line number, and a file nobody touched reads whole.
+ */
+const FILE = `calls/${CLERK_ID}/2026-01.jsonl`;
+const GENESIS = genesisHash(CLERK_ID, '2026-01');
+const T0 = Date.UTC(2026, 0, 12, 8, 0, 0);
+
+function shiftRecord(savedAt: Date): UnchainedRecord {
+  const call = sampleRecord(savedAt);
+  return {
+    schemaVersion: 1,
+    type: 'shift',
+    id: call.id,
+    savedAt: call.savedAt,
+    clerk: call.clerk,
+    checklist: { id: 'shift', version: 1 },
+    skipped: false,
+    items: [{ id: 'badge-worn', label: 'Identyfikator noszony w widocznym miejscu', done: true }],
+  };
+}
+
+/** A valid month: calls (and a readiness check) chained as the journal writes them. */
+const monthOfRecords: fc.Arbitrary<{ records: JournalRecord[]; lines: string[] }> = fc
+  .array(fc.record({ minutes: fc.integer({ min: 1, max: 600 }), note: fc.nat({ max: 300 }), shift: fc.boolean() }), { minLength: 1, maxLength: 6 })
+  .map((specs) => {
+    let at = T0;
+    let prevHash = GENESIS;
+    const records: JournalRecord[] = [];
+    const lines: string[] = [];
+    for (const { minutes, note, shift } of specs) {
+      at += minutes * 60_000;
+      const unchained = shift ? shiftRecord(new Date(at)) : sampleRecord(new Date(at), note);
+      const record = JournalRecordSchema.parse({ ...unchained, prevHash });
+      const line = serializeRecord(record);
+      records.push(record);
+      lines.push(line);
+      prevHash = sha256(line);
+    }
+    return { records, lines };
+  });
+
+/** Months to break, built once: building and validating them anew for each of thousands of cases would cost more than the reading under test. */
+const validMonth = fc.constantFrom(...fc.sample(monthOfRecords, { numRuns: 60, seed: 11 }));
+
+const fileOf = (lines: string[]) => lines.map((l) => l + '\n').join('');
+
+function read(text: string) {
+  const scan = scanJournalText(text, GENESIS, FILE);
+  const parsed = parseJournalLines(scan.lines, FILE);
+  return { scan, records: parsed.records, problems: [...scan.problems, ...parsed.problems].sort((a, b) => a.line - b.line || a.kind.localeCompare(b.kind)) };
+}
+
+/**
+ * Every line accounted for once: a record, or a problem with its number;
+ * broken chains only on lines otherwise read. (node:assert in the hot path:
+ * it costs a fraction of expect's time, and thousands of cases run.)
+ */
+function expectEveryLineAccounted(text: string): ReturnType<typeof read> {
+  const result = read(text);
+  const { scan } = result;
+  const raw = text.split('\n');
+  if (raw.at(-1) === '') raw.pop();
+  const unread = scan.problems.filter((p) => p.kind !== 'broken-chain');
+  const parsedBad = result.problems.filter((p) => !scan.problems.includes(p));
+  for (const p of result.problems) {
+    assert.equal(p.file, FILE);
+    assert.ok(Number.isInteger(p.line) && p.line >= 1 && p.line <= raw.length, `line ${p.line} of ${raw.length}`);
+  }
+  const readLines = scan.lines.map((l) => l.line);
+  assert.deepEqual([...unread.map((p) => p.line), ...readLines].sort((a, b) => a - b), raw.map((_, i) => i + 1));
+  for (const l of scan.lines) {
+    assert.equal(l.text, raw[l.line - 1]);
+    assert.equal(typeof l.id, 'string');
+    assert.equal(typeof l.type, 'string');
+  }
+  assert.equal(result.records.length + parsedBad.length, scan.lines.length);
+  for (const p of parsedBad) assert.ok(p.kind === 'corrupt-line' && readLines.includes(p.line));
+  for (const p of scan.problems) if (p.kind === 'broken-chain') assert.ok(readLines.includes(p.line));
+  assert.equal(scan.lastHash, raw.length === 0 ? GENESIS : sha256(raw.at(-1)!));
+  return result;
+}
+
+const at = (line: number, kind: JournalProblem['kind']): JournalProblem => ({ file: FILE, line, kind });
+
+describe('journal lines', () => {
+  it('any text or bytes: reading never throws and every line is a record or a problem with its number', () => {
+    const text = fc.oneof(
+      anyText,
+      anyBytes.map((b) => Buffer.from(b).toString('utf8')),
+      fc.array(fc.oneof(anyText, garbage, headLikeLine), { maxLength: 8 }).map((lines) => lines.join('\n')),
+      validMonth.chain(({ lines }) => mutatedText(fileOf(lines))),
+      validMonth.chain(({ lines }) => fc.uint8Array({ minLength: 1, maxLength: 4 }).chain((junk) => fc.nat().map((i) => {
+        const bytes = Buffer.from(fileOf(lines));
+        const cut = i % bytes.length;
+        return Buffer.concat([bytes.subarray(0, cut), junk, bytes.subarray(cut)]).toString('utf8');
+      }))),
+    );
+    fc.assert(fc.property(text, (t) => void expectEveryLineAccounted(t)), fuzzRuns(10_000));
+  });
+
+  it('a line head is read from any text without throwing: a version, a type and an id, or "corrupt"', () => {
+    const line = fc.oneof(anyText, fc.jsonValue().map((v) => JSON.stringify(v)), headLikeLine);
+    fc.assert(
+      fc.property(line, (l) => {
+        const head = readLineHead(l);
+        if (head === 'corrupt') return;
+        expect(typeof head.id).toBe('string');
+        expect(typeof head.type).toBe('string');
+      }),
+      fuzzRuns(10_000),
+    );
+  });
+
+  it('a file nobody touched reads whole: every record, no problem', () => {
+    fc.assert(
+      fc.property(validMonth, ({ records, lines }) => {
+        const result = expectEveryLineAccounted(fileOf(lines));
+        expect(result.problems).toEqual([]);
+        expect(result.records).toEqual(records);
+      }),
+      fuzzRuns(1_000),
+    );
+  });
+
+  it('one record edited: the problem is on that line or the chain breaks on the next, and nowhere else', () => {
+    fc.assert(
+      fc.property(validMonth, fc.nat(), jsonMutation, ({ lines }, which, mutation) => {
+        const i = which % lines.length;
+        const edited = JSON.stringify(applyJsonMutation(JSON.parse(lines[i]!) as Json, mutation).doc);
+        fc.pre(edited !== lines[i] && !edited.includes('\n'));
+        const result = expectEveryLineAccounted(fileOf([...lines.slice(0, i), edited, ...lines.slice(i + 1)]));
+        for (const p of result.problems) expect([i + 1, i + 2]).toContain(p.line);
+        if (i + 1 < lines.length) expect(result.problems).toContainEqual(at(i + 2, 'broken-chain'));
+        let valid = false;
+        try {
+          valid = JournalRecordSchema.safeParse(JSON.parse(edited)).success;
+        } catch {
+          valid = false;
+        }
+        if (!valid) expect(result.problems.some((p) => p.line === i + 1 && p.kind !== 'broken-chain')).toBe(true);
+      }),
+      fuzzRuns(2_000),
+    );
+  });
+
+  it('a line removed, two swapped, garbage pasted in, or the end torn off: reported exactly where', () => {
+    const edit = fc.record({ kind: fc.constantFrom('remove', 'swap', 'paste', 'tear'), which: fc.nat(), cut: fc.nat(), junk: anyText.map((t) => t.replaceAll('\n', ' ')) });
+    fc.assert(
+      fc.property(validMonth, edit, ({ records, lines }, { kind, which, cut, junk }) => {
+        const i = which % lines.length;
+        const k = lines.length;
+        if (kind === 'remove') {
+          const result = expectEveryLineAccounted(fileOf(lines.filter((_, j) => j !== i)));
+          // The newest line cut off leaves no trace in the chain itself (the team copy is the outside anchor).
+          expect(result.problems).toEqual(i < k - 1 ? [at(i + 1, 'broken-chain')] : []);
+        } else if (kind === 'swap') {
+          fc.pre(k >= 2);
+          const j = i === k - 1 ? i - 1 : i;
+          const swapped = [...lines];
+          [swapped[j], swapped[j + 1]] = [swapped[j + 1]!, swapped[j]!];
+          const result = expectEveryLineAccounted(fileOf(swapped));
+          expect(result.problems).toContainEqual(at(j + 1, 'broken-chain'));
+          expect(result.records).toHaveLength(k);
+        } else if (kind === 'paste') {
+          const result = expectEveryLineAccounted(fileOf([...lines.slice(0, i), junk, ...lines.slice(i)]));
+          expect(result.problems.filter((p) => p.line === i + 1)).not.toEqual([]);
+          expect(result.problems).toContainEqual(at(i + 2, 'broken-chain'));
+          expect(result.problems.every((p) => p.line === i + 1 || p.line === i + 2)).toBe(true);
+        } else {
+          // A crash mid-write: the last line is whole up to some byte, with no line end.
+          const whole = fileOf(lines.slice(0, -1));
+          const last = lines.at(-1)!;
+          const result = expectEveryLineAccounted(whole + last.slice(0, 1 + (cut % (last.length - 1))));
+          expect(result.problems).toEqual([at(k, 'corrupt-line')]);
+          expect(result.records).toEqual(records.slice(0, -1));
+        }
+      }),
+      fuzzRuns(2_000),
+    );
+  });
+});
+
+describe('a month file on disk', () => {
+  it('any content reads as its lines say; an append sets a torn end aside, byte for byte, and chains on after the last whole line', async () => {
+    const content = fc.oneof(
+      anyBytes.map((b) => Buffer.from(b)),
+      validMonth.chain(({ lines }) => mutatedText(fileOf(lines))).map((t) => Buffer.from(t)),
+      validMonth.map(({ lines }) => Buffer.from(fileOf(lines))),
+    );
+    const relative = `calls/${CLERK_ID}/2026-01.jsonl`;
+    await fc.assert(
+      fc.asyncProperty(content, async (bytes) => {
+        const dataDir = mkdtempSync(join(scratch, 'journal-'));
+        const file = join(dataDir, relative);
+        mkdirSync(dirname(file), { recursive: true });
+        writeFileSync(file, bytes);
+        const journal = new CallJournal(dataDir);
+        try {
+          const before = read(bytes.toString('utf8'));
+          const onDisk = await journal.readMonth(CLERK_ID, '2026-01');
+          expect(onDisk.records).toEqual(before.records);
+          expect(onDisk.problems.map((p) => [p.line, p.kind]).sort()).toEqual(before.problems.map((p) => [p.line, p.kind]).sort());
+
+          const saved = await journal.append(sampleRecord(new Date(T0 + 86_400_000)));
+          const whole = bytes.subarray(0, bytes.lastIndexOf(0x0a) + 1);
+          const torn = bytes.subarray(whole.length);
+          expect(readFileSync(file)).toEqual(Buffer.concat([whole, Buffer.from(serializeRecord(saved) + '\n')]));
+          if (torn.length > 0) {
+            expect(journal.quarantined).toEqual([{ file: relative, bytes: torn.length }]);
+            expect(Buffer.from(JSON.parse(readFileSync(`${file}.quarantine`, 'utf8')).base64, 'base64')).toEqual(torn);
+          } else expect(journal.quarantined).toEqual([]);
+          const after = await journal.readMonth(CLERK_ID, '2026-01');
+          expect(after.records.at(-1)).toEqual(saved);
+          const wholeRead = read(whole.toString('utf8'));
+          expect(after.problems.map((p) => [p.line, p.kind]).sort()).toEqual(wholeRead.problems.map((p) => [p.line, p.kind]).sort());
+        } finally {
+          await journal.close();
+        }
+      }),
+      fuzzRuns(150),
+    );
+  });
+});
