@@ -44,7 +44,7 @@ async function start(): Promise<void> {
   const hotkeys = new HotkeyRegistry(globalShortcut, onHotkey);
   const shell = createDesktopShell({ window: () => mainWindow, tray: () => tray, hotkeys, app });
   services = await openAppServices(dataDir, resourcesDir(), { notifier: showNotification, chooseSavePath, chooseOpenPath, printToPdf, shell });
-  registerIpcHandlers(ipcMain, createHandlers(services), appUrl, () => mainWindow?.webContents ?? null);
+  registerIpcHandlers(ipcMain, createHandlers(services), appUrl, () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents : null));
 
   const preferences = services.settings.preferences;
   let windowState = await loadWindowState(dataDir);

@@ -127,15 +127,17 @@ async function handleRequest(req: IncomingMessage, res: ServerResponse, options:
 }
 
 /**
- * The request's URL, or null when it cannot be read. A path is read as a
- * path even when it starts with "//", which `new URL(path, base)` takes for
- * another host: "//..%5c" threw (a 500 for a bad address) and
+ * The request's URL, or null when it cannot be read. Only a path is taken
+ * (nothing but the page calls this server, never through a proxy), and it is
+ * read as a path even when it starts with "//", which `new URL(path, base)`
+ * takes for another host: "//..%5c" threw (a 500 for a bad address) and
  * "//x/api/getAppState" was routed as "/api/getAppState".
  */
 function requestUrl(req: IncomingMessage): URL | null {
   const target = req.url ?? '/';
+  if (!target.startsWith('/')) return null;
   try {
-    return target.startsWith('/') ? new URL(`http://${req.headers.host}${target}`) : new URL(target);
+    return new URL(`http://${req.headers.host}${target}`);
   } catch {
     return null;
   }

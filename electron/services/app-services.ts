@@ -114,7 +114,9 @@ export async function openAppServices(dataDir: string, resourcesDir: string, opt
   await fs.mkdir(dataDir, { recursive: true, mode: 0o700 });
   const lock = await DataDirLock.acquire(dataDir, options.onWaitForLock);
   try {
+    // Where atomic writes happen: settings, draft and window state at the top, the team copies in the outbox.
     await removeLeftoverTempFiles(dataDir);
+    await removeLeftoverTempFiles(join(dataDir, 'outbox'));
     const settingsStore = new SettingsStore(dataDir);
     const draftStore = new DraftStore(dataDir);
     const journal = new CallJournal(dataDir);

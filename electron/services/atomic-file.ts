@@ -52,13 +52,15 @@ const TEMP_FILE = /^\..+\.\d+\.[0-9a-f]{8}\.tmp$/;
 
 /**
  * Removes the temp files a killed process left in `dir` mid-write (the files
- * they were replacing are whole: the rename never happened). Only safe while
- * nobody else writes there, i.e. once the data directory's lock is held.
+ * they were replacing are whole: the rename never happened); returns the
+ * names removed. Only safe while nobody else writes there, i.e. once the data
+ * directory's lock is held. Never fails: a file another program holds is
+ * left for the next start.
  */
 export async function removeLeftoverTempFiles(dir: string): Promise<string[]> {
   const names = (await fs.readdir(dir).catch(() => [] as string[])).filter((n) => TEMP_FILE.test(n));
-  await Promise.all(names.map((n) => fs.rm(join(dir, n), { force: true })));
-  return names;
+  const removed = await Promise.allSettled(names.map((n) => fs.unlink(join(dir, n))));
+  return names.filter((_, i) => removed[i]!.status === 'fulfilled');
 }
 
 /** Makes a rename or a new file in `dir` durable. Not supported on Windows, where rename is already durable enough. */

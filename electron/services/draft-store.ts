@@ -34,13 +34,11 @@ export class DraftStore {
   async load(now = new Date()): Promise<DraftLoad> {
     const raw = await readIfExists(this.file);
     if (raw === null) return { state: IDLE };
-    try {
-      return { state: DraftFileSchema.parse(JSON.parse(raw)).state };
-    } catch {
-      const setAsideAs = `draft.corrupt-${fileTimestamp(now)}.json`;
-      await fs.rename(this.file, join(this.dataDir, setAsideAs));
-      return { state: IDLE, setAsideAs };
-    }
+    const state = parseDraft(raw);
+    if (state) return { state };
+    const setAsideAs = `draft.corrupt-${fileTimestamp(now)}.json`;
+    await fs.rename(this.file, join(this.dataDir, setAsideAs));
+    return { state: IDLE, setAsideAs };
   }
 
   async save(state: CallState): Promise<void> {
@@ -51,6 +49,16 @@ export class DraftStore {
 
   async clear(): Promise<void> {
     await this.queue.run(() => fs.rm(this.file, { force: true }));
+  }
+}
+
+/** The text of a draft file as the call it holds, or null when it is not a whole, valid draft; never throws. */
+export function parseDraft(raw: string): CallState | null {
+  try {
+    const parsed = DraftFileSchema.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data.state : null;
+  } catch {
+    return null;
   }
 }
 

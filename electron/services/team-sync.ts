@@ -32,6 +32,8 @@ export class TeamSync {
   private status: TeamStatus;
   private catchUp: { journal: CallJournal; clerkId: () => string } | null = null;
   private caughtUp = false;
+  /** Saved records whose outbox entry could not be written; the next catch-up finds them. */
+  private missed = 0;
 
   constructor(
     dataDir: string,
@@ -45,14 +47,19 @@ export class TeamSync {
   async enqueue(record: JournalRecord): Promise<void> {
     if (!this.folder) return;
     try {
-      await fs.mkdir(this.outbox, { recursive: true });
-      await writeFileAtomic(join(this.outbox, `${record.id}.json`), JSON.stringify(record));
+      await this.writeEntry(record);
     } catch (error) {
       // The record is safe in the journal; the next delivery with the folder
-      // there compares the two and queues what the outbox missed.
-      this.caughtUp = false;
+      // there compares the two and queues what the outbox missed. Counted, not
+      // flagged: a catch-up already running may have read the journal before it.
+      this.missed++;
       throw error;
     }
+  }
+
+  private async writeEntry(record: JournalRecord): Promise<void> {
+    await fs.mkdir(this.outbox, { recursive: true });
+    await writeFileAtomic(join(this.outbox, `${record.id}.json`), JSON.stringify(record));
   }
 
   /**
@@ -88,7 +95,7 @@ export class TeamSync {
       const { records } = await local.readMonth(clerkId, month);
       for (const record of records) {
         if (delivered.has(record.id) || waiting.has(record.id)) continue;
-        await this.enqueue(record);
+        await this.writeEntry(record);
         queued++;
       }
     }
@@ -99,6 +106,7 @@ export class TeamSync {
     return this.queue.run(async () => {
       this.folder = folder;
       this.caughtUp = false;
+      this.missed = 0;
       await this.closeJournal();
       this.status = { ...this.status, folder, reachable: null, lastError: null };
     });
@@ -114,9 +122,11 @@ export class TeamSync {
         await requireTeamFolder(this.folder);
         // Once a session, with the folder there: what the outbox never got (a crash
         // between the journal and the outbox) is queued now.
-        if (this.catchUp && !this.caughtUp) {
+        if (this.catchUp && (!this.caughtUp || this.missed > 0)) {
+          const missedBefore = this.missed;
           await this.reconcileNow(this.catchUp.journal, this.catchUp.clerkId());
           this.caughtUp = true;
+          this.missed -= missedBefore;
           pending.splice(0, pending.length, ...(await this.pendingFiles()));
           this.status.pending = pending.length;
         }
@@ -153,8 +163,9 @@ export class TeamSync {
     });
   }
 
+  /** The status; records the outbox missed count as waiting, which they are. */
   snapshot(): TeamStatus {
-    return { ...this.status };
+    return { ...this.status, pending: this.status.pending + this.missed };
   }
 
   async close(): Promise<void> {

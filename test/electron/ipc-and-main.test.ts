@@ -109,6 +109,16 @@ describe('main process wiring', () => {
     }
   });
 
+  it('once the window is destroyed, its webContents is no longer trusted (and asking does not throw)', async () => {
+    window.destroyed = true;
+    try {
+      expect(await invoke('api:getAppState', {})).toEqual({ ok: false, error: { code: 'forbidden', message: FOREIGN_SENDER_MESSAGE } });
+    } finally {
+      window.destroyed = false;
+    }
+    expect(await invoke('api:getAppState', {})).toMatchObject({ ok: true });
+  });
+
   it('a refused message changes nothing: no profile saved, the window not hidden', async () => {
     const profile = { firstName: 'Jan', lastName: 'Obcy', role: 'pracownik', unit: 'Kancelaria', officeName: 'PUP' };
     window.show();

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { fileTimestamp } from '../../electron/services/atomic-file';
-import { DraftStore } from '../../electron/services/draft-store';
+import { DraftStore, parseDraft } from '../../electron/services/draft-store';
 import { callReducer, CallStateSchema, IDLE, type CallState } from '../../shared/call-machine';
 import { INCOMING, OUTGOING } from '../shared/fixtures';
 import { anyBytes, anyText, fuzzRuns, mutatedJsonText, mutatedText, type Json } from './arbitraries';
@@ -43,6 +43,17 @@ function expectedState(bytes: Buffer): CallState | null {
     return null;
   }
 }
+
+describe('draft.json', () => {
+  it('the parser takes exactly the whole, valid drafts and never throws', () => {
+    fc.assert(
+      fc.property(draftBytes, (bytes) => {
+        expect(parseDraft(bytes.toString('utf8'))).toEqual(expectedState(bytes));
+      }),
+      fuzzRuns(10_000),
+    );
+  });
+});
 
 describe('draft.json on disk', () => {
   it('a valid draft is restored as it was; anything else is set aside byte for byte and the start is idle', async () => {

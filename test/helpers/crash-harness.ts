@@ -6,6 +6,7 @@
  * compiling TypeScript again.
  */
 import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'vite';
 
@@ -17,7 +18,9 @@ export interface Ack {
 
 /** Bundles the child into the project's cache folder (so its imports resolve) and returns the script's path. */
 export async function bundleCrashChild(): Promise<string> {
-  const outDir = join('node_modules', '.cache', 'crash-child');
+  // A folder of its own per run, inside the project so the bundle's imports resolve.
+  mkdirSync(join('node_modules', '.cache'), { recursive: true });
+  const outDir = mkdtempSync(join('node_modules', '.cache', 'crash-child-'));
   await build({
     configFile: false,
     logLevel: 'silent',
@@ -37,6 +40,8 @@ export function runAndKill(script: string, args: string[], killAfterMs: number):
     let out = '';
     let err = '';
     let timer: NodeJS.Timeout | undefined;
+    // Whatever happens, the child does not outlive its run.
+    const deadline = setTimeout(() => child.kill('SIGKILL'), 10_000 + killAfterMs);
     child.stdout.on('data', (d: Buffer) => {
       out += d.toString();
       if (!timer && out.includes('ack journal')) timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
@@ -44,7 +49,9 @@ export function runAndKill(script: string, args: string[], killAfterMs: number):
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     child.on('exit', (_code, signal) => {
       clearTimeout(timer);
+      clearTimeout(deadline);
       if (signal !== 'SIGKILL') return reject(new Error(`the writer ended by itself: ${err}`));
+      if (!timer) return reject(new Error(`the writer acknowledged no call in 10 s: ${err}`));
       resolve([...out.matchAll(/^ack (journal|settings|draft) (\d+) (\S+)$/gm)].map((m) => ({ kind: m[1] as Ack['kind'], step: Number(m[2]), id: m[3]! })));
     });
   });

@@ -48,7 +48,11 @@ export class FakeBrowserWindow extends FakeEmitter {
   alwaysOnTopLevel: string | null = null;
   contentProtection = false;
   opacity = 1;
+  destroyed = false;
   bounds: { x: number; y: number; width: number; height: number };
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
   constructor(readonly options: Record<string, unknown>) {
     super();
     this.bounds = { x: Number(options.x ?? 0), y: Number(options.y ?? 0), width: Number(options.width ?? 800), height: Number(options.height ?? 600) };

@@ -1,7 +1,7 @@
-import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeLeftoverTempFiles } from '../../electron/services/atomic-file';
 import { DraftStore } from '../../electron/services/draft-store';
 import { CallJournal, monthOf, serializeRecord } from '../../electron/services/journal';
@@ -32,8 +32,13 @@ import { CLERK_ID, sampleRecord } from '../helpers/records';
 const ITERATIONS = Number(process.env.CRASH_ITERATIONS ?? 200);
 const STEP_MS = 20 * 60_000;
 let child: string;
+let dataDir: string;
 beforeAll(async () => {
   child = await bundleCrashChild();
+});
+afterAll(() => {
+  rmSync(dirname(child), { recursive: true, force: true });
+  rmSync(dataDir, { recursive: true, force: true });
 });
 
 /** Ids and problems of every month file: the chain and every line's head, as the app checks them on open. */
@@ -48,7 +53,7 @@ const lastStep = (acks: Ack[], kind: Ack['kind']) => acks.filter((a) => a.kind =
 
 describe('kill -9 while the journal, settings and draft are being written', () => {
   it(`loses no acknowledged call and never leaves a half-written file, across ${ITERATIONS} kills`, async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'crash-'));
+    dataDir = mkdtempSync(join(tmpdir(), 'crash-'));
     const acked = new Set<string>();
     const rand = seeded(12345);
     const found = { settings: -1, draft: -1 };
@@ -56,16 +61,18 @@ describe('kill -9 while the journal, settings and draft are being written', () =
     let quarantined = 0;
     let tempFiles = 0;
     let firstStep = 0;
+    let crossings = 0;
 
     for (let i = 0; i < ITERATIONS; i++) {
-      // Each run starts 1–6 hours before a month ends, so most runs cross into the next month's file.
-      const firstAt = new Date(2026, i, 1).getTime() - (1 + rand(6)) * 3600_000;
+      // Each run starts one to four calls before a month ends, so most runs cross into the next month's file.
+      const firstAt = new Date(2026, i, 1).getTime() - (1 + rand(4)) * STEP_MS;
       const acks = await runAndKill(child, [dataDir, String(firstStep), String(i + 1), String(firstAt), String(STEP_MS)], rand(30));
       const at = `after kill ${i + 1}`;
 
       // Journal.
       acks.filter((a) => a.kind === 'journal').forEach((a) => acked.add(a.id));
       const lastAt = firstAt + (lastStep(acks, 'journal')! - firstStep) * STEP_MS;
+      if (monthOf(new Date(lastAt)) !== monthOf(new Date(firstAt))) crossings++;
       const powerCut = i % 4 === 3;
       if (powerCut) {
         const neverAcknowledged = serializeRecord(JournalRecordSchema.parse({ ...sampleRecord(new Date(lastAt + 1000), rand(1000)), prevHash: '0'.repeat(64) }));
@@ -111,6 +118,7 @@ describe('kill -9 while the journal, settings and draft are being written', () =
     const read = await Promise.all(months.map((m) => journal.readMonth(CLERK_ID, m)));
     expect(read.flatMap((r) => r.problems)).toEqual([]);
     expect(months.length).toBeGreaterThan(ITERATIONS / 2);
+    expect(crossings, 'runs that crossed into the next month while writing').toBeGreaterThanOrEqual(ITERATIONS / 4);
     expect(acked.size).toBeGreaterThan(ITERATIONS * 2);
     const quarantineLines = months
       .map((m) => join(dataDir, 'calls', CLERK_ID, `${m}.jsonl.quarantine`))
@@ -120,7 +128,7 @@ describe('kill -9 while the journal, settings and draft are being written', () =
     expect(quarantined).toBeGreaterThanOrEqual(Math.floor(ITERATIONS / 4));
     const stored = read.reduce((n, r) => n + r.records.length, 0);
     console.info(
-      `[crash] ${ITERATIONS} kills: ${acked.size} acknowledged calls all kept (${stored} stored), ${quarantined} torn lines set aside; ` +
+      `[crash] ${ITERATIONS} kills (${crossings} while crossing a month's end): ${acked.size} acknowledged calls all kept (${stored} stored), ${quarantined} torn lines set aside; ` +
         `settings and draft always whole, ${tempFiles} leftover temp files cleared`,
     );
   }, 600_000);

@@ -1,6 +1,6 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, sep } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createHandlers, dispatch, type HandlerTable } from '../../electron/handlers';
@@ -37,6 +37,8 @@ beforeEach(async () => {
 afterEach(async () => {
   vi.restoreAllMocks();
   await services.close();
+  rmSync(dataDir, { recursive: true, force: true });
+  rmSync(team, { recursive: true, force: true });
 });
 
 const inLocalJournal = (path: string) => path.startsWith(join(dataDir, 'calls') + sep);
@@ -139,14 +141,40 @@ describe('saving a call when the disk fails', () => {
     expect((await new DraftStore(dataDir).load()).state).toEqual(noted);
   });
 
+  it.each([
+    { fault: { op: 'write', code: 'ENOSPC' }, key: 'diskFull' },
+    { fault: { op: 'sync', code: 'EIO' }, key: 'diskError' },
+    { fault: { op: 'open', code: 'EACCES' }, key: 'noWriteAccess' },
+  ] as const)('settings and the draft under $fault.code at $fault.op: refused clearly, the old files whole, saved once the fault is gone', async ({ fault, key }) => {
+    const state = await callInWrapUp();
+    const noted = callReducer(state, { type: 'set-note', note: 'Dopisek' });
+    faults.add({ ...fault, path: (p) => dirname(p) === dataDir });
+    const preferences = { ...services.settings.preferences, largeText: true };
+    expect(await dispatch(api, 'savePreferences', preferences)).toMatchObject({ ok: false, error: { code: 'storage', key } });
+    expect(await dispatch(api, 'saveDraft', { state: noted })).toMatchObject({ ok: false, error: { code: 'storage', key } });
+    expect(services.settings.preferences.largeText).toBe(false);
+    expect(JSON.parse(readFileSync(join(dataDir, 'settings.json'), 'utf8')).preferences.largeText).toBe(false);
+    expect((await new DraftStore(dataDir).load()).state).toEqual(state);
+    expect(readdirSync(dataDir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+
+    faults.clear();
+    expect(await dispatch(api, 'savePreferences', preferences)).toMatchObject({ ok: true });
+    expect(await dispatch(api, 'saveDraft', { state: noted })).toMatchObject({ ok: true });
+    expect(JSON.parse(readFileSync(join(dataDir, 'settings.json'), 'utf8')).preferences.largeText).toBe(true);
+    expect((await new DraftStore(dataDir).load()).state).toEqual(noted);
+  });
+
   it('an outbox that cannot be written (EACCES): the call is saved, and reaches the team folder once the fault is gone', async () => {
     faults.add({ op: 'open', code: 'EACCES', path: inOutbox });
     const state = await callInWrapUp();
     expect(await save(state)).toMatchObject({ ok: true, result: { id: state.call.id } });
     expect(idsIn(dataDir)).toEqual([state.call.id]);
     expect(outbox()).toEqual([]);
+    // The window's team banner counts it as waiting, however often delivery is tried meanwhile.
+    for (let i = 0; i < 3; i++) expect(await api.getTeamStatus({})).toMatchObject({ pending: 1 });
     faults.clear();
     await expectStoredOnce([state.call.id]);
+    expect(await api.getTeamStatus({})).toMatchObject({ pending: 0, reachable: true });
   });
 });
 

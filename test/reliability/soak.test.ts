@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
@@ -54,7 +54,8 @@ const retainedMb = () => {
   gc();
   return process.memoryUsage().heapUsed / 2 ** 20;
 };
-const openFds = () => readdirSync('/proc/self/fd').length;
+/** Open file descriptors, where the system lists them (Linux); elsewhere not checked. */
+const openFds = () => (existsSync('/proc/self/fd') ? readdirSync('/proc/self/fd').length : 0);
 const queries = readFileSync('test/fixtures/routing-queries.jsonl', 'utf8')
   .trim()
   .split('\n')
@@ -70,8 +71,10 @@ function memoryBackedTmp(): string {
 }
 
 let services: AppServices;
+let dataDir: string;
 beforeAll(async () => {
-  services = await openAppServices(mkdtempSync(join(memoryBackedTmp(), 'soak-')), 'resources');
+  dataDir = mkdtempSync(join(memoryBackedTmp(), 'soak-'));
+  services = await openAppServices(dataDir, 'resources');
   const handlers = createHandlers(services);
   const bridge = Object.fromEntries(API_METHOD_NAMES.map((m) => [m, (payload: unknown): Promise<ApiEnvelope<unknown>> => dispatch(handlers, m, payload)]));
   setApi(createApi({ api: bridge } as unknown as Window));
@@ -83,6 +86,7 @@ afterAll(async () => {
   vi.useRealTimers();
   setApi(null);
   await services.close();
+  rmSync(dataDir, { recursive: true, force: true });
 });
 
 const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))]!;

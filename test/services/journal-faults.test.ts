@@ -1,4 +1,4 @@
-import { appendFileSync, mkdtempSync, promises as fsp, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, promises as fsp, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -30,6 +30,7 @@ beforeEach(() => {
 afterEach(async () => {
   vi.restoreAllMocks();
   await journal.close();
+  rmSync(dataDir, { recursive: true, force: true });
 });
 
 describe('journal under write faults', () => {

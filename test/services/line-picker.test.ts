@@ -1,4 +1,4 @@
-import { appendFileSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -19,6 +19,7 @@ beforeEach(() => {
 });
 afterEach(async () => {
   await journal.close();
+  rmSync(dataDir, { recursive: true, force: true });
 });
 
 describe('LinePicker', () => {
@@ -45,16 +46,26 @@ describe('LinePicker', () => {
     expect(await ids(picker)).toHaveLength(3);
   });
 
-  it('reads a file that was replaced or removed from the start again', async () => {
+  it('reads a file that was replaced, cut back and written on, or removed, from its start again', async () => {
     const picker = new LinePicker(journal, wanted, CallRecordSchema);
     const kept = await journal.append({ ...sampleRecord(new Date(2026, 10, 3, 10)), note: 'szukane' });
-    await journal.append({ ...sampleRecord(new Date(2026, 10, 3, 11)), note: 'szukane' });
+    const rolledBack = await journal.append({ ...sampleRecord(new Date(2026, 10, 3, 11)), note: 'szukane' });
     await journal.close();
-    expect(await ids(picker)).toHaveLength(2);
-    const [line] = (await import('node:fs')).readFileSync(file('2026-11'), 'utf8').split('\n');
-    writeFileSync(`${file('2026-11')}.new`, line + '\n');
+    expect(await ids(picker)).toEqual([kept.id, rolledBack.id]);
+
+    // A save rolled back (its fsync failed) and another written in its place, longer: same start, larger file.
+    const [first] = readFileSync(file('2026-11'), 'utf8').split('\n');
+    writeFileSync(file('2026-11'), first + '\n');
+    const retried = await new CallJournal(dataDir).append({ ...sampleRecord(new Date(2026, 10, 3, 12)), note: 'szukane, tym razem dłuższa notatka' });
+    expect(await ids(picker)).toEqual([kept.id, retried.id]);
+
+    // Replaced by another file as long or longer, not chaining to what was read.
+    const other = await new CallJournal(join(dataDir, 'inny')).append({ ...sampleRecord(new Date(2026, 10, 3, 13)), note: 'szukane i jeszcze dłuższa notatka w innym pliku' });
+    const otherLine = JSON.stringify(other);
+    writeFileSync(`${file('2026-11')}.new`, readFileSync(file('2026-11'), 'utf8').replace(/^.*\n/, '') + otherLine + '\n' + otherLine + '\n');
     renameSync(`${file('2026-11')}.new`, file('2026-11'));
-    expect(await ids(picker)).toEqual([kept.id]);
+    expect(await ids(picker)).toEqual([retried.id, other.id, other.id]);
+
     rmSync(file('2026-11'));
     expect(await ids(picker)).toEqual([]);
   });
