@@ -120,8 +120,9 @@ export class TeamSync {
       if (!this.folder) return this.snapshot();
       try {
         await requireTeamFolder(this.folder);
-        // Once a session, with the folder there: what the outbox never got (a crash
-        // between the journal and the outbox) is queued now.
+        // Once a session, and again after an outbox write failed, with the folder
+        // there: what the outbox never got (a crash between the journal and the
+        // outbox, a failed write) is queued now.
         if (this.catchUp && (!this.caughtUp || this.missed > 0)) {
           const missedBefore = this.missed;
           await this.reconcileNow(this.catchUp.journal, this.catchUp.clerkId());
