@@ -29,6 +29,8 @@ export const TeamStatusSchema = z.object({
   pending: z.number().int().min(0),
   reachable: z.boolean().nullable(),
   lastError: z.string().nullable(),
+  /** Why copies wait on this computer's side (the outbox could not be written or read), or null. */
+  localError: z.string().nullable().default(null),
   lastDeliveredAt: z.string().nullable(),
 });
 export type TeamStatus = z.infer<typeof TeamStatusSchema>;

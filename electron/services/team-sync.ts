@@ -40,7 +40,7 @@ export class TeamSync {
     private folder: string | null,
   ) {
     this.outbox = join(dataDir, 'outbox');
-    this.status = { folder, pending: 0, reachable: null, lastError: null, lastDeliveredAt: null };
+    this.status = { folder, pending: 0, reachable: null, lastError: null, localError: null, lastDeliveredAt: null };
   }
 
   /** Queues a saved record for the team folder; resolves once the outbox entry is on disk. */
@@ -53,6 +53,7 @@ export class TeamSync {
       // there compares the two and queues what the outbox missed. Counted, not
       // flagged: a catch-up already running may have read the journal before it.
       this.missed++;
+      this.status.localError = errorCode(error);
       throw error;
     }
   }
@@ -108,14 +109,21 @@ export class TeamSync {
       this.caughtUp = false;
       this.missed = 0;
       await this.closeJournal();
-      this.status = { ...this.status, folder, reachable: null, lastError: null };
+      this.status = { ...this.status, folder, reachable: null, lastError: null, localError: null };
     });
   }
 
   /** Delivers what waits in the outbox, oldest first; stops at the first failure and leaves the rest for next time. */
   deliver(): Promise<TeamStatus> {
     return this.queue.run(async () => {
-      const pending = await this.pendingFiles();
+      let pending: string[];
+      try {
+        pending = await this.pendingFiles();
+      } catch (error) {
+        // The outbox itself cannot be read: nothing can go now; say why, try again later.
+        this.status.localError = errorCode(error);
+        return this.snapshot();
+      }
       this.status.pending = pending.length;
       if (!this.folder) return this.snapshot();
       try {
@@ -154,6 +162,7 @@ export class TeamSync {
         }
         this.status.reachable = true;
         this.status.lastError = null;
+        if (this.missed === 0) this.status.localError = null;
       } catch (error) {
         // The next append reopens the team file (and sets a torn line aside).
         await this.closeJournal();
@@ -230,4 +239,8 @@ async function requireTeamFolder(folder: string): Promise<void> {
   const root = await fs.stat(folder);
   if (!root.isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
   await fs.stat(join(folder, TEAM_MARKER));
+}
+
+function errorCode(error: unknown): string {
+  return (error as NodeJS.ErrnoException).code ?? (error as Error).message;
 }

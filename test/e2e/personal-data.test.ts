@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { firstRun } from '../helpers/e2e-steps';
+import { firstRun, joinTeamFolder } from '../helpers/e2e-steps';
 import { e2eSkipReason, launchChromium, screenshotPath, startWebMode, type WebModeProcess } from '../helpers/web-mode';
 
 const unavailable = e2eSkipReason();
@@ -81,11 +81,7 @@ describe.skipIf(unavailable)('web mode: a caller’s name and numbers never reac
 
   it('a clerk sets up and joins a team folder', async () => {
     await firstRun(page, server.url);
-    await page.getByRole('button', { name: 'Ustawienia' }).click();
-    await page.getByLabel('Folder zespołu').fill(team);
-    await page.getByRole('button', { name: 'Zapisz', exact: true }).click();
-    await expect.poll(() => page.getByText('Tryb zespołu włączony.').isVisible()).toBe(true);
-    await page.getByRole('button', { name: 'Rozmowa', exact: true }).click();
+    await joinTeamFolder(page, team);
   });
 
   it('the page refuses to run script injected into it, and eval (the CSP at work in the browser)', async () => {

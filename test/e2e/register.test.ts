@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { firstRun, quickIncomingCall } from '../helpers/e2e-steps';
+import { firstRun, joinTeamFolder, quickIncomingCall } from '../helpers/e2e-steps';
 import { e2eSkipReason, launchChromium, screenshotPath, startWebMode, type WebModeProcess } from '../helpers/web-mode';
 
 const unavailable = e2eSkipReason();
@@ -36,15 +36,11 @@ describe.skipIf(unavailable)('web mode: the register, its summary and the CSV ex
   });
 
   async function joinTeam(p: Page, screenshot?: string) {
-    await p.getByRole('button', { name: 'Ustawienia' }).click();
-    await p.getByLabel('Folder zespołu').fill(team);
-    if (screenshot) {
+    await joinTeamFolder(p, team, async () => {
+      if (!screenshot) return;
       await p.getByRole('form', { name: 'Zespół i przechowywanie zapisów' }).scrollIntoViewIfNeeded();
       await p.screenshot({ path: screenshotPath(screenshot) });
-    }
-    await p.getByRole('button', { name: 'Zapisz', exact: true }).click();
-    await expect.poll(() => p.getByText('Tryb zespołu włączony.').isVisible()).toBe(true);
-    await p.getByRole('button', { name: 'Rozmowa', exact: true }).click();
+    });
   }
 
   it('a second clerk joins the team folder in settings and takes one call on their own computer', async () => {

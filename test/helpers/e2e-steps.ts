@@ -52,3 +52,14 @@ export async function quickIncomingCall(page: Page, outcomeKey: string, note = '
   await expect.poll(() => page.getByText('Rozmowa zapisana w dzienniku.').isVisible()).toBe(true);
   await expect.poll(() => page.getByRole('button', { name: /Połączenie przychodzące/ }).isVisible()).toBe(true);
 }
+
+/** Switches team mode on in Ustawienia with this folder, then goes back to the call screen; `beforeSave` runs with the form filled. */
+export async function joinTeamFolder(page: Page, folder: string, beforeSave?: () => Promise<void>): Promise<void> {
+  await page.getByRole('button', { name: 'Ustawienia' }).click();
+  await page.getByLabel('Folder zespołu').fill(folder);
+  await beforeSave?.();
+  await page.getByRole('button', { name: 'Zapisz', exact: true }).click();
+  await expect.poll(() => page.getByText('Tryb zespołu włączony.').isVisible()).toBe(true);
+  await page.getByRole('button', { name: 'Rozmowa', exact: true }).click();
+}
+

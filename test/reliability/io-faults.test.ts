@@ -171,10 +171,20 @@ describe('saving a call when the disk fails', () => {
     expect(idsIn(dataDir)).toEqual([state.call.id]);
     expect(outbox()).toEqual([]);
     // The window's team banner counts it as waiting, however often delivery is tried meanwhile.
-    for (let i = 0; i < 3; i++) expect(await api.getTeamStatus({})).toMatchObject({ pending: 1 });
+    for (let i = 0; i < 3; i++) expect(await api.getTeamStatus({})).toMatchObject({ pending: 1, localError: 'EACCES' });
     faults.clear();
     await expectStoredOnce([state.call.id]);
-    expect(await api.getTeamStatus({})).toMatchObject({ pending: 0, reachable: true });
+    expect(await api.getTeamStatus({})).toMatchObject({ pending: 0, reachable: true, localError: null });
+  });
+
+  it('an outbox that cannot even be read (something else holds its name): the status says why, and the copies go once it can', async () => {
+    const state = await callInWrapUp();
+    faults.add({ op: 'readdir', code: 'EIO', path: (p) => p === join(dataDir, 'outbox') });
+    expect(await save(state)).toMatchObject({ ok: true });
+    expect(await api.getTeamStatus({})).toMatchObject({ localError: 'EIO' });
+    faults.clear();
+    await expectStoredOnce([state.call.id]);
+    expect(await api.getTeamStatus({})).toMatchObject({ pending: 0, localError: null });
   });
 });
 

@@ -81,11 +81,11 @@ function fakeApi(overrides: Partial<Api> = {}): Api {
     listRecentCalls: vi.fn(async () => ({ calls: [], problems: [] })),
     queryRegister: vi.fn(async ({ offset }) => ({ total: 0, offset, rows: [], summary: null, facets: { clerks: [], units: [], items: [] }, problems: [], unreadable: [] })),
     exportRegister: vi.fn(async () => ({ path: null, rows: 0 })),
-    saveTeamSettings: vi.fn(async ({ teamFolder }) => ({ folder: teamFolder ?? null, pending: 0, reachable: true, lastError: null, lastDeliveredAt: null })),
+    saveTeamSettings: vi.fn(async ({ teamFolder }) => ({ folder: teamFolder ?? null, pending: 0, reachable: true, lastError: null, localError: null, lastDeliveredAt: null })),
     printReport: vi.fn(async () => ({ path: null })),
     importRecords: vi.fn(async () => ({ path: null, imported: 0, duplicates: 0, rejected: [], rejectedCount: 0 })),
     applyRetention: vi.fn(async () => ({ removed: [] })),
-    getTeamStatus: vi.fn(async () => ({ folder: null, pending: 0, reachable: null, lastError: null, lastDeliveredAt: null })),
+    getTeamStatus: vi.fn(async () => ({ folder: null, pending: 0, reachable: null, lastError: null, localError: null, lastDeliveredAt: null })),
     ...overrides,
   };
 }

@@ -12,7 +12,9 @@ export function Notices() {
   const draftError = useAppStore((s) => s.draftError);
   const team = useAppStore((s) => s.teamStatus);
   const teamWaiting = team !== null && team.folder !== null && team.pending > 0 && team.reachable === false;
-  if (notices.length === 0 && draftError === null && !teamWaiting) return null;
+  // The folder may be fine while this computer's queue of copies is not (no room, no access).
+  const teamStuckHere = team !== null && team.folder !== null && team.pending > 0 && !teamWaiting && team.localError !== null;
+  if (notices.length === 0 && draftError === null && !teamWaiting && !teamStuckHere) return null;
   return (
     <div className="notices">
       {draftError !== null && (
@@ -23,6 +25,11 @@ export function Notices() {
       {teamWaiting && (
         <div className="banner warning" role="status">
           <p>{t('notices.teamWaiting', { folder: team.folder, records: t('notices.records', { count: team.pending }) })}</p>
+        </div>
+      )}
+      {teamStuckHere && (
+        <div className="banner warning" role="status">
+          <p>{t('notices.teamStuckHere', { code: team.localError, records: t('notices.records', { count: team.pending }) })}</p>
         </div>
       )}
       {notices.map((notice, index) =>

@@ -38,6 +38,7 @@ export const en = {
     retentionRemove: 'Remove now',
     retentionLater: 'Not now',
     retentionDone: 'Removed {{files}} and recorded it in the journal.',
+    teamStuckHere: 'The copies for the team folder could not be stored on this computer ({{code}}). Waiting: {{records}}. The calls are safe in the journal; the copies will be sent at the next attempt that works.',
     teamWaiting: 'The team folder {{folder}} cannot be reached right now. Waiting on this computer: {{records}}. The copies will reach the folder by themselves as soon as it is back — nothing is lost.',
     records_one: '{{count}} record',
     records_other: '{{count}} records',

@@ -45,6 +45,8 @@ export const pl = {
     retentionRemove: 'Usuń teraz',
     retentionLater: 'Nie teraz',
     retentionDone: 'Usunięto {{files}} i odnotowano to w dzienniku.',
+    teamStuckHere:
+      'Kopie dla folderu zespołu nie dały się zapisać na tym komputerze ({{code}}). Czeka: {{records}}. Rozmowy są bezpieczne w dzienniku; kopie zostaną wysłane przy następnej próbie, gdy tylko się uda.',
     teamWaiting:
       'Folder zespołu {{folder}} jest teraz niedostępny. Na tym komputerze czeka: {{records}}. Kopie trafią do folderu same, gdy tylko wróci — nic nie ginie.',
     records_one: '{{count}} zapis',
