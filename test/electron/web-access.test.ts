@@ -1,8 +1,9 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { request } from 'node:http';
 import { networkInterfaces, tmpdir } from 'node:os';
+import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sendRaw, type Reply, type RequestOptions } from '../helpers/http';
 import { API_METHOD_NAMES } from '../../shared/api-methods';
 import { CONTENT_SECURITY_POLICY } from '../../electron/web';
 import { startWebMode, WEB_ENTRY, type WebModeProcess } from '../helpers/web-mode';
@@ -28,24 +29,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-interface Reply {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
-
-function send(path: string, options: { method?: string; headers?: Record<string, string>; body?: string }): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: new URL(server.origin).port, path, method: options.method ?? 'POST', headers: options.headers }, (res) => {
-      let body = '';
-      res.on('data', (d: Buffer) => (body += d.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
-    req.on('error', reject);
-    if (options.body !== undefined) req.write(options.body);
-    req.end();
-  });
-}
+const send = (path: string, options: RequestOptions): Promise<Reply> => sendRaw(new URL(server.origin).port, path, options);
 
 const PROFILE = { firstName: 'Jan', lastName: 'Intruz', role: 'pracownik', unit: 'Kancelaria', officeName: 'PUP' };
 const EXPORT = { filter: {}, sort: { key: 'startedAt', descending: true }, format: 'jsonl', path: null };

@@ -1,8 +1,8 @@
 import { existsSync, mkdtempSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { sendRaw, type Reply, type RequestOptions } from '../helpers/http';
 import { createExportDownload, createHandlers, createImportUpload } from '../../electron/handlers';
 import { openAppServices, type AppServices } from '../../electron/services/app-services';
 import { parseWebArgs } from '../../electron/web-cli';
@@ -45,27 +45,7 @@ afterAll(async () => {
   vi.restoreAllMocks();
 });
 
-interface Reply {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
-
-function send(path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      { host: '127.0.0.1', port: web.port, path, method: options.method ?? 'POST', headers: options.headers },
-      (res) => {
-        let body = '';
-        res.on('data', (d: Buffer) => (body += d.toString()));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-      },
-    );
-    req.on('error', reject);
-    if (options.body !== undefined) req.write(options.body);
-    req.end();
-  });
-}
+const send = (path: string, options: RequestOptions = {}): Promise<Reply> => sendRaw(web.port, path, options);
 
 const api = (method: string, body: unknown, headers: Record<string, string> = {}) =>
   send(`/api/${method}`, {
