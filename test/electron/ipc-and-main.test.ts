@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { API_METHOD_NAMES } from '../../shared/api-methods';
 import { DEFAULT_HOTKEYS } from '../../shared/preferences';
 import { FOREIGN_SENDER_MESSAGE } from '../../electron/ipc';
-import { FakeBrowserWindow, FakeNotification, FakeTray, FakeWebContents, type FakeElectron } from '../helpers/fake-electron';
+import { FakeBrowserWindow, FakeNotification, FakeTray, FakeWebContents, SECURE_WEB_PREFERENCES, type FakeElectron } from '../helpers/fake-electron';
 
 const fake: FakeElectron = vi.hoisted(() => ({}) as FakeElectron);
 vi.mock('electron', async () => {
@@ -236,16 +236,7 @@ describe('the built app: windows, navigation and permissions', () => {
   it('opens one window only (printing and exports open none), sandboxed, isolated, without Node', () => {
     expect(FakeBrowserWindow.created).toEqual([window]);
     for (const opened of FakeBrowserWindow.created) {
-      expect(opened.options.webPreferences).toMatchObject({
-        contextIsolation: true,
-        sandbox: true,
-        nodeIntegration: false,
-        nodeIntegrationInWorker: false,
-        nodeIntegrationInSubFrames: false,
-        webSecurity: true,
-        allowRunningInsecureContent: false,
-        webviewTag: false,
-      });
+      expect(opened.options.webPreferences).toMatchObject(SECURE_WEB_PREFERENCES);
       // Anything not listed would be a setting someone turned on without this test knowing.
       expect(Object.keys(opened.options.webPreferences as object).sort()).toEqual(
         ['allowRunningInsecureContent', 'contextIsolation', 'nodeIntegration', 'nodeIntegrationInSubFrames', 'nodeIntegrationInWorker', 'preload', 'sandbox', 'spellcheck', 'webSecurity', 'webviewTag'],

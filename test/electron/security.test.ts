@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { FakeBrowserWindow, FakeWebContents, type FakeElectron } from '../helpers/fake-electron';
+import { FakeBrowserWindow, FakeWebContents, SECURE_WEB_PREFERENCES, type FakeElectron } from '../helpers/fake-electron';
 
 const fake: FakeElectron = vi.hoisted(() => ({}) as FakeElectron);
 vi.mock('electron', async () => {
@@ -29,17 +29,7 @@ describe('the overlay window', () => {
     expect(window.alwaysOnTopLevel).toBe('floating');
     expect(window.contentProtection).toBe(true);
     expect(window.options.webPreferences).toEqual(
-      expect.objectContaining({
-        preload: '/app/out/preload/index.cjs',
-        contextIsolation: true,
-        sandbox: true,
-        nodeIntegration: false,
-        nodeIntegrationInWorker: false,
-        nodeIntegrationInSubFrames: false,
-        webSecurity: true,
-        allowRunningInsecureContent: false,
-        webviewTag: false,
-      }),
+      expect.objectContaining({ preload: '/app/out/preload/index.cjs', ...SECURE_WEB_PREFERENCES }),
     );
     expect(window.loadedUrl).toBe(APP_URL);
     expect(window.webContents.windowOpenHandler).not.toBeNull();

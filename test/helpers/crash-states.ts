@@ -1,6 +1,8 @@
 /**
  * The numbered states the crash child writes, and how to read the number
- * back, so the parent can tell which write a restarted app found.
+ * back, so the parent can tell which write a restarted app found. Its own
+ * profile and checklist rather than test/shared/fixtures.ts: the child runs
+ * bundled from another folder, where paths relative to the sources break.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
