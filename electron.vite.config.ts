@@ -29,7 +29,7 @@ export default defineConfig({
   renderer: {
     root: 'renderer',
     plugins: [react()],
-    base: './', // file:// in Electron, / in web mode: relative asset paths serve both
+    base: './', // app://bundle/ in Electron, / in web mode: relative asset paths serve both
     build: {
       outDir: 'out/renderer',
       minify: true,

@@ -15,6 +15,10 @@ import {
 } from '../shared/api';
 import { IDLE } from '../shared/call-machine';
 import { buildCallRecord, summarizeCall } from '../shared/call-record';
+import { callForSaving, type CallForSavingProblem } from '../shared/call-for-saving';
+import { maskIdentifiers } from '../shared/masking';
+import { storageError, unexpectedError } from './error-messages';
+import { DataDirLostError } from './services/data-dir-lock';
 import { CallbackFieldsSchema, callbackTimeProblem, mayConcernCallbacks, openCallbacks } from '../shared/callbacks';
 import { isCallRecord, type JournalRecord } from '../shared/journal-record';
 import { appointmentTimeProblem } from '../shared/routing';
@@ -35,6 +39,7 @@ import { importJsonl, type ImportResult } from './services/import';
 import { markTeamFolder } from './services/team-sync';
 import { SerialQueue } from './services/serial-queue';
 import { importsRoot, type AppServices } from './services/app-services';
+import { UNREADABLE_SHOWN } from '../shared/register-api';
 import type { Download } from './web';
 import type { RegisterExportSchema } from '../shared/register-api';
 import { monthOf, parseJournalLines } from './services/journal';
@@ -80,14 +85,19 @@ export function createHandlers(services: AppServices): HandlerTable {
         draft = IDLE;
       }
       if (draft.phase !== 'idle') notices.push({ code: 'draft-restored' });
-      for (const q of services.journal.quarantined.splice(0)) notices.push({ code: 'journal-quarantined', file: q.file });
       const { checklists, shiftChecklist, scripts, directory, glossary } = services.content;
       const shiftToday = profile ? await shiftDoneToday(services, profile) : false;
       const { officeFiles } = services.settings;
       const team = { teamFolder: services.settings.teamFolder, retentionMonths: services.settings.retentionMonths };
       const { preferences } = services.settings;
       const hotkeyProblems = services.hotkeyProblems.splice(0);
-      return { profile, checklists, shiftChecklist, scripts, directory, glossary, officeFiles, contentSources: services.contentSources, team, preferences, hotkeyProblems, shiftToday, draft, notices };
+      const journalAlerts = services.alerts.list();
+      return { profile, checklists, shiftChecklist, scripts, directory, glossary, officeFiles, contentSources: services.contentSources, team, preferences, hotkeyProblems, shiftToday, draft, notices, journalAlerts };
+    },
+
+    async acknowledgeJournalAlerts({ ids }) {
+      await services.alerts.acknowledge(ids);
+      return services.alerts.list();
     },
 
     async saveProfile(input) {
@@ -166,7 +176,10 @@ export function createHandlers(services: AppServices): HandlerTable {
       if (invitation && appointmentTimeProblem(invitation.appointmentAt, invitation.at)) {
         throw new ServiceError('bad-input', 'Termin wizyty w Urzędzie już minął — wybierz termin w przyszłości albo zostaw go pusty.', 'appointmentPast');
       }
-      const record = buildCallRecord(input, profile, now);
+      // What is scored comes from the service's own checklist; the window's call gives only its ticks and times.
+      const checked = callForSaving(input.call, services.checklists, now);
+      if ('problem' in checked) throw callRefused(checked.problem);
+      const record = buildCallRecord({ ...input, call: checked.call }, profile, now);
       const saved = await services.journal.append(record);
       // A retried save gets the stored call back; an id some other record holds saves nothing, and the draft stays.
       if (!isCallRecord(saved)) throw idTaken();
@@ -238,8 +251,20 @@ export function createHandlers(services: AppServices): HandlerTable {
         rows: rows.slice(offset, offset + limit).map((row) => rowView(register, row)),
         summary: withSummary ? register.summary(filter, sort, Date.now()) : null,
         facets: register.facets(),
-        problems: register.problems.map(({ folder, clerkName, clerkId, month, file, line, kind }) => ({ folder, clerkName: clerkName ?? clerkId, month, file, line, kind })),
-        unreadable: register.folderTroubles.map(({ folder, root, message }) => ({ folder, path: root, code: message })),
+        problemCount: register.problemCount,
+        unreadable: register.folderTroubles.slice(0, UNREADABLE_SHOWN).map(({ folder, root, message }) => ({ folder, path: root, code: message })),
+        unreadableCount: register.folderTroubles.length,
+      };
+    },
+
+    async listRegisterProblems({ offset, limit }) {
+      const register = await services.register.ensureLoaded();
+      const listed = register.problems;
+      return {
+        listed: listed.length,
+        count: register.problemCount,
+        offset,
+        problems: listed.slice(offset, offset + limit).map(({ folder, clerkName, clerkId, month, file, line, kind, other }) => ({ folder, clerkName: clerkName ?? clerkId, month, file, line, kind, ...(other ? { other } : {}) })),
       };
     },
 
@@ -284,16 +309,21 @@ export function createHandlers(services: AppServices): HandlerTable {
       if (file === null) {
         if (!services.chooseOpenPath) throw new ServiceError('bad-input', 'Podaj ścieżkę pliku do importu.', 'importPathNeeded');
         file = await services.chooseOpenPath();
-        if (file === null) return { path: null, imported: 0, duplicates: 0, rejected: [], rejectedCount: 0 };
+        if (file === null) return { path: null, imported: 0, duplicates: 0, conflicts: 0, masked: 0, rejected: [], rejectedCount: 0 };
       }
       return { path: file, ...(await importFile(services, file)) };
     },
 
     async listRecentCalls({ limit }) {
       const profile = services.settings.profile;
-      if (!profile) return { calls: [], problems: [] };
-      const { records, problems } = await services.journal.recent(profile.clerkId, limit);
-      return { calls: records.filter(isCallRecord).map(summarizeCall), problems };
+      if (!profile) return { calls: [], problems: [], problemCount: 0 };
+      const { records, problems, problemCount } = await services.journal.recent(profile.clerkId, limit);
+      // Masked as shown: a record written before masking knew a way of typing an identifier shows none either.
+      const calls = records.filter(isCallRecord).map((record) => {
+        const call = summarizeCall(record);
+        return { ...call, note: maskIdentifiers(call.note).text };
+      });
+      return { calls, problems, problemCount };
     },
   };
 }
@@ -373,15 +403,16 @@ async function importNow(services: AppServices, file: string): Promise<ImportRes
   const register = await services.register.ensureLoaded(true);
   let result: ImportResult;
   try {
-    result = await importJsonl(file, importsRoot(services.dataDir), (id) => register.has(id));
+    result = await importJsonl(file, importsRoot(services.dataDir), register, services.checklists);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new ServiceError('bad-input', `Nie ma takiego pliku: ${file}.`, 'importNoFile', { file });
     if (code === 'EACCES' || code === 'EPERM') throw new ServiceError('bad-input', `Brak uprawnień do odczytu: ${file}.`, 'importNoAccess', { file });
     if (code === 'EISDIR') throw new ServiceError('bad-input', `${file} to folder — wskaż plik .jsonl.`, 'importIsFolder', { file });
+    if (code === 'ENOTREGULAR') throw new ServiceError('bad-input', `${file} to nie jest zwykły plik — wskaż plik .jsonl zapisany na dysku.`, 'importNotRegular', { file });
     throw error;
   }
-  if (result.imported === 0 && result.duplicates === 0 && result.rejectedCount > 0) {
+  if (result.imported === 0 && result.duplicates === 0 && result.conflicts === 0 && result.rejectedCount > 0) {
     throw new ServiceError('bad-input', `${file}: to nie jest eksport rozmów z Asystenta Rozmów (żaden wiersz nie jest zapisem rozmowy). Nic nie zaimportowano.`, 'importNotExport', { file });
   }
   await register.refresh();
@@ -400,7 +431,7 @@ function rowView(register: Register, row: RegisterRow): RegisterRowView {
     routedTo: row.routedTo?.unitName ?? null,
     missed: missedItems(row),
     score: row.score,
-    note: row.note,
+    note: maskIdentifiers(row.note).text,
     integrity: register.integrityOf(row),
   };
 }
@@ -445,6 +476,20 @@ async function shiftDoneToday(services: AppServices, profile: Profile): Promise<
   return shiftRecordedOn(records, now);
 }
 
+const CALL_REFUSED: Record<CallForSavingProblem, string> = {
+  'unknown-checklist': 'Ta rozmowa ma listę kontrolną, której aplikacja nie zna (zmieniona w trakcie?). Nic nie zapisano — odrzuć ją i zacznij od nowa.',
+  'unknown-item': 'Rozmowa ma punkty spoza swojej listy kontrolnej. Nic nie zapisano — odrzuć ją i zacznij od nowa.',
+  'starts-in-future': 'Początek rozmowy jest w przyszłości — sprawdź zegar komputera. Nic nie zapisano.',
+  'ends-before-start': 'Koniec rozmowy jest przed jej początkiem — sprawdź zegar komputera. Nic nie zapisano.',
+  'too-long': 'Rozmowa trwa ponad dobę — to nie może być jedna rozmowa. Nic nie zapisano — odrzuć ją i zacznij od nowa.',
+  'tick-outside-call': 'Zaznaczenie punktu ma czas spoza rozmowy. Nic nie zapisano — odrzuć ją i zacznij od nowa.',
+};
+
+/** A call the window could not have produced: refused whole, with what is wrong. */
+function callRefused(problem: CallForSavingProblem): ServiceError {
+  return new ServiceError('bad-input', CALL_REFUSED[problem], `callRefused.${problem}`);
+}
+
 function idTaken(): ServiceError {
   return new ServiceError('bad-input', 'Ten identyfikator ma już inny zapis w dzienniku. Nic nie zapisano — zacznij od nowa.', 'idTaken');
 }
@@ -472,32 +517,18 @@ export async function dispatch(handlers: HandlerTable, method: string, payload: 
     return { ok: true, result: contract.output.parse(result) };
   } catch (error) {
     if (error instanceof ServiceError) return fail(error.code, error.message, error.key, error.params);
+    if (error instanceof DataDirLostError) return fail('storage', error.message, 'dataDirLost');
     const code = (error as NodeJS.ErrnoException).code;
     if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) {
-      return fail('storage', storageMessage(code), storageKey(code), { code });
+      const text = storageError(method, code);
+      return fail('storage', text.message, text.key, { code });
     }
     console.error(`[api] ${method} failed:`, error);
-    return fail('internal', 'Wystąpił nieoczekiwany błąd. Rozmowa czeka w oknie — spróbuj ponownie; jeśli błąd wróci, zgłoś go do IT.', 'internal');
+    const text = unexpectedError(method);
+    return fail('internal', text.message, text.key);
   }
 }
 
 function fail(code: ApiErrorCode, message: string, key?: string, params?: Record<string, string | number>): ApiEnvelope<never> {
   return { ok: false, error: { code, message, ...(key ? { key } : {}), ...(params ? { params } : {}) } };
-}
-
-function storageKey(errno: string): string {
-  return errno === 'ENOSPC' ? 'diskFull' : ['EACCES', 'EPERM', 'EROFS'].includes(errno) ? 'noWriteAccess' : 'diskError';
-}
-
-function storageMessage(errno: string): string {
-  switch (errno) {
-    case 'ENOSPC':
-      return 'Brak miejsca na dysku. Rozmowa czeka w oknie — zwolnij miejsce i zapisz ponownie.';
-    case 'EACCES':
-    case 'EPERM':
-    case 'EROFS':
-      return 'Brak uprawnień do zapisu w folderze danych. Rozmowa czeka w oknie — poproś IT o dostęp i zapisz ponownie.';
-    default:
-      return `Błąd zapisu na dysku (${errno}). Rozmowa czeka w oknie — spróbuj zapisać ponownie.`;
-  }
 }

@@ -9,9 +9,10 @@ export const FOREIGN_SENDER_MESSAGE = 'Wywołanie spoza okna aplikacji zostało 
  * Registers every method of shared/api.ts on ipcMain. Each call is refused
  * unless it comes from the app's own window (`appContents`: the overlay's
  * webContents, null until it exists) and from its top frame showing the
- * bundled page; the payload is validated by the same dispatch the web server
- * uses. The window check matters because the frame check alone would trust
- * any other webContents that happened to load the bundled page.
+ * bundled page at app://bundle/index.html (never file://); the payload is
+ * validated by the same dispatch the web server uses. The window check
+ * matters because the frame check alone would trust any other webContents
+ * that happened to load the bundled page.
  */
 export function registerIpcHandlers(ipcMain: IpcMain, handlers: HandlerTable, appUrl: string, appContents: () => WebContents | null): void {
   for (const method of API_METHOD_NAMES) {

@@ -1,8 +1,9 @@
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, globalShortcut, ipcMain, Menu, nativeImage, Notification, powerMonitor, screen, session, Tray } from 'electron';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, dialog, globalShortcut, ipcMain, Menu, nativeImage, Notification, powerMonitor, protocol, screen, session, Tray } from 'electron';
 import type { HotkeyAction } from '../shared/preferences';
 import { SHELL_COMMAND_CHANNEL, type ShellCommand } from '../shared/shell-commands';
+import { APP_PAGE_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol';
 import { defaultDataDir } from './data-dir';
 import { createHandlers } from './handlers';
 import { registerIpcHandlers } from './ipc';
@@ -35,12 +36,20 @@ function resourcesDir(): string {
 }
 
 async function start(): Promise<void> {
-  const appUrl = pathToFileURL(join(here, '../renderer/index.html')).href;
+  // The page comes from app://bundle/ (app-protocol.ts), never file://: only
+  // the built renderer folder is served, each answer with the CSP header.
+  const appUrl = APP_PAGE_URL;
+  const packaged = app.isPackaged;
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(join(here, '../renderer')));
   hardenSession(session.defaultSession);
+  // An installed build has no menu (and so none of the default menu's reload
+  // and developer-tools shortcuts); macOS keeps the app and Edit menus, which
+  // its copy and paste keys need. Development keeps Electron's default menu.
+  if (packaged) Menu.setApplicationMenu(process.platform === 'darwin' ? Menu.buildFromTemplate([{ role: 'appMenu' }, { role: 'editMenu' }]) : null);
   // Every webContents, not just the overlay's: should anything ever open
   // another (a devtools or print view, a future window), it gets the same
   // navigation and new-window denial without anyone remembering to add it.
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, appUrl));
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, appUrl, { packaged }));
   const hotkeys = new HotkeyRegistry(globalShortcut, onHotkey);
   const shell = createDesktopShell({ window: () => mainWindow, tray: () => tray, hotkeys, app });
   services = await openAppServices(dataDir, resourcesDir(), { notifier: showNotification, chooseSavePath, chooseOpenPath, printToPdf, shell });
@@ -52,7 +61,7 @@ async function start(): Promise<void> {
   const primary = screen.getPrimaryDisplay();
   const bounds = placeWindow(windowState, displays, { id: primary.id, workArea: primary.workArea }, preferences.compact ? OVERLAY_SIZE.compact : OVERLAY_SIZE.expanded);
   const startHidden = preferences.startHidden || process.argv.includes('--hidden');
-  mainWindow = createMainWindow({ preloadPath: join(here, '../preload/index.cjs'), appUrl, bounds, startHidden });
+  mainWindow = createMainWindow({ preloadPath: join(here, '../preload/index.cjs'), appUrl, bounds, startHidden, packaged });
   applyToWindow(mainWindow, preferences, preferences);
 
   // Remembered where it comes to rest, per display; written once the moving stops.
@@ -163,6 +172,9 @@ async function chooseOpenPath(): Promise<string | null> {
   const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
   return result.canceled || result.filePaths.length === 0 ? null : result.filePaths[0]!;
 }
+
+// Before `ready`, and only once: app:// becomes a standard, secure scheme.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { ...APP_SCHEME_PRIVILEGES } }]);
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();

@@ -5,7 +5,12 @@ import { shell } from 'electron';
  * The desktop security defaults in one place, each asserted by a test
  * against the real options and handlers (test/electron/security.test.ts).
  */
-export function secureWebPreferences(preloadPath: string): NonNullable<BrowserWindowConstructorOptions['webPreferences']> {
+export interface BuildKind {
+  /** app.isPackaged: an installed build, where the developer tools are off. */
+  packaged: boolean;
+}
+
+export function secureWebPreferences(preloadPath: string, { packaged }: BuildKind): NonNullable<BrowserWindowConstructorOptions['webPreferences']> {
   return {
     preload: preloadPath,
     contextIsolation: true,
@@ -17,6 +22,7 @@ export function secureWebPreferences(preloadPath: string): NonNullable<BrowserWi
     allowRunningInsecureContent: false,
     webviewTag: false,
     spellcheck: false,
+    devTools: !packaged,
   };
 }
 
@@ -32,10 +38,40 @@ export function isAllowedExternalUrl(raw: string): boolean {
   }
 }
 
-/** No navigation away from the app and no new windows; allow-listed links open in the system browser. */
-export function hardenWebContents(contents: WebContents, appUrl: string): void {
+/**
+ * Whether `raw` is the app's own page: same scheme, host and path as
+ * `appUrl` (app://bundle/index.html), no credentials, port or query; the
+ * fragment is ignored. The same file over file://, or any other page, is not.
+ */
+export function isAppPage(raw: string, appUrl: string): boolean {
+  try {
+    const actual = new URL(raw);
+    const expected = new URL(appUrl);
+    return (
+      actual.protocol === expected.protocol &&
+      actual.host === expected.host &&
+      actual.pathname === expected.pathname &&
+      actual.username === '' &&
+      actual.password === '' &&
+      actual.search === ''
+    );
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * No navigation away from the app (top frame or any sub-frame: the app has
+ * none, so every sub-frame navigation is refused), no redirects, webviews or
+ * new windows; allow-listed links open in the system browser. In a packaged
+ * build the developer tools are closed should they ever open.
+ */
+export function hardenWebContents(contents: WebContents, appUrl: string, { packaged }: BuildKind): void {
   contents.on('will-navigate', (event, url) => {
-    if (url !== appUrl) event.preventDefault();
+    if (!isAppPage(url, appUrl)) event.preventDefault();
+  });
+  contents.on('will-frame-navigate', (details) => {
+    if (!details.isMainFrame || !isAppPage(details.url, appUrl)) details.preventDefault();
   });
   contents.on('will-redirect', (event) => event.preventDefault());
   contents.on('will-attach-webview', (event) => event.preventDefault());
@@ -43,6 +79,7 @@ export function hardenWebContents(contents: WebContents, appUrl: string): void {
     if (isAllowedExternalUrl(url)) void shell.openExternal(url);
     return { action: 'deny' };
   });
+  if (packaged) contents.on('devtools-opened', () => contents.closeDevTools());
 }
 
 /** The app needs no camera, microphone, notifications from the page, or anything else: deny all. */
@@ -53,15 +90,9 @@ export function hardenSession(session: Session): void {
 
 /**
  * Whether an IPC message comes from the app's own page: the top frame,
- * showing exactly the bundled index.html (query and hash ignored).
+ * showing the bundled index.html over app:// (see isAppPage).
  */
 export function isTrustedSender(frame: WebFrameMain | null | undefined, appUrl: string): boolean {
   if (!frame || frame.parent !== null) return false;
-  try {
-    const actual = new URL(frame.url);
-    const expected = new URL(appUrl);
-    return actual.protocol === expected.protocol && actual.host === expected.host && actual.pathname === expected.pathname;
-  } catch {
-    return false;
-  }
+  return isAppPage(frame.url, appUrl);
 }

@@ -9,6 +9,7 @@ import type { Writable } from 'node:stream';
 import type { z } from 'zod';
 import { RegisterExportSchema } from '../shared/register-api';
 import { describeIssues, polishIssueMessages, type ApiEnvelope } from '../shared/api';
+import { CONTENT_SECURITY_POLICY, MIME_TYPES } from './content-policy';
 import { dispatch, type HandlerTable } from './handlers';
 
 /**
@@ -30,29 +31,9 @@ export const MAX_BODY_BYTES = 256 * 1024;
 /** A year of a busy clerk's calls is tens of megabytes; this leaves room and stops a runaway upload. */
 export const MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
 
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json; charset=utf-8',
-};
+// The page's policy and file types, shared with the desktop window's app:// protocol.
+export { CONTENT_SECURITY_POLICY };
+const MIME = MIME_TYPES;
 
 /** An export ready to stream: what to call the file, and how to write it. */
 export interface Download {

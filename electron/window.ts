@@ -1,13 +1,13 @@
 import { BrowserWindow, type BrowserWindowConstructorOptions } from 'electron';
 import type { Rect } from './overlay/placement';
-import { hardenWebContents, secureWebPreferences } from './security';
+import { hardenWebContents, secureWebPreferences, type BuildKind } from './security';
 
 /**
  * The overlay: small, always on top (above full-screen programs too, as a
  * floating panel), frameless with its own drag strip and buttons, and kept
  * out of screen captures and screen sharing where the system allows.
  */
-export function mainWindowOptions(preloadPath: string, bounds: Rect): BrowserWindowConstructorOptions {
+export function mainWindowOptions(preloadPath: string, bounds: Rect, build: BuildKind): BrowserWindowConstructorOptions {
   return {
     ...bounds,
     minWidth: 340,
@@ -19,21 +19,22 @@ export function mainWindowOptions(preloadPath: string, bounds: Rect): BrowserWin
     skipTaskbar: false,
     backgroundColor: '#f3f5f8',
     autoHideMenuBar: true,
-    webPreferences: secureWebPreferences(preloadPath),
+    webPreferences: secureWebPreferences(preloadPath, build),
   };
 }
 
-export interface MainWindowOptions {
+export interface MainWindowOptions extends BuildKind {
   preloadPath: string;
+  /** The page, app://bundle/index.html (app-protocol.ts). */
   appUrl: string;
   bounds: Rect;
   /** Start in the tray only (the preference, or started at login with --hidden). */
   startHidden: boolean;
 }
 
-export function createMainWindow({ preloadPath, appUrl, bounds, startHidden }: MainWindowOptions): BrowserWindow {
-  const window = new BrowserWindow(mainWindowOptions(preloadPath, bounds));
-  hardenWebContents(window.webContents, appUrl);
+export function createMainWindow({ preloadPath, appUrl, bounds, startHidden, packaged }: MainWindowOptions): BrowserWindow {
+  const window = new BrowserWindow(mainWindowOptions(preloadPath, bounds, { packaged }));
+  hardenWebContents(window.webContents, appUrl, { packaged });
   // 'floating' keeps it above ordinary windows; 'screen-saver' would also cover the lock screen prompt.
   window.setAlwaysOnTop(true, 'floating');
   window.setContentProtection(true);

@@ -18,6 +18,8 @@ export const API_METHOD_NAMES = [
   'notify',
   'listRecentCalls',
   'queryRegister',
+  'listRegisterProblems',
+  'acknowledgeJournalAlerts',
   'saveTeamSettings',
   'getTeamStatus',
   'applyRetention',

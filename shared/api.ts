@@ -7,10 +7,12 @@ import { CONTENT_SOURCES, OfficeFilesInputSchema, OfficeFilesSchema } from './of
 import { OUTCOMES } from './outcomes';
 import { HOTKEY_ACTIONS, PreferencesSchema } from './preferences';
 import { ProfileInputSchema, ProfileSchema } from './profile';
-import { ImportInputSchema, ImportResultSchema, RegisterExportSchema, RegisterPageSchema, RegisterQuerySchema } from './register-api';
+import { ImportInputSchema, ImportResultSchema, RegisterExportSchema, RegisterPageSchema, RegisterProblemsPageSchema, RegisterProblemsQuerySchema, RegisterQuerySchema } from './register-api';
+import { JournalProblemSchema } from './api-problems';
 import { TeamSettingsInputSchema, TeamStatusSchema } from './team-settings';
 import { ScriptsSchema } from './scripts';
 import { ShiftInputSchema } from './shift-record';
+import { JournalAlertSchema } from './journal-alerts';
 
 /**
  * The one API contract between the renderer and the Node side. Each method is
@@ -25,7 +27,6 @@ export const NoticeSchema = z.object({
     'settings-corrupt',
     'draft-corrupt',
     'draft-restored',
-    'journal-quarantined',
     'office-directory-invalid',
     'office-glossary-invalid',
     'retention-due',
@@ -44,12 +45,7 @@ export const NoticeSchema = z.object({
 });
 export type Notice = z.infer<typeof NoticeSchema>;
 
-export const JournalProblemSchema = z.object({
-  file: z.string(),
-  line: z.number().int().min(1),
-  kind: z.enum(['broken-chain', 'corrupt-line', 'unknown-version']),
-});
-export type JournalProblem = z.infer<typeof JournalProblemSchema>;
+export { JournalProblemSchema, JOURNAL_PROBLEM_KINDS, type JournalProblem } from './api-problems';
 
 export const CallSummarySchema = z.object({
   id: z.string(),
@@ -76,6 +72,8 @@ export const CallbackSchema = z.object({
 
 const empty = z.object({}).strict();
 
+const JournalAlertsSchema = z.object({ alerts: z.array(JournalAlertSchema), more: z.number().int().min(0) });
+
 export const HotkeyProblemSchema = z.object({ action: z.enum(HOTKEY_ACTIONS), refused: z.string(), kept: z.string().nullable() });
 
 const ContentSourcesSchema = z.object({ directory: z.enum(CONTENT_SOURCES), glossary: z.enum(CONTENT_SOURCES) });
@@ -101,7 +99,14 @@ export const apiContract = {
       shiftToday: z.boolean(),
       draft: CallStateSchema,
       notices: z.array(NoticeSchema),
+      /** Problems found in the clerk's own journal and its team copy, shown until acknowledged. */
+      journalAlerts: JournalAlertsSchema,
     }),
+  },
+  /** The clerk has read these journal alerts: they are not shown again, nor raised again for the same problem. */
+  acknowledgeJournalAlerts: {
+    input: z.object({ ids: z.array(z.string().max(400)).min(1).max(100) }).strict(),
+    output: JournalAlertsSchema,
   },
   saveProfile: {
     input: ProfileInputSchema,
@@ -142,7 +147,8 @@ export const apiContract = {
   },
   listRecentCalls: {
     input: z.object({ limit: z.number().int().min(1).max(500) }).strict(),
-    output: z.object({ calls: z.array(CallSummarySchema), problems: z.array(JournalProblemSchema) }),
+    /** The first few problems met in the month files read, and how many there are in all. */
+    output: z.object({ calls: z.array(CallSummarySchema), problems: z.array(JournalProblemSchema), problemCount: z.number().int() }),
   },
   /**
    * The clerk's preferences. Global hotkeys are registered first: one the
@@ -186,6 +192,11 @@ export const apiContract = {
   queryRegister: {
     input: RegisterQuerySchema,
     output: RegisterPageSchema,
+  },
+  /** The register's integrity problems, a page at a time. */
+  listRegisterProblems: {
+    input: RegisterProblemsQuerySchema,
+    output: RegisterProblemsPageSchema,
   },
   /** Exports the filtered calls to a file; `path: null` when the person cancelled the save dialog. */
   exportRegister: {

@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { CALLBACK_REFERENCE_MAX_LENGTH, checklistRows, STORED_NOTE_MAX_LENGTH, type ActiveCall } from './call-machine';
 import { callAdherence } from './compliance';
-import { maskIdentifiers, type MaskKind } from './masking';
+import { maskIdentifiers, MASK_TOKENS, type MaskKind } from './masking';
 import { OUTCOMES, type Outcome } from './outcomes';
 import { PERSON_ANSWERS } from './outbound';
 import type { Profile } from './profile';
-import { clerkSnapshot, RECORD_SCHEMA_VERSION, recordBase } from './record-base';
+import { CHECKLIST_ITEM_ID } from './checklist';
+import { CLOCK_SLACK_MS, LONGEST_CALL_MS } from './call-for-saving';
+import { clerkSnapshot, RECORD_SCHEMA_VERSION, recordBase, recordTime } from './record-base';
 
 /**
  * A call in the journal. Records are self-describing (item labels and
@@ -15,44 +17,58 @@ import { clerkSnapshot, RECORD_SCHEMA_VERSION, recordBase } from './record-base'
  */
 export const CALL_RECORD_SCHEMA_VERSION = RECORD_SCHEMA_VERSION;
 
+/** More items than any checklist has (at most 9), so an old or an office's longer list still reads; a file with thousands is not a call. */
+export const RECORDED_ITEMS_MAX = 32;
+
 export const RecordedItemSchema = z.object({
-  id: z.string(),
-  label: z.string(),
-  weight: z.number().int(),
+  id: CHECKLIST_ITEM_ID,
+  label: z.string().max(120),
+  weight: z.number().int().min(0).max(10),
   applies: z.boolean(),
   done: z.boolean(),
   atMs: z.number().int().min(0).nullable(),
   atWrapUp: z.boolean(),
 });
 
-export const CallRecordSchema = z.object({
+/** The fields of a call record, for a reader that needs only some of them (callbacks). */
+export const CallRecordFieldsSchema = z.object({
   ...recordBase,
   type: z.literal('call'),
   direction: z.enum(['incoming', 'outgoing']),
-  startedAt: z.string().datetime(),
-  endedAt: z.string().datetime(),
-  durationSec: z.number().int().min(0),
-  checklist: z.object({ id: z.string(), version: z.number().int() }),
+  startedAt: recordTime(),
+  endedAt: recordTime(),
+  durationSec: z.number().int().min(0).max(LONGEST_CALL_MS / 1000),
+  checklist: z.object({ id: CHECKLIST_ITEM_ID, version: z.number().int().min(1).max(1_000_000) }),
   personalData: z.boolean(),
-  items: z.array(RecordedItemSchema),
+  items: z.array(RecordedItemSchema).max(RECORDED_ITEMS_MAX),
   /** Outbound calls: who answered, and whether it was a good moment. */
   outbound: z.object({ person: z.enum(PERSON_ANSWERS).nullable(), goodMoment: z.boolean().nullable() }).nullable(),
   outcome: z.enum(OUTCOMES),
   /** Set when the outcome is a callback: when, and the clerk's masked reference. */
-  callback: z.object({ dueAt: z.string().datetime(), reference: z.string().max(2 * CALLBACK_REFERENCE_MAX_LENGTH) }).nullable(),
+  callback: z.object({ dueAt: recordTime(), reference: z.string().max(2 * CALLBACK_REFERENCE_MAX_LENGTH) }).nullable(),
   /** The call whose agreed callback this call is (that callback is then done). */
   callbackOf: z.string().uuid().nullable(),
   /** Set when the outcome is "routed": the unit or institution the caller was sent to. */
-  routedTo: z.object({ unitId: z.string(), unitName: z.string(), external: z.boolean() }).nullable().default(null),
+  routedTo: z.object({ unitId: z.string().min(1).max(80), unitName: z.string().min(1).max(160), external: z.boolean() }).nullable().default(null),
   /** Set when the outcome is "invited": the appointment, if one was made. */
-  invitation: z.object({ appointmentAt: z.string().datetime().nullable() }).nullable().default(null),
+  invitation: z.object({ appointmentAt: recordTime().nullable() }).nullable().default(null),
   note: z.string().max(STORED_NOTE_MAX_LENGTH),
-  maskedCounts: z.record(z.string(), z.number().int().min(0)),
+  maskedCounts: z.partialRecord(z.enum(Object.keys(MASK_TOKENS) as [MaskKind, ...MaskKind[]]), z.number().int().min(0).max(10_000)),
   adherence: z.object({
     score: z.number().min(0).max(1).nullable(),
     greetingWithin30s: z.boolean(),
-    ticksAtWrapUp: z.number().int().min(0),
+    ticksAtWrapUp: z.number().int().min(0).max(RECORDED_ITEMS_MAX),
   }),
+});
+
+export const CallRecordSchema = CallRecordFieldsSchema.superRefine((record, ctx) => {
+  // A call ends after it starts, lasts at most a day, is as long as it says, and is saved after it ends.
+  const started = Date.parse(record.startedAt);
+  const ended = Date.parse(record.endedAt);
+  if (ended < started) ctx.addIssue({ code: 'custom', path: ['endedAt'], message: 'koniec przed początkiem rozmowy' });
+  else if (ended - started > LONGEST_CALL_MS) ctx.addIssue({ code: 'custom', path: ['endedAt'], message: 'rozmowa dłuższa niż doba' });
+  else if (Math.abs(record.durationSec - (ended - started) / 1000) > 1) ctx.addIssue({ code: 'custom', path: ['durationSec'], message: 'czas trwania niezgodny z początkiem i końcem' });
+  if (Date.parse(record.savedAt) < ended - CLOCK_SLACK_MS) ctx.addIssue({ code: 'custom', path: ['savedAt'], message: 'zapisana przed końcem rozmowy' });
 });
 export type CallRecord = z.infer<typeof CallRecordSchema>;
 

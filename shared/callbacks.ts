@@ -1,5 +1,5 @@
 import { addHours, set, startOfMinute } from 'date-fns';
-import { CallRecordSchema, type CallRecord } from './call-record';
+import { CallRecordFieldsSchema, type CallRecord } from './call-record';
 import { isWorkingDay, nextWorkingDay } from './working-days';
 
 /**
@@ -36,7 +36,7 @@ export function mayConcernCallbacks(lineText: string): boolean {
 }
 
 /** The fields of a call that its callback depends on, validated alone: a fraction of the whole record's cost. */
-export const CallbackFieldsSchema = CallRecordSchema.pick({ id: true, type: true, savedAt: true, outcome: true, callback: true, callbackOf: true });
+export const CallbackFieldsSchema = CallRecordFieldsSchema.pick({ id: true, type: true, savedAt: true, outcome: true, callback: true, callbackOf: true });
 
 export function openCallbacks(records: Pick<CallRecord, 'id' | 'type' | 'savedAt' | 'callback' | 'callbackOf' | 'outcome'>[]): Callback[] {
   const kept = new Set(records.map((r) => r.callbackOf).filter((id): id is string => id !== null));

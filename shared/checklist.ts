@@ -11,12 +11,13 @@ import { z } from 'zod';
 export const APPLIES_WHEN = ['always', 'personal-data'] as const;
 export type AppliesWhen = (typeof APPLIES_WHEN)[number];
 
-const itemId = z
+/** A checklist's or an item's id: what records store and the register's columns are named by. */
+export const CHECKLIST_ITEM_ID = z
   .string()
   .regex(/^[a-z][a-z0-9-]{1,40}$/, 'id: małe litery, cyfry i myślniki, 2–41 znaków');
 
 export const ChecklistItemSchema = z.object({
-  id: itemId,
+  id: CHECKLIST_ITEM_ID,
   label: z.string().trim().min(3).max(120),
   hint: z.string().trim().max(240).optional(),
   clause: z.string().trim().max(40).optional(),
@@ -26,7 +27,7 @@ export const ChecklistItemSchema = z.object({
 
 export const ChecklistDefinitionSchema = z
   .object({
-    id: itemId,
+    id: CHECKLIST_ITEM_ID,
     version: z.number().int().min(1),
     direction: z.enum(['incoming', 'outgoing', 'shift']),
     title: z.string().trim().min(3).max(80),

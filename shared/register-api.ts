@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { JOURNAL_PROBLEM_KINDS } from './api-problems';
 import { OUTCOMES } from './outcomes';
 import { RegisterFilterSchema, RegisterSortSchema } from './register';
 
@@ -45,7 +46,13 @@ export const RegisterRowViewSchema = z.object({
 });
 export type RegisterRowView = z.infer<typeof RegisterRowViewSchema>;
 
-const FOLDER_KINDS = ['local', 'team', 'import'] as const;
+/** The copies the register reads: this computer's journal, the team folder, files imported from clerks. */
+export const FOLDER_KINDS = ['local', 'team', 'import'] as const;
+export type RegisterFolderKind = (typeof FOLDER_KINDS)[number];
+
+/** A month file's problems, and two copies of one call that disagree. */
+export const REGISTER_PROBLEM_KINDS = [...JOURNAL_PROBLEM_KINDS, 'conflict'] as const;
+export type RegisterProblemKind = (typeof REGISTER_PROBLEM_KINDS)[number];
 
 export const RegisterProblemViewSchema = z.object({
   folder: z.enum(FOLDER_KINDS),
@@ -53,8 +60,27 @@ export const RegisterProblemViewSchema = z.object({
   month: z.string(),
   file: z.string(),
   line: z.number().int(),
-  kind: z.enum(['broken-chain', 'corrupt-line', 'unknown-version']),
+  kind: z.enum(REGISTER_PROBLEM_KINDS),
+  /** For a conflict: the other copy. */
+  other: z.enum(FOLDER_KINDS).optional(),
 });
+
+/** The register's problems, a page at a time: a folder of broken files can hold thousands. */
+export const RegisterProblemsQuerySchema = z
+  .object({ offset: z.number().int().min(0), limit: z.number().int().min(1).max(200) })
+  .strict();
+
+export const RegisterProblemsPageSchema = z.object({
+  /** Problems listed (the first few of each file). */
+  listed: z.number().int(),
+  /** Every problem met, listed or only counted. */
+  count: z.number().int(),
+  offset: z.number().int(),
+  problems: z.array(RegisterProblemViewSchema),
+});
+
+/** Folders or files named at most this many times in a page; the rest are counted. */
+export const UNREADABLE_SHOWN = 50;
 
 export const REGISTER_PAGE_MAX = 500;
 
@@ -80,9 +106,11 @@ export const RegisterPageSchema = z.object({
     units: z.array(z.object({ id: z.string(), name: z.string() })),
     items: z.array(z.object({ id: z.string(), label: z.string() })),
   }),
-  problems: z.array(RegisterProblemViewSchema),
-  /** Folders or files that could not be read at all (an unreachable share). */
+  /** How many integrity problems were met; listRegisterProblems pages through them. */
+  problemCount: z.number().int(),
+  /** Folders or files that could not be read at all (an unreachable share), the first UNREADABLE_SHOWN. */
   unreadable: z.array(z.object({ folder: z.enum(FOLDER_KINDS), path: z.string(), code: z.string() })),
+  unreadableCount: z.number().int(),
 });
 
 export const RegisterExportSchema = z
@@ -102,11 +130,18 @@ export const ImportInputSchema = z
   })
   .strict();
 
+/** Why a line of an import file is not filed: not JSON, not a record of this app (or one outside its rules), longer than any record. */
+export const IMPORT_REJECT_REASONS = ['not-json', 'not-a-call-record', 'too-long'] as const;
+
 export const ImportResultSchema = z.object({
   /** The file imported; null when the person cancelled the dialog. */
   path: z.string().nullable(),
   imported: z.number().int(),
   duplicates: z.number().int(),
-  rejected: z.array(z.object({ line: z.number().int(), reason: z.enum(['not-json', 'not-a-call-record']) })),
+  /** Records whose id the register already holds with other content: kept aside, both shown to the lead. */
+  conflicts: z.number().int(),
+  /** Imported records whose note or callback reference held an identifier, masked on the way in. */
+  masked: z.number().int(),
+  rejected: z.array(z.object({ line: z.number().int(), reason: z.enum(IMPORT_REJECT_REASONS) })),
   rejectedCount: z.number().int(),
 });

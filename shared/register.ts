@@ -1,6 +1,7 @@
 import { endOfMonth, endOfWeek, format, startOfMonth, startOfWeek, subMonths } from 'date-fns';
 import { z } from 'zod';
 import type { CallRecord } from './call-record';
+import { verifyRecordedItems, type ChecklistCatalog, type ChecklistTrust, type VerifiedItems } from './checklist-catalog';
 import { OUTCOMES, type Outcome } from './outcomes';
 import type { PersonAnswer } from './outbound';
 
@@ -43,19 +44,34 @@ export interface RegisterRow {
   note: string;
   /** The month file the record came from, `calls/<clerk>/<YYYY-MM>.jsonl`: where an integrity problem is reported. */
   file: string;
+  /** Which copy it was read from: this computer, the team folder, an import. */
+  copy: 'local' | 'team' | 'import';
+  /** Whether its checklist is one this app knows (else its figures are left out) and matched it. */
+  trust: ChecklistTrust;
 }
 
-/** Makes rows, sharing one ItemList among the calls whose checklists list the same items. */
-export function createRowMaker(): (record: CallRecord, file: string) => RegisterRow {
+/**
+ * Makes rows, sharing one ItemList among the calls whose checklists list the
+ * same items. A call's items, score and greeting are read against its
+ * checklist version in the catalog, never taken from the record on trust.
+ */
+export function createRowMaker(catalog: ChecklistCatalog): (record: CallRecord, file: string, copy: RegisterRow['copy']) => RegisterRow {
+  const build = createRowBuilder();
+  return (record, file, copy) => build(record, verifyRecordedItems(record, catalog), file, copy);
+}
+
+/** Builds a row from a record and what its checklist says of it (see createRowMaker). */
+export function createRowBuilder(): (record: CallRecord, verified: VerifiedItems, file: string, copy: RegisterRow['copy']) => RegisterRow {
   const lists = new Map<string, ItemList>();
   const names = new Map<string, string>();
-  return (record, file) => {
-    const key = record.items.map((i) => `${i.id}\u0000${i.label}`).join('\u0001');
+  return (record, { trust, items: recorded, adherence }, file, copy) => {
+    const key = recorded.map((i) => `${i.id}\u0000${i.label}`).join('\u0001');
     let items = lists.get(key);
-    if (!items) lists.set(key, (items = { ids: record.items.map((i) => i.id), labels: record.items.map((i) => i.label) }));
+    if (!items) lists.set(key, (items = { ids: recorded.map((i) => i.id), labels: recorded.map((i) => i.label) }));
     const fullName = `${record.clerk.firstName} ${record.clerk.lastName}`;
     let clerkName = names.get(fullName);
     if (clerkName === undefined) names.set(fullName, (clerkName = fullName));
+    const trusted = trust !== 'unknown-checklist';
     return {
       id: record.id,
       clerkId: record.clerk.id,
@@ -70,16 +86,40 @@ export function createRowMaker(): (record: CallRecord, file: string) => Register
       callbackOf: record.callbackOf,
       outboundPerson: record.outbound?.person ?? null,
       personalData: record.personalData,
-      greetingWithin30s: record.adherence.greetingWithin30s,
-      score: record.adherence.score,
+      // A checklist this app does not know cannot be scored: the call counts, its figures do not.
+      greetingWithin30s: trusted && adherence.greetingWithin30s,
+      score: trusted ? adherence.score : null,
       items,
-      states: record.items
-        .map((i) => (!i.applies ? ITEM_STATE.notApplicable : !i.done ? ITEM_STATE.missed : i.atWrapUp ? ITEM_STATE.doneAtWrapUp : ITEM_STATE.done))
+      states: recorded
+        .map((i) => (!trusted || !i.applies ? ITEM_STATE.notApplicable : !i.done ? ITEM_STATE.missed : i.atWrapUp ? ITEM_STATE.doneAtWrapUp : ITEM_STATE.done))
         .join(''),
       note: record.note,
       file,
+      copy,
+      trust,
     };
   };
+}
+
+/** Whether two copies of one call (same id) say different things: then neither is taken over the other in silence. */
+export function rowsDisagree(a: RegisterRow, b: RegisterRow): boolean {
+  return (
+    a.clerkId !== b.clerkId ||
+    a.startedAt !== b.startedAt ||
+    a.direction !== b.direction ||
+    a.durationSec !== b.durationSec ||
+    a.outcome !== b.outcome ||
+    a.routedTo?.unitId !== b.routedTo?.unitId ||
+    a.appointmentAt !== b.appointmentAt ||
+    a.callbackDueAt !== b.callbackDueAt ||
+    a.callbackOf !== b.callbackOf ||
+    a.outboundPerson !== b.outboundPerson ||
+    a.personalData !== b.personalData ||
+    a.score !== b.score ||
+    a.states !== b.states ||
+    a.items.ids.join() !== b.items.ids.join() ||
+    a.note !== b.note
+  );
 }
 
 export function itemState(row: RegisterRow, itemId: string): ItemState | null {

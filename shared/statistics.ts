@@ -92,9 +92,10 @@ export function summarize(rows: readonly RegisterRow[], keptAt: ReadonlyMap<stri
     durations[n] = row.durationSec;
     durationSum += row.durationSec;
     if (row.direction === 'incoming') incoming++;
-    const unanswered = row.direction === 'outgoing' && row.outboundPerson === 'no-answer';
-    if (!unanswered) spoken++;
-    if (row.greetingWithin30s && !unanswered) greeting++;
+    // An outbound call nobody answered had no conversation; a checklist this app does not know cannot be judged.
+    const notJudged = (row.direction === 'outgoing' && row.outboundPerson === 'no-answer') || row.trust === 'unknown-checklist';
+    if (!notJudged) spoken++;
+    if (row.greetingWithin30s && !notJudged) greeting++;
     outcomes[row.outcome]++;
     if (row.outcome === 'routed') {
       routed++;
@@ -118,11 +119,11 @@ export function summarize(rows: readonly RegisterRow[], keptAt: ReadonlyMap<stri
       scoreSum += row.score;
       scored++;
     }
-    if (row.direction === 'outgoing' && !unanswered) {
+    if (row.direction === 'outgoing' && !notJudged) {
       identityOf++;
       if (row.outboundPerson === 'right' || row.outboundPerson === 'someone-else' || itemDone(row, IDENTITY_ITEM)) identity++;
     }
-    for (let i = 0; i < row.states.length && !unanswered; i++) {
+    for (let i = 0; i < row.states.length && !notJudged; i++) {
       const state = row.states[i];
       if (state === ITEM_STATE.notApplicable) continue;
       const id = row.items.ids[i]!;

@@ -6,7 +6,10 @@ import type { HotkeyProblemSchema } from '../../shared/api';
 import type { Directory, Glossary } from '../../shared/directory';
 import type { Preferences } from '../../shared/preferences';
 import type { ContentSource } from '../../shared/office-files';
+import type { ChecklistCatalog } from '../../shared/checklist-catalog';
 import { removeLeftoverTempFiles } from './atomic-file';
+import { loadChecklistCatalog } from './checklist-archive';
+import { JournalAlerts } from './journal-alerts';
 import { loadContent, type Content } from './content';
 import { DataDirLock } from './data-dir-lock';
 import { DraftStore } from './draft-store';
@@ -29,6 +32,12 @@ export interface AppServices {
   journal: CallJournal;
   /** The content in use: the office's directory and glossary where chosen and valid. */
   content: Content;
+  /** Every checklist version calls are scored against (those in use and the archived ones). */
+  checklists: ChecklistCatalog;
+  /** Problems found in the clerk's own journal and its team copy, until acknowledged. */
+  alerts: JournalAlerts;
+  /** Throws when this app may no longer write: another took the data directory over while it was paused. */
+  assertWritable: () => Promise<void>;
   contentSources: { directory: ContentSource; glossary: ContentSource };
   /** The examples shipped with the app, used where an office has no file of its own. */
   builtIn: { directory: Directory; glossary: Glossary };
@@ -69,10 +78,15 @@ export function importsRoot(dataDir: string): string {
   return join(dataDir, 'imports');
 }
 
+/** Where an import keeps records whose id the register holds with other content. */
+export function importConflictsRoot(dataDir: string): string {
+  return join(importsRoot(dataDir), 'conflicts');
+}
+
 function registerFolders(dataDir: string, teamFolder: string | null): RegisterFolder[] {
   const folders: RegisterFolder[] = [{ kind: 'local', root: dataDir }];
   if (teamFolder) folders.push({ kind: 'team', root: teamFolder });
-  folders.push({ kind: 'import', root: importsRoot(dataDir) });
+  folders.push({ kind: 'import', root: importsRoot(dataDir) }, { kind: 'import', root: importConflictsRoot(dataDir), conflicts: true });
   return folders;
 }
 
@@ -117,10 +131,13 @@ export async function openAppServices(dataDir: string, resourcesDir: string, opt
     // Where atomic writes happen: settings, draft and window state at the top, the team copies in the outbox.
     await removeLeftoverTempFiles(dataDir);
     await removeLeftoverTempFiles(join(dataDir, 'outbox'));
-    const settingsStore = new SettingsStore(dataDir);
-    const draftStore = new DraftStore(dataDir);
-    const journal = new CallJournal(dataDir);
+    const assertWritable = () => lock.assertOwned();
+    const settingsStore = new SettingsStore(dataDir, assertWritable);
+    const draftStore = new DraftStore(dataDir, assertWritable);
+    const alerts = await JournalAlerts.open(dataDir, assertWritable);
+    const journal = new CallJournal(dataDir, { createBase: true, beforeWrite: assertWritable, onTrouble: (t) => void alerts.raise('local', t) });
     const shipped = await loadContent(resourcesDir);
+    const checklists = await loadChecklistCatalog(resourcesDir, [...shipped.checklists, shipped.shiftChecklist]);
     const { settings, setAsideAs } = await settingsStore.load();
     const startupNotices: Notice[] = setAsideAs ? [{ code: 'settings-corrupt', file: setAsideAs }] : [];
     const builtIn = { directory: shipped.directory, glossary: shipped.glossary };
@@ -130,7 +147,10 @@ export async function openAppServices(dataDir: string, resourcesDir: string, opt
     if (expired.length > 0) {
       startupNotices.push({ code: 'retention-due', months: [...new Set(expired.map((f) => f.month))], more: expired.length, retentionMonths: settings.retentionMonths });
     }
-    const team = new TeamSync(dataDir, settings.teamFolder);
+    // Problems in the clerk's own journal are told at start, and stay until acknowledged.
+    if (settings.profile) await removeLeftoverTempFiles(join(dataDir, 'calls', settings.profile.clerkId));
+    if (settings.profile) await alerts.checkJournal(journal, settings.profile.clerkId).catch((error: Error) => console.error(`[alerts] journal not checked: ${error.message}`));
+    const team = new TeamSync(dataDir, settings.teamFolder, { beforeWrite: assertWritable, onTrouble: (t) => void alerts.raise('team', t) });
     // Retries in the background while records wait; a timer that never keeps the process alive.
     const retry = setInterval(() => void team.deliver(), TEAM_RETRY_MS);
     retry.unref();
@@ -140,6 +160,9 @@ export async function openAppServices(dataDir: string, resourcesDir: string, opt
       draftStore,
       journal,
       content: { ...shipped, directory: inUse.content.directory, glossary: inUse.content.glossary },
+      checklists,
+      alerts,
+      assertWritable,
       contentSources: inUse.content.sources,
       builtIn,
       notifier: options.notifier ?? null,
@@ -149,7 +172,10 @@ export async function openAppServices(dataDir: string, resourcesDir: string, opt
       shell: options.shell ?? null,
       callerPaths: options.callerPaths ?? false,
       hotkeyProblems: options.shell ? options.shell.apply(settings.preferences, null) : [],
-      register: new Register(() => registerFolders(dataDir, services.settings.teamFolder)),
+      register: new Register(
+        () => registerFolders(dataDir, services.settings.teamFolder),
+        () => checklists,
+      ),
       team,
       settings,
       startupNotices,

@@ -8,14 +8,16 @@ import { dirname, basename, join } from 'node:path';
  * beside it, fsync it, rename over the target, then fsync the folder so the
  * rename itself survives a crash.
  */
-export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+export async function writeFileAtomic(path: string, data: string | Uint8Array, options: { durable?: boolean } = {}): Promise<void> {
+  // Not durable: still whole or absent after a crash, but a power cut may leave the previous version.
+  const durable = options.durable ?? true;
   const dir = dirname(path);
   const tmp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     const handle = await fs.open(tmp, 'w', 0o600);
     try {
       await handle.writeFile(data);
-      await handle.sync();
+      if (durable) await handle.sync();
     } finally {
       await handle.close();
     }
@@ -25,7 +27,7 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
     await fs.rm(tmp, { force: true }).catch(() => undefined);
     throw error;
   }
-  await syncDirectory(dir);
+  if (durable) await syncDirectory(dir);
 }
 
 /**

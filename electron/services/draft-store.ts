@@ -27,7 +27,11 @@ export class DraftStore {
   // Writes land in the order they were asked for, so an older state can never overwrite a newer one.
   private readonly queue = new SerialQueue();
 
-  constructor(private readonly dataDir: string) {
+  /** @param beforeWrite throws when this app may no longer write (it lost the data directory to another) */
+  constructor(
+    private readonly dataDir: string,
+    private readonly beforeWrite: () => Promise<void> = async () => undefined,
+  ) {
     this.file = join(dataDir, 'draft.json');
   }
 
@@ -44,11 +48,17 @@ export class DraftStore {
   async save(state: CallState): Promise<void> {
     if (state.phase === 'idle') return this.clear();
     const file: DraftFile = { schemaVersion: DRAFT_SCHEMA_VERSION, state: maskedForDisk(state) };
-    await this.queue.run(() => writeFileAtomic(this.file, JSON.stringify(file)));
+    await this.queue.run(async () => {
+      await this.beforeWrite();
+      await writeFileAtomic(this.file, JSON.stringify(file));
+    });
   }
 
   async clear(): Promise<void> {
-    await this.queue.run(() => fs.rm(this.file, { force: true }));
+    await this.queue.run(async () => {
+      await this.beforeWrite();
+      await fs.rm(this.file, { force: true });
+    });
   }
 }
 

@@ -1,113 +1,228 @@
-import { createReadStream, promises as fs } from 'node:fs';
+import { constants, promises as fs } from 'node:fs';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { JournalRecordSchema, type JournalRecord } from '../../shared/journal-record';
-import { monthOf } from './journal';
-import { readLineHead } from './journal-format';
+import { maskIdentifiers } from '../../shared/masking';
+import type { ChecklistCatalog } from '../../shared/checklist-catalog';
+import type { CallRecord } from '../../shared/call-record';
+import { isCallRecord, type JournalRecord } from '../../shared/journal-record';
+import { createRowMaker, rowsDisagree, type RegisterRow } from '../../shared/register';
+import type { IMPORT_REJECT_REASONS } from '../../shared/register-api';
+import { readBoundedLines } from './bounded-lines';
+import { MAX_RECORD_CHARS, monthOf, parseCanonical, readLineHead, sha256 } from './journal-format';
+import { JournalRecordSchema } from '../../shared/journal-record';
 
 /**
  * Importing JSON Lines exported by clerks, for a team lead without a shared
- * folder. Each record is filed, line as exported, under
- * `imports/calls/<clerk>/<YYYY-MM>.jsonl` — the journal's own layout — so the
- * register reads it like any other folder and checks its chain. An export of
- * a clerk's whole month (its calls with the day's readiness checks, as the
+ * folder. Each record is filed under `imports/calls/<clerk>/<YYYY-MM>.jsonl`
+ * — the journal's own layout, in the order of the file — so the register
+ * reads it like any other folder and checks its chain. An export of a
+ * clerk's whole month (its calls with the day's readiness checks, as the
  * export writes them) verifies; a filtered or edited one is reported as not
  * whole.
  *
- * A record already known (a call in the register, or any record already
- * filed) is a duplicate and not filed again. A line that is not a record of
- * this app is reported with its line number and nothing of it is kept.
+ * Held to the clerk's own rules: a record outside them (dates out of range,
+ * a call ending before it starts or lasting days, strings beyond their
+ * limits) is refused with its line number; a note or callback reference is
+ * masked again, whatever the file held, and the line says it was (its
+ * original hash kept, so the chain still verifies). A record the register
+ * already has is a duplicate — or, with other content, a conflict kept aside
+ * in `imports/conflicts/` and shown to the lead, never dropped in silence.
+ *
+ * Streamed: lines are read, checked and filed a chunk at a time, so a file
+ * of hundreds of megabytes needs little memory and never holds up the
+ * event loop; a line longer than any record is refused unread.
  */
+export type ImportRejectReason = (typeof IMPORT_REJECT_REASONS)[number];
+
 export interface ImportResult {
   imported: number;
   duplicates: number;
-  /** Lines that are not call records of this app: their numbers, the first few. */
-  rejected: { line: number; reason: 'not-json' | 'not-a-call-record' }[];
+  conflicts: number;
+  masked: number;
+  /** Lines that are not records of this app: their numbers, the first few. */
+  rejected: { line: number; reason: ImportRejectReason }[];
   rejectedCount: number;
 }
 
-const REJECTED_SHOWN = 20;
+/** What the import asks of the register it files into. */
+export interface ImportTarget {
+  row(id: string): RegisterRow | undefined;
+}
 
-export async function importJsonl(file: string, importsRoot: string, known: (id: string) => boolean): Promise<ImportResult> {
-  const byFile = new Map<string, { id: string; savedAt: string; line: string; isCall: boolean }[]>();
-  const seen = new Set<string>();
-  const result: ImportResult = { imported: 0, duplicates: 0, rejected: [], rejectedCount: 0 };
-  const reject = (line: number, reason: ImportResult['rejected'][number]['reason']) => {
+const REJECTED_SHOWN = 20;
+/** Bytes kept for filing before they are written out: memory stays flat whatever the file's size. */
+const FLUSH_BYTES = 1024 * 1024;
+
+export async function importJsonl(file: string, importsRoot: string, register: ImportTarget, catalog: ChecklistCatalog): Promise<ImportResult> {
+  const result: ImportResult = { imported: 0, duplicates: 0, conflicts: 0, masked: 0, rejected: [], rejectedCount: 0 };
+  const reject = (line: number, reason: ImportRejectReason) => {
     result.rejectedCount++;
     if (result.rejected.length < REJECTED_SHOWN) result.rejected.push({ line, reason });
   };
+  const makeRow = createRowMaker(catalog);
+  const filer = new Filer(importsRoot);
+  // Ids met in this file, with a fingerprint of their content: the same id twice is a duplicate or a conflict.
+  const seen = new Map<string, number>();
 
-  let lineNo = 0;
-  const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
-  for await (const raw of lines) {
-    lineNo++;
-    const read = readImportLine(raw, lineNo);
+  for await (const { lineNo, text } of readBoundedLines(await openRegularFile(file), MAX_RECORD_CHARS)) {
+    if (text === null) {
+      reject(lineNo, 'too-long');
+      continue;
+    }
+    const read = readImportLine(text, lineNo);
     if (read === null) continue;
     if ('rejected' in read) {
       reject(lineNo, read.rejected);
       continue;
     }
-    const { record, line } = read;
-    if (seen.has(record.id) || (record.type === 'call' && known(record.id))) {
-      if (record.type === 'call') result.duplicates++;
-      continue;
-    }
-    seen.add(record.id);
-    const target = join(importsRoot, 'calls', record.clerk.id, `${monthOf(new Date(record.savedAt))}.jsonl`);
-    let group = byFile.get(target);
-    if (!group) byFile.set(target, (group = []));
-    group.push({ id: record.id, savedAt: record.savedAt, line, isCall: record.type === 'call' });
-  }
+    const { record, line, masked } = read;
+    const isCall = isCallRecord(record);
+    const fingerprint = contentFingerprint(record);
+    const earlier = seen.get(record.id);
+    const known = isCall ? register.row(record.id) : undefined;
+    let verdict: 'new' | 'duplicate' | 'conflict' = 'new';
+    if (earlier !== undefined) verdict = earlier === fingerprint ? 'duplicate' : 'conflict';
+    else if (known) verdict = sameCall(known, makeRow(record as CallRecord, '', 'import')) ? 'duplicate' : 'conflict';
+    else if (await filer.has(record)) verdict = 'duplicate';
+    if (earlier === undefined) seen.set(record.id, fingerprint);
 
-  for (const [target, all] of byFile) {
-    // Records filed by an earlier import (the day's checks of a month imported twice) are not filed again.
-    const filed = await idsIn(target);
-    const group = all.filter((g) => {
-      if (!filed.has(g.id)) return true;
-      if (g.isCall) result.duplicates++;
-      return false;
-    });
-    if (group.length === 0) continue;
-    group.sort((a, b) => (a.savedAt < b.savedAt ? -1 : a.savedAt > b.savedAt ? 1 : 0));
-    await fs.mkdir(join(target, '..'), { recursive: true });
-    const handle = await fs.open(target, 'a', 0o600);
-    try {
-      await handle.appendFile(group.map((g) => g.line + '\n').join(''));
-      await handle.sync();
-    } finally {
-      await handle.close();
+    if (verdict === 'conflict') {
+      // Kept aside, not filed: the register names the call and both copies to the lead.
+      await filer.add(record, line, 'conflicts');
+      result.conflicts++;
+    } else if (verdict === 'duplicate') {
+      if (isCall) result.duplicates++;
+    } else {
+      await filer.add(record, line, 'calls');
+      if (isCall) result.imported++;
+      if (masked) result.masked++;
     }
-    result.imported += group.filter((g) => g.isCall).length;
   }
+  await filer.flush();
   return result;
 }
 
-/** One line of an export: a record with the line to file, why it is refused, or null for a blank line. Never throws. */
-export function readImportLine(raw: string, lineNo: number): { record: JournalRecord; line: string } | { rejected: ImportResult['rejected'][number]['reason'] } | null {
-  const line = lineNo === 1 ? raw.replace(/^\uFEFF/, '') : raw;
-  if (line.trim() === '') return null;
-  let json: unknown;
+/** Opens a file to import only if it is a regular file: a pipe or a device would never end (or never start). */
+async function openRegularFile(file: string): Promise<NodeJS.ReadableStream> {
+  // O_NONBLOCK: opening a FIFO must not wait for a writer; the check below then refuses it.
+  const handle = await fs.open(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   try {
-    json = JSON.parse(line);
+    const stat = await handle.stat();
+    if (stat.isDirectory()) throw Object.assign(new Error(`${file} to folder`), { code: 'EISDIR' });
+    if (!stat.isFile()) throw Object.assign(new Error(`${file} to nie jest zwykły plik`), { code: 'ENOTREGULAR' });
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+  return handle.createReadStream({ autoClose: true, highWaterMark: 64 * 1024 });
+}
+
+/**
+ * One line of an export: the record with the line to file (masked again where
+ * it held an identifier), why it is refused, or null for a blank line. Never throws.
+ */
+export function readImportLine(raw: string, lineNo: number): { record: JournalRecord; line: string; masked: boolean } | { rejected: ImportRejectReason } | null {
+  let line = lineNo === 1 ? raw.replace(/^\uFEFF/, '') : raw;
+  if (line.endsWith('\r')) line = line.slice(0, -1);
+  if (line.trim() === '') return null;
+  if (line.length > MAX_RECORD_CHARS) return { rejected: 'too-long' };
+  try {
+    JSON.parse(line);
   } catch {
     return { rejected: 'not-json' };
   }
-  const parsed = JournalRecordSchema.safeParse(json);
-  return parsed.success ? { record: parsed.data, line } : { rejected: 'not-a-call-record' };
+  // As stored, or not at all: a line re-saved by another program (spaces, a repeated key) is not the record that was chained.
+  const value = parseCanonical(line) as Record<string, unknown> | undefined;
+  const parsed = value === undefined ? null : JournalRecordSchema.safeParse(value);
+  if (!parsed?.success || readLineHead(line) === 'corrupt') return { rejected: 'not-a-call-record' };
+  const record = parsed.data;
+  if (!isCallRecord(record)) return { record, line, masked: false };
+  const note = maskIdentifiers(record.note).text;
+  const reference = record.callback ? maskIdentifiers(record.callback.reference).text : null;
+  if (note === record.note && reference === (record.callback?.reference ?? null)) return { record, line, masked: false };
+  // The line changes, so its hash does: the hash it had is kept in it, for the next line's chain to be checked against.
+  const maskedValue = {
+    ...value!,
+    note,
+    ...(record.callback ? { callback: { ...(value!.callback as object), reference } } : {}),
+    maskedAtImport: typeof value!.maskedAtImport === 'string' ? value!.maskedAtImport : sha256(line),
+  };
+  const maskedLine = JSON.stringify(maskedValue);
+  return { record: { ...record, note, callback: record.callback ? { ...record.callback, reference: reference! } : null }, line: maskedLine, masked: true };
 }
 
-async function idsIn(file: string): Promise<Set<string>> {
-  const ids = new Set<string>();
-  let text: string;
-  try {
-    text = await fs.readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return ids;
-    throw error;
+/** Two copies of one call say the same, notes compared as they are shown (masked). */
+function sameCall(a: RegisterRow, b: RegisterRow): boolean {
+  return !rowsDisagree({ ...a, note: maskIdentifiers(a.note).text }, { ...b, note: maskIdentifiers(b.note).text });
+}
+
+/** A short fingerprint of what a record says (not where it sits in a chain), to tell a repeated record from another with its id. */
+function contentFingerprint(record: JournalRecord): number {
+  const { prevHash: _chain, ...content } = record;
+  return Number.parseInt(sha256(JSON.stringify(content)).slice(0, 12), 16);
+}
+
+/**
+ * Appends imported lines to their month files, in the order met, a batch at
+ * a time. Knows which ids a month file already holds (read once, when the
+ * file is first touched), so a record imported twice is filed once.
+ */
+class Filer {
+  private readonly pending = new Map<string, string[]>();
+  private readonly filed = new Map<string, Set<string>>();
+  private pendingBytes = 0;
+
+  constructor(private readonly root: string) {}
+
+  async has(record: JournalRecord): Promise<boolean> {
+    return (await this.idsOf(this.target(record, 'calls'))).has(record.id);
   }
-  for (const line of text.split('\n')) {
-    const head = line ? readLineHead(line) : 'corrupt';
-    if (head !== 'corrupt') ids.add(head.id);
+
+  async add(record: JournalRecord, line: string, shelf: 'calls' | 'conflicts'): Promise<void> {
+    const target = this.target(record, shelf);
+    (await this.idsOf(target)).add(record.id);
+    let lines = this.pending.get(target);
+    if (!lines) this.pending.set(target, (lines = []));
+    lines.push(line);
+    this.pendingBytes += line.length + 1;
+    if (this.pendingBytes >= FLUSH_BYTES) await this.flush();
   }
-  return ids;
+
+  async flush(): Promise<void> {
+    for (const [target, lines] of this.pending) {
+      await fs.mkdir(join(target, '..'), { recursive: true });
+      const handle = await fs.open(target, 'a', 0o600);
+      try {
+        await handle.appendFile(lines.join('\n') + '\n');
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+    }
+    this.pending.clear();
+    this.pendingBytes = 0;
+  }
+
+  private target(record: JournalRecord, shelf: 'calls' | 'conflicts'): string {
+    const month = monthOf(new Date(record.savedAt));
+    return shelf === 'calls' ? join(this.root, 'calls', record.clerk.id, `${month}.jsonl`) : join(this.root, 'conflicts', 'calls', record.clerk.id, `${month}.jsonl`);
+  }
+
+  private async idsOf(target: string): Promise<Set<string>> {
+    let ids = this.filed.get(target);
+    if (ids) return ids;
+    ids = new Set();
+    this.filed.set(target, ids);
+    let text: string;
+    try {
+      text = await fs.readFile(target, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return ids;
+      throw error;
+    }
+    for (const line of text.split('\n')) {
+      const head = line ? readLineHead(line) : 'corrupt';
+      if (head !== 'corrupt') ids.add(head.id);
+    }
+    return ids;
+  }
 }

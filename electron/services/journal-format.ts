@@ -69,12 +69,58 @@ export interface JournalLine {
   text: string;
 }
 
+/**
+ * A file can hold a million broken lines (a file of another tool, junk
+ * dropped into a clerk's folder): the first few problems are kept to show,
+ * the rest only counted, so no view ever carries or spreads them all.
+ */
+export const PROBLEMS_KEPT_PER_FILE = 20;
+
 export interface JournalScan {
   file: string;
   /** Lines that look like records of the version this app writes. */
   lines: JournalLine[];
+  /** The first PROBLEMS_KEPT_PER_FILE problems, in line order. */
   problems: JournalProblem[];
+  /** Every problem met, kept or not. */
+  problemCount: number;
+  /** Lines in the file, readable or not. */
+  lineCount: number;
   /** Hash of the file's last line (the genesis hash for an empty file): what the next record chains to. */
+  lastHash: string;
+}
+
+/**
+ * Collects problems up to a bound and counts the rest. Never spreads them
+ * into a call's arguments: `push(...list)` with a long list overflows the stack.
+ */
+export class ProblemList<P = JournalProblem> {
+  readonly kept: P[] = [];
+  count = 0;
+
+  constructor(private readonly limit = PROBLEMS_KEPT_PER_FILE) {}
+
+  add(problem: P): void {
+    this.count++;
+    if (this.kept.length < this.limit) this.kept.push(problem);
+  }
+
+  addAll(problems: readonly P[], count = problems.length): void {
+    for (const p of problems) {
+      if (this.kept.length >= this.limit) break;
+      this.kept.push(p);
+    }
+    this.count += count;
+  }
+}
+
+/**
+ * A month's head, kept beside its file (`<YYYY-MM>.jsonl.head`) after every
+ * append: a hash chain cannot see its own newest lines edited or cut off,
+ * the head can.
+ */
+export interface JournalHead {
+  lines: number;
   lastHash: string;
 }
 
@@ -82,44 +128,136 @@ export interface JournalScan {
 // fields from it spares a JSON.parse of every line when only the chain is
 // checked; a line that does not start this way is parsed the slow way.
 const LINE_HEAD = /^\{"schemaVersion":(\d+),"type":"([a-z-]+)","id":"([^"\\]+)","prevHash":"([0-9a-f]{64})"/;
+// A head field named a second time, or any escaped key, after the fixed start:
+// JSON.parse would keep the last value and the fast reader the first. Nested
+// objects name "id" first ({"id":…), so only a repeat after something else counts.
+const HEAD_KEY_AGAIN = /"(?:schemaVersion|prevHash)"\s*:|[^{\s]\s*"(?:id|type)"\s*:|\\u/;
+
+/** The hash a line had before it was masked on import, as import.ts writes it: the last field. */
+export const MASKED_AT_IMPORT = /,"maskedAtImport":"([0-9a-f]{64})"\}$/;
 
 /**
- * Verifies a month file's chain: each line's prevHash must be the SHA-256 of
- * the line before it (of the genesis string for the first). Reports every
- * line that breaks it, cannot be read, or is of an unknown version, and goes
- * on reading: one bad line never hides the rest.
+ * The longest line a record of this app can be (a note of 1,000 characters,
+ * nine items, names — a few kB), with room to spare. A longer line is not a
+ * record, and is not parsed: a 50 MB line of junk costs one hash, not a parse.
  */
-export function scanJournalText(text: string, genesis: string, file: string): JournalScan {
-  const lines: JournalLine[] = [];
-  const problems: JournalProblem[] = [];
-  let expected = genesis;
-  const raw = text.split('\n');
-  if (raw[raw.length - 1] === '') raw.pop();
-  raw.forEach((line, index) => {
-    const lineNo = index + 1;
-    const head = readLineHead(line);
-    if (head === 'corrupt') problems.push({ file, line: lineNo, kind: 'corrupt-line' });
-    else if (head.version !== RECORD_SCHEMA_VERSION) problems.push({ file, line: lineNo, kind: 'unknown-version' });
+export const MAX_RECORD_CHARS = 64 * 1024;
+
+/**
+ * Verifies a month file's chain, a line at a time: each line's prevHash must
+ * be the SHA-256 of the line before it (of the genesis string for the
+ * first). Reports every line that breaks it, cannot be read, or is of an
+ * unknown version, and goes on reading: one bad line never hides the rest.
+ * With the month's head, also reports its newest lines edited or cut off.
+ * Fed line by line, so a reader can give the event loop a turn between lines.
+ */
+export class JournalScanner {
+  readonly lines: JournalLine[] = [];
+  private readonly problems = new ProblemList();
+  private expected: string;
+  private lineNo = 0;
+
+  constructor(
+    genesis: string,
+    private readonly file: string,
+    private readonly head: JournalHead | null = null,
+    /** Imported copies only: a line masked on import chains by the hash it had before (see import.ts). */
+    private readonly maskedAtImport = false,
+  ) {
+    this.expected = genesis;
+  }
+
+  /** Takes the next line; returns it as a record line when it reads as one of this version. */
+  feed(line: string): JournalLine | null {
+    const lineNo = ++this.lineNo;
+    const read = readLineHead(line);
+    let taken: JournalLine | null = null;
+    if (read === 'corrupt') this.problems.add({ file: this.file, line: lineNo, kind: 'corrupt-line' });
+    else if (read.version !== RECORD_SCHEMA_VERSION) this.problems.add({ file: this.file, line: lineNo, kind: 'unknown-version' });
     else {
-      if (head.prevHash !== expected) problems.push({ file, line: lineNo, kind: 'broken-chain' });
-      lines.push({ line: lineNo, id: head.id, type: head.type, text: line });
+      if (read.prevHash !== this.expected) this.problems.add({ file: this.file, line: lineNo, kind: 'broken-chain' });
+      taken = { line: lineNo, id: read.id, type: read.type, text: line };
+      this.lines.push(taken);
     }
-    expected = sha256(line);
-  });
-  return { file, lines, problems, lastHash: expected };
+    this.expected = sha256(line);
+    if (this.maskedAtImport && taken) {
+      const before = MASKED_AT_IMPORT.exec(line);
+      if (before) this.expected = before[1]!;
+    }
+    if (this.head && lineNo === this.head.lines && this.expected !== this.head.lastHash) {
+      this.problems.add({ file: this.file, line: lineNo, kind: 'head-changed' });
+    }
+    return taken;
+  }
+
+  /** Lines fed so far. */
+  get lineCount(): number {
+    return this.lineNo;
+  }
+
+  /** A problem found outside the chain check (a record line that does not parse), counted with the rest. */
+  report(problem: JournalProblem): void {
+    this.problems.add(problem);
+  }
+
+  finish(): JournalScan {
+    if (this.head && this.lineNo < this.head.lines) this.problems.add({ file: this.file, line: this.head.lines, kind: 'lines-removed' });
+    return {
+      file: this.file,
+      lines: this.lines,
+      problems: this.problems.kept.sort(byLine),
+      problemCount: this.problems.count,
+      lineCount: this.lineNo,
+      lastHash: this.expected,
+    };
+  }
 }
 
-/** A line's version, type, id and prevHash, from its fixed start when it has one, else by parsing it. */
-export function readLineHead(line: string): { version: unknown; type: string; id: string; prevHash: unknown } | 'corrupt' {
-  const match = LINE_HEAD.exec(line);
-  if (match) return { version: Number(match[1]), type: match[2]!, id: match[3]!, prevHash: match[4] };
-  try {
-    const value = JSON.parse(line) as Record<string, unknown> | null;
-    if (!value || typeof value !== 'object' || typeof value.id !== 'string') return 'corrupt';
-    return { version: value.schemaVersion, type: String(value.type), id: value.id, prevHash: value.prevHash };
-  } catch {
-    return 'corrupt';
+/** Calls `each` for every line of `text` (a final newline ends the last line), without splitting the whole text at once. */
+export function forEachLine(text: string, each: (line: string) => void): void {
+  let start = 0;
+  while (start < text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    each(text.slice(start, end));
+    start = end + 1;
   }
+}
+
+export function scanJournalText(text: string, genesis: string, file: string, head: JournalHead | null = null): JournalScan {
+  const scanner = new JournalScanner(genesis, file, head);
+  forEachLine(text, (line) => void scanner.feed(line));
+  return scanner.finish();
+}
+
+/**
+ * A line's version, type, id and prevHash, from its fixed start when it has
+ * one, else by parsing it. A line that is not exactly what JSON.stringify
+ * writes (a repeated key, spaces between fields) is corrupt: no line of this
+ * app looks like that, and the full parser says the same.
+ */
+export function readLineHead(line: string): { version: unknown; type: string; id: string; prevHash: unknown } | 'corrupt' {
+  if (line.length > MAX_RECORD_CHARS) return 'corrupt';
+  const match = LINE_HEAD.exec(line);
+  if (match && !HEAD_KEY_AGAIN.test(line.slice(match[0].length))) {
+    return { version: Number(match[1]), type: match[2]!, id: match[3]!, prevHash: match[4] };
+  }
+  const value = parseCanonical(line);
+  if (!value || typeof value !== 'object' || Array.isArray(value) || typeof (value as { id?: unknown }).id !== 'string') return 'corrupt';
+  const record = value as Record<string, unknown>;
+  return { version: record.schemaVersion, type: String(record.type), id: record.id as string, prevHash: record.prevHash };
+}
+
+/** The line's value if it parses and is written exactly as JSON.stringify writes it; else undefined. */
+export function parseCanonical(line: string): unknown {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    return undefined;
+  }
+  // Equal keys collapse and spacing goes in a round trip, so any difference means the line is not one this app wrote.
+  return JSON.stringify(value) === line ? value : undefined;
 }
 
 /** Parses and validates scanned lines into records; a line that is not a valid record is reported. */
@@ -127,16 +265,20 @@ export function parseJournalLines(lines: JournalLine[], file: string): JournalRe
   const records: JournalRecord[] = [];
   const problems: JournalProblem[] = [];
   for (const { line, text } of lines) {
-    let parsed;
-    try {
-      parsed = JournalRecordSchema.safeParse(JSON.parse(text));
-    } catch {
-      parsed = null;
-    }
-    if (parsed?.success) records.push(parsed.data);
+    const record = parseRecordLine(text);
+    if (record) records.push(record);
     else problems.push({ file, line, kind: 'corrupt-line' });
   }
   return { records, problems };
+}
+
+/** One line as a valid record of this app, or null. Never throws. */
+export function parseRecordLine(text: string): JournalRecord | null {
+  if (text.length > MAX_RECORD_CHARS) return null;
+  const value = parseCanonical(text);
+  if (value === undefined) return null;
+  const parsed = JournalRecordSchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
 }
 
 export function byLine(a: JournalProblem, b: JournalProblem): number {

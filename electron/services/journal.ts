@@ -2,17 +2,21 @@ import { promises as fs } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { JournalProblem } from '../../shared/api';
 import { JournalRecordSchema, type JournalRecord, type UnchainedRecord } from '../../shared/journal-record';
-import { syncDirectory } from './atomic-file';
+import { readIfExists, syncDirectory as syncDirectory, writeFileAtomic } from './atomic-file';
 import {
   byLine,
   fileExists,
   genesisHash,
   monthOf,
   parseJournalLines,
+  parseRecordLine,
+  ProblemList,
+  readLineHead,
   scanJournalText,
   serializeRecord,
   sha256,
   writeFully,
+  type JournalHead,
   type JournalReadResult,
   type JournalScan,
 } from './journal-format';
@@ -34,6 +38,11 @@ export * from './journal-format';
  *   the file is opened, and appending continues after the last whole line.
  * - Saving a record whose id is already in the file returns the stored one, so
  *   a retried save never duplicates a call.
+ * - After each append the month's head (line count, last hash) is written
+ *   beside the file (`<YYYY-MM>.jsonl.head`), so its newest lines edited or
+ *   cut off are seen too. Written whole (a rename) but not fsynced: a power
+ *   cut may leave it a few lines behind, which only narrows what it covers —
+ *   it is never ahead of the file it describes.
  */
 
 export interface QuarantineEvent {
@@ -44,8 +53,46 @@ export interface QuarantineEvent {
 interface OpenMonth {
   handle: fs.FileHandle;
   size: number;
+  lines: number;
   lastHash: string;
   ids: Set<string>;
+}
+
+/** Something found in a month file as it was opened, for the person to hear about. */
+export type JournalTrouble = { kind: 'quarantined'; file: string; bytes: number } | { kind: 'problem'; problem: JournalProblem };
+
+export interface JournalOptions {
+  /** Whether the folder given may be created if missing: yes for the app's own data directory; no for a team folder, whose absence means an unreachable share. */
+  createBase: boolean;
+  /** Runs before every write and throws when this process may no longer write (it lost the data directory to another). */
+  beforeWrite?: () => Promise<void>;
+  /** Hears of torn lines set aside and of heads that do not match, as files are opened. */
+  onTrouble?: (trouble: JournalTrouble) => void;
+}
+
+/** Where a month file's head is kept. */
+export function headPathOf(monthFile: string): string {
+  return `${monthFile}.head`;
+}
+
+/** A month's head as stored, or null when there is none or it cannot be read (it is then written anew). */
+export async function readHead(monthFile: string): Promise<JournalHead | null> {
+  let text: string | null;
+  try {
+    text = await readIfExists(headPathOf(monthFile));
+  } catch {
+    return null;
+  }
+  if (text === null) return null;
+  try {
+    const value = JSON.parse(text) as Partial<JournalHead>;
+    if (Number.isInteger(value.lines) && value.lines! >= 0 && typeof value.lastHash === 'string' && /^[0-9a-f]{64}$/.test(value.lastHash)) {
+      return { lines: value.lines!, lastHash: value.lastHash };
+    }
+  } catch {
+    // an unreadable head is no head
+  }
+  return null;
 }
 
 const MONTH_FILE = /^(\d{4})-(\d{2})\.jsonl$/;
@@ -69,7 +116,7 @@ export class CallJournal {
    */
   constructor(
     dataDir: string,
-    private readonly options: { createBase: boolean } = { createBase: true },
+    private readonly options: JournalOptions = { createBase: true },
   ) {
     this.root = join(dataDir, 'calls');
   }
@@ -101,6 +148,7 @@ export class CallJournal {
       const previous = monthOf(new Date(savedAt.getFullYear(), savedAt.getMonth() - 1, 15));
       if ((await this.idsOf(clerkId, previous)).has(record.id)) return this.findSaved(clerkId, previous, record.id);
       target ??= await this.openMonth(clerkId, month);
+      await this.options.beforeWrite?.();
 
       // Validated here too: a record the reader would reject must never be
       // acknowledged. It costs microseconds beside the fsync.
@@ -119,8 +167,10 @@ export class CallJournal {
         throw error;
       }
       target.size += data.length;
+      target.lines++;
       target.lastHash = sha256(line);
       target.ids.add(chained.id);
+      await this.writeHead(clerkId, month, target);
       return chained;
     });
   }
@@ -152,46 +202,50 @@ export class CallJournal {
 
   /** Verifies one month file's chain, without parsing its records. A missing file is an empty month. */
   async scanMonth(clerkId: string, month: string): Promise<JournalScan> {
+    const path = this.filePath(clerkId, month);
     let text: string;
     try {
-      text = await fs.readFile(this.filePath(clerkId, month), 'utf8');
+      text = await fs.readFile(path, 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return scanJournalText('', genesisHash(clerkId, month), '');
       throw error;
     }
-    return scanJournalText(text, genesisHash(clerkId, month), this.relativePath(clerkId, month));
+    // A line still being written (or torn) is not the file's yet: the head covers whole lines only.
+    const whole = text.slice(0, text.lastIndexOf('\n') + 1);
+    return scanJournalText(whole, genesisHash(clerkId, month), this.relativePath(clerkId, month), await readHead(path));
   }
 
   /** Reads and verifies one month file: every record, every problem. */
   async readMonth(clerkId: string, month: string): Promise<JournalReadResult> {
     const scan = await this.scanMonth(clerkId, month);
     const parsed = parseJournalLines(scan.lines, scan.file);
-    return { records: parsed.records, problems: [...scan.problems, ...parsed.problems].sort(byLine) };
+    const problems = new ProblemList();
+    problems.addAll(scan.problems, scan.problemCount);
+    problems.addAll(parsed.problems);
+    return { records: parsed.records, problems: problems.kept.sort(byLine) };
   }
 
   /**
    * The clerk's newest records, newest first. Every month file read is
    * verified whole (the chain is cheap); only the records returned are parsed.
    */
-  async recent(clerkId: string, limit: number): Promise<JournalReadResult> {
+  async recent(clerkId: string, limit: number): Promise<JournalReadResult & { problemCount: number }> {
     const records: JournalRecord[] = [];
-    const problems: JournalProblem[] = [];
+    const problems = new ProblemList();
     for (const month of await this.months(clerkId)) {
       const scan = await this.scanMonth(clerkId, month);
-      problems.push(...scan.problems);
-      // Newest lines first; lines that turn out unreadable are replaced by older ones of the same month.
-      let end = scan.lines.length;
-      while (end > 0 && records.length < limit) {
-        const start = Math.max(0, end - (limit - records.length));
-        const parsed = parseJournalLines(scan.lines.slice(start, end), scan.file);
-        problems.push(...parsed.problems);
-        records.push(...parsed.records.reverse());
-        end = start;
+      problems.addAll(scan.problems, scan.problemCount);
+      // Newest lines first; a line that turns out unreadable is replaced by an older one of the same month.
+      for (let i = scan.lines.length - 1; i >= 0 && records.length < limit; i--) {
+        const { line, text } = scan.lines[i]!;
+        const record = parseRecordLine(text);
+        if (record) records.push(record);
+        else problems.add({ file: scan.file, line, kind: 'corrupt-line' });
       }
       if (records.length >= limit) break;
     }
     records.sort((a, b) => (a.savedAt < b.savedAt ? 1 : a.savedAt > b.savedAt ? -1 : 0));
-    return { records: records.slice(0, limit), problems };
+    return { records, problems: problems.kept.sort(byLine), problemCount: problems.count };
   }
 
   /** Every record of the clerk's newest `count` month files, oldest first, with the problems met. */
@@ -213,6 +267,7 @@ export class CallJournal {
     const cached = this.open.get(key);
     if (cached) return cached;
 
+    await this.options.beforeWrite?.();
     await this.ensureClerkFolder(clerkId);
     const path = this.filePath(clerkId, month);
     const handle = await fs.open(path, 'a+', 0o600);
@@ -220,17 +275,29 @@ export class CallJournal {
       // Bytes, not text: sizes and the cut after the last whole line must be
       // exact even if the file holds bytes that are not valid UTF-8.
       let bytes = await handle.readFile();
-      const end = bytes.lastIndexOf(0x0a) + 1;
+      let end = bytes.lastIndexOf(0x0a) + 1;
+      if (end < bytes.length && this.isWholeLastLine(bytes, end, clerkId, month)) {
+        // Every byte of the record reached the disk but its newline: complete it rather than set a good record aside.
+        await writeFully(handle, Buffer.from('\n'), bytes.length);
+        await handle.sync();
+        bytes = Buffer.concat([bytes, Buffer.from('\n')]);
+        end = bytes.length;
+      }
       if (end < bytes.length) {
         await this.quarantine(path, bytes.subarray(end), month, clerkId);
         await handle.truncate(end);
         await handle.sync();
         bytes = bytes.subarray(0, end);
       }
-      const scan = scanJournalText(bytes.toString('utf8'), genesisHash(clerkId, month), '');
+      const file = this.relativePath(clerkId, month);
+      const scan = scanJournalText(bytes.toString('utf8'), genesisHash(clerkId, month), file, await readHead(path));
+      for (const problem of scan.problems) {
+        if (problem.kind === 'head-changed' || problem.kind === 'lines-removed') this.options.onTrouble?.({ kind: 'problem', problem });
+      }
       const opened: OpenMonth = {
         handle,
         size: bytes.length,
+        lines: scan.lineCount,
         lastHash: scan.lastHash,
         ids: new Set(scan.lines.map((l) => l.id)),
       };
@@ -243,6 +310,24 @@ export class CallJournal {
       await handle.close().catch(() => undefined);
       throw error;
     }
+  }
+
+  /** Whether the bytes after the last newline are one whole, valid record that chains to the line before. */
+  private isWholeLastLine(bytes: Buffer, end: number, clerkId: string, month: string): boolean {
+    const text = bytes.subarray(end).toString('utf8');
+    const head = readLineHead(text);
+    if (head === 'corrupt' || !parseRecordLine(text)) return false;
+    const previousEnd = bytes.lastIndexOf(0x0a, end - 2) + 1;
+    const previous = end === 0 ? genesisHash(clerkId, month) : sha256(bytes.subarray(previousEnd, end - 1).toString('utf8'));
+    return head.prevHash === previous;
+  }
+
+  /** The month's head after an append; a head that cannot be written is tried again at the next append. */
+  private async writeHead(clerkId: string, month: string, target: OpenMonth): Promise<void> {
+    const head: JournalHead = { lines: target.lines, lastHash: target.lastHash };
+    await writeFileAtomic(headPathOf(this.filePath(clerkId, month)), JSON.stringify(head), { durable: false }).catch((error: Error) =>
+      console.error(`[journal] head of ${this.relativePath(clerkId, month)} not written: ${error.message}`),
+    );
   }
 
   /**
@@ -310,6 +395,7 @@ export class CallJournal {
       await handle.close();
     }
     this.quarantined.push({ file: this.relativePath(clerkId, month), bytes: torn.length });
+    this.options.onTrouble?.({ kind: 'quarantined', file: this.relativePath(clerkId, month), bytes: torn.length });
   }
 
   private async forget(clerkId: string, month: string, target: OpenMonth, rollBack: boolean): Promise<void> {

@@ -15,8 +15,10 @@ import type { Register } from './register';
  *
  * - CSV for Polish Excel: UTF-8 with a BOM (or Excel guesses the code page),
  *   `;` between cells (the comma is the Polish decimal separator), CRLF line
- *   ends, quotes only where a cell needs them; cells are neutralised against
- *   formula injection in shared/register-csv.ts.
+ *   ends, quotes only where a cell needs them; text cells are neutralised
+ *   against formula injection, the checklist columns bounded (Excel stops
+ *   at 16,384) and cells cut to Excel's 32,767 characters in
+ *   shared/register-csv.ts.
  * - JSON Lines: the records exactly as stored, for archiving or re-import.
  */
 export const EXPORT_FORMATS = ['csv', 'jsonl'] as const;
@@ -31,7 +33,8 @@ export function exportFileName(format_: ExportFormat, now: Date): string {
 
 /** Writes the rows as CSV to `out`, honouring back-pressure; resolves when all is handed to `out`. */
 export async function writeCsv(register: Register, rows: readonly RegisterRow[], out: Writable): Promise<void> {
-  const items = itemColumns(new Set(rows.map((r) => r.items)));
+  // One list per row (rows of a checklist version share theirs): the items most used get the columns.
+  const items = itemColumns(rowLists(rows));
   // A line break inside a cell must be quoted even though the record delimiter is CRLF:
   // unquoted, Excel would start a new row there, and what follows would be read as a
   // cell of its own — a way round the formula neutralisation.
@@ -48,6 +51,10 @@ export async function writeCsv(register: Register, rows: readonly RegisterRow[],
   }
   csv.end();
   await Promise.race([once(csv, 'end'), gone]);
+}
+
+function* rowLists(rows: readonly RegisterRow[]): Generator<RegisterRow['items']> {
+  for (const row of rows) yield row.items;
 }
 
 /**

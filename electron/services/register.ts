@@ -1,71 +1,112 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import type { JournalProblem } from '../../shared/api';
+import type { ChecklistCatalog } from '../../shared/checklist-catalog';
 import { isCallRecord } from '../../shared/journal-record';
-import { createRowMaker, rowComparator, rowFilter, type RegisterFilter, type RegisterRow, type RegisterSort } from '../../shared/register';
+import { createRowMaker, rowComparator, rowFilter, rowsDisagree, type RegisterFilter, type RegisterRow, type RegisterSort } from '../../shared/register';
+import type { RegisterFolderKind, RegisterProblemKind } from '../../shared/register-api';
 import { callbacksKept, summarize, type RegisterSummary } from '../../shared/statistics';
-import { genesisHash, parseJournalLines, scanJournalText } from './journal-format';
+import { forEachLine, genesisHash, JournalScanner, MASKED_AT_IMPORT, readLineHead, MAX_RECORD_CHARS, parseRecordLine, ProblemList } from './journal-format';
+import { readHead } from './journal';
+import { MONTH_FILE_NAME } from './journal-layout';
 
 /**
  * The team lead's register: every call in every clerk's month files of the
- * folders it is given (this computer's data directory, the team folder),
- * each file's hash chain verified as it is read. A call found in two folders
- * (the clerk's own copy and the team copy) is one call: records are keyed by
- * id. Files are re-read only when their size or time changed, so refreshing
- * a register of hundreds of thousands of calls costs a directory listing.
+ * folders it is given (this computer's data directory, the team folder,
+ * imports), each file's hash chain (and head, where kept) verified as it is
+ * read. A call found in two folders (the clerk's own copy and the team copy)
+ * is one call: records are keyed by id; the same id with other content is a
+ * conflict, shown. Files are re-read only when their size or time changed,
+ * so refreshing a register of hundreds of thousands of calls costs a
+ * directory listing.
+ *
+ * Whatever a folder holds, the register opens: a file that is not a month
+ * file of this app, or one line of a million broken ones, is named and
+ * counted; the work per file is bounded and everything readable is shown.
  */
 
 export interface RegisterFolder {
   /** Shown to a person: this computer, the team folder, files imported from clerks. */
-  kind: 'local' | 'team' | 'import';
+  kind: RegisterFolderKind;
   root: string;
+  /**
+   * Records an import kept aside because the register held their id with other
+   * content: not calls of the register, but each flags the call it conflicts with.
+   */
+  conflicts?: boolean;
 }
 
-export interface RegisterProblem extends JournalProblem {
-  folder: RegisterFolder['kind'];
+export interface RegisterProblem {
+  folder: RegisterFolderKind;
   clerkId: string;
   /** The clerk's name as the file's readable records give it, if any. */
   clerkName: string | null;
   month: string;
+  file: string;
+  line: number;
+  kind: RegisterProblemKind;
+  /** For a conflict: the other copy that holds the same record with other content. */
+  other?: RegisterFolderKind;
 }
 
 export interface FolderTrouble {
-  folder: RegisterFolder['kind'];
+  folder: RegisterFolderKind;
   root: string;
   message: string;
 }
 
 interface CachedFile {
+  folder: RegisterFolderKind;
   /** `calls/<clerk>/<month>.jsonl`, as rows name their file. */
   relative: string;
-  size: number;
-  mtimeMs: number;
+  signature: string;
   rows: RegisterRow[];
+  /** Calls whose note or callback reference the import masked (the line says so). */
+  maskedOnImport: string[];
+  /** Where it stands: a month file of calls, or an import's conflicts kept aside. */
+  shelf: 'calls' | 'conflicts';
+  /** A conflicts shelf's records: the ids they share with calls of the register. */
+  conflictIds: string[];
+  /** The first few problems of the file, and how many it has in all. */
   problems: RegisterProblem[];
+  problemCount: number;
 }
 
-const MONTH_FILE = /^(\d{4}-\d{2})\.jsonl$/;
 /** Give the event loop a turn this often while reading, so the window never waits for a long load. */
 const LINES_PER_TURN = 2_000;
 
 export class Register {
   private readonly cache = new Map<string, CachedFile>();
   private rows: RegisterRow[] = [];
+  private byId = new Map<string, RegisterRow>();
   private ids = new Set<string>();
   private loaded = false;
   private problemList: RegisterProblem[] = [];
+  private problemTotal = 0;
   private troubles: FolderTrouble[] = [];
   private keptAt = new Map<string, number>();
-  /** Files with an integrity problem, by their path within the folder: how a row is flagged. */
+  /** What is wrong with a copy of a month file, by copy and path: how a row read from it is flagged. */
   private flagged = new Map<string, string>();
+  /** Calls the import masked: shown, so an edit claiming to be one is seen too. */
+  private maskedOnImport = new Set<string>();
+  /** Rows whose id another copy holds with other content: the id and the other copy. */
+  private conflicts = new Map<string, RegisterFolderKind>();
   /** Where each month file was read from: every folder that has it. */
   private sources = new Map<string, string[]>();
   private lastQuery: { key: string; rows: RegisterRow[]; summary: RegisterSummary | null } | null = null;
 
-  constructor(private readonly folders: () => RegisterFolder[]) {}
+  constructor(
+    private readonly folders: () => RegisterFolder[],
+    private readonly catalog: () => ChecklistCatalog,
+  ) {}
 
+  /** The first few problems of every file, in a stable order; `problemCount` says how many there are in all. */
   get problems(): readonly RegisterProblem[] {
     return this.problemList;
+  }
+
+  get problemCount(): number {
+    return this.problemTotal;
   }
 
   get folderTroubles(): readonly FolderTrouble[] {
@@ -75,6 +116,11 @@ export class Register {
   /** Whether a call with this id is in the register (as of the last refresh). */
   has(id: string): boolean {
     return this.ids.has(id);
+  }
+
+  /** The register's row of a call, if it has one. */
+  row(id: string): RegisterRow | undefined {
+    return this.byId.get(id);
   }
 
   get size(): number {
@@ -91,6 +137,8 @@ export class Register {
   async refresh(): Promise<void> {
     const seen = new Set<string>();
     const troubles: FolderTrouble[] = [];
+    const trouble = (folder: RegisterFolder, root: string, error: unknown) =>
+      troubles.push({ folder: folder.kind, root, message: (error as NodeJS.ErrnoException).code ?? (error as Error).message });
     for (const folder of this.folders()) {
       const callsDir = join(folder.root, 'calls');
       let clerks: string[];
@@ -99,15 +147,15 @@ export class Register {
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         if (code === 'ENOENT' && folder.kind !== 'team') continue; // nothing saved or imported here yet
-        troubles.push({ folder: folder.kind, root: folder.root, message: code ?? (error as Error).message });
+        trouble(folder, folder.root, error);
         continue;
       }
       for (const clerkId of clerks.sort()) {
         let names: string[];
         try {
-          names = (await fs.readdir(join(callsDir, clerkId))).filter((n) => MONTH_FILE.test(n)).sort();
+          names = (await fs.readdir(join(callsDir, clerkId))).filter((n) => MONTH_FILE_NAME.test(n)).sort();
         } catch (error) {
-          troubles.push({ folder: folder.kind, root: join(callsDir, clerkId), message: (error as NodeJS.ErrnoException).code ?? (error as Error).message });
+          trouble(folder, join(callsDir, clerkId), error);
           continue;
         }
         for (const name of names) {
@@ -116,7 +164,8 @@ export class Register {
           try {
             await this.readFile(folder, clerkId, name.slice(0, 7), path);
           } catch (error) {
-            troubles.push({ folder: folder.kind, root: path, message: (error as NodeJS.ErrnoException).code ?? (error as Error).message });
+            this.cache.delete(path);
+            trouble(folder, path, error);
           }
         }
       }
@@ -128,50 +177,111 @@ export class Register {
   }
 
   private async readFile(folder: RegisterFolder, clerkId: string, month: string, path: string): Promise<void> {
+    // The head first: the clerk's app appends, then writes the head; read the other way round, a head newer than the file would look like lines cut off.
+    const head = folder.kind === 'import' ? null : await readHead(path);
     const stat = await fs.stat(path);
-    const cached = this.cache.get(path);
-    if (cached && cached.size === stat.size && cached.mtimeMs === stat.mtimeMs) return;
+    // A month file that is a folder, a pipe or a device is not read: a pipe would wait for ever.
+    if (!stat.isFile()) throw Object.assign(new Error('to nie jest zwykły plik'), { code: 'ENOTREGULAR' });
+    const signature = `${stat.size}:${stat.mtimeMs}:${head?.lines}:${head?.lastHash}`;
+    if (this.cache.get(path)?.signature === signature) return;
     const relative = `calls/${clerkId}/${month}.jsonl`;
     const whole = await fs.readFile(path, 'utf8');
-    // A last line without its newline is being written right now (a clerk's app
-    // appending to the team copy): it is read next time, not reported as broken.
-    const text = whole.slice(0, whole.lastIndexOf('\n') + 1);
-    const scan = scanJournalText(text, genesisHash(clerkId, month), relative);
-    const makeRow = createRowMaker();
-    const rows: RegisterRow[] = [];
-    const problems: JournalProblem[] = [...scan.problems];
-    for (let start = 0; start < scan.lines.length; start += LINES_PER_TURN) {
-      const calls = scan.lines.slice(start, start + LINES_PER_TURN).filter((l) => l.type === 'call');
-      const parsed = parseJournalLines(calls, relative);
-      problems.push(...parsed.problems);
-      for (const record of parsed.records) if (isCallRecord(record)) rows.push(makeRow(record, relative));
-      await new Promise((resolve) => setImmediate(resolve));
+    if (folder.conflicts) {
+      const conflictIds: string[] = [];
+      forEachLine(whole, (line) => {
+        const head = readLineHead(line);
+        if (head !== 'corrupt') conflictIds.push(head.id);
+      });
+      this.cache.set(path, { folder: folder.kind, relative, signature, shelf: 'conflicts', rows: [], maskedOnImport: [], conflictIds, problems: [], problemCount: 0 });
+      return;
     }
+    const end = whole.lastIndexOf('\n') + 1;
+    const scanner = new JournalScanner(genesisHash(clerkId, month), relative, head, folder.kind === 'import');
+    const catalog = this.catalog();
+    const makeRow = createRowMaker(catalog);
+    const rows: RegisterRow[] = [];
+    const maskedOnImport: string[] = [];
+    let start = 0;
+    let sinceTurn = 0;
+    while (start < end) {
+      const lineEnd = whole.indexOf('\n', start);
+      const taken = scanner.feed(whole.slice(start, lineEnd));
+      start = lineEnd + 1;
+      if (taken?.type === 'call') {
+        const record = parseRecordLine(taken.text);
+        if (record && isCallRecord(record)) {
+          rows.push(makeRow(record, relative, folder.kind));
+          if (folder.kind === 'import' && MASKED_AT_IMPORT.test(taken.text)) maskedOnImport.push(record.id);
+        }
+        else scanner.report({ file: relative, line: taken.line, kind: 'corrupt-line' });
+      }
+      if (++sinceTurn === LINES_PER_TURN) {
+        sinceTurn = 0;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    }
+    // A last line without its newline is being written right now (a clerk's app
+    // appending to the team copy): it is read next time, not reported as broken —
+    // unless it is longer than any record, which no app is writing.
+    if (whole.length - end > MAX_RECORD_CHARS) scanner.report({ file: relative, line: scanner.lineCount + 1, kind: 'corrupt-line' });
+    const scan = scanner.finish();
     const clerkName = rows[0]?.clerkName ?? null;
     this.cache.set(path, {
+      folder: folder.kind,
       relative,
-      size: stat.size,
-      mtimeMs: stat.mtimeMs,
+      signature,
       rows,
-      problems: problems.sort((a, b) => a.line - b.line).map((p) => ({ ...p, folder: folder.kind, clerkId, clerkName, month })),
+      maskedOnImport,
+      shelf: 'calls',
+      conflictIds: [],
+      problems: scan.problems.map((p) => withPlace(p, folder.kind, clerkId, clerkName, month)),
+      problemCount: scan.problemCount,
     });
   }
 
   private rebuild(): void {
     const byId = new Map<string, RegisterRow>();
-    const problems: RegisterProblem[] = [];
+    const problems = new ProblemList<RegisterProblem>(Number.POSITIVE_INFINITY);
     this.sources = new Map();
+    this.conflicts = new Map();
+    this.flagged = new Map();
+    this.maskedOnImport = new Set();
     for (const [path, file] of this.cache) {
-      this.sources.set(file.relative, [...(this.sources.get(file.relative) ?? []), path]);
-      for (const row of file.rows) if (!byId.has(row.id)) byId.set(row.id, row);
-      problems.push(...file.problems);
+      if (file.shelf === 'conflicts') continue;
+      let paths = this.sources.get(file.relative);
+      if (!paths) this.sources.set(file.relative, (paths = []));
+      paths.push(path);
+      for (const row of file.rows) {
+        const first = byId.get(row.id);
+        if (!first) byId.set(row.id, row);
+        else if (first.copy !== row.copy && rowsDisagree(first, row) && !this.conflicts.has(row.id)) {
+          // Neither copy wins in silence: the one shown is flagged, and the lead is told which copies disagree.
+          this.conflicts.set(row.id, row.copy);
+          problems.add({ folder: first.copy, clerkId: row.clerkId, clerkName: row.clerkName, month: file.relative.slice(-13, -6), file: file.relative, line: 1, kind: 'conflict', other: row.copy });
+        }
+      }
+      for (const id of file.maskedOnImport) this.maskedOnImport.add(id);
+      problems.addAll(file.problems, file.problemCount);
+      if (file.problems.length > 0) this.flagged.set(copyKey(file.folder, file.relative), describeProblem(file.problems[0]!, file.problemCount));
     }
+    // Once every call is known: what an import kept aside flags the call it conflicts with.
+    for (const file of this.cache.values()) {
+      for (const id of file.conflictIds) {
+        const row = byId.get(id);
+        if (row && !this.conflicts.has(id)) {
+          this.conflicts.set(id, file.folder);
+          problems.add({ folder: row.copy, clerkId: row.clerkId, clerkName: row.clerkName, month: file.relative.slice(-13, -6), file: file.relative, line: 1, kind: 'conflict', other: file.folder });
+        }
+      }
+    }
+    this.byId = byId;
     this.rows = [...byId.values()];
     this.ids = new Set(byId.keys());
-    this.problemList = problems.sort((a, b) => (a.clerkName ?? '').localeCompare(b.clerkName ?? '', 'pl') || a.month.localeCompare(b.month) || a.line - b.line);
+    this.problemList = problems.kept.sort(
+      (a, b) => (a.clerkName ?? '').localeCompare(b.clerkName ?? '', 'pl') || a.month.localeCompare(b.month) || a.folder.localeCompare(b.folder) || a.line - b.line,
+    );
+    this.problemTotal = problems.count;
     this.keptAt = callbacksKept(this.rows);
-    this.flagged = new Map();
-    for (const p of problems) if (!this.flagged.has(p.file)) this.flagged.set(p.file, describeProblem(p));
     this.lastQuery = null;
   }
 
@@ -186,9 +296,17 @@ export class Register {
     return selection.summary;
   }
 
-  /** What is wrong with the file a row came from, or '' when nothing is. */
+  /** What is wrong with the copy a row came from, or with the row itself; '' when nothing is. */
   integrityOf(row: RegisterRow): string {
-    return this.flagged.get(row.file) ?? '';
+    const parts: string[] = [];
+    const file = this.flagged.get(copyKey(row.copy, row.file));
+    if (file) parts.push(file);
+    const other = this.conflicts.get(row.id);
+    if (other) parts.push(`Konflikt: ${FOLDER_WORDS[other]} ta sama rozmowa ma inną treść`);
+    if (row.copy === 'import' && this.maskedOnImport.has(row.id)) parts.push('Notatka zamaskowana przy imporcie');
+    if (row.trust === 'unknown-checklist') parts.push('Nieznana wersja listy kontrolnej — wynik pominięty w zestawieniu');
+    if (row.trust === 'recomputed') parts.push('Punkty listy kontrolnej niezgodne z jej wersją — przeliczone według listy');
+    return parts.join('; ');
   }
 
   /** The files a row's record may be stored in (the clerk's copy and the team copy of its month). */
@@ -225,18 +343,30 @@ export class Register {
   }
 }
 
-const PROBLEM_WORDS: Record<JournalProblem['kind'], string> = {
+function copyKey(folder: RegisterFolderKind, relative: string): string {
+  return `${folder}:${relative}`;
+}
+
+function withPlace(p: JournalProblem, folder: RegisterFolderKind, clerkId: string, clerkName: string | null, month: string): RegisterProblem {
+  return { ...p, folder, clerkId, clerkName, month };
+}
+
+const PROBLEM_WORDS: Record<RegisterProblemKind, string> = {
   'broken-chain': 'przerwany łańcuch zapisów (wiersz zmieniony, usunięty lub przestawiony)',
   'corrupt-line': 'nieczytelny wiersz',
   'unknown-version': 'wiersz w nieznanej wersji zapisu',
+  'head-changed': 'zmieniony ostatni zapis miesiąca',
+  'lines-removed': 'usunięte najnowsze zapisy miesiąca',
+  conflict: 'ta sama rozmowa w dwóch kopiach z różną treścią',
 };
 
-const FOLDER_WORDS: Record<RegisterFolder['kind'], string> = {
+const FOLDER_WORDS: Record<RegisterFolderKind, string> = {
   local: 'na tym komputerze',
   team: 'w folderze zespołu',
   import: 'w zaimportowanych',
 };
 
-export function describeProblem(p: RegisterProblem): string {
-  return `Naruszona integralność: ${p.clerkName ?? p.clerkId}, ${p.month} — ${PROBLEM_WORDS[p.kind]}, wiersz ${p.line} pliku ${p.file} (${FOLDER_WORDS[p.folder]})`;
+export function describeProblem(p: RegisterProblem, count = 1): string {
+  const more = count > 1 ? ` (i ${count - 1} dalszych w tym pliku)` : '';
+  return `Naruszona integralność: ${p.clerkName ?? p.clerkId}, ${p.month} — ${PROBLEM_WORDS[p.kind]}, wiersz ${p.line} pliku ${p.file} (${FOLDER_WORDS[p.folder]})${more}`;
 }

@@ -38,7 +38,11 @@ export class SettingsStore {
   private readonly file: string;
   private readonly lastGoodFile: string;
 
-  constructor(private readonly dataDir: string) {
+  /** @param beforeWrite throws when this app may no longer write (it lost the data directory to another) */
+  constructor(
+    private readonly dataDir: string,
+    private readonly beforeWrite: () => Promise<void> = async () => undefined,
+  ) {
     this.file = join(dataDir, 'settings.json');
     this.lastGoodFile = join(dataDir, 'settings.last-good.json');
   }
@@ -65,6 +69,7 @@ export class SettingsStore {
 
   async save(settings: Settings): Promise<void> {
     const text = serialize(SettingsSchema.parse(settings));
+    await this.beforeWrite();
     await writeFileAtomic(this.file, text);
     await writeFileAtomic(this.lastGoodFile, text);
   }

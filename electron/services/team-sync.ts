@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { JournalRecordSchema, type JournalRecord } from '../../shared/journal-record';
 import type { TeamStatus } from '../../shared/team-settings';
 import { readIfExists, writeFileAtomic } from './atomic-file';
-import { CallJournal, monthOf } from './journal';
+import { CallJournal, monthOf, type JournalOptions } from './journal';
 import { SerialQueue } from './serial-queue';
 
 /**
@@ -35,9 +35,11 @@ export class TeamSync {
   /** Saved records whose outbox entry could not be written; the next catch-up finds them. */
   private missed = 0;
 
+  /** @param journalOptions what the team copy's journal is told: the write guard, where its troubles go */
   constructor(
     dataDir: string,
     private folder: string | null,
+    private readonly journalOptions: Omit<JournalOptions, 'createBase'> = {},
   ) {
     this.outbox = join(dataDir, 'outbox');
     this.status = { folder, pending: 0, reachable: null, lastError: null, localError: null, lastDeliveredAt: null };
@@ -59,6 +61,7 @@ export class TeamSync {
   }
 
   private async writeEntry(record: JournalRecord): Promise<void> {
+    await this.journalOptions.beforeWrite?.();
     await fs.mkdir(this.outbox, { recursive: true });
     await writeFileAtomic(join(this.outbox, `${record.id}.json`), JSON.stringify(record));
   }
@@ -136,7 +139,7 @@ export class TeamSync {
           await this.reconcileNow(this.catchUp.journal, this.catchUp.clerkId());
           this.caughtUp = true;
           this.missed -= missedBefore;
-          pending.splice(0, pending.length, ...(await this.pendingFiles()));
+          pending = await this.pendingFiles();
           this.status.pending = pending.length;
         }
         for (const name of pending) {
@@ -208,7 +211,7 @@ export class TeamSync {
 
   private teamJournal(folder: string): CallJournal {
     if (!this.journal || this.journalRoot !== folder) {
-      this.journal = new CallJournal(folder, { createBase: false });
+      this.journal = new CallJournal(folder, { ...this.journalOptions, createBase: false });
       this.journalRoot = folder;
     }
     return this.journal;

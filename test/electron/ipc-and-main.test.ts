@@ -1,12 +1,13 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { API_METHOD_NAMES } from '../../shared/api-methods';
 import { DEFAULT_HOTKEYS } from '../../shared/preferences';
 import { FOREIGN_SENDER_MESSAGE } from '../../electron/ipc';
-import { FakeBrowserWindow, FakeNotification, FakeTray, FakeWebContents, SECURE_WEB_PREFERENCES, type FakeElectron } from '../helpers/fake-electron';
+import { CONTENT_SECURITY_POLICY } from '../../electron/content-policy';
+import { FakeBrowserWindow, FakeNotification, FakeTray, FakeWebContents, frameNavigation, SECURE_WEB_PREFERENCES, type FakeElectron } from '../helpers/fake-electron';
 
 const fake: FakeElectron = vi.hoisted(() => ({}) as FakeElectron);
 vi.mock('electron', async () => {
@@ -63,12 +64,43 @@ describe('main process wiring', () => {
     FakeNotification.supported = true;
   });
 
-  it('loads the bundled page from the build with the preload script, both of which exist', () => {
-    expect(appUrl).toMatch(/^file:\/\/.*\/out\/renderer\/index\.html$/);
-    expect(existsSync(fileURLToPath(appUrl))).toBe(true);
+  it('loads the bundled page from app://bundle/ (not file://) with the preload script, which exists', () => {
+    expect(appUrl).toBe('app://bundle/index.html');
     const preload = (window.options.webPreferences as { preload: string }).preload;
     expect(preload).toMatch(/out[\\/]preload[\\/]index\.cjs$/);
     expect(existsSync(preload)).toBe(true);
+  });
+
+  it('makes app:// a standard, secure scheme before ready, and serves it after ready', () => {
+    expect(fake.protocol.registerSchemesAsPrivileged).toHaveBeenCalledTimes(1);
+    expect(fake.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+    // Called while the module loads: before whenReady() was even asked (the fake throws if called after ready).
+    expect(fake.protocol.registerSchemesAsPrivileged.mock.invocationCallOrder[0]).toBeLessThan(fake.app.whenReady.mock.invocationCallOrder[0]!);
+    expect([...fake.protocol.handlers.keys()]).toEqual(['app']);
+  });
+
+  it('serves the built page and its assets from out/renderer over app://, each with the CSP header and its type', async () => {
+    const serve = fake.protocol.handlers.get('app')!;
+    const page = await serve({ url: appUrl, method: 'GET' });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(page.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    const html = await page.text();
+    expect(html).toBe(readFileSync('out/renderer/index.html', 'utf8'));
+    const assets = [...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+)"/g)].map((m) => m[1]!);
+    expect(assets.length).toBeGreaterThan(0);
+    for (const asset of assets) {
+      const response = await serve({ url: `app://bundle/${asset}`, method: 'GET' });
+      expect(response.status, asset).toBe(200);
+      expect(response.headers.get('content-type'), asset).toBe(asset.endsWith('.js') ? 'text/javascript; charset=utf-8' : 'text/css; charset=utf-8');
+      expect(response.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    }
+    // Nothing of the build but the renderer folder: not the main process, not the preload, not package.json.
+    for (const url of ['app://bundle/../main/index.js', 'app://bundle/%2e%2e/main/index.js', 'app://bundle/..%2fpreload/index.cjs', 'app://bundle/..\\..\\package.json', 'app://other/index.html', 'app://bundle/index.html?x']) {
+      const refused = await serve({ url, method: 'GET' });
+      expect(refused.status, url).toBe(404);
+      expect(refused.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    }
   });
 
   it('registers exactly one IPC handler per API method', () => {
@@ -91,7 +123,10 @@ describe('main process wiring', () => {
   it('refuses every channel it answers to a foreign page, a sub-frame of the app, a gone frame and another webContents', async () => {
     const foreignSenders: [string, unknown, unknown][] = [
       ['another site in the top frame', { url: 'https://evil.example/', parent: null }, window.webContents],
-      ['another local file in the top frame', { url: appUrl.replace(/index\.html$/, 'evil.html'), parent: null }, window.webContents],
+      ['another page of the app origin in the top frame', { url: appUrl.replace(/index\.html$/, 'evil.html'), parent: null }, window.webContents],
+      ['the built page itself over file://', { url: pathToFileURL('out/renderer/index.html').href, parent: null }, window.webContents],
+      ['the app page with a query', { url: `${appUrl}?x=1`, parent: null }, window.webContents],
+      ['the app page on another host of the scheme', { url: 'app://evil/index.html', parent: null }, window.webContents],
       ['the app page served over http', { url: `http://127.0.0.1${new URL(appUrl).pathname}`, parent: null }, window.webContents],
       ['a sub-frame showing the app page', { url: appUrl, parent: { url: appUrl } }, window.webContents],
       ['a sub-frame showing another site', { url: 'https://evil.example/', parent: { url: appUrl } }, window.webContents],
@@ -239,8 +274,29 @@ describe('the built app: windows, navigation and permissions', () => {
       expect(opened.options.webPreferences).toMatchObject(SECURE_WEB_PREFERENCES);
       // Anything not listed would be a setting someone turned on without this test knowing.
       expect(Object.keys(opened.options.webPreferences as object).sort()).toEqual(
-        ['allowRunningInsecureContent', 'contextIsolation', 'nodeIntegration', 'nodeIntegrationInSubFrames', 'nodeIntegrationInWorker', 'preload', 'sandbox', 'spellcheck', 'webSecurity', 'webviewTag'],
+        ['allowRunningInsecureContent', 'contextIsolation', 'devTools', 'nodeIntegration', 'nodeIntegrationInSubFrames', 'nodeIntegrationInWorker', 'preload', 'sandbox', 'spellcheck', 'webSecurity', 'webviewTag'],
       );
+    }
+  });
+
+  it('while developing (not packaged) keeps the default menu and the developer tools (packaged.test.ts: the installed build)', () => {
+    expect(fake.app.isPackaged).toBe(false);
+    expect(fake.Menu.setApplicationMenu).not.toHaveBeenCalled();
+    expect((window.options.webPreferences as { devTools: boolean }).devTools).toBe(true);
+    window.webContents.openDevTools();
+    expect(window.webContents.closeDevTools).not.toHaveBeenCalled();
+    window.webContents.closeDevTools();
+  });
+
+  it('no frame of the window may navigate anywhere but the top frame to the app page (will-frame-navigate)', () => {
+    const contents = window.webContents;
+    for (const url of ['https://evil.example/', pathToFileURL('out/renderer/index.html').href, APP_PAGE_SIBLING(), appUrl]) {
+      const sub = frameNavigation(url, false);
+      contents.emit('will-frame-navigate', sub);
+      expect(sub.preventDefault, `sub-frame to ${url}`).toHaveBeenCalled();
+      const top = frameNavigation(url, true);
+      contents.emit('will-frame-navigate', top);
+      expect(top.preventDefault, `top frame to ${url}`).toHaveBeenCalledTimes(url === appUrl ? 0 : 1);
     }
   });
 
@@ -268,6 +324,9 @@ describe('the built app: windows, navigation and permissions', () => {
     const away = { preventDefault: vi.fn() };
     other.emit('will-navigate', away, 'https://evil.example/');
     expect(away.preventDefault).toHaveBeenCalled();
+    const framed = frameNavigation('https://evil.example/', false);
+    other.emit('will-frame-navigate', framed);
+    expect(framed.preventDefault).toHaveBeenCalled();
     expect(other.windowOpenHandler?.({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
   });
 

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { FakeBrowserWindow, FakeWebContents, SECURE_WEB_PREFERENCES, type FakeElectron } from '../helpers/fake-electron';
+import { FakeBrowserWindow, FakeWebContents, frameNavigation, SECURE_WEB_PREFERENCES, type FakeElectron } from '../helpers/fake-electron';
 
 const fake: FakeElectron = vi.hoisted(() => ({}) as FakeElectron);
 vi.mock('electron', async () => {
@@ -11,10 +11,12 @@ vi.mock('electron', async () => {
 });
 
 const { createMainWindow, mainWindowOptions } = await import('../../electron/window');
-const { hardenSession, hardenWebContents, isAllowedExternalUrl, isTrustedSender } = await import('../../electron/security');
+const { hardenSession, hardenWebContents, isAllowedExternalUrl, isAppPage, isTrustedSender } = await import('../../electron/security');
 const { CONTENT_SECURITY_POLICY } = await import('../../electron/web');
 
-const APP_URL = 'file:///opt/asystent/resources/app/out/renderer/index.html';
+const APP_URL = 'app://bundle/index.html';
+/** The same built page as a file: what the window used to load, now refused everywhere. */
+const FILE_URL = 'file:///opt/asystent/resources/app.asar/out/renderer/index.html';
 
 beforeEach(() => {
   FakeBrowserWindow.created = [];
@@ -24,38 +26,100 @@ beforeEach(() => {
 describe('the overlay window', () => {
   it('is created with the security defaults and always on top', () => {
     const bounds = { x: 1444, y: 16, width: 460, height: 760 };
-    const window = createMainWindow({ preloadPath: '/app/out/preload/index.cjs', appUrl: APP_URL, bounds, startHidden: false }) as unknown as FakeBrowserWindow;
+    const window = createMainWindow({ preloadPath: '/app/out/preload/index.cjs', appUrl: APP_URL, bounds, startHidden: false, packaged: true }) as unknown as FakeBrowserWindow;
     expect(window.options).toMatchObject({ alwaysOnTop: true, frame: false, show: false, ...bounds });
     expect(window.alwaysOnTopLevel).toBe('floating');
     expect(window.contentProtection).toBe(true);
     expect(window.options.webPreferences).toEqual(
-      expect.objectContaining({ preload: '/app/out/preload/index.cjs', ...SECURE_WEB_PREFERENCES }),
+      expect.objectContaining({ preload: '/app/out/preload/index.cjs', ...SECURE_WEB_PREFERENCES, devTools: false }),
     );
     expect(window.loadedUrl).toBe(APP_URL);
     expect(window.webContents.windowOpenHandler).not.toBeNull();
   });
 
   it('is small by default, as an overlay beside the phone', () => {
-    const options = mainWindowOptions('/p.cjs', { x: 0, y: 0, width: 380, height: 560 });
+    const options = mainWindowOptions('/p.cjs', { x: 0, y: 0, width: 380, height: 560 }, { packaged: true });
     expect(options.width).toBeLessThanOrEqual(480);
     expect(options.minWidth).toBeLessThanOrEqual(380);
   });
 });
 
+describe('developer tools', () => {
+  it('are off in a packaged build, and closed should they open anyway', () => {
+    expect(mainWindowOptions('/p.cjs', { x: 0, y: 0, width: 380, height: 560 }, { packaged: true }).webPreferences?.devTools).toBe(false);
+    const contents = new FakeWebContents();
+    hardenWebContents(contents as never, APP_URL, { packaged: true });
+    contents.openDevTools();
+    expect(contents.closeDevTools).toHaveBeenCalledTimes(1);
+    expect(contents.isDevToolsOpened()).toBe(false);
+  });
+
+  it('stay available while developing', () => {
+    expect(mainWindowOptions('/p.cjs', { x: 0, y: 0, width: 380, height: 560 }, { packaged: false }).webPreferences?.devTools).toBe(true);
+    const contents = new FakeWebContents();
+    hardenWebContents(contents as never, APP_URL, { packaged: false });
+    contents.openDevTools();
+    expect(contents.closeDevTools).not.toHaveBeenCalled();
+    expect(contents.isDevToolsOpened()).toBe(true);
+  });
+});
+
+/** URLs that are not the app's page, though some look close. */
+const NOT_THE_APP_PAGE = [
+  'https://example.com/',
+  FILE_URL,
+  'app://bundle/other.html',
+  'app://bundle/index.html?x=1',
+  'app://bundle/assets/index.html',
+  'app://evil/index.html',
+  'app://bundle:8080/index.html',
+  'app://user@bundle/index.html',
+  'http://bundle/index.html',
+  'about:blank',
+  'javascript:alert(1)',
+  'not a url',
+];
+
 describe('navigation and new windows', () => {
   function hardened() {
     const contents = new FakeWebContents();
-    hardenWebContents(contents as never, APP_URL);
+    hardenWebContents(contents as never, APP_URL, { packaged: false });
     return contents;
   }
 
+  it('the app page is app://bundle/index.html, fragment aside; the same file over file:// is not it', () => {
+    expect(isAppPage(APP_URL, APP_URL)).toBe(true);
+    expect(isAppPage(`${APP_URL}#top`, APP_URL)).toBe(true);
+    for (const url of NOT_THE_APP_PAGE) expect(isAppPage(url, APP_URL), url).toBe(false);
+  });
+
   it('denies navigation to any other page', () => {
     const contents = hardened();
-    const away = { preventDefault: vi.fn() };
-    contents.emit('will-navigate', away, 'https://example.com/');
-    expect(away.preventDefault).toHaveBeenCalled();
+    for (const url of NOT_THE_APP_PAGE) {
+      const away = { preventDefault: vi.fn() };
+      contents.emit('will-navigate', away, url);
+      expect(away.preventDefault, url).toHaveBeenCalled();
+    }
     const reload = { preventDefault: vi.fn() };
     contents.emit('will-navigate', reload, APP_URL);
+    expect(reload.preventDefault).not.toHaveBeenCalled();
+  });
+
+  it('denies every frame navigation but the top frame to the app page (will-frame-navigate)', () => {
+    const contents = hardened();
+    for (const url of NOT_THE_APP_PAGE) {
+      for (const isMainFrame of [true, false]) {
+        const navigation = frameNavigation(url, isMainFrame);
+        contents.emit('will-frame-navigate', navigation);
+        expect(navigation.preventDefault, `${url} in the ${isMainFrame ? 'top frame' : 'sub-frame'}`).toHaveBeenCalled();
+      }
+    }
+    // The app has no frames: a sub-frame may not even show the app page (its CSP forbids framing it, too).
+    const framed = frameNavigation(APP_URL, false);
+    contents.emit('will-frame-navigate', framed);
+    expect(framed.preventDefault).toHaveBeenCalled();
+    const reload = frameNavigation(APP_URL, true);
+    contents.emit('will-frame-navigate', reload);
     expect(reload.preventDefault).not.toHaveBeenCalled();
   });
 
@@ -101,12 +165,12 @@ describe('permissions', () => {
 });
 
 describe('IPC sender check', () => {
-  it('trusts only the top frame showing the bundled page', () => {
+  it('trusts only the top frame showing the bundled page over app://', () => {
     expect(isTrustedSender({ url: APP_URL, parent: null } as never, APP_URL)).toBe(true);
     expect(isTrustedSender({ url: `${APP_URL}#x`, parent: null } as never, APP_URL)).toBe(true);
     expect(isTrustedSender({ url: APP_URL, parent: {} } as never, APP_URL)).toBe(false);
     expect(isTrustedSender({ url: 'file:///srv/evil.html', parent: null } as never, APP_URL)).toBe(false);
-    expect(isTrustedSender({ url: 'https://example.com/', parent: null } as never, APP_URL)).toBe(false);
+    for (const url of NOT_THE_APP_PAGE) expect(isTrustedSender({ url, parent: null } as never, APP_URL), url).toBe(false);
     expect(isTrustedSender(null, APP_URL)).toBe(false);
   });
 });

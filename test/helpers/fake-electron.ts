@@ -37,6 +37,23 @@ export class FakeWebContents extends FakeEmitter {
     this.printOptions = options;
     return new TextEncoder().encode('%PDF-1.7 raport');
   });
+  /** The developer tools: a test opens them with openDevTools(), as a person pressing the keys would. */
+  devToolsOpen = false;
+  openDevTools() {
+    this.devToolsOpen = true;
+    this.emit('devtools-opened');
+  }
+  closeDevTools = vi.fn(() => {
+    this.devToolsOpen = false;
+  });
+  isDevToolsOpened() {
+    return this.devToolsOpen;
+  }
+}
+
+/** A navigation as Electron reports it to will-frame-navigate: the details are the event. */
+export function frameNavigation(url: string, isMainFrame: boolean) {
+  return { url, isMainFrame, isSameDocument: false, frame: null, preventDefault: vi.fn() };
 }
 
 export class FakeBrowserWindow extends FakeEmitter {
@@ -160,14 +177,17 @@ export function createFakeElectron() {
   const ipcListeners = new Map<string, Listener[]>();
   const exposed = new Map<string, unknown>();
   const paths = new Map<string, string>();
+  // Like Electron: schemes are made privileged before `ready` only, protocols handled after it only.
+  let ready = false;
   const app = Object.assign(new FakeEmitter(), {
     isPackaged: false,
+    isReady: () => ready,
     setPath: vi.fn((name: string, value: string) => paths.set(name, value)),
     setLoginItemSettings: vi.fn(),
     getPath: vi.fn((name: string) => paths.get(name) ?? `/nonexistent/${name}`),
     getAppPath: vi.fn(() => process.cwd()),
     requestSingleInstanceLock: vi.fn(() => true),
-    whenReady: vi.fn(() => Promise.resolve()),
+    whenReady: vi.fn(() => Promise.resolve().then(() => void (ready = true))),
     quit: vi.fn(),
     exit: vi.fn(),
   });
@@ -183,13 +203,34 @@ export function createFakeElectron() {
       },
     },
   };
+  /** Custom schemes: the privileges asked for before `ready`, and each scheme's request handler. */
+  const protocolHandlers = new Map<string, (request: { url: string; method: string }) => Promise<Response>>();
+  const protocol = {
+    registerSchemesAsPrivileged: vi.fn((schemes: { scheme: string; privileges?: Record<string, boolean> }[]) => {
+      if (ready) throw new Error('protocol.registerSchemesAsPrivileged should be called before app is ready');
+      return schemes;
+    }),
+    handle: vi.fn((scheme: string, handler: (request: { url: string; method: string }) => Promise<Response>) => {
+      if (!ready) throw new Error('protocol.handle can only be used after app is ready');
+      if (protocolHandlers.has(scheme)) throw new Error(`The scheme has been registered: ${scheme}`);
+      protocolHandlers.set(scheme, handler);
+    }),
+    handlers: protocolHandlers,
+  };
+  /** The application menu: undefined until the app sets one (Electron's default then applies), null for none. */
+  const menu = {
+    applicationMenu: undefined as unknown,
+    buildFromTemplate: (template: FakeTray['menu']) => ({ template }),
+    setApplicationMenu: vi.fn((value: unknown) => void (menu.applicationMenu = value)),
+  };
   return {
     app,
     session,
+    protocol,
     BrowserWindow: FakeBrowserWindow,
     Notification: FakeNotification,
     Tray: FakeTray,
-    Menu: { buildFromTemplate: (template: FakeTray['menu']) => ({ template }) },
+    Menu: menu,
     nativeImage: { createFromPath: vi.fn((path: string) => ({ path })) },
     globalShortcut: new FakeGlobalShortcut(),
     powerMonitor: new FakeEmitter(),

@@ -1,10 +1,41 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { v7 as uuidv7 } from 'uuid';
 import type { UnchainedCallRecord } from '../../shared/call-record';
+import { ChecklistDefinitionSchema, itemApplies, type ChecklistDefinition } from '../../shared/checklist';
+import { checklistCatalog } from '../../shared/checklist-catalog';
+import { adherenceOf } from '../../shared/compliance';
+import { UNTICKED } from '../../shared/call-items';
 
 export const CLERK_ID = '0b9f1e0e-3f5c-4a7e-9a39-6f3f6f2b8a10';
 
-/** A plausible saved call, with `noteLength` characters of note to vary the line size. */
+/** The checklists shipped in resources/, as the service reads them. */
+function shipped(name: string): ChecklistDefinition {
+  return ChecklistDefinitionSchema.parse(JSON.parse(readFileSync(`resources/checklists/${name}.json`, 'utf8')));
+}
+export const INCOMING = shipped('incoming');
+export const OUTGOING = shipped('outgoing');
+export const SHIFT = shipped('shift');
+/** The catalog a service opened on resources/ has: every record made here reads as trusted against it. */
+export const TEST_CATALOG = checklistCatalog([INCOMING, OUTGOING, SHIFT]);
+
+/**
+ * The items and adherence of a call on a shipped checklist, as the service
+ * records them: `ticked` maps item ids to the offset they were ticked at.
+ */
+export function recordedItems(definition: ChecklistDefinition, ticked: Record<string, number>, personalData = false) {
+  const states = definition.items.map((item) => (item.id in ticked ? { done: true, atMs: ticked[item.id]!, atWrapUp: false } : UNTICKED));
+  return {
+    checklist: { id: definition.id, version: definition.version },
+    items: definition.items.map((item, i) => ({ id: item.id, label: item.label, weight: item.weight, applies: itemApplies(item, personalData), ...states[i]! })),
+    adherence: adherenceOf(
+      definition.items.map((item, i) => ({ item, state: states[i]! })),
+      personalData,
+    ),
+  };
+}
+
+/** A plausible saved call on the shipped incoming checklist, with `noteLength` characters of note to vary the line size. */
 export function sampleRecord(savedAt: Date, noteLength = 40, clerkId = CLERK_ID): UnchainedCallRecord {
   const started = new Date(savedAt.getTime() - 95_000);
   return {
@@ -17,19 +48,14 @@ export function sampleRecord(savedAt: Date, noteLength = 40, clerkId = CLERK_ID)
     startedAt: started.toISOString(),
     endedAt: new Date(savedAt.getTime() - 5_000).toISOString(),
     durationSec: 90,
-    checklist: { id: 'incoming', version: 1 },
     personalData: false,
-    items: [
-      { id: 'greeting', label: 'Powitanie', weight: 3, applies: true, done: true, atMs: 2100, atWrapUp: false },
-      { id: 'polite-closing', label: 'Uprzejme zakończenie', weight: 1, applies: true, done: false, atMs: null, atWrapUp: false },
-    ],
+    ...recordedItems(INCOMING, { greeting: 2100, 'matter-identified': 30_000 }),
     outbound: null,
     outcome: 'resolved',
     callback: null,
     callbackOf: null,
     routedTo: null,
     invitation: null,
-    adherence: { score: 0.75, greetingWithin30s: true, ticksAtWrapUp: 0 },
     note: 'Zażółć gęślą jaźń '.repeat(Math.ceil(noteLength / 18)).slice(0, noteLength),
     maskedCounts: {},
   };

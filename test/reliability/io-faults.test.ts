@@ -127,7 +127,8 @@ describe('saving a call when the disk fails', () => {
     const state = await callInWrapUp();
     faults.add({ op: 'rename', code: 'EBUSY' });
     const refused = await dispatch(api, 'savePreferences', { ...services.settings.preferences, largeText: true });
-    expect(refused).toEqual({ ok: false, error: { code: 'storage', message: expect.stringContaining('(EBUSY)'), key: 'diskError', params: { code: 'EBUSY' } } });
+    // Settings say nothing was saved; the draft, that the call waits in the window.
+    expect(refused).toEqual({ ok: false, error: { code: 'storage', message: expect.stringContaining('(EBUSY). Nic nie zostało zapisane'), key: 'writeFailed', params: { code: 'EBUSY' } } });
     expect(services.settings.preferences.largeText).toBe(false);
     expect(JSON.parse(readFileSync(join(dataDir, 'settings.json'), 'utf8')).preferences.largeText).toBe(false);
     const noted = callReducer(state, { type: 'set-note', note: 'Dopisek' });
@@ -142,15 +143,15 @@ describe('saving a call when the disk fails', () => {
   });
 
   it.each([
-    { fault: { op: 'write', code: 'ENOSPC' }, key: 'diskFull' },
-    { fault: { op: 'sync', code: 'EIO' }, key: 'diskError' },
-    { fault: { op: 'open', code: 'EACCES' }, key: 'noWriteAccess' },
-  ] as const)('settings and the draft under $fault.code at $fault.op: refused clearly, the old files whole, saved once the fault is gone', async ({ fault, key }) => {
+    { fault: { op: 'write', code: 'ENOSPC' }, key: 'diskFull', settingsKey: 'writeDiskFull' },
+    { fault: { op: 'sync', code: 'EIO' }, key: 'diskError', settingsKey: 'writeFailed' },
+    { fault: { op: 'open', code: 'EACCES' }, key: 'noWriteAccess', settingsKey: 'writeNoAccess' },
+  ] as const)('settings and the draft under $fault.code at $fault.op: refused clearly, the old files whole, saved once the fault is gone', async ({ fault, key, settingsKey }) => {
     const state = await callInWrapUp();
     const noted = callReducer(state, { type: 'set-note', note: 'Dopisek' });
     faults.add({ ...fault, path: (p) => dirname(p) === dataDir });
     const preferences = { ...services.settings.preferences, largeText: true };
-    expect(await dispatch(api, 'savePreferences', preferences)).toMatchObject({ ok: false, error: { code: 'storage', key } });
+    expect(await dispatch(api, 'savePreferences', preferences)).toMatchObject({ ok: false, error: { code: 'storage', key: settingsKey } });
     expect(await dispatch(api, 'saveDraft', { state: noted })).toMatchObject({ ok: false, error: { code: 'storage', key } });
     expect(services.settings.preferences.largeText).toBe(false);
     expect(JSON.parse(readFileSync(join(dataDir, 'settings.json'), 'utf8')).preferences.largeText).toBe(false);

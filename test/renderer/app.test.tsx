@@ -47,7 +47,7 @@ const profile = {
 
 function fakeApi(overrides: Partial<Api> = {}): Api {
   return {
-    getAppState: vi.fn(async () => ({ profile, ...content, shiftToday: true, draft: IDLE, notices: [] })),
+    getAppState: vi.fn(async () => ({ profile, ...content, shiftToday: true, draft: IDLE, notices: [], journalAlerts: { alerts: [], more: 0 } })),
     saveProfile: vi.fn(async (input) => ({ clerkId: profile.clerkId, ...input }) as typeof profile),
     windowControl: vi.fn(async () => ({ ok: true as const })),
     suspendHotkeys: vi.fn(async () => ({ ok: true as const })),
@@ -78,12 +78,14 @@ function fakeApi(overrides: Partial<Api> = {}): Api {
     saveShift: vi.fn(async () => ({ ok: true as const })),
     listCallbacks: vi.fn(async () => ({ callbacks: [] })),
     notify: vi.fn(async () => ({ shown: false })),
-    listRecentCalls: vi.fn(async () => ({ calls: [], problems: [] })),
-    queryRegister: vi.fn(async ({ offset }) => ({ total: 0, offset, rows: [], summary: null, facets: { clerks: [], units: [], items: [] }, problems: [], unreadable: [] })),
+    listRecentCalls: vi.fn(async () => ({ calls: [], problems: [], problemCount: 0 })),
+    queryRegister: vi.fn(async ({ offset }) => ({ total: 0, offset, rows: [], summary: null, facets: { clerks: [], units: [], items: [] }, problemCount: 0, unreadable: [], unreadableCount: 0 })),
+    listRegisterProblems: vi.fn(async ({ offset }) => ({ listed: 0, count: 0, offset, problems: [] })),
+    acknowledgeJournalAlerts: vi.fn(async () => ({ alerts: [], more: 0 })),
     exportRegister: vi.fn(async () => ({ path: null, rows: 0 })),
     saveTeamSettings: vi.fn(async ({ teamFolder }) => ({ folder: teamFolder ?? null, pending: 0, reachable: true, lastError: null, localError: null, lastDeliveredAt: null })),
     printReport: vi.fn(async () => ({ path: null })),
-    importRecords: vi.fn(async () => ({ path: null, imported: 0, duplicates: 0, rejected: [], rejectedCount: 0 })),
+    importRecords: vi.fn(async () => ({ path: null, imported: 0, duplicates: 0, conflicts: 0, masked: 0, rejected: [], rejectedCount: 0 })),
     applyRetention: vi.fn(async () => ({ removed: [] })),
     getTeamStatus: vi.fn(async () => ({ folder: null, pending: 0, reachable: null, lastError: null, localError: null, lastDeliveredAt: null })),
     ...overrides,
@@ -116,7 +118,7 @@ function renderApp(api: Api) {
 
 describe('App', () => {
   it('first run: only the profile form, and invalid input is explained without calling the API', async () => {
-    const api = fakeApi({ getAppState: vi.fn(async () => ({ profile: null, ...content, shiftToday: false, draft: IDLE, notices: [] })) });
+    const api = fakeApi({ getAppState: vi.fn(async () => ({ profile: null, ...content, shiftToday: false, draft: IDLE, notices: [], journalAlerts: { alerts: [], more: 0 } })) });
     renderApp(api);
     await screen.findByRole('heading', { name: 'Profil pracownika' });
     expect(screen.queryByRole('navigation')).toBeNull();
@@ -266,7 +268,7 @@ describe("Settings: the office's own files", () => {
 
   it('a broken office file at start-up is named with its place, and what is used instead', async () => {
     const notice = { code: 'office-directory-invalid' as const, file: '/srv/pup/katalog.json', detail: '/srv/pup/katalog.json:3:1 (JSON) błąd składni JSON: ValueExpected', more: 2, using: 'last-good' as const };
-    renderApp(fakeApi({ getAppState: vi.fn(async () => ({ profile, ...content, shiftToday: true, draft: IDLE, notices: [notice] })) }));
+    renderApp(fakeApi({ getAppState: vi.fn(async () => ({ profile, ...content, shiftToday: true, draft: IDLE, notices: [notice], journalAlerts: { alerts: [], more: 0 } })) }));
     const banner = await screen.findByText(/Katalog spraw urzędu \/srv\/pup\/katalog\.json jest błędny/);
     expect(banner.textContent).toBe(
       'Katalog spraw urzędu /srv/pup/katalog.json jest błędny: /srv/pup/katalog.json:3:1 (JSON) błąd składni JSON: ValueExpected (i 2 dalsze problemy). Do czasu poprawienia używana jest ostatnia dobra kopia tego pliku.',

@@ -114,6 +114,6 @@ describe('journal under write faults', () => {
     writeFileSync(file(), lines.join('\n') + '\n');
     const { records, problems } = await new CallJournal(dataDir).recent(CLERK_ID, 3);
     expect(records).toHaveLength(3);
-    expect(problems).toEqual([expect.objectContaining({ line: 5, kind: 'corrupt-line' })]);
+    expect(problems).toEqual([expect.objectContaining({ line: 5, kind: 'head-changed' }), expect.objectContaining({ line: 5, kind: 'corrupt-line' })]);
   });
 });

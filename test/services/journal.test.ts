@@ -49,7 +49,7 @@ describe('CallJournal', () => {
   it('starts a new file (and a new chain) when the month changes', async () => {
     await journal.append(sampleRecord(new Date(2026, 9, 31, 23, 59)));
     const nov = await journal.append(sampleRecord(new Date(2026, 10, 1, 0, 1)));
-    expect(readdirSync(join(dataDir, 'calls', CLERK_ID)).sort()).toEqual(['2026-10.jsonl', '2026-11.jsonl']);
+    expect(readdirSync(join(dataDir, 'calls', CLERK_ID)).sort()).toEqual(['2026-10.jsonl', '2026-10.jsonl.head', '2026-11.jsonl', '2026-11.jsonl.head']);
     expect(nov.prevHash).toBe(genesisHash(CLERK_ID, '2026-11'));
     expect(await journal.months(CLERK_ID)).toEqual(['2026-11', '2026-10']);
   });
@@ -100,7 +100,8 @@ describe('CallJournal', () => {
       const stored = await threeRecords();
       writeFileSync(file('2026-11'), [stored[0], stored[2]].join('\n') + '\n');
       const { problems } = await journal.readMonth(CLERK_ID, '2026-11');
-      expect(problems).toEqual([expect.objectContaining({ line: 2, kind: 'broken-chain' })]);
+      // The head kept beside the file still counts three lines: the file is one short.
+      expect(problems).toEqual([expect.objectContaining({ line: 2, kind: 'broken-chain' }), expect.objectContaining({ line: 3, kind: 'lines-removed' })]);
     });
 
     it('reordered lines break the chain', async () => {
@@ -121,6 +122,8 @@ describe('CallJournal', () => {
         expect.objectContaining({ line: 1, kind: 'corrupt-line' }),
         expect.objectContaining({ line: 2, kind: 'broken-chain' }),
         expect.objectContaining({ line: 3, kind: 'unknown-version' }),
+        // The last line is not the one the head says was written last.
+        expect.objectContaining({ line: 3, kind: 'head-changed' }),
       ]);
     });
 
@@ -155,7 +158,7 @@ describe('CallJournal', () => {
   });
 
   it('an empty clerk folder reads as no calls', async () => {
-    expect(await journal.recent(CLERK_ID, 5)).toEqual({ records: [], problems: [] });
+    expect(await journal.recent(CLERK_ID, 5)).toEqual({ records: [], problems: [], problemCount: 0 });
     expect(existsSync(join(dataDir, 'calls'))).toBe(false);
   });
 });

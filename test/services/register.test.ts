@@ -8,7 +8,7 @@ import { createHandlers, dispatch, type HandlerTable } from '../../electron/hand
 import { openAppServices, type AppServices } from '../../electron/services/app-services';
 import { CallJournal } from '../../electron/services/journal';
 import type { UnchainedRecord } from '../../shared/journal-record';
-import { CLERK_ID, sampleRecord } from '../helpers/records';
+import { CLERK_ID, OUTGOING, recordedItems, sampleRecord } from '../helpers/records';
 
 /**
  * The register over real journal files: two clerks, filters and the summary
@@ -40,6 +40,19 @@ const shiftCheck = (when: Date): UnchainedRecord => ({
   skipped: true,
   items: [],
 });
+/** An outbound call to the right person, every item ticked but the closing. */
+const outbound = (when: Date): UnchainedRecord => ({
+  ...sampleRecord(when),
+  direction: 'outgoing',
+  outbound: { person: 'right', goodMoment: true },
+  ...recordedItems(OUTGOING, { greeting: 2000, 'identity-confirmed': 5000, 'good-moment-asked': 8000, 'no-third-party-voices': 9000, 'no-sensitive-data-asked': 9000, 'plain-language': 9000 }),
+});
+/** The register's problems, as the window pages through them. */
+async function problemsOf(handlers: HandlerTable = api) {
+  const envelope = await dispatch(handlers, 'listRegisterProblems', { offset: 0, limit: 200 });
+  if (!envelope.ok) throw new Error(envelope.error.message);
+  return (envelope.result as Awaited<ReturnType<HandlerTable['listRegisterProblems']>>).problems;
+}
 /** Through dispatch, as both transports call it: the input is parsed (defaults filled in) first. */
 async function query(filter: object = {}, extra: object = {}) {
   const envelope = await dispatch(api, 'queryRegister', { filter, sort, offset: 0, limit: 100, refresh: true, withSummary: true, ...extra });
@@ -52,7 +65,7 @@ beforeEach(async () => {
   await save([
     shiftCheck(at(1, 8)), // the day's readiness check sits between the calls in the month file
     { ...sampleRecord(at(1, 9)), note: 'Oddzwonić\n@SUM(A1)' },
-    { ...sampleRecord(at(1, 10)), direction: 'outgoing', outcome: 'routed', routedTo: { unitId: 'zus', unitName: 'Zakład Ubezpieczeń Społecznych (ZUS)', external: true } },
+    { ...outbound(at(1, 10)), outcome: 'routed', routedTo: { unitId: 'zus', unitName: 'Zakład Ubezpieczeń Społecznych (ZUS)', external: true } },
     { ...sampleRecord(at(2, 11), 0, PIOTR), clerk: piotr, note: '=HYPERLINK("http://zly.example";"kliknij")\ndruga linia; z "cudzysłowem"' },
   ]);
   services = await openAppServices(dataDir, 'resources', { callerPaths: true });
@@ -72,11 +85,12 @@ describe('the register', () => {
       { id: PIOTR, name: 'Piotr Wiśniewski' },
     ]);
     expect(page.summary).toMatchObject({ calls: 3, incoming: 2, outgoing: 1, routed: { count: 1, of: 3 } });
-    expect(page.problems).toEqual([]);
+    expect(page.problemCount).toBe(0);
+    expect(await problemsOf()).toEqual([]);
 
     const anna = await query({ clerkIds: [CLERK_ID], direction: 'outgoing' });
     expect(anna.total).toBe(1);
-    expect(anna.rows[0]).toMatchObject({ routedTo: 'Zakład Ubezpieczeń Społecznych (ZUS)', missed: ['Uprzejme zakończenie'] });
+    expect(anna.rows[0]).toMatchObject({ routedTo: 'Zakład Ubezpieczeń Społecznych (ZUS)', missed: ['Uprzejme zakończenie rozmowy'] });
     expect(anna.summary?.routingTargets).toEqual([{ unitId: 'zus', unitName: 'Zakład Ubezpieczeń Społecznych (ZUS)', external: true, calls: 1 }]);
   });
 
@@ -94,18 +108,28 @@ describe('the register', () => {
     await save([sampleRecord(at(3, 9)), sampleRecord(at(4, 9))]);
     const lines = readFileSync(file, 'utf8').trim().split('\n'); // the day's check, then four calls
     expect(lines).toHaveLength(5);
-    lines[2] = lines[2]!.replace('"durationSec":90', '"durationSec":9'); // an edit
+    lines[2] = lines[2]!.replace('"outcome":"resolved"', '"outcome":"invited"'); // an edit
     writeFileSync(file, [lines[0], lines[1], lines[2], lines[4], lines[3]].join('\n') + '\n'); // and two swapped
     const edited = await query();
-    expect(edited.problems.length).toBeGreaterThan(0);
-    expect(edited.problems.every((p) => p.clerkName === 'Anna Nowak' && p.month === '2026-10' && p.kind === 'broken-chain')).toBe(true);
+    const editedProblems = await problemsOf();
+    expect(edited.problemCount).toBe(editedProblems.length);
+    // The edit and the swap break the chain; the month's head sees its last line is not the one written last.
+    expect(editedProblems.map((p) => [p.line, p.kind])).toEqual([
+      [4, 'broken-chain'],
+      [5, 'broken-chain'],
+      [5, 'head-changed'],
+    ]);
+    expect(editedProblems.every((p) => p.clerkName === 'Anna Nowak' && p.month === '2026-10' && p.folder === 'local')).toBe(true);
     expect(edited.total).toBe(5);
     expect(edited.rows.filter((r) => r.clerkName === 'Anna Nowak').every((r) => /Naruszona integralność: Anna Nowak, 2026-10/.test(r.integrity))).toBe(true);
     expect(edited.rows.find((r) => r.clerkName === 'Piotr Wiśniewski')?.integrity).toBe('');
 
     writeFileSync(file, [lines[0], lines[1], lines[3], lines[4]].join('\n') + '\n'); // a removed line
-    const removed = await query();
-    expect(removed.problems).toEqual([expect.objectContaining({ clerkName: 'Anna Nowak', month: '2026-10', line: 3, kind: 'broken-chain' })]);
+    await query();
+    expect(await problemsOf()).toEqual([
+      expect.objectContaining({ clerkName: 'Anna Nowak', month: '2026-10', line: 3, kind: 'broken-chain' }),
+      expect.objectContaining({ clerkName: 'Anna Nowak', month: '2026-10', line: 5, kind: 'lines-removed' }),
+    ]);
   });
 
   it('a file of another tool or a corrupt line is reported and never stops the register', async () => {
@@ -114,7 +138,7 @@ describe('the register', () => {
     writeFileSync(join(other, '2026-10.jsonl'), 'id;nazwa\n1;coś\n{"schemaVersion":9,"type":"call","id":"x"}\n');
     const page = await query();
     expect(page.total).toBe(3);
-    expect(page.problems.map((p) => [p.clerkName, p.line, p.kind])).toEqual([
+    expect((await problemsOf()).map((p) => [p.clerkName, p.line, p.kind])).toEqual([
       ['inny-program', 1, 'corrupt-line'],
       ['inny-program', 2, 'corrupt-line'],
       ['inny-program', 3, 'unknown-version'],
@@ -127,7 +151,7 @@ describe('the register', () => {
     const [first] = whole.trim().split('\n');
     writeFileSync(file, `${first}\n${'{"schemaVersion":1,"type":"call","id":"0199'}`);
     const writing = await query();
-    expect(writing.problems).toEqual([]);
+    expect(await problemsOf()).toEqual([]);
     expect(writing.total).toBe(3);
   });
 
@@ -156,8 +180,8 @@ describe('exports', () => {
     expect(calls[0]![col('Data rozpoczęcia')]).toBe('2026-10-02 10:58');
     expect(calls[0]![col('Czas trwania [s]')]).toBe('90');
     expect(calls[0]![col('Notatka')]).toBe('\'=HYPERLINK("http://zly.example";"kliknij")\ndruga linia; z "cudzysłowem"');
-    expect(calls[0]![col('Powitanie')]).toBe('tak');
-    expect(calls[0]![col('Uprzejme zakończenie')]).toBe('nie');
+    expect(calls[0]![col('Powitanie: imię i nazwisko, Urząd, komórka')]).toBe('tak');
+    expect(calls[0]![col('Uprzejme zakończenie rozmowy')]).toBe('nie');
     expect(calls[2]![col('Kierunek')]).toBe('przychodząca');
     // A line break alone (no ';' or '"' to force quoting) is quoted too: Excel must not start a row there.
     expect(text).toContain('"Oddzwonić\n@SUM(A1)"');
@@ -221,10 +245,10 @@ describe('importing clerks’ exports', () => {
 
   it('a whole export (the day’s checks included) is filed in, its chains verify, and a second import of it is all duplicates', async () => {
     const file = await exported();
-    expect(await dispatch(leadApi, 'importRecords', { path: file })).toEqual({ ok: true, result: { path: file, imported: 3, duplicates: 0, rejected: [], rejectedCount: 0 } });
+    expect(await dispatch(leadApi, 'importRecords', { path: file })).toEqual({ ok: true, result: { path: file, imported: 3, duplicates: 0, conflicts: 0, masked: 0, rejected: [], rejectedCount: 0 } });
     const page = await leadQuery();
     expect(page.total).toBe(3);
-    expect(page.problems).toEqual([]);
+    expect(await problemsOf(leadApi)).toEqual([]);
     expect(await dispatch(leadApi, 'importRecords', { path: file })).toMatchObject({ ok: true, result: { imported: 0, duplicates: 3 } });
     expect((await leadQuery()).total).toBe(3);
   });
@@ -235,7 +259,7 @@ describe('importing clerks’ exports', () => {
     const page = await leadQuery();
     expect(page.total).toBe(1);
     // The day's check comes along and is whole; the call after the missing one is where the chain breaks.
-    expect(page.problems).toEqual([expect.objectContaining({ folder: 'import', clerkName: 'Anna Nowak', month: '2026-10', line: 2, kind: 'broken-chain' })]);
+    expect(await problemsOf(leadApi)).toEqual([expect.objectContaining({ folder: 'import', clerkName: 'Anna Nowak', month: '2026-10', line: 2, kind: 'broken-chain' })]);
   });
 
   it('lines that are not call records are named by number; a file of another tool is refused whole', async () => {
@@ -244,7 +268,7 @@ describe('importing clerks’ exports', () => {
     writeFileSync(mixed, `\uFEFF${good}to nie jest JSON\n{"id":"x"}\n`);
     expect(await dispatch(leadApi, 'importRecords', { path: mixed })).toEqual({
       ok: true,
-      result: { path: mixed, imported: 1, duplicates: 0, rejected: [{ line: 2, reason: 'not-json' }, { line: 3, reason: 'not-a-call-record' }], rejectedCount: 2 },
+      result: { path: mixed, imported: 1, duplicates: 0, conflicts: 0, masked: 0, rejected: [{ line: 2, reason: 'not-json' }, { line: 3, reason: 'not-a-call-record' }], rejectedCount: 2 },
     });
     const other = join(leadDir, 'arkusz.csv');
     writeFileSync(other, 'Data;Pracownik\n2026-10-01;Anna\n');

@@ -2,10 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CallRecord } from '../../shared/call-record';
 import { OUTCOMES } from '../../shared/outcomes';
-import { createRowMaker, missedItems, MISSED_ANY, NO_FILTER, quickRange, rowComparator, rowFilter, RegisterFilterSchema, type RegisterRow } from '../../shared/register';
+import { createRowBuilder, createRowMaker, missedItems, MISSED_ANY, NO_FILTER, quickRange, rowComparator, rowFilter, RegisterFilterSchema, type RegisterRow } from '../../shared/register';
 import { callbacksKept, summarize } from '../../shared/statistics';
 import { csvCells, csvHeader, itemColumns, neutralizeCell } from '../../shared/register-csv';
-import { sampleRecord } from '../helpers/records';
+import { INCOMING, recordedItems, sampleRecord, TEST_CATALOG } from '../helpers/records';
 
 const ANNA = '0b9f1e0e-3f5c-4a7e-9a39-6f3f6f2b8a10';
 const PIOTR = '6a1c2d3e-4f50-4a7e-9a39-6f3f6f2b8a11';
@@ -16,8 +16,12 @@ function call(at: Date, changes: Partial<CallRecord> = {}): CallRecord {
   return { ...base, prevHash: '0'.repeat(64), ...changes } as CallRecord;
 }
 
-const makeRow = createRowMaker();
-const row = (at: Date, changes: Partial<CallRecord> = {}) => makeRow(call(at, changes), 'calls/x/2026-11.jsonl');
+// The summary is tested on rows as their records state them; reading records against their checklist is tested below.
+const build = createRowBuilder();
+const row = (at: Date, changes: Partial<CallRecord> = {}) => {
+  const record = call(at, changes);
+  return build(record, { trust: 'ok', items: record.items, adherence: record.adherence }, 'calls/x/2026-11.jsonl', 'local');
+};
 const items = (states: [boolean, boolean, boolean][]) =>
   states.map(([applies, done, atWrapUp], i) => ({ id: `item-${i}`, label: `Punkt ${i}`, weight: 1, applies, done, atMs: done ? 1000 : null, atWrapUp }));
 
@@ -28,6 +32,37 @@ describe('register rows', () => {
     expect(a.states).toBe('dx-w');
     expect(a.items).toBe(b.items);
     expect(missedItems(a)).toEqual(['Punkt 1']);
+  });
+});
+
+describe('register rows read against their checklist', () => {
+  const makeRow = createRowMaker(TEST_CATALOG);
+  const read = (changes: Partial<CallRecord>) => makeRow(call(new Date(2026, 10, 2, 9), changes), 'calls/x/2026-11.jsonl', 'import');
+
+  it('a record as the service writes it is trusted as it is', () => {
+    const r = read({});
+    expect(r.trust).toBe('ok');
+    expect(r.score).toBe(sampleRecord(new Date()).adherence.score);
+  });
+
+  it('a record whose checklist says "one item, done" is scored against the real checklist', () => {
+    const forged = read({ items: [{ id: 'greeting', label: 'Powitanie', weight: 10, applies: true, done: true, atMs: 1000, atWrapUp: false }], adherence: { score: 1, greetingWithin30s: true, ticksAtWrapUp: 0 } });
+    const honest = recordedItems(INCOMING, { greeting: 1000 });
+    expect(forged.trust).toBe('recomputed');
+    expect(forged.score).toBe(honest.adherence.score);
+    expect(forged.score).toBeLessThan(0.5);
+    expect(forged.items.ids).toEqual(INCOMING.items.map((i) => i.id));
+  });
+
+  it('a checklist version nobody knows is kept as a call, its figures left out', () => {
+    const unknown = read({ checklist: { id: 'incoming', version: 99 } });
+    expect(unknown.trust).toBe('unknown-checklist');
+    expect(unknown.score).toBeNull();
+    expect(unknown.states).toMatch(/^-+$/);
+    const s = summarize([unknown, read({})], new Map(), Date.now());
+    expect(s.calls).toBe(2);
+    expect(s.greetingWithin30s.of).toBe(1);
+    expect(s.meanScore).toBe(sampleRecord(new Date()).adherence.score);
   });
 });
 
@@ -221,7 +256,7 @@ describe('CSV cells', () => {
     const header = csvHeader(columns);
     const cells = csvCells(r, columns, '');
     expect(header.slice(0, 5)).toEqual(['Data rozpoczęcia', 'Pracownik', 'Kierunek', 'Czas trwania [s]', 'Wynik']);
-    expect(header.slice(-2)).toEqual(['Powitanie', 'Uprzejme zakończenie']);
+    expect(header.slice(-2)).toEqual(['Język zrozumiały, bez żargonu', 'Uprzejme zakończenie rozmowy']);
     expect(cells.length).toBe(header.length);
     const at = (name: string) => cells[header.indexOf(name)];
     expect(at('Data rozpoczęcia')).toBe('2026-11-02 09:05');
@@ -229,8 +264,8 @@ describe('CSV cells', () => {
     expect(at('Wynik')).toBe('Zaproszenie do Urzędu');
     expect(at('Termin wizyty')).toBe('2026-12-01 10:30');
     expect(at('Notatka')).toBe("'=1+1 notatka");
-    expect(at('Powitanie')).toBe('tak');
-    expect(at('Uprzejme zakończenie')).toBe('nie');
+    expect(at('Powitanie: imię i nazwisko, Urząd, komórka')).toBe('tak');
+    expect(at('Uprzejme zakończenie rozmowy')).toBe('nie');
   });
 });
 

@@ -6,7 +6,12 @@ import { useHistoryStore } from '../stores/history-store';
 
 export function HistoryView() {
   const { t } = useTranslation();
-  const { status, calls, problems, error, load } = useHistoryStore();
+  const status = useHistoryStore((s) => s.status);
+  const calls = useHistoryStore((s) => s.calls);
+  const problems = useHistoryStore((s) => s.problems);
+  const problemCount = useHistoryStore((s) => s.problemCount);
+  const error = useHistoryStore((s) => s.error);
+  const load = useHistoryStore((s) => s.load);
 
   useEffect(() => {
     void load();
@@ -26,9 +31,10 @@ export function HistoryView() {
           <p>{t('history.problems')}</p>
           <ul>
             {problems.map((p) => (
-              <li key={`${p.file}:${p.line}`}>{t(`history.problem.${p.kind}`, { file: p.file, line: p.line })}</li>
+              <li key={`${p.file}:${p.line}:${p.kind}`}>{t(`history.problem.${p.kind}`, { file: p.file, line: p.line })}</li>
             ))}
           </ul>
+          {problemCount > problems.length && <p className="small">{t('history.problemsMore', { count: problemCount - problems.length })}</p>}
         </div>
       )}
       {status === 'failed' && (

@@ -14,9 +14,11 @@ export function Notices() {
   const teamWaiting = team !== null && team.folder !== null && team.pending > 0 && team.reachable === false;
   // The folder may be fine while this computer's queue of copies is not (no room, no access).
   const teamStuckHere = team !== null && team.folder !== null && team.pending > 0 && !teamWaiting && team.localError !== null;
-  if (notices.length === 0 && draftError === null && !teamWaiting && !teamStuckHere) return null;
+  const alerts = useAppStore((s) => s.journalAlerts);
+  if (notices.length === 0 && draftError === null && !teamWaiting && !teamStuckHere && alerts.alerts.length === 0) return null;
   return (
     <div className="notices">
+      {alerts.alerts.length > 0 && <JournalAlerts />}
       {draftError !== null && (
         <div className="banner warning" role="alert">
           <p>{t('notices.draftWriteFailed', { message: errorMessage(draftError, t('errors.network')) })}</p>
@@ -51,6 +53,43 @@ export function Notices() {
         </div>
         ),
       )}
+    </div>
+  );
+}
+
+/** Problems in the clerk's own journal: they stay, across restarts, until the clerk says they have read them. */
+function JournalAlerts() {
+  const { t } = useTranslation();
+  const { alerts, more } = useAppStore((s) => s.journalAlerts);
+  const acknowledge = useAppStore((s) => s.acknowledgeAlerts);
+  const [problem, setProblem] = useState<string | null>(null);
+  async function done() {
+    try {
+      await acknowledge(alerts.map((a) => a.id));
+    } catch (error) {
+      setProblem(errorMessage(error, t('errors.network')));
+    }
+  }
+  return (
+    <div className="banner warning journal-alerts" role="alert">
+      <p>
+        <strong>{t('journalAlerts.title')}</strong> {t('journalAlerts.intro')}
+      </p>
+      <ul>
+        {alerts.map((a) => (
+          <li key={a.id}>
+            {t(`journalAlerts.kind.${a.kind}`, { file: a.file, line: a.line ?? '', copy: t(`journalAlerts.copy.${a.copy}`) })}
+            {a.count > 1 && ` ${t('journalAlerts.count', { count: a.count })}`}
+          </li>
+        ))}
+        {more > 0 && <li>{t('journalAlerts.more', { count: more })}</li>}
+      </ul>
+      {problem && <p className="form-error">{problem}</p>}
+      <div className="actions">
+        <button type="button" className="button secondary small" onClick={() => void done()}>
+          {t('journalAlerts.acknowledge')}
+        </button>
+      </div>
     </div>
   );
 }

@@ -16,7 +16,10 @@ import { RegisterTable } from './RegisterTable';
  */
 export function RegisterView() {
   const { t } = useTranslation();
-  const { status, error, total, problems, unreadable, load } = useRegisterStore();
+  const status = useRegisterStore((s) => s.status);
+  const error = useRegisterStore((s) => s.error);
+  const total = useRegisterStore((s) => s.total);
+  const load = useRegisterStore((s) => s.load);
 
   useEffect(() => {
     void load(true);
@@ -43,25 +46,49 @@ export function RegisterView() {
         <ExportActions />
       </div>
 
-      {(problems.length > 0 || unreadable.length > 0) && (
-        <div className="banner warning register-problems" role="alert">
-          <p>{t('register.problems')}</p>
-          <ul>
-            {unreadable.map((u) => (
-              <li key={u.path}>{t('register.unreadable', { path: u.path, code: u.code })}</li>
-            ))}
-            {problems.map((p) => (
-              <li key={`${p.folder}:${p.file}:${p.line}`}>
-                {t(`register.problem.${p.kind}`, { clerk: p.clerkName, month: p.month, file: p.file, line: p.line })} {t(`register.folder.${p.folder}`)}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <RegisterProblems />
 
       <RegisterSummaryPanel />
       <RegisterTable />
     </section>
+  );
+}
+
+/** What is wrong with the files read: unreadable folders, then each file's first problems, a page at a time. */
+function RegisterProblems() {
+  const { t } = useTranslation();
+  const problems = useRegisterStore((s) => s.problems);
+  const problemsListed = useRegisterStore((s) => s.problemsListed);
+  const problemCount = useRegisterStore((s) => s.problemCount);
+  const unreadable = useRegisterStore((s) => s.unreadable);
+  const unreadableCount = useRegisterStore((s) => s.unreadableCount);
+  const moreProblems = useRegisterStore((s) => s.moreProblems);
+  if (problemCount === 0 && unreadableCount === 0) return null;
+  const unlisted = problemCount - problemsListed;
+  return (
+    <div className="banner warning register-problems" role="alert">
+      <p>{t('register.problemsCount', { count: problemCount + unreadableCount })}</p>
+      <ul>
+        {unreadable.map((u) => (
+          <li key={u.path}>{t('register.unreadable', { path: u.path, code: u.code })}</li>
+        ))}
+        {unreadableCount > unreadable.length && <li>{t('register.unreadableMore', { count: unreadableCount - unreadable.length })}</li>}
+        {problems.map((p) => (
+          <li key={`${p.folder}:${p.file}:${p.line}:${p.kind}`}>
+            {p.kind === 'conflict'
+              ? t('register.problem.conflict', { clerk: p.clerkName, month: p.month, file: p.file, other: t(`register.folder.${p.other ?? 'import'}`) })
+              : t(`register.problem.${p.kind}`, { clerk: p.clerkName, month: p.month, file: p.file, line: p.line })}{' '}
+            {t(`register.folder.${p.folder}`)}
+          </li>
+        ))}
+      </ul>
+      {problems.length < problemsListed && (
+        <button type="button" className="button secondary small" onClick={() => void moreProblems()}>
+          {t('register.moreProblems', { count: problemsListed - problems.length })}
+        </button>
+      )}
+      {unlisted > 0 && problems.length >= problemsListed && <p className="small">{t('register.problemsUnlisted', { count: unlisted })}</p>}
+    </div>
   );
 }
 
@@ -170,6 +197,8 @@ function ExportActions() {
       const parts = [
         t('register.import.imported', { calls: t('register.count', { count: result.imported }) }),
         result.duplicates > 0 ? t('register.import.duplicates', { count: result.duplicates }) : null,
+        result.conflicts > 0 ? t('register.import.conflicts', { count: result.conflicts }) : null,
+        result.masked > 0 ? t('register.import.masked', { count: result.masked }) : null,
         result.rejectedCount > 0
           ? t('register.import.rejected', { lines: t('register.import.lines', { count: result.rejectedCount }), which: result.rejected.map((r) => r.line).join(', ') })
           : null,

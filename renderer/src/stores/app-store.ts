@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { ApiOutput } from '../../../shared/api';
 import type { Notice } from '../../../shared/api';
 import type { ChecklistDefinition } from '../../../shared/checklist';
 import type { Directory, Glossary } from '../../../shared/directory';
@@ -38,6 +39,8 @@ interface AppState {
   /** The day (toDateString) whose shift-readiness check is recorded. */
   shiftDay: string | null;
   notices: Notice[];
+  /** Problems in the clerk's own journal, shown until acknowledged (also across restarts). */
+  journalAlerts: ApiOutput<'acknowledgeJournalAlerts'>;
   view: View;
   toast: string | null;
   /** Set while the call in progress cannot be written to draft.json. */
@@ -50,6 +53,7 @@ interface AppState {
   teamStatusChanged(status: TeamStatus, saved?: { teamFolder: string | null; retentionMonths: number }): void;
   setView(view: View): void;
   dismissNotice(index: number): void;
+  acknowledgeAlerts(ids: string[]): Promise<void>;
   showToast(text: string | null): void;
   setDraftError(error: unknown): void;
 }
@@ -72,6 +76,7 @@ export const useAppStore = create<AppState>()((set, get) => ({
   hotkeyProblems: [],
   shiftDay: null,
   notices: [],
+  journalAlerts: { alerts: [], more: 0 },
   view: 'call',
   toast: null,
   draftError: null,
@@ -99,6 +104,7 @@ export const useAppStore = create<AppState>()((set, get) => ({
         hotkeyProblems: state.hotkeyProblems,
         shiftDay,
         notices: state.notices,
+        journalAlerts: state.journalAlerts,
         // First thing of the day: the readiness check, unless a call is being restored.
         view: !state.profile ? 'settings' : state.draft.phase === 'idle' && !shiftDay ? 'shift' : 'call',
       });
@@ -130,6 +136,10 @@ export const useAppStore = create<AppState>()((set, get) => ({
 
   setView(view) {
     set({ view });
+  },
+
+  async acknowledgeAlerts(ids) {
+    set({ journalAlerts: await getApi().acknowledgeJournalAlerts({ ids }) });
   },
 
   dismissNotice(index) {

@@ -9,7 +9,9 @@ export const HISTORY_LIMIT = 50;
 interface HistoryStore {
   status: 'idle' | 'loading' | 'ready' | 'failed';
   calls: CallSummary[];
+  /** The first few problems met, and how many there are in all. */
   problems: JournalProblem[];
+  problemCount: number;
   error: unknown;
   load(): Promise<void>;
 }
@@ -19,13 +21,14 @@ export const useHistoryStore = create<HistoryStore>()((set) => ({
   status: 'idle',
   calls: [],
   problems: [],
+  problemCount: 0,
   error: null,
 
   async load() {
     set({ status: 'loading', error: null });
     try {
-      const { calls, problems } = await getApi().listRecentCalls({ limit: HISTORY_LIMIT });
-      set({ status: 'ready', calls, problems });
+      const { calls, problems, problemCount } = await getApi().listRecentCalls({ limit: HISTORY_LIMIT });
+      set({ status: 'ready', calls, problems, problemCount });
     } catch (error) {
       set({ status: 'failed', error });
     }

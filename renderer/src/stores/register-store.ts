@@ -5,6 +5,10 @@ import type { RegisterRowView } from '../../../shared/register-api';
 import { getApi } from '../api/instance';
 
 type Page = ApiOutput<'queryRegister'>;
+type ProblemsPage = ApiOutput<'listRegisterProblems'>;
+
+/** Problems shown at first, and added by each "more": a folder of broken files can hold thousands. */
+export const PROBLEMS_PAGE = 20;
 
 /** Rows come in pages as the table scrolls to them; the summary comes with the first page of a new filter. */
 export const PAGE_SIZE = 200;
@@ -19,11 +23,17 @@ interface RegisterStore {
   rows: Map<number, RegisterRowView>;
   summary: Page['summary'];
   facets: Page['facets'];
-  problems: Page['problems'];
+  /** The problems loaded so far (a page at a time), and how many are listed and met in all. */
+  problems: ProblemsPage['problems'];
+  problemsListed: number;
+  problemCount: number;
   unreadable: Page['unreadable'];
+  unreadableCount: number;
   /** Bumped by every new filter or sort: answers to an older one are dropped. */
   generation: number;
   load(refresh?: boolean): Promise<void>;
+  /** Loads the next page of problems. */
+  moreProblems(): Promise<void>;
   setFilter(change: Partial<RegisterFilter>): void;
   resetFilter(): void;
   setSort(sort: RegisterSort): void;
@@ -43,7 +53,10 @@ export const useRegisterStore = create<RegisterStore>()((set, get) => ({
   summary: null,
   facets: { clerks: [], units: [], items: [] },
   problems: [],
+  problemsListed: 0,
+  problemCount: 0,
   unreadable: [],
+  unreadableCount: 0,
   generation: 0,
 
   async load(refresh = true) {
@@ -57,10 +70,20 @@ export const useRegisterStore = create<RegisterStore>()((set, get) => ({
       const rows = new Map<number, RegisterRowView>();
       page.rows.forEach((row, i) => rows.set(i, row));
       requested.add(`${generation}:0`);
-      set({ status: 'ready', total: page.total, rows, summary: page.summary, facets: page.facets, problems: page.problems, unreadable: page.unreadable });
+      set({ status: 'ready', total: page.total, rows, summary: page.summary, facets: page.facets, problemCount: page.problemCount, unreadable: page.unreadable, unreadableCount: page.unreadableCount });
+      if (refresh || get().problems.length === 0) {
+        const first = page.problemCount > 0 ? await getApi().listRegisterProblems({ offset: 0, limit: PROBLEMS_PAGE }) : null;
+        if (get().generation === generation) set({ problems: first?.problems ?? [], problemsListed: first?.listed ?? 0 });
+      }
     } catch (error) {
       if (get().generation === generation) set({ status: 'failed', error });
     }
+  },
+
+  async moreProblems() {
+    const { problems } = get();
+    const next = await getApi().listRegisterProblems({ offset: problems.length, limit: PROBLEMS_PAGE });
+    set((s) => ({ problems: [...s.problems, ...next.problems], problemsListed: next.listed, problemCount: next.count }));
   },
 
   setFilter(change) {

@@ -1,0 +1,138 @@
+import { promises as fs } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { JournalAlertSchema, type JournalAlert } from '../../shared/journal-alerts';
+import { readIfExists, writeFileAtomic } from './atomic-file';
+import type { CallJournal, JournalTrouble } from './journal';
+import type { JournalProblem } from '../../shared/api';
+
+/**
+ * What went wrong in the clerk's own journal and its team copy — a broken
+ * chain, a torn line set aside, newest lines changed or cut off — told at
+ * start and kept on screen until the clerk acknowledges it, across restarts
+ * (`journal-alerts.json`). A problem already acknowledged is not raised
+ * again when the same file is read anew.
+ *
+ * Each month file is verified at start only if it changed since it was last
+ * verified (its size and time are remembered), so a start stays quick.
+ */
+const ALERTS_FILE = 'journal-alerts.json';
+/** Alerts kept at once; a flood of them (a folder of junk) is counted, not listed. */
+const MAX_ALERTS = 100;
+/** Acknowledged problems remembered, so a re-read file does not raise them again. */
+const MAX_ACKNOWLEDGED = 2_000;
+
+const StoredSchema = z.object({
+  alerts: z.array(JournalAlertSchema).max(MAX_ALERTS),
+  /** Alerts that did not fit. */
+  dropped: z.number().int().min(0),
+  acknowledged: z.array(z.string().max(400)).max(MAX_ACKNOWLEDGED),
+  /** Month files verified, by path: their size and time then. */
+  verified: z.record(z.string(), z.string()),
+});
+type Stored = z.infer<typeof StoredSchema>;
+
+export class JournalAlerts {
+  private constructor(
+    private readonly file: string,
+    private state: Stored,
+    private readonly beforeWrite: () => Promise<void>,
+  ) {}
+
+  static async open(dataDir: string, beforeWrite: () => Promise<void> = async () => undefined): Promise<JournalAlerts> {
+    const file = join(dataDir, ALERTS_FILE);
+    let state: Stored = { alerts: [], dropped: 0, acknowledged: [], verified: {} };
+    try {
+      const parsed = StoredSchema.safeParse(JSON.parse((await readIfExists(file)) ?? 'null'));
+      // An unreadable alerts file only costs a fresh check of every month file.
+      if (parsed.success) state = parsed.data;
+    } catch {
+      // same
+    }
+    return new JournalAlerts(file, state, beforeWrite);
+  }
+
+  /** Unacknowledged alerts, oldest first, and how many more did not fit. */
+  list(): { alerts: JournalAlert[]; more: number } {
+    return { alerts: [...this.state.alerts], more: this.state.dropped };
+  }
+
+  /** Verifies the clerk's month files that changed since last time; raises what is wrong in them. */
+  async checkJournal(journal: CallJournal, clerkId: string): Promise<void> {
+    let changed = false;
+    for (const month of await journal.months(clerkId)) {
+      const path = journal.filePath(clerkId, month);
+      const stat = await fs.stat(path).catch(() => null);
+      const head = await fs.stat(`${path}.head`).catch(() => null);
+      if (!stat) continue;
+      const signature = `${stat.size}:${stat.mtimeMs}:${head?.mtimeMs ?? '-'}`;
+      if (this.state.verified[path] === signature) continue;
+      const scan = await journal.scanMonth(clerkId, month);
+      this.raiseProblems('local', scan.problems, scan.problemCount);
+      this.state.verified[path] = signature;
+      changed = true;
+    }
+    if (changed) await this.persist();
+  }
+
+  /** What the journal met while opening a file (a torn line set aside, a head that does not match). */
+  async raise(copy: JournalAlert['copy'], trouble: JournalTrouble): Promise<void> {
+    if (trouble.kind === 'quarantined') {
+      this.push({ id: `${copy}|${trouble.file}|quarantined|${Date.now()}`, copy, file: trouble.file, kind: 'quarantined', line: null, count: 1, foundAt: new Date().toISOString() });
+    } else this.raiseProblems(copy, [trouble.problem], 1);
+    await this.persist();
+  }
+
+  async acknowledge(ids: readonly string[]): Promise<void> {
+    const named = new Set(ids);
+    const gone = this.state.alerts.filter((a) => named.has(a.id));
+    if (gone.length === 0) return;
+    this.state.alerts = this.state.alerts.filter((a) => !named.has(a.id));
+    this.state.acknowledged = [...this.state.acknowledged, ...gone.map((a) => a.id)].slice(-MAX_ACKNOWLEDGED);
+    if (this.state.alerts.length === 0) this.state.dropped = 0;
+    await this.persist();
+  }
+
+  /** One alert per file and kind: its first line, and how many such problems it has. */
+  private raiseProblems(copy: JournalAlert['copy'], problems: readonly JournalProblem[], total: number): void {
+    const byKind = new Map<string, { problem: JournalProblem; count: number }>();
+    for (const problem of problems) {
+      const key = `${problem.file}|${problem.kind}`;
+      const seen = byKind.get(key);
+      if (seen) seen.count++;
+      else byKind.set(key, { problem, count: 1 });
+    }
+    // Problems only counted (beyond the first few of a file) go with the first kind met.
+    const first = byKind.values().next().value;
+    if (first) first.count += total - problems.length;
+    for (const { problem, count } of byKind.values()) {
+      this.push({
+        id: `${copy}|${problem.file}|${problem.kind}|${problem.line}`,
+        copy,
+        file: problem.file,
+        kind: problem.kind,
+        line: problem.line,
+        count,
+        foundAt: new Date().toISOString(),
+      });
+    }
+  }
+
+  private push(alert: JournalAlert): void {
+    if (this.state.acknowledged.includes(alert.id)) return;
+    const existing = this.state.alerts.findIndex((a) => a.id === alert.id);
+    if (existing >= 0) this.state.alerts[existing] = { ...alert, foundAt: this.state.alerts[existing]!.foundAt };
+    else if (this.state.alerts.length < MAX_ALERTS) this.state.alerts.push(alert);
+    else this.state.dropped++;
+  }
+
+  private async persist(): Promise<void> {
+    try {
+      await this.beforeWrite();
+      await writeFileAtomic(this.file, JSON.stringify(this.state));
+    } catch (error) {
+      // The alerts stay on screen for this session; they are found again at the next start.
+      console.error(`[alerts] not kept: ${(error as Error).message}`);
+    }
+  }
+}

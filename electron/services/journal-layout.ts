@@ -1,0 +1,13 @@
+/**
+ * Where the journal's files are: `calls/<clerk-id>/<YYYY-MM>.jsonl`, the
+ * same in this computer's data directory, the team folder and imports, with
+ * the month's head beside each file (`<YYYY-MM>.jsonl.head`).
+ */
+
+/** A month file's name; the month is its first seven characters. */
+export const MONTH_FILE_NAME = /^(\d{4})-(0[1-9]|1[0-2])\.jsonl$/;
+
+/** `calls/<clerk>/<month>.jsonl`: how a month file is named to a person and in problems. */
+export function monthFileRelative(clerkId: string, month: string): string {
+  return `calls/${clerkId}/${month}.jsonl`;
+}

@@ -1,0 +1,16 @@
+import { z } from 'zod';
+
+/**
+ * What can be wrong in a month file: a line that breaks the hash chain, a
+ * line that is not a record, one of an unknown version, and — seen against
+ * the month's head kept beside it — its newest line changed or its newest
+ * lines cut off.
+ */
+export const JOURNAL_PROBLEM_KINDS = ['broken-chain', 'corrupt-line', 'unknown-version', 'head-changed', 'lines-removed'] as const;
+
+export const JournalProblemSchema = z.object({
+  file: z.string(),
+  line: z.number().int().min(1),
+  kind: z.enum(JOURNAL_PROBLEM_KINDS),
+});
+export type JournalProblem = z.infer<typeof JournalProblemSchema>;
