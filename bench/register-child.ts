@@ -27,6 +27,7 @@ import { writeCsv } from '../electron/services/register-export';
 import type { CallRecord } from '../shared/call-record';
 import { csvCells, csvHeader, itemColumns } from '../shared/register-csv';
 import { createRowMaker, NO_FILTER } from '../shared/register';
+import { TEST_CATALOG } from '../test/helpers/records';
 
 const [mode, dataDir, outFile] = process.argv.slice(2) as [string, string, string];
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
@@ -64,8 +65,8 @@ async function naive(): Promise<number> {
   // Everything in memory at once: the texts, the parsed records, the cells, the whole CSV string.
   const texts = await Promise.all((await files()).map((f) => fs.readFile(f, 'utf8')));
   const records: CallRecord[] = texts.flatMap((t) => t.split('\n').filter(Boolean).map((l) => JSON.parse(l) as CallRecord));
-  const make = createRowMaker();
-  const rows = records.map((r) => make(r, ''));
+  const make = createRowMaker(TEST_CATALOG);
+  const rows = records.map((r) => make(r, '', 'local'));
   const items = itemColumns(new Set(rows.map((r) => r.items)));
   const quote = (cell: string) => (/[;"\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);
   const csv = '\uFEFF' + [csvHeader(items), ...rows.map((r) => csvCells(r, items, ''))].map((cells) => cells.map(quote).join(';')).join('\r\n') + '\r\n';
@@ -129,7 +130,10 @@ if (mode === 'naive-summary') {
   ms = performance.now() - t;
   stop();
 } else {
-  const register = new Register(() => [{ kind: 'local', root: dataDir }]);
+  const register = new Register(
+    () => [{ kind: 'local', root: dataDir }],
+    () => TEST_CATALOG,
+  );
   const timeLoad = mode === 'load' || mode === 'pipeline';
   const stop = timeLoad ? startSampling() : () => undefined;
   const t0 = performance.now();

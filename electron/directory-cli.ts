@@ -2,16 +2,19 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { DirectorySchema, GlossarySchema } from '../shared/directory';
+import { GlossarySchema, type Directory } from '../shared/directory';
 import { buildSearchIndex, search } from '../shared/search';
-import { checkContent, formatProblem } from './services/content-check';
+import { checkContentAsync, decodeContent, formatProblem, moreProblems } from './services/content-check';
+import { abandonedReads, readBoundedFile } from './services/safe-read';
 
 /**
  * `npm run --silent directory -- check FILE`: validates a directory or
  * glossary file an office edits, and prints each problem as
  * `FILE:LINE:COLUMN path.to.field message` (the form editors and CI
- * annotations understand). Exit code 0 when valid, 1 when not, 2 when the
- * command itself is wrong.
+ * annotations understand) — the first CHECK_PROBLEMS_LISTED of them, and
+ * on stderr how many more. Exit code 0 when valid, 1 when not, 2 when the
+ * command itself is wrong or the file cannot be read (not a regular file,
+ * over 1 MB, a share that does not answer in 10 s: read as the app reads).
  *
  * `npm run --silent directory -- route [--json] [--directory FILE] QUERY`:
  * the matches the app's search finds for what a caller says, best first.
@@ -26,7 +29,7 @@ const BUILT_IN = {
   glossary: fileURLToPath(new URL('../resources/glossary.json', import.meta.url)),
 };
 
-export function runDirectoryCli(argv: string[], out: (line: string) => void, err: (line: string) => void): number {
+export async function runDirectoryCli(argv: string[], out: (line: string) => void, err: (line: string) => void): Promise<number> {
   const [command, ...rest] = argv;
   if (command === 'check' && rest.length === 1) return check(rest[0]!, out, err);
   if (command === 'route') return route(rest, out, err);
@@ -34,7 +37,7 @@ export function runDirectoryCli(argv: string[], out: (line: string) => void, err
   return 2;
 }
 
-function route(args: string[], out: (line: string) => void, err: (line: string) => void): number {
+async function route(args: string[], out: (line: string) => void, err: (line: string) => void): Promise<number> {
   let values: { json?: boolean; directory?: string };
   let positionals: string[];
   try {
@@ -49,39 +52,56 @@ function route(args: string[], out: (line: string) => void, err: (line: string) 
     return 2;
   }
   const directoryFile = values.directory ?? BUILT_IN.directory;
-  let index;
-  try {
-    const directory = DirectorySchema.parse(JSON.parse(readFileSync(directoryFile, 'utf8')));
-    const glossary = GlossarySchema.parse(JSON.parse(readFileSync(BUILT_IN.glossary, 'utf8')));
-    index = buildSearchIndex(directory, glossary);
-  } catch (error) {
-    err(`${directoryFile}: katalog jest nieczytelny lub niepoprawny — sprawdź go: npm run --silent directory -- check ${directoryFile} (${(error as Error).message.split('\n')[0]})`);
+  const directory = await readDirectory(directoryFile);
+  if (!directory.ok) {
+    err(`${directoryFile}: katalog jest nieczytelny lub niepoprawny — sprawdź go: npm run --silent directory -- check ${directoryFile} (${directory.why})`);
     return 2;
   }
+  const index = buildSearchIndex(directory.value, GlossarySchema.parse(JSON.parse(readFileSync(BUILT_IN.glossary, 'utf8'))));
   const hits = search(index, query);
   if (values.json) out(JSON.stringify(hits));
   else for (const h of hits) out(`${h.score.toFixed(3)}  ${h.kind.padEnd(6)} ${h.title}${h.unit && h.kind === 'matter' ? ` → ${h.unit.name}` : ''}${h.complex ? '  [sprawa złożona]' : ''}`);
   return 0;
 }
 
-function check(file: string, out: (line: string) => void, err: (line: string) => void): number {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    err(`${file}: nie można odczytać pliku (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+/** A directory file read and checked as the app does; or the first thing wrong with it. */
+async function readDirectory(file: string): Promise<{ ok: true; value: Directory } | { ok: false; why: string }> {
+  const read = await readBoundedFile(file);
+  if (!read.ok) return { ok: false, why: read.message };
+  const decoded = decodeContent(read.bytes);
+  if (!decoded.ok) return { ok: false, why: formatProblem(file, decoded.problem) };
+  const result = await checkContentAsync(decoded.text, 'directory');
+  if (!result.ok) return { ok: false, why: formatProblem(file, result.problems[0]!) };
+  return { ok: true, value: result.value as Directory };
+}
+
+async function check(file: string, out: (line: string) => void, err: (line: string) => void): Promise<number> {
+  const read = await readBoundedFile(file);
+  if (!read.ok) {
+    err(read.message);
     return 2;
   }
-  const result = checkContent(text);
+  const decoded = decodeContent(read.bytes);
+  if (!decoded.ok) {
+    out(formatProblem(file, decoded.problem));
+    return 1;
+  }
+  const result = await checkContentAsync(decoded.text);
   if (result.ok) return 0;
   for (const p of result.problems) out(formatProblem(file, p));
+  const more = moreProblems(result.problems.length, result.problemCount);
+  if (more) err(more);
   return 1;
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  process.exitCode = runDirectoryCli(
+  void runDirectoryCli(
     process.argv.slice(2),
     (line) => console.log(line),
     (line) => console.error(line),
-  );
+  ).then((code) => {
+    process.exitCode = code;
+    // A read given up at its time limit is still waiting in the system: the answer is given, do not wait for it.
+    if (abandonedReads() > 0) process.exit(code);
+  });
 }

@@ -38,7 +38,7 @@ import { exportFileName, exportToFile, writeCsv, writeJsonl } from './services/r
 import { importJsonl, type ImportResult } from './services/import';
 import { markTeamFolder } from './services/team-sync';
 import { SerialQueue } from './services/serial-queue';
-import { importsRoot, type AppServices } from './services/app-services';
+import { importsRoot, retentionPlaces, type AppServices } from './services/app-services';
 import { UNREADABLE_SHOWN } from '../shared/register-api';
 import type { Download } from './web';
 import type { RegisterExportSchema } from '../shared/register-api';
@@ -140,10 +140,12 @@ export function createHandlers(services: AppServices): HandlerTable {
           return { kind, check: file ? await checkOfficeFile(kind, file) : null };
         }),
       );
-      const problems = checks.flatMap(({ check }) => (check && !check.ok ? check.problems : []));
+      const failed = checks.flatMap(({ check }) => (check && !check.ok ? [check] : []));
+      const problems = failed.flatMap((c) => c.problems);
       if (problems.length > 0) {
         const shown = problems.slice(0, MAX_PROBLEMS_SHOWN);
-        const rest = problems.length - shown.length;
+        // Each check lists its first problems and counts them all.
+        const rest = failed.reduce((n, c) => n + c.problemCount, 0) - shown.length;
         throw new ServiceError('bad-input', [...shown, ...(rest > 0 ? [`… i ${rest} ${rest === 1 ? 'dalszy problem' : 'dalszych problemów'}`] : [])].join('\n'));
       }
       services.settings = await services.settingsStore.update(services.settings, { officeFiles });
@@ -227,7 +229,7 @@ export function createHandlers(services: AppServices): HandlerTable {
       const profile = requireProfile(services);
       const named = new Set(months);
       // Only what the person was told about, and only what is still past retention now.
-      const files = (await findExpired(services.dataDir, new Date(), services.settings.retentionMonths)).filter((f) => named.has(f.month));
+      const files = (await findExpired(retentionPlaces(services.dataDir, services.settings), new Date(), services.settings.retentionMonths)).filter((f) => named.has(f.month));
       if (files.length === 0) return { removed: [] };
       // Recorded before removing: a crash in between leaves files still to remove
       // (offered again at the next start), never a gap without a record.
@@ -468,7 +470,9 @@ function requireProfile(services: AppServices): Profile {
 /** On every start: only this month's shift lines are parsed, not its calls. */
 async function shiftDoneToday(services: AppServices, profile: Profile): Promise<boolean> {
   const now = new Date();
-  const scan = await services.journal.scanMonth(profile.clerkId, monthOf(now));
+  // A month file that cannot be read must not stop the start: the check is offered again, and the alerts name the file.
+  const scan = await services.journal.scanMonth(profile.clerkId, monthOf(now)).catch(() => null);
+  if (!scan) return false;
   const { records } = parseJournalLines(
     scan.lines.filter((l) => l.type === 'shift'),
     scan.file,

@@ -4,9 +4,10 @@ import { z } from 'zod';
  * What can be wrong in a month file: a line that breaks the hash chain, a
  * line that is not a record, one of an unknown version, and — seen against
  * the month's head kept beside it — its newest line changed or its newest
- * lines cut off.
+ * lines cut off; or the file cannot be read at all (not a regular file, no
+ * access).
  */
-export const JOURNAL_PROBLEM_KINDS = ['broken-chain', 'corrupt-line', 'unknown-version', 'head-changed', 'lines-removed'] as const;
+export const JOURNAL_PROBLEM_KINDS = ['broken-chain', 'corrupt-line', 'unknown-version', 'head-changed', 'lines-removed', 'unreadable'] as const;
 
 export const JournalProblemSchema = z.object({
   file: z.string(),

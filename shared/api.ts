@@ -13,6 +13,7 @@ import { TeamSettingsInputSchema, TeamStatusSchema } from './team-settings';
 import { ScriptsSchema } from './scripts';
 import { ShiftInputSchema } from './shift-record';
 import { JournalAlertSchema } from './journal-alerts';
+import { RETENTION_COPIES } from './retention';
 
 /**
  * The one API contract between the renderer and the Node side. Each method is
@@ -186,7 +187,7 @@ export const apiContract = {
   /** Removes this computer's month files past retention — only the months named, and only if still past it — and records it. */
   applyRetention: {
     input: z.object({ months: z.array(z.string().regex(/^\d{4}-\d{2}$/)).min(1).max(1200) }).strict(),
-    output: z.object({ removed: z.array(z.object({ clerkId: z.string(), month: z.string(), records: z.number().int() })) }),
+    output: z.object({ removed: z.array(z.object({ copy: z.enum(RETENTION_COPIES), clerkId: z.string(), month: z.string(), records: z.number().int() })) }),
   },
   /** The team lead's register: a page of the filtered calls, and their summary. */
   queryRegister: {

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { CALLBACK_REFERENCE_MAX_LENGTH, checklistRows, STORED_NOTE_MAX_LENGTH, type ActiveCall } from './call-machine';
 import { callAdherence } from './compliance';
-import { maskIdentifiers, MASK_TOKENS, type MaskKind } from './masking';
+import { MASK_TOKENS, type MaskKind } from './masking';
+import { storedCallbackReference, storedNote } from './stored-text';
 import { OUTCOMES, type Outcome } from './outcomes';
 import { PERSON_ANSWERS } from './outbound';
 import type { Profile } from './profile';
@@ -84,11 +85,11 @@ export interface CallToRecord {
 export function buildCallRecord(input: CallToRecord, profile: Profile, savedAt: number): UnchainedCallRecord {
   const { call } = input;
   const endedAt = call.endedAt ?? savedAt;
-  // Cut what was typed, then mask: the masked text may be longer (see STORED_NOTE_MAX_LENGTH).
-  const note = maskIdentifiers(input.note.trim().slice(0, STORED_NOTE_MAX_LENGTH));
+  // The same functions make the wrap-up's preview: what the clerk sees is what is stored.
+  const note = storedNote(input.note);
   const callback =
     input.outcome === 'callback' && call.callback
-      ? { dueAt: call.callback.dueAt, reference: maskIdentifiers(call.callback.reference.trim()) }
+      ? { dueAt: call.callback.dueAt, reference: storedCallbackReference(call.callback.reference) }
       : null;
   return {
     schemaVersion: CALL_RECORD_SCHEMA_VERSION,
@@ -116,7 +117,7 @@ export function buildCallRecord(input: CallToRecord, profile: Profile, savedAt: 
     callback: callback
       ? {
           dueAt: new Date(callback.dueAt).toISOString(),
-          reference: callback.reference.text.slice(0, 2 * CALLBACK_REFERENCE_MAX_LENGTH),
+          reference: callback.reference.text,
         }
       : null,
     callbackOf: call.callbackOf,
@@ -128,7 +129,7 @@ export function buildCallRecord(input: CallToRecord, profile: Profile, savedAt: 
       input.outcome === 'invited' && call.invitation
         ? { appointmentAt: call.invitation.appointmentAt === null ? null : new Date(call.invitation.appointmentAt).toISOString() }
         : null,
-    note: note.text.slice(0, STORED_NOTE_MAX_LENGTH),
+    note: note.text,
     maskedCounts: addCounts(note.counts, callback?.reference.counts ?? {}),
     adherence: callAdherence(call),
   };

@@ -1,6 +1,9 @@
+import { digitChains } from './text-normalisation';
+
 /**
- * Checksums of Polish personal and financial identifiers. Used by masking to
- * tell a PESEL or NIP from an ordinary number, and by tests to generate them.
+ * Polish personal and financial identifiers: their checksums, and how they
+ * are written (groups of digits, prefixes, document letters). Used by masking
+ * to tell them from ordinary numbers; the checksums also by tests.
  */
 
 const PESEL_WEIGHTS = [1, 3, 7, 9, 1, 3, 7, 9, 1, 3];
@@ -50,4 +53,169 @@ export function isValidIdCard(value: string): boolean {
   const values = [...v].map((c) => (c >= 'A' ? c.charCodeAt(0) - 55 : c.charCodeAt(0) - 48));
   const sum = values.reduce((acc, val, i) => (i === 3 ? acc : acc + val * ID_CARD_WEIGHTS[i]!), 0);
   return sum % 10 === values[3];
+}
+
+/**
+ * How the numbers are written in groups, as group sizes. Phones: mobiles as
+ * 3-3-3, landlines as area code and seven digits (2-3-2-2, 2-3-4, 2-7), or
+ * nine together. Other groupings of nine digits are still masked, as a number.
+ */
+const PHONE_GROUPINGS = new Set(['9', '3,3,3', '2,3,2,2', '2,3,4', '2,7']);
+/** NRB: 26 together, or the check digits then six groups of four. */
+const NRB_GROUPINGS = new Set(['26', '2,4,4,4,4,4,4']);
+
+export function isPhoneGrouping(sizes: readonly number[]): boolean {
+  return PHONE_GROUPINGS.has(sizes.join(','));
+}
+
+export function isNrbGrouping(sizes: readonly number[]): boolean {
+  return NRB_GROUPINGS.has(sizes.join(','));
+}
+
+/** One group of digits of a written number, as the rules below read it. */
+export interface GroupOfDigits {
+  digits: string;
+  /** Written after "+". */
+  plus: boolean;
+  /** In brackets: an area code. */
+  paren: boolean;
+  /**
+   * -1, or the harmless shape it belongs to: a date with a two-digit year, a
+   * year range. An identifier may include such a shape whole ("02.07.08 03628"
+   * is a PESEL), never in part, and never consist of shapes alone.
+   */
+  shape: number;
+}
+
+export type NumberKind = 'account' | 'pesel' | 'nip' | 'phone';
+
+interface Candidate {
+  end: number;
+  digits: string;
+  sizes: number[];
+}
+
+/** Every way groups from `i` on can end an identifier: whole shapes, at least one plain group. */
+function candidates(groups: readonly GroupOfDigits[], i: number): Candidate[] {
+  const out: Candidate[] = [];
+  let digits = '';
+  const sizes: number[] = [];
+  let plain = false;
+  for (let j = i; j < groups.length && digits.length <= 30; j++) {
+    const g = groups[j]!;
+    digits += g.digits;
+    sizes.push(g.digits.length);
+    plain ||= g.shape < 0;
+    if (plain && (g.shape < 0 || groups[j + 1]?.shape !== g.shape)) out.push({ end: j, digits, sizes: [...sizes] });
+  }
+  return out;
+}
+
+/**
+ * The identifier written in `groups` from group `i` on, if any: its kind and
+ * its last group. The order settles what a run of digits is when it could be
+ * two things: explicit prefixes first ("+48", "0048", a trunk 0 or an area
+ * code in brackets make a phone), a PESEL written together, "48" and a phone
+ * in its usual groups, then any grouping with a valid PESEL or NIP checksum,
+ * then nine digits in a phone's groups.
+ */
+export function identifierAt(groups: readonly GroupOfDigits[], i: number): { kind: NumberKind; end: number } | null {
+  const g = groups[i]!;
+  const next = groups[i + 1];
+  const all = candidates(groups, i);
+  const found = (kind: NumberKind, test: (c: Candidate) => boolean) => {
+    const c = all.find(test);
+    return c ? { kind, end: c.end } : null;
+  };
+  const ofLength = (n: number) => (c: Candidate) => c.digits.length === n;
+
+  const account = found('account', (c) => c.digits.length === 26 && isNrbGrouping(c.sizes));
+  if (account) return account;
+  if (g.plus) {
+    const poland = g.digits.startsWith('48') ? found('phone', ofLength(11)) : null;
+    const longest = [...all].reverse().find((c) => c.digits.length >= 8 && c.digits.length <= 15);
+    if (poland ?? longest) return poland ?? { kind: 'phone', end: longest!.end };
+  }
+  if (g.digits.startsWith('0048') || (g.digits === '00' && next?.digits.startsWith('48'))) {
+    const international = found('phone', ofLength(13));
+    if (international) return international;
+  }
+  if (g.digits === '0' && next?.digits.length === 2) {
+    const trunk = found('phone', ofLength(10));
+    if (trunk) return trunk;
+  }
+  if (g.paren && !g.plus && (g.digits.length === 2 || /^0\d{2}$/.test(g.digits))) {
+    const area = found('phone', ofLength(g.digits.length + 7));
+    if (area) return area;
+  }
+  if (g.shape < 0 && g.digits.length === 11 && isValidPesel(g.digits)) return { kind: 'pesel', end: i };
+  if (g.digits.startsWith('48')) {
+    const afterPrefix = (c: Candidate) => (g.digits === '48' ? c.sizes.slice(1) : [c.sizes[0]! - 2, ...c.sizes.slice(1)]);
+    const phone = found('phone', (c) => c.digits.length === 11 && isPhoneGrouping(afterPrefix(c)));
+    if (phone) return phone;
+  }
+  const pesel = found('pesel', (c) => c.digits.length === 11 && isValidPesel(c.digits));
+  if (pesel) return pesel;
+  const nip = found('nip', (c) => c.digits.length === 10 && isValidNip(c.digits));
+  if (nip) return nip;
+  // A landline with the trunk 0 in its area code: "042 123 45 67".
+  if (/^0[1-9]\d$/.test(g.digits)) {
+    const landline = found('phone', (c) => c.digits.length === 10 && isPhoneGrouping([2, ...c.sizes.slice(1)]));
+    if (landline) return landline;
+  }
+  return found('phone', (c) => c.digits.length === 9 && isPhoneGrouping(c.sizes));
+}
+
+// ---- ID card and passport, as written ---------------------------------------------
+
+// Three letters and six digits (ID card) or two letters and seven (passport),
+// in any case, together or apart, digits perhaps spaced ("ABC 123 456"). A
+// document glued to a lower-case word ("dowódABC123456") counts too. Digits
+// written apart may not run on into more digits: "tel 600 700 800" is a phone.
+const SINGLE_END = '(?!\\d|[-./:,]\\d)';
+const SPACED_END = '(?![ \\-./:,]{0,3}\\d)';
+const DOCUMENT = new RegExp(
+  '(?:(?<![\\p{L}\\p{N}_])|(?<=\\p{Ll})(?=\\p{Lu}{2}))(?:' +
+    `([A-Za-z]{3})([ -]?)(\\d{6}${SINGLE_END}|\\d{3}[ -]\\d{3}${SPACED_END})|` +
+    `([A-Za-z]{2})([ -]?)(\\d{7}${SINGLE_END}|(?:\\d{3}[ -]\\d{4}|\\d{4}[ -]\\d{3}|\\d{3}[ -]\\d{2}[ -]\\d{2})${SPACED_END}))`,
+  'gu',
+);
+
+/**
+ * Short Polish words a clerk writes before a number ("nie 123456", "na
+ * 1234567"): apart from the digits and not in capitals, they are a sentence.
+ * A valid ID-card checksum masks them all the same.
+ */
+const DOCUMENT_STOPWORDS = new Set([
+  'nie', 'tak', 'dla', 'rok', 'lat', 'dni', 'raz', 'ile', 'ten', 'tym', 'tej', 'ich', 'jej', 'pod', 'nad', 'lub', 'czy', 'bez', 'ani',
+  'ale', 'jak', 'gdy', 'kto', 'pan', 'ona', 'ono', 'oni', 'one', 'tam', 'sam', 'nam', 'wam', 'mam', 'kod', 'ust', 'art', 'pkt', 'poz',
+  'str', 'tys', 'mln', 'mld', 'par', 'sum', 'nic', 'ok', 'na', 'do', 'od', 'za', 'po', 'we', 'ze', 'co', 'to', 'ja', 'on', 'nr', 'mu',
+  'go', 'mi', 'ci', 'tu', 'by', 'bo', 'no', 'ma', 'ul', 'al', 'os', 'lp', 'pn', 'wt', 'sr', 'cz', 'pt', 'sb', 'nd', 'ii', 'iv', 'vi', 'ix', 'xi',
+]);
+
+/**
+ * Whether a document's digits run on into a longer number that is an
+ * identifier of its own: "abc 440514 01359" is a word and a PESEL, "rok
+ * 004836 000 00 00" a word and a phone number.
+ */
+function startsNumberIdentifier(text: string, digitsStart: number): boolean {
+  const [chain] = digitChains(text.slice(digitsStart, digitsStart + 48));
+  return chain !== undefined && chain.length > 1 && identifierAt(chain.map((g) => ({ ...g, shape: -1 })), 0) !== null;
+}
+
+/** Where ID-card and passport numbers are written in the normalised `text`, as [start, end). */
+export function documentNumbers(text: string): [number, number][] {
+  const found: [number, number][] = [];
+  for (const m of text.matchAll(DOCUMENT)) {
+    const letters = (m[1] ?? m[4])!;
+    const apart = (m[2] ?? m[5]) !== '';
+    const written = (m[3] ?? m[6])!;
+    const digits = written.replace(/\D/g, '');
+    const end = m.index + m[0].length;
+    if (startsNumberIdentifier(text, end - written.length)) continue;
+    const sentence = apart && letters !== letters.toUpperCase() && DOCUMENT_STOPWORDS.has(letters.toLowerCase());
+    if (sentence && !(letters.length === 3 && isValidIdCard(letters + digits))) continue;
+    found.push([m.index, end]);
+  }
+  return found;
 }

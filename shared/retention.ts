@@ -22,12 +22,25 @@ export function expiredMonths(months: Iterable<string>, now: Date, keepMonths: n
   return [...new Set(months)].filter((m) => MONTH.test(m) && m < first).sort();
 }
 
+/** Where a removed month file was: this computer's journal, this clerk's team copy, or the calls imported from clerks. */
+export const RETENTION_COPIES = ['local', 'team', 'import'] as const;
+export type RetentionCopy = (typeof RETENTION_COPIES)[number];
+
 export const RetentionRecordSchema = z.object({
   ...recordBase,
   type: z.literal('retention'),
-  retentionMonths: z.number().int().min(1),
-  /** Each removed month file: whose, which month, how many records it held. */
-  removed: z.array(z.object({ clerkId: z.string(), month: z.string().regex(MONTH), records: z.number().int().min(0) })),
+  retentionMonths: z.number().int().min(1).max(1200),
+  /** Each removed month file: which copy, whose, which month, how many records it held. */
+  removed: z
+    .array(
+      z.object({
+        copy: z.enum(RETENTION_COPIES).default('local'),
+        clerkId: z.string().max(64),
+        month: z.string().regex(MONTH),
+        records: z.number().int().min(0),
+      }),
+    )
+    .max(100_000),
 });
 export type RetentionRecord = z.infer<typeof RetentionRecordSchema>;
 

@@ -16,7 +16,7 @@ import { DraftStore } from './draft-store';
 import { CallJournal } from './journal';
 import { loadContentInUse } from './office-content';
 import { Register, type RegisterFolder } from './register';
-import { findExpired } from './retention';
+import { findExpired, type RetentionPlaces } from './retention';
 import { TeamSync } from './team-sync';
 import { SettingsStore, type Settings } from './settings-store';
 
@@ -83,6 +83,16 @@ export function importConflictsRoot(dataDir: string): string {
   return join(importsRoot(dataDir), 'conflicts');
 }
 
+/** Every copy retention prunes: this computer's journal, the imports (and their conflicts), this clerk's team copy. */
+export function retentionPlaces(dataDir: string, settings: Settings): RetentionPlaces {
+  const clerkId = settings.profile?.clerkId;
+  return {
+    dataDir,
+    importsRoots: [importsRoot(dataDir), importConflictsRoot(dataDir)],
+    team: settings.teamFolder && clerkId ? { folder: settings.teamFolder, clerkId } : null,
+  };
+}
+
 function registerFolders(dataDir: string, teamFolder: string | null): RegisterFolder[] {
   const folders: RegisterFolder[] = [{ kind: 'local', root: dataDir }];
   if (teamFolder) folders.push({ kind: 'team', root: teamFolder });
@@ -143,7 +153,10 @@ export async function openAppServices(dataDir: string, resourcesDir: string, opt
     const builtIn = { directory: shipped.directory, glossary: shipped.glossary };
     const inUse = await loadContentInUse(builtIn, settings.officeFiles, dataDir);
     startupNotices.push(...inUse.notices);
-    const expired = await findExpired(dataDir, new Date(), settings.retentionMonths);
+    const expired = await findExpired(retentionPlaces(dataDir, settings), new Date(), settings.retentionMonths).catch((error: Error) => {
+      console.error(`[retention] not checked: ${error.message}`);
+      return [];
+    });
     if (expired.length > 0) {
       startupNotices.push({ code: 'retention-due', months: [...new Set(expired.map((f) => f.month))], more: expired.length, retentionMonths: settings.retentionMonths });
     }

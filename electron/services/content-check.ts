@@ -1,5 +1,4 @@
 import { isUtf8 } from 'node:buffer';
-import { createScanner, type JSONScanner } from 'jsonc-parser';
 import { z } from 'zod';
 import { polishIssueMessages } from '../../shared/api';
 import { DirectorySchema, GlossarySchema, type Directory, type Glossary } from '../../shared/directory';
@@ -9,15 +8,18 @@ import { DirectorySchema, GlossarySchema, type Directory, type Glossary } from '
  * placed at a line and column of the text — so the command-line check, the
  * settings screen and a start-up notice all point at the same spot.
  *
- * The file may be anything up to the read limit (2 MB): thousands of
+ * The file may be anything up to the read limit (1 MB): thousands of
  * problems, nesting 100,000 deep, one huge line. So the work is done in
  * steps that {@link checkContentAsync} spreads over the event loop — never
  * more than a few milliseconds at a time, the app's calls and saving go on
  * meanwhile — and each step's cost is bounded:
  *
- * - the syntax: JSON.parse (native, ~10 ms for 2 MB); only when it refuses,
- *   a scan for the first error (token by token, no recursion: nesting depth
- *   costs nothing);
+ * - the syntax and the value: read token by token, with a stack of open
+ *   brackets instead of recursion (JSON.parse is one call that cannot be
+ *   split: 1 MB of nested brackets holds it 40–60 ms), stopping at the
+ *   first error, said in Polish; the value is JSON.parse's to the letter
+ *   (a string with escapes is decoded by it); brackets nested more than
+ *   {@link MAX_NESTING} deep are refused, not built;
  * - the schema: a file of up to {@link WHOLE_CHECK_MAX_VALUES} values, as
  *   every real one is, in one go, exactly as the app reads it; a bigger one
  *   entry by entry (each matter, unit or term on its own), then the whole
@@ -50,18 +52,23 @@ export const CHECK_PROBLEMS_LISTED = 100;
 const WHOLE_CHECK_MAX_VALUES = 10_000;
 
 /** An entry (a matter, unit, term) of more values than this is refused unchecked: a real one has a few dozen. Checking one costs ~5 ms at most. */
-export const ENTRY_MAX_VALUES = 2_000;
+const ENTRY_MAX_VALUES = 2_000;
 
 /** The longest stretch {@link checkContentAsync} works before letting the event loop run. */
 const SLICE_MS = 8;
 
-/** Checks a file's text in one go; without `kind`, a file with `terms` is taken for a glossary. For the command line and tests: the app uses {@link checkContentAsync}. */
+/** Checks a file's text in one go; without `kind`, a file with `terms` is taken for a glossary. The app and the command line use {@link checkContentAsync}, which lets the event loop run. */
 export function checkContent(rawText: string, kind?: ContentKind): CheckResult {
-  const steps = checking(rawText, kind);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return toTheEnd(checking(rawText, kind));
+}
+
+/**
+ * The check's own JSON reader, in one go: the text's value as JSON.parse
+ * gives it, or the first place (offset) it is not JSON, and why — or, for
+ * text nested deeper than MAX_NESTING, where it gets too deep.
+ */
+export function parseJsonText(text: string): { ok: true; value: unknown } | { ok: false; offset: number; message: string; path: string } {
+  return toTheEnd(parseJson(text));
 }
 
 /** {@link checkContent}, giving the event loop its turn every few milliseconds. */
@@ -105,11 +112,14 @@ export function decodeContent(bytes: Uint8Array): { ok: true; text: string } | {
   }
   if (isUtf8(buffer)) return { ok: true, text: buffer.toString('utf8') };
   const at = firstNonUtf8(buffer);
+  if (at < 0) return { ok: true, text: buffer.toString('utf8') }; // not met: both follow the standard
   let line = 1;
   let lineStart = 0;
-  for (let nl = buffer.indexOf(0x0a); nl !== -1 && nl < at; nl = buffer.indexOf(0x0a, nl + 1)) {
-    line++;
-    lineStart = nl + 1;
+  for (let i = 0; i < at; i++) {
+    if (buffer[i] === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    }
   }
   const bom = lineStart === 0 && buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf ? 3 : 0;
   const column = buffer.toString('utf8', lineStart + bom, at).length + 1;
@@ -142,18 +152,24 @@ function firstNonUtf8(b: Uint8Array): number {
 
 /** Work in steps: each `yield` is a place where the event loop may take its turn. */
 type Steps<T> = Generator<void, T, void>;
+
+function toTheEnd<T>(steps: Steps<T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
 type Issue = { path: PropertyKey[]; message: string };
 
 function* checking(rawText: string, kind?: ContentKind): Steps<CheckResult> {
   const text = rawText.replace(/^\uFEFF/, ''); // Notepad's byte-order mark
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    const problem = yield* syntaxProblem(text, error as Error);
-    return { ok: false, problems: [problem], problemCount: 1 };
+  const parsed = yield* parseJson(text);
+  if (!parsed.ok) {
+    const lines = yield* lineStarts(text);
+    return { ok: false, problems: [{ ...position(lines, parsed.offset), path: parsed.path, message: parsed.message }], problemCount: 1 };
   }
-  yield;
+  const json = parsed.value;
   const as = kind ?? (isGlossary(json) ? 'glossary' : 'directory');
   const verdict = yield* validate(as === 'glossary' ? GlossarySchema : DirectorySchema, json);
   if (verdict.ok) return as === 'glossary' ? { ok: true, kind: as, value: verdict.value as Glossary } : { ok: true, kind: as, value: verdict.value as Directory };
@@ -179,7 +195,9 @@ type ObjectSchema = z.ZodObject<Record<string, z.ZodType>>;
 function* validate(schema: typeof DirectorySchema | typeof GlossarySchema, json: unknown): Steps<Verdict> {
   const whole = schema as unknown as ObjectSchema;
   if (!isRecord(json) || (yield* countValues(json, WHOLE_CHECK_MAX_VALUES)) <= WHOLE_CHECK_MAX_VALUES) {
-    return verdictOf(whole.safeParse(json, { error: polishIssueMessages }));
+    const result = whole.safeParse(json, { error: polishIssueMessages });
+    yield; // zod puts its issues together when they are first read: thousands take ~15 ms
+    return verdictOf(result);
   }
   // Entry by entry: each top-level list's items on their own.
   const lists = Object.keys(whole.shape).filter((key) => whole.shape[key] instanceof z.ZodArray && Object.hasOwn(json, key) && Array.isArray(json[key]));
@@ -191,14 +209,22 @@ function* validate(schema: typeof DirectorySchema | typeof GlossarySchema, json:
     const element = (whole.shape[key] as z.ZodArray<z.ZodType>).element;
     const items = json[key] as unknown[];
     const values: unknown[] = new Array(items.length);
+    // What the schema says of a number, a string…: the same each time (a list of 500,000 ones is checked once).
+    const ofPlain = new Map<unknown, z.ZodSafeParseResult<unknown>>();
     let kept = 0;
     for (let i = 0; i < items.length; i++) {
       yield;
+      const item = items[i];
+      const plain = typeof item !== 'object' || item === null;
       let found: Issue[];
-      if ((yield* countValues(items[i], ENTRY_MAX_VALUES)) > ENTRY_MAX_VALUES) {
+      if (!plain && (yield* countValues(item, ENTRY_MAX_VALUES)) > ENTRY_MAX_VALUES) {
         found = [{ path: [key, i], message: `pozycja jest zbyt rozbudowana (ponad ${ENTRY_MAX_VALUES} wartości) — czy nie wklejono tu czegoś przez pomyłkę?` }];
       } else {
-        const result = element.safeParse(items[i], { error: polishIssueMessages });
+        let result = plain ? ofPlain.get(item) : undefined;
+        if (!result) {
+          result = element.safeParse(item, { error: polishIssueMessages });
+          if (plain) ofPlain.set(item, result);
+        }
         if (result.success) {
           values[i] = result.data;
           continue;
@@ -219,8 +245,9 @@ function* validate(schema: typeof DirectorySchema | typeof GlossarySchema, json:
   // Then the whole, its lists taken as they are: the fields beside them, the lists' own
   // rules (at least one entry) and — when every entry is right, as the schema does — the
   // cross-checks, on the entries as checked.
-  const input = entriesFailed ? json : { ...json, ...checked };
+  const input = entriesFailed ? json : { ...fieldsOf(whole, json), ...checked };
   const result = withEntriesChecked(whole, lists, !entriesFailed).safeParse(input, { error: polishIssueMessages });
+  yield;
   if (result.success && !entriesFailed) return { ok: true, value: result.data };
   const more = issuesOf(result);
   return { ok: false, issues: [...issues, ...more], count: count + more.length };
@@ -253,6 +280,14 @@ function withEntriesChecked(schema: ObjectSchema, lists: string[], crossChecks: 
     forSchema.set(key, found);
   }
   return found;
+}
+
+/** The fields the schema reads (it drops the others): a copy of an object of 100,000 fields would hold the event loop ~60 ms. */
+function fieldsOf(schema: ObjectSchema, json: Record<string, unknown>): Record<string, unknown> {
+  if (schema._zod.def.catchall) return { ...json }; // a schema that looks at the other fields too
+  const fields: Record<string, unknown> = {};
+  for (const key of Object.keys(schema.shape)) if (Object.hasOwn(json, key)) fields[key] = json[key];
+  return fields;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -308,48 +343,322 @@ function earliest(issues: Issue[]): Issue[] {
   return kept.size === issues.length ? issues : issues.filter((issue) => kept.has(issue));
 }
 
-// ---- places in the text ----------------------------------------------------
+// ---- the text, token by token --------------------------------------------
 
-// jsonc-parser's SyntaxKind (a const enum, which isolated modules cannot import).
 const OPEN_BRACE = 1;
 const CLOSE_BRACE = 2;
 const OPEN_BRACKET = 3;
 const CLOSE_BRACKET = 4;
 const COMMA = 5;
 const COLON = 6;
-const NULL = 7;
-const TRUE = 8;
-const FALSE = 9;
-const STRING = 10;
-const NUMBER = 11;
-const LINE_COMMENT = 12;
-const BLOCK_COMMENT = 13;
-const LINE_BREAK = 14;
-const TRIVIA = 15;
-const UNKNOWN = 16;
-const EOF = 17;
-// …and its ScanError.
-const END_OF_STRING = 2;
-const END_OF_NUMBER = 3;
+const STRING = 7;
+const NUMBER = 8;
+const TRUE = 9;
+const FALSE = 10;
+const NULL = 11;
+const EOF = 12;
 
-/** jsonc-parser's scanner, with JSON's white space skipped here: the scanner builds a long run of it one character at a time (2 MB of spaces: 150 ms). */
-function tokenizer(text: string): { scanner: JSONScanner; next(): number } {
-  const scanner = createScanner(text, false);
-  return {
-    scanner,
-    next() {
-      let at = scanner.getPosition();
-      for (let c = text.charCodeAt(at); c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09; c = text.charCodeAt(++at));
-      scanner.setPosition(at);
-      return scanner.scan();
-    },
-  };
+const SYNTAX = 'błąd składni JSON: ';
+const EMPTY = 'plik jest pusty';
+
+/** Where the text stops being JSON, and why. */
+class NotJson {
+  constructor(
+    readonly offset: number,
+    readonly message: string,
+  ) {}
 }
+
+const NUMBER_SHAPE = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
+const HEX4 = /^[0-9a-fA-F]{4}$/;
+
+/**
+ * JSON's tokens, one at a time, each in time proportional to its length
+ * (a string is not decoded here: 1 MB of escapes is a few milliseconds to
+ * pass over). Throws {@link NotJson} where the text is not JSON.
+ */
+class Tokens {
+  /** Where the current token starts, and the offset after it. */
+  start = 0;
+  end = 0;
+  /** The current string token has a backslash in it. */
+  private escaped = false;
+
+  constructor(private readonly text: string) {}
+
+  next(): number {
+    const text = this.text;
+    let at = this.end;
+    for (let c = text.charCodeAt(at); c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09; c = text.charCodeAt(++at));
+    this.start = at;
+    this.end = at + 1;
+    if (at >= text.length) {
+      this.end = at;
+      return EOF;
+    }
+    switch (text.charCodeAt(at)) {
+      case 0x7b:
+        return OPEN_BRACE;
+      case 0x7d:
+        return CLOSE_BRACE;
+      case 0x5b:
+        return OPEN_BRACKET;
+      case 0x5d:
+        return CLOSE_BRACKET;
+      case 0x2c:
+        return COMMA;
+      case 0x3a:
+        return COLON;
+      case 0x22:
+        return this.string(at);
+      case 0x2f:
+        if (text[at + 1] === '/' || text[at + 1] === '*') throw new NotJson(at, `${SYNTAX}komentarze są w JSON niedozwolone`);
+        return this.word(at);
+      default: {
+        const c = text.charCodeAt(at);
+        return c === 0x2d || (c >= 0x30 && c <= 0x39) ? this.number(at) : this.word(at);
+      }
+    }
+  }
+
+  /** The current string token's value, as JSON.parse gives it. */
+  stringValue(): string {
+    return this.escaped ? (JSON.parse(this.text.slice(this.start, this.end)) as string) : this.text.slice(this.start + 1, this.end - 1);
+  }
+
+  /** The current token as written. */
+  raw(): string {
+    return this.text.slice(this.start, this.end);
+  }
+
+  private string(at: number): number {
+    const text = this.text;
+    let escaped = false;
+    let i = at + 1;
+    for (;;) {
+      if (i >= text.length) throw new NotJson(at, `${SYNTAX}tekst w cudzysłowie nie ma cudzysłowu zamykającego`);
+      const c = text.charCodeAt(i);
+      if (c === 0x22) break;
+      if (c === 0x5c) {
+        escaped = true;
+        const e = text[i + 1];
+        if (e === 'u') {
+          if (!HEX4.test(text.slice(i + 2, i + 6))) throw new NotJson(i, `${SYNTAX}niepoprawny zapis \\u — po nim muszą być 4 cyfry szesnastkowe`);
+          i += 6;
+        } else if (e !== undefined && '"\\/bfnrt'.includes(e)) {
+          i += 2;
+        } else {
+          throw new NotJson(i, `${SYNTAX}niedozwolone „\\${e ?? ''}” w tekście (można: \\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)`);
+        }
+        continue;
+      }
+      if (c < 0x20) {
+        if (c === 0x0a || c === 0x0d) throw new NotJson(at, `${SYNTAX}tekst w cudzysłowie nie ma cudzysłowu zamykającego w tym samym wierszu`);
+        throw new NotJson(i, `${SYNTAX}${character(c)} w tekście w cudzysłowie — trzeba go zapisać jako \\u${c.toString(16).padStart(4, '0')}`);
+      }
+      i++;
+    }
+    this.end = i + 1;
+    this.escaped = escaped;
+    return STRING;
+  }
+
+  private number(at: number): number {
+    NUMBER_SHAPE.lastIndex = at;
+    const shape = NUMBER_SHAPE.exec(this.text);
+    const end = at + (shape?.[0].length ?? 0);
+    // "-", "01", "1.", "1e", "0x1F", "12abc": what a number starts is not one.
+    if (!shape || /[0-9.eE+\-A-Za-z_]/.test(this.text[end] ?? '')) {
+      throw new NotJson(at, `${SYNTAX}niepoprawna liczba „${clip(this.text.slice(at, this.wordEnd(at)))}”`);
+    }
+    this.end = end;
+    return NUMBER;
+  }
+
+  private word(at: number): number {
+    const end = this.wordEnd(at);
+    const word = this.text.slice(at, end);
+    if (word === 'true' || word === 'false' || word === 'null') {
+      this.end = end;
+      return word === 'true' ? TRUE : word === 'false' ? FALSE : NULL;
+    }
+    const hidden = INVISIBLE.exec(word);
+    if (hidden) {
+      // "true" and a non-breaking space: the space is what is wrong.
+      const before = word.slice(0, hidden.index);
+      if (hidden.index === 0 || before === 'true' || before === 'false' || before === 'null') {
+        throw new NotJson(at + hidden.index, `${SYNTAX}nieoczekiwany znak ${character(word.charCodeAt(hidden.index))}`);
+      }
+      throw new NotJson(at, `${SYNTAX}nieoczekiwany tekst „${clip(before)}” (JSON zna tylko true, false, null, liczby i teksty w cudzysłowie)`);
+    }
+    throw new NotJson(at, `${SYNTAX}nieoczekiwany tekst „${clip(word)}” (JSON zna tylko true, false, null, liczby i teksty w cudzysłowie)`);
+  }
+
+  /** Up to the next white space, bracket, colon, comma or quote. */
+  private wordEnd(at: number): number {
+    let i = at;
+    for (let c = this.text.charCodeAt(i); i < this.text.length && !(c < 0x80 && WORD_ENDS[c]); c = this.text.charCodeAt(++i));
+    return Math.max(i, at + 1);
+  }
+}
+
+const WORD_ENDS = new Uint8Array(0x80);
+for (const c of ' \t\n\r{}[]:,"') WORD_ENDS[c.charCodeAt(0)] = 1;
+
+const clip = (text: string) => (text.length > 30 ? `${text.slice(0, 30)}…` : text);
+
+type Parsed = { ok: true; value: unknown } | { ok: false; offset: number; message: string; path: '(JSON)' | '(całość)' };
+
+/**
+ * Brackets nested deeper than this are not read into values (a directory
+ * has four levels; 1 MB of `[` would be a million lists to build and
+ * collect): the text is still checked to its end, then refused as such.
+ */
+const MAX_NESTING = 100;
+
+/**
+ * The text's value, as JSON.parse would give it, or the first place it is
+ * not JSON. Token by token, a stack of the open objects and lists in place
+ * of recursion.
+ */
+function* parseJson(text: string): Steps<Parsed> {
+  const tokens = new Tokens(text);
+  const lists: boolean[] = []; // per open bracket: a list, or an object
+  const open: (unknown[] | Record<string, unknown>)[] = []; // the values of the first MAX_NESTING of them
+  const keys: string[] = []; // per open object among them, the field being read
+  let tooDeep = -1;
+  const fail = (message: string, offset = tokens.start) => {
+    throw new NotJson(offset, SYNTAX + message);
+  };
+  const closing = (list: boolean) => `plik kończy się przed zamknięciem ${list ? 'listy „]”' : 'obiektu „}”'}`;
+  /** From a field's name (the token `t`) to the token where its value starts. */
+  const field = (t: number): number => {
+    if (t === EOF) fail(closing(false));
+    if (t !== STRING) fail(`oczekiwano nazwy pola w cudzysłowie, a jest ${what(t, tokens)}`);
+    if (lists.length <= MAX_NESTING) keys[keys.length - 1] = tokens.stringValue();
+    const colon = tokens.next();
+    if (colon !== COLON) fail(`oczekiwano dwukropka „:” po nazwie pola, a jest ${what(colon, tokens)}`);
+    return tokens.next();
+  };
+  let n = 0;
+  try {
+    let t = tokens.next();
+    if (t === EOF) throw new NotJson(0, EMPTY);
+    for (;;) {
+      if ((++n & 1023) === 0) yield;
+      // `t` is where a value starts.
+      let value: unknown;
+      switch (t) {
+        case OPEN_BRACE:
+        case OPEN_BRACKET: {
+          const list = t === OPEN_BRACKET;
+          const at = tokens.start;
+          t = tokens.next();
+          if (t === (list ? CLOSE_BRACKET : CLOSE_BRACE)) {
+            if (lists.length >= MAX_NESTING && tooDeep < 0) tooDeep = at;
+            value = list ? [] : {};
+            break;
+          }
+          lists.push(list);
+          if (lists.length <= MAX_NESTING) {
+            open.push(list ? [] : {});
+            keys.push('');
+          } else if (tooDeep < 0) tooDeep = at;
+          if (!list) t = field(t);
+          continue;
+        }
+        case STRING:
+          value = tokens.stringValue();
+          break;
+        case NUMBER:
+          value = Number(tokens.raw());
+          break;
+        case TRUE:
+        case FALSE:
+        case NULL:
+          value = t === TRUE ? true : t === FALSE ? false : null;
+          break;
+        case EOF:
+          throw new NotJson(tokens.start, SYNTAX + closing(lists[lists.length - 1]!));
+        default:
+          fail(`oczekiwano wartości, a jest ${what(t, tokens)}`);
+      }
+      // A value ended: into its list or object; then close what ends with it, up to a comma.
+      for (;;) {
+        const depth = lists.length;
+        if (depth === 0) {
+          const after = tokens.next();
+          if (after !== EOF) fail(`po zakończeniu danych jest jeszcze ${what(after, tokens)}`);
+          if (tooDeep >= 0) return { ok: false, offset: tooDeep, path: '(całość)', message: `nawiasy są zagnieżdżone głębiej niż ${MAX_NESTING} poziomów — katalog i słowniczek mają ich kilka` };
+          return { ok: true, value };
+        }
+        const list = lists[depth - 1]!;
+        if (depth <= MAX_NESTING) {
+          const top = open[depth - 1]!;
+          if (Array.isArray(top)) top.push(value);
+          else setField(top, keys[keys.length - 1]!, value);
+        }
+        t = tokens.next();
+        if (t === COMMA) {
+          t = tokens.next();
+          if (t === (list ? CLOSE_BRACKET : CLOSE_BRACE)) fail(`zbędny przecinek przed „${list ? ']' : '}'}”`);
+          if (!list) t = field(t);
+          break;
+        }
+        if (t !== (list ? CLOSE_BRACKET : CLOSE_BRACE)) {
+          if (t === EOF) fail(closing(list));
+          fail(`oczekiwano przecinka „,” albo „${list ? ']' : '}'}”, a jest ${what(t, tokens)}`);
+        }
+        lists.pop();
+        if (depth <= MAX_NESTING) {
+          value = open.pop();
+          keys.pop();
+        }
+      }
+    }
+  } catch (error) {
+    if (error instanceof NotJson) return { ok: false, offset: error.offset, message: error.message, path: '(JSON)' };
+    throw error;
+  }
+}
+
+/** As JSON.parse sets a field: a repeated one keeps its place and takes the last value; "__proto__" is a field like any other. */
+function setField(object: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(object, key, { value, writable: true, enumerable: true, configurable: true });
+  else object[key] = value;
+}
+
+function what(t: number, tokens: Tokens): string {
+  switch (t) {
+    case EOF:
+      return 'koniec pliku';
+    case STRING:
+      return 'tekst w cudzysłowie';
+    case NUMBER:
+      return 'liczba';
+    default:
+      return `„${tokens.raw()}”`;
+  }
+}
+
+/** Characters one does not see: named by their code, not printed. */
+const INVISIBLE = /[\u0000-\u001f\u007f-\u00a0\u00ad\u2000-\u200f\u2028-\u202f\u205f-\u206f\ufeff\ufff0-\uffff]/;
+
+function character(c: number): string {
+  const code = `U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
+  if (c === 0) return `${code} (bajt zerowy — czy plik nie jest zapisany w UTF-16? ${SAVE_AS_UTF8})`;
+  if (c === 0xa0) return `${code} (twarda spacja)`;
+  if (c === 0xfeff) return `${code} (znacznik BOM w środku pliku)`;
+  if (c === 0x09) return `${code} (tabulator)`;
+  return `${code} (znak niewidoczny)`;
+}
+
+// ---- places in the text ----------------------------------------------------
 
 interface Place {
   children: Map<string, Place> | null;
   offset: number;
-  /** When the offset was taken: a place taken before its parent's (a repeated key, the first of two) is out of date. */
+  /** When the offset was taken: a place taken before its parent's (under the first of a key written twice) is out of date. */
   stamp: number;
 }
 
@@ -357,7 +666,7 @@ interface Place {
  * Where each path is in the (valid) text: the key of an object's field, the
  * start of a list's item, or — for a missing field — its nearest existing
  * parent. Of a key written twice, the last counts, as for JSON.parse. One
- * scan, with the paths in a tree.
+ * scan, with the paths in a tree; what holds none of them is passed over.
  */
 function* locate(text: string, paths: PropertyKey[][]): Steps<number[]> {
   const root: Place = { children: null, offset: 0, stamp: 0 };
@@ -370,13 +679,19 @@ function* locate(text: string, paths: PropertyKey[][]): Steps<number[]> {
       node = child;
     }
   }
-  const tokens = tokenizer(text);
-  type Frame = { list: boolean; place: Place | null; index: number; expectKey: boolean; field: Place | null };
+  const tokens = new Tokens(text);
+  type Frame = { list: boolean; place: Place; index: number; expectKey: boolean; field: Place | null };
   const frames: Frame[] = [];
+  let skipping = 0; // how deep inside a list or object that holds no path
   let clock = 0;
   let n = 0;
   for (let t = tokens.next(); t !== EOF; t = tokens.next()) {
     if ((++n & 1023) === 0) yield;
+    if (skipping > 0) {
+      if (t === OPEN_BRACE || t === OPEN_BRACKET) skipping++;
+      else if (t === CLOSE_BRACE || t === CLOSE_BRACKET) skipping--;
+      continue;
+    }
     const top = frames[frames.length - 1];
     if (t === COMMA) {
       if (top && !top.list) top.expectKey = true;
@@ -389,24 +704,26 @@ function* locate(text: string, paths: PropertyKey[][]): Steps<number[]> {
     }
     if (top && !top.list && top.expectKey) {
       top.expectKey = false;
-      top.field = top.place?.children?.get(tokens.scanner.getTokenValue()) ?? null;
+      top.field = top.place.children?.get(tokens.stringValue()) ?? null;
       if (top.field) {
-        top.field.offset = tokens.scanner.getTokenOffset();
+        top.field.offset = tokens.start;
         top.field.stamp = ++clock;
       }
       continue;
     }
-    let place: Place | null = null;
+    // A value starts.
+    let place: Place | null;
     if (!top) place = root;
     else if (!top.list) place = top.field;
-    else if (top.place?.children) place = top.place.children.get(String(top.index)) ?? null;
-    if (top?.list) top.index++;
+    else place = top.place.children?.get(String(top.index++)) ?? null;
     if (place && (!top || top.list)) {
-      place.offset = tokens.scanner.getTokenOffset();
+      place.offset = tokens.start;
       place.stamp = ++clock;
     }
-    if (t === OPEN_BRACE) frames.push({ list: false, place, index: 0, expectKey: true, field: null });
-    else if (t === OPEN_BRACKET) frames.push({ list: true, place, index: 0, expectKey: false, field: null });
+    if (t === OPEN_BRACE || t === OPEN_BRACKET) {
+      if (place?.children) frames.push({ list: t === OPEN_BRACKET, place, index: 0, expectKey: t === OPEN_BRACE, field: null });
+      else skipping = 1;
+    }
   }
   return paths.map((path) => {
     let node = root;
@@ -426,7 +743,7 @@ function* lineStarts(text: string): Steps<number[]> {
   const starts = [0];
   for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) {
     starts.push(at + 1);
-    if ((starts.length & 65535) === 0) yield;
+    if ((starts.length & 16383) === 0) yield;
   }
   return starts;
 }
@@ -441,164 +758,4 @@ function position(starts: number[], offset: number): { line: number; column: num
     else high = middle - 1;
   }
   return { line: low + 1, column: offset - starts[low]! + 1 };
-}
-
-// ---- syntax ----------------------------------------------------------------
-
-const SYNTAX = 'błąd składni JSON: ';
-
-class SyntaxFound {
-  constructor(
-    readonly offset: number,
-    readonly message: string,
-  ) {}
-}
-
-function* syntaxProblem(text: string, refusal: Error): Steps<CheckProblem> {
-  const found = yield* firstSyntaxError(text);
-  const lines = yield* lineStarts(text);
-  if (found) return { ...position(lines, found.offset), path: '(JSON)', message: found.message };
-  // JSON.parse refused what the scan takes (it should not happen): its own words, where it says.
-  const at = Math.min(Number(/position (\d+)/.exec(refusal.message)?.[1] ?? 0), text.length);
-  return { ...position(lines, at), path: '(JSON)', message: `${SYNTAX}${refusal.message}` };
-}
-
-/** The first place the text is not JSON, and why in Polish; null when it is. Token by token, with a stack of open brackets instead of recursion. */
-function* firstSyntaxError(text: string): Steps<SyntaxFound | null> {
-  const { scanner, next: scan } = tokenizer(text);
-  const fail = (message: string, offset = scanner.getTokenOffset()) => {
-    throw new SyntaxFound(offset, message === EMPTY ? message : SYNTAX + message);
-  };
-  /** The next token, refused unless JSON has it. */
-  const next = (): number => {
-    const t = scan();
-    if (t === LINE_COMMENT || t === BLOCK_COMMENT) fail('komentarze są w JSON niedozwolone');
-    if (t === STRING) {
-      const wrong = stringProblem(text, scanner.getTokenOffset(), scanner.getTokenOffset() + scanner.getTokenLength(), scanner.getTokenError() === END_OF_STRING);
-      if (wrong) fail(wrong.message, wrong.offset);
-    }
-    if (t === NUMBER && scanner.getTokenError() === END_OF_NUMBER) fail('niedokończona liczba');
-    if (t === UNKNOWN || t === LINE_BREAK || t === TRIVIA) fail(`nieoczekiwany ${unexpected(scanner.getTokenValue())}`);
-    return t;
-  };
-  const stack: boolean[] = []; // per open bracket: a list (true) or an object
-  const closing = (list: boolean) => (list ? 'listy „]”' : 'obiektu „}”');
-  /** From a field's name (the token `t`) to the token where its value starts. */
-  const field = (t: number): number => {
-    if (t === EOF) fail(`plik kończy się przed zamknięciem ${closing(false)}`);
-    if (t !== STRING) fail(`oczekiwano nazwy pola w cudzysłowie, a jest ${what(t, scanner)}`);
-    const colon = next();
-    if (colon !== COLON) fail(`oczekiwano dwukropka „:” po nazwie pola, a jest ${what(colon, scanner)}`);
-    return next();
-  };
-  let n = 0;
-  try {
-    let t = next();
-    if (t === EOF) fail(EMPTY, 0);
-    for (;;) {
-      if ((++n & 1023) === 0) yield;
-      // `t` is where a value starts.
-      if (t === OPEN_BRACE || t === OPEN_BRACKET) {
-        const list = t === OPEN_BRACKET;
-        t = next();
-        if (t !== (list ? CLOSE_BRACKET : CLOSE_BRACE)) {
-          stack.push(list);
-          if (!list) t = field(t);
-          continue;
-        }
-      } else if (t === EOF) {
-        fail(`plik kończy się przed zamknięciem ${closing(stack[stack.length - 1]!)}`);
-      } else if (t !== STRING && t !== NUMBER && t !== TRUE && t !== FALSE && t !== NULL) {
-        fail(`oczekiwano wartości, a jest ${what(t, scanner)}`);
-      }
-      // A value ended: close what ends with it, up to a comma.
-      for (;;) {
-        t = next();
-        if (stack.length === 0) {
-          if (t !== EOF) fail(`po zakończeniu danych jest jeszcze ${what(t, scanner)}`);
-          return null;
-        }
-        const list = stack[stack.length - 1]!;
-        if (t === COMMA) {
-          t = next();
-          if (t === (list ? CLOSE_BRACKET : CLOSE_BRACE)) fail(`zbędny przecinek przed „${list ? ']' : '}'}”`);
-          if (!list) t = field(t);
-          break;
-        }
-        if (t === (list ? CLOSE_BRACKET : CLOSE_BRACE)) {
-          stack.pop();
-          continue;
-        }
-        if (t === EOF) fail(`plik kończy się przed zamknięciem ${closing(list)}`);
-        fail(`oczekiwano przecinka „,” albo „${list ? ']' : '}'}”, a jest ${what(t, scanner)}`);
-      }
-    }
-  } catch (error) {
-    if (error instanceof SyntaxFound) return error;
-    throw error;
-  }
-}
-
-const EMPTY = 'plik jest pusty';
-
-/** What is wrong inside a string token (from its opening quote to `end`), and where; null when nothing. */
-function stringProblem(text: string, start: number, end: number, unterminated: boolean): { offset: number; message: string } | null {
-  for (let at = start + 1; at < end; at++) {
-    const c = text.charCodeAt(at);
-    if (c === 0x5c) {
-      const e = text[at + 1];
-      if (e === 'u') {
-        if (!/^[0-9a-fA-F]{4}$/.test(text.slice(at + 2, at + 6))) return { offset: at, message: 'niepoprawny zapis \\u — po nim muszą być 4 cyfry szesnastkowe' };
-        at += 5;
-      } else if (e !== undefined && '"\\/bfnrt'.includes(e)) at++;
-      else if (at + 1 < end) return { offset: at, message: `niedozwolone „\\${e}” w tekście (można: \\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)` };
-    } else if (c < 0x20 && c !== 0x0a && c !== 0x0d) {
-      return { offset: at, message: `${character(c)} w tekście w cudzysłowie — trzeba go zapisać jako \\u${c.toString(16).padStart(4, '0')}` };
-    }
-  }
-  return unterminated ? { offset: start, message: 'tekst w cudzysłowie nie ma zamykającego cudzysłowu w tym samym wierszu' } : null;
-}
-
-function what(t: number, scanner: JSONScanner): string {
-  switch (t) {
-    case EOF:
-      return 'koniec pliku';
-    case OPEN_BRACE:
-      return '„{”';
-    case CLOSE_BRACE:
-      return '„}”';
-    case OPEN_BRACKET:
-      return '„[”';
-    case CLOSE_BRACKET:
-      return '„]”';
-    case COMMA:
-      return '„,”';
-    case COLON:
-      return '„:”';
-    case STRING:
-      return 'tekst w cudzysłowie';
-    case NUMBER:
-      return 'liczba';
-    default:
-      return `„${scanner.getTokenValue()}”`;
-  }
-}
-
-/** Characters one does not see: named by their code, not printed. */
-const INVISIBLE = /[\u0000-\u001f\u007f-\u00a0\u00ad\u2000-\u200f\u2028-\u202f\u205f-\u206f\ufeff\ufff0-\uffff]/;
-
-function unexpected(value: string): string {
-  const hidden = INVISIBLE.exec(value);
-  if (hidden?.index === 0) return `znak ${character(value.charCodeAt(0))}`;
-  const shown = value.slice(0, hidden?.index ?? 30);
-  return `tekst „${shown}${shown.length < value.length ? '…' : ''}” (JSON zna tylko true, false, null, liczby i teksty w cudzysłowie)`;
-}
-
-function character(c: number): string {
-  const code = `U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
-  if (c === 0) return `${code} (bajt zerowy — czy plik nie jest zapisany w UTF-16? ${SAVE_AS_UTF8})`;
-  if (c === 0xa0) return `${code} (twarda spacja)`;
-  if (c === 0xfeff) return `${code} (znacznik BOM w środku pliku)`;
-  if (c === 0x09) return `${code} (tabulator)`;
-  return `${code} (znak niewidoczny)`;
 }

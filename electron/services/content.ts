@@ -1,16 +1,20 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
-import { describeIssues, polishIssueMessages } from '../../shared/api';
+import { polishIssueMessages } from '../../shared/api';
 import { ChecklistDefinitionSchema, type ChecklistDefinition } from '../../shared/checklist';
 import { DirectorySchema, GlossarySchema, type Directory, type Glossary } from '../../shared/directory';
 import { ScriptsSchema, type Scripts } from '../../shared/scripts';
+import { CHECK_PROBLEMS_LISTED, decodeContent, formatProblem, moreProblems } from './content-check';
+import { readBoundedFile } from './safe-read';
 
 /**
  * The editable content shipped in resources/: checklist definitions and the
  * scripts. It is data an office may change, so a broken file stops the start
  * with a message naming the file and the field, rather than a call without a
- * checklist or a greeting.
+ * checklist or a greeting. Files are read as the office's own are
+ * (safe-read.ts: a regular file, at most 1 MB, in UTF-8, within 10 s), so a
+ * folder or a named pipe left in resources/ is refused, not waited on.
  */
 export interface Content {
   /** The call checklists, one per direction. */
@@ -43,7 +47,11 @@ export async function loadContent(resourcesDir: string): Promise<Content> {
 }
 
 async function readValidated<S extends z.ZodType>(file: string, schema: S): Promise<z.output<S>> {
-  const parsed = parseContentText(await fs.readFile(file, 'utf8'), schema);
+  const read = await readBoundedFile(file);
+  if (!read.ok) throw new Error(read.message);
+  const decoded = decodeContent(read.bytes);
+  if (!decoded.ok) throw new Error(formatProblem(file, decoded.problem));
+  const parsed = parseContentText(decoded.text, schema);
   if (!parsed.ok) throw new Error(`${file}: ${parsed.problem}`);
   return parsed.value;
 }
@@ -60,5 +68,12 @@ export function parseContentText<S extends z.ZodType>(rawText: string, schema: S
     return { ok: false, problem: `to nie jest poprawny JSON (${(error as Error).message})` };
   }
   const result = schema.safeParse(json, { error: polishIssueMessages });
-  return result.success ? { ok: true, value: result.data } : { ok: false, problem: describeIssues(result.error) };
+  return result.success ? { ok: true, value: result.data } : { ok: false, problem: describeFirstIssues(result.error.issues) };
+}
+
+/** "items.0.label: …; items.1.weight: …" for the first CHECK_PROBLEMS_LISTED issues, and how many more. */
+function describeFirstIssues(issues: z.core.$ZodIssue[]): string {
+  const listed = issues.slice(0, CHECK_PROBLEMS_LISTED).map((issue) => `${issue.path.length ? issue.path.join('.') : '(całość)'}: ${issue.message}`);
+  const more = moreProblems(listed.length, issues.length);
+  return [...listed, ...(more ? [more] : [])].join('; ');
 }

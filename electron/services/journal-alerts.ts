@@ -67,8 +67,13 @@ export class JournalAlerts {
       if (!stat) continue;
       const signature = `${stat.size}:${stat.mtimeMs}:${head?.mtimeMs ?? '-'}`;
       if (this.state.verified[path] === signature) continue;
-      const scan = await journal.scanMonth(clerkId, month);
-      this.raiseProblems('local', scan.problems, scan.problemCount);
+      try {
+        const scan = await journal.scanMonth(clerkId, month);
+        this.raiseProblems('local', scan.problems, scan.problemCount);
+      } catch (error) {
+        if (!(error as NodeJS.ErrnoException).code) throw error;
+        this.raiseProblems('local', [{ file: journal.relativePath(clerkId, month), line: 1, kind: 'unreadable' }], 1);
+      }
       this.state.verified[path] = signature;
       changed = true;
     }

@@ -153,7 +153,7 @@ export const MAX_RECORD_CHARS = 64 * 1024;
  */
 export class JournalScanner {
   readonly lines: JournalLine[] = [];
-  private readonly problems = new ProblemList();
+  private readonly problems: ProblemList;
   private expected: string;
   private lineNo = 0;
 
@@ -163,8 +163,10 @@ export class JournalScanner {
     private readonly head: JournalHead | null = null,
     /** Imported copies only: a line masked on import chains by the hash it had before (see import.ts). */
     private readonly maskedAtImport = false,
+    problemsKept = PROBLEMS_KEPT_PER_FILE,
   ) {
     this.expected = genesis;
+    this.problems = new ProblemList(problemsKept);
   }
 
   /** Takes the next line; returns it as a record line when it reads as one of this version. */
@@ -213,6 +215,17 @@ export class JournalScanner {
   }
 }
 
+/**
+ * Where the readable part of a month file's text ends. What follows its last
+ * newline is still being written (or was torn by a crash) and is left for the
+ * next read — unless it is one whole record that lacks only its newline,
+ * which is read now (the journal completes it when it next opens the file).
+ */
+export function readableEnd(text: string): number {
+  const end = text.lastIndexOf('\n') + 1;
+  return end < text.length && parseRecordLine(text.slice(end)) ? text.length : end;
+}
+
 /** Calls `each` for every line of `text` (a final newline ends the last line), without splitting the whole text at once. */
 export function forEachLine(text: string, each: (line: string) => void): void {
   let start = 0;
@@ -224,8 +237,8 @@ export function forEachLine(text: string, each: (line: string) => void): void {
   }
 }
 
-export function scanJournalText(text: string, genesis: string, file: string, head: JournalHead | null = null): JournalScan {
-  const scanner = new JournalScanner(genesis, file, head);
+export function scanJournalText(text: string, genesis: string, file: string, head: JournalHead | null = null, problemsKept = PROBLEMS_KEPT_PER_FILE): JournalScan {
+  const scanner = new JournalScanner(genesis, file, head, false, problemsKept);
   forEachLine(text, (line) => void scanner.feed(line));
   return scanner.finish();
 }
@@ -240,12 +253,22 @@ export function readLineHead(line: string): { version: unknown; type: string; id
   if (line.length > MAX_RECORD_CHARS) return 'corrupt';
   const match = LINE_HEAD.exec(line);
   if (match && !HEAD_KEY_AGAIN.test(line.slice(match[0].length))) {
-    return { version: Number(match[1]), type: match[2]!, id: match[3]!, prevHash: match[4] };
+    return { version: Number(match[1]), type: match[2]!, id: detached(match[3]!), prevHash: match[4] };
   }
   const value = parseCanonical(line);
-  if (!value || typeof value !== 'object' || Array.isArray(value) || typeof (value as { id?: unknown }).id !== 'string') return 'corrupt';
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return 'corrupt';
   const record = value as Record<string, unknown>;
-  return { version: record.schemaVersion, type: String(record.type), id: record.id as string, prevHash: record.prevHash };
+  if (typeof record.id !== 'string' || typeof record.type !== 'string') return 'corrupt';
+  return { version: record.schemaVersion, type: record.type, id: record.id, prevHash: record.prevHash };
+}
+
+/**
+ * A copy of a short piece of a long string that does not keep the long one
+ * alive: V8 makes a substring a view into its parent, so a set of ids read
+ * from a month's lines would hold every line (a whole month file) in memory.
+ */
+function detached(piece: string): string {
+  return (' ' + piece).slice(1);
 }
 
 /** The line's value if it parses and is written exactly as JSON.stringify writes it; else undefined. */

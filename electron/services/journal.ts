@@ -2,7 +2,8 @@ import { promises as fs } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { JournalProblem } from '../../shared/api';
 import { JournalRecordSchema, type JournalRecord, type UnchainedRecord } from '../../shared/journal-record';
-import { readIfExists, syncDirectory as syncDirectory, writeFileAtomic } from './atomic-file';
+import { syncDirectory, writeFileAtomic } from './atomic-file';
+import { openRegularFile, readRegularFile } from './regular-file';
 import {
   byLine,
   fileExists,
@@ -11,6 +12,7 @@ import {
   parseJournalLines,
   parseRecordLine,
   ProblemList,
+  readableEnd,
   readLineHead,
   scanJournalText,
   serializeRecord,
@@ -77,13 +79,13 @@ export function headPathOf(monthFile: string): string {
 
 /** A month's head as stored, or null when there is none or it cannot be read (it is then written anew). */
 export async function readHead(monthFile: string): Promise<JournalHead | null> {
-  let text: string | null;
+  let text: string;
   try {
-    text = await readIfExists(headPathOf(monthFile));
+    text = (await readRegularFile(headPathOf(monthFile))).toString('utf8');
   } catch {
+    // None yet (written after the first append), or not a file: no head.
     return null;
   }
-  if (text === null) return null;
   try {
     const value = JSON.parse(text) as Partial<JournalHead>;
     if (Number.isInteger(value.lines) && value.lines! >= 0 && typeof value.lastHash === 'string' && /^[0-9a-f]{64}$/.test(value.lastHash)) {
@@ -179,8 +181,12 @@ export class CallJournal {
   async has(clerkId: string, id: string, now = new Date()): Promise<boolean> {
     const previous = new Date(now.getFullYear(), now.getMonth() - 1, 15);
     for (const month of [monthOf(now), monthOf(previous)]) {
-      const scan = await this.scanMonth(clerkId, month);
-      if (scan.lines.some((l) => l.id === id)) return true;
+      // A month file that cannot be read holds nothing this app can find (the alerts name it).
+      const scan = await this.scanMonth(clerkId, month).catch((error: NodeJS.ErrnoException) => {
+        if (error.code) return null;
+        throw error;
+      });
+      if (scan?.lines.some((l) => l.id === id)) return true;
     }
     return false;
   }
@@ -205,13 +211,13 @@ export class CallJournal {
     const path = this.filePath(clerkId, month);
     let text: string;
     try {
-      text = await fs.readFile(path, 'utf8');
+      text = (await readRegularFile(path)).toString('utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return scanJournalText('', genesisHash(clerkId, month), '');
       throw error;
     }
     // A line still being written (or torn) is not the file's yet: the head covers whole lines only.
-    const whole = text.slice(0, text.lastIndexOf('\n') + 1);
+    const whole = text.slice(0, readableEnd(text));
     return scanJournalText(whole, genesisHash(clerkId, month), this.relativePath(clerkId, month), await readHead(path));
   }
 
@@ -233,7 +239,15 @@ export class CallJournal {
     const records: JournalRecord[] = [];
     const problems = new ProblemList();
     for (const month of await this.months(clerkId)) {
-      const scan = await this.scanMonth(clerkId, month);
+      let scan: JournalScan;
+      try {
+        scan = await this.scanMonth(clerkId, month);
+      } catch (error) {
+        // One file that cannot be read (a pipe under a month's name, no access) is named; the others are shown.
+        if (!(error as NodeJS.ErrnoException).code) throw error;
+        problems.add({ file: this.relativePath(clerkId, month), line: 1, kind: 'unreadable' });
+        continue;
+      }
       problems.addAll(scan.problems, scan.problemCount);
       // Newest lines first; a line that turns out unreadable is replaced by an older one of the same month.
       for (let i = scan.lines.length - 1; i >= 0 && records.length < limit; i--) {
@@ -270,7 +284,7 @@ export class CallJournal {
     await this.options.beforeWrite?.();
     await this.ensureClerkFolder(clerkId);
     const path = this.filePath(clerkId, month);
-    const handle = await fs.open(path, 'a+', 0o600);
+    const handle = await openRegularFile(path, 'append');
     try {
       // Bytes, not text: sizes and the cut after the last whole line must be
       // exact even if the file holds bytes that are not valid UTF-8.

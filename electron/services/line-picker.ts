@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import type { z } from 'zod';
 import type { CallJournal } from './journal';
 import { readLineHead, sha256 } from './journal-format';
+import { openRegularFile } from './regular-file';
 
 /**
  * Picks a few records out of a clerk's last month files, for a reader that
@@ -43,7 +44,7 @@ export class LinePicker<R> {
   private async fromFile(path: string): Promise<R[]> {
     let handle: fs.FileHandle;
     try {
-      handle = await fs.open(path, 'r');
+      handle = await openRegularFile(path);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
       this.read.delete(path);

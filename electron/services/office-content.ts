@@ -1,10 +1,10 @@
-import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import type { Notice } from '../../shared/api';
 import type { Directory, Glossary } from '../../shared/directory';
 import type { ContentSource, OfficeFiles } from '../../shared/office-files';
-import { writeFileAtomic, readIfExists } from './atomic-file';
-import { checkContent, type CheckProblem, type ContentKind } from './content-check';
+import { writeFileAtomic } from './atomic-file';
+import { checkContentAsync, decodeContent, formatProblem, type ContentKind } from './content-check';
+import { readBoundedFile } from './safe-read';
 
 /**
  * The office's own directory and glossary, in place of the built-in
@@ -13,6 +13,11 @@ import { checkContent, type CheckProblem, type ContentKind } from './content-che
  * used — the last good copy of the office's file (kept in the data
  * directory) is, or else the built-in one — and a notice names the file and
  * the place where it is wrong.
+ *
+ * The file is read as safe-read.ts reads (only a regular file, at most
+ * 1 MB, within 10 s) and checked in steps (content-check.ts), so that no
+ * file — a named pipe, a device, a hung share, a text of thousands of
+ * problems — holds up the start or the settings screen.
  */
 export interface ContentInUse {
   directory: Directory;
@@ -20,55 +25,60 @@ export interface ContentInUse {
   sources: { directory: ContentSource; glossary: ContentSource };
 }
 
-export type OfficeFileCheck = { ok: true; text: string; value: Directory | Glossary } | { ok: false; problems: string[] };
+/**
+ * A file that checked out, with its text; or the first problems (at most
+ * CHECK_PROBLEMS_LISTED, each `FILE:LINE:COLUMN path message`, or one
+ * sentence saying why the file cannot be read) and how many there are in
+ * all (`problemCount`: a list cut short says how many more).
+ */
+export type OfficeFileCheck = { ok: true; text: string; value: Directory | Glossary } | { ok: false; problems: string[]; problemCount: number };
 
-/** Reads and checks one office file; each problem as `FILE:LINE:COLUMN path message`, or why it cannot be read. */
+/** Reads and checks one office file; never throws, never waits more than the read's time limit for the file. */
 export async function checkOfficeFile(kind: ContentKind, file: string): Promise<OfficeFileCheck> {
-  let text: string;
-  try {
-    text = await fs.readFile(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'nie ma takiego pliku' : code === 'EACCES' || code === 'EPERM' ? 'brak uprawnień do odczytu' : `nie można odczytać (${code ?? (error as Error).message})`;
-    return { ok: false, problems: [`${file}: ${why}`] };
-  }
-  const result = checkContent(text, kind);
-  if (!result.ok) return { ok: false, problems: result.problems.map((p) => located(file, p)) };
-  return { ok: true, text, value: result.value };
-}
-
-function located(file: string, p: CheckProblem): string {
-  return `${file}:${p.line}:${p.column} ${p.path} ${p.message}`;
+  const read = await readBoundedFile(file);
+  if (!read.ok) return { ok: false, problems: [read.message], problemCount: 1 };
+  const decoded = decodeContent(read.bytes);
+  if (!decoded.ok) return { ok: false, problems: [formatProblem(file, decoded.problem)], problemCount: 1 };
+  const result = await checkContentAsync(decoded.text, kind);
+  if (!result.ok) return { ok: false, problems: result.problems.map((p) => formatProblem(file, p)), problemCount: result.problemCount };
+  return { ok: true, text: decoded.text, value: result.value };
 }
 
 const lastGoodFile = (dataDir: string, kind: ContentKind) => join(dataDir, `office-${kind}.last-good.json`);
 
 /** Keeps a copy of a file that checked out, for a day it does not. */
 export async function keepLastGood(dataDir: string, kind: ContentKind, text: string): Promise<void> {
-  if ((await readIfExists(lastGoodFile(dataDir, kind))) === text) return;
+  const kept = await readBoundedFile(lastGoodFile(dataDir, kind), { ownFile: true });
+  if (kept.ok && kept.bytes.equals(Buffer.from(text))) return;
   await writeFileAtomic(lastGoodFile(dataDir, kind), text);
 }
 
+/** The last good copy of an office file, if there is one and it is still good. */
+async function lastGood(dataDir: string, kind: ContentKind): Promise<Directory | Glossary | null> {
+  const read = await readBoundedFile(lastGoodFile(dataDir, kind), { ownFile: true });
+  const decoded = read.ok ? decodeContent(read.bytes) : null;
+  const checked = decoded?.ok ? await checkContentAsync(decoded.text, kind) : null;
+  return checked?.ok ? checked.value : null;
+}
+
 export async function loadContentInUse(builtIn: { directory: Directory; glossary: Glossary }, files: OfficeFiles, dataDir: string): Promise<{ content: ContentInUse; notices: Notice[] }> {
-  const notices: Notice[] = [];
   const pick = async <K extends ContentKind>(kind: K, fallback: K extends 'directory' ? Directory : Glossary) => {
     const file = files[kind];
-    if (!file) return { value: fallback, source: 'built-in' as ContentSource };
+    if (!file) return { value: fallback, source: 'built-in' as ContentSource, notice: null };
     const checked = await checkOfficeFile(kind, file);
     if (checked.ok) {
       await keepLastGood(dataDir, kind, checked.text).catch((error: Error) => console.error(`[office-content] last good copy not kept: ${error.message}`));
-      return { value: checked.value as typeof fallback, source: 'office' as ContentSource };
+      return { value: checked.value as typeof fallback, source: 'office' as ContentSource, notice: null };
     }
-    const lastGoodText = await readIfExists(lastGoodFile(dataDir, kind)).catch(() => null);
-    const lastGood = lastGoodText === null ? null : checkContent(lastGoodText, kind);
-    const using = lastGood?.ok ? 'last-good' : 'built-in';
-    notices.push({ code: `office-${kind}-invalid`, file, detail: checked.problems[0], more: checked.problems.length - 1, using });
-    return lastGood?.ok ? { value: lastGood.value as typeof fallback, source: 'last-good' as ContentSource } : { value: fallback, source: 'built-in' as ContentSource };
+    const kept = await lastGood(dataDir, kind);
+    const using = kept ? 'last-good' : 'built-in';
+    const notice: Notice = { code: `office-${kind}-invalid`, file, detail: checked.problems[0], more: checked.problemCount - 1, using };
+    return { value: (kept ?? fallback) as typeof fallback, source: using as ContentSource, notice };
   };
-  const directory = await pick('directory', builtIn.directory);
-  const glossary = await pick('glossary', builtIn.glossary);
+  // Side by side: a share that does not answer costs the start one time limit, not two.
+  const [directory, glossary] = await Promise.all([pick('directory', builtIn.directory), pick('glossary', builtIn.glossary)]);
   return {
     content: { directory: directory.value, glossary: glossary.value, sources: { directory: directory.source, glossary: glossary.source } },
-    notices,
+    notices: [directory.notice, glossary.notice].filter((notice): notice is Notice => notice !== null),
   };
 }

@@ -6,9 +6,10 @@ import { isCallRecord } from '../../shared/journal-record';
 import { createRowMaker, rowComparator, rowFilter, rowsDisagree, type RegisterFilter, type RegisterRow, type RegisterSort } from '../../shared/register';
 import type { RegisterFolderKind, RegisterProblemKind } from '../../shared/register-api';
 import { callbacksKept, summarize, type RegisterSummary } from '../../shared/statistics';
-import { forEachLine, genesisHash, JournalScanner, MASKED_AT_IMPORT, readLineHead, MAX_RECORD_CHARS, parseRecordLine, ProblemList } from './journal-format';
+import { forEachLine, genesisHash, readableEnd, JournalScanner, MASKED_AT_IMPORT, readLineHead, MAX_RECORD_CHARS, parseRecordLine, ProblemList } from './journal-format';
 import { readHead } from './journal';
 import { MONTH_FILE_NAME } from './journal-layout';
+import { NotRegularFileError, readRegularFile } from './regular-file';
 
 /**
  * The team lead's register: every call in every clerk's month files of the
@@ -181,11 +182,11 @@ export class Register {
     const head = folder.kind === 'import' ? null : await readHead(path);
     const stat = await fs.stat(path);
     // A month file that is a folder, a pipe or a device is not read: a pipe would wait for ever.
-    if (!stat.isFile()) throw Object.assign(new Error('to nie jest zwykły plik'), { code: 'ENOTREGULAR' });
+    if (!stat.isFile()) throw stat.isDirectory() ? Object.assign(new Error(`${path} to folder`), { code: 'EISDIR' }) : new NotRegularFileError(path);
     const signature = `${stat.size}:${stat.mtimeMs}:${head?.lines}:${head?.lastHash}`;
     if (this.cache.get(path)?.signature === signature) return;
     const relative = `calls/${clerkId}/${month}.jsonl`;
-    const whole = await fs.readFile(path, 'utf8');
+    const whole = (await readRegularFile(path)).toString('utf8');
     if (folder.conflicts) {
       const conflictIds: string[] = [];
       forEachLine(whole, (line) => {
@@ -195,7 +196,7 @@ export class Register {
       this.cache.set(path, { folder: folder.kind, relative, signature, shelf: 'conflicts', rows: [], maskedOnImport: [], conflictIds, problems: [], problemCount: 0 });
       return;
     }
-    const end = whole.lastIndexOf('\n') + 1;
+    const end = readableEnd(whole);
     const scanner = new JournalScanner(genesisHash(clerkId, month), relative, head, folder.kind === 'import');
     const catalog = this.catalog();
     const makeRow = createRowMaker(catalog);
@@ -204,7 +205,8 @@ export class Register {
     let start = 0;
     let sinceTurn = 0;
     while (start < end) {
-      const lineEnd = whole.indexOf('\n', start);
+      let lineEnd = whole.indexOf('\n', start);
+      if (lineEnd < 0) lineEnd = end;
       const taken = scanner.feed(whole.slice(start, lineEnd));
       start = lineEnd + 1;
       if (taken?.type === 'call') {
@@ -357,6 +359,7 @@ const PROBLEM_WORDS: Record<RegisterProblemKind, string> = {
   'unknown-version': 'wiersz w nieznanej wersji zapisu',
   'head-changed': 'zmieniony ostatni zapis miesiąca',
   'lines-removed': 'usunięte najnowsze zapisy miesiąca',
+  unreadable: 'plik nieczytelny',
   conflict: 'ta sama rozmowa w dwóch kopiach z różną treścią',
 };
 

@@ -1,54 +1,89 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
-import { expiredMonths } from '../../shared/retention';
+import { expiredMonths, type RetentionCopy } from '../../shared/retention';
 import { syncDirectory } from './atomic-file';
+import { headPathOf } from './journal';
+import { MONTH_FILE_NAME } from './journal-layout';
+import { openRegularFile } from './regular-file';
 
 /**
- * The month files of this computer's data directory past the retention
- * period. Only this data directory: the team folder holds other clerks'
- * files, which this app never writes, let alone removes.
+ * The month files past the retention period, in every copy this app keeps:
+ * this computer's journal, the calls it imported from clerks (and the ones it
+ * kept aside as conflicts), and — in team mode — this clerk's own folder in
+ * the team folder. Other clerks' team folders are theirs: their own apps
+ * prune them, as this one prunes its own.
  */
 export interface ExpiredFile {
+  copy: RetentionCopy;
   clerkId: string;
   month: string;
   path: string;
 }
 
-const MONTH_FILE = /^(\d{4}-\d{2})\.jsonl$/;
+export interface RetentionPlaces {
+  dataDir: string;
+  importsRoots: string[];
+  /** The team folder and this clerk's id there, in team mode. */
+  team: { folder: string; clerkId: string } | null;
+}
 
-export async function findExpired(dataDir: string, now: Date, keepMonths: number): Promise<ExpiredFile[]> {
-  const root = join(dataDir, 'calls');
-  let clerks: string[];
-  try {
-    clerks = await fs.readdir(root);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
+export async function findExpired(places: RetentionPlaces, now: Date, keepMonths: number): Promise<ExpiredFile[]> {
   const found: ExpiredFile[] = [];
-  for (const clerkId of clerks.sort()) {
-    const names = await fs.readdir(join(root, clerkId)).catch(() => [] as string[]);
-    const months = names.map((n) => MONTH_FILE.exec(n)?.[1]).filter((m): m is string => m !== undefined);
-    for (const month of expiredMonths(months, now, keepMonths)) found.push({ clerkId, month, path: join(root, clerkId, `${month}.jsonl`) });
-  }
+  await collect(found, 'local', join(places.dataDir, 'calls'), null, now, keepMonths);
+  for (const root of places.importsRoots) await collect(found, 'import', join(root, 'calls'), null, now, keepMonths);
+  // An unreachable share is pruned another time: what is past retention there stays past it.
+  if (places.team) await collect(found, 'team', join(places.team.folder, 'calls'), places.team.clerkId, now, keepMonths).catch(() => undefined);
   return found;
 }
 
+async function collect(found: ExpiredFile[], copy: RetentionCopy, root: string, onlyClerk: string | null, now: Date, keepMonths: number): Promise<void> {
+  let clerks: string[];
+  try {
+    clerks = onlyClerk ? [onlyClerk] : await fs.readdir(root);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw error;
+  }
+  for (const clerkId of clerks.sort()) {
+    const names = await fs.readdir(join(root, clerkId)).catch(() => [] as string[]);
+    const months = names.filter((n) => MONTH_FILE_NAME.test(n)).map((n) => n.slice(0, 7));
+    for (const month of expiredMonths(months, now, keepMonths)) found.push({ copy, clerkId, month, path: join(root, clerkId, `${month}.jsonl`) });
+  }
+}
+
 /** How many records each file holds: what the removal record states. */
-export async function countRecords(files: ExpiredFile[]): Promise<{ clerkId: string; month: string; records: number }[]> {
+export async function countRecords(files: ExpiredFile[]): Promise<{ copy: RetentionCopy; clerkId: string; month: string; records: number }[]> {
   return Promise.all(
     files.map(async (file) => ({
+      copy: file.copy,
       clerkId: file.clerkId,
       month: file.month,
-      records: (await fs.readFile(file.path, 'utf8')).split('\n').filter(Boolean).length,
+      records: await countLines(file.path),
     })),
   );
 }
 
-/** Removes the files, and a torn line set aside beside one. */
+/** Lines of a file, counted as it streams: a month file can be large. */
+async function countLines(path: string): Promise<number> {
+  let lines = 0;
+  let last = 0x0a;
+  const handle = await openRegularFile(path);
+  try {
+    for await (const chunk of handle.createReadStream({ autoClose: false }) as AsyncIterable<Buffer>) {
+      for (let i = chunk.indexOf(0x0a); i >= 0; i = chunk.indexOf(0x0a, i + 1)) lines++;
+      if (chunk.length > 0) last = chunk[chunk.length - 1]!;
+    }
+  } finally {
+    await handle.close();
+  }
+  return last === 0x0a ? lines : lines + 1;
+}
+
+/** Removes the files, with the head and any torn line set aside beside them. */
 export async function removeFiles(files: ExpiredFile[]): Promise<void> {
   for (const file of files) {
     await fs.rm(file.path, { force: true });
+    await fs.rm(headPathOf(file.path), { force: true });
     await fs.rm(`${file.path}.quarantine`, { force: true });
     await syncDirectory(join(file.path, '..'));
   }

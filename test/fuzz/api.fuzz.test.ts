@@ -92,6 +92,8 @@ function validInputs(): Record<ApiMethod, Json[]> {
     listRecentCalls: [{ limit: 20 }],
     queryRegister: [json({ filter, sort, offset: 0, limit: 50, refresh: false, withSummary: true }), json({ filter: {}, sort: { key: 'score', descending: false }, offset: 10, limit: 5, refresh: true, withSummary: false })],
     saveTeamSettings: [{ teamFolder: join(sandbox, 'team'), retentionMonths: 24 }, { teamFolder: null, retentionMonths: 36 }],
+    listRegisterProblems: [{ offset: 0, limit: 20 }, { offset: 40, limit: 200 }],
+    acknowledgeJournalAlerts: [{ ids: ['local|calls/x/2026-01.jsonl|broken-chain|3'] }],
     getTeamStatus: [{}],
     applyRetention: [{ months: ['2001-01', '2002-02'] }],
     exportRegister: [json({ filter, sort, format: 'csv', path: null }), json({ filter: {}, sort, format: 'jsonl', path: null })],

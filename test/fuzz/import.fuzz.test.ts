@@ -5,12 +5,14 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createHandlers, createImportUpload, dispatch, type HandlerTable } from '../../electron/handlers';
 import { openAppServices, type AppServices } from '../../electron/services/app-services';
-import { importJsonl, readImportLine } from '../../electron/services/import';
+import { importJsonl, readImportLine, type ImportRejectReason } from '../../electron/services/import';
+import { maskIdentifiers } from '../../shared/masking';
 import { monthOf, serializeRecord, sha256 } from '../../electron/services/journal-format';
 import { JournalRecordSchema, type JournalRecord } from '../../shared/journal-record';
-import { randomClerkId, sampleRecord } from '../helpers/records';
+import { randomClerkId, sampleRecord, TEST_CATALOG } from '../helpers/records';
 import { anyBytes, anyText, applyJsonMutation, fuzzRuns, garbage, getAt, headLikeLine, jsonMutation, mutatedText, type Json } from './arbitraries';
 import { scratchFolder } from './scratch';
+import { emailAddress, validPesel, writtenNrb, writtenPhone } from '../shared/arbitraries';
 
 const scratch = scratchFolder('import');
 
@@ -54,31 +56,51 @@ const exportText: fc.Arbitrary<string> = fc.oneof(
     }),
   ),
   anExport.chain((lines) => fc.constantFrom(joined(lines), '\uFEFF' + joined(lines, '\r\n'), joined(lines, '\n\n'), joined(lines).trimEnd())),
+  // A note that kept an identifier (typed before masking knew the way it was written, or edited in): masked on the way in.
+  anExport.chain((lines) =>
+    fc.tuple(fc.nat(), fc.oneof(validPesel, writtenPhone.map((p) => p.written), emailAddress, writtenNrb), fc.constantFrom('Oddzwonić: ', 'PESEL ', '')).map(([which, id, before]) => {
+      const i = which % lines.length;
+      return joined(lines.map((l, j) => (j === i ? JSON.stringify({ ...(JSON.parse(l) as object), note: `${before}${id}` }) : l)));
+    }),
+  ),
+  // The same record twice, once changed: the second is a conflict, kept aside.
+  anExport.chain((lines) =>
+    fc.tuple(fc.nat(), fc.constantFrom('other', 'interrupted')).map(([which, outcome]) => {
+      const i = which % lines.length;
+      return joined([...lines, JSON.stringify({ ...(JSON.parse(lines[i]!) as object), outcome })]);
+    }),
+  ),
 );
 
-/** The lines readline gives (`crlfDelay: Infinity`): split at CRLF, LF or a lone CR; a final line end ends the last line. */
+/** The lines of a file as the import reads them: split at LF (a CR before it is dropped by the line reader); a final line end ends the last line. */
 function linesOf(text: string): string[] {
   if (text === '') return [];
-  const lines = text.split(/\r\n|\n|\r/);
+  const lines = text.split('\n');
   if (lines.at(-1) === '') lines.pop();
   return lines;
 }
 
-type Verdict = { line: number; record: JournalRecord; text: string } | { line: number; rejected: 'not-json' | 'not-a-call-record' };
+type Verdict = { line: number; record: JournalRecord; text: string; masked: boolean } | { line: number; rejected: ImportRejectReason };
 
 function verdicts(text: string): Verdict[] {
   return linesOf(text).flatMap((raw, i): Verdict[] => {
     const read = readImportLine(raw, i + 1);
-    return read === null ? [] : 'rejected' in read ? [{ line: i + 1, rejected: read.rejected }] : [{ line: i + 1, record: read.record, text: read.line }];
+    return read === null ? [] : 'rejected' in read ? [{ line: i + 1, rejected: read.rejected }] : [{ line: i + 1, record: read.record, text: read.line, masked: read.masked }];
   });
 }
+
+/** A record's content, wherever it sits in a chain: what tells a repeat from another record under the same id. */
+const contentOf = (record: JournalRecord) => {
+  const { prevHash: _chain, ...content } = record;
+  return JSON.stringify(content);
+};
 
 describe('an import file, line by line', () => {
   it('any content: every line that is not blank is a record or refused with the reason, never a throw', () => {
     fc.assert(
       fc.property(exportText, (text) => {
         linesOf(text).forEach((raw, i) => {
-          const line = i === 0 ? raw.replace(/^\uFEFF/, '') : raw;
+          const line = (i === 0 ? raw.replace(/^\uFEFF/, '') : raw).replace(/\r$/, '');
           const read = readImportLine(raw, i + 1);
           assert.equal(read === null, line.trim() === '', `line ${i + 1}`);
           if (read === null) return;
@@ -90,9 +112,19 @@ describe('an import file, line by line', () => {
           }
           if (!json) return assert.deepEqual(read, { rejected: 'not-json' });
           const record = JournalRecordSchema.safeParse(json.value);
-          if (!record.success) return assert.deepEqual(read, { rejected: 'not-a-call-record' });
-          // Filed as exported, byte for byte: the chain in the imports folder is the clerk's own.
-          assert.deepEqual(read, { record: record.data, line });
+          // Only a line exactly as the journal writes it is that record: re-saved (spaces, a repeated key), it is not.
+          if (!record.success || JSON.stringify(json.value) !== line) return assert.deepEqual(read, { rejected: 'not-a-call-record' });
+          assert.ok(!('rejected' in read));
+          if (!read.masked) return assert.deepEqual(read, { record: record.data, line, masked: false });
+          // Masked on the way in: only the note and the callback reference change, and the line keeps the hash it had.
+          assert.equal(record.data.type, 'call');
+          const call = record.data as Extract<JournalRecord, { type: 'call' }>;
+          const filed = JSON.parse(read.line) as Record<string, unknown>;
+          assert.equal(filed.note, maskIdentifiers(call.note).text);
+          assert.equal((filed.callback as { reference?: string } | null)?.reference ?? null, call.callback ? maskIdentifiers(call.callback.reference).text : null);
+          assert.equal(filed.maskedAtImport, (json.value as { maskedAtImport?: string }).maskedAtImport ?? sha256(line));
+          const rest = (v: Record<string, unknown>) => JSON.stringify({ ...v, note: null, callback: v.callback ? { ...(v.callback as object), reference: null } : null, maskedAtImport: null });
+          assert.equal(rest(filed), rest(json.value as Record<string, unknown>));
         });
       }),
       fuzzRuns(10_000),
@@ -116,8 +148,9 @@ describe('an import file, line by line', () => {
 });
 
 describe('an import file on disk', () => {
-  it('files what the lines say, refuses the rest by line number, and a second import of it adds nothing', async () => {
+  it('files what the lines say in their order, masks what needs it, keeps conflicts aside, refuses the rest by line number; a second import adds nothing', async () => {
     const dir = mkdtempSync(join(scratch, 'import-'));
+    const noRegister = { row: () => undefined };
     let n = 0;
     await fc.assert(
       fc.asyncProperty(fc.oneof(exportText.map((t) => Buffer.from(t, 'utf8')), anyBytes.map((b) => Buffer.from(b))), async (bytes) => {
@@ -126,40 +159,65 @@ describe('an import file on disk', () => {
         writeFileSync(file, bytes);
         const expected = verdicts(bytes.toString('utf8'));
         const refused = expected.filter((v): v is Extract<Verdict, { rejected: string }> => 'rejected' in v);
-        const records = new Map<string, Extract<Verdict, { record: JournalRecord }>>();
-        let repeatedCalls = 0; // a call twice in one file is a duplicate of itself
+        const first = new Map<string, Extract<Verdict, { record: JournalRecord }>>();
+        const filed: string[] = [];
+        const asideLines: string[] = [];
+        let repeatedCalls = 0;
+        let conflicts = 0;
+        let masked = 0;
         for (const v of expected) {
           if (!('record' in v)) continue;
-          if (!records.has(v.record.id)) records.set(v.record.id, v);
-          else if (v.record.type === 'call') repeatedCalls++;
+          const earlier = first.get(v.record.id);
+          if (!earlier) {
+            first.set(v.record.id, v);
+            filed.push(v.text);
+            if (v.masked && v.record.type === 'call') masked++;
+          } else if (contentOf(earlier.record) === contentOf(v.record)) {
+            if (v.record.type === 'call') repeatedCalls++;
+          } else {
+            conflicts++;
+            asideLines.push(v.text);
+          }
         }
-        const calls = [...records.values()].filter((v) => v.record.type === 'call').length;
+        const calls = [...first.values()].filter((v) => v.record.type === 'call').length;
 
-        const result = await importJsonl(file, root, () => false);
-        expect(result).toEqual({ imported: calls, duplicates: repeatedCalls, rejected: refused.slice(0, 20).map(({ line, rejected }) => ({ line, reason: rejected })), rejectedCount: refused.length });
-        // Each record filed once, under its clerk and month, as the line it came in.
-        const filed = filedLines(root);
-        expect(filed.sort()).toEqual([...records.values()].map((v) => v.text).sort());
+        const result = await importJsonl(file, root, noRegister, TEST_CATALOG);
+        expect(result).toEqual({ imported: calls, duplicates: repeatedCalls, conflicts, masked, rejected: refused.slice(0, 20).map(({ line, rejected }) => ({ line, reason: rejected })), rejectedCount: refused.length });
+        // Each record filed once, under its clerk and month, in the order of the file.
+        expect(filedLines(join(root, 'calls'))).toEqual(groupedInOrder(filed));
+        expect(filedLines(join(root, 'conflicts', 'calls'))).toEqual(groupedInOrder(asideLines));
 
-        const again = await importJsonl(file, root, () => false);
-        expect(again).toMatchObject({ imported: 0, duplicates: calls + repeatedCalls, rejectedCount: refused.length });
-        expect(filedLines(root)).toHaveLength(filed.length);
+        const again = await importJsonl(file, root, noRegister, TEST_CATALOG);
+        expect(again).toMatchObject({ imported: 0, duplicates: calls + repeatedCalls, conflicts, rejectedCount: refused.length });
+        expect(filedLines(join(root, 'calls'))).toEqual(groupedInOrder(filed));
       }),
       fuzzRuns(400),
     );
   });
 });
 
-function filedLines(root: string): string[] {
-  const calls = join(root, 'calls');
+/** Lines grouped by the file they are filed in (clerk, then month), each file in the order met. */
+function groupedInOrder(lines: string[]): string[] {
+  const target = (line: string) => {
+    const { clerk, savedAt } = JSON.parse(line) as { clerk: { id: string }; savedAt: string };
+    return `${clerk.id}/${monthOf(new Date(savedAt))}.jsonl`;
+  };
+  return [...lines.keys()].sort((a, b) => target(lines[a]!).localeCompare(target(lines[b]!)) || a - b).map((i) => lines[i]!);
+}
+
+function filedLines(calls: string): string[] {
   if (!existsSync(calls)) return [];
-  return readdirSync(calls).flatMap((clerk) =>
-    readdirSync(join(calls, clerk)).flatMap((month) =>
-      readFileSync(join(calls, clerk, month), 'utf8')
-        .split('\n')
-        .filter((l) => l !== ''),
-    ),
-  );
+  return readdirSync(calls)
+    .sort()
+    .flatMap((clerk) =>
+      readdirSync(join(calls, clerk))
+        .sort()
+        .flatMap((month) =>
+          readFileSync(join(calls, clerk, month), 'utf8')
+            .split('\n')
+            .filter((l) => l !== ''),
+        ),
+    );
 }
 
 describe('importing through the service', () => {

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CallJournal } from '../../electron/services/journal';
-import { genesisHash, parseJournalLines, readLineHead, scanJournalText, serializeRecord, sha256 } from '../../electron/services/journal-format';
+import { genesisHash, parseJournalLines, PROBLEMS_KEPT_PER_FILE, readableEnd, readLineHead, scanJournalText, serializeRecord, sha256 } from '../../electron/services/journal-format';
 import type { JournalProblem } from '../../shared/api';
 import { JournalRecordSchema, type JournalRecord, type UnchainedRecord } from '../../shared/journal-record';
 import { CLERK_ID, sampleRecord } from '../helpers/records';
@@ -61,8 +61,9 @@ const validMonth = fc.constantFrom(...fc.sample(monthOfRecords, { numRuns: 60, s
 
 const fileOf = (lines: string[]) => lines.map((l) => l + '\n').join('');
 
+/** Every problem kept, for the accounting below; the bound on what a reader keeps is a property of its own. */
 function read(text: string) {
-  const scan = scanJournalText(text, GENESIS, FILE);
+  const scan = scanJournalText(text, GENESIS, FILE, null, Number.POSITIVE_INFINITY);
   const parsed = parseJournalLines(scan.lines, FILE);
   return { scan, records: parsed.records, problems: [...scan.problems, ...parsed.problems].sort((a, b) => a.line - b.line || a.kind.localeCompare(b.kind)) };
 }
@@ -113,6 +114,21 @@ describe('journal lines', () => {
       }))),
     );
     fc.assert(fc.property(text, (t) => void expectEveryLineAccounted(t)), fuzzRuns(10_000));
+  });
+
+  it('a file of many broken lines: a reader keeps the first few problems, in order, and counts them all', () => {
+    const lines = fc.array(fc.oneof(garbage, headLikeLine, anyText.map((t) => t.replaceAll('\n', ' '))), { minLength: 0, maxLength: 3 * PROBLEMS_KEPT_PER_FILE });
+    fc.assert(
+      fc.property(lines, (ls) => {
+        const text = ls.map((l) => l + '\n').join('');
+        const all = scanJournalText(text, GENESIS, FILE, null, Number.POSITIVE_INFINITY);
+        const kept = scanJournalText(text, GENESIS, FILE);
+        assert.equal(kept.problemCount, all.problems.length);
+        assert.deepEqual(kept.problems, all.problems.slice(0, PROBLEMS_KEPT_PER_FILE));
+        assert.deepEqual(kept.lines, all.lines);
+      }),
+      fuzzRuns(2_000),
+    );
   });
 
   it('a line head is read from any text without throwing: a version, a type and an id, or "corrupt"', () => {
@@ -197,12 +213,41 @@ describe('journal lines', () => {
   });
 });
 
+describe("a month's head", () => {
+  it('the newest lines cut off, or the last one edited, are seen against the head; a head behind the file (a power cut) is no alarm', () => {
+    const change = fc.record({ kind: fc.constantFrom('cut', 'edit-last', 'stale-head', 'untouched'), n: fc.nat(), mutation: jsonMutation });
+    fc.assert(
+      fc.property(validMonth, change, ({ lines }, { kind, n, mutation }) => {
+        const head = { lines: lines.length, lastHash: sha256(lines.at(-1)!) };
+        if (kind === 'cut') {
+          const left = lines.slice(0, n % lines.length);
+          const scan = scanJournalText(fileOf(left), GENESIS, FILE, head);
+          expect(scan.problems).toContainEqual(at(lines.length, 'lines-removed'));
+        } else if (kind === 'edit-last') {
+          const edited = JSON.stringify(applyJsonMutation(JSON.parse(lines.at(-1)!) as Json, mutation).doc);
+          fc.pre(edited !== lines.at(-1) && !edited.includes('\n'));
+          const scan = scanJournalText(fileOf([...lines.slice(0, -1), edited]), GENESIS, FILE, head);
+          expect(scan.problems).toContainEqual(at(lines.length, 'head-changed'));
+        } else if (kind === 'stale-head') {
+          // The head is written after the line is safe: after a power cut it may be behind, never ahead.
+          const behind = n % lines.length;
+          const stale = { lines: behind, lastHash: behind === 0 ? GENESIS : sha256(lines[behind - 1]!) };
+          expect(scanJournalText(fileOf(lines), GENESIS, FILE, stale).problems).toEqual([]);
+        } else expect(scanJournalText(fileOf(lines), GENESIS, FILE, head).problems).toEqual([]);
+      }),
+      fuzzRuns(2_000),
+    );
+  });
+});
+
 describe('a month file on disk', () => {
   it('any content reads as its lines say; an append sets a torn end aside, byte for byte, and chains on after the last whole line', async () => {
     const content = fc.oneof(
       anyBytes.map((b) => Buffer.from(b)),
       validMonth.chain(({ lines }) => mutatedText(fileOf(lines))).map((t) => Buffer.from(t)),
       validMonth.map(({ lines }) => Buffer.from(fileOf(lines))),
+      // The last record whole but for its newline: completed by the next append, read before it.
+      validMonth.map(({ lines }) => Buffer.from(fileOf(lines).slice(0, -1))),
     );
     const relative = `calls/${CLERK_ID}/2026-01.jsonl`;
     await fc.assert(
@@ -213,23 +258,32 @@ describe('a month file on disk', () => {
         writeFileSync(file, bytes);
         const journal = new CallJournal(dataDir);
         try {
-          const before = read(bytes.toString('utf8'));
+          // What follows the last line end is still being written (or was torn by a crash): not the file's yet —
+          // unless it is a whole record lacking only its newline.
+          const lineEnd = bytes.lastIndexOf(0x0a) + 1;
+          const text = bytes.toString('utf8');
+          const before = read(text.slice(0, readableEnd(text)));
           const onDisk = await journal.readMonth(CLERK_ID, '2026-01');
           expect(onDisk.records).toEqual(before.records);
-          expect(onDisk.problems.map((p) => [p.line, p.kind]).sort()).toEqual(before.problems.map((p) => [p.line, p.kind]).sort());
+          expect(onDisk.problems.map((p) => [p.line, p.kind]).sort()).toEqual(before.problems.slice(0, PROBLEMS_KEPT_PER_FILE).map((p) => [p.line, p.kind]).sort());
+
+          // A tail that is one whole record chained to the line before lacks only its newline: it is completed, not set aside.
+          const tail = bytes.subarray(lineEnd).toString('utf8');
+          const tailRecord = read(bytes.toString('utf8') + '\n');
+          const completes = tail !== '' && tailRecord.records.some((r) => serializeRecord(r) === tail) && !tailRecord.problems.some((p) => p.line === tailRecord.scan.lineCount);
+          const whole = completes ? Buffer.concat([bytes, Buffer.from('\n')]) : bytes.subarray(0, lineEnd);
+          const torn = bytes.subarray(whole.length);
 
           const saved = await journal.append(sampleRecord(new Date(T0 + 86_400_000)));
-          const whole = bytes.subarray(0, bytes.lastIndexOf(0x0a) + 1);
-          const torn = bytes.subarray(whole.length);
           expect(readFileSync(file)).toEqual(Buffer.concat([whole, Buffer.from(serializeRecord(saved) + '\n')]));
-          if (torn.length > 0) {
+          if (torn.length > 0 && !completes) {
             expect(journal.quarantined).toEqual([{ file: relative, bytes: torn.length }]);
             expect(Buffer.from(JSON.parse(readFileSync(`${file}.quarantine`, 'utf8')).base64, 'base64')).toEqual(torn);
           } else expect(journal.quarantined).toEqual([]);
           const after = await journal.readMonth(CLERK_ID, '2026-01');
           expect(after.records.at(-1)).toEqual(saved);
           const wholeRead = read(whole.toString('utf8'));
-          expect(after.problems.map((p) => [p.line, p.kind]).sort()).toEqual(wholeRead.problems.map((p) => [p.line, p.kind]).sort());
+          expect(after.problems.map((p) => [p.line, p.kind]).sort()).toEqual(wholeRead.problems.slice(0, PROBLEMS_KEPT_PER_FILE).map((p) => [p.line, p.kind]).sort());
         } finally {
           await journal.close();
         }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { checkContent, formatProblem, type CheckProblem, type CheckResult, type ContentKind } from '../../electron/services/content-check';
+import { checkContent, formatProblem, parseJsonText, type CheckProblem, type CheckResult, type ContentKind } from '../../electron/services/content-check';
 import { checkOfficeFile, keepLastGood, loadContentInUse } from '../../electron/services/office-content';
 import { DirectorySchema, GlossarySchema } from '../../shared/directory';
 import { anyText, applyJsonMutation, fuzzRuns, jsonMutation, mutatedJsonText, mutatedText, placeKey, printWithPlaces, type Json } from './arbitraries';
@@ -163,9 +163,59 @@ describe.each(['directory', 'glossary'] as const)('the %s file', (kind) => {
 
         const { content, notices } = await loadContentInUse(builtIn, { directory: null, glossary: null, [kind]: file }, dataDir);
         expect(content.sources[kind]).toBe('last-good');
-        expect(notices).toEqual([{ code: `office-${kind}-invalid`, file, detail: checked.problems[0], more: checked.problems.length - 1, using: 'last-good' }]);
+        expect(checked.problemCount).toBe(expected.problemCount);
+        expect(notices).toEqual([{ code: `office-${kind}-invalid`, file, detail: checked.problems[0], more: checked.problemCount - 1, using: 'last-good' }]);
       }),
       fuzzRuns(300),
     );
+  });
+});
+
+/**
+ * The check reads JSON itself, token by token (JSON.parse is one call that
+ * cannot be split, and 1 MB of brackets holds the event loop ~50 ms): it
+ * must take exactly what JSON.parse takes, and give the same value — down to
+ * -0, escapes, lone surrogates, repeated keys and a key named "__proto__" —
+ * but for brackets nested more than 100 deep, which it refuses unbuilt.
+ */
+describe('the check’s own JSON reader', () => {
+  const piece = fc.constantFrom(
+    ...['{', '}', '[', ']', ',', ':', ' ', '\n', '\r\n', '\t', '\u00a0', '\ufeff', '\u0000', '/', '/*x*/', '//x\n', '\\', '"'],
+    ...['"a"', '"é"', '"\\u00e9"', '"\\ud800"', '"\\x"', '"\\u12"', '"a\tb"', '"__proto__"', '"\\"', '"\\/"', '""'],
+    ...['0', '-0', '01', '1.', '1.5', '.5', '1e5', '1E+2', '1e-', '-', '+1', '0x1F', '1e400', '-1.5e-300', '12abc', 'true', 'tru', 'null', 'NaN', 'True'],
+  );
+  const jsonish = fc.array(piece, { maxLength: 40 }).map((pieces) => pieces.join(''));
+  const spaced = fc.tuple(fc.jsonValue(), fc.constantFrom(undefined, 1, 2, '\t')).map(([value, space]) => JSON.stringify(value, null, space));
+
+  it('takes what JSON.parse takes, gives what it gives, and says where the rest stops being JSON', () => {
+    fc.assert(
+      fc.property(fc.oneof(jsonish, spaced, anyText, validDoc('directory').chain((doc) => mutatedText(JSON.stringify(doc, null, 2)))), (text) => {
+        const mine = parseJsonText(text);
+        const theirs = parsesAsJson(text);
+        // Brackets nested more than 100 deep are the one thing refused that JSON.parse takes.
+        if (!mine.ok && mine.path === '(całość)') return void assert.ok(theirs.ok && /zagnieżdżone głębiej niż 100/.test(mine.message));
+        assert.equal(mine.ok, theirs.ok, text);
+        if (mine.ok && theirs.ok) assert.deepStrictEqual(mine.value, theirs.value);
+        if (!mine.ok) {
+          assert.ok(mine.offset >= 0 && mine.offset <= text.length, `${mine.offset} in ${text.length}`);
+          assert.match(mine.message, /^(błąd składni JSON: \S|plik jest pusty$)/);
+        }
+      }),
+      fuzzRuns(20_000),
+    );
+  });
+
+  it('nesting: 100 levels are read, 101 refused where they get too deep; a syntax error past them still found', () => {
+    expect(parseJsonText(`${'['.repeat(100)}${']'.repeat(100)}`)).toEqual({ ok: true, value: JSON.parse(`${'['.repeat(100)}${']'.repeat(100)}`) });
+    expect(parseJsonText(` ${'['.repeat(101)}${']'.repeat(101)}`)).toMatchObject({ ok: false, offset: 101, path: '(całość)' });
+    expect(parseJsonText(`${'['.repeat(101)}${']'.repeat(100)}`)).toMatchObject({ ok: false, offset: 201, path: '(JSON)' });
+  });
+
+  it('"__proto__" is a field like any other, as for JSON.parse', () => {
+    const text = '{"__proto__": {"polluted": true}, "a": 1, "a": 2}';
+    expect(parseJsonText(text)).toEqual({ ok: true, value: JSON.parse(text) });
+    const parsed = parseJsonText(text);
+    expect(parsed.ok && Object.getPrototypeOf(parsed.value)).toBe(Object.prototype);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });

@@ -74,8 +74,12 @@ describe("the service's errors in the clerk's language", () => {
     const { readFileSync } = await import('node:fs');
     const source = readFileSync('electron/handlers.ts', 'utf8');
     const keys = new Set([...source.matchAll(/new ServiceError\([^;]*?, '([a-zA-Z]+)'/g)].map((m) => m[1]!));
-    for (const k of ['callback.required', 'callback.past', 'diskFull', 'noWriteAccess', 'diskError', 'internal', 'exportNoAccess', 'exportNoFolder', 'exportDiskFull', 'exportIsFolder', 'exportFailed']) keys.add(k);
-    expect(keys.size).toBeGreaterThan(20);
+    for (const k of ['callback.required', 'callback.past', 'diskFull', 'noWriteAccess', 'diskError', 'internal', 'exportNoAccess', 'exportNoFolder', 'exportDiskFull', 'exportIsFolder', 'exportFailed', 'dataDirLost']) keys.add(k);
+    // Said for what failed: a read, a save of the call, another write.
+    for (const m of readFileSync('electron/error-messages.ts', 'utf8').matchAll(/key: '([a-zA-Z]+)'/g)) keys.add(m[1]!);
+    const refusals = /const CALL_REFUSED[^{]*\{([^}]*)\}/.exec(source)![1]!;
+    for (const m of refusals.matchAll(/'([a-z-]+)':/g)) keys.add(`callRefused.${m[1]}`);
+    expect(keys.size).toBeGreaterThan(35);
     const missing = [...keys].filter((k) => !polish.has(`serverErrors.${k}`));
     expect(missing).toEqual([]);
   });

@@ -4,10 +4,11 @@ import { promises as fs } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CHECK_PROBLEMS_LISTED, checkContent, checkContentAsync } from '../../electron/services/content-check';
+import { CHECK_PROBLEMS_LISTED, checkContent, checkContentAsync, decodeContent } from '../../electron/services/content-check';
 import { checkOfficeFile, loadContentInUse, keepLastGood, type OfficeFileCheck } from '../../electron/services/office-content';
-import { CONTENT_FILE_MAX_BYTES, FILE_READ_TIMEOUT_MS, readRegularFile, type FileSystemAccess } from '../../electron/services/safe-read';
+import { CONTENT_FILE_MAX_BYTES, FILE_READ_TIMEOUT_MS, readBoundedFile, type FileSystemAccess } from '../../electron/services/safe-read';
 import { DirectorySchema, GlossarySchema } from '../../shared/directory';
 
 /**
@@ -107,7 +108,7 @@ function file(content: string | Uint8Array, name = 'katalog.json'): string {
 
 const directoryText = readFileSync('resources/directory.json', 'utf8');
 const glossaryText = readFileSync('resources/glossary.json', 'utf8');
-type Doc = { matters: Record<string, unknown>[]; units: { id: string }[]; terms: Record<string, unknown>[] };
+type Doc = { matters: Record<string, unknown>[] };
 
 /** The shipped directory with `count` matters made from its first, each changed by `change`. */
 function manyMatters(count: number, change: (matter: Record<string, unknown>, i: number) => void): string {
@@ -138,9 +139,12 @@ type Case = { name: string; make: () => string | Promise<string>; problem: (path
 
 const unknownUnits = manyMatters(1_200, (m) => (m.unit = 'nie-ma-takiej'));
 const missingTitles = manyMatters(1_200, (m) => delete m.title);
-const glossaryDoc = JSON.parse(glossaryText) as Doc;
-const duplicateTerm = JSON.stringify({ ...glossaryDoc.terms[0], id: 'ten-sam' });
-/** The heaviest text the limit lets through for the schema's cross-checks: identical terms, each a duplicate, filling the limit. */
+/**
+ * The heaviest text the limit lets through for the one step that cannot be
+ * split (the schema's cross-checks over all entries): the smallest valid
+ * terms, identical, filling the limit — some 20,000 duplicate identifiers.
+ */
+const duplicateTerm = JSON.stringify({ id: 'ten-sam', term: 'x', explanation: 'y', sayIt: 'z' });
 const duplicateCount = Math.floor((CONTENT_FILE_MAX_BYTES - 100) / (Buffer.byteLength(duplicateTerm) + 1));
 const duplicateTerms = `{"version":1,"terms":[${Array(duplicateCount).fill(duplicateTerm).join(',')}]}`;
 
@@ -150,11 +154,11 @@ const HOSTILE: Case[] = [
   { name: 'a folder', make: () => { const p = place('katalog.json'); mkdirSync(p); return p; }, problem: () => /: to nie jest zwykły plik.*katalog/ },
   { name: 'a symlink to /dev/zero', make: () => link('/dev/zero'), problem: () => /: to nie jest zwykły plik.*urządzenie/ },
   { name: 'a socket', make: socket, problem: () => /: to nie jest zwykły plik.*gniazdo/ },
-  { name: 'a file one byte over the limit', make: () => file(`{}${' '.repeat(CONTENT_FILE_MAX_BYTES - 1)}`), problem: () => /: plik jest za duży \(2,0 MB; najwyżej 2 MB\)/ },
+  { name: 'a file one byte over the limit', make: () => file(`{}${' '.repeat(CONTENT_FILE_MAX_BYTES - 1)}`), problem: () => /: plik jest za duży \(1,0 MB; najwyżej 1 MB\)/ },
   {
     name: `${Math.round(unknownUnits.length / 1000)} kB of matters, each at an unknown unit`,
     make: () => file(unknownUnits),
-    problem: (p) => new RegExp(`^${escape(p)}:${lineOf(unknownUnits, '"unit": "nie-ma-takiej"')}:5 matters\\.0\\.unit nieznana komórka „nie-ma-takiej”$`),
+    problem: (p) => new RegExp(`^${escape(p)}:${lineOf(unknownUnits, '"unit": "nie-ma-takiej"')}:7 matters\\.0\\.unit nieznana komórka „nie-ma-takiej”$`),
     count: 1_200,
   },
   {
@@ -164,15 +168,16 @@ const HOSTILE: Case[] = [
     count: 1_200,
   },
   {
-    name: 'a glossary of identical terms filling the limit',
+    name: `a glossary of ${duplicateCount} identical terms filling the limit`,
     kind: 'glossary',
     make: () => file(duplicateTerms, 'slowniczek.json'),
     problem: () => /:1:\d+ terms\.1\.id powtórzony identyfikator „ten-sam”$/,
     count: duplicateCount - 1,
   },
   { name: '100,000 unclosed [', make: () => file('['.repeat(100_000)), problem: () => /:1:100001 \(JSON\) błąd składni JSON: plik kończy się przed zamknięciem listy/ },
-  { name: '100,000 nested [ ]', make: () => file(`${'['.repeat(100_000)}${']'.repeat(100_000)}`), problem: () => /:1:1 \(całość\) \S/ },
-  { name: '100,000 nested { "a":', make: () => file(`${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}`), problem: () => /:1:\d+ version \S/ },
+  { name: '100,000 nested [ ]', make: () => file(`${'['.repeat(100_000)}${']'.repeat(100_000)}`), problem: () => /:1:101 \(całość\) nawiasy są zagnieżdżone głębiej niż 100 poziomów/ },
+  { name: '100,000 nested { "a":', make: () => file(`${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}`), problem: () => /:1:501 \(całość\) nawiasy są zagnieżdżone głębiej niż 100 poziomów/ },
+  { name: '100,000 nested [ ], then a stray comma', make: () => file(`${'['.repeat(100_000)}${']'.repeat(100_000)},`), problem: () => /:1:200001 \(JSON\) błąd składni JSON: po zakończeniu danych jest jeszcze „,”/ },
   {
     name: 'Windows-1250 bytes (not UTF-8)',
     make: () => file(Buffer.concat([Buffer.from('{\n  "version": 1,\n  "nazwa": "'), Buffer.from([0xa3, 0xf3, 0x9f, 0x9f]), Buffer.from('"\n}\n')])),
@@ -201,7 +206,10 @@ describe.skipIf(!posix)('an office file that is not a plain, readable JSON file 
   }
 
   it('the many-problem files are as big as the brief says: 300 kB to 1 MB', () => {
-    for (const text of [unknownUnits, missingTitles]) expect(text.length).toBeGreaterThan(300_000), expect(text.length).toBeLessThan(1_000_000);
+    for (const text of [unknownUnits, missingTitles]) {
+      expect(text.length).toBeGreaterThan(300_000);
+      expect(Buffer.byteLength(text)).toBeLessThan(Math.min(1_000_000, CONTENT_FILE_MAX_BYTES));
+    }
   });
 
   it('a file exactly at the limit is read (a BOM and spaces count, nothing more)', async () => {
@@ -260,7 +268,7 @@ describe.skipIf(!posix)('reading an office file: the defences themselves', () =>
   it('a file swapped for a FIFO between the check and the open: opened without waiting, and refused', async () => {
     const regular = await fs.stat(file('{}'));
     const path = fifo();
-    const { value } = await watched(() => readRegularFile(path, { io: access({ stat: async () => regular }) }));
+    const { value } = await watched(() => readBoundedFile(path, { io: access({ stat: async () => regular }) }));
     expect(value).toMatchObject({ ok: false, failure: 'not-regular', message: `${path}: to nie jest zwykły plik, tylko potok nazwany (FIFO)` });
   });
 
@@ -282,7 +290,7 @@ describe.skipIf(!posix)('reading an office file: the defences themselves', () =>
         } as unknown as fs.FileHandle;
       },
     });
-    const result = await readRegularFile(path, { maxBytes: 1_024, io });
+    const result = await readBoundedFile(path, { maxBytes: 1_024, io });
     expect(result).toMatchObject({ ok: false, failure: 'too-big', message: `${path}: plik jest za duży (ponad 1 kB; najwyżej 1 kB)` });
     expect(asked.reduce((a, b) => a + b, 0)).toBe(1_025);
   });
@@ -293,16 +301,18 @@ describe.skipIf(!posix)('reading an office file: the defences themselves', () =>
     const io = access({ stat: (path) => new Promise<Stats>((resolve) => release.push(() => void fs.stat(path).then(resolve))) });
     const path = file('{}');
     const started = performance.now();
-    const first = await readRegularFile(path, { timeoutMs: 200, io });
+    const first = await readBoundedFile(path, { timeoutMs: 200, io });
     expect(performance.now() - started).toBeLessThan(2_000);
     expect(first).toMatchObject({ ok: false, failure: 'timed-out', message: `${path}: odczyt nie skończył się w 0,2 s i został przerwany — czy dysk sieciowy jest dostępny?` });
-    await readRegularFile(path, { timeoutMs: 200, io });
+    await readBoundedFile(path, { timeoutMs: 200, io });
     // Two reads hang in the file system's threads: a third is not started at all.
-    const third = await readRegularFile(path, { timeoutMs: 200 });
+    const third = await readBoundedFile(path, { timeoutMs: 200 });
     expect(third).toMatchObject({ ok: false, failure: 'busy' });
+    // The app's own files (the last good copy, to fall back on while the share is down) are still read.
+    expect(await readBoundedFile(path, { ownFile: true })).toMatchObject({ ok: true });
     for (const r of release) r();
     await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(await readRegularFile(path)).toMatchObject({ ok: true });
+    expect(await readBoundedFile(path)).toMatchObject({ ok: true });
   });
 });
 
@@ -334,5 +344,36 @@ describe('the check of a text with many problems', () => {
     if (result.ok || expected.success) return;
     expect(result.problemCount).toBe(expected.error.issues.length);
     expect(result.problems.map((p) => p.path).sort()).toEqual(expected.error.issues.map((i) => i.path.join('.')).sort());
+  });
+});
+
+describe('bytes that are not UTF-8', () => {
+  it('are refused exactly when a strict UTF-8 decoder refuses them, at a place inside the text', () => {
+    const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+    const bytes = fc.oneof(
+      fc.uint8Array({ maxLength: 40 }),
+      fc.string({ unit: 'grapheme' }).map((text) => new Uint8Array(Buffer.from(text))),
+      fc.tuple(fc.string({ unit: 'grapheme' }), fc.uint8Array({ minLength: 1, maxLength: 4 }), fc.string()).map(([a, b, c]) => new Uint8Array(Buffer.concat([Buffer.from(a), b, Buffer.from(c)]))),
+    );
+    fc.assert(
+      fc.property(bytes, (input) => {
+        let text: string | null;
+        try {
+          text = strict.decode(input);
+        } catch {
+          text = null;
+        }
+        const decoded = decodeContent(input);
+        if (text !== null) return void expect(decoded).toEqual({ ok: true, text });
+        expect(decoded.ok).toBe(false);
+        if (decoded.ok) return;
+        const lines = Buffer.from(input).toString('utf8').replace(/^\uFEFF/, '').split('\n');
+        expect(decoded.problem.line).toBeGreaterThanOrEqual(1);
+        expect(decoded.problem.line).toBeLessThanOrEqual(lines.length);
+        expect(decoded.problem.column).toBeGreaterThanOrEqual(1);
+        expect(decoded.problem.message).toMatch(/^plik (nie jest zapisany w UTF-8 \(bajt 0x[0-9A-F]{2}\)|jest zapisany w UTF-16) — zapisz go jako UTF-8/);
+      }),
+      { numRuns: 3_000 },
+    );
   });
 });

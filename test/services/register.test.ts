@@ -8,6 +8,7 @@ import { createHandlers, dispatch, type HandlerTable } from '../../electron/hand
 import { openAppServices, type AppServices } from '../../electron/services/app-services';
 import { CallJournal } from '../../electron/services/journal';
 import type { UnchainedRecord } from '../../shared/journal-record';
+import type { UnchainedCallRecord } from '../../shared/call-record';
 import { CLERK_ID, OUTGOING, recordedItems, sampleRecord } from '../helpers/records';
 
 /**
@@ -41,7 +42,7 @@ const shiftCheck = (when: Date): UnchainedRecord => ({
   items: [],
 });
 /** An outbound call to the right person, every item ticked but the closing. */
-const outbound = (when: Date): UnchainedRecord => ({
+const outbound = (when: Date): UnchainedCallRecord => ({
   ...sampleRecord(when),
   direction: 'outgoing',
   outbound: { person: 'right', goodMoment: true },

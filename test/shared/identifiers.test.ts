@@ -1,6 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isValidIdCard, isValidNip, isValidNrb, isValidPesel, peselCheckDigit } from '../../shared/identifiers';
+import {
+  documentNumbers,
+  identifierAt,
+  isPhoneGrouping,
+  isValidIdCard,
+  isValidNip,
+  isValidNrb,
+  isValidPesel,
+  peselCheckDigit,
+  type GroupOfDigits,
+} from '../../shared/identifiers';
 import { nipCheck, peselPrefix, validNip, validNrb, validPesel } from './arbitraries';
 
 /** Every string that differs from `value` in exactly one digit. */
@@ -147,5 +157,54 @@ describe('ID card (dowód osobisty)', () => {
     ['1BA300000', 'a digit for a letter'],
   ])('rejects %s (%s)', (value) => {
     expect(isValidIdCard(value)).toBe(false);
+  });
+});
+
+describe('how identifiers are written', () => {
+  /** Groups as the masking reads them: "+48 600" → plus on the first, "(42)" → paren, "=n" → in shape n. */
+  const groups = (written: string): GroupOfDigits[] =>
+    written.split(' ').map((w) => {
+      const [digits, shape] = w.replace(/[+()]/g, '').split('=');
+      return { digits: digits!, plus: w.startsWith('+'), paren: w.startsWith('('), shape: shape === undefined ? -1 : Number(shape) };
+    });
+
+  it('knows the phone groupings: 3-3-3, 2-3-2-2, 2-3-4, 2-7, nine together', () => {
+    for (const sizes of [[9], [3, 3, 3], [2, 3, 2, 2], [2, 3, 4], [2, 7]]) expect(isPhoneGrouping(sizes)).toBe(true);
+    for (const sizes of [[3, 2, 2, 2], [3, 6], [4, 5], [1, 8]]) expect(isPhoneGrouping(sizes)).toBe(false);
+  });
+
+  it.each([
+    ['+48 440514013', 'phone', 1], // "+" makes a phone, even of nine digits that follow a PESEL's
+    ['48600700800', 'phone', 0],
+    ['44051401359', 'pesel', 0],
+    ['48 600 700 800', 'phone', 3],
+    ['123 456 32 18', 'nip', 3],
+    ['0 42 123 45 67', 'phone', 4], // the trunk 0 first: a phone, whatever a NIP checksum says
+    ['(42) 123 45 67', 'phone', 3],
+    ['0048 600 700 800', 'phone', 3],
+    ['02=0 07=0 08=0 03628', 'pesel', 3], // a date-like start taken whole
+    ['600 700 800 601 701 801', 'phone', 2],
+    ['61 1090 1014 0000 0712 1981 2874', 'account', 6],
+  ] as const)('reads %j from its first group as %s', (written, kind, end) => {
+    expect(identifierAt(groups(written), 0)).toEqual({ kind, end });
+  });
+
+  it.each(['600 70 08 00', '02=0 07=0 08=0', '12 15', '440514 0135'])('reads no identifier from the start of %j', (written) => {
+    expect(identifierAt(groups(written), 0)).toBeNull();
+  });
+
+  it.each([
+    ['abc 123456', [[0, 10]]],
+    ['ABC 123 456', [[0, 11]]],
+    ['ab 1234567', [[0, 10]]],
+    ['dowódABC123456', [[5, 14]]],
+    ['NIE 123456', [[0, 10]]],
+    ['nie 123456', []], // a sentence…
+    ['dla 270829', [[0, 10]]], // …unless the ID-card checksum is valid (DLA270829)
+    ['na 1234567', []],
+    ['abc 440514 01359', []], // a word and a PESEL
+    ['tel 600 700 800', []], // a word and a phone
+  ] as const)('finds document numbers in %j', (text, spans) => {
+    expect(documentNumbers(text)).toEqual(spans);
   });
 });

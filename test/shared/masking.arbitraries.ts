@@ -53,7 +53,7 @@ function digitIn(d: string, i: number, s: Spelling): string {
 }
 
 /** `plain` cut into `groups`, joined by the spelling's separators, with its scripts and format characters. */
-export function spell(plain: string, groups: number[], s: Spelling): string {
+export function spell(plain: string, groups: readonly number[], s: Spelling): string {
   let out = '';
   let at = 0;
   groups.forEach((size, g) => {
@@ -172,7 +172,7 @@ export const spelledEmail = fc
     word(2, 6, lower),
   )
   .filter(([local, , , labels]) => ![...local, ...labels].some((w) => /^(at|dot|kropka|malpa)$/.test(w)))
-  .map(([local, joiner, at, labels, dot, tld]) => ({ local, labels, tld, text: `${local.join(joiner)}${at}${labels.join(dot)}${dot}${tld}` }));
+  .map(([local, joiner, at, labels, dot, tld]) => ({ text: `${local.join(joiner)}${at}${labels.join(dot)}${dot}${tld}` }));
 
 // ---- what must stay as typed ---------------------------------------------------
 
@@ -202,10 +202,13 @@ const writtenTime = fc
   .tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }), fc.integer({ min: 0, max: 59 }), fc.integer({ min: 0, max: 2 }))
   .map(([h, m, s, style]) => (style === 0 ? `${h}:${pad(m, 2)}` : style === 1 ? `${pad(h, 2)}:${pad(m, 2)}` : `${pad(h, 2)}:${pad(m, 2)}:${pad(s, 2)}`));
 
-/** A time or a range of times: "10:15", "10:00-12:00", "8:30 – 9:15". */
+const dash = fc.constantFrom('-', ' - ', '\u2013', ' \u2013 ');
+
+/** A time or a range of times: "10:15", "10:00-12:00", "8:30 – 9:15", office hours "8-16". */
 export const timeOrRange = fc.oneof(
   writtenTime,
-  fc.tuple(writtenTime, fc.constantFrom('-', ' - ', '\u2013', ' \u2013 '), writtenTime).map(([a, dash, b]) => a + dash + b),
+  fc.tuple(writtenTime, dash, writtenTime).map(([a, d, b]) => a + d + b),
+  fc.tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 1, max: 12 }), dash).map(([h, length, d]) => `${h}${d}${Math.min(24, h + length)}`),
 );
 
 /** A date with a time or a range of hours after it. */

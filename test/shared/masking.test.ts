@@ -75,10 +75,12 @@ describe('maskIdentifiers: fixed examples', () => {
     ['440514 01359', 'PESEL in two groups', '[PESEL]'],
     ['440514-01359', 'PESEL with a hyphen', '[PESEL]'],
     ['44051401350', 'PESEL with a typo', '[numer]'],
-    ['123 456 32 18', 'NIP with spaces', '[numer]'],
+    // A valid NIP checksum masks as a NIP whatever the grouping; any run of
+    // whitespace is one separator (both were [numer] before).
+    ['123 456 32 18', 'NIP with spaces', '[NIP]'],
     ['600 70 08 00', 'mobile as 3-2-2-2', '[numer]'],
     ['600-70-08-00', 'mobile as 3-2-2-2 with hyphens', '[numer]'],
-    ['600  700  800', 'double spaces', '[numer]'],
+    ['600  700  800', 'double spaces', '[telefon]'],
     ['600.700.800', 'dots', '[telefon]'],
     ['600/700/800', 'slashes', '[telefon]'],
     ['Abc123456', 'ID card in mixed case', '[nr dokumentu]'],

@@ -3,7 +3,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CALLBACK_REFERENCE_MAX_LENGTH, type CallbackPlan } from '../../../shared/call-machine';
 import { callbackTimeProblem, quickCallbackTimes } from '../../../shared/callbacks';
-import { maskIdentifiers } from '../../../shared/masking';
+import { storedCallbackReference } from '../../../shared/stored-text';
 import { formatDateTime } from '../format';
 
 interface Props {
@@ -42,7 +42,7 @@ export function CallbackPicker({ plan, onChange }: Props) {
       <div className="callback-agreed" role="status">
         <p>
           <strong>{t('callback.agreed', { when: formatDateTime(new Date(plan.dueAt).toISOString()) })}</strong>
-          {plan.reference && <span className="muted"> — {maskIdentifiers(plan.reference).text}</span>}
+          {plan.reference && <span className="muted"> — {storedCallbackReference(plan.reference).text}</span>}
         </p>
         <div className="actions">
           <button type="button" className="button secondary small" onClick={() => setEditing(true)}>
@@ -56,7 +56,8 @@ export function CallbackPicker({ plan, onChange }: Props) {
     );
   }
 
-  const masked = maskIdentifiers(reference.trim()).text;
+  // Exactly what the record will hold: the same function builds it.
+  const masked = storedCallbackReference(reference).text;
   return (
     <div className="callback-picker">
       <div className="quick-choices">

@@ -2,8 +2,9 @@ import { useEffect, useId, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { elapsedMs, missingItems, NOTE_MAX_LENGTH, type ActiveCall } from '../../../shared/call-machine';
 import { callAdherence } from '../../../shared/compliance';
-import { maskIdentifiers, type MaskKind } from '../../../shared/masking';
+import { type MaskKind } from '../../../shared/masking';
 import { OUTCOMES, type Outcome } from '../../../shared/outcomes';
+import { storedNote } from '../../../shared/stored-text';
 import { wrapUpProblems } from '../../../shared/wrap-up';
 import { errorMessage } from '../api/instance';
 import { formatDuration } from '../format';
@@ -29,7 +30,8 @@ export function WrapUpView({ call, outcome, note }: Props) {
   const outcomeGroup = useRef<HTMLFieldSetElement>(null);
   const missed = missingItems(call);
   const adherence = callAdherence(call);
-  const masked = useMemo(() => maskIdentifiers(note.trim()), [note]);
+  // Exactly what the record will hold: the same function builds it.
+  const masked = useMemo(() => storedNote(note), [note]);
   const maskedKinds = Object.keys(masked.counts) as MaskKind[];
   const problems = wrapUpProblems({ phase: 'wrap-up', call, outcome, note }, Date.now());
 

@@ -1,0 +1,191 @@
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createHandlers, dispatch, type HandlerTable } from '../../electron/handlers';
+import { importsRoot, openAppServices, type AppServices } from '../../electron/services/app-services';
+import { genesisHash, monthOf, serializeRecord, sha256 } from '../../electron/services/journal-format';
+import { markTeamFolder } from '../../electron/services/team-sync';
+import type { UnchainedCallRecord } from '../../shared/call-record';
+import { JournalRecordSchema } from '../../shared/journal-record';
+import { maskIdentifiers } from '../../shared/masking';
+import { emailAddress, validPesel, writtenNrb, writtenPhone } from '../shared/arbitraries';
+import { sampleRecord } from '../helpers/records';
+
+/**
+ * An import is held to the clerk's own rules: what the clerk's app would
+ * mask is masked, what it would refuse is refused, a record the register
+ * already holds under the same id with other content is kept aside as a
+ * conflict (never dropped as a duplicate), the file's order is kept, and a
+ * broken import flags only itself.
+ */
+const BEATA = '6a1c2d3e-4f50-4a7e-9a39-6f3f6f2b8a11';
+const beata = { id: BEATA, firstName: 'Beata', lastName: 'Lis', role: 'pracownik' as const, unit: 'Kancelaria' };
+
+let dataDir: string;
+let services: AppServices;
+let api: HandlerTable;
+
+beforeEach(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'import-rules-'));
+  services = await openAppServices(dataDir, 'resources', { callerPaths: true });
+  api = createHandlers(services);
+  await api.saveProfile({ firstName: 'Kamila', lastName: 'Kierowniczka', role: 'pracownik', unit: 'Kancelaria', officeName: 'Powiatowy Urząd Pracy w Łodzi' });
+});
+afterEach(async () => {
+  await services.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function call<M extends keyof HandlerTable>(method: M, input: unknown) {
+  const envelope = await dispatch(api, method, input);
+  if (!envelope.ok) throw new Error(`${method}: ${envelope.error.message}`);
+  return envelope.result as Awaited<ReturnType<HandlerTable[M]>>;
+}
+
+/** A clerk's month as the export writes it: chained records, each line as stored. */
+function exportOf(records: UnchainedCallRecord[]): string[] {
+  const last = new Map<string, string>();
+  return records.map((r) => {
+    const key = `${r.clerk.id}/${monthOf(new Date(r.savedAt))}`;
+    const line = serializeRecord(JournalRecordSchema.parse({ ...r, prevHash: last.get(key) ?? genesisHash(r.clerk.id, monthOf(new Date(r.savedAt))) }));
+    last.set(key, sha256(line));
+    return line;
+  });
+}
+const beatasCall = (at: Date, note = 'Pytała o staż') => ({ ...sampleRecord(at, 10, BEATA), clerk: beata, note });
+const writeExport = (lines: string[]) => {
+  const file = join(dataDir, `eksport-${Math.random().toString(36).slice(2)}.jsonl`);
+  writeFileSync(file, lines.map((l) => l + '\n').join(''));
+  return file;
+};
+const register = () => call('queryRegister', { filter: {}, sort: { key: 'startedAt', descending: false }, offset: 0, limit: 500, refresh: true, withSummary: true });
+const problems = async () => (await call('listRegisterProblems', { offset: 0, limit: 200 })).problems;
+function filesUnder(root: string): string[] {
+  if (!existsSync(root)) return [];
+  return readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile())
+    .map((d) => join(d.parentPath, d.name));
+}
+
+describe('an import held to the clerk’s rules', () => {
+  it('property: an identifier in a note or a callback reference is masked on the way in — no file, view or export holds it — and the chain still verifies', async () => {
+    const identifier = fc.oneof(validPesel, writtenPhone.map((p) => p.written), emailAddress, writtenNrb);
+    await fc.assert(
+      fc.asyncProperty(identifier, identifier, fc.nat({ max: 2 }), async (inNote, inReference, which) => {
+        const base = new Date(2026, 9, 5, 9);
+        const records = [0, 1, 2].map((i) => beatasCall(new Date(base.getTime() + i * 3_600_000)));
+        records[which] = { ...records[which]!, note: `Oddzwonić: ${inNote}`, outcome: 'callback', callback: { dueAt: new Date(2026, 9, 8, 9).toISOString(), reference: `tel. ${inReference}` } };
+        const leaked = [inNote, inReference].filter((id) => maskIdentifiers(id).text !== id);
+        const file = writeExport(exportOf(records));
+        const result = await call('importRecords', { path: file });
+        expect(result).toMatchObject({ imported: 3, masked: 1, conflicts: 0 });
+        rmSync(file);
+
+        const page = await register();
+        expect(await problems()).toEqual([]);
+        const shown = page.rows.find((r) => r.note.startsWith('Oddzwonić'))!;
+        expect(shown.integrity).toBe('Notatka zamaskowana przy imporcie');
+        const csv = join(dataDir, 'eksport.csv');
+        const jsonl = join(dataDir, 'eksport-wynik.jsonl');
+        await call('exportRegister', { filter: {}, sort: { key: 'startedAt', descending: false }, format: 'csv', path: csv });
+        await call('exportRegister', { filter: {}, sort: { key: 'startedAt', descending: false }, format: 'jsonl', path: jsonl });
+        const everything = [...filesUnder(importsRoot(dataDir)).map((f) => readFileSync(f, 'utf8')), JSON.stringify(page), readFileSync(csv, 'utf8'), readFileSync(jsonl, 'utf8')].join('\n');
+        for (const id of leaked) expect(everything).not.toContain(id);
+        rmSync(importsRoot(dataDir), { recursive: true, force: true });
+      }),
+      { numRuns: 30 },
+    );
+  }, 120_000);
+
+  it('the same id with other content is a conflict: kept aside, shown with both copies, never counted as a duplicate', async () => {
+    const records = [beatasCall(new Date(2026, 9, 5, 9)), beatasCall(new Date(2026, 9, 5, 10))];
+    await call('importRecords', { path: writeExport(exportOf(records)) });
+    const changed = exportOf([records[0]!, { ...records[1]!, outcome: 'invited', note: 'Inaczej' }]);
+    const result = await call('importRecords', { path: writeExport(changed) });
+    expect(result).toMatchObject({ imported: 0, duplicates: 1, conflicts: 1 });
+    const page = await register();
+    expect(page.total).toBe(2);
+    expect(page.rows.find((r) => r.id === records[1]!.id)!.integrity).toMatch(/^Konflikt: w zaimportowanych ta sama rozmowa ma inną treść/);
+    expect(await problems()).toEqual([expect.objectContaining({ kind: 'conflict', clerkName: 'Beata Lis', other: 'import' })]);
+    const aside = filesUnder(join(importsRoot(dataDir), 'conflicts')).map((f) => readFileSync(f, 'utf8'));
+    expect(aside.join('')).toContain('"note":"Inaczej"');
+  });
+
+  it.each([
+    ['year 0', (r: UnchainedCallRecord) => ({ ...r, savedAt: '0000-10-05T09:00:00.000Z' })],
+    ['year 20000', (r: UnchainedCallRecord) => ({ ...r, startedAt: '+020000-10-05T09:00:00.000Z' })],
+    ['ending before it starts', (r: UnchainedCallRecord) => ({ ...r, endedAt: new Date(Date.parse(r.startedAt) - 60_000).toISOString() })],
+    ['lasting three days', (r: UnchainedCallRecord) => ({ ...r, startedAt: new Date(Date.parse(r.endedAt) - 3 * 86_400_000).toISOString(), durationSec: 3 * 86_400 })],
+    ['a duration that is not its start to end', (r: UnchainedCallRecord) => ({ ...r, durationSec: 5 })],
+    ['a 10,000-character clerk name', (r: UnchainedCallRecord) => ({ ...r, clerk: { ...r.clerk, lastName: 'L'.repeat(10_000) } })],
+    ['a 10,000-character item label', (r: UnchainedCallRecord) => ({ ...r, items: r.items.map((i) => ({ ...i, label: 'x'.repeat(10_000) })) })],
+    ['20,000 checklist items', (r: UnchainedCallRecord) => ({ ...r, items: Array.from({ length: 20_000 }, (_, i) => ({ id: `item-${i}`, label: 'x', weight: 1, applies: true, done: true, atMs: 1, atWrapUp: false })) })],
+    ['an unknown masking kind', (r: UnchainedCallRecord) => ({ ...r, maskedCounts: { ['x'.repeat(50)]: 1 } })],
+  ])('a record with %s is refused by line number and not counted as imported', async (_name, breakIt) => {
+    const good = beatasCall(new Date(2026, 9, 5, 9));
+    const bad = breakIt(beatasCall(new Date(2026, 9, 5, 10)));
+    const lines = [serializeRecord(JournalRecordSchema.parse({ ...good, prevHash: '0'.repeat(64) })), JSON.stringify({ ...bad, prevHash: '0'.repeat(64) })];
+    const result = await call('importRecords', { path: writeExport(lines) });
+    expect(result).toMatchObject({ imported: 1, rejectedCount: 1 });
+    expect(result.rejected[0]).toMatchObject({ line: 2 });
+    expect((await register()).total).toBe(1);
+  });
+
+  it('the file’s order is kept: a clock stepped back between two saves does not make the month look edited', async () => {
+    const later = beatasCall(new Date(2026, 9, 5, 10));
+    const earlier = beatasCall(new Date(2026, 9, 5, 9, 30)); // saved after `later`, by a clock set back half an hour
+    await call('importRecords', { path: writeExport(exportOf([later, earlier])) });
+    expect(await problems()).toEqual([]);
+    expect((await register()).total).toBe(2);
+  });
+
+  it('a broken import flags itself only, never the same month’s copy in the team folder', async () => {
+    const team = mkdtempSync(join(tmpdir(), 'import-team-'));
+    await markTeamFolder(team);
+    await call('saveTeamSettings', { teamFolder: team, retentionMonths: 24 });
+    const records = [beatasCall(new Date(2026, 9, 5, 9)), beatasCall(new Date(2026, 9, 5, 10)), beatasCall(new Date(2026, 9, 5, 11))];
+    const lines = exportOf(records);
+    mkdirSync(join(team, 'calls', BEATA), { recursive: true });
+    writeFileSync(join(team, 'calls', BEATA, '2026-10.jsonl'), lines.slice(0, 2).map((l) => l + '\n').join(''));
+    // Beata's third call, imported from a file someone edited: its chain does not hold.
+    await call('importRecords', { path: writeExport([lines[2]!.replace('Pytała o staż', 'Pytała o staż!')]) });
+    const page = await register();
+    expect(page.total).toBe(3);
+    const integrity = Object.fromEntries(page.rows.map((r) => [r.id, r.integrity]));
+    expect(integrity[records[0]!.id]).toBe('');
+    expect(integrity[records[1]!.id]).toBe('');
+    expect(integrity[records[2]!.id]).toMatch(/w zaimportowanych/);
+    expect((await problems()).every((p) => p.folder === 'import')).toBe(true);
+    rmSync(team, { recursive: true, force: true });
+  });
+});
+
+describe('retention over every copy', () => {
+  it('months past retention go from this computer, this clerk’s team copy and the imports alike — recorded first', async () => {
+    const team = mkdtempSync(join(tmpdir(), 'retention-team-'));
+    await markTeamFolder(team);
+    await call('saveTeamSettings', { teamFolder: team, retentionMonths: 24 });
+    const clerkId = services.settings.profile!.clerkId;
+    const old = new Date(2023, 0, 15, 10);
+    const own = { ...sampleRecord(old, 10, clerkId), clerk: { ...sampleRecord(old).clerk, id: clerkId } };
+    await services.journal.append(own);
+    await services.team.enqueue((await services.journal.recent(clerkId, 1)).records[0]!);
+    await services.team.deliver();
+    await call('importRecords', { path: writeExport(exportOf([beatasCall(old)])) });
+    const teamFile = join(team, 'calls', clerkId, '2023-01.jsonl');
+    const importFile = join(importsRoot(dataDir), 'calls', BEATA, '2023-01.jsonl');
+    expect([existsSync(teamFile), existsSync(importFile)]).toEqual([true, true]);
+
+    await services.close();
+    services = await openAppServices(dataDir, 'resources', { callerPaths: true });
+    api = createHandlers(services);
+    const { notices } = await call('getAppState', {});
+    expect(notices).toContainEqual(expect.objectContaining({ code: 'retention-due', months: ['2023-01'], more: 3 }));
+    const { removed } = await call('applyRetention', { months: ['2023-01'] });
+    expect(removed.map((r) => r.copy).sort()).toEqual(['import', 'local', 'team']);
+    expect([existsSync(teamFile), existsSync(importFile), existsSync(`${teamFile}.head`)]).toEqual([false, false, false]);
+    rmSync(team, { recursive: true, force: true });
+  });
+});

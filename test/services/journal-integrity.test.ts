@@ -1,0 +1,156 @@
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createHandlers, dispatch, type HandlerTable } from '../../electron/handlers';
+import { openAppServices, type AppServices } from '../../electron/services/app-services';
+import { monthOf } from '../../electron/services/journal-format';
+import { markTeamFolder } from '../../electron/services/team-sync';
+import { endedCall } from '../helpers/calls';
+import { INCOMING } from '../helpers/records';
+
+/**
+ * What the clerk is told about their own journal, and what this app will
+ * not do to it: problems are said at start and stay until acknowledged
+ * (across restarts); the newest lines are protected by the month's head,
+ * here and in the team copy; a valid last line that only lacks its newline
+ * is completed; an app that lost the data directory writes nothing more.
+ */
+let dataDir: string;
+let services: AppServices;
+let api: HandlerTable;
+let clerkId: string;
+
+async function open() {
+  services = await openAppServices(dataDir, 'resources', { callerPaths: true });
+  api = createHandlers(services);
+}
+async function restart() {
+  await services.close();
+  await open();
+}
+const save = (note = '') => dispatch(api, 'saveCall', { call: endedCall(INCOMING), outcome: 'resolved', note });
+const monthFile = () => join(dataDir, 'calls', clerkId, `${monthOf(new Date())}.jsonl`);
+const lines = () => readFileSync(monthFile(), 'utf8').trim().split('\n');
+
+beforeEach(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'integrity-'));
+  await open();
+  clerkId = (await api.saveProfile({ firstName: 'Anna', lastName: 'Nowak', role: 'pracownik', unit: 'Kancelaria', officeName: 'Powiatowy Urząd Pracy w Łodzi' })).clerkId;
+  for (let i = 0; i < 3; i++) expect((await save(`Rozmowa ${i}`)).ok).toBe(true);
+});
+afterEach(async () => {
+  await services.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('problems in the clerk’s own journal', () => {
+  it.each([
+    ['the last line edited', () => writeFileSync(monthFile(), [...lines().slice(0, 2), lines()[2]!.replace('Rozmowa 2', 'Rozmowa 9')].join('\n') + '\n'), 'head-changed'],
+    ['the newest line cut off', () => writeFileSync(monthFile(), lines().slice(0, 2).join('\n') + '\n'), 'lines-removed'],
+    ['a middle line edited', () => writeFileSync(monthFile(), [lines()[0], lines()[1]!.replace('Rozmowa 1', 'Rozmowa 8'), lines()[2]].join('\n') + '\n'), 'broken-chain'],
+  ])('%s: said at start, still said after a restart, gone once acknowledged — and not raised again', async (_name, tamper, kind) => {
+    await services.close();
+    tamper();
+    await open();
+    const { journalAlerts } = await api.getAppState({});
+    expect(journalAlerts.alerts).toEqual([expect.objectContaining({ copy: 'local', kind, file: `calls/${clerkId}/${monthOf(new Date())}.jsonl` })]);
+    // Saving goes on; the alert stays, also when the next append rewrites the head.
+    expect((await save('Po zmianie')).ok).toBe(true);
+    await restart();
+    expect((await api.getAppState({})).journalAlerts.alerts.map((a) => a.kind)).toEqual([kind]);
+
+    const ids = (await api.getAppState({})).journalAlerts.alerts.map((a) => a.id);
+    expect((await api.acknowledgeJournalAlerts({ ids })).alerts).toEqual([]);
+    await restart();
+    expect((await api.getAppState({})).journalAlerts.alerts).toEqual([]);
+    await save('Jeszcze jedna');
+    await restart();
+    expect((await api.getAppState({})).journalAlerts.alerts).toEqual([]);
+  });
+
+  it('a torn line set aside after a crash is said too, until acknowledged', async () => {
+    await services.close();
+    appendFileSync(monthFile(), '{"schemaVersion":1,"type":"call","id":"0192');
+    await open();
+    expect((await save('Po awarii')).ok).toBe(true);
+    await restart();
+    expect((await api.getAppState({})).journalAlerts.alerts).toEqual([expect.objectContaining({ kind: 'quarantined', copy: 'local', line: null })]);
+  });
+
+  it('a valid last line that lacks only its newline is completed, not set aside', async () => {
+    await services.close();
+    const whole = readFileSync(monthFile(), 'utf8');
+    writeFileSync(monthFile(), whole.slice(0, -1));
+    await open();
+    expect((await save('Dalej')).ok).toBe(true);
+    expect(lines()).toHaveLength(4);
+    expect(existsSync(`${monthFile()}.quarantine`)).toBe(false);
+    expect((await api.listRecentCalls({ limit: 10 })).problems).toEqual([]);
+    expect((await api.getAppState({})).journalAlerts.alerts).toEqual([]);
+  });
+
+  it('a line with a repeated key is corrupt for every reader alike: the chain check, the history and the register', async () => {
+    await services.close();
+    const [a, b, c] = lines();
+    // The same record, its id given twice: JSON.parse would keep the second, the fast reader the first.
+    const doubled = b!.replace(/\}$/, `,"id":"${JSON.parse(a!).id}"}`);
+    writeFileSync(monthFile(), [a, doubled, c].join('\n') + '\n');
+    await open();
+    const history = await api.listRecentCalls({ limit: 10 });
+    expect(history.calls.map((x) => x.note)).toEqual(['Rozmowa 2', 'Rozmowa 0']);
+    expect(history.problems).toContainEqual(expect.objectContaining({ line: 2, kind: 'corrupt-line' }));
+    const page = await api.queryRegister({ filter: { from: null, to: null, clerkIds: [], direction: null, outcomes: [], routedUnitIds: [], missed: null }, sort: { key: 'startedAt', descending: true }, offset: 0, limit: 10, refresh: true, withSummary: false });
+    expect(page.total).toBe(2);
+  });
+});
+
+describe('the team copy’s newest lines', () => {
+  it('cut off in the team folder: the lead’s register says so, and the clerk’s app raises it as a team alert when it next writes there', async () => {
+    const team = mkdtempSync(join(tmpdir(), 'integrity-team-'));
+    await markTeamFolder(team);
+    await api.saveTeamSettings({ teamFolder: team, retentionMonths: 24 });
+    const teamFile = join(team, 'calls', clerkId, `${monthOf(new Date())}.jsonl`);
+    expect(readFileSync(teamFile, 'utf8').trim().split('\n')).toHaveLength(3);
+    expect(JSON.parse(readFileSync(`${teamFile}.head`, 'utf8'))).toMatchObject({ lines: 3 });
+    await services.close();
+    writeFileSync(teamFile, readFileSync(teamFile, 'utf8').trim().split('\n').slice(0, 1).join('\n') + '\n');
+    await open();
+    await api.queryRegister({ filter: { from: null, to: null, clerkIds: [], direction: null, outcomes: [], routedUnitIds: [], missed: null }, sort: { key: 'startedAt', descending: true }, offset: 0, limit: 10, refresh: true, withSummary: false });
+    const listed = await api.listRegisterProblems({ offset: 0, limit: 50 });
+    expect(listed.problems).toContainEqual(expect.objectContaining({ folder: 'team', kind: 'lines-removed', line: 3 }));
+    expect((await save('Po zmianie w zespole')).ok).toBe(true);
+    await services.team.deliver();
+    expect((await api.getAppState({})).journalAlerts.alerts).toContainEqual(expect.objectContaining({ copy: 'team', kind: 'lines-removed' }));
+    rmSync(team, { recursive: true, force: true });
+  });
+});
+
+describe('an app that lost the data directory', () => {
+  it('writes nothing more — no call, no draft, no settings — and says why', async () => {
+    const before = readFileSync(monthFile(), 'utf8');
+    // What another app writes when it takes the directory over after this one was paused past the lock's staleness.
+    writeFileSync(join(dataDir, 'app.lock.owner'), 'inna-aplikacja');
+    const refused = await save('Po przejęciu');
+    expect(refused).toMatchObject({ ok: false, error: { code: 'storage', key: 'dataDirLost' } });
+    expect(readFileSync(monthFile(), 'utf8')).toBe(before);
+    const state = { phase: 'wrap-up', call: endedCall(INCOMING), outcome: null, note: '' };
+    expect(await dispatch(api, 'saveDraft', { state })).toMatchObject({ ok: false, error: { key: 'dataDirLost' } });
+    expect(existsSync(join(dataDir, 'draft.json'))).toBe(false);
+    expect(await dispatch(api, 'savePreferences', { ...services.settings.preferences, largeText: true })).toMatchObject({ ok: false, error: { key: 'dataDirLost' } });
+    // Even if the other app lets go meanwhile: once lost, this one stays out.
+    writeFileSync(join(dataDir, 'app.lock.owner'), '');
+    expect(await save('Jeszcze raz')).toMatchObject({ ok: false, error: { key: 'dataDirLost' } });
+  });
+
+  it('a read of the lock’s owner that fails for another reason fails that write alone, and the next one works', async () => {
+    const owner = join(dataDir, 'app.lock.owner');
+    const token = readFileSync(owner, 'utf8');
+    rmSync(owner);
+    mkdirSync(owner); // unreadable as a file: not a sign that another app took over
+    expect(await save('Przy usterce')).toMatchObject({ ok: false, error: { code: 'storage', key: 'diskError' } });
+    rmSync(owner, { recursive: true });
+    writeFileSync(owner, token);
+    expect((await save('Po usterce')).ok).toBe(true);
+  });
+});
