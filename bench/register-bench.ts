@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { genesisHash, serializeRecord, sha256 } from '../electron/services/journal';
 import type { CallRecord } from '../shared/call-record';
 import { OUTCOMES } from '../shared/outcomes';
-import { sampleRecord } from '../test/helpers/records';
+import { INCOMING, OUTGOING, recordedItems, sampleRecord } from '../test/helpers/records';
 
 export interface ChildResult {
   ms: number;
@@ -39,13 +39,21 @@ export async function writeRegister(count: number): Promise<string> {
         const at = new Date(y, m - 1, 1 + (i % 28), 8 + (i % 8), i % 60);
         const base = sampleRecord(at, (i * 7) % 120, clerkId);
         const outgoing = i % 3 === 0;
+        const checklist = outgoing ? OUTGOING : INCOMING;
+        const durationSec = 30 + ((i * 37) % 900);
+        const endedAt = at.getTime() - 5_000;
+        // Records as the service writes them (its checks hold, its checklists are known), so the register reads them all.
+        const ticked = Object.fromEntries(checklist.items.filter((_, k) => (i + k) % 4 !== 0).map((item, k) => [item.id, 2_000 + k * 1_000]));
         const record = {
           ...base,
           clerk: { ...base.clerk, firstName: `Pracownik${c}` },
-          direction: outgoing ? 'outgoing' : 'incoming',
-          durationSec: 30 + ((i * 37) % 900),
+          direction: checklist.direction,
+          outbound: outgoing ? { person: 'right', goodMoment: true } : null,
+          startedAt: new Date(endedAt - durationSec * 1000).toISOString(),
+          endedAt: new Date(endedAt).toISOString(),
+          durationSec,
           outcome: OUTCOMES[i % OUTCOMES.length]!,
-          items: base.items.map((item, k) => ({ ...item, done: (i + k) % 4 !== 0, atWrapUp: (i + k) % 9 === 0 })),
+          ...recordedItems(checklist, ticked),
           prevHash,
         } as CallRecord;
         const line = serializeRecord(record);

@@ -18,13 +18,18 @@
  *    bare Node HTTP server's one-line page timed the same way.
  * 7. The renderer's JavaScript for the first screen, gzipped, against React
  *    and ReactDOM alone.
+ * 8. Importing a 200 MB export (and the same again: all duplicates): time,
+ *    peak heap growth and the longest the event loop was held, against
+ *    reading the same file line by line with JSON.parse and nothing else.
  */
+import { execFileSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { CallJournal, genesisHash, serializeRecord, sha256 } from '../electron/services/journal';
 import type { CallRecord } from '../shared/call-record';
+import { writeBigExport } from '../test/helpers/big-export';
 import { CLERK_ID, sampleRecord } from '../test/helpers/records';
 import { runChild, writeRegister } from './register-bench';
 import { searchBench } from './search-bench';
@@ -39,6 +44,7 @@ const UI_SAMPLES = Number(process.env.BENCH_UI_SAMPLES ?? 100);
 const SUMMARY_RECORDS = Number(process.env.BENCH_SUMMARY_RECORDS ?? 300_000);
 const EXPORT_RECORDS = Number(process.env.BENCH_EXPORT_RECORDS ?? 100_000);
 const START_SAMPLES = Number(process.env.BENCH_START_SAMPLES ?? 7);
+const IMPORT_MB = Number(process.env.BENCH_IMPORT_MB ?? 200);
 
 interface Row {
   name: string;
@@ -381,10 +387,45 @@ async function registerBench(): Promise<void> {
   });
 }
 
+interface ImportChildResult {
+  ms: number;
+  records: number;
+  peakHeapMb: number;
+  maxLoopDelayMs: number;
+}
+
+function runImportChild(mode: string, file: string, importsDir: string): ImportChildResult {
+  const stdout = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', 'bench/import-child.ts', mode, file, importsDir], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  return JSON.parse(stdout.trim().split('\n').at(-1)!) as ImportChildResult;
+}
+
+async function importBench(): Promise<void> {
+  const dir = await fs.mkdtemp(join(tmpdir(), 'bench-import-'));
+  const file = join(dir, 'eksport.jsonl');
+  const records = await writeBigExport(file, IMPORT_MB * 2 ** 20);
+  const read = runImportChild('read', file, join(dir, 'imports'));
+  const first = runImportChild('import', file, join(dir, 'imports'));
+  const again = runImportChild('reimport', file, join(dir, 'imports'));
+  await fs.rm(dir, { recursive: true, force: true });
+  const figures = (r: ImportChildResult) => `${(r.ms / 1000).toFixed(1)} s, heap +${r.peakHeapMb.toFixed(0)} MB, event loop held ≤ ${r.maxLoopDelayMs.toFixed(0)} ms`;
+  const baseline = `${figures(read)} (readline + JSON.parse, nothing kept)`;
+  for (const [name, r] of [[`import of a ${IMPORT_MB} MB export (${records.toLocaleString('en')} records)`, first], [`the same import again (every record a duplicate)`, again]] as const) {
+    rows.push({
+      name,
+      value: figures(r),
+      baseline,
+      ratio: `${(r.ms / read.ms).toFixed(1)}× the time, ${(r.peakHeapMb / read.peakHeapMb).toFixed(1)}× the heap`,
+      target: 'heap < +128 MB, event loop < 100 ms',
+      met: r.peakHeapMb < 128 && r.maxLoopDelayMs < 100 ? 'yes' : 'no',
+    });
+  }
+}
+
 await appendBench();
 await verifyBench();
 searchRows();
 await registerBench();
+await importBench();
 await uiBench();
 await webStartBench();
 bundleRows();

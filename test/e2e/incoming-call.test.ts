@@ -206,12 +206,22 @@ describe.skipIf(unavailable)('web mode: the incoming-call flow as a new clerk', 
     writeFileSync(file, lines.join('\n'));
     server = await startWebMode(dataDir);
     await page.goto(server.url);
+    // Said at start, until the clerk acknowledges it (also after a restart).
+    const alert = page.locator('.journal-alerts');
+    await expect.poll(() => alert.isVisible()).toBe(true);
+    expect(await alert.innerText()).toMatch(/przerwany łańcuch zapisów od wiersza 3/);
+    await page.screenshot({ path: screenshotPath('08-journal-alert') });
     await page.getByRole('button', { name: 'Historia' }).click();
-    const warning = page.getByRole('alert');
+    const warning = page.locator('.history').getByRole('alert');
     await expect.poll(() => warning.isVisible()).toBe(true);
     expect(await warning.innerText()).toMatch(/wiersz 3: przerwany łańcuch sum kontrolnych/);
     expect(await page.locator('.call-item').count()).toBe(2);
     await page.screenshot({ path: screenshotPath('08-history-tampered') });
+    await alert.getByRole('button', { name: 'Przyjmuję do wiadomości' }).click();
+    await expect.poll(() => alert.count()).toBe(0);
+    await page.reload();
+    await page.getByRole('button', { name: 'Historia' }).waitFor();
+    expect(await page.locator('.journal-alerts').count()).toBe(0);
   });
 });
 

@@ -165,7 +165,8 @@ describe('soak', () => {
         `save median ${early.save.toFixed(2)} → ${late.save.toFixed(2)} ms; callbacks re-read median ${early.refresh.toFixed(2)} → ${late.refresh.toFixed(2)} ms; search p95 ${early.search.toFixed(3)} → ${late.search.toFixed(3)} ms`,
     );
     expect(heapAtEnd - heapAtWarm).toBeLessThanOrEqual(RETAINED_BOUND_MB);
-    expect(fdsAtEnd).toBeLessThanOrEqual(fdsAtWarm);
+    // A leak grows with the 9,000 calls after the warm-up; the test runner itself may open a descriptor or two meanwhile.
+    expect(fdsAtEnd).toBeLessThanOrEqual(fdsAtWarm + 2);
     expect(late.save).toBeLessThanOrEqual(early.save * 1.5 + 1);
     expect(late.refresh).toBeLessThanOrEqual(early.refresh * 1.5 + 1);
     expect(late.search).toBeLessThanOrEqual(early.search * 1.5 + 1);

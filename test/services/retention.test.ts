@@ -46,11 +46,11 @@ describe('removing months past retention', () => {
     expect(notices).toContainEqual({ code: 'retention-due', months: ['2023-01'], more: 1, retentionMonths: 24 });
     expect(existsSync(file('2023-01'))).toBe(true); // nothing removed before the person agrees
 
-    expect(await api.applyRetention({ months: ['2023-01'] })).toEqual({ removed: [{ clerkId, month: '2023-01', records: 2 }] });
+    expect(await api.applyRetention({ months: ['2023-01'] })).toEqual({ removed: [{ copy: 'local', clerkId, month: '2023-01', records: 2 }] });
     expect(existsSync(file('2023-01'))).toBe(false);
     const current = readFileSync(file(monthOf(new Date())), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     expect(current.map((r) => r.type)).toEqual(['call', 'retention']);
-    expect(current[1]).toMatchObject({ retentionMonths: 24, removed: [{ clerkId, month: '2023-01', records: 2 }] });
+    expect(current[1]).toMatchObject({ retentionMonths: 24, removed: [{ copy: 'local', clerkId, month: '2023-01', records: 2 }] });
 
     await services.close();
     services = await openAppServices(dataDir, 'resources');

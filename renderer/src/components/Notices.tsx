@@ -77,8 +77,8 @@ function JournalAlerts() {
       </p>
       <ul>
         {alerts.map((a) => (
-          <li key={a.id}>
-            {t(`journalAlerts.kind.${a.kind}`, { file: a.file, line: a.line ?? '', copy: t(`journalAlerts.copy.${a.copy}`) })}
+          <li key={a.id} title={a.file}>
+            {t(`journalAlerts.kind.${a.kind}`, { month: monthOfFile(a.file), line: a.line ?? '', copy: t(`journalAlerts.copy.${a.copy}`) })}
             {a.count > 1 && ` ${t('journalAlerts.count', { count: a.count })}`}
           </li>
         ))}
@@ -92,6 +92,11 @@ function JournalAlerts() {
       </div>
     </div>
   );
+}
+
+/** `calls/<clerk>/<YYYY-MM>.jsonl` → `YYYY-MM`: the clerk knows months, not paths (the path is in the tooltip). */
+function monthOfFile(file: string): string {
+  return /(\d{4}-\d{2})\.jsonl$/.exec(file)?.[1] ?? file;
 }
 
 /** Months past retention: said first, removed only when the person agrees (asked again at the next start otherwise). */
