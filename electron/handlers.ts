@@ -266,7 +266,9 @@ export function createHandlers(services: AppServices): HandlerTable {
         listed: listed.length,
         count: register.problemCount,
         offset,
-        problems: listed.slice(offset, offset + limit).map(({ folder, clerkName, clerkId, month, file, line, kind, other }) => ({ folder, clerkName: clerkName ?? clerkId, month, file, line, kind, ...(other ? { other } : {}) })),
+        problems: listed
+          .slice(offset, offset + limit)
+          .map(({ folder, clerkName, clerkId, month, file, kind, lines, moreLines, fileCount, other }) => ({ folder, clerkName: clerkName ?? clerkId, month, file, kind, lines, moreLines, fileCount, ...(other ? { other } : {}) })),
       };
     },
 

@@ -54,16 +54,26 @@ export type RegisterFolderKind = (typeof FOLDER_KINDS)[number];
 export const REGISTER_PROBLEM_KINDS = [...JOURNAL_PROBLEM_KINDS, 'conflict'] as const;
 export type RegisterProblemKind = (typeof REGISTER_PROBLEM_KINDS)[number];
 
+/** Lines named in one problem entry; the rest are counted. */
+export const PROBLEM_LINES_SHOWN = 5;
+
+/** One kind of problem in one copy of a month file: the first lines it is on, and how many the file has in all. */
 export const RegisterProblemViewSchema = z.object({
   folder: z.enum(FOLDER_KINDS),
   clerkName: z.string(),
   month: z.string(),
   file: z.string(),
-  line: z.number().int(),
   kind: z.enum(REGISTER_PROBLEM_KINDS),
+  /** The first few lines with this problem (for a conflict, none). */
+  lines: z.array(z.number().int()).max(PROBLEM_LINES_SHOWN),
+  /** More lines with this problem among those listed. */
+  moreLines: z.number().int().min(0),
+  /** Every problem the file has, of any kind. */
+  fileCount: z.number().int().min(0),
   /** For a conflict: the other copy. */
   other: z.enum(FOLDER_KINDS).optional(),
 });
+
 
 /** The register's problems, a page at a time: a folder of broken files can hold thousands. */
 export const RegisterProblemsQuerySchema = z
@@ -71,7 +81,7 @@ export const RegisterProblemsQuerySchema = z
   .strict();
 
 export const RegisterProblemsPageSchema = z.object({
-  /** Problems listed (the first few of each file). */
+  /** Entries listed: one per kind of problem in each file, and one per conflict. */
   listed: z.number().int(),
   /** Every problem met, listed or only counted. */
   count: z.number().int(),

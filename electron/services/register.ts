@@ -4,7 +4,7 @@ import type { JournalProblem } from '../../shared/api';
 import type { ChecklistCatalog } from '../../shared/checklist-catalog';
 import { isCallRecord } from '../../shared/journal-record';
 import { createRowMaker, rowComparator, rowFilter, rowsDisagree, type RegisterFilter, type RegisterRow, type RegisterSort } from '../../shared/register';
-import type { RegisterFolderKind, RegisterProblemKind } from '../../shared/register-api';
+import { PROBLEM_LINES_SHOWN, type RegisterFolderKind, type RegisterProblemKind } from '../../shared/register-api';
 import { callbacksKept, summarize, type RegisterSummary } from '../../shared/statistics';
 import { forEachLine, genesisHash, readableEnd, JournalScanner, MASKED_AT_IMPORT, readLineHead, MAX_RECORD_CHARS, parseRecordLine, ProblemList } from './journal-format';
 import { readHead } from './journal';
@@ -37,6 +37,7 @@ export interface RegisterFolder {
   conflicts?: boolean;
 }
 
+/** One kind of problem in one copy of a month file, or a conflict between two copies of a call. */
 export interface RegisterProblem {
   folder: RegisterFolderKind;
   clerkId: string;
@@ -44,8 +45,12 @@ export interface RegisterProblem {
   clerkName: string | null;
   month: string;
   file: string;
-  line: number;
   kind: RegisterProblemKind;
+  /** The first lines with this problem; more of them beyond these, among the ones kept. */
+  lines: number[];
+  moreLines: number;
+  /** Every problem the file has, of any kind, counted while reading it. */
+  fileCount: number;
   /** For a conflict: the other copy that holds the same record with other content. */
   other?: RegisterFolderKind;
 }
@@ -68,7 +73,7 @@ interface CachedFile {
   shelf: 'calls' | 'conflicts';
   /** A conflicts shelf's records: the ids they share with calls of the register. */
   conflictIds: string[];
-  /** The first few problems of the file, and how many it has in all. */
+  /** The file's problems, one entry per kind, and how many it has in all. */
   problems: RegisterProblem[];
   problemCount: number;
 }
@@ -236,14 +241,15 @@ export class Register {
       maskedOnImport,
       shelf: 'calls',
       conflictIds: [],
-      problems: scan.problems.map((p) => withPlace(p, folder.kind, clerkId, clerkName, month)),
+      problems: byKind(scan.problems, scan.problemCount, { folder: folder.kind, clerkId, clerkName, month, file: relative }),
       problemCount: scan.problemCount,
     });
   }
 
   private rebuild(): void {
     const byId = new Map<string, RegisterRow>();
-    const problems = new ProblemList<RegisterProblem>(Number.POSITIVE_INFINITY);
+    const problems: RegisterProblem[] = [];
+    let problemTotal = 0;
     this.sources = new Map();
     this.conflicts = new Map();
     this.flagged = new Map();
@@ -259,12 +265,14 @@ export class Register {
         else if (first.copy !== row.copy && rowsDisagree(first, row) && !this.conflicts.has(row.id)) {
           // Neither copy wins in silence: the one shown is flagged, and the lead is told which copies disagree.
           this.conflicts.set(row.id, row.copy);
-          problems.add({ folder: first.copy, clerkId: row.clerkId, clerkName: row.clerkName, month: file.relative.slice(-13, -6), file: file.relative, line: 1, kind: 'conflict', other: row.copy });
+          problems.push(conflict(first, row.copy, file.relative));
+          problemTotal++;
         }
       }
       for (const id of file.maskedOnImport) this.maskedOnImport.add(id);
-      problems.addAll(file.problems, file.problemCount);
-      if (file.problems.length > 0) this.flagged.set(copyKey(file.folder, file.relative), describeProblem(file.problems[0]!, file.problemCount));
+      for (const p of file.problems) problems.push(p);
+      problemTotal += file.problemCount;
+      if (file.problems.length > 0) this.flagged.set(copyKey(file.folder, file.relative), describeProblem(file.problems[0]!));
     }
     // Once every call is known: what an import kept aside flags the call it conflicts with.
     for (const file of this.cache.values()) {
@@ -272,17 +280,19 @@ export class Register {
         const row = byId.get(id);
         if (row && !this.conflicts.has(id)) {
           this.conflicts.set(id, file.folder);
-          problems.add({ folder: row.copy, clerkId: row.clerkId, clerkName: row.clerkName, month: file.relative.slice(-13, -6), file: file.relative, line: 1, kind: 'conflict', other: file.folder });
+          problems.push(conflict(row, file.folder, file.relative));
+          problemTotal++;
         }
       }
     }
     this.byId = byId;
     this.rows = [...byId.values()];
     this.ids = new Set(byId.keys());
-    this.problemList = problems.kept.sort(
-      (a, b) => (a.clerkName ?? '').localeCompare(b.clerkName ?? '', 'pl') || a.month.localeCompare(b.month) || a.folder.localeCompare(b.folder) || a.line - b.line,
+    const who = (p: RegisterProblem) => p.clerkName ?? p.clerkId;
+    this.problemList = problems.sort(
+      (a, b) => who(a).localeCompare(who(b), 'pl') || a.month.localeCompare(b.month) || a.folder.localeCompare(b.folder) || (a.lines[0] ?? 0) - (b.lines[0] ?? 0),
     );
-    this.problemTotal = problems.count;
+    this.problemTotal = problemTotal;
     this.keptAt = callbacksKept(this.rows);
     this.lastQuery = null;
   }
@@ -349,8 +359,22 @@ function copyKey(folder: RegisterFolderKind, relative: string): string {
   return `${folder}:${relative}`;
 }
 
-function withPlace(p: JournalProblem, folder: RegisterFolderKind, clerkId: string, clerkName: string | null, month: string): RegisterProblem {
-  return { ...p, folder, clerkId, clerkName, month };
+type Place = Pick<RegisterProblem, 'folder' | 'clerkId' | 'clerkName' | 'month' | 'file'>;
+
+/** A file's kept problems as one entry per kind, in the order first met; the file's total goes with each. */
+function byKind(problems: readonly JournalProblem[], fileCount: number, place: Place): RegisterProblem[] {
+  const entries = new Map<RegisterProblemKind, RegisterProblem>();
+  for (const p of problems) {
+    let entry = entries.get(p.kind);
+    if (!entry) entries.set(p.kind, (entry = { ...place, kind: p.kind, lines: [], moreLines: 0, fileCount }));
+    if (entry.lines.length < PROBLEM_LINES_SHOWN) entry.lines.push(p.line);
+    else entry.moreLines++;
+  }
+  return [...entries.values()];
+}
+
+function conflict(row: RegisterRow, other: RegisterFolderKind, file: string): RegisterProblem {
+  return { folder: row.copy, clerkId: row.clerkId, clerkName: row.clerkName, month: file.slice(-13, -6), file, kind: 'conflict', lines: [], moreLines: 0, fileCount: 0, other };
 }
 
 const PROBLEM_WORDS: Record<RegisterProblemKind, string> = {
@@ -369,7 +393,7 @@ const FOLDER_WORDS: Record<RegisterFolderKind, string> = {
   import: 'w zaimportowanych',
 };
 
-export function describeProblem(p: RegisterProblem, count = 1): string {
-  const more = count > 1 ? ` (i ${count - 1} dalszych w tym pliku)` : '';
-  return `Naruszona integralność: ${p.clerkName ?? p.clerkId}, ${p.month} — ${PROBLEM_WORDS[p.kind]}, wiersz ${p.line} pliku ${p.file} (${FOLDER_WORDS[p.folder]})${more}`;
+export function describeProblem(p: RegisterProblem): string {
+  const more = p.fileCount > 1 ? ` (problemów w tym pliku: ${p.fileCount})` : '';
+  return `Naruszona integralność: ${p.clerkName ?? p.clerkId}, ${p.month} — ${PROBLEM_WORDS[p.kind]}, wiersz ${p.lines[0] ?? 1} pliku ${p.file} (${FOLDER_WORDS[p.folder]})${more}`;
 }

@@ -118,7 +118,7 @@ describe('the team copy’s newest lines', () => {
     await open();
     await api.queryRegister({ filter: { from: null, to: null, clerkIds: [], direction: null, outcomes: [], routedUnitIds: [], missed: null }, sort: { key: 'startedAt', descending: true }, offset: 0, limit: 10, refresh: true, withSummary: false });
     const listed = await api.listRegisterProblems({ offset: 0, limit: 50 });
-    expect(listed.problems).toContainEqual(expect.objectContaining({ folder: 'team', kind: 'lines-removed', line: 3 }));
+    expect(listed.problems).toContainEqual(expect.objectContaining({ folder: 'team', kind: 'lines-removed', lines: [3] }));
     expect((await save('Po zmianie w zespole')).ok).toBe(true);
     await services.team.deliver();
     expect((await api.getAppState({})).journalAlerts.alerts).toContainEqual(expect.objectContaining({ copy: 'team', kind: 'lines-removed' }));

@@ -113,12 +113,11 @@ describe('the register', () => {
     writeFileSync(file, [lines[0], lines[1], lines[2], lines[4], lines[3]].join('\n') + '\n'); // and two swapped
     const edited = await query();
     const editedProblems = await problemsOf();
-    expect(edited.problemCount).toBe(editedProblems.length);
+    expect(edited.problemCount).toBe(3);
     // The edit and the swap break the chain; the month's head sees its last line is not the one written last.
-    expect(editedProblems.map((p) => [p.line, p.kind])).toEqual([
-      [4, 'broken-chain'],
-      [5, 'broken-chain'],
-      [5, 'head-changed'],
+    expect(editedProblems.map((p) => [p.lines, p.kind, p.fileCount])).toEqual([
+      [[4, 5], 'broken-chain', 3],
+      [[5], 'head-changed', 3],
     ]);
     expect(editedProblems.every((p) => p.clerkName === 'Anna Nowak' && p.month === '2026-10' && p.folder === 'local')).toBe(true);
     expect(edited.total).toBe(5);
@@ -128,8 +127,8 @@ describe('the register', () => {
     writeFileSync(file, [lines[0], lines[1], lines[3], lines[4]].join('\n') + '\n'); // a removed line
     await query();
     expect(await problemsOf()).toEqual([
-      expect.objectContaining({ clerkName: 'Anna Nowak', month: '2026-10', line: 3, kind: 'broken-chain' }),
-      expect.objectContaining({ clerkName: 'Anna Nowak', month: '2026-10', line: 5, kind: 'lines-removed' }),
+      expect.objectContaining({ clerkName: 'Anna Nowak', month: '2026-10', lines: [3], kind: 'broken-chain' }),
+      expect.objectContaining({ clerkName: 'Anna Nowak', month: '2026-10', lines: [5], kind: 'lines-removed' }),
     ]);
   });
 
@@ -139,10 +138,9 @@ describe('the register', () => {
     writeFileSync(join(other, '2026-10.jsonl'), 'id;nazwa\n1;coś\n{"schemaVersion":9,"type":"call","id":"x"}\n');
     const page = await query();
     expect(page.total).toBe(3);
-    expect((await problemsOf()).map((p) => [p.clerkName, p.line, p.kind])).toEqual([
-      ['inny-program', 1, 'corrupt-line'],
-      ['inny-program', 2, 'corrupt-line'],
-      ['inny-program', 3, 'unknown-version'],
+    expect((await problemsOf()).map((p) => [p.clerkName, p.lines, p.kind])).toEqual([
+      ['inny-program', [1, 2], 'corrupt-line'],
+      ['inny-program', [3], 'unknown-version'],
     ]);
   });
 
@@ -260,7 +258,7 @@ describe('importing clerks’ exports', () => {
     const page = await leadQuery();
     expect(page.total).toBe(1);
     // The day's check comes along and is whole; the call after the missing one is where the chain breaks.
-    expect(await problemsOf(leadApi)).toEqual([expect.objectContaining({ folder: 'import', clerkName: 'Anna Nowak', month: '2026-10', line: 2, kind: 'broken-chain' })]);
+    expect(await problemsOf(leadApi)).toEqual([expect.objectContaining({ folder: 'import', clerkName: 'Anna Nowak', month: '2026-10', lines: [2], kind: 'broken-chain' })]);
   });
 
   it('lines that are not call records are named by number; a file of another tool is refused whole', async () => {

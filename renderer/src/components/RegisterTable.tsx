@@ -63,7 +63,11 @@ export function RegisterTable() {
                     </div>
                     <p className="register-row-detail">
                       <span className="outcome-badge">{t(`outcomes.${row.outcome}`)}</span>{' '}
-                      {row.integrity && <span className="integrity">{t('register.table.flagged')} </span>}
+                      {row.integrity && (
+                        <span className="integrity" title={row.integrity}>
+                          {t('register.table.flagged')}{' '}
+                        </span>
+                      )}
                       {row.routedTo && <span>{t('history.routedTo', { unit: row.routedTo })} · </span>}
                       {row.missed.length ? <span className="missed-line">{t('history.missedList', { items: row.missed.join('; ') })}</span> : <span className="muted">{t('history.noneMissed')}</span>}
                       {row.score !== null && <span className="muted"> · {t('history.score', { percent: Math.round(row.score * 100) })}</span>}

@@ -73,12 +73,19 @@ function RegisterProblems() {
           <li key={u.path}>{t('register.unreadable', { path: u.path, code: u.code })}</li>
         ))}
         {unreadableCount > unreadable.length && <li>{t('register.unreadableMore', { count: unreadableCount - unreadable.length })}</li>}
-        {problems.map((p) => (
-          <li key={`${p.folder}:${p.file}:${p.line}:${p.kind}`}>
+        {problems.map((p, i) => (
+          <li key={`${p.folder}:${p.file}:${p.kind}:${i}`}>
             {p.kind === 'conflict'
               ? t('register.problem.conflict', { clerk: p.clerkName, month: p.month, file: p.file, other: t(`register.folder.${p.other ?? 'import'}`) })
-              : t(`register.problem.${p.kind}`, { clerk: p.clerkName, month: p.month, file: p.file, line: p.line })}{' '}
+              : t(`register.problem.${p.kind}`, {
+                  clerk: p.clerkName,
+                  month: p.month,
+                  file: p.file,
+                  line: p.lines[0] ?? '',
+                  lines: t('register.lines', { count: p.lines.length + p.moreLines, list: p.lines.join(', ') + (p.moreLines > 0 ? '…' : '') }),
+                })}{' '}
             {t(`register.folder.${p.folder}`)}
+            {p.fileCount > p.lines.length + p.moreLines && ` ${t('register.fileCount', { count: p.fileCount })}`}
           </li>
         ))}
       </ul>
