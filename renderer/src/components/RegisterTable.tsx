@@ -65,7 +65,7 @@ export function RegisterTable() {
                       <span className="outcome-badge">{t(`outcomes.${row.outcome}`)}</span>{' '}
                       {row.integrity && (
                         <span className="integrity" title={row.integrity}>
-                          {t('register.table.flagged')}{' '}
+                          {row.integrity} ·{' '}
                         </span>
                       )}
                       {row.routedTo && <span>{t('history.routedTo', { unit: row.routedTo })} · </span>}

@@ -54,7 +54,10 @@ export function RegisterView() {
   );
 }
 
-/** What is wrong with the files read: unreadable folders, then each file's first problems, a page at a time. */
+/** Problem entries shown before the lead asks for more. */
+const FOLDED_PROBLEMS = 3;
+
+/** What is wrong with the files read: unreadable folders, then each file's problems by kind — a few, then a page at a time. */
 function RegisterProblems() {
   const { t } = useTranslation();
   const problems = useRegisterStore((s) => s.problems);
@@ -63,8 +66,11 @@ function RegisterProblems() {
   const unreadable = useRegisterStore((s) => s.unreadable);
   const unreadableCount = useRegisterStore((s) => s.unreadableCount);
   const moreProblems = useRegisterStore((s) => s.moreProblems);
+  // The figures come first: a few entries say enough, the rest are there on request.
+  const [expanded, setExpanded] = useState(false);
   if (problemCount === 0 && unreadableCount === 0) return null;
   const unlisted = problemCount - problemsListed;
+  const shown = expanded ? problems : problems.slice(0, FOLDED_PROBLEMS);
   return (
     <div className="banner warning register-problems" role="alert">
       <p>{t('register.problemsCount', { count: problemCount + unreadableCount })}</p>
@@ -73,7 +79,7 @@ function RegisterProblems() {
           <li key={u.path}>{t('register.unreadable', { path: u.path, code: u.code })}</li>
         ))}
         {unreadableCount > unreadable.length && <li>{t('register.unreadableMore', { count: unreadableCount - unreadable.length })}</li>}
-        {problems.map((p, i) => (
+        {shown.map((p, i) => (
           <li key={`${p.folder}:${p.file}:${p.kind}:${i}`}>
             {p.kind === 'conflict'
               ? t('register.problem.conflict', { clerk: p.clerkName, month: p.month, file: p.file, other: t(`register.folder.${p.other ?? 'import'}`) })
@@ -89,12 +95,17 @@ function RegisterProblems() {
           </li>
         ))}
       </ul>
-      {problems.length < problemsListed && (
+      {!expanded && problemsListed > shown.length && (
+        <button type="button" className="button secondary small" onClick={() => setExpanded(true)}>
+          {t('register.moreProblems', { count: problemsListed - shown.length })}
+        </button>
+      )}
+      {expanded && problems.length < problemsListed && (
         <button type="button" className="button secondary small" onClick={() => void moreProblems()}>
           {t('register.moreProblems', { count: problemsListed - problems.length })}
         </button>
       )}
-      {unlisted > 0 && problems.length >= problemsListed && <p className="small">{t('register.problemsUnlisted', { count: unlisted })}</p>}
+      {unlisted > 0 && expanded && problems.length >= problemsListed && <p className="small">{t('register.problemsUnlisted', { count: unlisted })}</p>}
     </div>
   );
 }

@@ -508,7 +508,6 @@ export const en = {
       title: 'Calls',
       label_one: 'List of calls: {{count}} call',
       label_other: 'List of calls: {{count}} calls',
-      flagged: 'Integrity broken —',
     },
   },
   serverErrors: {

@@ -548,7 +548,6 @@ export const pl = {
       label_few: 'Lista rozmów: {{count}} rozmowy',
       label_many: 'Lista rozmów: {{count}} rozmów',
       label_other: 'Lista rozmów: {{count}} rozmowy',
-      flagged: 'Integralność naruszona —',
     },
   },
   serverErrors: {
