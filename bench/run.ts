@@ -3,8 +3,9 @@
  * measured in the same run on the same disk, as a ratio. A benchmark, not a
  * test: it never fails on a timing, it reports.
  *
- * 1. Journal append (validate, chain, write, fsync) against the least a
- *    durable append can do: FileHandle.appendFile of the same bytes + fsync.
+ * 1. Journal append (the owner check, validate, chain, write, fsync, the
+ *    month's head) against the least a durable append can do:
+ *    FileHandle.appendFile of the same bytes + fsync.
  * 2. Opening and verifying a month file of 100,000 records against reading it
  *    and JSON.parse-ing every line (no hashing, no validation); also opening
  *    it for an append, and reading every record with full validation.
@@ -28,6 +29,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { CallJournal, genesisHash, serializeRecord, sha256 } from '../electron/services/journal';
+import { DataDirLock } from '../electron/services/data-dir-lock';
 import type { CallRecord } from '../shared/call-record';
 import { writeBigExport } from '../test/helpers/big-export';
 import { CLERK_ID, sampleRecord } from '../test/helpers/records';
@@ -83,7 +85,9 @@ async function appendBench(): Promise<void> {
   for (let round = 0; round < ROUNDS; round++) {
     const dir = await fs.mkdtemp(join(tmpdir(), 'bench-append-'));
     const records = Array.from({ length: APPENDS }, (_, i) => sampleRecord(new Date(baseTime + round * 1e7 + i * 1000), 120));
-    const journal = new CallJournal(dir);
+    // As the app appends: the data directory's owner checked before each write, the month's head written after.
+    const lock = await DataDirLock.acquire(dir);
+    const journal = new CallJournal(dir, { createBase: true, beforeWrite: () => lock.assertOwned() });
     await journal.append(sampleRecord(new Date(baseTime + round * 1e7 - 1000), 120)); // open the file first
     const handle = await fs.open(join(dir, 'baseline.jsonl'), 'a');
 
@@ -108,6 +112,7 @@ async function appendBench(): Promise<void> {
     baselineP95.push(percentile(basePerOp, 95));
     await handle.close();
     await journal.close();
+    await lock.release();
     await fs.rm(dir, { recursive: true, force: true });
   }
 

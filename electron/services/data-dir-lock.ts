@@ -85,10 +85,22 @@ export class DataDirLock {
 
   /** Throws DataDirLostError when another app holds the data directory now. Called before every write. */
   async assertOwned(): Promise<void> {
-    // Only a token that is there and not ours (or gone: the other app closed) means the directory was taken;
-    // a read that fails for another reason fails this write alone, as the write itself would.
-    if (!this.lost && (await readOwner(this.dataDir)) !== this.token) this.lost = true;
+    if (!this.lost && !(await this.ownerUnchanged())) {
+      // Only a token that is there and not ours (or gone: the other app closed) means the directory was taken;
+      // a read that fails for another reason fails this write alone, as the write itself would.
+      const owner = await readOwner(this.dataDir);
+      if (owner !== this.token) this.lost = true;
+      else this.ownerStamp = await stampOf(this.dataDir);
+    }
     if (this.lost) throw new DataDirLostError(this.dataDir);
+  }
+
+  /** What the owner file looked like when its token was last read as ours. */
+  private ownerStamp: string | null = null;
+
+  /** One stat before each write instead of a read: another app writing its token replaces the file (a new inode, a new time). */
+  private async ownerUnchanged(): Promise<boolean> {
+    return this.ownerStamp !== null && (await stampOf(this.dataDir).catch(() => null)) === this.ownerStamp;
   }
 
   get isLost(): boolean {
@@ -115,6 +127,11 @@ export class DataDirLock {
     if (!this.lost) await fs.rm(ownerPath(this.dataDir), { force: true }).catch(() => undefined);
     await this.releaseLock().catch(() => undefined);
   }
+}
+
+async function stampOf(dataDir: string): Promise<string> {
+  const stat = await fs.stat(ownerPath(dataDir), { bigint: true });
+  return `${stat.ino}:${stat.mtimeNs}:${stat.size}`;
 }
 
 /** The token of the app holding the directory; null when none is written. */

@@ -2,7 +2,8 @@ import { promises as fs } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { JournalProblem } from '../../shared/api';
 import { JournalRecordSchema, type JournalRecord, type UnchainedRecord } from '../../shared/journal-record';
-import { syncDirectory, writeFileAtomic } from './atomic-file';
+import { syncDirectory } from './atomic-file';
+import { HeadWriter, readHead } from './journal-head';
 import { openRegularFile, readRegularFile } from './regular-file';
 import {
   byLine,
@@ -41,10 +42,8 @@ export * from './journal-format';
  * - Saving a record whose id is already in the file returns the stored one, so
  *   a retried save never duplicates a call.
  * - After each append the month's head (line count, last hash) is written
- *   beside the file (`<YYYY-MM>.jsonl.head`), so its newest lines edited or
- *   cut off are seen too. Written whole (a rename) but not fsynced: a power
- *   cut may leave it a few lines behind, which only narrows what it covers —
- *   it is never ahead of the file it describes.
+ *   beside the file (journal-head.ts), so its newest lines edited or cut off
+ *   are seen too.
  */
 
 export interface QuarantineEvent {
@@ -54,6 +53,7 @@ export interface QuarantineEvent {
 
 interface OpenMonth {
   handle: fs.FileHandle;
+  head: HeadWriter;
   size: number;
   lines: number;
   lastHash: string;
@@ -70,31 +70,6 @@ export interface JournalOptions {
   beforeWrite?: () => Promise<void>;
   /** Hears of torn lines set aside and of heads that do not match, as files are opened. */
   onTrouble?: (trouble: JournalTrouble) => void;
-}
-
-/** Where a month file's head is kept. */
-export function headPathOf(monthFile: string): string {
-  return `${monthFile}.head`;
-}
-
-/** A month's head as stored, or null when there is none or it cannot be read (it is then written anew). */
-export async function readHead(monthFile: string): Promise<JournalHead | null> {
-  let text: string;
-  try {
-    text = (await readRegularFile(headPathOf(monthFile))).toString('utf8');
-  } catch {
-    // None yet (written after the first append), or not a file: no head.
-    return null;
-  }
-  try {
-    const value = JSON.parse(text) as Partial<JournalHead>;
-    if (Number.isInteger(value.lines) && value.lines! >= 0 && typeof value.lastHash === 'string' && /^[0-9a-f]{64}$/.test(value.lastHash)) {
-      return { lines: value.lines!, lastHash: value.lastHash };
-    }
-  } catch {
-    // an unreadable head is no head
-  }
-  return null;
 }
 
 const MONTH_FILE = /^(\d{4})-(\d{2})\.jsonl$/;
@@ -150,13 +125,16 @@ export class CallJournal {
       const previous = monthOf(new Date(savedAt.getFullYear(), savedAt.getMonth() - 1, 15));
       if ((await this.idsOf(clerkId, previous)).has(record.id)) return this.findSaved(clerkId, previous, record.id);
       target ??= await this.openMonth(clerkId, month);
-      await this.options.beforeWrite?.();
+      // The owner check runs while the record is validated and serialised; nothing is written before it answers.
+      const allowed = this.options.beforeWrite?.() ?? Promise.resolve();
+      allowed.catch(() => undefined); // awaited below: never left unhandled if validation throws first
 
       // Validated here too: a record the reader would reject must never be
       // acknowledged. It costs microseconds beside the fsync.
       const chained = JournalRecordSchema.parse({ ...record, prevHash: target.lastHash });
       const line = serializeRecord(chained);
       const data = Buffer.from(line + '\n', 'utf8');
+      await allowed;
       try {
         await writeFully(target.handle, data, target.size);
         await target.handle.sync();
@@ -271,7 +249,7 @@ export class CallJournal {
 
   async close(): Promise<void> {
     await this.queue.run(async () => {
-      for (const month of this.open.values()) await month.handle.close().catch(() => undefined);
+      for (const month of this.open.values()) await closeMonth(month);
       this.open.clear();
     });
   }
@@ -308,8 +286,12 @@ export class CallJournal {
       for (const problem of scan.problems) {
         if (problem.kind === 'head-changed' || problem.kind === 'lines-removed') this.options.onTrouble?.({ kind: 'problem', problem });
       }
+      const head = await HeadWriter.open(path);
+      // The head now says what the file holds; what it said before, if it differed, was just reported.
+      await head.reset({ lines: scan.lineCount, lastHash: scan.lastHash }).catch((error: Error) => console.error(`[journal] head of ${file} not written: ${error.message}`));
       const opened: OpenMonth = {
         handle,
+        head,
         size: bytes.length,
         lines: scan.lineCount,
         lastHash: scan.lastHash,
@@ -336,10 +318,9 @@ export class CallJournal {
     return head.prevHash === previous;
   }
 
-  /** The month's head after an append; a head that cannot be written is tried again at the next append. */
+  /** The month's head after an append; a head that cannot be written is written at the next append. */
   private async writeHead(clerkId: string, month: string, target: OpenMonth): Promise<void> {
-    const head: JournalHead = { lines: target.lines, lastHash: target.lastHash };
-    await writeFileAtomic(headPathOf(this.filePath(clerkId, month)), JSON.stringify(head), { durable: false }).catch((error: Error) =>
+    await target.head.write({ lines: target.lines, lastHash: target.lastHash }).catch((error: Error) =>
       console.error(`[journal] head of ${this.relativePath(clerkId, month)} not written: ${error.message}`),
     );
   }
@@ -352,7 +333,7 @@ export class CallJournal {
   private async keepFewOpen(): Promise<void> {
     for (const [key, month] of [...this.open].slice(0, -MAX_OPEN_MONTHS)) {
       this.open.delete(key);
-      await month.handle.close().catch(() => undefined);
+      await closeMonth(month);
     }
     for (const key of [...this.knownIds.keys()].slice(0, -MAX_KNOWN_ID_SETS)) this.knownIds.delete(key);
   }
@@ -416,8 +397,13 @@ export class CallJournal {
     this.open.delete(`${clerkId}/${month}`);
     this.knownIds.delete(`${clerkId}/${month}`);
     if (rollBack) await target.handle.truncate(target.size).catch(() => undefined);
-    await target.handle.close().catch(() => undefined);
+    await closeMonth(target);
   }
+}
+
+async function closeMonth(month: OpenMonth): Promise<void> {
+  await month.handle.close().catch(() => undefined);
+  await month.head.close();
 }
 
 /** Creates one folder whose parent must exist; whether it was created. */

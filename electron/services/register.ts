@@ -7,7 +7,7 @@ import { createRowMaker, rowComparator, rowFilter, rowsDisagree, type RegisterFi
 import { PROBLEM_LINES_SHOWN, type RegisterFolderKind, type RegisterProblemKind } from '../../shared/register-api';
 import { callbacksKept, summarize, type RegisterSummary } from '../../shared/statistics';
 import { forEachLine, genesisHash, readableEnd, JournalScanner, MASKED_AT_IMPORT, readLineHead, MAX_RECORD_CHARS, parseRecordLine, ProblemList } from './journal-format';
-import { readHead } from './journal';
+import { readHead } from './journal-head';
 import { MONTH_FILE_NAME } from './journal-layout';
 import { NotRegularFileError, readRegularFile } from './regular-file';
 

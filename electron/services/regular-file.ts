@@ -20,9 +20,16 @@ export class NotRegularFileError extends Error {
 
 const NONBLOCK = constants.O_NONBLOCK ?? 0;
 
-/** Opens `path` for reading (or, with `append`, for reading and appending), refusing anything but a regular file. */
-export async function openRegularFile(path: string, mode: 'read' | 'append' = 'read'): Promise<fs.FileHandle> {
-  const flags = mode === 'read' ? constants.O_RDONLY : constants.O_RDWR | constants.O_APPEND | constants.O_CREAT;
+const FLAGS = {
+  read: constants.O_RDONLY,
+  append: constants.O_RDWR | constants.O_APPEND | constants.O_CREAT,
+  // Written at chosen positions: no O_APPEND, which on Linux would send every positioned write to the end.
+  write: constants.O_RDWR | constants.O_CREAT,
+};
+
+/** Opens `path` for reading, for appending (and reading), or for writing at chosen positions; anything but a regular file is refused. */
+export async function openRegularFile(path: string, mode: keyof typeof FLAGS = 'read'): Promise<fs.FileHandle> {
+  const flags = FLAGS[mode];
   const handle = await fs.open(path, flags | NONBLOCK, 0o600);
   try {
     const stat = await handle.stat();

@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { expiredMonths, type RetentionCopy } from '../../shared/retention';
 import { syncDirectory } from './atomic-file';
-import { headPathOf } from './journal';
+import { headPathOf } from './journal-head';
 import { MONTH_FILE_NAME } from './journal-layout';
 import { openRegularFile } from './regular-file';
 

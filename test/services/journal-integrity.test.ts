@@ -1,10 +1,12 @@
 import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHandlers, dispatch, type HandlerTable } from '../../electron/handlers';
 import { openAppServices, type AppServices } from '../../electron/services/app-services';
 import { monthOf } from '../../electron/services/journal-format';
+import { readHead } from '../../electron/services/journal-head';
 import { markTeamFolder } from '../../electron/services/team-sync';
 import { endedCall } from '../helpers/calls';
 import { INCOMING } from '../helpers/records';
@@ -105,6 +107,37 @@ describe('problems in the clerk’s own journal', () => {
   });
 });
 
+describe("the month's head itself", () => {
+  it('a slot torn by a power cut (any bytes) leaves the other, one line behind at most: never an alarm', async () => {
+    await services.close();
+    const head = `${monthFile()}.head`;
+    const slots = readFileSync(head);
+    expect(slots.length).toBe(256);
+    for (const torn of [Buffer.alloc(128, 0), Buffer.from('{"lines":3,"lastHash":"'.padEnd(128, 'x')), randomBytes(128)]) {
+      // The newer head is the one whose slot is the line count's parity; tear that one.
+      const newer = (lines().length % 2) * 128;
+      writeFileSync(head, Buffer.concat([newer === 0 ? torn : slots.subarray(0, 128), newer === 128 ? torn : slots.subarray(128)]));
+      const read = await readHead(monthFile());
+      expect(read?.lines).toBe(lines().length - 1);
+    }
+    await open();
+    await api.queryRegister({ filter: { from: null, to: null, clerkIds: [], direction: null, outcomes: [], routedUnitIds: [], missed: null }, sort: { key: 'startedAt', descending: true }, offset: 0, limit: 10, refresh: true, withSummary: false });
+    expect((await api.listRegisterProblems({ offset: 0, limit: 10 })).problems).toEqual([]);
+    expect((await api.getAppState({})).journalAlerts.alerts).toEqual([]);
+  });
+
+  it('once lines were cut off and the clerk saves again, the alert stays and the head speaks of the file as it is now', async () => {
+    await services.close();
+    writeFileSync(monthFile(), lines().slice(0, 1).join('\n') + '\n');
+    await open();
+    expect((await save('Po obcięciu')).ok).toBe(true);
+    await api.queryRegister({ filter: { from: null, to: null, clerkIds: [], direction: null, outcomes: [], routedUnitIds: [], missed: null }, sort: { key: 'startedAt', descending: true }, offset: 0, limit: 10, refresh: true, withSummary: false });
+    expect((await api.listRegisterProblems({ offset: 0, limit: 10 })).problems).toEqual([]);
+    await restart();
+    expect((await api.getAppState({})).journalAlerts.alerts).toEqual([expect.objectContaining({ kind: 'lines-removed' })]);
+  });
+});
+
 describe('the team copy’s newest lines', () => {
   it('cut off in the team folder: the lead’s register says so, and the clerk’s app raises it as a team alert when it next writes there', async () => {
     const team = mkdtempSync(join(tmpdir(), 'integrity-team-'));
@@ -112,7 +145,7 @@ describe('the team copy’s newest lines', () => {
     await api.saveTeamSettings({ teamFolder: team, retentionMonths: 24 });
     const teamFile = join(team, 'calls', clerkId, `${monthOf(new Date())}.jsonl`);
     expect(readFileSync(teamFile, 'utf8').trim().split('\n')).toHaveLength(3);
-    expect(JSON.parse(readFileSync(`${teamFile}.head`, 'utf8'))).toMatchObject({ lines: 3 });
+    expect(await readHead(teamFile)).toMatchObject({ lines: 3 });
     await services.close();
     writeFileSync(teamFile, readFileSync(teamFile, 'utf8').trim().split('\n').slice(0, 1).join('\n') + '\n');
     await open();
