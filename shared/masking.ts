@@ -313,5 +313,19 @@ export function replaceIdentifiers(text: string, found: readonly FoundIdentifier
 }
 
 export function maskIdentifiers(text: string): MaskResult {
+  if (isPlainProse(text)) return { text, counts: {} };
   return replaceIdentifiers(text, findIdentifiers(text));
+}
+
+// Latin letters (Polish ones included), spaces and the punctuation of prose:
+// no digit of any script, no "@" of any width, nothing NFKC could turn into
+// either. Every identifier has a digit except an e-mail, which needs "@" or
+// a word for it. Such a text has nothing to mask — a test holds the rules to
+// that — and is most of what a register shows, so it is not read twice.
+const PROSE = /^[A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F\s.,;:!?()"'„”«»\-–—/[\]]*$/u;
+const AT_WORD = /at|ma(?:ł|l)p/i;
+
+/** Whether `text` is plain prose, which masking leaves as it is. */
+export function isPlainProse(text: string): boolean {
+  return PROSE.test(text) && !AT_WORD.test(text);
 }

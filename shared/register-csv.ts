@@ -1,3 +1,4 @@
+import { maskIdentifiers } from './masking';
 import type { Outcome } from './outcomes';
 import type { PersonAnswer } from './outbound';
 import { ITEM_STATE, type ItemList, type RegisterRow } from './register';
@@ -172,7 +173,8 @@ export function csvCells(row: RegisterRow, columns: ItemColumns, integrity: stri
     row.personalData ? 'tak' : 'nie',
     row.greetingWithin30s ? 'tak' : 'nie',
     row.score === null ? '' : numberCell(Math.round(row.score * 100)),
-    textCell(row.note),
+    // Masked as the register shows it: a record kept from before masking knew a way of typing an identifier shows none either.
+    textCell(maskIdentifiers(row.note).text),
     textCell(integrity),
     textCell(row.id),
   ];

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MASK_TOKENS, maskIdentifiers } from '../../shared/masking';
+import { findIdentifiers, isPlainProse, MASK_TOKENS, maskIdentifiers, replaceIdentifiers } from '../../shared/masking';
 import { POLISH_WORDS } from './arbitraries';
 import {
   caseSignature,
@@ -103,5 +103,22 @@ describe('maskIdentifiers: everything outside the masked spans is kept as typed'
   it('keeps full-width letters, ligatures, combining accents and odd dashes exactly as typed', () => {
     const note = 'Ｋlient ﬁrma, e\u0301, 10\u201312 osób, ½ etatu, ＡＢＣ, PESEL 44051401359.';
     expect(maskIdentifiers(note).text).toBe('Ｋlient ﬁrma, e\u0301, 10\u201312 osób, ½ etatu, ＡＢＣ, PESEL [PESEL].');
+  });
+});
+
+describe('plain prose, masked without being read twice', () => {
+  it('property: a text the shortcut calls plain prose is one the full rules leave as it is', () => {
+    const prose = fc.string({ unit: fc.constantFrom(...'aąbcćdeęfghijklłmnńoóprsśtuwyzźżAĄĆĘŁŃÓŚŹŻxvq .,;:!?()"\'„”«»-–—/[]\n\tàéü'.split('')), maxLength: 300 });
+    fc.assert(
+      fc.property(prose, (text) => {
+        if (!isPlainProse(text)) return;
+        expect(replaceIdentifiers(text, findIdentifiers(text)).text).toBe(text);
+      }),
+      { numRuns: 5_000 },
+    );
+  });
+
+  it('anything that could hold an identifier is not prose: a digit of any script, an @ of any width, a word for it', () => {
+    for (const text of ['Jan 5', 'tel. ٦٠١', 'jan＠wp.pl', 'jan﹫wp.pl', 'jan (at) wp kropka pl', 'jan małpa wp', 'JAN MALPA WP', '① drugi', 'x²', 'ｐｅｓｅｌ']) expect(isPlainProse(text)).toBe(false);
   });
 });
