@@ -17,7 +17,6 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { importJsonl } from '../electron/services/import';
-import { TEST_CATALOG } from '../test/helpers/records';
 
 const [mode, file, importsDir] = process.argv.slice(2) as [string, string, string];
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
@@ -31,7 +30,7 @@ delay.enable();
 const t0 = performance.now();
 let records = 0;
 if (mode === 'import' || mode === 'reimport') {
-  const result = await importJsonl(file, importsDir, { row: () => undefined }, TEST_CATALOG);
+  const result = await importJsonl(file, importsDir, { row: () => undefined });
   records = result.imported + result.duplicates;
 } else if (mode === 'read') {
   for await (const line of createInterface({ input: createReadStream(file), crlfDelay: Infinity })) {

@@ -38,9 +38,13 @@ export interface ErrorText {
   key: string;
 }
 
-/** A file-system error (errno code) met by `method`. */
-export function storageError(method: ApiMethod, errno: string): ErrorText {
+/** A file-system error (errno code) met by `method`, at `path` when known. */
+export function storageError(method: ApiMethod, errno: string, path?: string): ErrorText {
   const kind = METHOD_KINDS[method];
+  if (kind === 'call' && (errno === 'ENOTREGULAR' || errno === 'EISDIR') && path?.endsWith('.jsonl')) {
+    // Trying again cannot help: the month's file is something else under its name.
+    return { key: 'journalNotAFile', message: `${path ?? 'Plik dziennika'} nie jest zwykłym plikiem — zapis nie będzie możliwy, dopóki IT go nie usunie lub nie przeniesie. Rozmowa czeka w oknie.` };
+  }
   if (kind === 'read') return { key: 'readFailed', message: `Nie udało się odczytać danych z dysku (${errno}). Nic nie zostało zmienione — spróbuj ponownie.` };
   const full = errno === 'ENOSPC';
   const denied = ['EACCES', 'EPERM', 'EROFS'].includes(errno);

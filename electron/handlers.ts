@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
-import type { z } from 'zod';
+import { relative } from 'node:path';
+import { ZodError, type z } from 'zod';
 import {
   apiContract,
   describeIssues,
@@ -36,6 +37,7 @@ import type { RegisterRowView } from '../shared/register-api';
 import type { Register } from './services/register';
 import { exportFileName, exportToFile, writeCsv, writeJsonl } from './services/register-export';
 import { importJsonl, type ImportResult } from './services/import';
+import { ImportFilingError } from './services/import-filer';
 import { markTeamFolder } from './services/team-sync';
 import { SerialQueue } from './services/serial-queue';
 import { importsRoot, retentionPlaces, type AppServices } from './services/app-services';
@@ -230,14 +232,22 @@ export function createHandlers(services: AppServices): HandlerTable {
       const named = new Set(months);
       // Only what the person was told about, and only what is still past retention now.
       const files = (await findExpired(retentionPlaces(services.dataDir, services.settings), new Date(), services.settings.retentionMonths)).filter((f) => named.has(f.month));
-      if (files.length === 0) return { removed: [] };
+      if (files.length === 0) return { removed: [], notRemoved: [] };
       // Recorded before removing: a crash in between leaves files still to remove
       // (offered again at the next start), never a gap without a record.
-      const removed = await countRecords(files);
-      const saved = await services.journal.append(buildRetentionRecord(uuidv7(), removed, services.settings.retentionMonths, profile, Date.now()));
-      await copyToTeam(services, saved);
-      await removeFiles(files);
-      return { removed };
+      const { counted, unreadable } = await countRecords(files);
+      const listed = counted.map(({ file, records }) => ({ copy: file.copy, clerkId: file.clerkId, month: file.month, records }));
+      if (listed.length > 0) {
+        const saved = await services.journal.append(buildRetentionRecord(uuidv7(), listed, services.settings.retentionMonths, profile, Date.now()));
+        await copyToTeam(services, saved);
+      }
+      // What cannot be read or removed (no rights, a share gone) is said, and offered again at the next start.
+      const failed = [...unreadable, ...(await removeFiles(counted.map((c) => c.file)))];
+      const kept = new Set(failed.map(({ file }) => file.path));
+      return {
+        removed: listed.filter((_, i) => !kept.has(counted[i]!.file.path)),
+        notRemoved: failed.map(({ file, code }) => ({ copy: file.copy, clerkId: file.clerkId, month: file.month, code })),
+      };
     },
 
     async getTeamStatus() {
@@ -380,6 +390,7 @@ export function createImportUpload(services: AppServices): (file: string) => Pro
     try {
       return { ok: true, result: { path: null, ...(await importFile(services, file)) } };
     } catch (error) {
+      if (error instanceof DataDirLostError) return { ok: false, error: { code: 'storage', message: error.message, key: 'dataDirLost' } };
       if (!(error instanceof ServiceError)) {
         console.error('[import] upload failed:', error);
         return { ok: false, error: { code: 'internal', message: 'Nie udało się zaimportować przesłanego pliku.', key: 'internal' } };
@@ -407,8 +418,18 @@ async function importNow(services: AppServices, file: string): Promise<ImportRes
   const register = await services.register.ensureLoaded(true);
   let result: ImportResult;
   try {
-    result = await importJsonl(file, importsRoot(services.dataDir), register, services.checklists);
+    result = await importJsonl(file, importsRoot(services.dataDir), register, { beforeWrite: services.assertWritable });
   } catch (error) {
+    if (error instanceof ImportFilingError) {
+      // Not the chosen file's fault: where the import files what it reads. Imported calls are not filed twice when the import is repeated.
+      const place = relative(services.dataDir, error.target);
+      throw new ServiceError(
+        'storage',
+        `Nie udało się zapisać zaimportowanych rozmów do ${place} (${error.code}). Usuń lub przenieś ten plik i zaimportuj ponownie — to, co już zaimportowano, nie zostanie zdublowane.`,
+        'importCannotFile',
+        { place, code: error.code },
+      );
+    }
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new ServiceError('bad-input', `Nie ma takiego pliku: ${file}.`, 'importNoFile', { file });
     if (code === 'EACCES' || code === 'EPERM') throw new ServiceError('bad-input', `Brak uprawnień do odczytu: ${file}.`, 'importNoAccess', { file });
@@ -485,7 +506,9 @@ async function shiftDoneToday(services: AppServices, profile: Profile): Promise<
 const CALL_REFUSED: Record<CallForSavingProblem, string> = {
   'unknown-checklist': 'Ta rozmowa ma listę kontrolną, której aplikacja nie zna (zmieniona w trakcie?). Nic nie zapisano — odrzuć ją i zacznij od nowa.',
   'unknown-item': 'Rozmowa ma punkty spoza swojej listy kontrolnej. Nic nie zapisano — odrzuć ją i zacznij od nowa.',
+  'clock-before-records': 'Zegar komputera wskazuje datę sprzed 2000 roku — popraw datę i zapisz ponownie. Rozmowa czeka w oknie.',
   'starts-in-future': 'Początek rozmowy jest w przyszłości — sprawdź zegar komputera. Nic nie zapisano.',
+  'ends-in-future': 'Koniec rozmowy jest w przyszłości — sprawdź zegar komputera. Nic nie zapisano.',
   'ends-before-start': 'Koniec rozmowy jest przed jej początkiem — sprawdź zegar komputera. Nic nie zapisano.',
   'too-long': 'Rozmowa trwa ponad dobę — to nie może być jedna rozmowa. Nic nie zapisano — odrzuć ją i zacznij od nowa.',
   'tick-outside-call': 'Zaznaczenie punktu ma czas spoza rozmowy. Nic nie zapisano — odrzuć ją i zacznij od nowa.',
@@ -526,8 +549,13 @@ export async function dispatch(handlers: HandlerTable, method: string, payload: 
     if (error instanceof DataDirLostError) return fail('storage', error.message, 'dataDirLost');
     const code = (error as NodeJS.ErrnoException).code;
     if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) {
-      const text = storageError(method, code);
-      return fail('storage', text.message, text.key, { code });
+      const path = (error as { path?: unknown }).path;
+      const text = storageError(method, code, typeof path === 'string' ? path : undefined);
+      return fail('storage', text.message, text.key, { code, ...(text.key === 'journalNotAFile' && typeof path === 'string' ? { path } : {}) });
+    }
+    if (error instanceof ZodError) {
+      // A record the journal refuses (a clock far off, a value out of bounds): said, not an internal error.
+      return fail('bad-input', `Zapis jest niepoprawny i nie został zapisany: ${describeIssues(error)}`, 'recordInvalid', { detail: describeIssues(error) });
     }
     console.error(`[api] ${method} failed:`, error);
     const text = unexpectedError(method);

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { defaultDataDir } from './data-dir';
 import { createExportDownload, createHandlers, createImportUpload } from './handlers';
-import { openAppServices } from './services/app-services';
+import { openAppServices, uploadsDir } from './services/app-services';
 import { DataDirInUseError } from './services/data-dir-lock';
 import { startWebServer } from './web';
 
@@ -58,7 +58,7 @@ async function main(): Promise<void> {
     handlers,
     exportDownload: createExportDownload(services),
     importUpload: createImportUpload(services),
-    uploadDir: join(services.dataDir, 'imports', 'incoming'),
+    uploadDir: uploadsDir(services.dataDir),
     rendererDir: fileURLToPath(new URL('../renderer', import.meta.url)),
     token: randomBytes(24).toString('base64url'),
     port: options.port,

@@ -187,7 +187,11 @@ export const apiContract = {
   /** Removes this computer's month files past retention — only the months named, and only if still past it — and records it. */
   applyRetention: {
     input: z.object({ months: z.array(z.string().regex(/^\d{4}-\d{2}$/)).min(1).max(1200) }).strict(),
-    output: z.object({ removed: z.array(z.object({ copy: z.enum(RETENTION_COPIES), clerkId: z.string(), month: z.string(), records: z.number().int() })) }),
+    output: z.object({
+      removed: z.array(z.object({ copy: z.enum(RETENTION_COPIES), clerkId: z.string(), month: z.string(), records: z.number().int() })),
+      /** Files that could not be removed now (no rights, a share gone): offered again at the next start. */
+      notRemoved: z.array(z.object({ copy: z.enum(RETENTION_COPIES), clerkId: z.string(), month: z.string(), code: z.string() })),
+    }),
   },
   /** The team lead's register: a page of the filtered calls, and their summary. */
   queryRegister: {

@@ -2,6 +2,7 @@ import type { ActiveCall } from './call-machine';
 import type { ChecklistCatalog } from './checklist-catalog';
 import { UNTICKED, ownItem, type ItemState } from './call-items';
 import { markLateBurst } from './compliance';
+import { EARLIEST_RECORD_YEAR } from './record-base';
 
 /**
  * The call a save may store, built on the service's side from what the window
@@ -19,7 +20,9 @@ export const CLOCK_SLACK_MS = 5 * 60 * 1000;
 export type CallForSavingProblem =
   | 'unknown-checklist'
   | 'unknown-item'
+  | 'clock-before-records'
   | 'starts-in-future'
+  | 'ends-in-future'
   | 'ends-before-start'
   | 'too-long'
   | 'tick-outside-call';
@@ -29,7 +32,10 @@ export function callForSaving(call: ActiveCall, catalog: ChecklistCatalog, now: 
   if (!definition || definition.direction !== call.direction) return { problem: 'unknown-checklist' };
   const known = new Set(definition.items.map((i) => i.id));
   if (Object.keys(call.items).some((id) => !known.has(id))) return { problem: 'unknown-item' };
+  // A computer's clock set years back would file the call where no register looks.
+  if (new Date(Math.min(call.startedAt, now)).getUTCFullYear() < EARLIEST_RECORD_YEAR) return { problem: 'clock-before-records' };
   if (call.startedAt > now + CLOCK_SLACK_MS) return { problem: 'starts-in-future' };
+  if (call.endedAt !== null && call.endedAt > now + CLOCK_SLACK_MS) return { problem: 'ends-in-future' };
   const endedAt = call.endedAt ?? now;
   if (endedAt < call.startedAt) return { problem: 'ends-before-start' };
   if (endedAt - call.startedAt > LONGEST_CALL_MS) return { problem: 'too-long' };

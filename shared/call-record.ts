@@ -31,6 +31,8 @@ export const RecordedItemSchema = z.object({
   atWrapUp: z.boolean(),
 });
 
+export const ROUTED_UNIT_NAME_MAX = 160;
+
 /** The fields of a call record, for a reader that needs only some of them (callbacks). */
 export const CallRecordFieldsSchema = z.object({
   ...recordBase,
@@ -50,7 +52,7 @@ export const CallRecordFieldsSchema = z.object({
   /** The call whose agreed callback this call is (that callback is then done). */
   callbackOf: z.string().uuid().nullable(),
   /** Set when the outcome is "routed": the unit or institution the caller was sent to. */
-  routedTo: z.object({ unitId: z.string().min(1).max(80), unitName: z.string().min(1).max(160), external: z.boolean() }).nullable().default(null),
+  routedTo: z.object({ unitId: z.string().min(1).max(80), unitName: z.string().min(1).max(ROUTED_UNIT_NAME_MAX), external: z.boolean() }).nullable().default(null),
   /** Set when the outcome is "invited": the appointment, if one was made. */
   invitation: z.object({ appointmentAt: recordTime().nullable() }).nullable().default(null),
   note: z.string().max(STORED_NOTE_MAX_LENGTH),

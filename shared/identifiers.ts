@@ -1,4 +1,4 @@
-import { digitChains } from './text-normalisation';
+import { digitChains, type Link } from './text-normalisation';
 
 /**
  * Polish personal and financial identifiers: their checksums, and how they
@@ -72,6 +72,16 @@ export function isNrbGrouping(sizes: readonly number[]): boolean {
   return NRB_GROUPINGS.has(sizes.join(','));
 }
 
+// Polish numbers start with an area code (12…95), a mobile or a service
+// prefix; none starts with 0, 10, 11, 19 (short numbers), 20, 21, 27, 28,
+// 30, 31, 35–38, 40, 49, 90, 92, 93 or 96–99.
+const NO_SUCH_NUMBER = /^(?:0|1[019]|2[0178]|3[015-8]|4[09]|9[0236-9])/;
+
+/** Whether nine digits could be a Polish phone number: "100 200 300" cannot, "600 700 800" can. */
+export function couldBePhone(nine: string): boolean {
+  return nine.length === 9 && !NO_SUCH_NUMBER.test(nine);
+}
+
 /** One group of digits of a written number, as the rules below read it. */
 export interface GroupOfDigits {
   digits: string;
@@ -85,6 +95,10 @@ export interface GroupOfDigits {
    * is a PESEL), never in part, and never consist of shapes alone.
    */
   shape: number;
+  /** How it is joined to the group before: a list's comma is crossed only between long groups. */
+  link?: Link;
+  /** Part of a list kept as typed: no identifier lies wholly inside one. */
+  kept?: boolean;
 }
 
 export type NumberKind = 'account' | 'pesel' | 'nip' | 'phone';
@@ -95,18 +109,29 @@ interface Candidate {
   sizes: number[];
 }
 
-/** Every way groups from `i` on can end an identifier: whole shapes, at least one plain group. */
+/**
+ * Whether an identifier may run on from `a` to `b`. Across a list's comma
+ * only from a long group to a long group ("440514, 01359"): "12, 15, 18" and
+ * "101, 102, 103" are lists, whatever their digits add up to.
+ */
+const runsOn = (a: GroupOfDigits, b: GroupOfDigits) =>
+  b.link !== 'list' || (a.shape < 0 && b.shape < 0 && a.digits.length >= 4 && b.digits.length >= 4);
+
+/** Every way groups from `i` on can end an identifier: whole shapes, at least one plain group, not all in a kept list. */
 function candidates(groups: readonly GroupOfDigits[], i: number): Candidate[] {
   const out: Candidate[] = [];
   let digits = '';
   const sizes: number[] = [];
   let plain = false;
+  let kept = true;
   for (let j = i; j < groups.length && digits.length <= 30; j++) {
     const g = groups[j]!;
+    if (j > i && !runsOn(groups[j - 1]!, g)) break;
     digits += g.digits;
     sizes.push(g.digits.length);
     plain ||= g.shape < 0;
-    if (plain && (g.shape < 0 || groups[j + 1]?.shape !== g.shape)) out.push({ end: j, digits, sizes: [...sizes] });
+    kept &&= g.kept === true;
+    if (plain && !kept && (g.shape < 0 || groups[j + 1]?.shape !== g.shape)) out.push({ end: j, digits, sizes: [...sizes] });
   }
   return out;
 }
@@ -169,28 +194,36 @@ export function identifierAt(groups: readonly GroupOfDigits[], i: number): { kin
 // ---- ID card and passport, as written ---------------------------------------------
 
 // Three letters and six digits (ID card) or two letters and seven (passport),
-// in any case, together or apart, digits perhaps spaced ("ABC 123 456"). A
-// document glued to a lower-case word ("dowódABC123456") counts too. Digits
-// written apart may not run on into more digits: "tel 600 700 800" is a phone.
+// in any case, together or apart: after the letters any short run of
+// punctuation and spaces ("ABA  300000", "ABA/300000", "AB, 1234567") or
+// "nr" ("seria ABA nr 300000"); the digits together or in groups of two or
+// more ("ABA 30 00 00", "ABC 1234 56", "ab 12 34 567"). A document glued to
+// a lower-case word ("dowódABC123456") counts too. Digits written apart may
+// not run on into more digits: "tel 600 700 800" is a phone.
+const GAP = '[^\\p{L}\\p{N}\\p{M}+@\\0]';
+const AFTER_LETTERS = `(?:${GAP}{0,4}(?:nr|numer|no)\\.?${GAP}{1,4}|${GAP}{0,6})`;
+const IN = '(?: {1,3}| {0,2}- {0,2})';
 const SINGLE_END = '(?!\\d|[-./:,]\\d)';
 const SPACED_END = '(?![ \\-./:,]{0,3}\\d)';
+const apart = (...sizes: number[][]) => sizes.map((g) => g.map((n) => `\\d{${n}}`).join(IN)).join('|');
+const SIX = `\\d{6}${SINGLE_END}|(?:${apart([3, 3], [2, 2, 2], [4, 2], [2, 4])})${SPACED_END}`;
+const SEVEN = `\\d{7}${SINGLE_END}|(?:${apart([3, 4], [4, 3], [3, 2, 2], [2, 2, 3], [2, 3, 2])})${SPACED_END}`;
 const DOCUMENT = new RegExp(
-  '(?:(?<![\\p{L}\\p{N}_])|(?<=\\p{Ll})(?=\\p{Lu}{2}))(?:' +
-    `([A-Za-z]{3})([ -]?)(\\d{6}${SINGLE_END}|\\d{3}[ -]\\d{3}${SPACED_END})|` +
-    `([A-Za-z]{2})([ -]?)(\\d{7}${SINGLE_END}|(?:\\d{3}[ -]\\d{4}|\\d{4}[ -]\\d{3}|\\d{3}[ -]\\d{2}[ -]\\d{2})${SPACED_END}))`,
+  `(?:(?<![\\p{L}\\p{N}_])|(?<=\\p{Ll})(?=\\p{Lu}{2}))(?:([A-Za-z]{3})(${AFTER_LETTERS})(${SIX})|([A-Za-z]{2})(${AFTER_LETTERS})(${SEVEN}))`,
   'gu',
 );
 
 /**
  * Short Polish words a clerk writes before a number ("nie 123456", "na
- * 1234567"): apart from the digits and not in capitals, they are a sentence.
- * A valid ID-card checksum masks them all the same.
+ * 1234567", "tel. 123456"): apart from the digits and not in capitals, they
+ * are a sentence. A valid ID-card checksum masks them all the same.
  */
 const DOCUMENT_STOPWORDS = new Set([
   'nie', 'tak', 'dla', 'rok', 'lat', 'dni', 'raz', 'ile', 'ten', 'tym', 'tej', 'ich', 'jej', 'pod', 'nad', 'lub', 'czy', 'bez', 'ani',
   'ale', 'jak', 'gdy', 'kto', 'pan', 'ona', 'ono', 'oni', 'one', 'tam', 'sam', 'nam', 'wam', 'mam', 'kod', 'ust', 'art', 'pkt', 'poz',
-  'str', 'tys', 'mln', 'mld', 'par', 'sum', 'nic', 'ok', 'na', 'do', 'od', 'za', 'po', 'we', 'ze', 'co', 'to', 'ja', 'on', 'nr', 'mu',
-  'go', 'mi', 'ci', 'tu', 'by', 'bo', 'no', 'ma', 'ul', 'al', 'os', 'lp', 'pn', 'wt', 'sr', 'cz', 'pt', 'sb', 'nd', 'ii', 'iv', 'vi', 'ix', 'xi',
+  'str', 'tys', 'mln', 'mld', 'par', 'sum', 'nic', 'tel', 'kom', 'fax', 'nip', 'lok', 'pln', 'eur', 'usd', 'chf', 'gbp', 'ok', 'na',
+  'do', 'od', 'za', 'po', 'we', 'ze', 'co', 'to', 'ja', 'on', 'nr', 'mu', 'go', 'mi', 'ci', 'tu', 'by', 'bo', 'no', 'ma', 'ul', 'al',
+  'os', 'lp', 'pn', 'wt', 'sr', 'cz', 'pt', 'sb', 'nd', 'ii', 'iv', 'vi', 'ix', 'xi', 'zl', 'np', 'wg', 'tj', 'im', 'dr', 'ks', 'gm',
 ]);
 
 /**
@@ -199,22 +232,33 @@ const DOCUMENT_STOPWORDS = new Set([
  * 004836 000 00 00" a word and a phone number.
  */
 function startsNumberIdentifier(text: string, digitsStart: number): boolean {
-  const [chain] = digitChains(text.slice(digitsStart, digitsStart + 48));
+  const [chain] = digitChains(text.slice(digitsStart, digitsStart + 64));
   return chain !== undefined && chain.length > 1 && identifierAt(chain.map((g) => ({ ...g, shape: -1 })), 0) !== null;
+}
+
+/** Small numbers going up, written apart: "PUP 12 15 18" is a list, not a document. */
+function isSmallList(written: string): boolean {
+  const values = written.split(/\D+/).map(Number);
+  return values.length > 2 && written.split(/\D+/).every((v, k) => v.length <= 2 && (k === 0 || values[k]! > values[k - 1]!));
 }
 
 /** Where ID-card and passport numbers are written in the normalised `text`, as [start, end). */
 export function documentNumbers(text: string): [number, number][] {
   const found: [number, number][] = [];
-  for (const m of text.matchAll(DOCUMENT)) {
+  DOCUMENT.lastIndex = 0;
+  for (let m = DOCUMENT.exec(text); m; m = DOCUMENT.exec(text)) {
     const letters = (m[1] ?? m[4])!;
-    const apart = (m[2] ?? m[5]) !== '';
+    const separated = (m[2] ?? m[5]) !== '';
     const written = (m[3] ?? m[6])!;
     const digits = written.replace(/\D/g, '');
     const end = m.index + m[0].length;
-    if (startsNumberIdentifier(text, end - written.length)) continue;
-    const sentence = apart && letters !== letters.toUpperCase() && DOCUMENT_STOPWORDS.has(letters.toLowerCase());
-    if (sentence && !(letters.length === 3 && isValidIdCard(letters + digits))) continue;
+    const checksum = letters.length === 3 && isValidIdCard(letters + digits);
+    const sentence = separated && letters !== letters.toUpperCase() && DOCUMENT_STOPWORDS.has(letters.toLowerCase());
+    if (startsNumberIdentifier(text, end - written.length) || ((sentence || isSmallList(written)) && !checksum)) {
+      // Not a document: the next one may start inside what was read ("na nr AB1234567").
+      DOCUMENT.lastIndex = m.index + 1;
+      continue;
+    }
     found.push([m.index, end]);
   }
   return found;

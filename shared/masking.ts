@@ -1,16 +1,19 @@
-import { documentNumbers, identifierAt, type GroupOfDigits } from './identifiers';
-import { digitChains, normalisedCopy, originalSpan, type DigitGroup } from './text-normalisation';
+import { documentNumbers } from './identifiers';
+import { numberMasks } from './masking-numbers';
+import { normalisedCopy, originalSpan } from './text-normalisation';
 
 /**
  * Masks identifiers a clerk may type into a note (§2 pkt 4, §6 pkt 5: statutory
  * secrecy and the client's confidentiality) before anything is written to disk.
  *
  * Detection reads a normalised copy (text-normalisation.ts: every dash "-",
- * every digit 0–9, every space " ", no invisible characters), and the ORIGINAL
- * spans behind what it finds are replaced, so whatever is not an identifier is
- * stored byte for byte as typed. E-mail addresses go first, then ID-card and
- * passport numbers, then numbers (read as chains of digit groups); each step
- * sees what the steps before it took blanked out, so nothing is taken twice.
+ * every digit 0–9, every space " ", no invisible characters or combining
+ * marks), and the ORIGINAL spans behind what it finds are replaced, so
+ * whatever is not an identifier is stored byte for byte as typed. E-mail
+ * addresses go first, then ID-card and passport numbers, then numbers
+ * (masking-numbers.ts: chains of digit groups joined by any short run of
+ * punctuation, symbols or spaces); each step sees what the steps before it
+ * took blanked out, so nothing is taken twice.
  *
  * When in doubt the rules mask: a number wrongly hidden costs a clerk a
  * second; a PESEL wrongly kept is a breach. What is kept is what a clerk needs
@@ -46,32 +49,55 @@ interface Mask {
 // ---- e-mail ------------------------------------------------------------------
 
 // "@" and "." as people spell them to fool a spam filter or because they were
-// dictated: "(at)", "[at]", " at ", "małpa", "kropka", "(dot)", spaces around.
+// dictated: "(at)", "[@]", "@@", " at ", "małpa", "kropka", "(dot)", spaces around.
 const OPEN = '[(\\[{<]';
 const CLOSE = '[)\\]}>]';
-const AT = `(?: {0,2}@ {0,2}| {0,2}${OPEN} {0,2}(?:at|małpa|malpa|małpka) {0,2}${CLOSE} {0,2}| {1,2}(?:at|małpa|malpa|małpka) {1,2})`;
+const AT_WORDS = '(?:at|małpa|malpa|małpka|malpka)';
+const AT = `(?: {0,2}@{1,3} {0,2}| {0,2}${OPEN} {0,2}(?:@{1,3}|${AT_WORDS}) {0,2}${CLOSE} {0,2}| {1,2}${AT_WORDS} {1,2})`;
 const SPELLED_DOT = `(?: {1,2}\\. {1,2}| {0,2}${OPEN} {0,2}(?:dot|kropka) {0,2}${CLOSE} {0,2}| {1,2}(?:dot|kropka) {1,2})`;
+// A dot with a space on one side only, or a comma: a dot only before a known ending ("wp. pl", "wp,pl").
+const LOOSE_DOT = '(?: {1,2}\\.|\\. {1,2}| {0,2}, {0,2})';
+const ENDINGS = '(?:pl|com|eu|org|net|info|biz|edu|gov|de|uk|cz|sk|ua|lt|fr|es|nl|be|ch|us|io|co|tv|online|email)';
+// Mail providers Poles use: "jan małpa wp", "jan at gmail com", no dot said.
+const PROVIDERS = '(?:wp|onet|interia|gmail|googlemail|o2|op|poczta|tlen|gazeta|yahoo|outlook|hotmail|live|icloud|proton|protonmail|vp|go2|buziaczek|autograf|spoko|gmx|aol)';
 const LOCAL = '[\\p{L}\\p{N}_%+\\-.]{1,64}';
 const LABEL = '[\\p{L}\\p{N}\\-]{1,63}';
+const END = '(?![\\p{L}\\p{N}])';
+const DOMAIN =
+  `(?:(?:${LABEL}(?:\\.|${SPELLED_DOT})){1,8}\\p{L}{2,63}` +
+  `|(?:${LABEL}(?:\\.|${SPELLED_DOT}|${LOOSE_DOT})){1,8}${ENDINGS}${END}` +
+  `|${PROVIDERS}(?: {1,2}${ENDINGS})?${END}|${LABEL} {1,2}${ENDINGS}${END})`;
 // Starts only where a local part can start, so each word is tried once.
-const EMAIL = new RegExp(
-  `(?<![\\p{L}\\p{N}_%+\\-.@])${LOCAL}(?:${SPELLED_DOT}${LOCAL}){0,8}${AT}(?:${LABEL}(?:\\.|${SPELLED_DOT})){1,8}\\p{L}{2,63}`,
-  'giu',
-);
+const EMAIL = new RegExp(`(?<![\\p{L}\\p{N}_%+\\-.@])${LOCAL}(?:${SPELLED_DOT}${LOCAL}){0,8}${AT}${DOMAIN}`, 'giu');
 const WORD_CHAR = /[\p{L}\p{N}]/u;
+const AROUND_AT = /[\s()[\]{}<>@]/u;
+const RUN_END = /[\s\0]/;
 
-function emails(text: string): Mask[] {
+/** The letter or digit next to the "@" at `at`, past up to two spaces, brackets or "@" (-1 if none). */
+function wordNextTo(text: string, at: number, step: 1 | -1): number {
+  for (let k = at + step, n = 0; k >= 0 && k < text.length && n <= 2; k += step, n++) {
+    if (WORD_CHAR.test(text[k]!)) return k;
+    if (!AROUND_AT.test(text[k]!)) return -1;
+  }
+  return -1;
+}
+
+function emails(text: string, draft: boolean): Mask[] {
   const found: Mask[] = [...text.matchAll(EMAIL)].map((m) => ({ start: m.index, end: m.index + m[0].length, kind: 'email' }));
-  // The net under the pattern: any "@" between a letter or digit on each side
-  // takes the non-space run around it (an address too long or odd for the
-  // pattern). Runs are capped, so a wall of "@" stays linear.
+  // The net under the pattern: any "@" with a letter or digit on each side
+  // (spaces, brackets, more "@" between) takes the non-space runs around it
+  // (an address too long or odd for the pattern); in a draft, a word before
+  // it is enough ("jan.kowalski@", being typed). Runs are capped, so a wall
+  // of "@" stays linear.
   const rest = blank(text, found);
   for (let at = rest.indexOf('@'); at !== -1; at = rest.indexOf('@', at + 1)) {
-    if (!WORD_CHAR.test(rest[at - 1] ?? '') || !WORD_CHAR.test(rest[at + 1] ?? '')) continue;
-    let start = at;
-    while (start > 0 && at - start < 254 && !/[\s\0]/.test(rest[start - 1]!)) start--;
-    let end = at + 1;
-    while (end < rest.length && end - at < 254 && !/[\s\0]/.test(rest[end]!)) end++;
+    const before = wordNextTo(rest, at, -1);
+    const after = wordNextTo(rest, at, 1);
+    if (before === -1 || (after === -1 && !draft)) continue;
+    let start = before;
+    while (start > 0 && at - start < 254 && !RUN_END.test(rest[start - 1]!)) start--;
+    let end = after === -1 ? at + 1 : after + 1;
+    while (end < rest.length && end - at < 254 && !RUN_END.test(rest[end]!)) end++;
     found.push({ start, end, kind: 'email' });
     at = end;
   }
@@ -84,175 +110,7 @@ function documents(text: string): Mask[] {
   return documentNumbers(text).map(([start, end]) => ({ start, end, kind: 'idCard' }));
 }
 
-// ---- numbers -----------------------------------------------------------------
-
-// Harmless shapes a clerk writes: they are kept, and split the digits around
-// them into separate numbers. "Hard" ones cannot be part of an identifier (a
-// date with a four-digit year, a time, an amount with its currency, a case
-// signature); "soft" ones can (a date with a two-digit year, a year range:
-// "02.07.08 03628" is a PESEL), and are kept only when no identifier takes them.
-// A shape must not be glued by a dash, dot, slash or colon to more digits.
-const B = '(?<![\\d+]|\\d[-./:])';
-const E = '(?!\\d|[-./:]\\d)';
-const IDENTIFIER_WORDS = 'tel|telefon\\p{L}*|kom|komórk\\p{L}*|nr|numer\\p{L}*|pesel\\p{L}*|nip\\p{L}*|regon|kont\\p{L}*|rachun\\p{L}*';
-// A number right after "tel.", "nr", "PESEL", "konto"… is what the word names.
-const NAMED_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${IDENTIFIER_WORDS})\\.?:? {0,2}(?:tel\\.? {0,2})?$`, 'iu');
-const IDENTIFIER_WORD = new RegExp(`^(?:${IDENTIFIER_WORDS})$`, 'iu');
-
-type Strength = 'hard' | 'soft' | null;
-const isDay = (d?: string) => d === undefined || (+d >= 1 && +d <= 31);
-const isMonth = (m?: string) => m === undefined || (+m >= 1 && +m <= 12);
-const isYear = (y?: string) => y === undefined || y.length === 2 || (+y >= 1000 && +y <= 2999);
-const dateStrength = (ok: boolean, year: string): Strength => (!ok ? null : year.length === 4 ? 'hard' : 'soft');
-const isTime = (h?: string, m?: string, s?: string) => +h! <= (s === undefined ? 24 : 99) && +m! <= 59 && (s === undefined || +s <= 59);
-
-const SHAPES: { pattern: RegExp; strength(m: RegExpExecArray, text: string): Strength; prefix?: number }[] = [
-  {
-    // Case signature (znak sprawy): unit, file symbol, number, year — "CAZ.6220.1.2024", "DO-I.0003.12.2023".
-    pattern: new RegExp(`(?<![\\p{L}\\p{N}])((\\p{L}{1,12})(?:-\\p{L}{1,8}){0,2}([./-]))\\d{1,4}\\3\\d{1,6}(?:\\3\\d{1,6})?\\3(?:19|20)\\d{2}${E}`, 'gu'),
-    strength: (m) => (IDENTIFIER_WORD.test(m[2]!) ? null : 'hard'),
-    prefix: 1,
-  },
-  {
-    // An amount with its thousands apart and its currency after it: "1 234 567,89 zł", "100 000 000 złotych".
-    // Up to 999 999 999: more is no amount in this office, and would be "48 600 700 800 zł". Not
-    // after "tel.", "nr", "PESEL"…: "tel. 600 700 800 zł" is a phone. (Bare "600 700 800 zł" reads
-    // as the amount "123 456 789 zł" does: the digits cannot tell them apart.)
-    pattern: /(?<![\d+]|[\d+](?: {1,3}| {0,2}- {0,2}|[./,:]))(\d{1,3}([ .])\d{3}(?:\2\d{3})*)(?:,\d{1,2}|,-{1,2})?(?= {0,2}(?:zł|zl|złotych|złote|złoty|złotego|złotymi|pln|eur|euro|usd|chf|gbp|€|\$|£)(?![\p{L}\p{N}]))/giu,
-    strength: (m, text) => (m[1]!.replace(/\D/g, '').length <= 9 && !NAMED_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index)) ? 'hard' : null),
-  },
-  {
-    // Hours: "10:00-12:00", "8:30 - 9:15".
-    pattern: new RegExp(`${B}(\\d{1,2}):(\\d{2})(?::(\\d{2}))? {0,2}- {0,2}(\\d{1,2}):(\\d{2})(?::(\\d{2}))?${E}`, 'g'),
-    strength: (m) => (isTime(m[1], m[2], m[3]) && isTime(m[4], m[5], m[6]) ? 'hard' : null),
-  },
-  {
-    // Days: "12-15.03.2024", "12.03-15.03.2024", "12.03.2024-15.03.2024".
-    pattern: new RegExp(`${B}(\\d{1,2})(?:\\.(\\d{1,2}))?(?:\\.(\\d{4}|\\d{2}))?-(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4}|\\d{2})${E}`, 'g'),
-    strength: (m) => dateStrength(isDay(m[1]) && isMonth(m[2]) && isYear(m[3]) && isDay(m[4]) && isMonth(m[5]) && isYear(m[6]), m[6]!),
-  },
-  {
-    // A date: "12.03.2024", "2.3.24", "12/03/2024", "2024-03-12".
-    pattern: new RegExp(`${B}(?:(\\d{1,2})([./-])(\\d{1,2})\\2(\\d{4}|\\d{2})|(\\d{4})([./-])(\\d{1,2})\\6(\\d{1,2}))${E}`, 'g'),
-    strength: (m) =>
-      m[1] !== undefined ? dateStrength(isDay(m[1]) && isMonth(m[3]) && isYear(m[4]), m[4]!) : dateStrength(isYear(m[5]) && isMonth(m[7]) && isDay(m[8]), m[5]!),
-  },
-  {
-    // A time or a duration: "10:15", "10:15:30", "1:30:00".
-    pattern: new RegExp(`${B}(\\d{1,2}):(\\d{2})(?::(\\d{2}))?${E}`, 'g'),
-    strength: (m) => (isTime(m[1], m[2], m[3]) ? 'hard' : null),
-  },
-  {
-    // A school or tax year: "2023/2024", "2023/24".
-    pattern: new RegExp(`${B}((?:19|20)\\d{2})[/-]((?:19|20)?\\d{2})${E}`, 'g'),
-    strength: (m) => {
-      const from = +m[1]!;
-      const to = m[2]!.length === 2 ? from - (from % 100) + +m[2]! : +m[2]!;
-      return to > from && to - from <= 10 ? 'soft' : null;
-    },
-  },
-  // A postal code before a town: "90-123 Łódź".
-  { pattern: new RegExp(`${B}\\d{2}-\\d{3}(?= {1,2}\\p{Lu}\\p{Ll})`, 'gu'), strength: () => 'hard' },
-];
-
-/** For each position of `text`, the harmless shape it is in (-1 for none), and which shapes are soft. */
-function harmlessShapes(text: string): { shapeAt: Int32Array; soft: boolean[] } {
-  const shapeAt = new Int32Array(text.length).fill(-1);
-  const soft: boolean[] = [];
-  for (const shape of SHAPES) {
-    for (const m of text.matchAll(shape.pattern)) {
-      const strength = shape.strength(m, text);
-      const start = m.index + (shape.prefix ? m[shape.prefix]!.length : 0);
-      const end = m.index + m[0].length;
-      if (!strength || shapeAt.subarray(start, end).some((s) => s >= 0)) continue;
-      shapeAt.fill(soft.length, start, end);
-      soft.push(strength === 'soft');
-    }
-  }
-  return { shapeAt, soft };
-}
-
-const LIST_JOINER = /^(?: {1,3}|,)$/;
-const DASH_JOINER = /^ {0,2}- {0,2}$/;
-
-/**
- * Kept whole, whatever their digits add up to: small numbers going up ("1 2 3
- * 4 5 6 7 8 9 10", "12,15,18"), years going up ("2021 2022 2023"), office
- * hours ("8-10 12-14"), also after a soft shape ("12.03.24 17-18"). No
- * identifier is written that way; a list item that is an identifier is a
- * group of its own and spoils the list.
- */
-function isListOrHours(segment: readonly DigitGroup[]): boolean {
-  const values = segment.map((g) => Number(g.digits));
-  const listed = segment.every((g, k) => k === 0 || (LIST_JOINER.test(g.joiner) && values[k]! > values[k - 1]!));
-  if (listed && segment.length >= 3 && segment.every((g) => g.digits.length <= 2)) return true;
-  if (listed && segment.length >= 2 && values.every((v, k) => segment[k]!.digits.length === 4 && v >= 1900 && v <= 2099)) return true;
-  return (
-    segment.length % 2 === 0 &&
-    segment.every((g, k) =>
-      k % 2 === 1
-        ? DASH_JOINER.test(g.joiner) && values[k - 1]! < values[k]! && values[k]! <= 24 && g.digits.length <= 2
-        : (k === 0 || LIST_JOINER.test(g.joiner)) && g.digits.length <= 2,
-    )
-  );
-}
-
-/** Whether the plain groups between the soft shapes of a run are all lists or hours. */
-function isKeptWhole(run: readonly (DigitGroup & GroupOfDigits)[]): boolean {
-  if (run.some((g) => g.plus || g.paren)) return false;
-  const segments: DigitGroup[][] = [];
-  run.forEach((g, k) => {
-    if (g.shape >= 0) return;
-    if (k === 0 || run[k - 1]!.shape >= 0) segments.push([]);
-    segments[segments.length - 1]!.push(g);
-  });
-  return segments.length > 0 && segments.every(isListOrHours);
-}
-
-/** The identifiers in a run of digit groups not split by a hard shape, then the net under them. */
-function runMasks(run: (DigitGroup & GroupOfDigits)[], text: string): Mask[] {
-  if (run.length === 0 || isKeptWhole(run)) return [];
-  const masks: Mask[] = [];
-  const claimed = new Uint8Array(run.length);
-  for (let i = 0; i < run.length; i++) {
-    if (run[i]!.shape >= 0 && run[i - 1]?.shape === run[i]!.shape) continue; // inside a shape
-    const found = identifierAt(run, i);
-    if (!found) continue;
-    let start = run[i]!.start;
-    // "PL" before an account number, with a space or without.
-    if (found.kind === 'account') start -= /pl ?$/i.exec(text.slice(Math.max(0, start - 3), start))?.[0].length ?? 0;
-    masks.push({ start, end: run[found.end]!.end, kind: found.kind });
-    claimed.fill(1, i, found.end + 1);
-    i = found.end;
-  }
-  // The net: nine or more digits left in a row, however grouped (a mistyped
-  // PESEL, a NIP with a wrong check digit, an account number regrouped).
-  for (let i = 0; i < run.length; ) {
-    let j = i;
-    let digits = 0;
-    while (j < run.length && !claimed[j] && run[j]!.shape < 0) digits += run[j++]!.digits.length;
-    if (digits >= 9) masks.push({ start: run[i]!.start, end: run[j - 1]!.end, kind: 'number' });
-    i = Math.max(j, i + 1);
-  }
-  return masks;
-}
-
-function numbers(text: string): Mask[] {
-  const { shapeAt, soft } = harmlessShapes(text);
-  let masks: Mask[] = [];
-  for (const chain of digitChains(text)) {
-    let run: (DigitGroup & GroupOfDigits)[] = [];
-    for (const group of chain) {
-      const shape = group.plus || group.paren ? -1 : shapeAt[group.end - 1]!;
-      if (shape >= 0 && !soft[shape]) {
-        masks = masks.concat(runMasks(run, text));
-        run = [];
-      } else run.push({ ...group, shape });
-    }
-    masks = masks.concat(runMasks(run, text));
-  }
-  return masks;
-}
+// ---- numbers (masking-numbers.ts reads them) ------------------------------------------
 
 // ---- putting it together ---------------------------------------------------------
 
@@ -277,14 +135,25 @@ export interface FoundIdentifier {
   kind: MaskKind;
 }
 
+/**
+ * How a text is read. `draft`: the text is still being typed (draft-store), so
+ * what may be the start of an identifier goes too: six digits in a row, a
+ * word before "@".
+ */
+export interface FindOptions {
+  draft?: boolean;
+}
+
 /** The identifiers in `text`, in order, as spans of `text` itself. */
-export function findIdentifiers(text: string): FoundIdentifier[] {
+export function findIdentifiers(text: string, options: FindOptions = {}): FoundIdentifier[] {
   const copy = normalisedCopy(text);
-  // NUL marks what is taken; one typed in the note is read as a space.
-  let work = copy.text.replace(/\0/g, ' ');
+  // NUL marks what is taken; the copy has none of its own (a typed NUL is read as a space).
+  let work = copy.text;
   let masks: Mask[] = [];
-  for (const find of [emails, documents, numbers]) {
-    const found = find(work);
+  const draft = options.draft === true;
+  const steps = [(t: string) => emails(t, draft), documents, (t: string) => numberMasks(t, draft ? 6 : 9)];
+  for (const find of steps) {
+    const found: Mask[] = find(work);
     masks = masks.concat(found);
     work = blank(work, found);
   }

@@ -48,6 +48,8 @@ export interface RegisterRow {
   copy: 'local' | 'team' | 'import';
   /** Whether its checklist is one this app knows (else its figures are left out) and matched it. */
   trust: ChecklistTrust;
+  /** What the record says, wherever it sits in a chain (set by the reader): two copies of one call that differ here are a conflict. */
+  digest: string;
 }
 
 /**
@@ -97,29 +99,9 @@ export function createRowBuilder(): (record: CallRecord, verified: VerifiedItems
       file,
       copy,
       trust,
+      digest: '',
     };
   };
-}
-
-/** Whether two copies of one call (same id) say different things: then neither is taken over the other in silence. */
-export function rowsDisagree(a: RegisterRow, b: RegisterRow): boolean {
-  return (
-    a.clerkId !== b.clerkId ||
-    a.startedAt !== b.startedAt ||
-    a.direction !== b.direction ||
-    a.durationSec !== b.durationSec ||
-    a.outcome !== b.outcome ||
-    a.routedTo?.unitId !== b.routedTo?.unitId ||
-    a.appointmentAt !== b.appointmentAt ||
-    a.callbackDueAt !== b.callbackDueAt ||
-    a.callbackOf !== b.callbackOf ||
-    a.outboundPerson !== b.outboundPerson ||
-    a.personalData !== b.personalData ||
-    a.score !== b.score ||
-    a.states !== b.states ||
-    a.items.ids.join() !== b.items.ids.join() ||
-    a.note !== b.note
-  );
 }
 
 export function itemState(row: RegisterRow, itemId: string): ItemState | null {

@@ -1,5 +1,5 @@
 import { CALLBACK_REFERENCE_MAX_LENGTH, STORED_NOTE_MAX_LENGTH } from './call-machine';
-import { findIdentifiers, replaceIdentifiers, type MaskResult } from './masking';
+import { findIdentifiers, isPlainProse, replaceIdentifiers, type MaskResult } from './masking';
 
 /**
  * What the journal holds of what the clerk typed, and what the previews show:
@@ -20,13 +20,41 @@ export function storedCallbackReference(text: string): MaskResult {
   return stored(text, 2 * CALLBACK_REFERENCE_MAX_LENGTH);
 }
 
+/**
+ * What the draft (draft.json, written on every keystroke) holds of a field:
+ * masked as maskIdentifiers masks it (same spans, nothing trimmed or cut),
+ * and also every run of six or more digits that no rule keeps as a date,
+ * time, amount or list, and a word before "@": the start of an identifier
+ * being typed ("44051401", "jan.kowalski@") is not left on disk either.
+ */
+export function draftText(text: string): string {
+  if (isPlainProse(text)) return text;
+  return replaceIdentifiers(text, findIdentifiers(text, { draft: true })).text;
+}
+
 // How far past the cut masking reads: longer than any identifier as written,
-// separators and invisible characters included. Masking never reads an
-// endless input.
+// separators included, in characters that can be seen (invisible characters
+// and combining marks are read past without being counted). Masking never
+// reads an endless input.
 const READ_PAST_CUT = 200;
+const UNSEEN = /[\p{Cf}\p{Default_Ignorable_Code_Point}\p{M}]/u;
+
+/** Where reading stops: `seen` characters that can be seen past `from`, or the end. */
+function readEnd(text: string, from: number, seen: number): number {
+  let at = from;
+  while (at < text.length && seen > 0) {
+    const cp = text.codePointAt(at)!;
+    at += cp > 0xffff ? 2 : 1;
+    if (!UNSEEN.test(String.fromCodePoint(cp))) seen--;
+  }
+  // Marks and invisible characters right after belong to the last one read.
+  while (at < text.length && UNSEEN.test(String.fromCodePoint(text.codePointAt(at)!))) at += text.codePointAt(at)! > 0xffff ? 2 : 1;
+  return at;
+}
 
 function stored(text: string, maxLength: number): MaskResult {
-  const read = text.trim().slice(0, maxLength + READ_PAST_CUT);
+  const trimmed = text.trim();
+  const read = trimmed.slice(0, readEnd(trimmed, Math.min(maxLength, trimmed.length), READ_PAST_CUT));
   const found = findIdentifiers(read);
   let end = Math.min(read.length, maxLength);
   const kept = found.filter((f) => f.start < end);

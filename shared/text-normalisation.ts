@@ -9,10 +9,15 @@
  *
  * The copy is built cluster by cluster (a character and its combining marks),
  * so each of its code units knows the original cluster it came from, whatever
- * NFKC does to lengths ("ﬁ" → "fi", "½" → "1⁄2", "e" + U+0301 → "é").
+ * NFKC does to lengths ("ﬁ" → "fi", "½" → "1⁄2", "e" + U+0301 → "é"). What
+ * cannot be seen is not in the copy: format characters, every
+ * Default_Ignorable code point (variation selectors, the combining grapheme
+ * joiner, Hangul fillers…) and every combining mark NFKC leaves uncomposed
+ * ("4" + U+0301, a keycap "1" + U+FE0F + U+20E3). A dropped character is part
+ * of the cluster before it, so a span replaced in the original covers it.
  */
 export interface NormalisedText {
-  /** NFKC, no format characters (Cf), every dash "-", every decimal digit 0–9, every whitespace " ". */
+  /** NFKC, nothing invisible, every dash "-", every decimal digit 0–9, every whitespace or control character " ". */
   text: string;
   /** For each code unit of `text`: where the original cluster it came from starts… */
   from: number[];
@@ -20,9 +25,11 @@ export interface NormalisedText {
   to: number[];
 }
 
-const FORMAT = /^\p{Cf}$/u;
+// Dropped: format characters, Default_Ignorable code points, combining marks.
+const INVISIBLE = /^[\p{Cf}\p{Default_Ignorable_Code_Point}\p{M}]$/u;
 const MARK = /^\p{M}$/u;
-const SPACE = /^\s$/u;
+// Read as a space: whitespace, control characters, the braille blank.
+const SPACE = /^[\s\p{Cc}\u2800]$/u;
 const DIGIT = /^\p{Nd}$/u;
 // Dashes (Pd) and the minus-like signs outside it: minus, hyphen bullet, modifier minus, heavy minus.
 const DASH = /^[\p{Pd}\u2212\u2043\u02D7\u2796]$/u;
@@ -44,7 +51,7 @@ function asciiDigit(cp: number): string {
 
 /** One code point of an NFKC form as the copy holds it ('' when dropped). */
 function plainOf(ch: string): string {
-  if (FORMAT.test(ch)) return '';
+  if (INVISIBLE.test(ch)) return '';
   if (SPACE.test(ch)) return ' ';
   if (DASH.test(ch)) return '-';
   const cp = ch.codePointAt(0)!;
@@ -80,7 +87,7 @@ export function normalisedCopy(original: string): NormalisedText {
       i += original.codePointAt(i)! > 0xffff ? 2 : 1;
     }
     let plain: string;
-    if (i - start === 1 && code < 0x80) plain = code === 9 || code === 10 || code === 11 || code === 12 || code === 13 ? ' ' : original[start]!;
+    if (i - start === 1 && code < 0x80) plain = code < 0x20 || code === 0x7f ? ' ' : original[start]!;
     else plain = plainCluster(original.slice(start, i));
     text += plain;
     for (let k = 0; k < plain.length; k++) {
@@ -98,6 +105,16 @@ export function originalSpan(copy: NormalisedText, start: number, end: number): 
 
 // ---- digit groups --------------------------------------------------------------
 
+/**
+ * How a group is joined to the one before it. "tight": the way digits of one
+ * number are written apart (up to three spaces, a dash with or without
+ * spaces, one dot, slash, comma or colon). "list": a comma or semicolon with
+ * spaces, the way items of a list are. "loose": any other short run of
+ * punctuation, symbols and spaces (" / ", "--", ". ", ": ", "|", "_", four
+ * to six spaces): read as a separator only by the identifier rules.
+ */
+export type Link = 'tight' | 'list' | 'loose';
+
 /** A run of digits in the copy, as one group of a written number. */
 export interface DigitGroup {
   /** Span in the copy; includes a "+" before, and the brackets of an area code. */
@@ -106,36 +123,48 @@ export interface DigitGroup {
   digits: string;
   /** Written after "+": an international prefix follows. */
   plus: boolean;
-  /** Inside brackets: an area code, "(42)", "(0-42)", "(+48)". */
+  /** Inside brackets: an area code, "(42)", "(0-42)", "(+48)", "(600)". */
   paren: boolean;
   /** The copy's text between the group before and this one ('' for the first). */
   joiner: string;
+  /** How the joiner links this group to the one before ('tight' for the first). */
+  link: Link;
 }
 
-// What may stand between two groups of one written number: up to three spaces
-// (a line break or a tab became a space), a dash with or without spaces, a dot,
-// a slash, a comma, a colon. ", " ends the number: that is a list.
-const JOINER = /^(?: {1,3}| {0,2}- {0,2}|[./,:]|)$/;
-// An area code in brackets, or the country code: "(42)", "(042)", "(0-42)", "(+48)", "(0048)".
-const AREA_CODE = /\((\+48|0048|0[ -]?\d{2}|\d{2})\)/y;
+const TIGHT = /^(?: {1,3}| {0,2}- {0,2}|[./,:])$/;
+const LIST = /^ {0,3}[,;] {0,3}$/;
+// No letter, digit or mark, no "+" (it starts a number), no "@", no NUL (what is taken).
+const LOOSE = /^[^\p{L}\p{N}\p{M}+@\0]{1,6}$/u;
+// An area code in brackets, or the country code, spaces allowed inside:
+// "(42)", "( 042 )", "(0-42)", "(0 - 42)", "(+48)", "(0048)", a mobile's "(600)".
+const AREA_CODE = /\( {0,2}(\+ {0,2}48|0048|0 {0,2}-? {0,2}\d{2}|[4-8]\d{2}|\d{2}) {0,2}\)/y;
 const isDigit = (code: number) => code >= 48 && code <= 57;
 
+function linkOf(joiner: string, bracketed: boolean): Link | null {
+  if (joiner === '') return bracketed ? 'tight' : null;
+  if (TIGHT.test(joiner)) return 'tight';
+  if (LIST.test(joiner)) return 'list';
+  return LOOSE.test(joiner) ? 'loose' : null;
+}
+
 /**
- * The copy read as chains of digit groups: the digits of one chain are joined
- * only by JOINERs, so "600 700 800" is one chain of three groups and
- * "12, 15, 18" three chains. A "+" always starts a new chain.
+ * The copy read as chains of digit groups joined by short runs of anything
+ * but letters and digits: "600 700 800" and "440514 / 01359" are chains of
+ * groups, "12, 15, 18" too (joined as a list). A "+", a letter, "@" or a
+ * longer gap starts a new chain.
  */
 export function digitChains(text: string): DigitGroup[][] {
   const chains: DigitGroup[][] = [];
   let chain: DigitGroup[] = [];
-  const add = (group: Omit<DigitGroup, 'joiner'>) => {
+  const add = (group: Omit<DigitGroup, 'joiner' | 'link'>) => {
     const last = chain[chain.length - 1];
     const joiner = last ? text.slice(last.end, group.start) : '';
-    if (last && (group.plus || joiner.length > 7 || !JOINER.test(joiner) || (joiner === '' && !group.paren && !last.paren))) {
+    const link = last ? linkOf(joiner, group.paren || last.paren) : 'tight';
+    if (last && (group.plus || link === null)) {
       chains.push(chain);
       chain = [];
     }
-    chain.push({ ...group, joiner: chain.length ? joiner : '' });
+    chain.push({ ...group, joiner: chain.length ? joiner : '', link: chain.length ? link! : 'tight' });
   };
   let p = 0;
   while (p < text.length) {
@@ -153,13 +182,15 @@ export function digitChains(text: string): DigitGroup[][] {
       p++;
       continue;
     }
-    const inner = area[1]!;
-    const end = p + area[0].length;
-    const parts = inner.replace('+', '').split(/[ -]/);
-    if (parts.length === 1) add({ start: p, end, digits: parts[0]!, plus: inner.startsWith('+'), paren: true });
+    const whole = area[0];
+    const end = p + whole.length;
+    const parts = area[1]!.replace(/[+ ]/g, (c) => (c === '+' ? '' : ' ')).trim().split(/[ -]+/);
+    if (parts.length === 1) add({ start: p, end, digits: parts[0]!, plus: area[1]!.startsWith('+'), paren: true });
     else {
-      add({ start: p, end: p + 2, digits: parts[0]!, plus: false, paren: true });
-      add({ start: end - 3, end, digits: parts[1]!, plus: false, paren: true });
+      // "(0 - 42)": the trunk 0 and the area code, as two groups.
+      const zero = p + whole.indexOf('0') + 1;
+      add({ start: p, end: zero, digits: parts[0]!, plus: false, paren: true });
+      add({ start: p + whole.lastIndexOf(parts[1]!), end, digits: parts[1]!, plus: false, paren: true });
     }
     p = end;
   }

@@ -78,6 +78,11 @@ export function importsRoot(dataDir: string): string {
   return join(dataDir, 'imports');
 }
 
+/** Where web mode writes an upload while it arrives (removed once imported). */
+export function uploadsDir(dataDir: string): string {
+  return join(importsRoot(dataDir), 'incoming');
+}
+
 /** Where an import keeps records whose id the register holds with other content. */
 export function importConflictsRoot(dataDir: string): string {
   return join(importsRoot(dataDir), 'conflicts');
@@ -141,6 +146,8 @@ export async function openAppServices(dataDir: string, resourcesDir: string, opt
     // Where atomic writes happen: settings, draft and window state at the top, the team copies in the outbox.
     await removeLeftoverTempFiles(dataDir);
     await removeLeftoverTempFiles(join(dataDir, 'outbox'));
+    // An upload a killed process never got to import (or remove) holds a clerk's raw export: it goes.
+    await fs.rm(uploadsDir(dataDir), { recursive: true, force: true }).catch((error: Error) => console.error(`[import] uploads left not removed: ${error.message}`));
     const assertWritable = () => lock.assertOwned();
     const settingsStore = new SettingsStore(dataDir, assertWritable);
     const draftStore = new DraftStore(dataDir, assertWritable);
@@ -162,7 +169,11 @@ export async function openAppServices(dataDir: string, resourcesDir: string, opt
     }
     // Problems in the clerk's own journal are told at start, and stay until acknowledged.
     if (settings.profile) await removeLeftoverTempFiles(join(dataDir, 'calls', settings.profile.clerkId));
-    if (settings.profile) await alerts.checkJournal(journal, settings.profile.clerkId).catch((error: Error) => console.error(`[alerts] journal not checked: ${error.message}`));
+    if (settings.profile) {
+      // This month's file is opened now, not at the first save: a torn last line is set aside (and said) at start.
+      await journal.openExisting(settings.profile.clerkId, new Date()).catch((error: Error) => console.error(`[journal] this month not opened: ${error.message}`));
+      await alerts.checkJournal(journal, settings.profile.clerkId).catch((error: Error) => console.error(`[alerts] journal not checked: ${error.message}`));
+    }
     const team = new TeamSync(dataDir, settings.teamFolder, { beforeWrite: assertWritable, onTrouble: (t) => void alerts.raise('team', t) });
     // Retries in the background while records wait; a timer that never keeps the process alive.
     const retry = setInterval(() => void team.deliver(), TEAM_RETRY_MS);

@@ -1,15 +1,13 @@
-import { promises as fs } from 'node:fs';
-import { openRegularFile } from './regular-file';
-import { join } from 'node:path';
+import { isCallRecord, JournalRecordSchema, type JournalRecord } from '../../shared/journal-record';
 import { maskIdentifiers } from '../../shared/masking';
-import type { ChecklistCatalog } from '../../shared/checklist-catalog';
-import type { CallRecord } from '../../shared/call-record';
-import { isCallRecord, type JournalRecord } from '../../shared/journal-record';
-import { createRowMaker, rowsDisagree, type RegisterRow } from '../../shared/register';
+import type { RegisterRow } from '../../shared/register';
 import type { IMPORT_REJECT_REASONS } from '../../shared/register-api';
+import { CALLBACK_REFERENCE_MAX_LENGTH, STORED_NOTE_MAX_LENGTH } from '../../shared/call-machine';
+import { ROUTED_UNIT_NAME_MAX } from '../../shared/call-record';
 import { readBoundedLines } from './bounded-lines';
-import { MAX_RECORD_CHARS, monthOf, parseCanonical, readLineHead, sha256 } from './journal-format';
-import { JournalRecordSchema } from '../../shared/journal-record';
+import { ImportFiler } from './import-filer';
+import { contentDigest, genesisHash, MAX_RECORD_CHARS, monthOf, parseCanonical, readLineHead, sha256 } from './journal-format';
+import { openRegularFile } from './regular-file';
 
 /**
  * Importing JSON Lines exported by clerks, for a team lead without a shared
@@ -23,10 +21,12 @@ import { JournalRecordSchema } from '../../shared/journal-record';
  * Held to the clerk's own rules: a record outside them (dates out of range,
  * a call ending before it starts or lasting days, strings beyond their
  * limits) is refused with its line number; a note or callback reference is
- * masked again, whatever the file held, and the line says it was (its
- * original hash kept, so the chain still verifies). A record the register
- * already has is a duplicate — or, with other content, a conflict kept aside
- * in `imports/conflicts/` and shown to the lead, never dropped in silence.
+ * masked again, whatever the file held (its former hash kept beside the file
+ * by the import, so the chain still verifies — see import-filer.ts). A
+ * record the register already has is a duplicate — or, with other content,
+ * a conflict kept aside in `imports/conflicts/` and shown to the lead, never
+ * dropped in silence. Each record goes to the month file its chain belongs
+ * to, in the file's order.
  *
  * Streamed: lines are read, checked and filed a chunk at a time, so a file
  * of hundreds of megabytes needs little memory and never holds up the
@@ -44,27 +44,38 @@ export interface ImportResult {
   rejectedCount: number;
 }
 
-/** What the import asks of the register it files into. */
+/** What the import asks of the register it files into: the rows it holds, each with its content's digest and its copy. */
 export interface ImportTarget {
-  row(id: string): RegisterRow | undefined;
+  row(id: string): Pick<RegisterRow, 'digest' | 'copy'> | undefined;
+}
+
+export interface ImportOptions {
+  /** Throws when this app may no longer write (it lost the data directory to another). */
+  beforeWrite?: () => Promise<void>;
 }
 
 const REJECTED_SHOWN = 20;
-/** Bytes kept for filing before they are written out: memory stays flat whatever the file's size. */
-const FLUSH_BYTES = 256 * 1024;
+/** The longest the import works before giving the event loop a turn: a note that is slow to mask must not hold up the window. */
+const SLICE_MS = 20;
 
-export async function importJsonl(file: string, importsRoot: string, register: ImportTarget, catalog: ChecklistCatalog): Promise<ImportResult> {
+export async function importJsonl(file: string, importsRoot: string, register: ImportTarget, options: ImportOptions = {}): Promise<ImportResult> {
   const result: ImportResult = { imported: 0, duplicates: 0, conflicts: 0, masked: 0, rejected: [], rejectedCount: 0 };
   const reject = (line: number, reason: ImportRejectReason) => {
     result.rejectedCount++;
     if (result.rejected.length < REJECTED_SHOWN) result.rejected.push({ line, reason });
   };
-  const makeRow = createRowMaker(catalog);
-  const filer = new Filer(importsRoot);
-  // Ids met in this file, with a fingerprint of their content: the same id twice is a duplicate or a conflict.
-  const seen = new Map<string, number>();
+  const filer = new ImportFiler(importsRoot, idKey, options.beforeWrite ?? (async () => undefined));
+  // Ids met in this file, with their content's digest: the same id twice is a duplicate or a conflict.
+  const seen = new Map<string, string>();
+  // The last line filed for each clerk, and the month file it went to: the next line of its chain goes there too.
+  const chainEnds = new Map<string, { hash: string; month: string }>();
+  let slice = performance.now();
 
   for await (const { lineNo, text } of readBoundedLines(await streamOf(file), MAX_RECORD_CHARS)) {
+    if (performance.now() - slice > SLICE_MS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      slice = performance.now();
+    }
     if (text === null) {
       reject(lineNo, 'too-long');
       continue;
@@ -75,26 +86,30 @@ export async function importJsonl(file: string, importsRoot: string, register: I
       reject(lineNo, read.rejected);
       continue;
     }
-    const { record, line, masked } = read;
+    const { record, line, masked, originalHash } = read;
     const isCall = isCallRecord(record);
-    const fingerprint = contentFingerprint(record);
-    const earlier = seen.get(idKey(record.id));
-    const known = isCall ? register.row(record.id) : undefined;
-    let verdict: 'new' | 'duplicate' | 'conflict' = 'new';
-    if (earlier !== undefined) verdict = earlier === fingerprint ? 'duplicate' : 'conflict';
-    else if (known) verdict = sameCall(known, makeRow(record as CallRecord, '', 'import')) ? 'duplicate' : 'conflict';
-    else if (await filer.has(record)) verdict = 'duplicate';
-    if (earlier === undefined) seen.set(idKey(record.id), fingerprint);
+    const month = chainMonth(record, chainEnds);
+    chainEnds.set(record.clerk.id, { hash: originalHash, month });
+    const digest = contentDigest(line);
+    const key = idKey(record.id);
+    const earlier = seen.get(key);
+    if (earlier === undefined) seen.set(key, digest);
+    const known = register.row(record.id);
+    const target = filer.target(record.clerk.id, month, 'calls');
 
-    if (verdict === 'conflict') {
+    if ((earlier !== undefined && earlier !== digest) || (known !== undefined && known.digest !== digest)) {
       // Kept aside, not filed: the register names the call and both copies to the lead.
-      await filer.add(record, line, 'conflicts');
+      await filer.add(filer.target(record.clerk.id, month, 'conflicts'), line, null);
       result.conflicts++;
-    } else if (verdict === 'duplicate') {
+    } else if (earlier !== undefined || known?.copy === 'import' || (await filer.has(target, record))) {
       if (isCall) result.duplicates++;
     } else {
-      await filer.add(record, line, 'calls');
-      if (isCall) result.imported++;
+      // Filed even when this computer or the team folder already holds it (counted as a duplicate then):
+      // the imported month stays whole, so its chain verifies as the clerk's did.
+      await filer.add(target, line, masked ? { id: record.id, now: sha256(line), was: originalHash } : null);
+      if (!isCall) continue;
+      if (known) result.duplicates++;
+      else result.imported++;
       if (masked) result.masked++;
     }
   }
@@ -102,17 +117,43 @@ export async function importJsonl(file: string, importsRoot: string, register: I
   return result;
 }
 
-/** Opens a file to import only if it is a regular file: a pipe or a device would never end (or never start). */
 async function streamOf(file: string): Promise<NodeJS.ReadableStream> {
   const handle = await openRegularFile(file);
   return handle.createReadStream({ autoClose: true, highWaterMark: 64 * 1024 });
 }
 
 /**
- * One line of an export: the record with the line to file (masked again where
- * it held an identifier), why it is refused, or null for a blank line. Never throws.
+ * The month file a record belongs in: the one whose chain it continues — the
+ * month its prevHash names as a genesis, or the month of the line before it
+ * in its chain. A record is filed where the clerk's journal filed it, not by
+ * the month its time falls in here (another time zone files a call at
+ * midnight of a month's end into the other month).
  */
-export function readImportLine(raw: string, lineNo: number): { record: JournalRecord; line: string; masked: boolean } | { rejected: ImportRejectReason } | null {
+function chainMonth(record: JournalRecord, chainEnds: Map<string, { hash: string; month: string }>): string {
+  const clerk = record.clerk.id;
+  const before = chainEnds.get(clerk);
+  if (before && before.hash === record.prevHash) return before.month;
+  const saved = new Date(record.savedAt);
+  const local = monthOf(saved);
+  const utc = saved.toISOString().slice(0, 7);
+  const around = (m: string, by: number) => {
+    const [y, mo] = m.split('-').map(Number) as [number, number];
+    const d = new Date(Date.UTC(y, mo - 1 + by, 1));
+    return d.toISOString().slice(0, 7);
+  };
+  for (const m of [local, utc, around(local, -1), around(local, 1)]) if (genesisHash(clerk, m) === record.prevHash) return m;
+  return local;
+}
+
+/**
+ * One line of an export: the record with the line to file (masked again where
+ * it held an identifier, with the hash the line had), why it is refused, or
+ * null for a blank line. Never throws.
+ */
+export function readImportLine(
+  raw: string,
+  lineNo: number,
+): { record: JournalRecord; line: string; masked: boolean; originalHash: string } | { rejected: ImportRejectReason } | null {
   let line = lineNo === 1 ? raw.replace(/^\uFEFF/, '') : raw;
   if (line.endsWith('\r')) line = line.slice(0, -1);
   if (line.trim() === '') return null;
@@ -127,24 +168,28 @@ export function readImportLine(raw: string, lineNo: number): { record: JournalRe
   const parsed = value === undefined ? null : JournalRecordSchema.safeParse(value);
   if (!parsed?.success || readLineHead(line) === 'corrupt') return { rejected: 'not-a-call-record' };
   const record = parsed.data;
-  if (!isCallRecord(record)) return { record, line, masked: false };
-  const note = maskIdentifiers(record.note).text;
-  const reference = record.callback ? maskIdentifiers(record.callback.reference).text : null;
-  if (note === record.note && reference === (record.callback?.reference ?? null)) return { record, line, masked: false };
-  // The line changes, so its hash does: the hash it had is kept in it, for the next line's chain to be checked against.
+  const originalHash = sha256(line);
+  if (!isCallRecord(record)) return { record, line, masked: false, originalHash };
+  // Masked as the clerk's app masks them, and cut to the field's length (a token can be longer than what it hides).
+  const note = maskedWithin(record.note, STORED_NOTE_MAX_LENGTH);
+  const reference = record.callback ? maskedWithin(record.callback.reference, 2 * CALLBACK_REFERENCE_MAX_LENGTH) : null;
+  const unitName = record.routedTo ? maskedWithin(record.routedTo.unitName, ROUTED_UNIT_NAME_MAX) : null;
+  if (note === record.note && reference === (record.callback?.reference ?? null) && unitName === (record.routedTo?.unitName ?? null)) {
+    return { record, line, masked: false, originalHash };
+  }
   const maskedValue = {
     ...value!,
     note,
     ...(record.callback ? { callback: { ...(value!.callback as object), reference } } : {}),
-    maskedAtImport: typeof value!.maskedAtImport === 'string' ? value!.maskedAtImport : sha256(line),
+    ...(record.routedTo ? { routedTo: { ...(value!.routedTo as object), unitName } } : {}),
   };
-  const maskedLine = JSON.stringify(maskedValue);
-  return { record: { ...record, note, callback: record.callback ? { ...record.callback, reference: reference! } : null }, line: maskedLine, masked: true };
+  const again = JournalRecordSchema.safeParse(maskedValue);
+  if (!again.success) return { rejected: 'not-a-call-record' };
+  return { record: again.data, line: JSON.stringify(maskedValue), masked: true, originalHash };
 }
 
-/** Two copies of one call say the same, notes compared as they are shown (masked). */
-function sameCall(a: RegisterRow, b: RegisterRow): boolean {
-  return !rowsDisagree({ ...a, note: maskIdentifiers(a.note).text }, { ...b, note: maskIdentifiers(b.note).text });
+function maskedWithin(text: string, maxLength: number): string {
+  return maskIdentifiers(text).text.slice(0, maxLength);
 }
 
 /**
@@ -156,76 +201,3 @@ function idKey(id: string): string {
   return UUID.test(id) ? Buffer.from(id.replaceAll('-', ''), 'hex').toString('latin1') : id;
 }
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-/** A short fingerprint of what a record says (not where it sits in a chain), to tell a repeated record from another with its id. */
-function contentFingerprint(record: JournalRecord): number {
-  const { prevHash: _chain, ...content } = record;
-  return Number.parseInt(sha256(JSON.stringify(content)).slice(0, 12), 16);
-}
-
-/**
- * Appends imported lines to their month files, in the order met, a batch at
- * a time. Knows which ids a month file held before this import (read once,
- * when the file is first asked about), so a record imported twice is filed once.
- */
-class Filer {
-  private readonly pending = new Map<string, string[]>();
-  private readonly filed = new Map<string, Set<string>>();
-  private pendingBytes = 0;
-
-  constructor(private readonly root: string) {}
-
-  async has(record: JournalRecord): Promise<boolean> {
-    return (await this.idsOf(this.target(record, 'calls'))).has(idKey(record.id));
-  }
-
-  /** Files a line; what this import files is remembered by the import itself (`seen`), not here. */
-  async add(record: JournalRecord, line: string, shelf: 'calls' | 'conflicts'): Promise<void> {
-    const target = this.target(record, shelf);
-    let lines = this.pending.get(target);
-    if (!lines) this.pending.set(target, (lines = []));
-    lines.push(line);
-    this.pendingBytes += line.length + 1;
-    if (this.pendingBytes >= FLUSH_BYTES) await this.flush();
-  }
-
-  async flush(): Promise<void> {
-    for (const [target, lines] of this.pending) {
-      await fs.mkdir(join(target, '..'), { recursive: true });
-      const handle = await fs.open(target, 'a', 0o600);
-      try {
-        await handle.appendFile(lines.join('\n') + '\n');
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-    }
-    this.pending.clear();
-    this.pendingBytes = 0;
-  }
-
-  private target(record: JournalRecord, shelf: 'calls' | 'conflicts'): string {
-    const month = monthOf(new Date(record.savedAt));
-    return shelf === 'calls' ? join(this.root, 'calls', record.clerk.id, `${month}.jsonl`) : join(this.root, 'conflicts', 'calls', record.clerk.id, `${month}.jsonl`);
-  }
-
-  private async idsOf(target: string): Promise<Set<string>> {
-    let ids = this.filed.get(target);
-    if (ids) return ids;
-    ids = new Set();
-    this.filed.set(target, ids);
-    let handle;
-    try {
-      handle = await openRegularFile(target);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return ids;
-      throw error;
-    }
-    // Streamed like the import itself: a month filed before may be large.
-    for await (const { text } of readBoundedLines(handle.createReadStream({ autoClose: true }), MAX_RECORD_CHARS)) {
-      const head = text ? readLineHead(text) : 'corrupt';
-      if (head !== 'corrupt') ids.add(idKey(head.id));
-    }
-    return ids;
-  }
-}

@@ -65,16 +65,19 @@ export class JournalAlerts {
       const stat = await fs.stat(path).catch(() => null);
       const head = await fs.stat(`${path}.head`).catch(() => null);
       if (!stat) continue;
-      const signature = `${stat.size}:${stat.mtimeMs}:${head?.mtimeMs ?? '-'}`;
+      // The change time too: a file edited and given back its old modification time is read again.
+      const signature = `${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${head?.mtimeMs ?? '-'}:${head?.ctimeMs ?? '-'}`;
       if (this.state.verified[path] === signature) continue;
+      let kept: boolean;
       try {
         const scan = await journal.scanMonth(clerkId, month);
-        this.raiseProblems('local', scan.problems, scan.problemCount);
+        kept = this.raiseProblems('local', scan.problems, scan.problemCount);
       } catch (error) {
         if (!(error as NodeJS.ErrnoException).code) throw error;
-        this.raiseProblems('local', [{ file: journal.relativePath(clerkId, month), line: 1, kind: 'unreadable' }], 1);
+        kept = this.raiseProblems('local', [{ file: journal.relativePath(clerkId, month), line: 1, kind: 'unreadable' }], 1);
       }
-      this.state.verified[path] = signature;
+      // A file whose alerts did not all fit is not counted as verified: once the clerk has read these, it is read again.
+      if (kept) this.state.verified[path] = signature;
       changed = true;
     }
     if (changed) await this.persist();
@@ -83,7 +86,7 @@ export class JournalAlerts {
   /** What the journal met while opening a file (a torn line set aside, a head that does not match). */
   async raise(copy: JournalAlert['copy'], trouble: JournalTrouble): Promise<void> {
     if (trouble.kind === 'quarantined') {
-      this.push({ id: `${copy}|${trouble.file}|quarantined|${Date.now()}`, copy, file: trouble.file, kind: 'quarantined', line: null, count: 1, foundAt: new Date().toISOString() });
+      void this.push({ id: `${copy}|${trouble.file}|quarantined|${Date.now()}`, copy, file: trouble.file, kind: 'quarantined', line: null, count: 1, foundAt: new Date().toISOString() });
     } else this.raiseProblems(copy, [trouble.problem], 1);
     await this.persist();
   }
@@ -98,8 +101,8 @@ export class JournalAlerts {
     await this.persist();
   }
 
-  /** One alert per file and kind: its first line, and how many such problems it has. */
-  private raiseProblems(copy: JournalAlert['copy'], problems: readonly JournalProblem[], total: number): void {
+  /** One alert per file and kind: its first line, and how many such problems it has. Whether every one was kept. */
+  private raiseProblems(copy: JournalAlert['copy'], problems: readonly JournalProblem[], total: number): boolean {
     const byKind = new Map<string, { problem: JournalProblem; count: number }>();
     for (const problem of problems) {
       const key = `${problem.file}|${problem.kind}`;
@@ -110,8 +113,9 @@ export class JournalAlerts {
     // Problems only counted (beyond the first few of a file) go with the first kind met.
     const first = byKind.values().next().value;
     if (first) first.count += total - problems.length;
+    let all = true;
     for (const { problem, count } of byKind.values()) {
-      this.push({
+      all = this.push({
         id: `${copy}|${problem.file}|${problem.kind}|${problem.line}`,
         copy,
         file: problem.file,
@@ -119,16 +123,22 @@ export class JournalAlerts {
         line: problem.line,
         count,
         foundAt: new Date().toISOString(),
-      });
+      }) && all;
     }
+    return all;
   }
 
-  private push(alert: JournalAlert): void {
-    if (this.state.acknowledged.includes(alert.id)) return;
+  /** Whether the alert is held (or was acknowledged already); false when there was no room for it. */
+  private push(alert: JournalAlert): boolean {
+    if (this.state.acknowledged.includes(alert.id)) return true;
     const existing = this.state.alerts.findIndex((a) => a.id === alert.id);
     if (existing >= 0) this.state.alerts[existing] = { ...alert, foundAt: this.state.alerts[existing]!.foundAt };
     else if (this.state.alerts.length < MAX_ALERTS) this.state.alerts.push(alert);
-    else this.state.dropped++;
+    else {
+      this.state.dropped++;
+      return false;
+    }
+    return true;
   }
 
   private async persist(): Promise<void> {

@@ -122,6 +122,17 @@ export class ProblemList<P = JournalProblem> {
 export interface JournalHead {
   lines: number;
   lastHash: string;
+  /**
+   * What the clerk's app once found wrong with the month against its head:
+   * kept in the head for good, so the next append (which writes the head
+   * anew) cannot make an edit it found vanish from every later reading.
+   */
+  evidence?: HeadEvidence;
+}
+
+export interface HeadEvidence {
+  kind: 'head-changed' | 'lines-removed';
+  line: number;
 }
 
 // The fixed start of every line serializeRecord writes. Reading the chain
@@ -132,9 +143,6 @@ const LINE_HEAD = /^\{"schemaVersion":(\d+),"type":"([a-z-]+)","id":"([^"\\]+)",
 // JSON.parse would keep the last value and the fast reader the first. Nested
 // objects name "id" first ({"id":…), so only a repeat after something else counts.
 const HEAD_KEY_AGAIN = /"(?:schemaVersion|prevHash)"\s*:|[^{\s]\s*"(?:id|type)"\s*:|\\u/;
-
-/** The hash a line had before it was masked on import, as import.ts writes it: the last field. */
-export const MASKED_AT_IMPORT = /,"maskedAtImport":"([0-9a-f]{64})"\}$/;
 
 /**
  * The longest line a record of this app can be (a note of 1,000 characters,
@@ -161,8 +169,8 @@ export class JournalScanner {
     genesis: string,
     private readonly file: string,
     private readonly head: JournalHead | null = null,
-    /** Imported copies only: a line masked on import chains by the hash it had before (see import.ts). */
-    private readonly maskedAtImport = false,
+    /** Imported copies only: lines the import masked, by their hash now → the hash they had, which the next line chains to (import-filer.ts). */
+    private readonly maskedAtImport: ReadonlyMap<string, { was: string }> | null = null,
     problemsKept = PROBLEMS_KEPT_PER_FILE,
   ) {
     this.expected = genesis;
@@ -182,13 +190,12 @@ export class JournalScanner {
       this.lines.push(taken);
     }
     this.expected = sha256(line);
-    if (this.maskedAtImport && taken) {
-      const before = MASKED_AT_IMPORT.exec(line);
-      if (before) this.expected = before[1]!;
-    }
+    const before = this.maskedAtImport?.get(this.expected);
+    if (before) this.expected = before.was;
     if (this.head && lineNo === this.head.lines && this.expected !== this.head.lastHash) {
       this.problems.add({ file: this.file, line: lineNo, kind: 'head-changed' });
     }
+    if (this.head?.evidence && lineNo === this.head.evidence.line && !this.evidenceSaid) this.sayEvidence();
     return taken;
   }
 
@@ -202,8 +209,19 @@ export class JournalScanner {
     this.problems.add(problem);
   }
 
+  private evidenceSaid = false;
+
+  /** What was found before stays said, in line order, unless the same is found now. */
+  private sayEvidence(): void {
+    const evidence = this.head!.evidence!;
+    this.evidenceSaid = true;
+    const foundNow = this.problems.kept.some((p) => p.kind === evidence.kind && p.line === evidence.line);
+    if (!foundNow) this.problems.add({ file: this.file, line: evidence.line, kind: evidence.kind });
+  }
+
   finish(): JournalScan {
     if (this.head && this.lineNo < this.head.lines) this.problems.add({ file: this.file, line: this.head.lines, kind: 'lines-removed' });
+    if (this.head?.evidence && !this.evidenceSaid) this.sayEvidence();
     return {
       file: this.file,
       lines: this.lines,
@@ -237,8 +255,26 @@ export function forEachLine(text: string, each: (line: string) => void): void {
   }
 }
 
+/** Lines scanned between two turns of the event loop: a file of a million junk lines must not hold the window for seconds. */
+const LINES_PER_TURN = 5_000;
+
+/** scanJournalText, giving the event loop a turn every few thousand lines. */
+export async function scanJournalTextYielding(text: string, genesis: string, file: string, head: JournalHead | null = null): Promise<JournalScan> {
+  const scanner = new JournalScanner(genesis, file, head);
+  let start = 0;
+  let lines = 0;
+  while (start < text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    scanner.feed(text.slice(start, end));
+    start = end + 1;
+    if (++lines % LINES_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
+  }
+  return scanner.finish();
+}
+
 export function scanJournalText(text: string, genesis: string, file: string, head: JournalHead | null = null, problemsKept = PROBLEMS_KEPT_PER_FILE): JournalScan {
-  const scanner = new JournalScanner(genesis, file, head, false, problemsKept);
+  const scanner = new JournalScanner(genesis, file, head, null, problemsKept);
   forEachLine(text, (line) => void scanner.feed(line));
   return scanner.finish();
 }
@@ -261,6 +297,17 @@ export function readLineHead(line: string): { version: unknown; type: string; id
   if (typeof record.id !== 'string' || typeof record.type !== 'string') return 'corrupt';
   return { version: record.schemaVersion, type: record.type, id: record.id, prevHash: record.prevHash };
 }
+
+/**
+ * What a line says, wherever it sits in a chain: a digest of the line with
+ * its prevHash left out. Two copies of one record (this computer's and the
+ * team folder's, or an import's) have different prevHashes and, if nobody
+ * changed either, the same digest.
+ */
+export function contentDigest(line: string): string {
+  return sha256(line.replace(PREV_HASH_FIELD, '')).slice(0, 24);
+}
+const PREV_HASH_FIELD = /"prevHash":"[0-9a-f]{64}",?/;
 
 /**
  * A copy of a short piece of a long string that does not keep the long one

@@ -1,5 +1,5 @@
 import { promises as fs } from 'node:fs';
-import { sha256, writeFully, type JournalHead } from './journal-format';
+import { sha256, writeFully, type HeadEvidence, type JournalHead } from './journal-format';
 import { openRegularFile, readRegularFile } from './regular-file';
 
 /**
@@ -42,7 +42,23 @@ function decodeSlot(bytes: Buffer): JournalHead | null {
   }
 }
 
-/** The head as stored: the newer of its two whole slots; null when there is none (written after the first append) or neither slot is whole. */
+/** The third slot: what was once found wrong with the month (see JournalHead.evidence). */
+function encodeEvidence(evidence: HeadEvidence): Buffer {
+  const text = JSON.stringify({ ...evidence, check: sha256(`${evidence.kind}:${evidence.line}`).slice(0, 16) });
+  return Buffer.from(text.padEnd(SLOT - 1, ' ') + '\n', 'utf8');
+}
+
+function decodeEvidence(bytes: Buffer): HeadEvidence | undefined {
+  try {
+    const { kind, line, check } = JSON.parse(bytes.toString('utf8')) as { kind?: unknown; line?: unknown; check?: unknown };
+    if ((kind !== 'head-changed' && kind !== 'lines-removed') || typeof line !== 'number' || !Number.isInteger(line) || line < 1) return undefined;
+    return check === sha256(`${kind}:${line}`).slice(0, 16) ? { kind, line } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The head as stored: the newer of its two whole slots, with any evidence; null when there is none (written after the first append) or neither slot is whole. */
 export async function readHead(monthFile: string): Promise<JournalHead | null> {
   let bytes: Buffer;
   try {
@@ -51,7 +67,10 @@ export async function readHead(monthFile: string): Promise<JournalHead | null> {
     return null;
   }
   const slots = [decodeSlot(bytes.subarray(0, SLOT)), decodeSlot(bytes.subarray(SLOT, 2 * SLOT))].filter((h): h is JournalHead => h !== null);
-  return slots.sort((a, b) => b.lines - a.lines)[0] ?? null;
+  const newest = slots.sort((a, b) => b.lines - a.lines)[0];
+  if (!newest) return null;
+  const evidence = decodeEvidence(bytes.subarray(2 * SLOT, 3 * SLOT));
+  return evidence ? { ...newest, evidence } : newest;
 }
 
 /** Keeps a month's head file open and writes the head after each append. */
@@ -62,10 +81,14 @@ export class HeadWriter {
     return new HeadWriter(await openRegularFile(headPathOf(monthFile), 'write'));
   }
 
-  /** Both slots at once: when a month is opened, so a head left from before a change of the file cannot outlive it. */
+  /**
+   * Both slots at once, when a month is opened, so a head left from before a
+   * change of the file cannot outlive it — with the evidence of that change,
+   * which stays.
+   */
   async reset(head: JournalHead): Promise<void> {
     const slot = encodeHeadSlot(head);
-    await writeFully(this.handle, Buffer.concat([slot, slot]), 0);
+    await writeFully(this.handle, Buffer.concat(head.evidence ? [slot, slot, encodeEvidence(head.evidence)] : [slot, slot]), 0);
   }
 
   /** The slot is chosen by the line count, so two heads in a row never share one. */

@@ -11,3 +11,9 @@ export const MONTH_FILE_NAME = /^(\d{4})-(0[1-9]|1[0-2])\.jsonl$/;
 export function monthFileRelative(clerkId: string, month: string): string {
   return `calls/${clerkId}/${month}.jsonl`;
 }
+
+/** The month (YYYY-MM, local time) `n` months before the one `now` is in. */
+export function monthsBefore(now: Date, n: number): string {
+  const d = new Date(now.getFullYear(), now.getMonth() - n, 1);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
+}

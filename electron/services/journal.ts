@@ -16,6 +16,7 @@ import {
   readableEnd,
   readLineHead,
   scanJournalText,
+  scanJournalTextYielding,
   serializeRecord,
   sha256,
   writeFully,
@@ -75,6 +76,8 @@ export interface JournalOptions {
 const MONTH_FILE = /^(\d{4})-(\d{2})\.jsonl$/;
 /** Month files kept open at once; the oldest opened is closed first. */
 const MAX_OPEN_MONTHS = 2;
+/** Month files whose scans are kept (this month's and last month's, and one more). */
+const MAX_CACHED_SCANS = 3;
 /** Months whose ids are remembered for retried saves (they are read again when needed). */
 const MAX_KNOWN_ID_SETS = 4;
 
@@ -84,6 +87,8 @@ export class CallJournal {
   /** Ids per month file ("clerk/month"), for saves retried across a month's end. */
   private readonly knownIds = new Map<string, Set<string>>();
   private readonly queue = new SerialQueue();
+  /** The last few month files scanned, by path with what they looked like then: the history, the alerts and the start read the same files. */
+  private readonly scans = new Map<string, { signature: string; scan: JournalScan }>();
   /** Torn lines set aside since start, for the UI to mention. */
   readonly quarantined: QuarantineEvent[] = [];
 
@@ -155,6 +160,14 @@ export class CallJournal {
     });
   }
 
+  /** Opens this month's file if there is one — setting a torn last line aside, checking the head — as the first append would. */
+  openExisting(clerkId: string, now: Date): Promise<void> {
+    return this.queue.run(async () => {
+      const month = monthOf(now);
+      if (await fileExists(this.filePath(clerkId, month))) await this.openMonth(clerkId, month);
+    });
+  }
+
   /** Whether a record with this id was saved this month or the month before. */
   async has(clerkId: string, id: string, now = new Date()): Promise<boolean> {
     const previous = new Date(now.getFullYear(), now.getMonth() - 1, 15);
@@ -187,16 +200,25 @@ export class CallJournal {
   /** Verifies one month file's chain, without parsing its records. A missing file is an empty month. */
   async scanMonth(clerkId: string, month: string): Promise<JournalScan> {
     const path = this.filePath(clerkId, month);
-    let text: string;
+    // The head first (the app writes it after the line); then the file, if it changed since it was last scanned.
+    const head = await readHead(path);
+    let stat;
     try {
-      text = (await readRegularFile(path)).toString('utf8');
+      stat = await fs.stat(path, { bigint: true });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return scanJournalText('', genesisHash(clerkId, month), '');
       throw error;
     }
+    const signature = `${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}:${head?.lines}:${head?.lastHash}:${head?.evidence?.kind}`;
+    const cached = this.scans.get(path);
+    if (cached?.signature === signature) return cached.scan;
+    const text = (await readRegularFile(path)).toString('utf8');
     // A line still being written (or torn) is not the file's yet: the head covers whole lines only.
-    const whole = text.slice(0, readableEnd(text));
-    return scanJournalText(whole, genesisHash(clerkId, month), this.relativePath(clerkId, month), await readHead(path));
+    const scan = await scanJournalTextYielding(text.slice(0, readableEnd(text)), genesisHash(clerkId, month), this.relativePath(clerkId, month), head);
+    this.scans.delete(path);
+    this.scans.set(path, { signature, scan });
+    for (const key of [...this.scans.keys()].slice(0, -MAX_CACHED_SCANS)) this.scans.delete(key);
+    return scan;
   }
 
   /** Reads and verifies one month file: every record, every problem. */
@@ -282,13 +304,16 @@ export class CallJournal {
         bytes = bytes.subarray(0, end);
       }
       const file = this.relativePath(clerkId, month);
-      const scan = scanJournalText(bytes.toString('utf8'), genesisHash(clerkId, month), file, await readHead(path));
-      for (const problem of scan.problems) {
-        if (problem.kind === 'head-changed' || problem.kind === 'lines-removed') this.options.onTrouble?.({ kind: 'problem', problem });
-      }
+      const stored = await readHead(path);
+      const scan = await scanJournalTextYielding(bytes.toString('utf8'), genesisHash(clerkId, month), file, stored);
+      const found = scan.problems.find((p): p is typeof p & { kind: 'head-changed' | 'lines-removed' } => p.kind === 'head-changed' || p.kind === 'lines-removed');
+      if (found) this.options.onTrouble?.({ kind: 'problem', problem: found });
       const head = await HeadWriter.open(path);
-      // The head now says what the file holds; what it said before, if it differed, was just reported.
-      await head.reset({ lines: scan.lineCount, lastHash: scan.lastHash }).catch((error: Error) => console.error(`[journal] head of ${file} not written: ${error.message}`));
+      // The head now says what the file holds — and keeps, for every later reader, what it once found wrong.
+      const evidence = stored?.evidence ?? (found ? { kind: found.kind, line: found.line } : undefined);
+      await head
+        .reset({ lines: scan.lineCount, lastHash: scan.lastHash, ...(evidence ? { evidence } : {}) })
+        .catch((error: Error) => console.error(`[journal] head of ${file} not written: ${error.message}`));
       const opened: OpenMonth = {
         handle,
         head,

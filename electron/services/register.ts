@@ -3,10 +3,12 @@ import { join } from 'node:path';
 import type { JournalProblem } from '../../shared/api';
 import type { ChecklistCatalog } from '../../shared/checklist-catalog';
 import { isCallRecord } from '../../shared/journal-record';
-import { createRowMaker, rowComparator, rowFilter, rowsDisagree, type RegisterFilter, type RegisterRow, type RegisterSort } from '../../shared/register';
+import { createRowMaker, rowComparator, rowFilter, type RegisterFilter, type RegisterRow, type RegisterSort } from '../../shared/register';
 import { PROBLEM_LINES_SHOWN, type RegisterFolderKind, type RegisterProblemKind } from '../../shared/register-api';
 import { callbacksKept, summarize, type RegisterSummary } from '../../shared/statistics';
-import { forEachLine, genesisHash, readableEnd, JournalScanner, MASKED_AT_IMPORT, readLineHead, MAX_RECORD_CHARS, parseRecordLine, ProblemList } from './journal-format';
+import { contentDigest, forEachLine, genesisHash, JournalScanner, sha256, MAX_RECORD_CHARS, parseRecordLine, readableEnd, readLineHead } from './journal-format';
+import { readMaskedLines } from './import-filer';
+import { monthsBefore } from './journal-layout';
 import { readHead } from './journal-head';
 import { MONTH_FILE_NAME } from './journal-layout';
 import { NotRegularFileError, readRegularFile } from './regular-file';
@@ -77,6 +79,10 @@ interface CachedFile {
   problems: RegisterProblem[];
   problemCount: number;
 }
+
+/** Problem entries listed at most, over all files (the rest are counted): a folder of thousands of junk files stays a list a person can read. */
+const PROBLEM_ENTRIES_KEPT = 5_000;
+const COPY_ORDER: Record<RegisterFolderKind, number> = { local: 0, team: 1, import: 2 };
 
 /** Give the event loop a turn this often while reading, so the window never waits for a long load. */
 const LINES_PER_TURN = 2_000;
@@ -188,7 +194,9 @@ export class Register {
     const stat = await fs.stat(path);
     // A month file that is a folder, a pipe or a device is not read: a pipe would wait for ever.
     if (!stat.isFile()) throw stat.isDirectory() ? Object.assign(new Error(`${path} to folder`), { code: 'EISDIR' }) : new NotRegularFileError(path);
-    const signature = `${stat.size}:${stat.mtimeMs}:${head?.lines}:${head?.lastHash}`;
+    // The import's list of masked lines changes the chain's reading too.
+    const masked = folder.kind === 'import' && !folder.conflicts ? await readMaskedLines(path, readRegularFile) : null;
+    const signature = `${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${head?.lines}:${head?.lastHash}:${head?.evidence?.kind}:${masked?.size}`;
     if (this.cache.get(path)?.signature === signature) return;
     const relative = `calls/${clerkId}/${month}.jsonl`;
     const whole = (await readRegularFile(path)).toString('utf8');
@@ -202,7 +210,7 @@ export class Register {
       return;
     }
     const end = readableEnd(whole);
-    const scanner = new JournalScanner(genesisHash(clerkId, month), relative, head, folder.kind === 'import');
+    const scanner = new JournalScanner(genesisHash(clerkId, month), relative, head, masked);
     const catalog = this.catalog();
     const makeRow = createRowMaker(catalog);
     const rows: RegisterRow[] = [];
@@ -217,10 +225,11 @@ export class Register {
       if (taken?.type === 'call') {
         const record = parseRecordLine(taken.text);
         if (record && isCallRecord(record)) {
-          rows.push(makeRow(record, relative, folder.kind));
-          if (folder.kind === 'import' && MASKED_AT_IMPORT.test(taken.text)) maskedOnImport.push(record.id);
-        }
-        else scanner.report({ file: relative, line: taken.line, kind: 'corrupt-line' });
+          const row = makeRow(record, relative, folder.kind);
+          row.digest = contentDigest(taken.text);
+          rows.push(row);
+          if (masked?.has(sha256(taken.text))) maskedOnImport.push(record.id);
+        } else scanner.report({ file: relative, line: taken.line, kind: 'corrupt-line' });
       }
       if (++sinceTurn === LINES_PER_TURN) {
         sinceTurn = 0;
@@ -229,8 +238,10 @@ export class Register {
     }
     // A last line without its newline is being written right now (a clerk's app
     // appending to the team copy): it is read next time, not reported as broken —
-    // unless it is longer than any record, which no app is writing.
-    if (whole.length - end > MAX_RECORD_CHARS) scanner.report({ file: relative, line: scanner.lineCount + 1, kind: 'corrupt-line' });
+    // unless it is longer than any record, or in a month nobody writes any more.
+    if (whole.length > end && (whole.length - end > MAX_RECORD_CHARS || month < monthsBefore(new Date(), 1))) {
+      scanner.report({ file: relative, line: scanner.lineCount + 1, kind: 'corrupt-line' });
+    }
     const scan = scanner.finish();
     const clerkName = rows[0]?.clerkName ?? null;
     this.cache.set(path, {
@@ -250,11 +261,14 @@ export class Register {
     const byId = new Map<string, RegisterRow>();
     const problems: RegisterProblem[] = [];
     let problemTotal = 0;
+    const keep = (p: RegisterProblem) => problems.length < PROBLEM_ENTRIES_KEPT && problems.push(p);
     this.sources = new Map();
     this.conflicts = new Map();
     this.flagged = new Map();
     this.maskedOnImport = new Set();
-    for (const [path, file] of this.cache) {
+    // This computer's copy first, then the team folder's, then imports: which copy a call is shown from never depends on what was read first.
+    const files = [...this.cache].sort(([, a], [, b]) => COPY_ORDER[a.folder] - COPY_ORDER[b.folder]);
+    for (const [path, file] of files) {
       if (file.shelf === 'conflicts') continue;
       let paths = this.sources.get(file.relative);
       if (!paths) this.sources.set(file.relative, (paths = []));
@@ -262,25 +276,25 @@ export class Register {
       for (const row of file.rows) {
         const first = byId.get(row.id);
         if (!first) byId.set(row.id, row);
-        else if (first.copy !== row.copy && rowsDisagree(first, row) && !this.conflicts.has(row.id)) {
+        else if (first.copy !== row.copy && first.digest !== row.digest && !this.conflicts.has(row.id)) {
           // Neither copy wins in silence: the one shown is flagged, and the lead is told which copies disagree.
           this.conflicts.set(row.id, row.copy);
-          problems.push(conflict(first, row.copy, file.relative));
+          keep(conflict(first, row.copy, file.relative));
           problemTotal++;
         }
       }
       for (const id of file.maskedOnImport) this.maskedOnImport.add(id);
-      for (const p of file.problems) problems.push(p);
+      for (const p of file.problems) keep(p);
       problemTotal += file.problemCount;
       if (file.problems.length > 0) this.flagged.set(copyKey(file.folder, file.relative), describeProblem(file.problems[0]!));
     }
     // Once every call is known: what an import kept aside flags the call it conflicts with.
-    for (const file of this.cache.values()) {
+    for (const [, file] of files) {
       for (const id of file.conflictIds) {
         const row = byId.get(id);
         if (row && !this.conflicts.has(id)) {
           this.conflicts.set(id, file.folder);
-          problems.push(conflict(row, file.folder, file.relative));
+          keep(conflict(row, file.folder, file.relative));
           problemTotal++;
         }
       }

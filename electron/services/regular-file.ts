@@ -33,7 +33,7 @@ export async function openRegularFile(path: string, mode: keyof typeof FLAGS = '
   const handle = await fs.open(path, flags | NONBLOCK, 0o600);
   try {
     const stat = await handle.stat();
-    if (stat.isDirectory()) throw Object.assign(new Error(`${path} to folder`), { code: 'EISDIR' });
+    if (stat.isDirectory()) throw Object.assign(new Error(`${path} to folder`), { code: 'EISDIR', path });
     if (!stat.isFile()) throw new NotRegularFileError(path);
     return handle;
   } catch (error) {

@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { expiredMonths, type RetentionCopy } from '../../shared/retention';
 import { syncDirectory } from './atomic-file';
+import { MASKED_SUFFIX } from './import-filer';
 import { headPathOf } from './journal-head';
 import { MONTH_FILE_NAME } from './journal-layout';
 import { openRegularFile } from './regular-file';
@@ -51,16 +52,20 @@ async function collect(found: ExpiredFile[], copy: RetentionCopy, root: string, 
   }
 }
 
-/** How many records each file holds: what the removal record states. */
-export async function countRecords(files: ExpiredFile[]): Promise<{ copy: RetentionCopy; clerkId: string; month: string; records: number }[]> {
-  return Promise.all(
-    files.map(async (file) => ({
-      copy: file.copy,
-      clerkId: file.clerkId,
-      month: file.month,
-      records: await countLines(file.path),
-    })),
-  );
+/** How many records each file holds: what the removal record states. A file that cannot be read is set apart (and not removed). */
+export async function countRecords(
+  files: ExpiredFile[],
+): Promise<{ counted: { file: ExpiredFile; records: number }[]; unreadable: { file: ExpiredFile; code: string }[] }> {
+  const counted: { file: ExpiredFile; records: number }[] = [];
+  const unreadable: { file: ExpiredFile; code: string }[] = [];
+  for (const file of files) {
+    try {
+      counted.push({ file, records: await countLines(file.path) });
+    } catch (error) {
+      unreadable.push({ file, code: (error as NodeJS.ErrnoException).code ?? (error as Error).message });
+    }
+  }
+  return { counted, unreadable };
 }
 
 /** Lines of a file, counted as it streams: a month file can be large. */
@@ -79,12 +84,22 @@ async function countLines(path: string): Promise<number> {
   return last === 0x0a ? lines : lines + 1;
 }
 
-/** Removes the files, with the head and any torn line set aside beside them. */
-export async function removeFiles(files: ExpiredFile[]): Promise<void> {
+/**
+ * Removes the files, with the head and what lies beside them (a torn line set
+ * aside, an import's list of masked lines). One that cannot be removed (no
+ * rights, a share gone) does not stop the rest: it is returned, and — still
+ * past retention — offered again at the next start.
+ */
+export async function removeFiles(files: ExpiredFile[]): Promise<{ file: ExpiredFile; code: string }[]> {
+  const failed: { file: ExpiredFile; code: string }[] = [];
   for (const file of files) {
-    await fs.rm(file.path, { force: true });
-    await fs.rm(headPathOf(file.path), { force: true });
-    await fs.rm(`${file.path}.quarantine`, { force: true });
-    await syncDirectory(join(file.path, '..'));
+    try {
+      await fs.rm(file.path, { force: true });
+      for (const beside of [headPathOf(file.path), `${file.path}.quarantine`, `${file.path}${MASKED_SUFFIX}`]) await fs.rm(beside, { force: true });
+      await syncDirectory(join(file.path, '..'));
+    } catch (error) {
+      failed.push({ file, code: (error as NodeJS.ErrnoException).code ?? (error as Error).message });
+    }
   }
+  return failed;
 }

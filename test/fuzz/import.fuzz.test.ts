@@ -7,9 +7,10 @@ import { createHandlers, createImportUpload, dispatch, type HandlerTable } from 
 import { openAppServices, type AppServices } from '../../electron/services/app-services';
 import { importJsonl, readImportLine, type ImportRejectReason } from '../../electron/services/import';
 import { maskIdentifiers } from '../../shared/masking';
+import { CALLBACK_REFERENCE_MAX_LENGTH, STORED_NOTE_MAX_LENGTH } from '../../shared/call-machine';
 import { monthOf, serializeRecord, sha256 } from '../../electron/services/journal-format';
 import { JournalRecordSchema, type JournalRecord } from '../../shared/journal-record';
-import { randomClerkId, sampleRecord, TEST_CATALOG } from '../helpers/records';
+import { randomClerkId, sampleRecord } from '../helpers/records';
 import { anyBytes, anyText, applyJsonMutation, fuzzRuns, garbage, getAt, headLikeLine, jsonMutation, mutatedText, type Json } from './arbitraries';
 import { scratchFolder } from './scratch';
 import { emailAddress, validPesel, writtenNrb, writtenPhone } from '../shared/arbitraries';
@@ -114,17 +115,21 @@ describe('an import file, line by line', () => {
           const record = JournalRecordSchema.safeParse(json.value);
           // Only a line exactly as the journal writes it is that record: re-saved (spaces, a repeated key), it is not.
           if (!record.success || JSON.stringify(json.value) !== line) return assert.deepEqual(read, { rejected: 'not-a-call-record' });
+          // Masked as the clerk's app stores them: the note, the callback reference and the routed unit's name.
+          const call = record.data.type === 'call' ? (record.data as Extract<JournalRecord, { type: 'call' }>) : null;
+          const note = call ? maskIdentifiers(call.note).text.slice(0, STORED_NOTE_MAX_LENGTH) : null;
+          const reference = call?.callback ? maskIdentifiers(call.callback.reference).text.slice(0, 2 * CALLBACK_REFERENCE_MAX_LENGTH) : null;
+          const unitName = call?.routedTo ? maskIdentifiers(call.routedTo.unitName).text.slice(0, 160) : null;
+          const changes = call !== null && (note !== call.note || reference !== (call.callback?.reference ?? null) || unitName !== (call.routedTo?.unitName ?? null));
+          if (!changes) return assert.deepEqual(read, { record: record.data, line, masked: false, originalHash: sha256(line) });
+          const value = json.value as Record<string, unknown>;
+          const masked = { ...value, note, ...(call!.callback ? { callback: { ...(value.callback as object), reference } } : {}), ...(call!.routedTo ? { routedTo: { ...(value.routedTo as object), unitName } } : {}) };
+          // Masked, it must still be a record (a note masked past its length is cut as the app cuts it).
+          if (!JournalRecordSchema.safeParse(masked).success) return assert.deepEqual(read, { rejected: 'not-a-call-record' });
           assert.ok(!('rejected' in read));
-          if (!read.masked) return assert.deepEqual(read, { record: record.data, line, masked: false });
-          // Masked on the way in: only the note and the callback reference change, and the line keeps the hash it had.
-          assert.equal(record.data.type, 'call');
-          const call = record.data as Extract<JournalRecord, { type: 'call' }>;
-          const filed = JSON.parse(read.line) as Record<string, unknown>;
-          assert.equal(filed.note, maskIdentifiers(call.note).text);
-          assert.equal((filed.callback as { reference?: string } | null)?.reference ?? null, call.callback ? maskIdentifiers(call.callback.reference).text : null);
-          assert.equal(filed.maskedAtImport, (json.value as { maskedAtImport?: string }).maskedAtImport ?? sha256(line));
-          const rest = (v: Record<string, unknown>) => JSON.stringify({ ...v, note: null, callback: v.callback ? { ...(v.callback as object), reference: null } : null, maskedAtImport: null });
-          assert.equal(rest(filed), rest(json.value as Record<string, unknown>));
+          assert.equal(read.line, JSON.stringify(masked));
+          assert.equal(read.masked, true);
+          assert.equal(read.originalHash, sha256(line));
         });
       }),
       fuzzRuns(10_000),
@@ -181,43 +186,40 @@ describe('an import file on disk', () => {
         }
         const calls = [...first.values()].filter((v) => v.record.type === 'call').length;
 
-        const result = await importJsonl(file, root, noRegister, TEST_CATALOG);
+        const result = await importJsonl(file, root, noRegister);
         expect(result).toEqual({ imported: calls, duplicates: repeatedCalls, conflicts, masked, rejected: refused.slice(0, 20).map(({ line, rejected }) => ({ line, reason: rejected })), rejectedCount: refused.length });
-        // Each record filed once, under its clerk and month, in the order of the file.
-        expect(filedLines(join(root, 'calls'))).toEqual(groupedInOrder(filed));
-        expect(filedLines(join(root, 'conflicts', 'calls'))).toEqual(groupedInOrder(asideLines));
+        // Each record filed once, and every month file in the order of the file imported.
+        expectFiledInOrder(join(root, 'calls'), filed);
+        expectFiledInOrder(join(root, 'conflicts', 'calls'), asideLines);
 
-        const again = await importJsonl(file, root, noRegister, TEST_CATALOG);
+        const again = await importJsonl(file, root, noRegister);
         expect(again).toMatchObject({ imported: 0, duplicates: calls + repeatedCalls, conflicts, rejectedCount: refused.length });
-        expect(filedLines(join(root, 'calls'))).toEqual(groupedInOrder(filed));
+        expectFiledInOrder(join(root, 'calls'), filed);
       }),
       fuzzRuns(400),
     );
   });
 });
 
-/** Lines grouped by the file they are filed in (clerk, then month), each file in the order met. */
-function groupedInOrder(lines: string[]): string[] {
-  const target = (line: string) => {
-    const { clerk, savedAt } = JSON.parse(line) as { clerk: { id: string }; savedAt: string };
-    return `${clerk.id}/${monthOf(new Date(savedAt))}.jsonl`;
-  };
-  return [...lines.keys()].sort((a, b) => target(lines[a]!).localeCompare(target(lines[b]!)) || a - b).map((i) => lines[i]!);
+/** Every line filed once, and each month file's lines in the order they came in. */
+function expectFiledInOrder(root: string, lines: string[]): void {
+  const files = filedFiles(root);
+  expect(files.flat().sort()).toEqual([...lines].sort());
+  const position = new Map(lines.map((l, i) => [l, i]));
+  for (const file of files) expect(file.map((l) => position.get(l)!)).toEqual(file.map((l) => position.get(l)!).sort((a, b) => a - b));
 }
 
-function filedLines(calls: string): string[] {
+function filedFiles(calls: string): string[][] {
   if (!existsSync(calls)) return [];
-  return readdirSync(calls)
-    .sort()
-    .flatMap((clerk) =>
-      readdirSync(join(calls, clerk))
-        .sort()
-        .flatMap((month) =>
-          readFileSync(join(calls, clerk, month), 'utf8')
-            .split('\n')
-            .filter((l) => l !== ''),
-        ),
-    );
+  return readdirSync(calls).flatMap((clerk) =>
+    readdirSync(join(calls, clerk))
+      .filter((name) => name.endsWith('.jsonl'))
+      .map((month) =>
+        readFileSync(join(calls, clerk, month), 'utf8')
+          .split('\n')
+          .filter((l) => l !== ''),
+      ),
+  );
 }
 
 describe('importing through the service', () => {

@@ -7,7 +7,7 @@ import { runInNewContext } from 'node:vm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { importJsonl } from '../../electron/services/import';
 import { writeBigExport } from '../helpers/big-export';
-import { TEST_CATALOG } from '../helpers/records';
+
 
 /**
  * An import streams: a 200 MB export (IMPORT_MB to change it) grows the heap
@@ -36,7 +36,7 @@ describe('importing a big export', () => {
     const delay = monitorEventLoopDelay({ resolution: 5 });
     delay.enable();
     const t0 = performance.now();
-    const result = await importJsonl(file, join(dir, 'imports'), { row: () => undefined }, TEST_CATALOG);
+    const result = await importJsonl(file, join(dir, 'imports'), { row: () => undefined });
     const ms = performance.now() - t0;
     delay.disable();
     clearInterval(sampler);

@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -162,6 +163,123 @@ describe('an import held to the clerk’s rules', () => {
   });
 });
 
+describe('what the adversarial review found, each held', () => {
+  it('a near-1,000-character note masked on import is cut as the app cuts it: the call is kept whole, the chain verifies', async () => {
+    const long = Array.from({ length: 80 }, (_, i) => `a${i}@b.pl`).join(' ').slice(0, 995);
+    const records = [beatasCall(new Date(2026, 9, 5, 9)), { ...beatasCall(new Date(2026, 9, 5, 10)), note: long }, beatasCall(new Date(2026, 9, 5, 11))];
+    expect(await call('importRecords', { path: writeExport(exportOf(records)) })).toMatchObject({ imported: 3, masked: 1 });
+    expect((await register()).total).toBe(3);
+    expect(await problems()).toEqual([]);
+    expect((await call('importRecords', { path: writeExport(exportOf(records)) })).duplicates).toBe(3);
+  });
+
+  it.each(['a folder', 'a pipe'])('%s where the import would file a month: named as that place, not the chosen file; importing again after it is gone files each call once', async (what) => {
+    const records = [beatasCall(new Date(2026, 8, 5, 9)), beatasCall(new Date(2026, 9, 5, 9))];
+    const blocked = join(importsRoot(dataDir), 'calls', BEATA, '2026-10.jsonl');
+    mkdirSync(join(blocked, '..'), { recursive: true });
+    if (what === 'a folder') mkdirSync(blocked);
+    else execFileSync('mkfifo', [blocked]);
+    const file = writeExport(exportOf(records));
+    const refused = await dispatch(api, 'importRecords', { path: file });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'storage', key: 'importCannotFile', params: { place: join('imports', 'calls', BEATA, '2026-10.jsonl') } } });
+    rmSync(blocked, { recursive: true });
+    expect(await call('importRecords', { path: file })).toMatchObject({ imported: 2, duplicates: 0 });
+    expect((await register()).total).toBe(2);
+  });
+
+  it('an app that lost the data directory imports nothing', async () => {
+    writeFileSync(join(dataDir, 'app.lock.owner'), 'inna-aplikacja');
+    expect(await dispatch(api, 'importRecords', { path: writeExport(exportOf([beatasCall(new Date(2026, 9, 5, 9))])) })).toMatchObject({ ok: false, error: { key: 'dataDirLost' } });
+    expect(existsSync(join(importsRoot(dataDir), 'calls'))).toBe(false);
+  });
+
+  it('an export cannot vouch for its own edits: a "masked on import" field in the file hides nothing', async () => {
+    const records = [0, 1, 2].map((i) => beatasCall(new Date(2026, 9, 5, 9 + i)));
+    const lines = exportOf(records);
+    const edited = JSON.stringify({ ...(JSON.parse(lines[1]!) as object), outcome: 'invited', maskedAtImport: sha256(lines[1]!) });
+    await call('importRecords', { path: writeExport([lines[0]!, edited, lines[2]!]) });
+    expect(await problems()).toEqual([expect.objectContaining({ kind: 'broken-chain', lines: [3] })]);
+    expect((await register()).rows.every((r) => !r.integrity.includes('zamaskowana'))).toBe(true);
+  });
+
+  it('the start of a month already in the team folder, the whole month imported: the imported month is whole, no false alarm', async () => {
+    const team = mkdtempSync(join(tmpdir(), 'import-team-start-'));
+    await markTeamFolder(team);
+    await call('saveTeamSettings', { teamFolder: team, retentionMonths: 24 });
+    const lines = exportOf([0, 1, 2].map((i) => beatasCall(new Date(2026, 9, 5, 9 + i))));
+    mkdirSync(join(team, 'calls', BEATA), { recursive: true });
+    writeFileSync(join(team, 'calls', BEATA, '2026-10.jsonl'), lines.slice(0, 2).map((l) => l + '\n').join(''));
+    expect(await call('importRecords', { path: writeExport(lines) })).toMatchObject({ imported: 1, duplicates: 2, conflicts: 0 });
+    expect(await problems()).toEqual([]);
+    expect((await register()).total).toBe(3);
+    rmSync(team, { recursive: true, force: true });
+  });
+
+  it('records are filed in the month their chain is in, whatever the time zone of the computer importing them', async () => {
+    // Beata's computer in Warsaw saved these just after midnight of 1 November: her November file.
+    const saved = [new Date('2026-10-31T23:10:00Z'), new Date('2026-10-31T23:40:00Z')];
+    const records = saved.map((at) => beatasCall(at));
+    let prev = genesisHash(BEATA, '2026-11');
+    const lines = records.map((r) => {
+      const line = serializeRecord(JournalRecordSchema.parse({ ...r, prevHash: prev }));
+      prev = sha256(line);
+      return line;
+    });
+    const zone = process.env.TZ;
+    process.env.TZ = 'UTC'; // this computer: still October
+    try {
+      await call('importRecords', { path: writeExport(lines) });
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+    expect(existsSync(join(importsRoot(dataDir), 'calls', BEATA, '2026-11.jsonl'))).toBe(true);
+    expect(await problems()).toEqual([]);
+  });
+
+  it('which copy a call is shown from does not depend on what was read first: an import read before the team folder does not flag the team’s rows', async () => {
+    const lines = exportOf([0, 1, 2].map((i) => beatasCall(new Date(2026, 9, 5, 9 + i))));
+    await call('importRecords', { path: writeExport(lines.slice(1)) }); // a filtered export: its chain does not start at the month's start
+    const team = mkdtempSync(join(tmpdir(), 'import-team-later-'));
+    await markTeamFolder(team);
+    mkdirSync(join(team, 'calls', BEATA), { recursive: true });
+    writeFileSync(join(team, 'calls', BEATA, '2026-10.jsonl'), lines.map((l) => l + '\n').join(''));
+    await call('saveTeamSettings', { teamFolder: team, retentionMonths: 24 });
+    const page = await register();
+    expect(page.rows.map((r) => r.integrity)).toEqual(['', '', '']);
+    expect((await problems()).every((p) => p.folder === 'import')).toBe(true);
+    rmSync(team, { recursive: true, force: true });
+  });
+
+  it('property: a copy that differs in anything at all — a tick time, a name, a reference, a unit’s name — is a conflict, not a duplicate', async () => {
+    const change = fc.constantFrom<(r: UnchainedCallRecord) => UnchainedCallRecord>(
+      (r) => ({ ...r, items: r.items.map((i, k) => (k === 0 ? { ...i, atMs: (i.atMs ?? 0) + 1000 } : i)) }),
+      (r) => ({ ...r, clerk: { ...r.clerk, firstName: 'Bożena' } }),
+      (r) => ({ ...r, outcome: 'routed', routedTo: { unitId: 'zus', unitName: 'ZUS Łódź II', external: true } }),
+      (r) => ({ ...r, maskedCounts: { number: 1 } }),
+    );
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(change, async (edit) => {
+        const original = beatasCall(new Date(2026, 9, 5 + (n++ % 20), 9));
+        await call('importRecords', { path: writeExport(exportOf([original])) });
+        expect(await call('importRecords', { path: writeExport(exportOf([edit(original)])) })).toMatchObject({ conflicts: 1, duplicates: 0 });
+      }),
+      { numRuns: 12 },
+    );
+  });
+
+  it('an upload a killed process never imported (a clerk’s raw export) is gone at the next start', async () => {
+    const left = join(importsRoot(dataDir), 'incoming', 'upload-0123456789abcdef.jsonl');
+    mkdirSync(join(left, '..'), { recursive: true });
+    writeFileSync(left, 'PESEL 44051401359\n');
+    await services.close();
+    services = await openAppServices(dataDir, 'resources', { callerPaths: true });
+    api = createHandlers(services);
+    expect(existsSync(left)).toBe(false);
+  });
+});
+
 describe('retention over every copy', () => {
   it('months past retention go from this computer, this clerk’s team copy and the imports alike — recorded first', async () => {
     const team = mkdtempSync(join(tmpdir(), 'retention-team-'));
@@ -187,5 +305,20 @@ describe('retention over every copy', () => {
     expect(removed.map((r) => r.copy).sort()).toEqual(['import', 'local', 'team']);
     expect([existsSync(teamFile), existsSync(importFile), existsSync(`${teamFile}.head`)]).toEqual([false, false, false]);
     rmSync(team, { recursive: true, force: true });
+  });
+
+  it('a month file that cannot be removed does not stop the rest: it is named, and offered again at the next start', async () => {
+    const clerkId = services.settings.profile!.clerkId;
+    const old = new Date(2023, 0, 15, 10);
+    await services.journal.append(sampleRecord(old, 10, clerkId));
+    const stuck = join(importsRoot(dataDir), 'calls', BEATA, '2023-01.jsonl');
+    mkdirSync(join(stuck, 'niepusty'), { recursive: true }); // a folder under a month's name: fs.rm refuses it
+    const { removed, notRemoved } = await call('applyRetention', { months: ['2023-01'] });
+    expect(removed.map((r) => r.copy)).toEqual(['local']);
+    expect(notRemoved).toEqual([expect.objectContaining({ copy: 'import', clerkId: BEATA, month: '2023-01' })]);
+    await services.close();
+    services = await openAppServices(dataDir, 'resources', { callerPaths: true });
+    api = createHandlers(services);
+    expect((await call('getAppState', {})).notices).toContainEqual(expect.objectContaining({ code: 'retention-due', months: ['2023-01'] }));
   });
 });

@@ -1,4 +1,4 @@
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -107,6 +107,65 @@ describe('problems in the clerk’s own journal', () => {
   });
 });
 
+describe('what the adversarial review found, each held', () => {
+  it('an edit that keeps the size and the modification time is read again at start (the change time moves)', async () => {
+    await services.close();
+    const before = statSync(monthFile());
+    const [a, b, c] = lines();
+    writeFileSync(monthFile(), [a, b!.replace('Rozmowa 1', 'Rozmowa 7'), c].join('\n') + '\n');
+    utimesSync(monthFile(), before.atime, before.mtime);
+    await open();
+    expect((await api.getAppState({})).journalAlerts.alerts).toEqual([expect.objectContaining({ kind: 'broken-chain' })]);
+  });
+
+  it('more alerts than fit: once the first are acknowledged, the rest are said at the next start', async () => {
+    await services.close();
+    for (let m = 1; m <= 130; m++) {
+      const month = `20${String(10 + Math.floor(m / 12)).padStart(2, '0')}-${String((m % 12) + 1).padStart(2, '0')}`;
+      writeFileSync(join(dataDir, 'calls', clerkId, `${month}.jsonl`), 'x\n');
+    }
+    await open();
+    let state = await api.getAppState({});
+    expect(state.journalAlerts.alerts).toHaveLength(100);
+    expect(state.journalAlerts.more).toBeGreaterThan(0);
+    await api.acknowledgeJournalAlerts({ ids: state.journalAlerts.alerts.map((x) => x.id) });
+    await restart();
+    state = await api.getAppState({});
+    expect(state.journalAlerts.alerts.length).toBeGreaterThan(25);
+  });
+
+  it('a torn line in this month is set aside and said at start, not only at the first save', async () => {
+    await services.close();
+    appendFileSync(monthFile(), '{"schemaVersion":1,"type":"call"');
+    await open();
+    expect((await api.getAppState({})).journalAlerts.alerts).toEqual([expect.objectContaining({ kind: 'quarantined' })]);
+  });
+
+  it('a fragment without its line end in a month nobody writes any more is reported, not waited for', async () => {
+    const old = join(dataDir, 'calls', clerkId, '2025-01.jsonl');
+    writeFileSync(old, '{"schemaVersion":1,"type":"ca');
+    await api.queryRegister({ filter: { from: null, to: null, clerkIds: [], direction: null, outcomes: [], routedUnitIds: [], missed: null }, sort: { key: 'startedAt', descending: true }, offset: 0, limit: 10, refresh: true, withSummary: false });
+    expect((await api.listRegisterProblems({ offset: 0, limit: 10 })).problems).toEqual([expect.objectContaining({ month: '2025-01', kind: 'corrupt-line', lines: [1] })]);
+  });
+
+  it('a call ending in the future, or on a clock set before 2000, is refused with what to do — not an internal error', async () => {
+    const ahead = { ...endedCall(INCOMING), endedAt: Date.now() + 3_600_000 };
+    expect(await dispatch(api, 'saveCall', { call: ahead, outcome: 'resolved', note: '' })).toMatchObject({ ok: false, error: { code: 'bad-input', key: 'callRefused.ends-in-future' } });
+    const call = endedCall(INCOMING, (s) => s, Date.UTC(1999, 5, 1));
+    expect(await dispatch(api, 'saveCall', { call, outcome: 'resolved', note: '' })).toMatchObject({ ok: false, error: { code: 'bad-input', key: 'callRefused.clock-before-records' } });
+  });
+
+  it('this month’s file being a folder: the save says the file is not a file, names it, and the call waits', async () => {
+    await services.close();
+    rmSync(monthFile());
+    rmSync(`${monthFile()}.head`);
+    mkdirSync(monthFile());
+    await open();
+    const refused = await save('Nie da się');
+    expect(refused).toMatchObject({ ok: false, error: { code: 'storage', key: 'journalNotAFile', params: { path: monthFile() } } });
+  });
+});
+
 describe("the month's head itself", () => {
   it('a slot torn by a power cut (any bytes) leaves the other, one line behind at most: never an alarm', async () => {
     await services.close();
@@ -126,14 +185,14 @@ describe("the month's head itself", () => {
     expect((await api.getAppState({})).journalAlerts.alerts).toEqual([]);
   });
 
-  it('once lines were cut off and the clerk saves again, the alert stays and the head speaks of the file as it is now', async () => {
+  it('once lines were cut off and the clerk saves again, the head keeps the evidence: the register still says so, the alert stays', async () => {
     await services.close();
     writeFileSync(monthFile(), lines().slice(0, 1).join('\n') + '\n');
     await open();
-    expect((await save('Po obcięciu')).ok).toBe(true);
-    await api.queryRegister({ filter: { from: null, to: null, clerkIds: [], direction: null, outcomes: [], routedUnitIds: [], missed: null }, sort: { key: 'startedAt', descending: true }, offset: 0, limit: 10, refresh: true, withSummary: false });
-    expect((await api.listRegisterProblems({ offset: 0, limit: 10 })).problems).toEqual([]);
+    for (const note of ['Po obcięciu', 'I jeszcze jedna']) expect((await save(note)).ok).toBe(true);
     await restart();
+    await api.queryRegister({ filter: { from: null, to: null, clerkIds: [], direction: null, outcomes: [], routedUnitIds: [], missed: null }, sort: { key: 'startedAt', descending: true }, offset: 0, limit: 10, refresh: true, withSummary: false });
+    expect((await api.listRegisterProblems({ offset: 0, limit: 10 })).problems).toEqual([expect.objectContaining({ folder: 'local', kind: 'lines-removed', lines: [3] })]);
     expect((await api.getAppState({})).journalAlerts.alerts).toEqual([expect.objectContaining({ kind: 'lines-removed' })]);
   });
 });

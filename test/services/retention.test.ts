@@ -46,7 +46,7 @@ describe('removing months past retention', () => {
     expect(notices).toContainEqual({ code: 'retention-due', months: ['2023-01'], more: 1, retentionMonths: 24 });
     expect(existsSync(file('2023-01'))).toBe(true); // nothing removed before the person agrees
 
-    expect(await api.applyRetention({ months: ['2023-01'] })).toEqual({ removed: [{ copy: 'local', clerkId, month: '2023-01', records: 2 }] });
+    expect(await api.applyRetention({ months: ['2023-01'] })).toEqual({ removed: [{ copy: 'local', clerkId, month: '2023-01', records: 2 }], notRemoved: [] });
     expect(existsSync(file('2023-01'))).toBe(false);
     const current = readFileSync(file(monthOf(new Date())), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     expect(current.map((r) => r.type)).toEqual(['call', 'retention']);
@@ -58,7 +58,7 @@ describe('removing months past retention', () => {
   });
 
   it('never removes a month that is not past retention, even when asked to', async () => {
-    expect(await api.applyRetention({ months: [monthOf(new Date())] })).toEqual({ removed: [] });
+    expect(await api.applyRetention({ months: [monthOf(new Date())] })).toEqual({ removed: [], notRemoved: [] });
     expect(existsSync(file(monthOf(new Date())))).toBe(true);
     expect(readFileSync(file(monthOf(new Date())), 'utf8').trim().split('\n')).toHaveLength(1);
   });

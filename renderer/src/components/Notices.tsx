@@ -108,8 +108,13 @@ function RetentionNotice({ notice, onDone }: { notice: Notice; onDone(): void })
   async function remove() {
     setBusy(true);
     try {
-      const { removed } = await getApi().applyRetention({ months });
+      const { removed, notRemoved } = await getApi().applyRetention({ months });
       useAppStore.getState().showToast(t('notices.retentionDone', { files: t('notices.files', { count: removed.length }) }));
+      if (notRemoved.length > 0) {
+        // Said, not hidden: the rest is offered again at the next start.
+        setProblem(t('notices.retentionPartly', { files: t('notices.files', { count: notRemoved.length }), codes: [...new Set(notRemoved.map((n) => n.code))].join(', ') }));
+        return;
+      }
       onDone();
     } catch (error) {
       setProblem(errorMessage(error, t('errors.network')));

@@ -60,6 +60,7 @@ export const pl = {
     retentionRemove: 'Usuń teraz',
     retentionLater: 'Nie teraz',
     retentionDone: 'Usunięto {{files}} i odnotowano to w dzienniku.',
+    retentionPartly: 'Nie udało się usunąć: {{files}} ({{codes}}) — brak uprawnień albo folder niedostępny. Aplikacja zaproponuje to ponownie przy następnym uruchomieniu.',
     teamStuckHere:
       'Kopie dla folderu zespołu nie dały się zapisać na tym komputerze ({{code}}). Czeka: {{records}}. Rozmowy są bezpieczne w dzienniku; kopie zostaną wysłane przy następnej próbie, gdy tylko się uda.',
     teamWaiting:
@@ -580,6 +581,9 @@ export const pl = {
     importNoFile: 'Nie ma takiego pliku: {{file}}.',
     importNoAccess: 'Brak uprawnień do odczytu: {{file}}.',
     importIsFolder: '{{file}} to folder — wskaż plik .jsonl.',
+    journalNotAFile: '{{path}} nie jest zwykłym plikiem — zapis nie będzie możliwy, dopóki IT go nie usunie lub nie przeniesie. Rozmowa czeka w oknie.',
+    recordInvalid: 'Zapis jest niepoprawny i nie został zapisany: {{detail}}',
+    importCannotFile: 'Nie udało się zapisać zaimportowanych rozmów do {{place}} ({{code}}). Usuń lub przenieś ten plik i zaimportuj ponownie — to, co już zaimportowano, nie zostanie zdublowane.',
     importNotRegular: '{{file}} to nie jest zwykły plik — wskaż plik .jsonl zapisany na dysku.',
     readFailed: 'Nie udało się odczytać danych z dysku ({{code}}). Nic nie zostało zmienione — spróbuj ponownie.',
     internalRead: 'Wystąpił nieoczekiwany błąd przy odczycie danych. Nic nie zostało zmienione — spróbuj ponownie; jeśli błąd wróci, zgłoś go do IT.',
@@ -591,7 +595,9 @@ export const pl = {
     callRefused: {
       'unknown-checklist': 'Ta rozmowa ma listę kontrolną, której aplikacja nie zna (zmieniona w trakcie?). Nic nie zapisano — odrzuć ją i zacznij od nowa.',
       'unknown-item': 'Rozmowa ma punkty spoza swojej listy kontrolnej. Nic nie zapisano — odrzuć ją i zacznij od nowa.',
+      'clock-before-records': 'Zegar komputera wskazuje datę sprzed 2000 roku — popraw datę i zapisz ponownie. Rozmowa czeka w oknie.',
       'starts-in-future': 'Początek rozmowy jest w przyszłości — sprawdź zegar komputera. Nic nie zapisano.',
+      'ends-in-future': 'Koniec rozmowy jest w przyszłości — sprawdź zegar komputera. Nic nie zapisano.',
       'ends-before-start': 'Koniec rozmowy jest przed jej początkiem — sprawdź zegar komputera. Nic nie zapisano.',
       'too-long': 'Rozmowa trwa ponad dobę — to nie może być jedna rozmowa. Nic nie zapisano — odrzuć ją i zacznij od nowa.',
       'tick-outside-call': 'Zaznaczenie punktu ma czas spoza rozmowy. Nic nie zapisano — odrzuć ją i zacznij od nowa.',
