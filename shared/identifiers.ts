@@ -200,7 +200,8 @@ export function identifierAt(groups: readonly GroupOfDigits[], i: number): { kin
 // more ("ABA 30 00 00", "ABC 1234 56", "ab 12 34 567"). A document glued to
 // a lower-case word ("dowódABC123456") counts too. Digits written apart may
 // not run on into more digits: "tel 600 700 800" is a phone.
-const GAP = '[^\\p{L}\\p{N}\\p{M}+@\\0]';
+// Not a square bracket: "[NIP] 123456" is a token masking left, and a number.
+const GAP = '[^\\p{L}\\p{N}\\p{M}+@\\0[\\]]';
 const AFTER_LETTERS = `(?:${GAP}{0,4}(?:nr|numer|no)\\.?${GAP}{1,4}|${GAP}{0,6})`;
 const IN = '(?: {1,3}| {0,2}- {0,2})';
 const SINGLE_END = '(?!\\d|[-./:,]\\d)';

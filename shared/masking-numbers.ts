@@ -257,15 +257,13 @@ export function numberMasks(text: string, net = 9): NumberMask[] {
   const { shapeAt, soft } = harmlessShapes(text);
   let masks: NumberMask[] = [];
   for (const chain of digitChains(text)) {
-    // After "tel.", "PESEL", "nr"… a comma joins groups too: "tel. 600, 700, 800".
-    const named = isNamed(text, chain[0]!.start);
     let run: Group[] = [];
     for (const group of chain) {
       const shape = group.plus || group.paren ? -1 : shapeAt[group.end - 1]!;
       if (shape >= 0 && !soft[shape]) {
         masks = masks.concat(runMasks(run, text, net));
         run = [];
-      } else run.push({ ...group, shape, link: named && group.link === 'list' ? 'loose' : group.link });
+      } else run.push({ ...group, shape });
     }
     masks = masks.concat(runMasks(run, text, net));
   }

@@ -143,7 +143,10 @@ export const spelledIdCard = fc
  * a passport has no check digit, so these stay as typed (see masking.ts) and
  * are not generated as passports.
  */
-const TWO_LETTER_WORDS = new Set(['na', 'do', 'od', 'za', 'po', 'we', 'ze', 'co', 'to', 'ja', 'on', 'ok', 'nr', 'mu', 'go', 'mi', 'ci', 'tu', 'by', 'bo', 'no', 'ma', 'ul', 'al', 'os', 'lp', 'pn', 'wt', 'sr', 'cz', 'pt', 'sb', 'nd', 'ii', 'iv', 'vi', 'ix', 'xi']);
+export const TWO_LETTER_WORDS = new Set([
+  'na', 'do', 'od', 'za', 'po', 'we', 'ze', 'co', 'to', 'ja', 'on', 'ok', 'nr', 'mu', 'go', 'mi', 'ci', 'tu', 'by', 'bo', 'no', 'ma', 'ul', 'al',
+  'os', 'lp', 'pn', 'wt', 'sr', 'cz', 'pt', 'sb', 'nd', 'ii', 'iv', 'vi', 'ix', 'xi', 'zl', 'np', 'wg', 'tj', 'im', 'dr', 'ks', 'gm',
+]);
 
 /** A passport number, "AB1234567", "ab 1234567", "AB 123 4567". */
 export const spelledPassport = fc

@@ -52,10 +52,26 @@ describe('normalisedCopy', () => {
 });
 
 describe('digitChains', () => {
-  it('joins groups by spaces, dashes, dots, slashes and area-code brackets; ", " and "+" start a new chain', () => {
-    const chains = digitChains('tel. (0-42) 123 45/67, 12, 15 +48 600');
-    expect(chains.map((c) => c.map((g) => g.digits))).toEqual([['0', '42', '123', '45', '67'], ['12'], ['15'], ['48', '600']]);
-    expect(chains[3]![0]!.plus).toBe(true);
+  // ", " once ended a chain; it joins groups now, as a list ("440514, 01359" is a PESEL, "12, 15" a list).
+  it('joins groups by spaces, dashes, dots, slashes, area-code brackets and any short run of punctuation; "+", a letter or a long gap start a new chain', () => {
+    const chains = digitChains('tel. (0-42) 123 45/67, 12, 15 +48 600 / 700 -- 800 x 1        2');
+    expect(chains.map((c) => c.map((g) => g.digits))).toEqual([['0', '42', '123', '45', '67', '12', '15'], ['48', '600', '700', '800'], ['1'], ['2']]);
+    expect(chains[0]!.map((g) => g.link)).toEqual(['tight', 'tight', 'tight', 'tight', 'tight', 'list', 'list']);
+    expect(chains[1]!.map((g) => g.link)).toEqual(['tight', 'tight', 'loose', 'loose']);
+    expect(chains[1]![0]!.plus).toBe(true);
     expect(chains[0]![0]!.paren).toBe(true);
+  });
+
+  it('reads area codes with spaces inside the brackets, and a mobile prefix in brackets', () => {
+    for (const [text, digits] of [
+      ['(0 - 42) 123', ['0', '42', '123']],
+      ['( 042 ) 123', ['042', '123']],
+      ['( +48 ) 600', ['48', '600']],
+      ['+48 (600) 700', ['48', '600', '700']],
+    ] as const) {
+      const [chain] = digitChains(text);
+      expect(chain!.map((g) => g.digits)).toEqual(digits);
+      expect(chain!.map((g) => text.slice(g.start, g.end).replace(/\D/g, ''))).toEqual(digits.map((d) => (d === '48' && text.includes('+') ? '48' : d)));
+    }
   });
 });
