@@ -1,4 +1,4 @@
-import { digitChains, type Link } from './text-normalisation';
+import { digitChains, type DigitGroup, type Link } from './text-normalisation';
 
 /**
  * Polish personal and financial identifiers: their checksums, and how they
@@ -65,11 +65,11 @@ const PHONE_GROUPINGS = new Set(['9', '3,3,3', '2,3,2,2', '2,3,4', '2,7']);
 const NRB_GROUPINGS = new Set(['26', '2,4,4,4,4,4,4']);
 
 export function isPhoneGrouping(sizes: readonly number[]): boolean {
-  return PHONE_GROUPINGS.has(sizes.join(','));
+  return sizes.length <= 4 && PHONE_GROUPINGS.has(sizes.join(','));
 }
 
 export function isNrbGrouping(sizes: readonly number[]): boolean {
-  return NRB_GROUPINGS.has(sizes.join(','));
+  return (sizes.length === 1 || sizes.length === 7) && NRB_GROUPINGS.has(sizes.join(','));
 }
 
 // Polish numbers start with an area code (12…95), a mobile or a service
@@ -131,7 +131,9 @@ function candidates(groups: readonly GroupOfDigits[], i: number): Candidate[] {
     sizes.push(g.digits.length);
     plain ||= g.shape < 0;
     kept &&= g.kept === true;
-    if (plain && !kept && (g.shape < 0 || groups[j + 1]?.shape !== g.shape)) out.push({ end: j, digits, sizes: [...sizes] });
+    // Only the lengths identifiers have (8 to 15 digits after "+", 26) are candidates.
+    const ofLength = digits.length === 26 || (digits.length >= 8 && digits.length <= 15);
+    if (ofLength && plain && !kept && (g.shape < 0 || groups[j + 1]?.shape !== g.shape)) out.push({ end: j, digits, sizes: [...sizes] });
   }
   return out;
 }
@@ -169,8 +171,9 @@ export function identifierAt(groups: readonly GroupOfDigits[], i: number): { kin
     const trunk = found('phone', ofLength(10));
     if (trunk) return trunk;
   }
-  if (g.paren && !g.plus && (g.digits.length === 2 || /^0\d{2}$/.test(g.digits))) {
-    const area = found('phone', ofLength(g.digits.length + 7));
+  // An area code in brackets and seven digits, or a mobile's first three: "(42) 1234567", "(600) 700800".
+  if (g.paren && !g.plus && g.digits.length <= 3) {
+    const area = found('phone', ofLength(g.digits.length === 3 && g.digits[0] !== '0' ? 9 : g.digits.length + 7));
     if (area) return area;
   }
   if (g.shape < 0 && g.digits.length === 11 && isValidPesel(g.digits)) return { kind: 'pesel', end: i };
@@ -222,7 +225,7 @@ const DOCUMENT = new RegExp(
 const DOCUMENT_STOPWORDS = new Set([
   'nie', 'tak', 'dla', 'rok', 'lat', 'dni', 'raz', 'ile', 'ten', 'tym', 'tej', 'ich', 'jej', 'pod', 'nad', 'lub', 'czy', 'bez', 'ani',
   'ale', 'jak', 'gdy', 'kto', 'pan', 'ona', 'ono', 'oni', 'one', 'tam', 'sam', 'nam', 'wam', 'mam', 'kod', 'ust', 'art', 'pkt', 'poz',
-  'str', 'tys', 'mln', 'mld', 'par', 'sum', 'nic', 'tel', 'kom', 'fax', 'nip', 'lok', 'pln', 'eur', 'usd', 'chf', 'gbp', 'ok', 'na',
+  'str', 'tys', 'mln', 'mld', 'par', 'sum', 'nic', 'min', 'tel', 'kom', 'fax', 'nip', 'lok', 'pln', 'eur', 'usd', 'chf', 'gbp', 'ok', 'na',
   'do', 'od', 'za', 'po', 'we', 'ze', 'co', 'to', 'ja', 'on', 'nr', 'mu', 'go', 'mi', 'ci', 'tu', 'by', 'bo', 'no', 'ma', 'ul', 'al',
   'os', 'lp', 'pn', 'wt', 'sr', 'cz', 'pt', 'sb', 'nd', 'ii', 'iv', 'vi', 'ix', 'xi', 'zl', 'np', 'wg', 'tj', 'im', 'dr', 'ks', 'gm',
 ]);
@@ -233,18 +236,27 @@ const DOCUMENT_STOPWORDS = new Set([
  * 004836 000 00 00" a word and a phone number.
  */
 function startsNumberIdentifier(text: string, digitsStart: number): boolean {
-  const [chain] = digitChains(text.slice(digitsStart, digitsStart + 64));
-  return chain !== undefined && chain.length > 1 && identifierAt(chain.map((g) => ({ ...g, shape: -1 })), 0) !== null;
+  const [chain] = digitChains(text.slice(digitsStart, digitsStart + 64)) as (DigitGroup & GroupOfDigits)[][];
+  for (const g of chain ?? []) g.shape = -1;
+  return chain !== undefined && chain.length > 1 && identifierAt(chain, 0) !== null;
 }
+
+const SERIES_BEFORE = /seri\p{L}{0,2}\.?:? {0,2}$/iu;
 
 /** Small numbers going up, written apart: "PUP 12 15 18" is a list, not a document. */
 function isSmallList(written: string): boolean {
-  const values = written.split(/\D+/).map(Number);
-  return values.length > 2 && written.split(/\D+/).every((v, k) => v.length <= 2 && (k === 0 || values[k]! > values[k - 1]!));
+  const items = written.split(/\D+/);
+  return items.length > 2 && items.every((v, k) => v.length <= 2 && (k === 0 || +v > +items[k - 1]!));
 }
 
-/** Where ID-card and passport numbers are written in the normalised `text`, as [start, end). */
-export function documentNumbers(text: string): [number, number][] {
+const MORE_DIGITS = /^[^\p{L}\p{N}\0]{0,6}\d/u;
+
+/**
+ * Where ID-card and passport numbers are written in the normalised `text`, as
+ * [start, end). `draft`: the text is being typed, so digits running on after
+ * six or seven ("rok 556409 0", a PESEL half typed) are a number, not a document.
+ */
+export function documentNumbers(text: string, draft = false): [number, number][] {
   const found: [number, number][] = [];
   DOCUMENT.lastIndex = 0;
   for (let m = DOCUMENT.exec(text); m; m = DOCUMENT.exec(text)) {
@@ -254,8 +266,14 @@ export function documentNumbers(text: string): [number, number][] {
     const digits = written.replace(/\D/g, '');
     const end = m.index + m[0].length;
     const checksum = letters.length === 3 && isValidIdCard(letters + digits);
-    const sentence = separated && letters !== letters.toUpperCase() && DOCUMENT_STOPWORDS.has(letters.toLowerCase());
-    if (startsNumberIdentifier(text, end - written.length) || ((sentence || isSmallList(written)) && !checksum)) {
+    const capitals = letters === letters.toUpperCase();
+    const sentence = separated && !capitals && DOCUMENT_STOPWORDS.has(letters.toLowerCase());
+    // "nr" between: "seria ABA nr 300000", "seria ab nr 1234567"; not a word in a sentence ("min, numer 100000").
+    const numbered = /\p{L}/u.test((m[2] ?? m[5])!) && !capitals && !SERIES_BEFORE.test(text.slice(Math.max(0, m.index - 8), m.index));
+    // Small numbers going up are a list ("PUP 12 15 18"), after a short word whatever the checksum ("rok 16 45 74").
+    const list = isSmallList(written) && (sentence || !checksum);
+    const runsOn = startsNumberIdentifier(text, end - written.length) || (draft && MORE_DIGITS.test(text.slice(end, end + 8)));
+    if (runsOn || numbered || list || (sentence && !checksum)) {
       // Not a document: the next one may start inside what was read ("na nr AB1234567").
       DOCUMENT.lastIndex = m.index + 1;
       continue;

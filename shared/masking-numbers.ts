@@ -19,10 +19,10 @@ export interface NumberMask {
 // Harmless shapes a clerk writes: they are kept, and split the digits around
 // them into separate numbers. "Hard" ones cannot be part of an identifier (a
 // date with a four-digit year, a time, an amount with its currency, a case
-// signature); "soft" ones can (a date with a two-digit year, a day and month,
-// a time with a dot, a year range: "02.07.08 03628" is a PESEL), and are kept
-// only when no identifier takes them. A shape must not be glued by a dash,
-// dot, slash or colon to more digits.
+// signature); "soft" ones can (a date with a two-digit year, a year range:
+// "02.07.08 03628" is a PESEL; "slight", a day and month or a time with a
+// dot: "12.03", "17.59"), and are kept only when no identifier takes them. A
+// shape must not be glued by a dash, dot, slash or colon to more digits.
 const B = '(?<![\\d+]|\\d[-./:])';
 const E = '(?!\\d|[-./:]\\d)';
 // Not right after digits and what could join them to it (a list's comma may stand between).
@@ -34,7 +34,7 @@ const NAMED_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${IDENTIFIER_WORDS})\\.?:? {0
 const IDENTIFIER_WORD = new RegExp(`^(?:${IDENTIFIER_WORDS})$`, 'iu');
 const isNamed = (text: string, at: number) => NAMED_BEFORE.test(text.slice(Math.max(0, at - 24), at));
 
-type Strength = 'hard' | 'soft' | null;
+type Strength = 'hard' | 'soft' | 'slight' | null;
 const isDay = (d?: string) => d === undefined || (+d >= 1 && +d <= 31);
 const isMonth = (m?: string) => m === undefined || (+m >= 1 && +m <= 12);
 const isYear = (y?: string) => y === undefined || y.length === 2 || (+y >= 1000 && +y <= 2999);
@@ -89,7 +89,7 @@ const SHAPES: { pattern: RegExp; strength(m: RegExpExecArray, text: string): Str
   {
     // A day and month, or a time with a dot: "12.03", "17.59".
     pattern: new RegExp(`${B}(\\d{1,2})\\.(\\d{1,2})${E}`, 'g'),
-    strength: (m) => ((isDay(m[1]) && isMonth(m[2])) || isTime(m[1], m[2]) ? 'soft' : null),
+    strength: (m) => ((isDay(m[1]) && isMonth(m[2])) || isTime(m[1], m[2]) ? 'slight' : null),
   },
   {
     // A school or tax year: "2023/2024", "2023/24".
@@ -104,51 +104,54 @@ const SHAPES: { pattern: RegExp; strength(m: RegExpExecArray, text: string): Str
   { pattern: new RegExp(`${B}\\d{2}-\\d{3}(?= {1,2}\\p{Lu}\\p{Ll})`, 'gu'), strength: () => 'hard' },
 ];
 
-/** For each position of `text`, the harmless shape it is in (-1 for none), and which shapes are soft. */
-function harmlessShapes(text: string): { shapeAt: Int32Array; soft: boolean[] } {
+/** For each position of `text`, the harmless shape it is in (-1 for none), and how strong each shape is. */
+function harmlessShapes(text: string): { shapeAt: Int32Array; strengths: Strength[] } {
   const shapeAt = new Int32Array(text.length).fill(-1);
-  const soft: boolean[] = [];
+  const strengths: Strength[] = [];
   for (const shape of SHAPES) {
     for (const m of text.matchAll(shape.pattern)) {
       const strength = shape.strength(m, text);
       const start = m.index + (shape.prefix ? m[shape.prefix]!.length : 0);
       const end = m.index + m[0].length;
       if (!strength || shapeAt.subarray(start, end).some((s) => s >= 0)) continue;
-      shapeAt.fill(soft.length, start, end);
-      soft.push(strength === 'soft');
+      shapeAt.fill(strengths.length, start, end);
+      strengths.push(strength);
     }
   }
-  return { shapeAt, soft };
+  return { shapeAt, strengths };
 }
 
 // ---- lists and hours ---------------------------------------------------------------
 
-type Group = DigitGroup & GroupOfDigits;
+type Group = DigitGroup & GroupOfDigits & { slight?: boolean };
 
 // Between the items of a list: spaces, a comma, a semicolon or a full stop (with spaces).
 const LIST_JOINER = /^(?: {0,3}[,;.]? {1,3}|[,;])$/;
 const SPACES = /^ {1,3}$/;
 const DASH_JOINER = /^ {0,2}- {0,2}$/;
 const isListItem = (g: Group) => g.shape < 0 && !g.plus && !g.paren && g.digits.length <= 3 && !/^0\d\d/.test(g.digits);
-const spaced = (list: readonly Group[], from: number, to: number) => list.slice(from + 1, to + 1).every((g) => SPACES.test(g.joiner));
+// Joined the way a number's groups are, not by a list's comma: "600 700 800", "600. 700. 800".
+const unlisted = (list: readonly Group[], from: number, to: number) => list.slice(from + 1, to + 1).every((g) => !/[,;]/.test(g.joiner));
 
 /**
  * Whether a list of numbers going up, some of three digits, reads as an
- * identifier after all: it follows "tel.", "nr"…, or holds, written with
- * spaces, nine digits in threes a phone could have ("214 600 700 800"), or
- * no phone has but going up in uneven steps (three numbers, "100 101 110":
- * "100 200 300" and "101 102 103" are a list), or a PESEL grouped "44 051 401 359".
+ * identifier after all: written without commas after "tel.", "nr"…; with a
+ * trunk 0 or a leading zero ("0 42 123", "05 120 130"); or holding, without
+ * commas, nine digits in threes that a phone number could have ("214 600 700
+ * 800") or that no phone number has but going up in uneven steps ("100 101
+ * 110"; "100 200 300" and "101 102 103" are a list), or a PESEL grouped
+ * "44 051 401 359".
  */
 function holdsIdentifier(list: readonly Group[], text: string): boolean {
-  if (isNamed(text, list[0]!.start)) return true;
+  if ((isNamed(text, list[0]!.start) && unlisted(list, 0, list.length - 1)) || list.some((g) => g.digits[0] === '0')) return true;
   const value = (k: number) => +list[k]!.digits;
   const even = list.length > 3 || value(2) - value(1) === value(1) - value(0);
   for (let k = 0; k < list.length; k++) {
     const three = list.slice(k, k + 3);
     const nine = three.map((g) => g.digits).join('');
-    if (three.length === 3 && three.every((g) => g.digits.length === 3) && spaced(list, k, k + 2) && (couldBePhone(nine) || !even)) return true;
+    if (three.length === 3 && three.every((g) => g.digits.length === 3) && unlisted(list, k, k + 2) && (couldBePhone(nine) || !even)) return true;
     const four = list.slice(k, k + 4);
-    if (four.map((g) => g.digits.length).join() === '2,3,3,3' && spaced(list, k, k + 3) && isValidPesel(four.map((g) => g.digits).join(''))) return true;
+    if (four.map((g) => g.digits.length).join() === '2,3,3,3' && unlisted(list, k, k + 3) && isValidPesel(four.map((g) => g.digits).join(''))) return true;
   }
   return false;
 }
@@ -183,13 +186,18 @@ function isYearsOrHours(segment: readonly Group[]): boolean {
   );
 }
 
-/** Whether the plain groups between the soft shapes of `piece` are all lists, years or hours. */
+/**
+ * Whether the plain groups between the soft shapes of `piece` are all lists,
+ * years or hours. A slight shape splits nothing: "00.46 01 - 10 00.8" is no
+ * range of hours between two times but a PESEL.
+ */
 function isKeptWhole(piece: readonly Group[], text: string): boolean {
   if (piece.some((g) => g.plus || g.paren)) return false;
   const segments: Group[][] = [];
+  const splits = (g: Group) => g.shape >= 0 && !g.slight;
   piece.forEach((g, k) => {
-    if (g.shape >= 0) return;
-    if (k === 0 || piece[k - 1]!.shape >= 0) segments.push([]);
+    if (splits(g)) return;
+    if (k === 0 || splits(piece[k - 1]!)) segments.push([]);
     segments[segments.length - 1]!.push(g);
   });
   return segments.length > 0 && segments.every((s) => isList(s, text) || isYearsOrHours(s));
@@ -213,22 +221,25 @@ function keptGroups(run: readonly Group[], text: string): boolean[] {
 // ---- identifiers and the net --------------------------------------------------------
 
 /** The identifiers in a run of digit groups not split by a hard shape, then the net under them. */
-function runMasks(run: Group[], text: string, net: number): NumberMask[] {
-  if (run.length === 0) return [];
+function runMasks(run: Group[], text: string, draft: boolean): NumberMask[] {
+  // No identifier has fewer than eight digits (the net takes nine, six in a draft).
+  let total = 0;
+  for (const g of run) total += g.digits.length;
+  if (total < (draft ? 6 : 8)) return [];
   const kept = keptGroups(run, text);
   if (kept.every(Boolean)) return [];
-  const groups = run.map((g, k) => ({ ...g, kept: kept[k] }));
+  run.forEach((g, k) => (g.kept = kept[k]));
   const masks: NumberMask[] = [];
   const claimed = new Uint8Array(run.length);
   for (let i = 0; i < run.length; i++) {
     if (run[i]!.shape >= 0 && run[i - 1]?.shape === run[i]!.shape) continue; // inside a shape
-    const found = identifierAt(groups, i);
+    const found = identifierAt(run, i);
     if (!found) continue;
     let end = found.end;
     // Nine digits in threes with a three right after: which nine are the phone is a guess, so all go.
     const next = run[end + 1];
     const threes = end - i === 2 && run.slice(i, end + 1).every((g) => g.digits.length === 3);
-    if (found.kind === 'phone' && threes && next?.digits.length === 3 && SPACES.test(next.joiner) && next.shape < 0 && !identifierAt(groups, end + 1)) end++;
+    if (found.kind === 'phone' && threes && next?.digits.length === 3 && SPACES.test(next.joiner) && next.shape < 0 && !identifierAt(run, end + 1)) end++;
     let start = run[i]!.start;
     // "PL" before an account number, with a space or without.
     if (found.kind === 'account') start -= /pl ?$/i.exec(text.slice(Math.max(0, start - 3), start))?.[0].length ?? 0;
@@ -236,36 +247,42 @@ function runMasks(run: Group[], text: string, net: number): NumberMask[] {
     claimed.fill(1, i, end + 1);
     i = end;
   }
-  // The net: `net` or more digits left in a row, however grouped (a mistyped
-  // PESEL, a NIP with a wrong check digit, an account number regrouped), not
-  // across a list's comma.
+  // The net: nine or more digits left in a row (six in a draft), however
+  // grouped (a mistyped PESEL, a NIP with a wrong check digit, an account
+  // number regrouped; in a draft, one being typed). Not across a list's
+  // comma; across other punctuation ("440514 / 01358") only between long
+  // groups, as a table's columns are no number ("2021    150    230"), but
+  // in a draft. In a draft, digits right next to an identifier go too: "23
+  // 9041 0728 2", an account half typed, is no NIP and a "2".
+  const net = draft ? 6 : 9;
+  const crosses = (k: number) =>
+    run[k]!.link === 'tight' || (run[k]!.link === 'loose' && (draft || (run[k - 1]!.digits.length >= 4 && run[k]!.digits.length >= 4)));
   for (let i = 0; i < run.length; ) {
     let j = i;
     let digits = 0;
-    while (j < run.length && !claimed[j] && !kept[j] && run[j]!.shape < 0 && (j === i || run[j]!.link !== 'list')) digits += run[j++]!.digits.length;
-    if (digits >= net) masks.push({ start: run[i]!.start, end: run[j - 1]!.end, kind: 'number' });
+    while (j < run.length && !claimed[j] && !kept[j] && run[j]!.shape < 0 && (j === i || crosses(j))) digits += run[j++]!.digits.length;
+    const nextToIdentifier = j > i && ((claimed[i - 1] === 1 && crosses(i)) || (claimed[j] === 1 && crosses(j)));
+    if (digits >= net || (draft && nextToIdentifier)) masks.push({ start: run[i]!.start, end: run[j - 1]!.end, kind: 'number' });
     i = Math.max(j, i + 1);
   }
   return masks;
 }
 
-/**
- * The numbers of the normalised `text` to be masked. `net`: how many digits
- * in a row are masked whatever they are (9; a draft being typed masks 6).
- */
-export function numberMasks(text: string, net = 9): NumberMask[] {
-  const { shapeAt, soft } = harmlessShapes(text);
-  let masks: NumberMask[] = [];
+/** The numbers of the normalised `text` to be masked; `draft`: the text is still being typed (see FindOptions). */
+export function numberMasks(text: string, draft = false): NumberMask[] {
+  const { shapeAt, strengths } = harmlessShapes(text);
+  const masks: NumberMask[] = [];
   for (const chain of digitChains(text)) {
     let run: Group[] = [];
-    for (const group of chain) {
-      const shape = group.plus || group.paren ? -1 : shapeAt[group.end - 1]!;
-      if (shape >= 0 && !soft[shape]) {
-        masks = masks.concat(runMasks(run, text, net));
+    for (const group of chain as Group[]) {
+      group.shape = group.plus || group.paren ? -1 : shapeAt[group.end - 1]!;
+      group.slight = strengths[group.shape] === 'slight';
+      if (strengths[group.shape] === 'hard') {
+        masks.push(...runMasks(run, text, draft));
         run = [];
-      } else run.push({ ...group, shape });
+      } else run.push(group);
     }
-    masks = masks.concat(runMasks(run, text, net));
+    masks.push(...runMasks(run, text, draft));
   }
   return masks;
 }

@@ -55,25 +55,27 @@ const CLOSE = '[)\\]}>]';
 const AT_WORDS = '(?:at|małpa|malpa|małpka|malpka)';
 const AT = `(?: {0,2}@{1,3} {0,2}| {0,2}${OPEN} {0,2}(?:@{1,3}|${AT_WORDS}) {0,2}${CLOSE} {0,2}| {1,2}${AT_WORDS} {1,2})`;
 const SPELLED_DOT = `(?: {1,2}\\. {1,2}| {0,2}${OPEN} {0,2}(?:dot|kropka) {0,2}${CLOSE} {0,2}| {1,2}(?:dot|kropka) {1,2})`;
-// A dot with a space on one side only, or a comma: a dot only before a known ending ("wp. pl", "wp,pl").
+// A dot with a space on one side only, or a comma: a dot only once, before the last labels and a
+// known ending ("wp. pl", "wp,pl", "urzad. gov.pl").
 const LOOSE_DOT = '(?: {1,2}\\.|\\. {1,2}| {0,2}, {0,2})';
 const ENDINGS = '(?:pl|com|eu|org|net|info|biz|edu|gov|de|uk|cz|sk|ua|lt|fr|es|nl|be|ch|us|io|co|tv|online|email)';
 // Mail providers Poles use: "jan małpa wp", "jan at gmail com", no dot said.
 const PROVIDERS = '(?:wp|onet|interia|gmail|googlemail|o2|op|poczta|tlen|gazeta|yahoo|outlook|hotmail|live|icloud|proton|protonmail|vp|go2|buziaczek|autograf|spoko|gmx|aol)';
 const LOCAL = '[\\p{L}\\p{N}_%+\\-.]{1,64}';
 const LABEL = '[\\p{L}\\p{N}\\-]{1,63}';
-const END = '(?![\\p{L}\\p{N}])';
+// Where a known ending ends the address: no letter, digit or further label follows.
+const END = '(?![\\p{L}\\p{N}]|\\.[\\p{L}\\p{N}])';
 const DOMAIN =
-  `(?:(?:${LABEL}(?:\\.|${SPELLED_DOT})){1,8}\\p{L}{2,63}` +
-  `|(?:${LABEL}(?:\\.|${SPELLED_DOT}|${LOOSE_DOT})){1,8}${ENDINGS}${END}` +
+  `(?:(?:${LABEL}(?:\\.|${SPELLED_DOT})){0,7}${LABEL}${LOOSE_DOT}(?:${LABEL}\\.){0,3}${ENDINGS}${END}` +
+  `|(?:${LABEL}(?:\\.|${SPELLED_DOT})){1,8}\\p{L}{2,63}` +
   `|${PROVIDERS}(?: {1,2}${ENDINGS})?${END}|${LABEL} {1,2}${ENDINGS}${END})`;
 // Starts only where a local part can start, so each word is tried once.
 const EMAIL = new RegExp(`(?<![\\p{L}\\p{N}_%+\\-.@])${LOCAL}(?:${SPELLED_DOT}${LOCAL}){0,8}${AT}${DOMAIN}`, 'giu');
 const WORD_CHAR = /[\p{L}\p{N}]/u;
-const AROUND_AT = /[\s()[\]{}<>@]/u;
+const AROUND_AT = /[()[\]{}<>@]/;
 const RUN_END = /[\s\0]/;
 
-/** The letter or digit next to the "@" at `at`, past up to two spaces, brackets or "@" (-1 if none). */
+/** The letter or digit next to the "@" at `at`, past up to two brackets or "@" (-1 if none). */
 function wordNextTo(text: string, at: number, step: 1 | -1): number {
   for (let k = at + step, n = 0; k >= 0 && k < text.length && n <= 2; k += step, n++) {
     if (WORD_CHAR.test(text[k]!)) return k;
@@ -82,35 +84,49 @@ function wordNextTo(text: string, at: number, step: 1 | -1): number {
   return -1;
 }
 
-function emails(text: string, draft: boolean): Mask[] {
-  const found: Mask[] = [...text.matchAll(EMAIL)].map((m) => ({ start: m.index, end: m.index + m[0].length, kind: 'email' }));
-  // The net under the pattern: any "@" with a letter or digit on each side
-  // (spaces, brackets, more "@" between) takes the non-space runs around it
-  // (an address too long or odd for the pattern); in a draft, a word before
-  // it is enough ("jan.kowalski@", being typed). Runs are capped, so a wall
-  // of "@" stays linear.
-  const rest = blank(text, found);
-  for (let at = rest.indexOf('@'); at !== -1; at = rest.indexOf('@', at + 1)) {
-    const before = wordNextTo(rest, at, -1);
-    const after = wordNextTo(rest, at, 1);
-    if (before === -1 || (after === -1 && !draft)) continue;
-    let start = before;
-    while (start > 0 && at - start < 254 && !RUN_END.test(rest[start - 1]!)) start--;
+/** The run of non-space characters ending at `at`. */
+function runBefore(text: string, at: number): string {
+  let start = at;
+  while (start > 0 && at - start < 254 && !RUN_END.test(text[start - 1]!)) start--;
+  return text.slice(start, at + 1);
+}
+
+/**
+ * Around each "@" with a letter or digit before it (brackets or more "@"
+ * between), the non-space runs: when `typed` also holds for what follows.
+ * Runs are capped, so a wall of "@" stays linear.
+ */
+function aroundAt(text: string, typed: (before: string, after: number) => boolean): Mask[] {
+  const found: Mask[] = [];
+  for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', at + 1)) {
+    const before = wordNextTo(text, at, -1);
+    const after = wordNextTo(text, at, 1);
+    if (before === -1 || !typed(runBefore(text, before), after)) continue;
+    const start = before + 1 - runBefore(text, before).length;
     let end = after === -1 ? at + 1 : after + 1;
-    while (end < rest.length && end - at < 254 && !RUN_END.test(rest[end]!)) end++;
+    while (end < text.length && end - at < 254 && !RUN_END.test(text[end]!)) end++;
     found.push({ start, end, kind: 'email' });
     at = end;
   }
   return found;
 }
 
-// ---- ID card and passport (identifiers.ts reads them) -----------------------------
-
-function documents(text: string): Mask[] {
-  return documentNumbers(text).map(([start, end]) => ({ start, end, kind: 'idCard' }));
+function emails(text: string): Mask[] {
+  const found: Mask[] = [...text.matchAll(EMAIL)].map((m) => ({ start: m.index, end: m.index + m[0].length, kind: 'email' }));
+  // The net under the pattern: a letter or digit on each side of the "@" (an address too long or odd for the pattern).
+  return found.concat(aroundAt(blank(text, found), (_, after) => after !== -1));
 }
 
-// ---- numbers (masking-numbers.ts reads them) ------------------------------------------
+/** In a draft, what is left: a word with a letter and "@" after it, an address being typed ("jan.kowalski@"). */
+function typedAddresses(text: string): Mask[] {
+  return aroundAt(text, (before) => /\p{L}/u.test(before));
+}
+
+// ---- ID card and passport (identifiers.ts reads them) -----------------------------
+
+function documents(text: string, draft: boolean): Mask[] {
+  return documentNumbers(text, draft).map(([start, end]) => ({ start, end, kind: 'idCard' }));
+}
 
 // ---- putting it together ---------------------------------------------------------
 
@@ -151,9 +167,11 @@ export function findIdentifiers(text: string, options: FindOptions = {}): FoundI
   let work = copy.text;
   let masks: Mask[] = [];
   const draft = options.draft === true;
-  const steps = [(t: string) => emails(t, draft), documents, (t: string) => numberMasks(t, draft ? 6 : 9)];
+  const steps: ((text: string, draft: boolean) => Mask[])[] = [emails, documents, numberMasks];
+  // Last, so the digits before "@" are read as numbers first ("44051401359@").
+  if (draft) steps.push(typedAddresses);
   for (const find of steps) {
-    const found: Mask[] = find(work);
+    const found = find(work, draft);
     masks = masks.concat(found);
     work = blank(work, found);
   }

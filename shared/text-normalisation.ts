@@ -156,15 +156,17 @@ function linkOf(joiner: string, bracketed: boolean): Link | null {
 export function digitChains(text: string): DigitGroup[][] {
   const chains: DigitGroup[][] = [];
   let chain: DigitGroup[] = [];
-  const add = (group: Omit<DigitGroup, 'joiner' | 'link'>) => {
+  const add = (start: number, end: number, digits: string, plus: boolean, paren: boolean) => {
     const last = chain[chain.length - 1];
-    const joiner = last ? text.slice(last.end, group.start) : '';
-    const link = last ? linkOf(joiner, group.paren || last.paren) : 'tight';
-    if (last && (group.plus || link === null)) {
+    let joiner = last ? text.slice(last.end, start) : '';
+    let link = last ? linkOf(joiner, paren || last.paren) : 'tight';
+    if (last && (plus || link === null)) {
       chains.push(chain);
       chain = [];
+      joiner = '';
+      link = 'tight';
     }
-    chain.push({ ...group, joiner: chain.length ? joiner : '', link: chain.length ? link! : 'tight' });
+    chain.push({ start, end, digits, plus, paren, joiner, link: link! });
   };
   let p = 0;
   while (p < text.length) {
@@ -172,7 +174,7 @@ export function digitChains(text: string): DigitGroup[][] {
       let q = p + 1;
       while (q < text.length && isDigit(text.charCodeAt(q))) q++;
       const plus = text[p - 1] === '+' && !isDigit(text.charCodeAt(p - 2));
-      add({ start: plus ? p - 1 : p, end: q, digits: text.slice(p, q), plus, paren: false });
+      add(plus ? p - 1 : p, q, text.slice(p, q), plus, false);
       p = q;
       continue;
     }
@@ -184,13 +186,13 @@ export function digitChains(text: string): DigitGroup[][] {
     }
     const whole = area[0];
     const end = p + whole.length;
-    const parts = area[1]!.replace(/[+ ]/g, (c) => (c === '+' ? '' : ' ')).trim().split(/[ -]+/);
-    if (parts.length === 1) add({ start: p, end, digits: parts[0]!, plus: area[1]!.startsWith('+'), paren: true });
+    const parts = area[1]!.replace('+', '').trim().split(/[ -]+/);
+    if (parts.length === 1) add(p, end, parts[0]!, area[1]!.startsWith('+'), true);
     else {
       // "(0 - 42)": the trunk 0 and the area code, as two groups.
       const zero = p + whole.indexOf('0') + 1;
-      add({ start: p, end: zero, digits: parts[0]!, plus: false, paren: true });
-      add({ start: p + whole.lastIndexOf(parts[1]!), end, digits: parts[1]!, plus: false, paren: true });
+      add(p, zero, parts[0]!, false, true);
+      add(p + whole.lastIndexOf(parts[1]!), end, parts[1]!, false, true);
     }
     p = end;
   }

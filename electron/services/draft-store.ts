@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { CallStateSchema, IDLE, type CallState } from '../../shared/call-machine';
-import { maskIdentifiers } from '../../shared/masking';
+import { draftText } from '../../shared/stored-text';
 import { fileTimestamp, readIfExists, writeFileAtomic } from './atomic-file';
 import { SerialQueue } from './serial-queue';
 
@@ -78,7 +78,8 @@ export function parseDraft(raw: string): CallState | null {
  * reference, which is typed during the call.
  */
 function maskedForDisk(state: Exclude<CallState, { phase: 'idle' }>): CallState {
-  const mask = (text: string) => maskIdentifiers(text).text;
+  // More than a record's masking: a PESEL half typed when the draft is written must not sit on disk either.
+  const mask = (text: string) => draftText(text);
   const callback = state.call.callback;
   const call = callback ? { ...state.call, callback: { ...callback, reference: mask(callback.reference) } } : state.call;
   if (state.phase === 'wrap-up') return { ...state, call, note: mask(state.note) };

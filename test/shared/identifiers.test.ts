@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  couldBePhone,
   documentNumbers,
   identifierAt,
   isPhoneGrouping,
@@ -204,7 +205,48 @@ describe('how identifiers are written', () => {
     ['na 1234567', []],
     ['abc 440514 01359', []], // a word and a PESEL
     ['tel 600 700 800', []], // a word and a phone
+    // Any short gap after the letters, "nr" after capitals or "seria", digits in groups of two or more.
+    ['ABA  300000', [[0, 11]]],
+    ['ABA - 300000', [[0, 12]]],
+    ['ABA/300000', [[0, 10]]],
+    ['ABA 30 00 00', [[0, 12]]],
+    ['ABC 1234 56', [[0, 11]]],
+    ['seria ABA nr 300000', [[6, 19]]],
+    ['seria ab nr 1234567', [[6, 19]]],
+    ['AB  1234567', [[0, 11]]],
+    ['ab 12 34 567', [[0, 12]]],
+    ['paszport: AB, 1234567', [[10, 21]]],
+    ['min, numer 100000', []], // a word in a sentence, then "numer"
+    ['rok 16 45 74', []], // a short word and small numbers going up
+    ['PUP 12 15 18', []],
+    ['[NIP] 123456', []], // a token masking left
+    ['CAZ.6220.1.2024', []],
   ] as const)('finds document numbers in %j', (text, spans) => {
     expect(documentNumbers(text)).toEqual(spans);
+  });
+
+  it.each([
+    ['600700800', true], ['123456789', true], ['421234567', true], ['100200300', false], ['101102103', false], ['012345678', false], ['60070080', false],
+  ] as const)('couldBePhone(%j) is %s', (nine, could) => {
+    expect(couldBePhone(nine)).toBe(could);
+  });
+
+  it('reads an identifier across a list\'s comma only between groups of four or more digits', () => {
+    const linked = (written: string): GroupOfDigits[] => {
+      const parts = written.split(/(, | )/);
+      return parts
+        .filter((_, k) => k % 2 === 0)
+        .map((digits, k) => ({ digits, plus: false, paren: false, shape: -1, link: k > 0 && parts[2 * k - 1] === ', ' ? 'list' : 'tight' }));
+    };
+    expect(identifierAt(linked('440514, 01359'), 0)).toEqual({ kind: 'pesel', end: 1 });
+    expect(identifierAt(linked('600, 700, 800'), 0)).toBeNull();
+    expect(identifierAt(linked('440, 514, 013, 59'), 0)).toBeNull();
+    expect(identifierAt(linked('600 700 800'), 0)).toEqual({ kind: 'phone', end: 2 });
+  });
+
+  it('reads no identifier wholly inside a kept list', () => {
+    const kept = ['26', '41', '58', '83', '95', '117', '120', '134', '135'].map((digits) => ({ digits, plus: false, paren: false, shape: -1, kept: true }));
+    for (let i = 0; i < kept.length; i++) expect(identifierAt(kept, i)).toBeNull();
+    expect(identifierAt(kept.map((g) => ({ ...g, kept: false })), 1)).not.toBeNull(); // 41588395117: a valid PESEL checksum
   });
 });

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { maskIdentifiers } from '../../shared/masking';
 import { textAfter, textBefore } from './arbitraries';
-import { caseSignature, datePair, dateTime, numberList, otherHarmless, spacedAmount, timeOrRange } from './masking.arbitraries';
+import { caseSignature, datePair, dateTime, numberList, otherHarmless, spacedAmount, timeOrRange, writtenDate } from './masking.arbitraries';
 
 /**
  * What a clerk needs back exactly as typed: dates and pairs of dates, dates
@@ -61,6 +61,55 @@ describe('maskIdentifiers: what is not an identifier is stored as typed', () => 
       }),
       RUNS,
     );
+  });
+});
+
+describe('maskIdentifiers: what the second review found masked that a clerk writes', () => {
+  const rising = (min: number, max: number) =>
+    fc.uniqueArray(fc.integer({ min, max }), { minLength: 3, maxLength: 15 }).map((ns) => [...ns].sort((a, b) => a - b));
+
+  it('keeps numbers of up to three digits going up, with commas or semicolons, however their digits add up ("26,41,58,83,95,117,120,134,135")', () => {
+    fc.assert(fc.property(textBefore, rising(1, 999), fc.constantFrom(',', ', ', '; ', ';', ' , '), textAfter, (before, ns, sep, after) => kept(before, ns.join(sep), after)), RUNS);
+  });
+
+  it('keeps three numbers going up in even steps that no phone number starts with ("100 200 300", "101 102 103")', () => {
+    const noNumberStarts = ['10', '11', '19', '20', '21', '27', '28', '30', '31', '35', '36', '37', '38', '40', '49', '90', '92', '93', '96', '97', '98', '99'];
+    const even = fc
+      .tuple(fc.constantFrom(...noNumberStarts), fc.integer({ min: 0, max: 9 }), fc.integer({ min: 1, max: 450 }), fc.constantFrom(' ', '  ', '. '))
+      .filter(([start, third, step]) => Number(`${start}${third}`) + 2 * step <= 999)
+      .map(([start, third, step, sep]) => [0, 1, 2].map((k) => Number(`${start}${third}`) + k * step).join(sep));
+    // After "tel." or "numer" they are what the word names.
+    fc.assert(fc.property(beforeAmount, even, textAfter, kept), RUNS);
+  });
+
+  it('keeps days and months, and times written with a dot, in a row and after a date ("dni 12.03 14.03 16.03", "13.11.11 17.59")', () => {
+    const dayMonth = fc.tuple(fc.integer({ min: 1, max: 31 }), fc.integer({ min: 1, max: 12 }), fc.boolean()).map(([d, m, pad]) => `${pad ? String(d).padStart(2, '0') : d}.${String(m).padStart(2, '0')}`);
+    const dotTime = fc.tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 })).map(([h, m]) => `${h}.${String(m).padStart(2, '0')}`);
+    const item = fc.oneof(dayMonth, dotTime, writtenDate);
+    fc.assert(fc.property(textBefore, fc.array(item, { minLength: 2, maxLength: 6 }), fc.constantFrom(' ', ', ', '; ', ' i ', '  '), textAfter, (before, items, sep, after) => kept(before, items.join(sep), after)), RUNS);
+  });
+
+  it('keeps amounts in a row before one currency ("kwoty: 1 500 2 500 3 500 zł")', () => {
+    const amounts = fc
+      .array(fc.tuple(fc.integer({ min: 1, max: 99 }), fc.integer({ min: 0, max: 999 })), { minLength: 2, maxLength: 6 })
+      .map((parts) => parts.map(([thousands, rest]) => `${thousands} ${String(rest).padStart(3, '0')}`).join(' '));
+    fc.assert(fc.property(beforeAmount, amounts, fc.constantFrom(' zł', ' PLN', ' złotych', ' EUR'), textAfter, (before, a, currency, after) => kept(before, a + currency, after)), RUNS);
+  });
+
+  it.each([
+    '23.04 24.03.15', '13.11.11 17.59', 'dni 12.03 14.03 16.03', '10.15 10.30 11.45', '100 200 300', '101 102 103',
+    '26,41,58,83,95,117,120,134,135', 'kwoty: 1 500 2 500 3 500 zł', 'sprawy 101, 102, 103, 104', 'pkt 1. 2. 3. 4. 5. 6. 7. 8. 9. 10.',
+    'wpłaty 15000 zł i 2500 zł', 'termin 12.03.2026, 2026-03-12, 10:00-12:00 i 12:00 - 14:00', 'znak CAZ.6220.1.2024, art. 70 ust. 1',
+    'Wizyta 12.03 o 10.15, sala 214. 15 osób', 'rok 16 45 74', 'PUP 12 15 18',
+  ])('keeps %j', (note) => {
+    expectKept(note);
+  });
+
+  it.each([
+    ['tel. 100 200 300', 'tel. [telefon]'], ['214 600 700 800', '[telefon]'], ['100 101 110', '[telefon]'], ['600. 700. 800', '[telefon]'],
+    ['12 15 18 600 700 800', '12 15 18 [telefon]'], ['26,41,58 440514 01359', '26,41,58 [PESEL]'], ['0 42 123 45 67', '[telefon]'],
+  ])('still masks an identifier beside or inside such a list: %j', (note, expected) => {
+    expect(maskIdentifiers(note).text).toBe(expected);
   });
 });
 

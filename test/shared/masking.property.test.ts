@@ -154,8 +154,8 @@ describe('maskIdentifiers: ordinary numbers are left alone', () => {
         fc.constantFrom('', '.', ','),
         (parts, end) => {
           // A three-letter word and six digits with a valid ID-card checksum
-          // ("dla 270829", also "tel. 206039": any punctuation may stand
-          // between) is an ID card number: a valid checksum always masks.
+          // ("dla 270829", also "tel. 206039": punctuation may stand between
+          // now) is an ID card number: a valid checksum always masks.
           fc.pre(!parts.some(([words, n]) => /^\d{6}(?!\d)/.test(n) && isValidIdCard(words[words.length - 1]!.replace(/\P{L}/gu, '') + n.slice(0, 6))));
           const note = parts.map(([words, n]) => `${words.join(' ')} ${n}`).join(', ') + end;
           const result = maskIdentifiers(note);

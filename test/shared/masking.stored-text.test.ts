@@ -1,10 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CALLBACK_REFERENCE_MAX_LENGTH, STORED_NOTE_MAX_LENGTH } from '../../shared/call-machine';
-import { maskIdentifiers } from '../../shared/masking';
-import { storedCallbackReference, storedNote } from '../../shared/stored-text';
-import { POLISH_WORDS } from './arbitraries';
-import { spelledEmail, spelledNrb, spelledPesel, spelledPhone } from './masking.arbitraries';
+import { findIdentifiers, maskIdentifiers } from '../../shared/masking';
+import { draftText, storedCallbackReference, storedNote } from '../../shared/stored-text';
+import { normalisedCopy } from '../../shared/text-normalisation';
+import { POLISH_WORDS, textAfter, textBefore } from './arbitraries';
+import { caseSignature, datePair, dateTime, numberList, otherHarmless, spacedAmount, spelledEmail, spelledNrb, spelledPesel, spelledPhone, timeOrRange } from './masking.arbitraries';
+import { halfTyped, INVISIBLE_CHARS } from './masking.leaks.arbitraries';
 
 /**
  * The one function per field that gives what the record holds and what the
@@ -61,6 +63,86 @@ describe.each(fields)('$name', ({ stored, max }) => {
     fc.assert(
       fc.property(fc.string({ maxLength: 3 * max, unit: 'binary' }), (text) => {
         expect(stored(text).text.length).toBeLessThanOrEqual(max);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+describe('storedNote: invisible characters do not push an identifier past what is read', () => {
+  it('a PESEL with marks after every digit, across the cut, leaves no digit', () => {
+    const pesel = [...'44051401359'].map((d) => d + '\u0301\uFE0F'.repeat(20)).join('');
+    for (let lead = STORED_NOTE_MAX_LENGTH - 40; lead < STORED_NOTE_MAX_LENGTH; lead += 3) {
+      const result = storedNote(`${'a'.repeat(lead)} ${pesel} koniec`);
+      expect(/\d/.test(normalisedCopy(result.text).text), `lead ${lead}`).toBe(false);
+    }
+  });
+});
+
+describe('draftText: what draft.json holds of the note while it is typed', () => {
+  const digitsLeft = (text: string) => normalisedCopy(text).text.match(/\d+/g) ?? [];
+
+  it('masks an identifier typed so far, from its sixth digit (draft-store writes on every keystroke)', () => {
+    fc.assert(
+      fc.property(textBefore, halfTyped, textAfter, (before, typed, after) => {
+        const draft = draftText(before + typed.text + after);
+        expect(digitsLeft(draft), JSON.stringify({ typed: typed.text, draft })).toEqual([]);
+        // (A word before six digits may be taken with them as an ID card: "rok 870109" has a valid checksum.)
+        expect(draft.endsWith(after)).toBe(true);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it.each([
+    ['PESEL 44051401', 'PESEL [numer]'],
+    ['PESEL 440514', 'PESEL [numer]'],
+    ['tel. 600 700', 'tel. [numer]'],
+    ['tel. 600 / 700', 'tel. [numer]'],
+    ['konto 23 9041 0728 2', 'konto [NIP] [numer]'],
+    ['konto 61 1090 10', 'konto [numer]'],
+    ['pisać na jan.kowalski@', 'pisać na [e-mail]'],
+    ['  PESEL 44051401359, oddzwonić  ', '  PESEL [PESEL], oddzwonić  '],
+    ['4\u03014\u03010\u03015\u03011\u03014', '[numer]'],
+  ])('masks %j as %j, nothing trimmed', (text, expected) => {
+    expect(draftText(text)).toBe(expected);
+  });
+
+  it('keeps what the rules keep: dates, times, amounts, lists, case signatures, short numbers', () => {
+    const harmless = fc.oneof(datePair, dateTime, timeOrRange, spacedAmount, numberList, caseSignature, otherHarmless, fc.integer({ min: 0, max: 99_999 }).map(String));
+    fc.assert(
+      fc.property(textBefore.filter((t) => !/(?:tel\.|numer|pesel|konta)\W*$/iu.test(t)), harmless, textAfter, (before, item, after) => {
+        expect(draftText(before + item + after)).toBe(before + item + after);
+      }),
+      { numRuns: 1000 },
+    );
+    for (const text of ['wizyta 12.03.2026 10:00-12:00', 'kwota 150000 zł', '1 234 567,89 zł', 'CAZ.6220.1.2024', 'pokoje 12, 15, 18', 'rok 2023/2024']) expect(draftText(text)).toBe(text);
+  });
+
+  it('masks every digit maskIdentifiers masks, a span the same way', () => {
+    const piece = fc.oneof(
+      fc.constantFrom(...POLISH_WORDS, ' ', ', ', ' / ', '@', ...INVISIBLE_CHARS),
+      fc.integer({ min: 0, max: 99_999_999 }).map(String),
+      spelledPesel.map((w) => w.text),
+      spelledPhone.map((w) => w.text),
+      spelledEmail.map((w) => w.text),
+      datePair,
+      numberList,
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 10 }), fc.constantFrom(' ', '', ' Klient '), (pieces, glue) => {
+        const text = pieces.join(glue);
+        const draft = findIdentifiers(text, { draft: true });
+        for (const span of findIdentifiers(text)) {
+          // Every digit it masks, the draft masks (a draft may read a document's digits as a number being typed).
+          for (let k = span.start; k < span.end; k++) {
+            if (/\p{Nd}/u.test(text[k]!)) expect(draft.some((d) => d.start <= k && k < d.end), JSON.stringify({ text, span, k })).toBe(true);
+          }
+          const same = draft.find((d) => d.start === span.start && d.end === span.end);
+          if (same) expect(same.kind).toBe(span.kind);
+        }
+        // Pieces apart by a word, as in masking.property.test.ts's idempotence: glued, two may read as one.
+        if (glue === ' Klient ') expect(maskIdentifiers(draftText(text)).text).toBe(draftText(text));
       }),
       { numRuns: 1000 },
     );
