@@ -323,7 +323,7 @@ export function createHandlers(services: AppServices): HandlerTable {
       if (file === null) {
         if (!services.chooseOpenPath) throw new ServiceError('bad-input', 'Podaj ścieżkę pliku do importu.', 'importPathNeeded');
         file = await services.chooseOpenPath();
-        if (file === null) return { path: null, imported: 0, duplicates: 0, conflicts: 0, masked: 0, rejected: [], rejectedCount: 0 };
+        if (file === null) return { path: null, imported: 0, otherRecords: 0, duplicates: 0, conflicts: 0, masked: 0, rejected: [], rejectedCount: 0 };
       }
       return { path: file, ...(await importFile(services, file)) };
     },
@@ -437,7 +437,7 @@ async function importNow(services: AppServices, file: string): Promise<ImportRes
     if (code === 'ENOTREGULAR') throw new ServiceError('bad-input', `${file} to nie jest zwykły plik — wskaż plik .jsonl zapisany na dysku.`, 'importNotRegular', { file });
     throw error;
   }
-  if (result.imported === 0 && result.duplicates === 0 && result.conflicts === 0 && result.rejectedCount > 0) {
+  if (result.imported === 0 && result.otherRecords === 0 && result.duplicates === 0 && result.conflicts === 0 && result.rejectedCount > 0) {
     throw new ServiceError('bad-input', `${file}: to nie jest eksport rozmów z Asystenta Rozmów (żaden wiersz nie jest zapisem rozmowy). Nic nie zaimportowano.`, 'importNotExport', { file });
   }
   await register.refresh();
@@ -509,6 +509,7 @@ const CALL_REFUSED: Record<CallForSavingProblem, string> = {
   'clock-before-records': 'Zegar komputera wskazuje datę sprzed 2000 roku — popraw datę i zapisz ponownie. Rozmowa czeka w oknie.',
   'starts-in-future': 'Początek rozmowy jest w przyszłości — sprawdź zegar komputera. Nic nie zapisano.',
   'ends-in-future': 'Koniec rozmowy jest w przyszłości — sprawdź zegar komputera. Nic nie zapisano.',
+  'starts-long-ago': 'Ta rozmowa zaczęła się ponad miesiąc temu — to nie jest rozmowa do podsumowania. Nic nie zapisano — odrzuć ją.',
   'ends-before-start': 'Koniec rozmowy jest przed jej początkiem — sprawdź zegar komputera. Nic nie zapisano.',
   'too-long': 'Rozmowa trwa ponad dobę — to nie może być jedna rozmowa. Nic nie zapisano — odrzuć ją i zacznij od nowa.',
   'tick-outside-call': 'Zaznaczenie punktu ma czas spoza rozmowy. Nic nie zapisano — odrzuć ją i zacznij od nowa.',

@@ -5,9 +5,10 @@ import { z } from 'zod';
  * line that is not a record, one of an unknown version, and — seen against
  * the month's head kept beside it — its newest line changed or its newest
  * lines cut off; or the file cannot be read at all (not a regular file, no
- * access).
+ * access); or a record of one clerk in another clerk's folder; or a month
+ * with records and no head (deleted: what it covered cannot be checked).
  */
-export const JOURNAL_PROBLEM_KINDS = ['broken-chain', 'corrupt-line', 'unknown-version', 'head-changed', 'lines-removed', 'unreadable'] as const;
+export const JOURNAL_PROBLEM_KINDS = ['broken-chain', 'corrupt-line', 'unknown-version', 'head-changed', 'lines-removed', 'unreadable', 'wrong-clerk', 'head-missing'] as const;
 
 export const JournalProblemSchema = z.object({
   file: z.string(),

@@ -14,6 +14,8 @@ import { EARLIEST_RECORD_YEAR } from './record-base';
 
 /** A call lasting longer than this is not one call: a call window left open over a weekend, or a forged time. */
 export const LONGEST_CALL_MS = 24 * 60 * 60 * 1000;
+/** The oldest a call being saved may be: a draft kept over a long leave is still saved; a call from a year ago is not. */
+export const OLDEST_CALL_MS = 31 * 24 * 60 * 60 * 1000;
 /** How far the window's clock readings may run ahead of the service's (they are one computer's clock; a little slack for the trip). */
 export const CLOCK_SLACK_MS = 5 * 60 * 1000;
 
@@ -23,6 +25,7 @@ export type CallForSavingProblem =
   | 'clock-before-records'
   | 'starts-in-future'
   | 'ends-in-future'
+  | 'starts-long-ago'
   | 'ends-before-start'
   | 'too-long'
   | 'tick-outside-call';
@@ -36,6 +39,8 @@ export function callForSaving(call: ActiveCall, catalog: ChecklistCatalog, now: 
   if (new Date(Math.min(call.startedAt, now)).getUTCFullYear() < EARLIEST_RECORD_YEAR) return { problem: 'clock-before-records' };
   if (call.startedAt > now + CLOCK_SLACK_MS) return { problem: 'starts-in-future' };
   if (call.endedAt !== null && call.endedAt > now + CLOCK_SLACK_MS) return { problem: 'ends-in-future' };
+  // A call is saved the day it is made, or after a few days away at the most: one from months ago is not a call being wrapped up.
+  if (call.startedAt < now - OLDEST_CALL_MS) return { problem: 'starts-long-ago' };
   const endedAt = call.endedAt ?? now;
   if (endedAt < call.startedAt) return { problem: 'ends-before-start' };
   if (endedAt - call.startedAt > LONGEST_CALL_MS) return { problem: 'too-long' };

@@ -140,13 +140,15 @@ export const ImportInputSchema = z
   })
   .strict();
 
-/** Why a line of an import file is not filed: not JSON, not a record of this app (or one outside its rules), longer than any record. */
-export const IMPORT_REJECT_REASONS = ['not-json', 'not-a-call-record', 'too-long'] as const;
+/** Why a line of an import file is not filed: not JSON, not a record of this app (or one outside its rules), longer than any record, saved after today. */
+export const IMPORT_REJECT_REASONS = ['not-json', 'not-a-call-record', 'too-long', 'in-future'] as const;
 
 export const ImportResultSchema = z.object({
   /** The file imported; null when the person cancelled the dialog. */
   path: z.string().nullable(),
   imported: z.number().int(),
+  /** Other records filed with the calls (the day's readiness checks, retention notes). */
+  otherRecords: z.number().int(),
   duplicates: z.number().int(),
   /** Records whose id the register already holds with other content: kept aside, both shown to the lead. */
   conflicts: z.number().int(),

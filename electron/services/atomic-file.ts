@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
+import { readRegularFile } from './regular-file';
 
 /**
  * Replaces a file so that a reader (or the next start after a power cut) sees
@@ -76,10 +77,10 @@ export async function syncDirectory(dir: string): Promise<void> {
   }
 }
 
-/** Reads a file, or returns null when it does not exist. */
+/** Reads a file, or returns null when it does not exist. A pipe or a device under its name is refused, never waited on. */
 export async function readIfExists(path: string): Promise<string | null> {
   try {
-    return await fs.readFile(path, 'utf8');
+    return (await readRegularFile(path)).toString('utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw error;

@@ -90,6 +90,7 @@ export class ImportFiler {
       await fs.mkdir(dirname(path), { recursive: true });
       const handle = await openRegularFile(path, 'append');
       try {
+        await setTornTailAside(handle, path);
         await handle.appendFile(lines.join('\n') + '\n');
         await handle.sync();
       } finally {
@@ -122,6 +123,30 @@ export class ImportFiler {
   }
 }
 
+/**
+ * A file an earlier import was writing when the power went (or the disk
+ * filled) can end in half a line; the next line must not be glued onto it.
+ * The half line goes to `<file>.quarantine`, as the journal does it.
+ */
+async function setTornTailAside(handle: fs.FileHandle, path: string): Promise<void> {
+  const { size } = await handle.stat();
+  if (size === 0) return;
+  const last = Buffer.alloc(1);
+  await handle.read(last, 0, 1, size - 1);
+  if (last[0] === 0x0a) return;
+  const bytes = await handle.readFile();
+  const end = bytes.lastIndexOf(0x0a) + 1;
+  const torn = bytes.subarray(end, end + 256 * 1024);
+  const aside = await openRegularFile(`${path}.quarantine`, 'append');
+  try {
+    await aside.write(JSON.stringify({ quarantinedAt: new Date().toISOString(), bytes: size - end, base64: torn.toString('base64') }) + '\n');
+    await aside.sync();
+  } finally {
+    await aside.close();
+  }
+  await handle.truncate(end);
+}
+
 /** The masked lines of an imports copy's month file: hash now → hash before. */
 export async function readMaskedLines(monthFile: string, read: (path: string) => Promise<Buffer>): Promise<Map<string, MaskedLine>> {
   const found = new Map<string, MaskedLine>();
@@ -131,7 +156,10 @@ export async function readMaskedLines(monthFile: string, read: (path: string) =>
   } catch {
     return found;
   }
+  let n = 0;
   for (const line of text.split('\n')) {
+    // A list of a million entries (a big import, or junk) must not hold the window while it is read.
+    if (++n % 20_000 === 0) await new Promise((resolve) => setImmediate(resolve));
     try {
       const entry = JSON.parse(line) as Partial<MaskedLine>;
       if (typeof entry.id === 'string' && typeof entry.now === 'string' && typeof entry.was === 'string') found.set(entry.now, { id: entry.id, now: entry.now, was: entry.was });

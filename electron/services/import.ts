@@ -6,7 +6,7 @@ import { CALLBACK_REFERENCE_MAX_LENGTH, STORED_NOTE_MAX_LENGTH } from '../../sha
 import { ROUTED_UNIT_NAME_MAX } from '../../shared/call-record';
 import { readBoundedLines } from './bounded-lines';
 import { ImportFiler } from './import-filer';
-import { contentDigest, genesisHash, MAX_RECORD_CHARS, monthOf, parseCanonical, readLineHead, sha256 } from './journal-format';
+import { callDigest, genesisHash, MAX_RECORD_CHARS, monthOf, parseCanonical, readLineHead, sha256 } from './journal-format';
 import { openRegularFile } from './regular-file';
 
 /**
@@ -36,6 +36,8 @@ export type ImportRejectReason = (typeof IMPORT_REJECT_REASONS)[number];
 
 export interface ImportResult {
   imported: number;
+  /** Other records filed with the calls (the day's readiness checks, retention notes). */
+  otherRecords: number;
   duplicates: number;
   conflicts: number;
   masked: number;
@@ -55,11 +57,13 @@ export interface ImportOptions {
 }
 
 const REJECTED_SHOWN = 20;
+/** How far after now a record may say it was saved (clocks of two computers, time zones written wrong). */
+const FUTURE_SLACK_MS = 24 * 60 * 60 * 1000;
 /** The longest the import works before giving the event loop a turn: a note that is slow to mask must not hold up the window. */
 const SLICE_MS = 20;
 
 export async function importJsonl(file: string, importsRoot: string, register: ImportTarget, options: ImportOptions = {}): Promise<ImportResult> {
-  const result: ImportResult = { imported: 0, duplicates: 0, conflicts: 0, masked: 0, rejected: [], rejectedCount: 0 };
+  const result: ImportResult = { imported: 0, otherRecords: 0, duplicates: 0, conflicts: 0, masked: 0, rejected: [], rejectedCount: 0 };
   const reject = (line: number, reason: ImportRejectReason) => {
     result.rejectedCount++;
     if (result.rejected.length < REJECTED_SHOWN) result.rejected.push({ line, reason });
@@ -90,16 +94,22 @@ export async function importJsonl(file: string, importsRoot: string, register: I
     const isCall = isCallRecord(record);
     const month = chainMonth(record, chainEnds);
     chainEnds.set(record.clerk.id, { hash: originalHash, month });
-    const digest = contentDigest(line);
+    // Non-call records are told apart by their line alone (the register keeps no row of them).
+    const digest = isCall ? callDigest(record) : sha256(line.replace(/"prevHash":"[0-9a-f]{64}",?/, ''));
     const key = idKey(record.id);
     const earlier = seen.get(key);
     if (earlier === undefined) seen.set(key, digest);
     const known = register.row(record.id);
     const target = filer.target(record.clerk.id, month, 'calls');
 
-    if ((earlier !== undefined && earlier !== digest) || (known !== undefined && known.digest !== digest)) {
-      // Kept aside, not filed: the register names the call and both copies to the lead.
+    const conflict = (earlier !== undefined && earlier !== digest) || (known !== undefined && known.digest !== digest);
+    if (conflict && (earlier !== undefined || known?.copy === 'import' || (await filer.has(target, record)))) {
+      // The imports copy holds this call already, with other content: kept aside, not filed twice; the register names both.
       await filer.add(filer.target(record.clerk.id, month, 'conflicts'), line, null);
+      result.conflicts++;
+    } else if (conflict) {
+      // Held otherwise by this computer or the team folder: filed, so the imported month stays whole; the register sees two copies disagree.
+      await filer.add(target, line, masked ? { id: record.id, now: sha256(line), was: originalHash } : null);
       result.conflicts++;
     } else if (earlier !== undefined || known?.copy === 'import' || (await filer.has(target, record))) {
       if (isCall) result.duplicates++;
@@ -107,7 +117,10 @@ export async function importJsonl(file: string, importsRoot: string, register: I
       // Filed even when this computer or the team folder already holds it (counted as a duplicate then):
       // the imported month stays whole, so its chain verifies as the clerk's did.
       await filer.add(target, line, masked ? { id: record.id, now: sha256(line), was: originalHash } : null);
-      if (!isCall) continue;
+      if (!isCall) {
+        result.otherRecords++;
+        continue;
+      }
       if (known) result.duplicates++;
       else result.imported++;
       if (masked) result.masked++;
@@ -168,6 +181,8 @@ export function readImportLine(
   const parsed = value === undefined ? null : JournalRecordSchema.safeParse(value);
   if (!parsed?.success || readLineHead(line) === 'corrupt') return { rejected: 'not-a-call-record' };
   const record = parsed.data;
+  // Saved after today: a clock far ahead, or made up; it would never leave the register under retention.
+  if (Date.parse(record.savedAt) > Date.now() + FUTURE_SLACK_MS) return { rejected: 'in-future' };
   const originalHash = sha256(line);
   if (!isCallRecord(record)) return { record, line, masked: false, originalHash };
   // Masked as the clerk's app masks them, and cut to the field's length (a token can be longer than what it hides).

@@ -2,6 +2,9 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import type { JournalProblem } from '../../shared/api';
 import { JournalRecordSchema, type JournalRecord } from '../../shared/journal-record';
+import { CALLBACK_REFERENCE_MAX_LENGTH, STORED_NOTE_MAX_LENGTH } from '../../shared/call-machine';
+import { ROUTED_UNIT_NAME_MAX, type CallRecord } from '../../shared/call-record';
+import { maskIdentifiers } from '../../shared/masking';
 import { RECORD_SCHEMA_VERSION } from '../../shared/record-base';
 
 /**
@@ -123,17 +126,22 @@ export interface JournalHead {
   lines: number;
   lastHash: string;
   /**
-   * What the clerk's app once found wrong with the month against its head:
-   * kept in the head for good, so the next append (which writes the head
-   * anew) cannot make an edit it found vanish from every later reading.
+   * What the clerk's app found wrong with the month against its head — the
+   * first such finding and the latest: kept in the head for good, so the
+   * next append (which writes the head anew) cannot make an edit it found
+   * vanish from every later reading.
    */
-  evidence?: HeadEvidence;
+  evidence?: HeadEvidence[];
 }
 
 export interface HeadEvidence {
-  kind: 'head-changed' | 'lines-removed';
+  kind: HeadProblemKind;
   line: number;
 }
+
+/** What a month's head can show: its last line changed, lines cut off, or the head itself gone. */
+export type HeadProblemKind = 'head-changed' | 'lines-removed' | 'head-missing';
+export const HEAD_PROBLEM_KINDS: readonly HeadProblemKind[] = ['head-changed', 'lines-removed', 'head-missing'];
 
 // The fixed start of every line serializeRecord writes. Reading the chain
 // fields from it spares a JSON.parse of every line when only the chain is
@@ -172,6 +180,8 @@ export class JournalScanner {
     /** Imported copies only: lines the import masked, by their hash now → the hash they had, which the next line chains to (import-filer.ts). */
     private readonly maskedAtImport: ReadonlyMap<string, { was: string }> | null = null,
     problemsKept = PROBLEMS_KEPT_PER_FILE,
+    /** A copy the journal writes (this computer's, the team folder's): every month with records has a head. */
+    private readonly expectHead = false,
   ) {
     this.expected = genesis;
     this.problems = new ProblemList(problemsKept);
@@ -195,7 +205,7 @@ export class JournalScanner {
     if (this.head && lineNo === this.head.lines && this.expected !== this.head.lastHash) {
       this.problems.add({ file: this.file, line: lineNo, kind: 'head-changed' });
     }
-    if (this.head?.evidence && lineNo === this.head.evidence.line && !this.evidenceSaid) this.sayEvidence();
+
     return taken;
   }
 
@@ -209,19 +219,14 @@ export class JournalScanner {
     this.problems.add(problem);
   }
 
-  private evidenceSaid = false;
-
-  /** What was found before stays said, in line order, unless the same is found now. */
-  private sayEvidence(): void {
-    const evidence = this.head!.evidence!;
-    this.evidenceSaid = true;
-    const foundNow = this.problems.kept.some((p) => p.kind === evidence.kind && p.line === evidence.line);
-    if (!foundNow) this.problems.add({ file: this.file, line: evidence.line, kind: evidence.kind });
-  }
-
   finish(): JournalScan {
     if (this.head && this.lineNo < this.head.lines) this.problems.add({ file: this.file, line: this.head.lines, kind: 'lines-removed' });
-    if (this.head?.evidence && !this.evidenceSaid) this.sayEvidence();
+    if (this.expectHead && !this.head && this.lineNo > 0) this.problems.add({ file: this.file, line: this.lineNo, kind: 'head-missing' });
+    // What was found before stays said, unless the same is found now.
+    for (const evidence of this.head?.evidence ?? []) {
+      const foundNow = this.problems.kept.some((p) => p.kind === evidence.kind && p.line === evidence.line);
+      if (!foundNow) this.problems.add({ file: this.file, line: evidence.line, kind: evidence.kind });
+    }
     return {
       file: this.file,
       lines: this.lines,
@@ -259,8 +264,16 @@ export function forEachLine(text: string, each: (line: string) => void): void {
 const LINES_PER_TURN = 5_000;
 
 /** scanJournalText, giving the event loop a turn every few thousand lines. */
-export async function scanJournalTextYielding(text: string, genesis: string, file: string, head: JournalHead | null = null): Promise<JournalScan> {
-  const scanner = new JournalScanner(genesis, file, head);
+export async function scanJournalTextYielding(
+  text: string,
+  genesis: string,
+  file: string,
+  head: JournalHead | null = null,
+  expectHead = false,
+  /** Bytes after the last whole line that nobody is writing: a torn line, reported after the rest. */
+  tornTail = false,
+): Promise<JournalScan> {
+  const scanner = new JournalScanner(genesis, file, head, null, PROBLEMS_KEPT_PER_FILE, expectHead);
   let start = 0;
   let lines = 0;
   while (start < text.length) {
@@ -270,6 +283,7 @@ export async function scanJournalTextYielding(text: string, genesis: string, fil
     start = end + 1;
     if (++lines % LINES_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
   }
+  if (tornTail) scanner.report({ file, line: scanner.lineCount + 1, kind: 'corrupt-line' });
   return scanner.finish();
 }
 
@@ -299,15 +313,23 @@ export function readLineHead(line: string): { version: unknown; type: string; id
 }
 
 /**
- * What a line says, wherever it sits in a chain: a digest of the line with
- * its prevHash left out. Two copies of one record (this computer's and the
- * team folder's, or an import's) have different prevHashes and, if nobody
- * changed either, the same digest.
+ * What a call says, wherever it sits in a chain and however well it was
+ * masked when written: a digest of the record without its prevHash, with
+ * what the clerk typed masked as the app masks it now. Two copies of one call
+ * (this computer's and the team folder's, or an import's) have different
+ * prevHashes and, if nobody changed either, the same digest — also when one
+ * copy was masked again on import.
  */
-export function contentDigest(line: string): string {
-  return sha256(line.replace(PREV_HASH_FIELD, '')).slice(0, 24);
+export function callDigest(record: CallRecord): string {
+  const { prevHash: _chain, ...content } = record;
+  const masked = {
+    ...content,
+    note: maskIdentifiers(record.note).text.slice(0, STORED_NOTE_MAX_LENGTH),
+    callback: record.callback ? { ...record.callback, reference: maskIdentifiers(record.callback.reference).text.slice(0, 2 * CALLBACK_REFERENCE_MAX_LENGTH) } : null,
+    routedTo: record.routedTo ? { ...record.routedTo, unitName: maskIdentifiers(record.routedTo.unitName).text.slice(0, ROUTED_UNIT_NAME_MAX) } : null,
+  };
+  return sha256(JSON.stringify(masked)).slice(0, 24);
 }
-const PREV_HASH_FIELD = /"prevHash":"[0-9a-f]{64}",?/;
 
 /**
  * A copy of a short piece of a long string that does not keep the long one

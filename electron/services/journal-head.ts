@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
-import { sha256, writeFully, type HeadEvidence, type JournalHead } from './journal-format';
-import { openRegularFile, readRegularFile } from './regular-file';
+import { HEAD_PROBLEM_KINDS, sha256, writeFully, type HeadEvidence, type JournalHead } from './journal-format';
+import { openRegularFile } from './regular-file';
 
 /**
  * A month's head, kept beside its file (`<YYYY-MM>.jsonl.head`): the line
@@ -51,8 +51,8 @@ function encodeEvidence(evidence: HeadEvidence): Buffer {
 function decodeEvidence(bytes: Buffer): HeadEvidence | undefined {
   try {
     const { kind, line, check } = JSON.parse(bytes.toString('utf8')) as { kind?: unknown; line?: unknown; check?: unknown };
-    if ((kind !== 'head-changed' && kind !== 'lines-removed') || typeof line !== 'number' || !Number.isInteger(line) || line < 1) return undefined;
-    return check === sha256(`${kind}:${line}`).slice(0, 16) ? { kind, line } : undefined;
+    if (!HEAD_PROBLEM_KINDS.includes(kind as HeadEvidence['kind']) || typeof line !== 'number' || !Number.isInteger(line) || line < 1) return undefined;
+    return check === sha256(`${kind as string}:${line}`).slice(0, 16) ? { kind: kind as HeadEvidence['kind'], line } : undefined;
   } catch {
     return undefined;
   }
@@ -62,15 +62,22 @@ function decodeEvidence(bytes: Buffer): HeadEvidence | undefined {
 export async function readHead(monthFile: string): Promise<JournalHead | null> {
   let bytes: Buffer;
   try {
-    bytes = await readRegularFile(headPathOf(monthFile));
+    // Its four slots only, whatever else the file was made to hold.
+    const handle = await openRegularFile(headPathOf(monthFile));
+    try {
+      const { buffer, bytesRead } = await handle.read(Buffer.alloc(4 * SLOT), 0, 4 * SLOT, 0);
+      bytes = buffer.subarray(0, bytesRead);
+    } finally {
+      await handle.close();
+    }
   } catch {
     return null;
   }
   const slots = [decodeSlot(bytes.subarray(0, SLOT)), decodeSlot(bytes.subarray(SLOT, 2 * SLOT))].filter((h): h is JournalHead => h !== null);
   const newest = slots.sort((a, b) => b.lines - a.lines)[0];
   if (!newest) return null;
-  const evidence = decodeEvidence(bytes.subarray(2 * SLOT, 3 * SLOT));
-  return evidence ? { ...newest, evidence } : newest;
+  const evidence = [decodeEvidence(bytes.subarray(2 * SLOT, 3 * SLOT)), decodeEvidence(bytes.subarray(3 * SLOT, 4 * SLOT))].filter((e): e is HeadEvidence => e !== undefined);
+  return evidence.length > 0 ? { ...newest, evidence } : newest;
 }
 
 /** Keeps a month's head file open and writes the head after each append. */
@@ -88,7 +95,10 @@ export class HeadWriter {
    */
   async reset(head: JournalHead): Promise<void> {
     const slot = encodeHeadSlot(head);
-    await writeFully(this.handle, Buffer.concat(head.evidence ? [slot, slot, encodeEvidence(head.evidence)] : [slot, slot]), 0);
+    // The first finding and the latest, each in a slot of its own.
+    const evidence = head.evidence ?? [];
+    const kept = evidence.length > 1 ? [evidence[0]!, evidence.at(-1)!] : evidence;
+    await writeFully(this.handle, Buffer.concat([slot, slot, ...kept.map(encodeEvidence)]), 0);
   }
 
   /** The slot is chosen by the line count, so two heads in a row never share one. */

@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { JournalProblem } from '../../shared/api';
 import { JournalRecordSchema, type JournalRecord, type UnchainedRecord } from '../../shared/journal-record';
-import { syncDirectory } from './atomic-file';
+import { fileTimestamp, syncDirectory } from './atomic-file';
 import { HeadWriter, readHead } from './journal-head';
 import { openRegularFile, readRegularFile } from './regular-file';
 import {
@@ -17,6 +17,8 @@ import {
   readLineHead,
   scanJournalText,
   scanJournalTextYielding,
+  HEAD_PROBLEM_KINDS,
+  type HeadProblemKind,
   serializeRecord,
   sha256,
   writeFully,
@@ -54,7 +56,8 @@ export interface QuarantineEvent {
 
 interface OpenMonth {
   handle: fs.FileHandle;
-  head: HeadWriter;
+  /** Null when the head cannot be kept (a folder or a pipe under its name): saving goes on, and the clerk is told. */
+  head: HeadWriter | null;
   size: number;
   lines: number;
   lastHash: string;
@@ -76,6 +79,8 @@ export interface JournalOptions {
 const MONTH_FILE = /^(\d{4})-(\d{2})\.jsonl$/;
 /** Month files kept open at once; the oldest opened is closed first. */
 const MAX_OPEN_MONTHS = 2;
+/** Bytes of a torn tail kept when it is set aside: a record is at most a few kB; more is junk, kept only in part. */
+const MAX_QUARANTINED_BYTES = 256 * 1024;
 /** Month files whose scans are kept (this month's and last month's, and one more). */
 const MAX_CACHED_SCANS = 3;
 /** Months whose ids are remembered for retried saves (they are read again when needed). */
@@ -209,12 +214,15 @@ export class CallJournal {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return scanJournalText('', genesisHash(clerkId, month), '');
       throw error;
     }
-    const signature = `${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}:${head?.lines}:${head?.lastHash}:${head?.evidence?.kind}`;
+    const signature = `${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}:${head?.lines}:${head?.lastHash}:${JSON.stringify(head?.evidence ?? null)}`;
     const cached = this.scans.get(path);
     if (cached?.signature === signature) return cached.scan;
     const text = (await readRegularFile(path)).toString('utf8');
     // A line still being written (or torn) is not the file's yet: the head covers whole lines only.
-    const scan = await scanJournalTextYielding(text.slice(0, readableEnd(text)), genesisHash(clerkId, month), this.relativePath(clerkId, month), head);
+    const end = readableEnd(text);
+    // Only this app writes its journal, and only this month's file: anything after the last line end of another month is torn.
+    const torn = end < text.length && month !== monthOf(new Date());
+    const scan = await scanJournalTextYielding(text.slice(0, end), genesisHash(clerkId, month), this.relativePath(clerkId, month), head, true, torn);
     this.scans.delete(path);
     this.scans.set(path, { signature, scan });
     for (const key of [...this.scans.keys()].slice(0, -MAX_CACHED_SCANS)) this.scans.delete(key);
@@ -305,14 +313,21 @@ export class CallJournal {
       }
       const file = this.relativePath(clerkId, month);
       const stored = await readHead(path);
-      const scan = await scanJournalTextYielding(bytes.toString('utf8'), genesisHash(clerkId, month), file, stored);
-      const found = scan.problems.find((p): p is typeof p & { kind: 'head-changed' | 'lines-removed' } => p.kind === 'head-changed' || p.kind === 'lines-removed');
-      if (found) this.options.onTrouble?.({ kind: 'problem', problem: found });
-      const head = await HeadWriter.open(path);
+      const scan = await scanJournalTextYielding(bytes.toString('utf8'), genesisHash(clerkId, month), file, stored, true);
+      // Every head problem is raised (one said before is told again only if unacknowledged: the alerts keep count).
+      const found = scan.problems.filter((p): p is typeof p & { kind: HeadProblemKind } => (HEAD_PROBLEM_KINDS as readonly string[]).includes(p.kind));
+      for (const problem of found) this.options.onTrouble?.({ kind: 'problem', problem });
+      const before = stored?.evidence ?? [];
+      const fresh = found.filter((p) => !before.some((e) => e.kind === p.kind && e.line === p.line)).map((p) => ({ kind: p.kind, line: p.line }));
+      const head = await HeadWriter.open(path).catch((error: NodeJS.ErrnoException) => {
+        this.options.onTrouble?.({ kind: 'problem', problem: { file: `${file}.head`, line: 1, kind: 'unreadable' } });
+        console.error(`[journal] head of ${file} cannot be kept: ${error.code ?? error.message}`);
+        return null;
+      });
       // The head now says what the file holds — and keeps, for every later reader, what it once found wrong.
-      const evidence = stored?.evidence ?? (found ? { kind: found.kind, line: found.line } : undefined);
+      const evidence = [...before, ...fresh];
       await head
-        .reset({ lines: scan.lineCount, lastHash: scan.lastHash, ...(evidence ? { evidence } : {}) })
+        ?.reset({ lines: scan.lineCount, lastHash: scan.lastHash, ...(evidence.length > 0 ? { evidence } : {}) })
         .catch((error: Error) => console.error(`[journal] head of ${file} not written: ${error.message}`));
       const opened: OpenMonth = {
         handle,
@@ -345,7 +360,7 @@ export class CallJournal {
 
   /** The month's head after an append; a head that cannot be written is written at the next append. */
   private async writeHead(clerkId: string, month: string, target: OpenMonth): Promise<void> {
-    await target.head.write({ lines: target.lines, lastHash: target.lastHash }).catch((error: Error) =>
+    await target.head?.write({ lines: target.lines, lastHash: target.lastHash }).catch((error: Error) =>
       console.error(`[journal] head of ${this.relativePath(clerkId, month)} not written: ${error.message}`),
     );
   }
@@ -368,7 +383,12 @@ export class CallJournal {
     const key = `${clerkId}/${month}`;
     let ids = this.open.get(key)?.ids ?? this.knownIds.get(key);
     if (!ids) {
-      ids = new Set((await this.scanMonth(clerkId, month)).lines.map((l) => l.id));
+      // A month file that cannot be read (a pipe or a folder under its name) holds no id this app could find; the alerts name it.
+      const scan = await this.scanMonth(clerkId, month).catch((error: NodeJS.ErrnoException) => {
+        if (error.code) return null;
+        throw error;
+      });
+      ids = new Set(scan?.lines.map((l) => l.id));
       this.knownIds.set(key, ids);
     }
     return ids;
@@ -401,13 +421,18 @@ export class CallJournal {
   }
 
   private async quarantine(path: string, torn: Buffer, month: string, clerkId: string): Promise<void> {
-    // The text for a person to read, the exact bytes (base64) for recovery.
+    // The text for a person to read, the exact bytes (base64) for recovery — of a torn record, all of it;
+    // of anything longer than a record could be (junk, not a save), its start and its size.
+    const kept = torn.length > MAX_QUARANTINED_BYTES ? torn.subarray(0, MAX_QUARANTINED_BYTES) : torn;
     const stamp = JSON.stringify({
       quarantinedAt: new Date().toISOString(),
-      text: torn.toString('utf8'),
-      base64: torn.toString('base64'),
+      bytes: torn.length,
+      ...(kept !== torn ? { cut: true } : {}),
+      text: kept.toString('utf8'),
+      base64: kept.toString('base64'),
     });
-    const handle = await fs.open(`${path}.quarantine`, 'a', 0o600);
+    // A pipe or a folder where the set-aside lines go must not hold the journal: they then go to a file of their own.
+    const handle = await openRegularFile(`${path}.quarantine`, 'append').catch(() => openRegularFile(`${path}.quarantine-${fileTimestamp(new Date())}`, 'append'));
     try {
       await handle.write(stamp + '\n');
       await handle.sync();
@@ -428,7 +453,7 @@ export class CallJournal {
 
 async function closeMonth(month: OpenMonth): Promise<void> {
   await month.handle.close().catch(() => undefined);
-  await month.head.close();
+  await month.head?.close();
 }
 
 /** Creates one folder whose parent must exist; whether it was created. */

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import type { z } from 'zod';
 import type { CallJournal } from './journal';
-import { readLineHead, sha256 } from './journal-format';
+import { MAX_RECORD_CHARS, parseCanonical, readLineHead, sha256 } from './journal-format';
 import { openRegularFile } from './regular-file';
 
 /**
@@ -20,7 +20,12 @@ interface FileRead<R> {
   /** SHA-256 of the last whole line read: what the next appended line chains to. */
   lastHash: string | null;
   picked: R[];
+  /** The file's size when what followed the last line end was junk: not read again until the file changes. */
+  stuckAt?: number;
 }
+
+/** The most read at once: appends between two saves are a few lines. */
+const MAX_READ = 16 * 1024 * 1024;
 
 export class LinePicker<R> {
   private readonly read = new Map<string, FileRead<R>>();
@@ -46,7 +51,9 @@ export class LinePicker<R> {
     try {
       handle = await openRegularFile(path);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      // Gone, or something that is not a month file under its name (a folder, a pipe): nothing to pick from it —
+      // the journal's alerts name such a file; a list of callbacks must not go down over it.
+      if (!(error as NodeJS.ErrnoException).code) throw error;
       this.read.delete(path);
       return [];
     }
@@ -65,10 +72,13 @@ export class LinePicker<R> {
 
   /** Reads on from `known`; null when the bytes there do not continue what was read (the file changed). */
   private async readFrom(handle: fs.FileHandle, size: number, known: FileRead<R>): Promise<FileRead<R> | null> {
-    if (size === known.consumed) return known;
-    const { buffer, bytesRead } = await handle.read(Buffer.alloc(size - known.consumed), 0, size - known.consumed, known.consumed);
+    if (size === known.consumed || size === known.stuckAt) return known;
+    // Appended since is a few lines; a tail of megabytes without a line end is junk, read once and not again while it stays.
+    const length = Math.min(size - known.consumed, MAX_READ);
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(length), 0, length, known.consumed);
     // A line still being written is left for next time.
     const end = buffer.subarray(0, bytesRead).lastIndexOf(0x0a) + 1;
+    if (end === 0 && bytesRead > MAX_RECORD_CHARS * 3) return { ...known, stuckAt: size };
     const lines = buffer.subarray(0, end).toString('utf8').split('\n');
     lines.pop();
     if (lines.length === 0) return known;
@@ -81,12 +91,9 @@ export class LinePicker<R> {
   }
 
   private parse(line: string): R[] {
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch {
-      return [];
-    }
+    // As every reader of the journal reads a line: exactly as written, or not at all (a repeated key is not a record).
+    const value = parseCanonical(line);
+    if (value === undefined) return [];
     const parsed = this.schema.safeParse(value);
     return parsed.success ? [parsed.data] : [];
   }

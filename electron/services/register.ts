@@ -6,8 +6,8 @@ import { isCallRecord } from '../../shared/journal-record';
 import { createRowMaker, rowComparator, rowFilter, type RegisterFilter, type RegisterRow, type RegisterSort } from '../../shared/register';
 import { PROBLEM_LINES_SHOWN, type RegisterFolderKind, type RegisterProblemKind } from '../../shared/register-api';
 import { callbacksKept, summarize, type RegisterSummary } from '../../shared/statistics';
-import { contentDigest, forEachLine, genesisHash, JournalScanner, sha256, MAX_RECORD_CHARS, parseRecordLine, readableEnd, readLineHead } from './journal-format';
-import { readMaskedLines } from './import-filer';
+import { callDigest, forEachLine, genesisHash, JournalScanner, sha256, MAX_RECORD_CHARS, parseRecordLine, readableEnd, readLineHead } from './journal-format';
+import { MASKED_SUFFIX, readMaskedLines } from './import-filer';
 import { monthsBefore } from './journal-layout';
 import { readHead } from './journal-head';
 import { MONTH_FILE_NAME } from './journal-layout';
@@ -194,10 +194,12 @@ export class Register {
     const stat = await fs.stat(path);
     // A month file that is a folder, a pipe or a device is not read: a pipe would wait for ever.
     if (!stat.isFile()) throw stat.isDirectory() ? Object.assign(new Error(`${path} to folder`), { code: 'EISDIR' }) : new NotRegularFileError(path);
-    // The import's list of masked lines changes the chain's reading too.
-    const masked = folder.kind === 'import' && !folder.conflicts ? await readMaskedLines(path, readRegularFile) : null;
-    const signature = `${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${head?.lines}:${head?.lastHash}:${head?.evidence?.kind}:${masked?.size}`;
+    // The import's list of masked lines changes the chain's reading too: read only when it or the file changed.
+    const listed = folder.kind === 'import' && !folder.conflicts;
+    const maskedStat = listed ? await fs.stat(path + MASKED_SUFFIX).catch(() => null) : null;
+    const signature = `${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${head?.lines}:${head?.lastHash}:${JSON.stringify(head?.evidence ?? null)}:${maskedStat?.size}:${maskedStat?.mtimeMs}`;
     if (this.cache.get(path)?.signature === signature) return;
+    const masked = listed ? await readMaskedLines(path, readRegularFile) : null;
     const relative = `calls/${clerkId}/${month}.jsonl`;
     const whole = (await readRegularFile(path)).toString('utf8');
     if (folder.conflicts) {
@@ -210,7 +212,7 @@ export class Register {
       return;
     }
     const end = readableEnd(whole);
-    const scanner = new JournalScanner(genesisHash(clerkId, month), relative, head, masked);
+    const scanner = new JournalScanner(genesisHash(clerkId, month), relative, head, masked, undefined, folder.kind !== 'import');
     const catalog = this.catalog();
     const makeRow = createRowMaker(catalog);
     const rows: RegisterRow[] = [];
@@ -224,9 +226,12 @@ export class Register {
       start = lineEnd + 1;
       if (taken?.type === 'call') {
         const record = parseRecordLine(taken.text);
-        if (record && isCallRecord(record)) {
+        if (record && isCallRecord(record) && record.clerk.id !== clerkId) {
+          // Each clerk's app writes only its own folder: a call of someone else's in it was put there by a hand.
+          scanner.report({ file: relative, line: taken.line, kind: 'wrong-clerk' });
+        } else if (record && isCallRecord(record)) {
           const row = makeRow(record, relative, folder.kind);
-          row.digest = contentDigest(taken.text);
+          row.digest = callDigest(record);
           rows.push(row);
           if (masked?.has(sha256(taken.text))) maskedOnImport.push(record.id);
         } else scanner.report({ file: relative, line: taken.line, kind: 'corrupt-line' });
@@ -276,7 +281,7 @@ export class Register {
       for (const row of file.rows) {
         const first = byId.get(row.id);
         if (!first) byId.set(row.id, row);
-        else if (first.copy !== row.copy && first.digest !== row.digest && !this.conflicts.has(row.id)) {
+        else if (first.digest !== row.digest && !this.conflicts.has(row.id)) {
           // Neither copy wins in silence: the one shown is flagged, and the lead is told which copies disagree.
           this.conflicts.set(row.id, row.copy);
           keep(conflict(first, row.copy, file.relative));
@@ -398,6 +403,8 @@ const PROBLEM_WORDS: Record<RegisterProblemKind, string> = {
   'head-changed': 'zmieniony ostatni zapis miesiąca',
   'lines-removed': 'usunięte najnowsze zapisy miesiąca',
   unreadable: 'plik nieczytelny',
+  'wrong-clerk': 'rozmowa innego pracownika w tym folderze',
+  'head-missing': 'brak nagłówka miesiąca (usunięty)',
   conflict: 'ta sama rozmowa w dwóch kopiach z różną treścią',
 };
 

@@ -185,9 +185,10 @@ describe('an import file on disk', () => {
           }
         }
         const calls = [...first.values()].filter((v) => v.record.type === 'call').length;
+        const others = first.size - calls;
 
         const result = await importJsonl(file, root, noRegister);
-        expect(result).toEqual({ imported: calls, duplicates: repeatedCalls, conflicts, masked, rejected: refused.slice(0, 20).map(({ line, rejected }) => ({ line, reason: rejected })), rejectedCount: refused.length });
+        expect(result).toEqual({ imported: calls, otherRecords: others, duplicates: repeatedCalls, conflicts, masked, rejected: refused.slice(0, 20).map(({ line, rejected }) => ({ line, reason: rejected })), rejectedCount: refused.length });
         // Each record filed once, and every month file in the order of the file imported.
         expectFiledInOrder(join(root, 'calls'), filed);
         expectFiledInOrder(join(root, 'conflicts', 'calls'), asideLines);

@@ -155,10 +155,10 @@ describe('saving a call when the disk fails', () => {
     expect(await dispatch(api, 'saveDraft', { state: noted })).toMatchObject({ ok: false, error: { code: 'storage', key } });
     expect(services.settings.preferences.largeText).toBe(false);
     expect(JSON.parse(readFileSync(join(dataDir, 'settings.json'), 'utf8')).preferences.largeText).toBe(false);
-    expect((await new DraftStore(dataDir).load()).state).toEqual(state);
     expect(readdirSync(dataDir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
 
     faults.clear();
+    expect((await new DraftStore(dataDir).load()).state).toEqual(state);
     expect(await dispatch(api, 'savePreferences', preferences)).toMatchObject({ ok: true });
     expect(await dispatch(api, 'saveDraft', { state: noted })).toMatchObject({ ok: true });
     expect(JSON.parse(readFileSync(join(dataDir, 'settings.json'), 'utf8')).preferences.largeText).toBe(true);

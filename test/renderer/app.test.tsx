@@ -85,7 +85,7 @@ function fakeApi(overrides: Partial<Api> = {}): Api {
     exportRegister: vi.fn(async () => ({ path: null, rows: 0 })),
     saveTeamSettings: vi.fn(async ({ teamFolder }) => ({ folder: teamFolder ?? null, pending: 0, reachable: true, lastError: null, localError: null, lastDeliveredAt: null })),
     printReport: vi.fn(async () => ({ path: null })),
-    importRecords: vi.fn(async () => ({ path: null, imported: 0, duplicates: 0, conflicts: 0, masked: 0, rejected: [], rejectedCount: 0 })),
+    importRecords: vi.fn(async () => ({ path: null, imported: 0, otherRecords: 0, duplicates: 0, conflicts: 0, masked: 0, rejected: [], rejectedCount: 0 })),
     applyRetention: vi.fn(async () => ({ removed: [], notRemoved: [] })),
     getTeamStatus: vi.fn(async () => ({ folder: null, pending: 0, reachable: null, lastError: null, localError: null, lastDeliveredAt: null })),
     ...overrides,

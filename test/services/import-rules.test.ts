@@ -12,6 +12,7 @@ import type { UnchainedCallRecord } from '../../shared/call-record';
 import { JournalRecordSchema } from '../../shared/journal-record';
 import { maskIdentifiers } from '../../shared/masking';
 import { emailAddress, validPesel, writtenNrb, writtenPhone } from '../shared/arbitraries';
+import { writeMonthWithHead } from '../helpers/month-files';
 import { sampleRecord } from '../helpers/records';
 
 /**
@@ -149,7 +150,7 @@ describe('an import held to the clerk’s rules', () => {
     const records = [beatasCall(new Date(2026, 9, 5, 9)), beatasCall(new Date(2026, 9, 5, 10)), beatasCall(new Date(2026, 9, 5, 11))];
     const lines = exportOf(records);
     mkdirSync(join(team, 'calls', BEATA), { recursive: true });
-    writeFileSync(join(team, 'calls', BEATA, '2026-10.jsonl'), lines.slice(0, 2).map((l) => l + '\n').join(''));
+    writeMonthWithHead(join(team, 'calls', BEATA, '2026-10.jsonl'), lines.slice(0, 2));
     // Beata's third call, imported from a file someone edited: its chain does not hold.
     await call('importRecords', { path: writeExport([lines[2]!.replace('Pytała o staż', 'Pytała o staż!')]) });
     const page = await register();
@@ -208,7 +209,7 @@ describe('what the adversarial review found, each held', () => {
     await call('saveTeamSettings', { teamFolder: team, retentionMonths: 24 });
     const lines = exportOf([0, 1, 2].map((i) => beatasCall(new Date(2026, 9, 5, 9 + i))));
     mkdirSync(join(team, 'calls', BEATA), { recursive: true });
-    writeFileSync(join(team, 'calls', BEATA, '2026-10.jsonl'), lines.slice(0, 2).map((l) => l + '\n').join(''));
+    writeMonthWithHead(join(team, 'calls', BEATA, '2026-10.jsonl'), lines.slice(0, 2));
     expect(await call('importRecords', { path: writeExport(lines) })).toMatchObject({ imported: 1, duplicates: 2, conflicts: 0 });
     expect(await problems()).toEqual([]);
     expect((await register()).total).toBe(3);
@@ -243,7 +244,7 @@ describe('what the adversarial review found, each held', () => {
     const team = mkdtempSync(join(tmpdir(), 'import-team-later-'));
     await markTeamFolder(team);
     mkdirSync(join(team, 'calls', BEATA), { recursive: true });
-    writeFileSync(join(team, 'calls', BEATA, '2026-10.jsonl'), lines.map((l) => l + '\n').join(''));
+    writeMonthWithHead(join(team, 'calls', BEATA, '2026-10.jsonl'), lines);
     await call('saveTeamSettings', { teamFolder: team, retentionMonths: 24 });
     const page = await register();
     expect(page.rows.map((r) => r.integrity)).toEqual(['', '', '']);

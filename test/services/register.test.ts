@@ -138,9 +138,11 @@ describe('the register', () => {
     writeFileSync(join(other, '2026-10.jsonl'), 'id;nazwa\n1;coś\n{"schemaVersion":9,"type":"call","id":"x"}\n');
     const page = await query();
     expect(page.total).toBe(3);
+    // A file no app of this kind wrote has no head either.
     expect((await problemsOf()).map((p) => [p.clerkName, p.lines, p.kind])).toEqual([
       ['inny-program', [1, 2], 'corrupt-line'],
       ['inny-program', [3], 'unknown-version'],
+      ['inny-program', [3], 'head-missing'],
     ]);
   });
 
@@ -244,7 +246,7 @@ describe('importing clerks’ exports', () => {
 
   it('a whole export (the day’s checks included) is filed in, its chains verify, and a second import of it is all duplicates', async () => {
     const file = await exported();
-    expect(await dispatch(leadApi, 'importRecords', { path: file })).toEqual({ ok: true, result: { path: file, imported: 3, duplicates: 0, conflicts: 0, masked: 0, rejected: [], rejectedCount: 0 } });
+    expect(await dispatch(leadApi, 'importRecords', { path: file })).toEqual({ ok: true, result: { path: file, imported: 3, otherRecords: 1, duplicates: 0, conflicts: 0, masked: 0, rejected: [], rejectedCount: 0 } });
     const page = await leadQuery();
     expect(page.total).toBe(3);
     expect(await problemsOf(leadApi)).toEqual([]);
@@ -267,7 +269,7 @@ describe('importing clerks’ exports', () => {
     writeFileSync(mixed, `\uFEFF${good}to nie jest JSON\n{"id":"x"}\n`);
     expect(await dispatch(leadApi, 'importRecords', { path: mixed })).toEqual({
       ok: true,
-      result: { path: mixed, imported: 1, duplicates: 0, conflicts: 0, masked: 0, rejected: [{ line: 2, reason: 'not-json' }, { line: 3, reason: 'not-a-call-record' }], rejectedCount: 2 },
+      result: { path: mixed, imported: 1, otherRecords: 0, duplicates: 0, conflicts: 0, masked: 0, rejected: [{ line: 2, reason: 'not-json' }, { line: 3, reason: 'not-a-call-record' }], rejectedCount: 2 },
     });
     const other = join(leadDir, 'arkusz.csv');
     writeFileSync(other, 'Data;Pracownik\n2026-10-01;Anna\n');
