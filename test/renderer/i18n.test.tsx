@@ -91,3 +91,55 @@ describe('the CSV export speaks as the window does', () => {
     expect(OUTCOME_LABELS).toEqual(pl.outcomes);
   });
 });
+
+describe('what an import says it did', () => {
+  it('property: every count and every shown line is said, each skipped line with its own reason, in both languages, with nothing left unfilled', async () => {
+    const fc = (await import('fast-check')).default;
+    const { IMPORT_REJECT_REASONS } = await import('../../shared/register-api');
+    const { importSummary } = await import('../../renderer/src/components/import-summary');
+    const { i18n } = await import('../../renderer/src/i18n');
+    const count = fc.integer({ min: 0, max: 200_000 });
+    const result = fc
+      .record({
+        imported: count,
+        otherRecords: count,
+        duplicates: count,
+        conflicts: count,
+        masked: count,
+        rejected: fc.uniqueArray(fc.record({ line: fc.integer({ min: 1, max: 10_000_000 }), reason: fc.constantFrom(...IMPORT_REJECT_REASONS) }), { selector: (r) => r.line, maxLength: 20 }),
+        extra: fc.integer({ min: 0, max: 5000 }),
+      })
+      .map(({ extra, ...r }) => ({ ...r, path: 'eksport.jsonl', rejectedCount: r.rejected.length + (r.rejected.length === 20 ? extra : 0) }));
+    try {
+      for (const language of ['pl', 'en']) {
+        await i18n.changeLanguage(language);
+        fc.assert(
+          fc.property(result, (r) => {
+            const said = importSummary(r, i18n.t);
+            expect(said).not.toMatch(/\{\{|undefined|NaN|register\.import/);
+            expect(said.startsWith('eksport.jsonl: ')).toBe(true);
+            for (const n of [r.imported, r.otherRecords, r.duplicates, r.conflicts, r.masked, r.rejectedCount]) if (n > 0) expect(said).toContain(String(n));
+            for (const { line, reason } of r.rejected) {
+              const because = i18n.t(`register.import.reasons.${reason}`);
+              const group = said.split(/, (?=wiersz|line|i \d|and \d)/).find((g) => g.endsWith(because) || g.includes(`${because},`) || g.includes(`${because}.`))!;
+              expect(group).toMatch(new RegExp(`\\b${line}\\b`));
+            }
+          }),
+          { numRuns: 200 },
+        );
+      }
+    } finally {
+      await i18n.changeLanguage('pl');
+    }
+  });
+
+  it('a day’s checks filed with the calls are said, not passed over as if nothing came in', async () => {
+    const { importSummary } = await import('../../renderer/src/components/import-summary');
+    const { i18n } = await import('../../renderer/src/i18n');
+    const none = { path: 'a.jsonl', imported: 0, otherRecords: 0, duplicates: 0, conflicts: 0, masked: 0, rejected: [], rejectedCount: 0 };
+    expect(importSummary({ ...none, otherRecords: 2 }, i18n.t)).toBe('a.jsonl: zaimportowano 0 rozmów oraz 2 inne zapisy (listy gotowości do dyżuru, notatki o usunięciu starych miesięcy).');
+    expect(importSummary({ ...none, imported: 1, rejectedCount: 3, rejected: [{ line: 2, reason: 'in-future' }, { line: 4, reason: 'not-json' }, { line: 9, reason: 'in-future' }] }, i18n.t)).toBe(
+      'a.jsonl: zaimportowano 1 rozmowę; pominięto 3 wiersze: wiersze 2, 9 — zapisane z datą w przyszłości — zegar komputera pracownika był przestawiony, wiersz 4 — to nie jest JSON.',
+    );
+  });
+});

@@ -281,6 +281,52 @@ describe('what the adversarial review found, each held', () => {
   });
 });
 
+describe('what the second review found, each held', () => {
+  it('a month in the imports torn by an import that was killed: the next import sets the torn line aside, and the month reads whole', async () => {
+    const lines = exportOf([0, 1, 2].map((i) => beatasCall(new Date(2026, 9, 5, 9 + i))));
+    await call('importRecords', { path: writeExport(lines.slice(0, 2)) });
+    const month = join(importsRoot(dataDir), 'calls', BEATA, '2026-10.jsonl');
+    const torn = lines[2]!.slice(0, 57);
+    writeFileSync(month, readFileSync(month, 'utf8') + torn);
+    expect(await call('importRecords', { path: writeExport(lines) })).toMatchObject({ imported: 1, duplicates: 2, conflicts: 0 });
+    expect(readFileSync(month, 'utf8')).toBe(lines.map((l) => l + '\n').join(''));
+    expect(readFileSync(`${month}.quarantine`, 'utf8')).toContain(Buffer.from(torn).toString('base64'));
+    expect((await register()).total).toBe(3);
+    expect(await problems()).toEqual([]);
+  });
+
+  it('property: a team copy an older app stored with an identifier unmasked is the same call as its import masked now — a duplicate, never a conflict', async () => {
+    const team = mkdtempSync(join(tmpdir(), 'import-team-masked-'));
+    await markTeamFolder(team);
+    await call('saveTeamSettings', { teamFolder: team, retentionMonths: 24 });
+    let day = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(validPesel, writtenPhone, writtenNrb, emailAddress), async (identifier) => {
+        const note = `Oddzwonić: ${identifier}`;
+        fc.pre(maskIdentifiers(note).text !== note);
+        const at = new Date(2026, 9, 1 + (day % 28), 8 + Math.floor(day / 28));
+        day++;
+        const record = beatasCall(at, note);
+        const [line] = exportOf([record]);
+        writeMonthWithHead(join(team, 'calls', BEATA, '2026-10.jsonl'), [line!]);
+        expect(await call('importRecords', { path: writeExport([line!]) })).toMatchObject({ conflicts: 0, duplicates: 1 });
+        const page = await register();
+        expect(page.rows.find((r) => r.id === record.id)!.integrity).not.toMatch(/^Konflikt/);
+        expect((await problems()).filter((p) => p.kind === 'conflict')).toEqual([]);
+      }),
+      { numRuns: 15 },
+    );
+    rmSync(team, { recursive: true, force: true });
+  });
+
+  it('a record saved after tomorrow is refused with that reason, by line; today’s is taken', async () => {
+    const ahead = beatasCall(new Date(Date.now() + 3 * 86_400_000));
+    const today = beatasCall(new Date(Date.now() - 3_600_000));
+    const result = await call('importRecords', { path: writeExport(exportOf([today, ahead])) });
+    expect(result).toMatchObject({ imported: 1, rejectedCount: 1, rejected: [{ line: 2, reason: 'in-future' }] });
+  });
+});
+
 describe('retention over every copy', () => {
   it('months past retention go from this computer, this clerk’s team copy and the imports alike — recorded first', async () => {
     const team = mkdtempSync(join(tmpdir(), 'retention-team-'));

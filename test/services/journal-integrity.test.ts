@@ -1,4 +1,5 @@
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -244,5 +245,69 @@ describe('an app that lost the data directory', () => {
     rmSync(owner, { recursive: true });
     writeFileSync(owner, token);
     expect((await save('Po usterce')).ok).toBe(true);
+  });
+});
+
+describe('what the second review found, each held', () => {
+  const thisMonth = () => `calls/${clerkId}/${monthOf(new Date())}.jsonl`;
+
+  it.each([
+    ['a pipe', (p: string) => execFileSync('mkfifo', [p])],
+    ['a folder', (p: string) => mkdirSync(p)],
+  ])('%s where torn lines are set aside: the start is not held, the lines go to a file of their own', async (_name, make) => {
+    await services.close();
+    make(`${monthFile()}.quarantine`);
+    appendFileSync(monthFile(), '{"schemaVersion":1,"type":"call","id":"01');
+    await open();
+    expect((await api.getAppState({})).journalAlerts.alerts).toEqual([expect.objectContaining({ kind: 'quarantined', file: thisMonth() })]);
+    const own = readdirSync(join(dataDir, 'calls', clerkId)).filter((f) => f.includes('.quarantine-'));
+    expect(own).toHaveLength(1);
+    expect(JSON.parse(readFileSync(join(dataDir, 'calls', clerkId, own[0]!), 'utf8'))).toMatchObject({ text: '{"schemaVersion":1,"type":"call","id":"01' });
+    expect((await save('Po awarii')).ok).toBe(true);
+  });
+
+  it('a junk tail of any size is set aside as its start and its size: the set-aside file stays small', async () => {
+    await services.close();
+    const junk = 'x'.repeat(20 * 1024 * 1024);
+    appendFileSync(monthFile(), junk);
+    await open();
+    const kept = readFileSync(`${monthFile()}.quarantine`, 'utf8');
+    expect(kept.length).toBeLessThan(1024 * 1024);
+    expect(JSON.parse(kept)).toMatchObject({ bytes: junk.length, cut: true });
+    expect(lines()).toHaveLength(3);
+    expect((await save('Po śmieciach')).ok).toBe(true);
+  });
+
+  it('a month file cut again after its first cut was acknowledged is raised again', async () => {
+    await services.close();
+    writeFileSync(monthFile(), lines().slice(0, 2).join('\n') + '\n');
+    await open();
+    const first = (await api.getAppState({})).journalAlerts.alerts;
+    expect(first).toEqual([expect.objectContaining({ kind: 'lines-removed', line: 3 })]);
+    await api.acknowledgeJournalAlerts({ ids: first.map((a) => a.id) });
+    for (let i = 0; i < 3; i++) expect((await save(`Dalej ${i}`)).ok).toBe(true);
+    await services.close();
+    writeFileSync(monthFile(), lines().slice(0, 3).join('\n') + '\n');
+    await open();
+    expect((await api.getAppState({})).journalAlerts.alerts).toEqual([expect.objectContaining({ kind: 'lines-removed', line: 5 })]);
+  });
+
+  it('a head removed beside a month with lines is said — at start and in the register — and not forgotten after the next save', async () => {
+    await services.close();
+    rmSync(`${monthFile()}.head`);
+    await open();
+    expect((await api.getAppState({})).journalAlerts.alerts).toEqual([expect.objectContaining({ kind: 'head-missing', file: thisMonth() })]);
+    expect((await save('Po usunięciu')).ok).toBe(true);
+    await restart();
+    await api.queryRegister({ filter: { from: null, to: null, clerkIds: [], direction: null, outcomes: [], routedUnitIds: [], missed: null }, sort: { key: 'startedAt', descending: true }, offset: 0, limit: 10, refresh: true, withSummary: false });
+    expect((await api.listRegisterProblems({ offset: 0, limit: 10 })).problems).toEqual([expect.objectContaining({ folder: 'local', kind: 'head-missing' })]);
+  });
+
+  it('a call that started more than a month ago is refused with what to do, whenever it ended', async () => {
+    for (const daysAgo of [32, 60, 400]) {
+      const call = endedCall(INCOMING, (s) => s, Date.now() - daysAgo * 86_400_000);
+      expect(await dispatch(api, 'saveCall', { call, outcome: 'resolved', note: '' })).toMatchObject({ ok: false, error: { code: 'bad-input', key: 'callRefused.starts-long-ago' } });
+    }
+    expect(lines()).toHaveLength(3);
   });
 });

@@ -1,4 +1,5 @@
-import { appendFileSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -68,5 +69,35 @@ describe('LinePicker', () => {
 
     rmSync(file('2026-11'));
     expect(await ids(picker)).toEqual([]);
+  });
+
+  it.each([
+    ['a folder', (p: string) => mkdirSync(p)],
+    ['a pipe', (p: string) => execFileSync('mkfifo', [p])],
+  ])('%s under a month file’s name is passed over, and the other month is still read', async (_name, make) => {
+    const october = await journal.append({ ...sampleRecord(new Date(2026, 9, 20, 10)), note: 'szukane' });
+    await journal.close();
+    mkdirSync(join(dataDir, 'calls', CLERK_ID), { recursive: true });
+    make(file('2026-11'));
+    const picker = new LinePicker(journal, wanted, CallRecordSchema);
+    expect(await ids(picker)).toEqual([october.id]);
+  });
+
+  it('a line re-saved by another program (a key repeated, spaces added) is not a record, as for every other reader', async () => {
+    const kept = await journal.append({ ...sampleRecord(new Date(2026, 10, 3, 10)), note: 'szukane' });
+    const line = JSON.stringify({ ...sampleRecord(new Date(2026, 10, 3, 11)), note: 'szukane', prevHash: '0'.repeat(64) });
+    appendFileSync(file('2026-11'), line.replace('{"schemaVersion":1', '{"schemaVersion":1,"note":"szukane"') + '\n');
+    appendFileSync(file('2026-11'), line.replace('{"schemaVersion":1,', '{"schemaVersion": 1, ') + '\n');
+    const picker = new LinePicker(journal, wanted, CallRecordSchema);
+    expect(await ids(picker)).toEqual([kept.id]);
+  });
+
+  it('a month ending in megabytes of junk with no line end: the records before it are found, look after look', async () => {
+    const kept = await journal.append({ ...sampleRecord(new Date(2026, 10, 3, 10)), note: 'szukane' });
+    await journal.close();
+    appendFileSync(file('2026-11'), 'x'.repeat(40 * 1024 * 1024));
+    const picker = new LinePicker(journal, wanted, CallRecordSchema);
+    expect(await ids(picker)).toEqual([kept.id]);
+    for (let i = 0; i < 3; i++) expect(await ids(picker)).toEqual([kept.id]);
   });
 });

@@ -1,4 +1,5 @@
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -9,6 +10,7 @@ import { openAppServices, type AppServices } from '../../electron/services/app-s
 import { CallJournal } from '../../electron/services/journal';
 import type { UnchainedRecord } from '../../shared/journal-record';
 import type { UnchainedCallRecord } from '../../shared/call-record';
+import { writeMonthWithHead } from '../helpers/month-files';
 import { CLERK_ID, OUTGOING, recordedItems, sampleRecord } from '../helpers/records';
 
 /**
@@ -161,6 +163,31 @@ describe('the register', () => {
     expect(refused).toMatchObject({ ok: false, error: { code: 'bad-input', message: expect.stringContaining('filter.from') } });
     const tooMany = await dispatch(api, 'queryRegister', { filter: {}, sort, offset: 0, limit: 100_000, refresh: false, withSummary: false });
     expect(tooMany).toMatchObject({ ok: false, error: { code: 'bad-input' } });
+  });
+});
+
+describe('what the second review found, each held', () => {
+  it('a clerk’s month copied into another clerk’s folder is named there, and its calls are neither counted twice nor credited to that folder', async () => {
+    const before = await query();
+    const stranger = '7b2d3e4f-5061-4b8f-8a4a-7f4f7f3c9b22';
+    mkdirSync(join(dataDir, 'calls', stranger));
+    for (const name of ['2026-10.jsonl', '2026-10.jsonl.head']) writeFileSync(join(dataDir, 'calls', stranger, name), readFileSync(join(dataDir, 'calls', PIOTR, name)));
+    const page = await query();
+    expect(page.total).toBe(before.total);
+    expect(page.summary).toEqual(before.summary);
+    expect((await problemsOf()).filter((p) => p.kind === 'wrong-clerk')).toEqual([expect.objectContaining({ file: `calls/${stranger}/2026-10.jsonl`, month: '2026-10', lines: [1] })]);
+  });
+
+  it('one month file holding the same call twice with other content: a conflict is shown, the call counted once', async () => {
+    const file = join(dataDir, 'calls', CLERK_ID, '2026-10.jsonl');
+    const lines = readFileSync(file, 'utf8').trim().split('\n');
+    const call = JSON.parse(lines[1]!) as Record<string, unknown>;
+    const again = JSON.stringify({ ...call, note: 'Inna treść', prevHash: createHash('sha256').update(lines.at(-1)!).digest('hex') });
+    writeMonthWithHead(file, [...lines, again]);
+    const page = await query();
+    expect(page.total).toBe(3);
+    expect((await problemsOf()).map((p) => [p.kind, p.folder])).toEqual([['conflict', 'local']]);
+    expect(page.rows.find((r) => r.id === call.id)!.integrity).toMatch(/^Konflikt/);
   });
 });
 

@@ -61,7 +61,7 @@ function uploadChosenFile(win: Window, token: string): Promise<unknown> {
   });
   picker.click();
   return chosen.then(async (file) => {
-    if (!file) return { path: null, imported: 0, duplicates: 0, rejected: [], rejectedCount: 0 };
+    if (!file) return { path: null, imported: 0, otherRecords: 0, duplicates: 0, conflicts: 0, masked: 0, rejected: [], rejectedCount: 0 };
     const response = await post(win, token, '/upload/import', file, 'application/x-ndjson');
     const envelope = (await response.json().catch(() => null)) as ApiEnvelope<{ path: string | null }> | null;
     if (!envelope) throw new ApiError('internal', `HTTP ${response.status}`);

@@ -7,6 +7,7 @@ import { useAppStore } from '../stores/app-store';
 import { useRegisterStore } from '../stores/register-store';
 import { RegisterSummaryPanel } from './RegisterSummaryPanel';
 import { RegisterTable } from './RegisterTable';
+import { importSummary } from './import-summary';
 
 /**
  * Rejestr rozmów: the team lead's weekly and monthly review. Filters on top,
@@ -212,16 +213,7 @@ function ExportActions() {
     try {
       const result = await getApi().importRecords({ path: null });
       if (!result.path) return;
-      const parts = [
-        t('register.import.imported', { calls: t('register.count', { count: result.imported }) }),
-        result.duplicates > 0 ? t('register.import.duplicates', { count: result.duplicates }) : null,
-        result.conflicts > 0 ? t('register.import.conflicts', { count: result.conflicts }) : null,
-        result.masked > 0 ? t('register.import.masked', { count: result.masked }) : null,
-        result.rejectedCount > 0
-          ? t('register.import.rejected', { lines: t('register.import.lines', { count: result.rejectedCount }), which: result.rejected.map((r) => r.line).join(', ') })
-          : null,
-      ];
-      setImported(`${result.path}: ${parts.filter(Boolean).join('; ')}.`);
+      setImported(importSummary({ ...result, path: result.path }, t));
       await useRegisterStore.getState().load(true);
     } catch (error) {
       setProblem(errorMessage(error, t('errors.network')));
