@@ -221,7 +221,8 @@ export class JournalScanner {
 
   finish(): JournalScan {
     if (this.head && this.lineNo < this.head.lines) this.problems.add({ file: this.file, line: this.head.lines, kind: 'lines-removed' });
-    if (this.expectHead && !this.head && this.lineNo > 0) this.problems.add({ file: this.file, line: this.lineNo, kind: 'head-missing' });
+    // Only where there is a chain to cover: a file of nothing but junk is reported line by line, a missing head adds nothing.
+    if (this.expectHead && !this.head && this.lines.length > 0) this.problems.add({ file: this.file, line: this.lineNo, kind: 'head-missing' });
     // What was found before stays said, unless the same is found now.
     for (const evidence of this.head?.evidence ?? []) {
       const foundNow = this.problems.kept.some((p) => p.kind === evidence.kind && p.line === evidence.line);

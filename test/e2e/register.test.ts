@@ -136,7 +136,7 @@ describe.skipIf(unavailable)('web mode: the register, its summary and the CSV ex
         await chooser.setFiles(exported);
       };
       await importFrom();
-      await expect.poll(() => other.getByText('od-pracownika.jsonl: zaimportowano 3 rozmowy.').isVisible()).toBe(true);
+      await expect.poll(() => other.getByText('od-pracownika.jsonl: zaimportowano 3 rozmowy oraz 2 inne zapisy (listy gotowości do dyżuru, notatki o usunięciu starych miesięcy).').isVisible()).toBe(true);
       await expect.poll(() => other.locator('.register [aria-live="polite"]').innerText()).toBe('3 rozmowy');
       expect(await other.locator('.register-problems').count()).toBe(0); // whole months: every chain verifies
       await other.screenshot({ path: screenshotPath('34-register-imported') });

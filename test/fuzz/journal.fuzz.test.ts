@@ -265,12 +265,12 @@ describe('a month file on disk', () => {
           const before = read(text.slice(0, readableEnd(text)));
           const onDisk = await journal.readMonth(CLERK_ID, '2026-01');
           expect(onDisk.records).toEqual(before.records);
-          // Written without the app: no head beside it, which is said once the month holds lines; and a torn end of a month gone by is said too.
+          // Written without the app: no head beside it, which is said once the month holds a record; and a torn end of a month gone by is said too.
           const tornOld = readableEnd(text) < text.length;
           const expected = [
             ...before.problems.map((p) => [p.line, p.kind]),
             ...(tornOld ? [[before.scan.lineCount + 1, 'corrupt-line']] : []),
-            ...(before.scan.lineCount > 0 ? [[before.scan.lineCount, 'head-missing']] : []),
+            ...(before.scan.lines.length > 0 ? [[before.scan.lineCount, 'head-missing']] : []),
           ];
           expect(onDisk.problems.map((p) => [p.line, p.kind]).sort()).toEqual(expected.slice(0, PROBLEMS_KEPT_PER_FILE).sort());
 
@@ -291,7 +291,7 @@ describe('a month file on disk', () => {
           expect(after.records.at(-1)).toEqual(saved);
           const wholeRead = read(whole.toString('utf8'));
           // The month had lines and no head when the journal opened it: that stays said (the head keeps it as evidence).
-          const missing = wholeRead.scan.lineCount > 0 ? [[wholeRead.scan.lineCount, 'head-missing']] : [];
+          const missing = wholeRead.scan.lines.length > 0 ? [[wholeRead.scan.lineCount, 'head-missing']] : [];
           expect(after.problems.map((p) => [p.line, p.kind]).sort()).toEqual([...wholeRead.problems.map((p) => [p.line, p.kind]), ...missing].slice(0, PROBLEMS_KEPT_PER_FILE).sort());
         } finally {
           await journal.close();
