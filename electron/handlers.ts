@@ -22,7 +22,7 @@ import { storageError, unexpectedError } from './error-messages';
 import { DataDirLostError } from './services/data-dir-lock';
 import { CallbackFieldsSchema, callbackTimeProblem, mayConcernCallbacks, openCallbacks } from '../shared/callbacks';
 import { isCallRecord, type JournalRecord } from '../shared/journal-record';
-import { appointmentTimeProblem } from '../shared/routing';
+import { appointmentTimeProblem, routedAsListed } from '../shared/routing';
 import type { Profile } from '../shared/profile';
 import { buildRetentionRecord } from '../shared/retention';
 import { buildShiftRecord, shiftRecordedOn } from '../shared/shift-record';
@@ -183,7 +183,7 @@ export function createHandlers(services: AppServices): HandlerTable {
       // What is scored comes from the service's own checklist; the window's call gives only its ticks and times.
       const checked = callForSaving(input.call, services.checklists, now);
       if ('problem' in checked) throw callRefused(checked.problem);
-      const record = buildCallRecord({ ...input, call: checked.call }, profile, now);
+      const record = buildCallRecord({ ...input, call: routedAsListed(checked.call, services.content.directory) }, profile, now);
       const saved = await services.journal.append(record);
       // A retried save gets the stored call back; an id some other record holds saves nothing, and the draft stays.
       if (!isCallRecord(saved)) throw idTaken();
@@ -453,7 +453,7 @@ function rowView(register: Register, row: RegisterRow): RegisterRowView {
     direction: row.direction,
     durationSec: row.durationSec,
     outcome: row.outcome,
-    routedTo: row.routedTo?.unitName ?? null,
+    routedTo: row.routedTo ? maskIdentifiers(row.routedTo.unitName).text : null,
     missed: missedItems(row),
     score: row.score,
     note: maskIdentifiers(row.note).text,

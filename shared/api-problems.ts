@@ -14,5 +14,13 @@ export const JournalProblemSchema = z.object({
   file: z.string(),
   line: z.number().int().min(1),
   kind: z.enum(JOURNAL_PROBLEM_KINDS),
+  /**
+   * What was found there (the line's hash and the one before it; for lines
+   * cut off or a head missing, how the file ends now): the same kind at the
+   * same line found again after other changes is a new problem, not one the
+   * clerk acknowledged already. Absent where a head only remembers the kind
+   * and the line.
+   */
+  trace: z.string().max(40).optional(),
 });
 export type JournalProblem = z.infer<typeof JournalProblemSchema>;

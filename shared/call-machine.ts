@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lowerCaseUuid } from './ids';
 import { ChecklistDefinitionSchema, itemApplies, type ChecklistDefinition, type ChecklistItem } from './checklist';
 import { GREETING_ITEM_ID, ItemStateSchema, ownItem, toggleItem, UNTICKED, type ItemState } from './call-items';
 import { clearBurstMarks, markLateBurst } from './compliance';
@@ -37,7 +38,7 @@ export const CallbackPlanSchema = z.object({
 export type CallbackPlan = z.infer<typeof CallbackPlanSchema>;
 
 export const ActiveCallSchema = z.object({
-  id: z.string().uuid(),
+  id: lowerCaseUuid(),
   direction: z.enum(['incoming', 'outgoing']),
   startedAt: time(),
   endedAt: time().nullable(),
@@ -49,7 +50,7 @@ export const ActiveCallSchema = z.object({
   /** A callback agreed during this call. */
   callback: CallbackPlanSchema.nullable(),
   /** The earlier call whose agreed callback this call is. */
-  callbackOf: z.string().uuid().nullable(),
+  callbackOf: lowerCaseUuid().nullable(),
   /** Where the caller was routed (§6 pkt 6), and when. */
   routedTo: z
     .object({ unitId: z.string().min(1).max(80), unitName: z.string().min(1).max(160), external: z.boolean(), at: time() })

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { lowerCaseUuid } from './ids';
 import { CALLBACK_REFERENCE_MAX_LENGTH, checklistRows, STORED_NOTE_MAX_LENGTH, type ActiveCall } from './call-machine';
 import { callAdherence } from './compliance';
 import { MASK_TOKENS, type MaskKind } from './masking';
-import { storedCallbackReference, storedNote } from './stored-text';
+import { ROUTED_UNIT_NAME_MAX, storedCallbackReference, storedNote, storedUnitName } from './stored-text';
 import { OUTCOMES, type Outcome } from './outcomes';
 import { PERSON_ANSWERS } from './outbound';
 import type { Profile } from './profile';
@@ -31,7 +32,7 @@ export const RecordedItemSchema = z.object({
   atWrapUp: z.boolean(),
 });
 
-export const ROUTED_UNIT_NAME_MAX = 160;
+export { ROUTED_UNIT_NAME_MAX };
 
 /** The fields of a call record, for a reader that needs only some of them (callbacks). */
 export const CallRecordFieldsSchema = z.object({
@@ -50,7 +51,7 @@ export const CallRecordFieldsSchema = z.object({
   /** Set when the outcome is a callback: when, and the clerk's masked reference. */
   callback: z.object({ dueAt: recordTime(), reference: z.string().max(2 * CALLBACK_REFERENCE_MAX_LENGTH) }).nullable(),
   /** The call whose agreed callback this call is (that callback is then done). */
-  callbackOf: z.string().uuid().nullable(),
+  callbackOf: lowerCaseUuid().nullable(),
   /** Set when the outcome is "routed": the unit or institution the caller was sent to. */
   routedTo: z.object({ unitId: z.string().min(1).max(80), unitName: z.string().min(1).max(ROUTED_UNIT_NAME_MAX), external: z.boolean() }).nullable().default(null),
   /** Set when the outcome is "invited": the appointment, if one was made. */
@@ -93,6 +94,8 @@ export function buildCallRecord(input: CallToRecord, profile: Profile, savedAt: 
     input.outcome === 'callback' && call.callback
       ? { dueAt: call.callback.dueAt, reference: storedCallbackReference(call.callback.reference) }
       : null;
+  const routed = input.outcome === 'routed' && call.routedTo ? call.routedTo : null;
+  const unitName = routed ? storedUnitName(routed.unitName) : null;
   return {
     schemaVersion: CALL_RECORD_SCHEMA_VERSION,
     type: 'call',
@@ -123,16 +126,13 @@ export function buildCallRecord(input: CallToRecord, profile: Profile, savedAt: 
         }
       : null,
     callbackOf: call.callbackOf,
-    routedTo:
-      input.outcome === 'routed' && call.routedTo
-        ? { unitId: call.routedTo.unitId, unitName: call.routedTo.unitName, external: call.routedTo.external }
-        : null,
+    routedTo: routed && unitName ? { unitId: routed.unitId, unitName: unitName.text || routed.unitId, external: routed.external } : null,
     invitation:
       input.outcome === 'invited' && call.invitation
         ? { appointmentAt: call.invitation.appointmentAt === null ? null : new Date(call.invitation.appointmentAt).toISOString() }
         : null,
     note: note.text,
-    maskedCounts: addCounts(note.counts, callback?.reference.counts ?? {}),
+    maskedCounts: addCounts(note.counts, callback?.reference.counts ?? {}, unitName?.counts ?? {}),
     adherence: callAdherence(call),
   };
 }

@@ -21,5 +21,7 @@ export const JournalAlertSchema = z.object({
   /** How many problems of this kind the file has. */
   count: z.number().int().min(1),
   foundAt: z.string(),
+  /** What was found (JournalProblem.trace): acknowledging it does not silence another find at the same line. */
+  trace: z.string().max(40).optional(),
 });
 export type JournalAlert = z.infer<typeof JournalAlertSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lowerCaseUuid } from './ids';
 
 /**
  * The clerk's profile (§6 pkt 6: the greeting names the clerk, the office and
@@ -81,7 +82,7 @@ export type ProfileInput = z.input<typeof ProfileInputSchema>;
 
 /** A saved profile: the validated input plus the clerk's stable id. */
 export const ProfileSchema = z.object({
-  clerkId: z.string().uuid(),
+  clerkId: lowerCaseUuid(),
   firstName: z.string().min(1).max(PROFILE_LIMITS.firstName),
   lastName: z.string().min(1).max(PROFILE_LIMITS.lastName),
   role: z.enum(ROLES),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lowerCaseUuid } from './ids';
 import { PROFILE_LIMITS, ROLES, type Profile } from './profile';
 
 /**
@@ -30,7 +31,7 @@ export function recordTime() {
 
 /** Every string a record holds is bounded: a file may come from anywhere. */
 export const ClerkSnapshotSchema = z.object({
-  id: z.string().uuid(),
+  id: lowerCaseUuid(),
   firstName: z.string().max(PROFILE_LIMITS.firstName),
   lastName: z.string().max(PROFILE_LIMITS.lastName),
   role: z.enum(ROLES),
@@ -40,7 +41,7 @@ export type ClerkSnapshot = z.infer<typeof ClerkSnapshotSchema>;
 
 export const recordBase = {
   schemaVersion: z.literal(RECORD_SCHEMA_VERSION),
-  id: z.string().uuid(),
+  id: lowerCaseUuid(),
   /** SHA-256 (hex) of the previous line of the same file; see the journal. */
   prevHash: z.string().regex(/^[0-9a-f]{64}$/),
   savedAt: recordTime(),

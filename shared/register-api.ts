@@ -140,8 +140,8 @@ export const ImportInputSchema = z
   })
   .strict();
 
-/** Why a line of an import file is not filed: not JSON, not a record of this app (or one outside its rules), longer than any record, saved after today. */
-export const IMPORT_REJECT_REASONS = ['not-json', 'not-a-call-record', 'too-long', 'in-future'] as const;
+/** Why a line of an import file is not filed: not JSON, not a record of this app (or one outside its rules), longer than any record, saved after today, a call the app could not have saved (call-record-plausible.ts). */
+export const IMPORT_REJECT_REASONS = ['not-json', 'not-a-call-record', 'too-long', 'in-future', 'impossible-call'] as const;
 
 export const ImportResultSchema = z.object({
   /** The file imported; null when the person cancelled the dialog. */

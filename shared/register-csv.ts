@@ -166,7 +166,7 @@ export function csvCells(row: RegisterRow, columns: ItemColumns, integrity: stri
     row.direction === 'incoming' ? 'przychodząca' : 'wychodząca',
     numberCell(row.durationSec),
     OUTCOME_LABELS[row.outcome],
-    row.routedTo ? textCell(`${row.routedTo.unitName}${row.routedTo.external ? ' (instytucja zewnętrzna)' : ''}`) : '',
+    row.routedTo ? textCell(`${maskIdentifiers(row.routedTo.unitName).text}${row.routedTo.external ? ' (instytucja zewnętrzna)' : ''}`) : '',
     dateCell(row.appointmentAt),
     dateCell(row.callbackDueAt),
     row.outboundPerson ? PERSON_LABELS[row.outboundPerson] : '',

@@ -46,3 +46,14 @@ export function longCallHintDue(elapsedMs: number, thresholdMs = DEFAULT_LONG_CA
 export function appointmentTimeProblem(appointmentAt: number | null, now: number): 'past' | null {
   return appointmentAt !== null && appointmentAt < now - 60_000 ? 'past' : null;
 }
+
+/**
+ * A routed call with its unit's name and kind as the office's directory has
+ * them: the record stores the directory's word, not the window's. A unit the
+ * directory no longer has (the office's file changed mid-call) keeps the
+ * name the window sent, which the record masks like any typed text.
+ */
+export function routedAsListed<C extends { routedTo: { unitId: string; unitName: string; external: boolean } | null }>(call: C, directory: Directory): C {
+  const unit = call.routedTo ? directory.units.find((u) => u.id === call.routedTo!.unitId) : undefined;
+  return unit ? { ...call, routedTo: { ...call.routedTo!, unitName: unit.name, external: unit.kind === 'external' } } : call;
+}

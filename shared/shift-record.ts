@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lowerCaseUuid } from './ids';
 import type { ChecklistDefinition } from './checklist';
 import type { Profile } from './profile';
 import { clerkSnapshot, RECORD_SCHEMA_VERSION, recordBase } from './record-base';
@@ -20,7 +21,7 @@ export type UnchainedShiftRecord = Omit<ShiftRecord, 'prevHash'>;
 
 export const ShiftInputSchema = z
   .object({
-    id: z.string().uuid(),
+    id: lowerCaseUuid(),
     skipped: z.boolean(),
     done: z.array(z.string().max(60)).max(20),
   })

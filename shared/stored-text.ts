@@ -15,6 +15,18 @@ export function storedNote(text: string): MaskResult {
   return stored(text, STORED_NOTE_MAX_LENGTH);
 }
 
+/** The longest a routed unit's name is stored (a directory's names are up to 120 characters). */
+export const ROUTED_UNIT_NAME_MAX = 160;
+
+/**
+ * The name of the unit a call was routed to, as the record holds it: the
+ * directory's name, but the window sends it, and a name that came from
+ * anywhere else must not carry an identifier to disk either.
+ */
+export function storedUnitName(text: string): MaskResult {
+  return stored(text, ROUTED_UNIT_NAME_MAX);
+}
+
 /** The callback reference, as the record's `callback.reference` holds it. */
 export function storedCallbackReference(text: string): MaskResult {
   return stored(text, 2 * CALLBACK_REFERENCE_MAX_LENGTH);

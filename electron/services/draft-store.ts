@@ -80,8 +80,13 @@ export function parseDraft(raw: string): CallState | null {
 function maskedForDisk(state: Exclude<CallState, { phase: 'idle' }>): CallState {
   // More than a record's masking: a PESEL half typed when the draft is written must not sit on disk either.
   const mask = (text: string) => draftText(text);
-  const callback = state.call.callback;
-  const call = callback ? { ...state.call, callback: { ...callback, reference: mask(callback.reference) } } : state.call;
+  const { callback, routedTo } = state.call;
+  // The unit's name comes from the window; it is masked like what is typed (see routedAsListed).
+  const call = {
+    ...state.call,
+    ...(callback ? { callback: { ...callback, reference: mask(callback.reference) } } : {}),
+    ...(routedTo ? { routedTo: { ...routedTo, unitName: mask(routedTo.unitName) } } : {}),
+  };
   if (state.phase === 'wrap-up') return { ...state, call, note: mask(state.note) };
   return state.kept ? { ...state, call, kept: { ...state.kept, note: mask(state.kept.note) } } : { ...state, call };
 }

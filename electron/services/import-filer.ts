@@ -2,7 +2,8 @@ import { promises as fs } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { JournalRecord } from '../../shared/journal-record';
 import { readBoundedLines } from './bounded-lines';
-import { MAX_RECORD_CHARS, readLineHead } from './journal-format';
+import { fileTimestamp } from './atomic-file';
+import { MAX_RECORD_CHARS, parseRecordLine, readLineHead } from './journal-format';
 import { openRegularFile } from './regular-file';
 
 /**
@@ -97,6 +98,7 @@ export class ImportFiler {
         await handle.close();
       }
     } catch (error) {
+      if (error instanceof ImportFilingError) throw error;
       throw new ImportFilingError(path, (error as NodeJS.ErrnoException).code ?? (error as Error).message);
     }
   }
@@ -125,8 +127,11 @@ export class ImportFiler {
 
 /**
  * A file an earlier import was writing when the power went (or the disk
- * filled) can end in half a line; the next line must not be glued onto it.
- * The half line goes to `<file>.quarantine`, as the journal does it.
+ * filled, or the process was killed) can end in half a line; the next line
+ * must not be glued onto it. A whole record that lacks only its newline is
+ * completed (every reader already counts it as filed); anything else goes to
+ * `<file>.quarantine` — or, where that name is not a regular file, to a file
+ * of its own — as the journal does it.
  */
 async function setTornTailAside(handle: fs.FileHandle, path: string): Promise<void> {
   const { size } = await handle.stat();
@@ -136,8 +141,19 @@ async function setTornTailAside(handle: fs.FileHandle, path: string): Promise<vo
   if (last[0] === 0x0a) return;
   const bytes = await handle.readFile();
   const end = bytes.lastIndexOf(0x0a) + 1;
-  const torn = bytes.subarray(end, end + 256 * 1024);
-  const aside = await openRegularFile(`${path}.quarantine`, 'append');
+  const tail = bytes.subarray(end);
+  if (tail.length <= MAX_RECORD_CHARS * 4 && parseRecordLine(tail.toString('utf8')) !== null) {
+    await handle.write('\n');
+    return;
+  }
+  const torn = tail.subarray(0, 256 * 1024);
+  const place = `${path}.quarantine`;
+  let aside: fs.FileHandle;
+  try {
+    aside = await openRegularFile(place, 'append').catch(() => openRegularFile(`${place}-${fileTimestamp(new Date())}`, 'append'));
+  } catch (error) {
+    throw new ImportFilingError(place, (error as NodeJS.ErrnoException).code ?? (error as Error).message);
+  }
   try {
     await aside.write(JSON.stringify({ quarantinedAt: new Date().toISOString(), bytes: size - end, base64: torn.toString('base64') }) + '\n');
     await aside.sync();

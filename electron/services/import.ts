@@ -1,4 +1,5 @@
 import { isCallRecord, JournalRecordSchema, type JournalRecord } from '../../shared/journal-record';
+import { implausibleCall } from '../../shared/call-record-plausible';
 import { maskIdentifiers } from '../../shared/masking';
 import type { RegisterRow } from '../../shared/register';
 import type { IMPORT_REJECT_REASONS } from '../../shared/register-api';
@@ -185,6 +186,8 @@ export function readImportLine(
   if (Date.parse(record.savedAt) > Date.now() + FUTURE_SLACK_MS) return { rejected: 'in-future' };
   const originalHash = sha256(line);
   if (!isCallRecord(record)) return { record, line, masked: false, originalHash };
+  // What a save would have refused — a tick after the call, a call saved months after it — is no record of the app's.
+  if (implausibleCall(record)) return { rejected: 'impossible-call' };
   // Masked as the clerk's app masks them, and cut to the field's length (a token can be longer than what it hides).
   const note = maskedWithin(record.note, STORED_NOTE_MAX_LENGTH);
   const reference = record.callback ? maskedWithin(record.callback.reference, 2 * CALLBACK_REFERENCE_MAX_LENGTH) : null;

@@ -26,7 +26,7 @@ const StoredSchema = z.object({
   alerts: z.array(JournalAlertSchema).max(MAX_ALERTS),
   /** Alerts that did not fit. */
   dropped: z.number().int().min(0),
-  acknowledged: z.array(z.string().max(400)).max(MAX_ACKNOWLEDGED),
+  acknowledged: z.array(z.string().max(450)).max(MAX_ACKNOWLEDGED),
   /** Month files verified, by path: their size and time then. */
   verified: z.record(z.string(), z.string()),
 });
@@ -87,7 +87,7 @@ export class JournalAlerts {
   async raise(copy: JournalAlert['copy'], trouble: JournalTrouble): Promise<void> {
     if (trouble.kind === 'quarantined') {
       void this.push({ id: `${copy}|${trouble.file}|quarantined|${Date.now()}`, copy, file: trouble.file, kind: 'quarantined', line: null, count: 1, foundAt: new Date().toISOString() });
-    } else this.raiseProblems(copy, [trouble.problem], 1);
+    } else this.raiseProblems(copy, trouble.problems, trouble.total);
     await this.persist();
   }
 
@@ -96,7 +96,7 @@ export class JournalAlerts {
     const gone = this.state.alerts.filter((a) => named.has(a.id));
     if (gone.length === 0) return;
     this.state.alerts = this.state.alerts.filter((a) => !named.has(a.id));
-    this.state.acknowledged = [...this.state.acknowledged, ...gone.map((a) => a.id)].slice(-MAX_ACKNOWLEDGED);
+    this.state.acknowledged = [...this.state.acknowledged, ...gone.map(acknowledgedKey)].slice(-MAX_ACKNOWLEDGED);
     if (this.state.alerts.length === 0) this.state.dropped = 0;
     await this.persist();
   }
@@ -104,7 +104,8 @@ export class JournalAlerts {
   /** One alert per file and kind: its first line, and how many such problems it has. Whether every one was kept. */
   private raiseProblems(copy: JournalAlert['copy'], problems: readonly JournalProblem[], total: number): boolean {
     const byKind = new Map<string, { problem: JournalProblem; count: number }>();
-    for (const problem of problems) {
+    // What the clerk acknowledged already does not stand for a new find of the same kind in the file.
+    for (const problem of problems.filter((p) => !this.wasAcknowledged(alertOf(copy, p, 1)))) {
       const key = `${problem.file}|${problem.kind}`;
       const seen = byKind.get(key);
       if (seen) seen.count++;
@@ -114,23 +115,13 @@ export class JournalAlerts {
     const first = byKind.values().next().value;
     if (first) first.count += total - problems.length;
     let all = true;
-    for (const { problem, count } of byKind.values()) {
-      all = this.push({
-        id: `${copy}|${problem.file}|${problem.kind}|${problem.line}`,
-        copy,
-        file: problem.file,
-        kind: problem.kind,
-        line: problem.line,
-        count,
-        foundAt: new Date().toISOString(),
-      }) && all;
-    }
+    for (const { problem, count } of byKind.values()) all = this.push(alertOf(copy, problem, count)) && all;
     return all;
   }
 
   /** Whether the alert is held (or was acknowledged already); false when there was no room for it. */
   private push(alert: JournalAlert): boolean {
-    if (this.state.acknowledged.includes(alert.id)) return true;
+    if (this.wasAcknowledged(alert)) return true;
     const existing = this.state.alerts.findIndex((a) => a.id === alert.id);
     if (existing >= 0) this.state.alerts[existing] = { ...alert, foundAt: this.state.alerts[existing]!.foundAt };
     else if (this.state.alerts.length < MAX_ALERTS) this.state.alerts.push(alert);
@@ -139,6 +130,16 @@ export class JournalAlerts {
       return false;
     }
     return true;
+  }
+
+  /**
+   * A find with a trace is acknowledged only as that find (the same line
+   * edited again is said again); one without (what a head remembers: only
+   * the kind and the line) by any acknowledged find at that place.
+   */
+  private wasAcknowledged(alert: JournalAlert): boolean {
+    if (alert.trace) return this.state.acknowledged.includes(acknowledgedKey(alert));
+    return this.state.acknowledged.some((key) => key === alert.id || key.startsWith(`${alert.id}#`));
   }
 
   private async persist(): Promise<void> {
@@ -150,4 +151,21 @@ export class JournalAlerts {
       console.error(`[alerts] not kept: ${(error as Error).message}`);
     }
   }
+}
+
+function acknowledgedKey(alert: JournalAlert): string {
+  return alert.trace ? `${alert.id}#${alert.trace}` : alert.id;
+}
+
+function alertOf(copy: JournalAlert['copy'], problem: JournalProblem, count: number): JournalAlert {
+  return {
+    id: `${copy}|${problem.file}|${problem.kind}|${problem.line}`,
+    copy,
+    file: problem.file,
+    kind: problem.kind,
+    line: problem.line,
+    count,
+    foundAt: new Date().toISOString(),
+    ...(problem.trace ? { trace: problem.trace } : {}),
+  };
 }

@@ -147,10 +147,38 @@ export const HEAD_PROBLEM_KINDS: readonly HeadProblemKind[] = ['head-changed', '
 // fields from it spares a JSON.parse of every line when only the chain is
 // checked; a line that does not start this way is parsed the slow way.
 const LINE_HEAD = /^\{"schemaVersion":(\d+),"type":"([a-z-]+)","id":"([^"\\]+)","prevHash":"([0-9a-f]{64})"/;
-// A head field named a second time, or any escaped key, after the fixed start:
-// JSON.parse would keep the last value and the fast reader the first. Nested
-// objects name "id" first ({"id":…), so only a repeat after something else counts.
-const HEAD_KEY_AGAIN = /"(?:schemaVersion|prevHash)"\s*:|[^{\s]\s*"(?:id|type)"\s*:|\\u/;
+/**
+ * Whether, after the fixed start (from `from`), a head field is named a
+ * second time, or anything is \u-escaped: JSON.parse would keep the last
+ * value and the fast reader the first. Nested objects name "id" first
+ * ({"id":…), so an "id" or "type" key counts only after something else.
+ * The same as /"(?:schemaVersion|prevHash)"\s*:|[^{\s]\s*"(?:id|type)"\s*:|\\u/
+ * on the rest of the line, with JSON's whitespace for \s (a property test
+ * holds it to that), by indexOf: that regex, tried at every character, took
+ * twice as long as hashing the line.
+ */
+export function headKeyAgain(line: string, from: number): boolean {
+  if (line.includes('\\u', from)) return true;
+  return keyFollows(line, '"schemaVersion"', from, false) || keyFollows(line, '"prevHash"', from, false) || keyFollows(line, '"id"', from, true) || keyFollows(line, '"type"', from, true);
+}
+
+/** JSON's whitespace: space, tab, line feed, carriage return. */
+function isJsonSpace(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
+}
+
+function keyFollows(line: string, key: string, from: number, notFirstInObject: boolean): boolean {
+  for (let at = line.indexOf(key, from); at >= 0; at = line.indexOf(key, at + 1)) {
+    let after = at + key.length;
+    while (isJsonSpace(line.charCodeAt(after))) after++;
+    if (line.charCodeAt(after) !== 0x3a /* : */) continue;
+    if (!notFirstInObject) return true;
+    let before = at - 1;
+    while (before >= from && isJsonSpace(line.charCodeAt(before))) before--;
+    if (before >= from && line.charCodeAt(before) !== 0x7b /* { */) return true;
+  }
+  return false;
+}
 
 /**
  * The longest line a record of this app can be (a note of 1,000 characters,
@@ -191,19 +219,22 @@ export class JournalScanner {
   feed(line: string): JournalLine | null {
     const lineNo = ++this.lineNo;
     const read = readLineHead(line);
+    const hash = sha256(line);
+    // The line and the one before it: an edit of either makes another find of the same kind at this line.
+    const trace = `${this.expected.slice(0, 8)}${hash.slice(0, 8)}`;
     let taken: JournalLine | null = null;
-    if (read === 'corrupt') this.problems.add({ file: this.file, line: lineNo, kind: 'corrupt-line' });
-    else if (read.version !== RECORD_SCHEMA_VERSION) this.problems.add({ file: this.file, line: lineNo, kind: 'unknown-version' });
+    if (read === 'corrupt') this.problems.add({ file: this.file, line: lineNo, kind: 'corrupt-line', trace });
+    else if (read.version !== RECORD_SCHEMA_VERSION) this.problems.add({ file: this.file, line: lineNo, kind: 'unknown-version', trace });
     else {
-      if (read.prevHash !== this.expected) this.problems.add({ file: this.file, line: lineNo, kind: 'broken-chain' });
+      if (read.prevHash !== this.expected) this.problems.add({ file: this.file, line: lineNo, kind: 'broken-chain', trace });
       taken = { line: lineNo, id: read.id, type: read.type, text: line };
       this.lines.push(taken);
     }
-    this.expected = sha256(line);
+    this.expected = hash;
     const before = this.maskedAtImport?.get(this.expected);
     if (before) this.expected = before.was;
     if (this.head && lineNo === this.head.lines && this.expected !== this.head.lastHash) {
-      this.problems.add({ file: this.file, line: lineNo, kind: 'head-changed' });
+      this.problems.add({ file: this.file, line: lineNo, kind: 'head-changed', trace });
     }
 
     return taken;
@@ -220,9 +251,11 @@ export class JournalScanner {
   }
 
   finish(): JournalScan {
-    if (this.head && this.lineNo < this.head.lines) this.problems.add({ file: this.file, line: this.head.lines, kind: 'lines-removed' });
+    // How the file ends now: cut again, or a head removed again after other changes, is another find.
+    const trace = `${this.lineNo}:${this.expected.slice(0, 16)}`;
+    if (this.head && this.lineNo < this.head.lines) this.problems.add({ file: this.file, line: this.head.lines, kind: 'lines-removed', trace });
     // Only where there is a chain to cover: a file of nothing but junk is reported line by line, a missing head adds nothing.
-    if (this.expectHead && !this.head && this.lines.length > 0) this.problems.add({ file: this.file, line: this.lineNo, kind: 'head-missing' });
+    if (this.expectHead && !this.head && this.lines.length > 0) this.problems.add({ file: this.file, line: this.lineNo, kind: 'head-missing', trace });
     // What was found before stays said, unless the same is found now.
     for (const evidence of this.head?.evidence ?? []) {
       const foundNow = this.problems.kept.some((p) => p.kind === evidence.kind && p.line === evidence.line);
@@ -250,6 +283,13 @@ export function readableEnd(text: string): number {
   return end < text.length && parseRecordLine(text.slice(end)) ? text.length : end;
 }
 
+/** readableEnd, of a month file's bytes: the bytes are never one string (a file can be larger than a string can be). */
+export function readableEndOfBytes(bytes: Buffer): number {
+  const end = bytes.lastIndexOf(0x0a) + 1;
+  if (end === bytes.length || bytes.length - end > MAX_RECORD_CHARS * 4) return end;
+  return parseRecordLine(bytes.toString('utf8', end)) ? bytes.length : end;
+}
+
 /** Calls `each` for every line of `text` (a final newline ends the last line), without splitting the whole text at once. */
 export function forEachLine(text: string, each: (line: string) => void): void {
   let start = 0;
@@ -264,9 +304,24 @@ export function forEachLine(text: string, each: (line: string) => void): void {
 /** Lines scanned between two turns of the event loop: a file of a million junk lines must not hold the window for seconds. */
 const LINES_PER_TURN = 5_000;
 
-/** scanJournalText, giving the event loop a turn every few thousand lines. */
+/** What a line too long to be a record is read as: corrupt, like the line itself (its hash is no record's). */
+const OVERLONG_LINE = '\u0000';
+
+/** Bytes of a line past which it is not decoded: no record is this long, and a line of hundreds of megabytes cannot be a string. */
+const LONGEST_LINE_BYTES = MAX_RECORD_CHARS * 4;
+
+/** One line of a month file's bytes as text; a line longer than any record is read as a line that is corrupt, undecoded. */
+export function decodeLine(bytes: Buffer, start: number, end: number): string {
+  return end - start > LONGEST_LINE_BYTES ? OVERLONG_LINE : bytes.toString('utf8', start, end);
+}
+
+/**
+ * scanJournalText, giving the event loop a turn every few thousand lines.
+ * Given bytes, each line is decoded on its own: a month file of any size is
+ * scanned, where one string of it would stop at V8's limit (about 512 MB).
+ */
 export async function scanJournalTextYielding(
-  text: string,
+  text: string | Buffer,
   genesis: string,
   file: string,
   head: JournalHead | null = null,
@@ -275,12 +330,13 @@ export async function scanJournalTextYielding(
   tornTail = false,
 ): Promise<JournalScan> {
   const scanner = new JournalScanner(genesis, file, head, null, PROBLEMS_KEPT_PER_FILE, expectHead);
+  const lineAt = typeof text === 'string' ? (start: number, end: number) => text.slice(start, end) : (start: number, end: number) => decodeLine(text, start, end);
   let start = 0;
   let lines = 0;
   while (start < text.length) {
-    let end = text.indexOf('\n', start);
+    let end = typeof text === 'string' ? text.indexOf('\n', start) : text.indexOf(0x0a, start);
     if (end < 0) end = text.length;
-    scanner.feed(text.slice(start, end));
+    scanner.feed(lineAt(start, end));
     start = end + 1;
     if (++lines % LINES_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
   }
@@ -303,7 +359,7 @@ export function scanJournalText(text: string, genesis: string, file: string, hea
 export function readLineHead(line: string): { version: unknown; type: string; id: string; prevHash: unknown } | 'corrupt' {
   if (line.length > MAX_RECORD_CHARS) return 'corrupt';
   const match = LINE_HEAD.exec(line);
-  if (match && !HEAD_KEY_AGAIN.test(line.slice(match[0].length))) {
+  if (match && !headKeyAgain(line, match[0].length)) {
     return { version: Number(match[1]), type: match[2]!, id: detached(match[3]!), prevHash: match[4] };
   }
   const value = parseCanonical(line);

@@ -9,11 +9,12 @@ import {
   byLine,
   fileExists,
   genesisHash,
+  MAX_RECORD_CHARS,
   monthOf,
   parseJournalLines,
   parseRecordLine,
   ProblemList,
-  readableEnd,
+  readableEndOfBytes,
   readLineHead,
   scanJournalText,
   scanJournalTextYielding,
@@ -65,7 +66,7 @@ interface OpenMonth {
 }
 
 /** Something found in a month file as it was opened, for the person to hear about. */
-export type JournalTrouble = { kind: 'quarantined'; file: string; bytes: number } | { kind: 'problem'; problem: JournalProblem };
+export type JournalTrouble = { kind: 'quarantined'; file: string; bytes: number } | { kind: 'problems'; problems: JournalProblem[]; total: number };
 
 export interface JournalOptions {
   /** Whether the folder given may be created if missing: yes for the app's own data directory; no for a team folder, whose absence means an unreachable share. */
@@ -217,12 +218,13 @@ export class CallJournal {
     const signature = `${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}:${head?.lines}:${head?.lastHash}:${JSON.stringify(head?.evidence ?? null)}`;
     const cached = this.scans.get(path);
     if (cached?.signature === signature) return cached.scan;
-    const text = (await readRegularFile(path)).toString('utf8');
+    // Bytes, decoded a line at a time: a month file of any size is read (as one string it would stop at about 512 MB).
+    const bytes = await readRegularFile(path);
     // A line still being written (or torn) is not the file's yet: the head covers whole lines only.
-    const end = readableEnd(text);
+    const end = readableEndOfBytes(bytes);
     // Only this app writes its journal, and only this month's file: anything after the last line end of another month is torn.
-    const torn = end < text.length && month !== monthOf(new Date());
-    const scan = await scanJournalTextYielding(text.slice(0, end), genesisHash(clerkId, month), this.relativePath(clerkId, month), head, true, torn);
+    const torn = end < bytes.length && month !== monthOf(new Date());
+    const scan = await scanJournalTextYielding(bytes.subarray(0, end), genesisHash(clerkId, month), this.relativePath(clerkId, month), head, true, torn);
     this.scans.delete(path);
     this.scans.set(path, { signature, scan });
     for (const key of [...this.scans.keys()].slice(0, -MAX_CACHED_SCANS)) this.scans.delete(key);
@@ -313,14 +315,15 @@ export class CallJournal {
       }
       const file = this.relativePath(clerkId, month);
       const stored = await readHead(path);
-      const scan = await scanJournalTextYielding(bytes.toString('utf8'), genesisHash(clerkId, month), file, stored, true);
-      // Every head problem is raised (one said before is told again only if unacknowledged: the alerts keep count).
+      const scan = await scanJournalTextYielding(bytes, genesisHash(clerkId, month), file, stored, true);
+      // Every problem is raised — of this computer's journal, and of the team copy, which nothing else reads for the clerk
+      // (one said before is told again only if unacknowledged: the alerts keep count).
+      if (scan.problemCount > 0) this.options.onTrouble?.({ kind: 'problems', problems: scan.problems, total: scan.problemCount });
       const found = scan.problems.filter((p): p is typeof p & { kind: HeadProblemKind } => (HEAD_PROBLEM_KINDS as readonly string[]).includes(p.kind));
-      for (const problem of found) this.options.onTrouble?.({ kind: 'problem', problem });
       const before = stored?.evidence ?? [];
       const fresh = found.filter((p) => !before.some((e) => e.kind === p.kind && e.line === p.line)).map((p) => ({ kind: p.kind, line: p.line }));
       const head = await HeadWriter.open(path).catch((error: NodeJS.ErrnoException) => {
-        this.options.onTrouble?.({ kind: 'problem', problem: { file: `${file}.head`, line: 1, kind: 'unreadable' } });
+        this.options.onTrouble?.({ kind: 'problems', problems: [{ file: `${file}.head`, line: 1, kind: 'unreadable' }], total: 1 });
         console.error(`[journal] head of ${file} cannot be kept: ${error.code ?? error.message}`);
         return null;
       });
@@ -350,6 +353,8 @@ export class CallJournal {
 
   /** Whether the bytes after the last newline are one whole, valid record that chains to the line before. */
   private isWholeLastLine(bytes: Buffer, end: number, clerkId: string, month: string): boolean {
+    // Longer than any record: junk, and perhaps too long to be one string at all.
+    if (bytes.length - end > MAX_RECORD_CHARS * 4) return false;
     const text = bytes.subarray(end).toString('utf8');
     const head = readLineHead(text);
     if (head === 'corrupt' || !parseRecordLine(text)) return false;

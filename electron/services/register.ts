@@ -6,7 +6,7 @@ import { isCallRecord } from '../../shared/journal-record';
 import { createRowMaker, rowComparator, rowFilter, type RegisterFilter, type RegisterRow, type RegisterSort } from '../../shared/register';
 import { PROBLEM_LINES_SHOWN, type RegisterFolderKind, type RegisterProblemKind } from '../../shared/register-api';
 import { callbacksKept, summarize, type RegisterSummary } from '../../shared/statistics';
-import { callDigest, forEachLine, genesisHash, JournalScanner, sha256, MAX_RECORD_CHARS, parseRecordLine, readableEnd, readLineHead } from './journal-format';
+import { callDigest, decodeLine, genesisHash, JournalScanner, sha256, MAX_RECORD_CHARS, parseRecordLine, readableEndOfBytes, readLineHead } from './journal-format';
 import { MASKED_SUFFIX, readMaskedLines } from './import-filer';
 import { monthsBefore } from './journal-layout';
 import { readHead } from './journal-head';
@@ -201,17 +201,21 @@ export class Register {
     if (this.cache.get(path)?.signature === signature) return;
     const masked = listed ? await readMaskedLines(path, readRegularFile) : null;
     const relative = `calls/${clerkId}/${month}.jsonl`;
-    const whole = (await readRegularFile(path)).toString('utf8');
+    // Bytes, decoded a line at a time: a file of any size is read (as one string it would stop at about 512 MB).
+    const whole = await readRegularFile(path);
     if (folder.conflicts) {
       const conflictIds: string[] = [];
-      forEachLine(whole, (line) => {
-        const head = readLineHead(line);
+      for (let start = 0; start < whole.length; ) {
+        let lineEnd = whole.indexOf(0x0a, start);
+        if (lineEnd < 0) lineEnd = whole.length;
+        const head = readLineHead(decodeLine(whole, start, lineEnd));
         if (head !== 'corrupt') conflictIds.push(head.id);
-      });
+        start = lineEnd + 1;
+      }
       this.cache.set(path, { folder: folder.kind, relative, signature, shelf: 'conflicts', rows: [], maskedOnImport: [], conflictIds, problems: [], problemCount: 0 });
       return;
     }
-    const end = readableEnd(whole);
+    const end = readableEndOfBytes(whole);
     const scanner = new JournalScanner(genesisHash(clerkId, month), relative, head, masked, undefined, folder.kind !== 'import');
     const catalog = this.catalog();
     const makeRow = createRowMaker(catalog);
@@ -220,9 +224,9 @@ export class Register {
     let start = 0;
     let sinceTurn = 0;
     while (start < end) {
-      let lineEnd = whole.indexOf('\n', start);
-      if (lineEnd < 0) lineEnd = end;
-      const taken = scanner.feed(whole.slice(start, lineEnd));
+      let lineEnd = whole.indexOf(0x0a, start);
+      if (lineEnd < 0 || lineEnd > end) lineEnd = end;
+      const taken = scanner.feed(decodeLine(whole, start, lineEnd));
       start = lineEnd + 1;
       if (taken?.type === 'call') {
         const record = parseRecordLine(taken.text);
@@ -404,7 +408,7 @@ const PROBLEM_WORDS: Record<RegisterProblemKind, string> = {
   'lines-removed': 'usunięte najnowsze zapisy miesiąca',
   unreadable: 'plik nieczytelny',
   'wrong-clerk': 'rozmowa innego pracownika w tym folderze',
-  'head-missing': 'brak nagłówka miesiąca (usunięty)',
+  'head-missing': 'brak nagłówka miesiąca (usunięty albo nieczytelny)',
   conflict: 'ta sama rozmowa w dwóch kopiach z różną treścią',
 };
 

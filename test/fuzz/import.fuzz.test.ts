@@ -1,3 +1,4 @@
+import { implausibleCall } from '../../shared/call-record-plausible';
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -117,6 +118,8 @@ describe('an import file, line by line', () => {
           if (!record.success || JSON.stringify(json.value) !== line) return assert.deepEqual(read, { rejected: 'not-a-call-record' });
           // Masked as the clerk's app stores them: the note, the callback reference and the routed unit's name.
           const call = record.data.type === 'call' ? (record.data as Extract<JournalRecord, { type: 'call' }>) : null;
+          // A call no save could have made (its own property test: test/shared/call-record-plausible.test.ts).
+          if (call && implausibleCall(call)) return assert.deepEqual(read, { rejected: 'impossible-call' });
           const note = call ? maskIdentifiers(call.note).text.slice(0, STORED_NOTE_MAX_LENGTH) : null;
           const reference = call?.callback ? maskIdentifiers(call.callback.reference).text.slice(0, 2 * CALLBACK_REFERENCE_MAX_LENGTH) : null;
           const unitName = call?.routedTo ? maskIdentifiers(call.routedTo.unitName).text.slice(0, 160) : null;

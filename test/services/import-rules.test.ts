@@ -327,6 +327,60 @@ describe('what the second review found, each held', () => {
   });
 });
 
+describe('what the third review found, each held', () => {
+  const month = () => join(importsRoot(dataDir), 'calls', BEATA, '2026-10.jsonl');
+  const threeCalls = () => exportOf([0, 1, 2].map((i) => beatasCall(new Date(2026, 9, 5, 9 + i))));
+
+  it('a whole record that lost only its newline when an import was killed is completed, not set aside: nothing lost, re-imports all duplicates', async () => {
+    const lines = threeCalls();
+    await call('importRecords', { path: writeExport(lines.slice(0, 2)) });
+    writeFileSync(month(), readFileSync(month(), 'utf8').slice(0, -1));
+    expect(await call('importRecords', { path: writeExport(lines) })).toMatchObject({ imported: 1, duplicates: 2 });
+    expect(await call('importRecords', { path: writeExport(lines) })).toMatchObject({ imported: 0, duplicates: 3 });
+    expect(readFileSync(month(), 'utf8')).toBe(lines.map((l) => l + '\n').join(''));
+    expect((await register()).total).toBe(3);
+    expect(await problems()).toEqual([]);
+  });
+
+  it.each([
+    ['a folder', (p: string) => mkdirSync(p)],
+    ['a pipe', (p: string) => execFileSync('mkfifo', [p])],
+  ])('%s where a torn line would be set aside does not stop the import', async (_name, make) => {
+    const lines = threeCalls();
+    await call('importRecords', { path: writeExport(lines.slice(0, 1)) });
+    writeFileSync(month(), readFileSync(month(), 'utf8') + lines[1]!.slice(0, 30));
+    make(`${month()}.quarantine`);
+    expect(await call('importRecords', { path: writeExport(lines) })).toMatchObject({ imported: 2, duplicates: 1 });
+    expect((await register()).total).toBe(3);
+  });
+
+  it('property: an id written in capitals is refused by line — the same call cannot come in twice unseen', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 28 }), fc.constantFrom('id', 'clerk', 'callbackOf'), async (day, where) => {
+        const original = beatasCall(new Date(2026, 9, day, 9));
+        const shouted =
+          where === 'id' ? { ...original, id: original.id.toUpperCase() } : where === 'clerk' ? { ...original, clerk: { ...original.clerk, id: BEATA.toUpperCase() } } : { ...original, callbackOf: original.id.toUpperCase() };
+        const lines = [serializeRecord(JournalRecordSchema.parse({ ...original, prevHash: '0'.repeat(64) })), JSON.stringify({ ...shouted, note: 'Inna', prevHash: '0'.repeat(64) })];
+        expect(await call('importRecords', { path: writeExport(lines) })).toMatchObject({ rejectedCount: 1, rejected: [{ line: 2, reason: 'not-a-call-record' }] });
+      }),
+      { numRuns: 12 },
+    );
+  });
+
+  it.each([
+    ['a tick ten hours into a 90-second call', (r: UnchainedCallRecord) => ({ ...r, items: r.items.map((i) => (i.done ? { ...i, atMs: 36_000_000 } : i)) })],
+    ['a call saved three years after it was made', (r: UnchainedCallRecord) => ({ ...r, savedAt: new Date(Date.parse(r.endedAt) + 3 * 365 * 86_400_000).toISOString() })],
+    ['a ticked item with no time', (r: UnchainedCallRecord) => ({ ...r, items: r.items.map((i) => (i.done ? { ...i, atMs: null } : i)) })],
+    ['a callback due years before the save', (r: UnchainedCallRecord) => ({ ...r, outcome: 'callback' as const, callback: { dueAt: '2001-01-01T09:00:00.000Z', reference: '' } })],
+  ])('%s: refused as a call the app could not have saved', async (_name, forge) => {
+    const record = forge(beatasCall(new Date(2023, 9, 5, 9)));
+    const line = serializeRecord(JournalRecordSchema.parse({ ...record, prevHash: '0'.repeat(64) }));
+    expect(await dispatch(api, 'importRecords', { path: writeExport([line]) })).toMatchObject({ ok: false, error: { key: 'importNotExport' } });
+    const good = serializeRecord(JournalRecordSchema.parse({ ...beatasCall(new Date(2026, 9, 5, 9)), prevHash: '0'.repeat(64) }));
+    expect(await call('importRecords', { path: writeExport([good, line]) })).toMatchObject({ imported: 1, rejected: [{ line: 2, reason: 'impossible-call' }] });
+  });
+});
+
 describe('retention over every copy', () => {
   it('months past retention go from this computer, this clerk’s team copy and the imports alike — recorded first', async () => {
     const team = mkdtempSync(join(tmpdir(), 'retention-team-'));

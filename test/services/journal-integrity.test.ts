@@ -311,3 +311,56 @@ describe('what the second review found, each held', () => {
     expect(lines()).toHaveLength(3);
   });
 });
+
+describe('what the third review found, each held', () => {
+  const edit = (i: number, to: string) => {
+    const all = lines();
+    all[i] = all[i]!.replace(/"note":"[^"]*"/, `"note":"${to}"`);
+    writeFileSync(monthFile(), all.join('\n') + '\n');
+  };
+  it.each([
+    ['the last line edited, acknowledged, then edited again', () => edit(2, 'Pierwsza zmiana'), () => edit(2, 'Druga zmiana'), 'head-changed'],
+    ['a middle line edited, acknowledged, then edited again', () => edit(1, 'Pierwsza zmiana'), () => edit(1, 'Druga zmiana'), 'broken-chain'],
+    ['the head removed, acknowledged, then the last line edited and the head removed again', () => rmSync(`${monthFile()}.head`), () => (edit(2, 'Zmiana'), rmSync(`${monthFile()}.head`)), 'head-missing'],
+  ])('%s: the second is said too', async (_name, first, second, kind) => {
+    await services.close();
+    first();
+    await open();
+    const said = (await api.getAppState({})).journalAlerts.alerts;
+    expect(said).toEqual([expect.objectContaining({ kind })]);
+    await api.acknowledgeJournalAlerts({ ids: said.map((a) => a.id) });
+    await restart();
+    expect((await api.getAppState({})).journalAlerts.alerts).toEqual([]);
+    await services.close();
+    second();
+    await open();
+    expect((await api.getAppState({})).journalAlerts.alerts).toEqual([expect.objectContaining({ kind })]);
+  });
+
+  it('a middle line edited in the clerk’s team copy is said to the clerk when the app next writes there', async () => {
+    const team = mkdtempSync(join(tmpdir(), 'integrity-team-mid-'));
+    await markTeamFolder(team);
+    await api.saveTeamSettings({ teamFolder: team, retentionMonths: 24 });
+    const teamFile = join(team, 'calls', clerkId, `${monthOf(new Date())}.jsonl`);
+    await services.close();
+    const copy = readFileSync(teamFile, 'utf8').trim().split('\n');
+    copy[1] = copy[1]!.replace('Rozmowa 1', 'Zmieniona');
+    writeFileSync(teamFile, copy.join('\n') + '\n');
+    await open();
+    expect((await save('Po zmianie w zespole')).ok).toBe(true);
+    await services.team.deliver();
+    expect((await api.getAppState({})).journalAlerts.alerts).toContainEqual(expect.objectContaining({ copy: 'team', kind: 'broken-chain', line: 3 }));
+    rmSync(team, { recursive: true, force: true });
+  });
+
+  it('a month file past the size a string can hold is still read line by line: saves go on, the history shows them', async () => {
+    await services.close();
+    // One line of 70 MB: longer than any record, read as a corrupt line without being decoded.
+    appendFileSync(monthFile(), 'x'.repeat(70 * 1024 * 1024) + '\n');
+    await open();
+    expect((await save('Po wielkim wierszu')).ok).toBe(true);
+    const history = await api.listRecentCalls({ limit: 10 });
+    expect(history.calls.map((c) => c.note)).toContain('Po wielkim wierszu');
+    expect(history.problems).toContainEqual(expect.objectContaining({ kind: 'corrupt-line', line: 4 }));
+  });
+});

@@ -195,10 +195,10 @@ describe('CSV export: formula injection, the whole class', () => {
         });
         const [header, cells] = readBack(await exportCsv([row]));
         const col = (name: string) => cells![header!.indexOf(name)];
-        // The note as the register shows it: masked (text with nothing to mask comes back as written).
+        // The note and the unit's name as the register shows them: masked (text with nothing to mask comes back as written).
         expect(col('Notatka')).toBe(maskIdentifiers(note).text);
         expect(col('Pracownik')).toBe(clerkName);
-        expect(col('Przekierowano do')).toBe(unitName);
+        expect(col('Przekierowano do')).toBe(maskIdentifiers(unitName).text);
         expect(header!.at(-1)).toBe(label);
       }),
       { numRuns: 1000 },

@@ -1,0 +1,34 @@
+import type { CallRecord } from './call-record';
+import { CLOCK_SLACK_MS, OLDEST_CALL_MS } from './call-for-saving';
+import { CALLBACK_MAX_AHEAD_MS } from './callbacks';
+
+/**
+ * What a save refuses (call-for-saving.ts), asked of a record that arrives
+ * already made — an import. The schema holds a record's shape and its own
+ * times together; this holds what the clerk's app could have written: a
+ * call saved within a month of its start, every tick made during the call
+ * (or at wrap-up, before the save, and marked so), a callback due between
+ * the save and as far ahead as the app lets one be agreed. A record that fails one was not made by the app:
+ * an import refuses it, by line, and its figures never reach the register.
+ */
+export type ImplausibleCall = 'saved-long-after' | 'tick-without-time' | 'tick-after-save' | 'tick-after-end' | 'callback-out-of-range';
+
+export function implausibleCall(record: CallRecord): ImplausibleCall | null {
+  const started = Date.parse(record.startedAt);
+  const saved = Date.parse(record.savedAt);
+  if (saved - started > OLDEST_CALL_MS) return 'saved-long-after';
+  // durationSec is rounded to the second: a tick in the call's last half second is still within it.
+  const callMs = record.durationSec * 1000 + 1000;
+  const untilSave = saved - started + CLOCK_SLACK_MS;
+  for (const item of record.items) {
+    if (!item.done) continue;
+    if (item.atMs === null) return 'tick-without-time';
+    if (item.atMs > untilSave) return 'tick-after-save';
+    if (item.atMs > callMs && !item.atWrapUp) return 'tick-after-end';
+  }
+  if (record.callback) {
+    const due = Date.parse(record.callback.dueAt);
+    if (due < saved - CLOCK_SLACK_MS || due > saved + CALLBACK_MAX_AHEAD_MS + CLOCK_SLACK_MS) return 'callback-out-of-range';
+  }
+  return null;
+}

@@ -1,0 +1,63 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { CallRecordSchema, type CallRecord } from '../../shared/call-record';
+import { implausibleCall } from '../../shared/call-record-plausible';
+import { OLDEST_CALL_MS } from '../../shared/call-for-saving';
+import { sampleRecord } from '../helpers/records';
+
+/**
+ * A record an import brings is held to what a save allows: the calls the
+ * app saves pass, and each way a hand could make a call the app never
+ * would is refused — at any size of the step past the line.
+ */
+const DAY = 86_400_000;
+const recordAt = (savedAt: Date): CallRecord => CallRecordSchema.parse({ ...sampleRecord(savedAt), prevHash: '0'.repeat(64) });
+const savedAt = fc.date({ min: new Date('2001-01-01'), max: new Date('2099-01-01'), noInvalidDate: true });
+const past = fc.integer({ min: 1, max: 10 * 365 * DAY });
+
+describe('a call record the app could have saved', () => {
+  it('property: the calls the app saves pass', () => {
+    fc.assert(
+      fc.property(savedAt, (at) => {
+        expect(implausibleCall(recordAt(at))).toBeNull();
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('property: saved more than a month after it started is refused, by any margin', () => {
+    fc.assert(
+      fc.property(savedAt, past, (at, by) => {
+        const r = recordAt(at);
+        const startedAt = new Date(Date.parse(r.savedAt) - OLDEST_CALL_MS - by);
+        const moved = { ...r, startedAt: startedAt.toISOString(), endedAt: new Date(startedAt.getTime() + r.durationSec * 1000).toISOString() };
+        expect(implausibleCall(moved)).toBe('saved-long-after');
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('property: a tick without a time, after the save, or after the end not marked as made at wrap-up is refused', () => {
+    fc.assert(
+      fc.property(savedAt, fc.integer({ min: 2_000, max: 30 * DAY }), fc.constantFrom('no-time', 'after-end'), (at, by, kind) => {
+        const r = recordAt(at);
+        const i = r.items.findIndex((item) => item.done);
+        const atMs = kind === 'no-time' ? null : r.durationSec * 1000 + by;
+        const items = r.items.map((item, k) => (k === i ? { ...item, atMs, atWrapUp: false } : item));
+        expect(implausibleCall({ ...r, items })).toMatch(kind === 'no-time' ? 'tick-without-time' : /^tick-after-(end|save)$/);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('property: a callback due before the save, or further ahead than one can be agreed, is refused', () => {
+    fc.assert(
+      fc.property(savedAt, fc.integer({ min: 10 * 60_000, max: 20 * 365 * DAY }), fc.boolean(), (at, by, before) => {
+        const r = recordAt(at);
+        const due = Date.parse(r.savedAt) + (before ? -by : 367 * DAY + by);
+        expect(implausibleCall({ ...r, outcome: 'callback', callback: { dueAt: new Date(due).toISOString(), reference: '' } })).toBe('callback-out-of-range');
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
