@@ -139,7 +139,7 @@ describe('what an import says it did', () => {
     const none = { path: 'a.jsonl', imported: 0, otherRecords: 0, duplicates: 0, conflicts: 0, masked: 0, rejected: [], rejectedCount: 0 };
     expect(importSummary({ ...none, otherRecords: 2 }, i18n.t)).toBe('a.jsonl: zaimportowano 0 rozmów oraz 2 inne zapisy (listy gotowości do dyżuru, notatki o usunięciu starych miesięcy).');
     expect(importSummary({ ...none, imported: 1, rejectedCount: 3, rejected: [{ line: 2, reason: 'in-future' }, { line: 4, reason: 'not-json' }, { line: 9, reason: 'in-future' }] }, i18n.t)).toBe(
-      'a.jsonl: zaimportowano 1 rozmowę; pominięto 3 wiersze: wiersze 2, 9 — zapisane z datą w przyszłości — zegar komputera pracownika był przestawiony, wiersz 4 — to nie jest JSON.',
+      'a.jsonl: zaimportowano 1 rozmowę; pominięto 3 wiersze: wiersze 2, 9 — data zapisu w przyszłości (przestawiony zegar komputera pracownika), wiersz 4 — to nie jest JSON.',
     );
   });
 });

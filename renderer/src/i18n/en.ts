@@ -492,7 +492,7 @@ export const en = {
         'not-json': 'not JSON',
         'not-a-call-record': 'not records of this app, or outside its rules',
         'too-long': 'longer than any record',
-        'in-future': 'saved with a date in the future — the clerk’s computer clock was off',
+        'in-future': 'saved with a date in the future (the clerk’s computer clock was off)',
         'impossible-call': 'calls the app could not have saved so (a tick after the call, saved a month after it, a callback due before the save)',
       },
       lines_one: '{{count}} line',

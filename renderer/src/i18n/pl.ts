@@ -526,10 +526,11 @@ export const pl = {
       rejectedMore_other: 'i {{count}} dalszego',
       reasons: {
         'not-json': 'to nie jest JSON',
-        'not-a-call-record': 'to nie są zapisy tej aplikacji albo łamią jej zasady',
-        'too-long': 'dłuższe niż jakikolwiek zapis',
-        'in-future': 'zapisane z datą w przyszłości — zegar komputera pracownika był przestawiony',
-        'impossible-call': 'rozmowy, których aplikacja nie mogła tak zapisać (odhaczenie po końcu rozmowy, zapis w miesiąc po niej, termin oddzwonienia przed zapisem)',
+        // Said after "wiersz 3 —" and "wiersze 2, 9 —" alike: phrases that agree with either.
+        'not-a-call-record': 'to nie zapis tej aplikacji albo zapis wbrew jej zasadom',
+        'too-long': 'ponad długość jakiegokolwiek zapisu',
+        'in-future': 'data zapisu w przyszłości (przestawiony zegar komputera pracownika)',
+        'impossible-call': 'rozmowa, której aplikacja nie mogła tak zapisać (odhaczenie po końcu rozmowy, zapis ponad miesiąc po niej, termin oddzwonienia przed zapisem)',
       },
       conflicts_one: '{{count}} rozmowa ma ten sam identyfikator co rozmowa w rejestrze, ale inną treść — odłożona do wyjaśnienia',
       conflicts_few: '{{count}} rozmowy mają ten sam identyfikator co rozmowy w rejestrze, ale inną treść — odłożone do wyjaśnienia',
