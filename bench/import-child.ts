@@ -15,31 +15,23 @@
  */
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { importJsonl } from '../electron/services/import';
+import { measureRun } from '../test/helpers/measure-run';
 
 const [mode, file, importsDir] = process.argv.slice(2) as [string, string, string];
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 
-gc();
-const base = process.memoryUsage().heapUsed;
-let peak = base;
-const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().heapUsed)), 5);
-const delay = monitorEventLoopDelay({ resolution: 5 });
-delay.enable();
-const t0 = performance.now();
-let records = 0;
-if (mode === 'import' || mode === 'reimport') {
-  const result = await importJsonl(file, importsDir, { row: () => undefined });
-  records = result.imported + result.duplicates;
-} else if (mode === 'read') {
+const measured = await measureRun(async () => {
+  if (mode === 'import' || mode === 'reimport') {
+    const result = await importJsonl(file, importsDir, { row: () => undefined });
+    return result.imported + result.duplicates;
+  }
+  if (mode !== 'read') throw new Error(`unknown mode ${mode}`);
+  let records = 0;
   for await (const line of createInterface({ input: createReadStream(file), crlfDelay: Infinity })) {
     JSON.parse(line);
     records++;
   }
-} else throw new Error(`unknown mode ${mode}`);
-const ms = performance.now() - t0;
-delay.disable();
-clearInterval(sampler);
-peak = Math.max(peak, process.memoryUsage().heapUsed);
-console.log(JSON.stringify({ ms, records, peakHeapMb: (peak - base) / 2 ** 20, maxLoopDelayMs: delay.max / 1e6 }));
+  return records;
+}, gc);
+console.log(JSON.stringify({ ms: measured.ms, records: measured.result, peakHeapMb: measured.peakHeapMb, maxLoopDelayMs: measured.maxLoopDelayMs }));

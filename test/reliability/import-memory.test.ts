@@ -1,12 +1,12 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { importJsonl } from '../../electron/services/import';
 import { writeBigExport } from '../helpers/big-export';
+import { measureRun } from '../helpers/measure-run';
 
 
 /**
@@ -29,22 +29,9 @@ describe('importing a big export', () => {
     const records = await writeBigExport(file, MB * 2 ** 20);
     expect(statSync(file).size).toBeGreaterThanOrEqual(MB * 2 ** 20);
 
-    gc();
-    const base = process.memoryUsage().heapUsed;
-    let peak = base;
-    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().heapUsed)), 5);
-    const delay = monitorEventLoopDelay({ resolution: 5 });
-    delay.enable();
-    const t0 = performance.now();
-    const result = await importJsonl(file, join(dir, 'imports'), { row: () => undefined });
-    const ms = performance.now() - t0;
-    delay.disable();
-    clearInterval(sampler);
-    peak = Math.max(peak, process.memoryUsage().heapUsed);
+    const { result, ms, peakHeapMb: growthMb, maxLoopDelayMs: longestMs } = await measureRun(() => importJsonl(file, join(dir, 'imports'), { row: () => undefined }), gc);
 
     expect(result).toMatchObject({ imported: records, duplicates: 0, conflicts: 0, rejectedCount: 0 });
-    const growthMb = (peak - base) / 2 ** 20;
-    const longestMs = delay.max / 1e6;
     console.log(`[import] ${MB} MB, ${records} records in ${(ms / 1000).toFixed(1)} s: heap +${growthMb.toFixed(1)} MB at most, event loop held ${longestMs.toFixed(1)} ms at most`);
     expect(growthMb).toBeLessThan(128);
     expect(longestMs).toBeLessThan(100);
