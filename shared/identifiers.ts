@@ -242,6 +242,8 @@ function startsNumberIdentifier(text: string, digitsStart: number): boolean {
 }
 
 const SERIES_BEFORE = /seri\p{L}{0,2}\.?:? {0,2}$/iu;
+/** A document named just before: "dowód ABC 12 34 56" is an ID card dictated in pairs, not a list. */
+const DOCUMENT_NAMED_BEFORE = /(?:dow[oó]d\p{L}{0,4}(?: osobist\p{L}{0,3})?|paszport\p{L}{0,3}|seri\p{L}{0,2}|dokument\p{L}{0,3})\.?:? {0,3}$/iu;
 
 /** Small numbers going up, written apart: "PUP 12 15 18" is a list, not a document. */
 function isSmallList(written: string): boolean {
@@ -271,7 +273,7 @@ export function documentNumbers(text: string, draft = false): [number, number][]
     // "nr" between: "seria ABA nr 300000", "seria ab nr 1234567"; not a word in a sentence ("min, numer 100000").
     const numbered = /\p{L}/u.test((m[2] ?? m[5])!) && !capitals && !SERIES_BEFORE.test(text.slice(Math.max(0, m.index - 8), m.index));
     // Small numbers going up are a list ("PUP 12 15 18"), after a short word whatever the checksum ("rok 16 45 74").
-    const list = isSmallList(written) && (sentence || !checksum);
+    const list = isSmallList(written) && (sentence || !checksum) && !DOCUMENT_NAMED_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index));
     const runsOn = startsNumberIdentifier(text, end - written.length) || (draft && MORE_DIGITS.test(text.slice(end, end + 8)));
     if (runsOn || numbered || list || (sentence && !checksum)) {
       // Not a document: the next one may start inside what was read ("na nr AB1234567").

@@ -219,6 +219,11 @@ describe('how identifiers are written', () => {
     ['min, numer 100000', []], // a word in a sentence, then "numer"
     ['rok 16 45 74', []], // a short word and small numbers going up
     ['PUP 12 15 18', []],
+    // Named as a document just before, pairs going up are a number dictated in pairs, not a list.
+    ['dowód ABC 12 34 56', [[6, 18]]],
+    ['dowód osobisty: ABC 12 34 56', [[16, 28]]],
+    ['paszport AB 12 34 567', [[9, 21]]],
+    ['pokój ABC 12 34 56', []],
     ['[NIP] 123456', []], // a token masking left
     ['CAZ.6220.1.2024', []],
   ] as const)('finds document numbers in %j', (text, spans) => {
