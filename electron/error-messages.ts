@@ -41,9 +41,16 @@ export interface ErrorText {
 /** A file-system error (errno code) met by `method`, at `path` when known. */
 export function storageError(method: ApiMethod, errno: string, path?: string): ErrorText {
   const kind = METHOD_KINDS[method];
-  if (kind === 'call' && (errno === 'ENOTREGULAR' || errno === 'EISDIR') && path?.endsWith('.jsonl')) {
-    // Trying again cannot help: the month's file is something else under its name.
-    return { key: 'journalNotAFile', message: `${path ?? 'Plik dziennika'} nie jest zwykłym plikiem — zapis nie będzie możliwy, dopóki IT go nie usunie lub nie przeniesie. Rozmowa czeka w oknie.` };
+  // Trying again cannot help: the month's file, or the clerk's folder, is something else under its name.
+  const misplaced = path !== undefined && (errno === 'ENOTREGULAR' || errno === 'EISDIR' || errno === 'ENOTDIR');
+  if (kind === 'call' && misplaced && path.endsWith('.jsonl')) {
+    return { key: 'journalNotAFile', message: `${path} nie jest zwykłym plikiem — zapis nie będzie możliwy, dopóki IT go nie usunie lub nie przeniesie. Rozmowa czeka w oknie.` };
+  }
+  if (kind === 'call' && misplaced) {
+    return { key: 'journalNotAFolder', message: `${path} nie jest folderem — zapis nie będzie możliwy, dopóki IT go nie usunie lub nie przeniesie. Rozmowa czeka w oknie.` };
+  }
+  if (kind === 'read' && misplaced) {
+    return { key: 'readMisplaced', message: `${path} nie jest tym, czym być powinien (plikiem lub folderem dziennika) — IT musi go usunąć lub przenieść; ponawianie nie pomoże.` };
   }
   if (kind === 'read') return { key: 'readFailed', message: `Nie udało się odczytać danych z dysku (${errno}). Nic nie zostało zmienione — spróbuj ponownie.` };
   const full = errno === 'ENOSPC';

@@ -552,7 +552,8 @@ export async function dispatch(handlers: HandlerTable, method: string, payload: 
     if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) {
       const path = (error as { path?: unknown }).path;
       const text = storageError(method, code, typeof path === 'string' ? path : undefined);
-      return fail('storage', text.message, text.key, { code, ...(text.key === 'journalNotAFile' && typeof path === 'string' ? { path } : {}) });
+      const named = ['journalNotAFile', 'journalNotAFolder', 'readMisplaced'].includes(text.key) && typeof path === 'string';
+      return fail('storage', text.message, text.key, { code, ...(named ? { path } : {}) });
     }
     if (error instanceof ZodError) {
       // A record the journal refuses (a clock far off, a value out of bounds): said, not an internal error.

@@ -402,6 +402,12 @@ export class CallJournal {
   /** Creates calls/<clerk>/ and makes the new folders themselves survive a power cut. */
   private async ensureClerkFolder(clerkId: string): Promise<void> {
     const folder = join(this.root, clerkId);
+    await this.ensureFolder(folder);
+    // A file under the clerk folder's name: said as such, not as a failed write to try again.
+    if (!(await fs.stat(folder)).isDirectory()) throw Object.assign(new Error(`${folder} to nie folder`), { code: 'ENOTDIR', path: folder });
+  }
+
+  private async ensureFolder(folder: string): Promise<void> {
     if (!this.options.createBase) {
       // One level at a time: if the base has gone (a share dropped between two
       // checks), this fails instead of building the path anew on the local disk.
@@ -412,7 +418,11 @@ export class CallJournal {
       }
       return;
     }
-    const created = await fs.mkdir(folder, { recursive: true });
+    const created = await fs.mkdir(folder, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
+      // Something else under the folder's name: the caller says what.
+      if (error.code === 'EEXIST' || error.code === 'ENOTDIR') return undefined;
+      throw error;
+    });
     if (created === undefined) return;
     await syncDirectory(this.root);
     await syncDirectory(dirname(this.root));

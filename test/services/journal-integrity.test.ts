@@ -364,3 +364,15 @@ describe('what the third review found, each held', () => {
     expect(history.problems).toContainEqual(expect.objectContaining({ kind: 'corrupt-line', line: 4 }));
   });
 });
+
+describe('a clerk’s folder that is not a folder', () => {
+  it('the save and the history each name it and say that trying again will not help', async () => {
+    await services.close();
+    rmSync(join(dataDir, 'calls', clerkId), { recursive: true });
+    writeFileSync(join(dataDir, 'calls', clerkId), 'nie folder');
+    await open();
+    const folder = join(dataDir, 'calls', clerkId);
+    expect(await save('Nie da się')).toMatchObject({ ok: false, error: { code: 'storage', key: 'journalNotAFolder', params: { path: folder } } });
+    expect(await dispatch(api, 'listRecentCalls', { limit: 10 })).toMatchObject({ ok: false, error: { code: 'storage', key: 'readMisplaced', params: { path: folder } } });
+  });
+});

@@ -564,6 +564,8 @@ export const en = {
     importNoAccess: 'No permission to read: {{file}}.',
     importIsFolder: '{{file}} is a folder — choose a .jsonl file.',
     journalNotAFile: '{{path}} is not a regular file — saving will not be possible until IT removes or moves it. The call waits in the window.',
+    journalNotAFolder: '{{path}} is not a folder — saving will not be possible until IT removes or moves it. The call waits in the window.',
+    readMisplaced: '{{path}} is not what it should be (a journal file or folder) — IT must remove or move it; trying again will not help.',
     recordInvalid: 'The record is not valid and was not saved: {{detail}}',
     importCannotFile: 'The imported calls could not be filed in {{place}} ({{code}}). Remove or move that file and import again — what was imported already will not be doubled.',
     importNotRegular: '{{file}} is not a regular file — choose a .jsonl file saved on a disk.',

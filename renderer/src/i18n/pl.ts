@@ -614,6 +614,8 @@ export const pl = {
     importNoAccess: 'Brak uprawnień do odczytu: {{file}}.',
     importIsFolder: '{{file}} to folder — wskaż plik .jsonl.',
     journalNotAFile: '{{path}} nie jest zwykłym plikiem — zapis nie będzie możliwy, dopóki IT go nie usunie lub nie przeniesie. Rozmowa czeka w oknie.',
+    journalNotAFolder: '{{path}} nie jest folderem — zapis nie będzie możliwy, dopóki IT go nie usunie lub nie przeniesie. Rozmowa czeka w oknie.',
+    readMisplaced: '{{path}} nie jest tym, czym być powinien (plikiem lub folderem dziennika) — IT musi go usunąć lub przenieść; ponawianie nie pomoże.',
     recordInvalid: 'Zapis jest niepoprawny i nie został zapisany: {{detail}}',
     importCannotFile: 'Nie udało się zapisać zaimportowanych rozmów do {{place}} ({{code}}). Usuń lub przenieś ten plik i zaimportuj ponownie — to, co już zaimportowano, nie zostanie zdublowane.',
     importNotRegular: '{{file}} to nie jest zwykły plik — wskaż plik .jsonl zapisany na dysku.',
