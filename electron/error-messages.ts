@@ -43,6 +43,12 @@ export function storageError(method: ApiMethod, errno: string, path?: string): E
   const kind = METHOD_KINDS[method];
   // Trying again cannot help: the month's file, or the clerk's folder, is something else under its name.
   const misplaced = path !== undefined && (errno === 'ENOTREGULAR' || errno === 'EISDIR' || errno === 'ENOTDIR');
+  if (kind === 'call' && errno === 'EFBIG' && path !== undefined) {
+    return { key: 'journalTooLarge', message: `${path} jest większy niż jakikolwiek miesiąc rozmów (ponad 1 GB) — zapis nie będzie możliwy, dopóki IT go nie przeniesie. Rozmowa czeka w oknie.` };
+  }
+  if (kind === 'read' && errno === 'EFBIG' && path !== undefined) {
+    return { key: 'readTooLarge', message: `${path} jest większy niż jakikolwiek miesiąc rozmów (ponad 1 GB) — nie zostanie odczytany, dopóki IT go nie przeniesie.` };
+  }
   if (kind === 'call' && misplaced && path.endsWith('.jsonl')) {
     return { key: 'journalNotAFile', message: `${path} nie jest zwykłym plikiem — zapis nie będzie możliwy, dopóki IT go nie usunie lub nie przeniesie. Rozmowa czeka w oknie.` };
   }

@@ -552,7 +552,7 @@ export async function dispatch(handlers: HandlerTable, method: string, payload: 
     if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) {
       const path = (error as { path?: unknown }).path;
       const text = storageError(method, code, typeof path === 'string' ? path : undefined);
-      const named = ['journalNotAFile', 'journalNotAFolder', 'readMisplaced'].includes(text.key) && typeof path === 'string';
+      const named = ['journalNotAFile', 'journalNotAFolder', 'readMisplaced', 'journalTooLarge', 'readTooLarge'].includes(text.key) && typeof path === 'string';
       return fail('storage', text.message, text.key, { code, ...(named ? { path } : {}) });
     }
     if (error instanceof ZodError) {

@@ -8,10 +8,21 @@ import { CALLBACK_MAX_AHEAD_MS } from './callbacks';
  * times together; this holds what the clerk's app could have written: a
  * call saved within a month of its start, every tick made during the call
  * (or at wrap-up, before the save, and marked so), a callback due between
- * the save and as far ahead as the app lets one be agreed. A record that fails one was not made by the app:
+ * the save and as far ahead as the app lets one be agreed; a callback, a
+ * routed unit and an invitation only with their own outcome (and a callback
+ * with it always); a call that keeps no callback of its own; an appointment
+ * not before the call. A record that fails one was not made by the app:
  * an import refuses it, by line, and its figures never reach the register.
  */
-export type ImplausibleCall = 'saved-long-after' | 'tick-without-time' | 'tick-after-save' | 'tick-after-end' | 'callback-out-of-range';
+export type ImplausibleCall =
+  | 'saved-long-after'
+  | 'tick-without-time'
+  | 'tick-after-save'
+  | 'tick-after-end'
+  | 'callback-out-of-range'
+  | 'outcome-fields'
+  | 'callback-of-itself'
+  | 'appointment-before-call';
 
 export function implausibleCall(record: CallRecord): ImplausibleCall | null {
   const started = Date.parse(record.startedAt);
@@ -26,6 +37,13 @@ export function implausibleCall(record: CallRecord): ImplausibleCall | null {
     if (item.atMs > untilSave) return 'tick-after-save';
     if (item.atMs > callMs && !item.atWrapUp) return 'tick-after-end';
   }
+  // A save stores each of these only with its outcome, and a callback outcome never without its time.
+  if ((record.callback !== null) !== (record.outcome === 'callback') || (record.routedTo !== null && record.outcome !== 'routed') || (record.invitation !== null && record.outcome !== 'invited')) {
+    return 'outcome-fields';
+  }
+  if (record.callbackOf === record.id) return 'callback-of-itself';
+  const appointment = record.invitation?.appointmentAt;
+  if (appointment && Date.parse(appointment) < started - 60_000) return 'appointment-before-call';
   if (record.callback) {
     const due = Date.parse(record.callback.dueAt);
     if (due < saved - CLOCK_SLACK_MS || due > saved + CALLBACK_MAX_AHEAD_MS + CLOCK_SLACK_MS) return 'callback-out-of-range';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { lowerCaseUuid } from './ids';
 import { CALLBACK_REFERENCE_MAX_LENGTH, checklistRows, STORED_NOTE_MAX_LENGTH, type ActiveCall } from './call-machine';
 import { callAdherence } from './compliance';
-import { MASK_TOKENS, type MaskKind } from './masking';
+import { MASK_TOKENS, maskIdentifiers, type MaskKind } from './masking';
 import { ROUTED_UNIT_NAME_MAX, storedCallbackReference, storedNote, storedUnitName } from './stored-text';
 import { OUTCOMES, type Outcome } from './outcomes';
 import { PERSON_ANSWERS } from './outbound';
@@ -33,6 +33,8 @@ export const RecordedItemSchema = z.object({
 });
 
 export { ROUTED_UNIT_NAME_MAX };
+/** The longest a routed unit's id is stored. */
+export const ROUTED_UNIT_ID_MAX = 80;
 
 /** The fields of a call record, for a reader that needs only some of them (callbacks). */
 export const CallRecordFieldsSchema = z.object({
@@ -53,7 +55,7 @@ export const CallRecordFieldsSchema = z.object({
   /** The call whose agreed callback this call is (that callback is then done). */
   callbackOf: lowerCaseUuid().nullable(),
   /** Set when the outcome is "routed": the unit or institution the caller was sent to. */
-  routedTo: z.object({ unitId: z.string().min(1).max(80), unitName: z.string().min(1).max(ROUTED_UNIT_NAME_MAX), external: z.boolean() }).nullable().default(null),
+  routedTo: z.object({ unitId: z.string().min(1).max(ROUTED_UNIT_ID_MAX), unitName: z.string().min(1).max(ROUTED_UNIT_NAME_MAX), external: z.boolean() }).nullable().default(null),
   /** Set when the outcome is "invited": the appointment, if one was made. */
   invitation: z.object({ appointmentAt: recordTime().nullable() }).nullable().default(null),
   note: z.string().max(STORED_NOTE_MAX_LENGTH),
@@ -126,7 +128,7 @@ export function buildCallRecord(input: CallToRecord, profile: Profile, savedAt: 
         }
       : null,
     callbackOf: call.callbackOf,
-    routedTo: routed && unitName ? { unitId: routed.unitId, unitName: unitName.text || routed.unitId, external: routed.external } : null,
+    routedTo: routed && unitName ? { unitId: unitId(routed.unitId), unitName: unitName.text || unitId(routed.unitId), external: routed.external } : null,
     invitation:
       input.outcome === 'invited' && call.invitation
         ? { appointmentAt: call.invitation.appointmentAt === null ? null : new Date(call.invitation.appointmentAt).toISOString() }
@@ -135,6 +137,11 @@ export function buildCallRecord(input: CallToRecord, profile: Profile, savedAt: 
     maskedCounts: addCounts(note.counts, callback?.reference.counts ?? {}, unitName?.counts ?? {}),
     adherence: callAdherence(call),
   };
+}
+
+/** A unit's id as stored: the directory's ids are slugs; any other a window sends is masked like typed text. */
+function unitId(id: string): string {
+  return maskIdentifiers(id).text.slice(0, ROUTED_UNIT_ID_MAX) || 'nieznana';
 }
 
 function addCounts(...all: Partial<Record<MaskKind, number>>[]): Record<string, number> {

@@ -23,5 +23,7 @@ export const JournalAlertSchema = z.object({
   foundAt: z.string(),
   /** What was found (JournalProblem.trace): acknowledging it does not silence another find at the same line. */
   trace: z.string().max(40).optional(),
+  /** Every find this alert stands for (one line each, as kept): acknowledged together, none is raised again on its own. */
+  finds: z.array(z.string().max(450)).max(200).optional(),
 });
 export type JournalAlert = z.infer<typeof JournalAlertSchema>;

@@ -2,6 +2,7 @@ import { endOfMonth, endOfWeek, format, startOfMonth, startOfWeek, subMonths } f
 import { z } from 'zod';
 import type { CallRecord } from './call-record';
 import { verifyRecordedItems, type ChecklistCatalog, type ChecklistTrust, type VerifiedItems } from './checklist-catalog';
+import { maskIdentifiers } from './masking';
 import { OUTCOMES, type Outcome } from './outcomes';
 import type { PersonAnswer } from './outbound';
 
@@ -82,7 +83,8 @@ export function createRowBuilder(): (record: CallRecord, verified: VerifiedItems
       direction: record.direction,
       durationSec: record.durationSec,
       outcome: record.outcome,
-      routedTo: record.routedTo,
+      // Masked as the register shows every typed text: a unit's name or id an older app or a file put there reaches no view, chart or filter list.
+      routedTo: record.routedTo && { unitId: maskIdentifiers(record.routedTo.unitId).text, unitName: maskIdentifiers(record.routedTo.unitName).text, external: record.routedTo.external },
       appointmentAt: record.invitation?.appointmentAt ? Date.parse(record.invitation.appointmentAt) : null,
       callbackDueAt: record.callback ? Date.parse(record.callback.dueAt) : null,
       callbackOf: record.callbackOf,

@@ -117,10 +117,22 @@ export class ImportFiler {
       if (code === 'ENOENT') return ids;
       throw new ImportFilingError(target, code ?? (error as Error).message);
     }
-    for await (const { text } of readBoundedLines(handle.createReadStream({ autoClose: true }), MAX_RECORD_CHARS)) {
+    // A last line without its newline was torn by an import that was killed: the next append sets it aside, so it holds no call.
+    const { size } = await handle.stat();
+    const last = Buffer.alloc(1);
+    if (size > 0) await handle.read(last, 0, 1, size - 1);
+    const endsWhole = size === 0 || last[0] === 0x0a;
+    let before: string | null = null;
+    const count = (text: string | null) => {
       const head = text ? readLineHead(text) : 'corrupt';
       if (head !== 'corrupt') ids.add(this.idKey(head.id));
+    };
+    for await (const { text } of readBoundedLines(handle.createReadStream({ autoClose: true, start: 0 }), MAX_RECORD_CHARS)) {
+      if (before !== null) count(before);
+      before = text ?? '';
     }
+    // Unless it is a whole record lacking only the newline: that one is completed, and counts.
+    if (before !== null && (endsWhole || parseRecordLine(before) !== null)) count(before);
     return ids;
   }
 }

@@ -4,7 +4,7 @@ import { maskIdentifiers } from '../../shared/masking';
 import type { RegisterRow } from '../../shared/register';
 import type { IMPORT_REJECT_REASONS } from '../../shared/register-api';
 import { CALLBACK_REFERENCE_MAX_LENGTH, STORED_NOTE_MAX_LENGTH } from '../../shared/call-machine';
-import { ROUTED_UNIT_NAME_MAX } from '../../shared/call-record';
+import { ROUTED_UNIT_ID_MAX, ROUTED_UNIT_NAME_MAX } from '../../shared/call-record';
 import { readBoundedLines } from './bounded-lines';
 import { ImportFiler } from './import-filer';
 import { callDigest, genesisHash, MAX_RECORD_CHARS, monthOf, parseCanonical, readLineHead, sha256 } from './journal-format';
@@ -192,14 +192,15 @@ export function readImportLine(
   const note = maskedWithin(record.note, STORED_NOTE_MAX_LENGTH);
   const reference = record.callback ? maskedWithin(record.callback.reference, 2 * CALLBACK_REFERENCE_MAX_LENGTH) : null;
   const unitName = record.routedTo ? maskedWithin(record.routedTo.unitName, ROUTED_UNIT_NAME_MAX) : null;
-  if (note === record.note && reference === (record.callback?.reference ?? null) && unitName === (record.routedTo?.unitName ?? null)) {
+  const unitId = record.routedTo ? maskedWithin(record.routedTo.unitId, ROUTED_UNIT_ID_MAX) : null;
+  if (note === record.note && reference === (record.callback?.reference ?? null) && unitName === (record.routedTo?.unitName ?? null) && unitId === (record.routedTo?.unitId ?? null)) {
     return { record, line, masked: false, originalHash };
   }
   const maskedValue = {
     ...value!,
     note,
     ...(record.callback ? { callback: { ...(value!.callback as object), reference } } : {}),
-    ...(record.routedTo ? { routedTo: { ...(value!.routedTo as object), unitName } } : {}),
+    ...(record.routedTo ? { routedTo: { ...(value!.routedTo as object), unitId, unitName } } : {}),
   };
   const again = JournalRecordSchema.safeParse(maskedValue);
   if (!again.success) return { rejected: 'not-a-call-record' };

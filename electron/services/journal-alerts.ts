@@ -19,6 +19,8 @@ import type { JournalProblem } from '../../shared/api';
 const ALERTS_FILE = 'journal-alerts.json';
 /** Alerts kept at once; a flood of them (a folder of junk) is counted, not listed. */
 const MAX_ALERTS = 100;
+/** Finds one alert stands for, each acknowledged with it (a file's problems are kept to a few dozen anyway). */
+const MAX_FINDS = 200;
 /** Acknowledged problems remembered, so a re-read file does not raise them again. */
 const MAX_ACKNOWLEDGED = 2_000;
 
@@ -96,26 +98,29 @@ export class JournalAlerts {
     const gone = this.state.alerts.filter((a) => named.has(a.id));
     if (gone.length === 0) return;
     this.state.alerts = this.state.alerts.filter((a) => !named.has(a.id));
-    this.state.acknowledged = [...this.state.acknowledged, ...gone.map(acknowledgedKey)].slice(-MAX_ACKNOWLEDGED);
+    this.state.acknowledged = [...this.state.acknowledged, ...gone.flatMap((a) => a.finds ?? [acknowledgedKey(a)])].slice(-MAX_ACKNOWLEDGED);
     if (this.state.alerts.length === 0) this.state.dropped = 0;
     await this.persist();
   }
 
   /** One alert per file and kind: its first line, and how many such problems it has. Whether every one was kept. */
   private raiseProblems(copy: JournalAlert['copy'], problems: readonly JournalProblem[], total: number): boolean {
-    const byKind = new Map<string, { problem: JournalProblem; count: number }>();
+    const byKind = new Map<string, { problem: JournalProblem; count: number; finds: string[] }>();
     // What the clerk acknowledged already does not stand for a new find of the same kind in the file.
     for (const problem of problems.filter((p) => !this.wasAcknowledged(alertOf(copy, p, 1)))) {
       const key = `${problem.file}|${problem.kind}`;
+      const find = acknowledgedKey(alertOf(copy, problem, 1));
       const seen = byKind.get(key);
-      if (seen) seen.count++;
-      else byKind.set(key, { problem, count: 1 });
+      if (seen) {
+        seen.count++;
+        if (seen.finds.length < MAX_FINDS) seen.finds.push(find);
+      } else byKind.set(key, { problem, count: 1, finds: [find] });
     }
     // Problems only counted (beyond the first few of a file) go with the first kind met.
     const first = byKind.values().next().value;
     if (first) first.count += total - problems.length;
     let all = true;
-    for (const { problem, count } of byKind.values()) all = this.push(alertOf(copy, problem, count)) && all;
+    for (const { problem, count, finds } of byKind.values()) all = this.push({ ...alertOf(copy, problem, count), ...(finds.length > 1 ? { finds } : {}) }) && all;
     return all;
   }
 

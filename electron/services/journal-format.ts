@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import type { JournalProblem } from '../../shared/api';
 import { JournalRecordSchema, type JournalRecord } from '../../shared/journal-record';
 import { CALLBACK_REFERENCE_MAX_LENGTH, STORED_NOTE_MAX_LENGTH } from '../../shared/call-machine';
-import { ROUTED_UNIT_NAME_MAX, type CallRecord } from '../../shared/call-record';
+import { ROUTED_UNIT_ID_MAX, ROUTED_UNIT_NAME_MAX, type CallRecord } from '../../shared/call-record';
 import { maskIdentifiers } from '../../shared/masking';
 import { RECORD_SCHEMA_VERSION } from '../../shared/record-base';
 
@@ -106,6 +106,16 @@ export class ProblemList<P = JournalProblem> {
   add(problem: P): void {
     this.count++;
     if (this.kept.length < this.limit) this.kept.push(problem);
+  }
+
+  /**
+   * Kept past the bound: what the month's head finds (newest lines changed or
+   * cut off, the head gone) is at most a few per file and must never hide
+   * behind junk lines — the head's evidence and the alerts are made from it.
+   */
+  addAlways(problem: P): void {
+    this.count++;
+    this.kept.push(problem);
   }
 
   addAll(problems: readonly P[], count = problems.length): void {
@@ -234,7 +244,7 @@ export class JournalScanner {
     const before = this.maskedAtImport?.get(this.expected);
     if (before) this.expected = before.was;
     if (this.head && lineNo === this.head.lines && this.expected !== this.head.lastHash) {
-      this.problems.add({ file: this.file, line: lineNo, kind: 'head-changed', trace });
+      this.problems.addAlways({ file: this.file, line: lineNo, kind: 'head-changed', trace });
     }
 
     return taken;
@@ -253,13 +263,13 @@ export class JournalScanner {
   finish(): JournalScan {
     // How the file ends now: cut again, or a head removed again after other changes, is another find.
     const trace = `${this.lineNo}:${this.expected.slice(0, 16)}`;
-    if (this.head && this.lineNo < this.head.lines) this.problems.add({ file: this.file, line: this.head.lines, kind: 'lines-removed', trace });
+    if (this.head && this.lineNo < this.head.lines) this.problems.addAlways({ file: this.file, line: this.head.lines, kind: 'lines-removed', trace });
     // Only where there is a chain to cover: a file of nothing but junk is reported line by line, a missing head adds nothing.
-    if (this.expectHead && !this.head && this.lines.length > 0) this.problems.add({ file: this.file, line: this.lineNo, kind: 'head-missing', trace });
+    if (this.expectHead && !this.head && this.lines.length > 0) this.problems.addAlways({ file: this.file, line: this.lineNo, kind: 'head-missing', trace });
     // What was found before stays said, unless the same is found now.
     for (const evidence of this.head?.evidence ?? []) {
       const foundNow = this.problems.kept.some((p) => p.kind === evidence.kind && p.line === evidence.line);
-      if (!foundNow) this.problems.add({ file: this.file, line: evidence.line, kind: evidence.kind });
+      if (!foundNow) this.problems.addAlways({ file: this.file, line: evidence.line, kind: evidence.kind });
     }
     return {
       file: this.file,
@@ -383,7 +393,9 @@ export function callDigest(record: CallRecord): string {
     ...content,
     note: maskIdentifiers(record.note).text.slice(0, STORED_NOTE_MAX_LENGTH),
     callback: record.callback ? { ...record.callback, reference: maskIdentifiers(record.callback.reference).text.slice(0, 2 * CALLBACK_REFERENCE_MAX_LENGTH) } : null,
-    routedTo: record.routedTo ? { ...record.routedTo, unitName: maskIdentifiers(record.routedTo.unitName).text.slice(0, ROUTED_UNIT_NAME_MAX) } : null,
+    routedTo: record.routedTo
+      ? { ...record.routedTo, unitId: maskIdentifiers(record.routedTo.unitId).text.slice(0, ROUTED_UNIT_ID_MAX), unitName: maskIdentifiers(record.routedTo.unitName).text.slice(0, ROUTED_UNIT_NAME_MAX) }
+      : null,
   };
   return sha256(JSON.stringify(masked)).slice(0, 24);
 }

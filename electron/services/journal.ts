@@ -4,7 +4,7 @@ import type { JournalProblem } from '../../shared/api';
 import { JournalRecordSchema, type JournalRecord, type UnchainedRecord } from '../../shared/journal-record';
 import { fileTimestamp, syncDirectory } from './atomic-file';
 import { HeadWriter, readHead } from './journal-head';
-import { openRegularFile, readRegularFile } from './regular-file';
+import { openRegularFile } from './regular-file';
 import {
   byLine,
   fileExists,
@@ -131,6 +131,11 @@ export class CallJournal {
       // Open this month's file only if it exists yet: a retry that belongs to
       // last month must not leave an empty file behind.
       let target = this.open.get(`${clerkId}/${month}`);
+      // Changed under the app since its last write (a hand, another program, a share's other side): read anew, and what changed is said.
+      if (target && (await target.handle.stat()).size !== target.size) {
+        await this.forget(clerkId, month, target, false);
+        target = undefined;
+      }
       if (!target && (await fileExists(this.filePath(clerkId, month)))) target = await this.openMonth(clerkId, month);
       if (target?.ids.has(record.id)) return this.findSaved(clerkId, month, record.id);
       const previous = monthOf(new Date(savedAt.getFullYear(), savedAt.getMonth() - 1, 15));
@@ -218,8 +223,8 @@ export class CallJournal {
     const signature = `${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}:${head?.lines}:${head?.lastHash}:${JSON.stringify(head?.evidence ?? null)}`;
     const cached = this.scans.get(path);
     if (cached?.signature === signature) return cached.scan;
-    // Bytes, decoded a line at a time: a month file of any size is read (as one string it would stop at about 512 MB).
-    const bytes = await readRegularFile(path);
+    // Bytes, decoded a line at a time: as one string a file would stop at about 512 MB.
+    const bytes = await readMonthFile(path);
     // A line still being written (or torn) is not the file's yet: the head covers whole lines only.
     const end = readableEndOfBytes(bytes);
     // Only this app writes its journal, and only this month's file: anything after the last line end of another month is torn.
@@ -296,6 +301,7 @@ export class CallJournal {
     const path = this.filePath(clerkId, month);
     const handle = await openRegularFile(path, 'append');
     try {
+      await refuseOversized(handle, path);
       // Bytes, not text: sizes and the cut after the last whole line must be
       // exact even if the file holds bytes that are not valid UTF-8.
       let bytes = await handle.readFile();
@@ -463,6 +469,29 @@ export class CallJournal {
     this.knownIds.delete(`${clerkId}/${month}`);
     if (rollBack) await target.handle.truncate(target.size).catch(() => undefined);
     await closeMonth(target);
+  }
+}
+
+/**
+ * The largest month file read: a real month of a busy desk is a few
+ * megabytes; one of a gigabyte is junk or an attack, and reading it whole
+ * (as the chain check must) would take the memory of the computer. It is
+ * named and refused (EFBIG) instead: saves wait for IT to move it.
+ */
+export const MONTH_FILE_MAX_BYTES = 1024 ** 3;
+
+async function refuseOversized(handle: fs.FileHandle, path: string): Promise<void> {
+  const { size } = await handle.stat();
+  if (size > MONTH_FILE_MAX_BYTES) throw Object.assign(new Error(`${path}: ${size} B`), { code: 'EFBIG', path });
+}
+
+async function readMonthFile(path: string): Promise<Buffer> {
+  const handle = await openRegularFile(path);
+  try {
+    await refuseOversized(handle, path);
+    return await handle.readFile();
+  } finally {
+    await handle.close();
   }
 }
 

@@ -12,6 +12,7 @@ import { monthsBefore } from './journal-layout';
 import { readHead } from './journal-head';
 import { MONTH_FILE_NAME } from './journal-layout';
 import { NotRegularFileError, readRegularFile } from './regular-file';
+import { MONTH_FILE_MAX_BYTES } from './journal';
 
 /**
  * The team lead's register: every call in every clerk's month files of the
@@ -194,6 +195,8 @@ export class Register {
     const stat = await fs.stat(path);
     // A month file that is a folder, a pipe or a device is not read: a pipe would wait for ever.
     if (!stat.isFile()) throw stat.isDirectory() ? Object.assign(new Error(`${path} to folder`), { code: 'EISDIR' }) : new NotRegularFileError(path);
+    // Larger than any month (junk, or an attack): named as unreadable, never read into memory.
+    if (stat.size > MONTH_FILE_MAX_BYTES) throw Object.assign(new Error(`${path}: ${stat.size} B`), { code: 'EFBIG' });
     // The import's list of masked lines changes the chain's reading too: read only when it or the file changed.
     const listed = folder.kind === 'import' && !folder.conflicts;
     const maskedStat = listed ? await fs.stat(path + MASKED_SUFFIX).catch(() => null) : null;

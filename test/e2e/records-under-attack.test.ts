@@ -105,7 +105,7 @@ describe.skipIf(unavailable)('web mode: records under attack', () => {
     await page.screenshot({ path: screenshotPath('61-register-problems-paged-1280') });
 
     for (const [file, expected] of [
-      [exportFile, /zaimportowano 2 rozmowy.*w 1 zamaskowano dane osobowe/],
+      [exportFile, /zaimportowano 2 rozmowy.*w 1 rozmowie zamaskowano dane osobowe/],
       [changedFile, /1 była już w rejestrze.*1 rozmowa ma ten sam identyfikator co rozmowa w rejestrze, ale inną treść/],
     ] as const) {
       const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Importuj od pracownika (JSON Lines)' }).click()]);

@@ -123,10 +123,12 @@ describe('an import file, line by line', () => {
           const note = call ? maskIdentifiers(call.note).text.slice(0, STORED_NOTE_MAX_LENGTH) : null;
           const reference = call?.callback ? maskIdentifiers(call.callback.reference).text.slice(0, 2 * CALLBACK_REFERENCE_MAX_LENGTH) : null;
           const unitName = call?.routedTo ? maskIdentifiers(call.routedTo.unitName).text.slice(0, 160) : null;
-          const changes = call !== null && (note !== call.note || reference !== (call.callback?.reference ?? null) || unitName !== (call.routedTo?.unitName ?? null));
+          const unitId = call?.routedTo ? maskIdentifiers(call.routedTo.unitId).text.slice(0, 80) : null;
+          const changes =
+            call !== null && (note !== call.note || reference !== (call.callback?.reference ?? null) || unitName !== (call.routedTo?.unitName ?? null) || unitId !== (call.routedTo?.unitId ?? null));
           if (!changes) return assert.deepEqual(read, { record: record.data, line, masked: false, originalHash: sha256(line) });
           const value = json.value as Record<string, unknown>;
-          const masked = { ...value, note, ...(call!.callback ? { callback: { ...(value.callback as object), reference } } : {}), ...(call!.routedTo ? { routedTo: { ...(value.routedTo as object), unitName } } : {}) };
+          const masked = { ...value, note, ...(call!.callback ? { callback: { ...(value.callback as object), reference } } : {}), ...(call!.routedTo ? { routedTo: { ...(value.routedTo as object), unitId, unitName } } : {}) };
           // Masked, it must still be a record (a note masked past its length is cut as the app cuts it).
           if (!JournalRecordSchema.safeParse(masked).success) return assert.deepEqual(read, { rejected: 'not-a-call-record' });
           assert.ok(!('rejected' in read));

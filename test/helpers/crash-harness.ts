@@ -30,11 +30,13 @@ export async function bundleCrashChild(): Promise<string> {
 }
 
 /**
- * Starts the child and kills it `killAfterMs` after its first acknowledged
- * call (counting from then, not from process start-up, so the kill lands
- * among writes); resolves with every write it acknowledged.
+ * Starts the child and kills it `killAfterMs` after the first acknowledged
+ * call that `arm` accepts (by default the first: counting from then, not
+ * from process start-up, so the kill lands among writes — and, armed on a
+ * later call, after the run has reached a state, whatever the machine's
+ * speed); resolves with every write it acknowledged.
  */
-export function runAndKill(script: string, args: string[], killAfterMs: number): Promise<Ack[]> {
+export function runAndKill(script: string, args: string[], killAfterMs: number, arm: (journalStep: number) => boolean = () => true): Promise<Ack[]> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [script, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
@@ -44,7 +46,8 @@ export function runAndKill(script: string, args: string[], killAfterMs: number):
     const deadline = setTimeout(() => child.kill('SIGKILL'), 10_000 + killAfterMs);
     child.stdout.on('data', (d: Buffer) => {
       out += d.toString();
-      if (!timer && out.includes('ack journal')) timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+      const armed = !timer && [...out.matchAll(/^ack journal (\d+) /gm)].some((m) => arm(Number(m[1])));
+      if (armed) timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
     });
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     child.on('exit', (_code, signal) => {

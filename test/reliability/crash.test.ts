@@ -64,9 +64,13 @@ describe('kill -9 while the journal, settings and draft are being written', () =
     let crossings = 0;
 
     for (let i = 0; i < ITERATIONS; i++) {
-      // Each run starts one to four calls before a month ends, so most runs cross into the next month's file.
-      const firstAt = new Date(2026, i, 1).getTime() - (1 + rand(4)) * STEP_MS;
-      const acks = await runAndKill(child, [dataDir, String(firstStep), String(i + 1), String(firstAt), String(STEP_MS)], rand(30));
+      // Each run starts one to four calls before a month ends; every other run is killed only once it has
+      // saved a call of the next month — a state, not a speed — so half the kills land after a month's end.
+      const monthStart = new Date(2026, i, 1).getTime();
+      const firstAt = monthStart - (1 + rand(4)) * STEP_MS;
+      const stepAt = (step: number) => firstAt + (step - firstStep) * STEP_MS;
+      const arm = i % 2 === 0 ? (step: number) => stepAt(step) >= monthStart : undefined;
+      const acks = await runAndKill(child, [dataDir, String(firstStep), String(i + 1), String(firstAt), String(STEP_MS)], rand(30), arm);
       const at = `after kill ${i + 1}`;
 
       // Journal.

@@ -1,4 +1,4 @@
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, truncateSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
@@ -374,5 +374,72 @@ describe('a clerk’s folder that is not a folder', () => {
     const folder = join(dataDir, 'calls', clerkId);
     expect(await save('Nie da się')).toMatchObject({ ok: false, error: { code: 'storage', key: 'journalNotAFolder', params: { path: folder } } });
     expect(await dispatch(api, 'listRecentCalls', { limit: 10 })).toMatchObject({ ok: false, error: { code: 'storage', key: 'readMisplaced', params: { path: folder } } });
+  });
+});
+
+describe('what the fourth review found, each held', () => {
+  it('newest lines cut off behind more junk lines than a file’s problems keep: the cut is still said, kept in the head, and shown in the register', async () => {
+    for (let i = 0; i < 37; i++) expect((await save(`Dalej ${i}`)).ok).toBe(true);
+    await services.close();
+    const all = lines();
+    expect(all).toHaveLength(40);
+    writeFileSync(monthFile(), [...all.slice(0, 35).map((l, i) => (i < 25 ? 'x' : l))].join('\n') + '\n');
+    await open();
+    expect((await api.getAppState({})).journalAlerts.alerts).toContainEqual(expect.objectContaining({ kind: 'lines-removed', line: 40 }));
+    expect((await readHead(monthFile()))?.evidence).toContainEqual(expect.objectContaining({ kind: 'lines-removed', line: 40 }));
+    await api.queryRegister({ filter: { from: null, to: null, clerkIds: [], direction: null, outcomes: [], routedUnitIds: [], missed: null }, sort: { key: 'startedAt', descending: true }, offset: 0, limit: 10, refresh: true, withSummary: false });
+    expect((await api.listRegisterProblems({ offset: 0, limit: 50 })).problems).toContainEqual(expect.objectContaining({ kind: 'lines-removed', lines: [40] }));
+  });
+
+  it('one alert for many junk lines, acknowledged, stays quiet through restarts and saves', async () => {
+    await services.close();
+    writeFileSync(monthFile(), ['x', 'y', 'z', ...lines()].join('\n') + '\n');
+    await open();
+    const said = (await api.getAppState({})).journalAlerts.alerts;
+    expect(said.length).toBeGreaterThan(0);
+    await api.acknowledgeJournalAlerts({ ids: said.map((a) => a.id) });
+    for (let i = 0; i < 4; i++) {
+      await restart();
+      expect((await api.getAppState({})).journalAlerts.alerts).toEqual([]);
+      expect((await save(`Po potwierdzeniu ${i}`)).ok).toBe(true);
+    }
+  });
+});
+
+describe('a month file larger than any month', () => {
+  it('is named and refused before it is read: the save says so and the call waits; the start, the history and the register go on and name it', async () => {
+    await services.close();
+    truncateSync(monthFile(), 1024 ** 3 + 1); // sparse: no disk used, and never read
+    await open();
+    expect(await save('Za duży plik')).toMatchObject({ ok: false, error: { code: 'storage', key: 'journalTooLarge', params: { path: monthFile() } } });
+    // The history stays up: the month is named as unreadable, the rest is shown.
+    expect((await api.listRecentCalls({ limit: 10 })).problems).toContainEqual(expect.objectContaining({ kind: 'unreadable', file: `calls/${clerkId}/${monthOf(new Date())}.jsonl` }));
+    expect((await api.getAppState({})).journalAlerts.alerts).toContainEqual(expect.objectContaining({ kind: 'unreadable' }));
+    const page = await api.queryRegister({ filter: { from: null, to: null, clerkIds: [], direction: null, outcomes: [], routedUnitIds: [], missed: null }, sort: { key: 'startedAt', descending: true }, offset: 0, limit: 10, refresh: true, withSummary: false });
+    expect(page.unreadable).toContainEqual(expect.objectContaining({ code: 'EFBIG' }));
+  });
+});
+
+describe('a month file changed while the app runs', () => {
+  it('the team copy cut under a running app: the next write reads it anew and says so, and does not chain onto what is gone', async () => {
+    const team = mkdtempSync(join(tmpdir(), 'integrity-team-live-'));
+    await markTeamFolder(team);
+    await api.saveTeamSettings({ teamFolder: team, retentionMonths: 24 });
+    expect((await save('Czwarta')).ok).toBe(true);
+    await services.team.deliver();
+    const teamFile = join(team, 'calls', clerkId, `${monthOf(new Date())}.jsonl`);
+    const before = readFileSync(teamFile, 'utf8').trim().split('\n');
+    expect(before).toHaveLength(4);
+    writeFileSync(teamFile, before.slice(0, 2).join('\n') + '\n');
+    expect((await save('Po obcięciu')).ok).toBe(true);
+    await services.team.deliver();
+    expect((await api.getAppState({})).journalAlerts.alerts).toContainEqual(expect.objectContaining({ copy: 'team', kind: 'lines-removed', line: 4 }));
+    rmSync(team, { recursive: true, force: true });
+  });
+
+  it('this computer’s month cut under a running app: the next save says so', async () => {
+    writeFileSync(monthFile(), lines().slice(0, 1).join('\n') + '\n');
+    expect((await save('Po obcięciu')).ok).toBe(true);
+    expect((await api.getAppState({})).journalAlerts.alerts).toContainEqual(expect.objectContaining({ copy: 'local', kind: 'lines-removed', line: 3 }));
   });
 });

@@ -8,7 +8,10 @@ import { openAppServices, type AppServices } from '../../electron/services/app-s
 import { callReducer, type CallState } from '../../shared/call-machine';
 import { documentNumber, emailAddress, validPesel, writtenNrb, writtenPhone } from '../shared/arbitraries';
 import { endedCall } from '../helpers/calls';
-import { INCOMING } from '../helpers/records';
+import { INCOMING, sampleRecord } from '../helpers/records';
+import { writeMonthWithHead } from '../helpers/month-files';
+import { genesisHash, serializeRecord } from '../../electron/services/journal-format';
+import { JournalRecordSchema } from '../../shared/journal-record';
 
 /**
  * The name of the unit a call is routed to comes from the window. The record
@@ -63,5 +66,28 @@ describe('the routed unit’s name', () => {
     expect(saved).toMatchObject({ ok: true, result: { routedTo: unit.name } });
     const stored = everythingOnDisk();
     expect(stored).toContain(JSON.stringify({ unitId: unit.id, unitName: unit.name, external: unit.kind === 'external' }));
+  });
+
+  it('property: an id holding an identifier, with a blank name, reaches no file and no figure of the register', async () => {
+    await fc.assert(
+      fc.asyncProperty(validPesel, async (secret) => {
+        const call = endedCall(INCOMING, routedTo({ id: secret, name: ' ', external: false }));
+        expect((await dispatch(api, 'saveDraft', { state: { phase: 'wrap-up', call, outcome: 'routed', note: '' } })).ok).toBe(true);
+        expect((await dispatch(api, 'saveCall', { call, outcome: 'routed', note: '' })).ok).toBe(true);
+        expect(everythingOnDisk()).not.toContain(secret);
+        const page = await dispatch(api, 'queryRegister', { filter: {}, sort: { key: 'startedAt', descending: true }, offset: 0, limit: 500, refresh: true, withSummary: true });
+        expect(JSON.stringify(page)).not.toContain(secret);
+      }),
+      { numRuns: 10 },
+    );
+  });
+
+  it('a unit’s name and id holding a PESEL in a month file an older app or a hand wrote is masked in every row, chart and filter list', async () => {
+    const other = '6a1c2d3e-4f50-4a7e-9a39-6f3f6f2b8a11';
+    const record = { ...sampleRecord(new Date(2026, 9, 5, 9), 10, other), outcome: 'routed' as const, routedTo: { unitId: '44051401359', unitName: 'Jan 44051401359', external: true } };
+    writeMonthWithHead(join(dataDir, 'calls', other, '2026-10.jsonl'), [serializeRecord(JournalRecordSchema.parse({ ...record, prevHash: genesisHash(other, '2026-10') }))]);
+    const page = await dispatch(api, 'queryRegister', { filter: {}, sort: { key: 'startedAt', descending: true }, offset: 0, limit: 500, refresh: true, withSummary: true });
+    expect(JSON.stringify(page)).toContain('Jan [PESEL]');
+    expect(JSON.stringify(page)).not.toContain('44051401359');
   });
 });

@@ -60,4 +60,27 @@ describe('a call record the app could have saved', () => {
       { numRuns: 300 },
     );
   });
+
+  it.each([
+    ['a callback on a call resolved otherwise', (r: CallRecord) => ({ ...r, callback: { dueAt: new Date(Date.parse(r.savedAt) + 3_600_000).toISOString(), reference: '' } }), 'outcome-fields'],
+    ['the callback outcome with no callback time', (r: CallRecord) => ({ ...r, outcome: 'callback' as const }), 'outcome-fields'],
+    ['a routed unit on a call resolved otherwise', (r: CallRecord) => ({ ...r, routedTo: { unitId: 'zus', unitName: 'ZUS', external: true } }), 'outcome-fields'],
+    ['an invitation on a call resolved otherwise', (r: CallRecord) => ({ ...r, invitation: { appointmentAt: null } }), 'outcome-fields'],
+    ['a call that is the callback of itself', (r: CallRecord) => ({ ...r, callbackOf: r.id }), 'callback-of-itself'],
+    ['an appointment made for before the call', (r: CallRecord) => ({ ...r, outcome: 'invited' as const, invitation: { appointmentAt: '2001-01-01T09:00:00.000Z' } }), 'appointment-before-call'],
+  ])('%s is refused', (_name, forge, why) => {
+    const r = recordAt(new Date(2026, 9, 5, 10));
+    expect(implausibleCall(forge(r))).toBe(why);
+  });
+
+  it('each outcome with its own fields, as a save makes it, passes', () => {
+    const r = recordAt(new Date(2026, 9, 5, 10));
+    const later = new Date(Date.parse(r.savedAt) + 86_400_000).toISOString();
+    for (const made of [
+      { ...r, outcome: 'callback' as const, callback: { dueAt: later, reference: '[PESEL]' } },
+      { ...r, outcome: 'routed' as const, routedTo: { unitId: 'zus', unitName: 'ZUS', external: true } },
+      { ...r, outcome: 'invited' as const, invitation: { appointmentAt: later } },
+      { ...r, outcome: 'invited' as const, invitation: { appointmentAt: null } },
+    ]) expect(implausibleCall(made)).toBeNull();
+  });
 });
