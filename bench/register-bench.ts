@@ -3,6 +3,7 @@
  * measured in a child process of its own (bench/register-child.ts) against
  * the naive approach in the same run — time and peak memory growth.
  */
+import { writeMonthWithHead } from '../test/helpers/month-files';
 import { execFileSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -60,7 +61,8 @@ export async function writeRegister(count: number): Promise<string> {
         lines.push(line);
         prevHash = sha256(line);
       }
-      await fs.writeFile(join(dir, 'calls', clerkId, `${month}.jsonl`), lines.join('\n') + '\n');
+      // With the head beside it, as the clerk's app leaves a month.
+      writeMonthWithHead(join(dir, 'calls', clerkId, `${month}.jsonl`), lines);
     }
   }
   return dir;
