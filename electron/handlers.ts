@@ -16,6 +16,7 @@ import {
 } from '../shared/api';
 import { IDLE } from '../shared/call-machine';
 import { buildCallRecord, summarizeCall } from '../shared/call-record';
+import { verifyRecordedItems } from '../shared/checklist-catalog';
 import { callForSaving, type CallForSavingProblem } from '../shared/call-for-saving';
 import { maskIdentifiers } from '../shared/masking';
 import { storageError, unexpectedError } from './error-messages';
@@ -334,7 +335,9 @@ export function createHandlers(services: AppServices): HandlerTable {
       const { records, problems, problemCount } = await services.journal.recent(profile.clerkId, limit);
       // Masked as shown: a record written before masking knew a way of typing an identifier shows none either.
       const calls = records.filter(isCallRecord).map((record) => {
-        const call = summarizeCall(record);
+        // Read with today's rule of what applies, as the register reads it: a call stored before it shows the same figures.
+        const { items, adherence } = verifyRecordedItems(record, services.checklists);
+        const call = summarizeCall({ ...record, items, adherence });
         return { ...call, note: maskIdentifiers(call.note).text };
       });
       return { calls, problems, problemCount };

@@ -20,6 +20,10 @@ export type ItemState = z.infer<typeof ItemStateSchema>;
 
 /** Checklist item id of the §6 pkt 6 greeting, which every call opens with. */
 export const GREETING_ITEM_ID = 'greeting';
+/** Outbound: ticked by the answer to "Czy rozmawiam z …?" (outbound.ts). */
+export const IDENTITY_ITEM_ID = 'identity-confirmed';
+/** Outbound: ticked by the answer to "Czy to dobry moment?" (outbound.ts). */
+export const GOOD_MOMENT_ITEM_ID = 'good-moment-asked';
 
 export const UNTICKED: ItemState = { done: false, atMs: null, atWrapUp: false };
 

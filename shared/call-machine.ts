@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { lowerCaseUuid } from './ids';
-import { ChecklistDefinitionSchema, itemApplies, type ChecklistDefinition, type ChecklistItem } from './checklist';
+import { ChecklistDefinitionSchema, type ChecklistDefinition, type ChecklistItem } from './checklist';
+import { factsOfCall, itemAppliesTo } from './applicability';
 import { GREETING_ITEM_ID, ItemStateSchema, ownItem, toggleItem, UNTICKED, type ItemState } from './call-items';
 import { clearBurstMarks, markLateBurst } from './compliance';
 import { OUTCOMES, type Outcome } from './outcomes';
@@ -205,10 +206,11 @@ export interface ChecklistRow {
 }
 
 export function checklistRows(call: ActiveCall): ChecklistRow[] {
+  const facts = factsOfCall(call);
   return call.checklist.items.map((item, index) => ({
     item,
     state: ownItem(call, item.id) ?? UNTICKED,
-    applies: itemApplies(item, call.personalData),
+    applies: itemAppliesTo(item, facts),
     key: index + 1,
   }));
 }

@@ -1,4 +1,5 @@
 import { ChecklistDefinitionSchema, itemApplies, type ChecklistDefinition } from './checklist';
+import { factsOfRecord, hadConversation, itemAppliesTo } from './applicability';
 import type { CallRecord } from './call-record';
 import { adherenceOf, type Adherence } from './compliance';
 import { UNTICKED } from './call-items';
@@ -48,20 +49,42 @@ export interface VerifiedItems {
   adherence: Adherence;
 }
 
-export function verifyRecordedItems(record: Pick<CallRecord, 'checklist' | 'direction' | 'items' | 'personalData' | 'adherence'>, catalog: ChecklistCatalog): VerifiedItems {
+export function verifyRecordedItems(
+  record: Pick<CallRecord, 'checklist' | 'direction' | 'items' | 'personalData' | 'adherence' | 'outbound'>,
+  catalog: ChecklistCatalog,
+): VerifiedItems {
   const definition = catalog.get(record.checklist.id, record.checklist.version);
   if (!definition || definition.direction !== record.direction) return { trust: 'unknown-checklist', items: record.items, adherence: record.adherence };
   const ticks = new Map(record.items.map((i) => [i.id, i]));
+  const facts = factsOfRecord(record);
+  // Read with today's rule (applicability.ts), whenever the call was stored: old and new figures agree.
+  const now = scoredBy(definition, ticks, (item) => itemAppliesTo(item, facts), hadConversation(facts));
+  // A call stored before that rule (every item applying, personal data aside) is no forgery: the same ticks under the old rule.
+  const before = scoredBy(definition, ticks, (item) => itemApplies(item, record.personalData), true);
+  const same = storedAs(record, now) || storedAs(record, before);
+  return { trust: same ? 'ok' : 'recomputed', items: now.items, adherence: now.adherence };
+}
+
+type Tick = CallRecord['items'][number];
+
+function scoredBy(definition: ChecklistDefinition, ticks: Map<string, Tick>, applies: (item: Pick<ChecklistDefinition['items'][number], 'id' | 'appliesWhen'>) => boolean, conversation: boolean) {
   const items = definition.items.map((item) => {
     const tick = ticks.get(item.id);
     const state = tick?.done ? { done: true, atMs: tick.atMs, atWrapUp: tick.atWrapUp } : UNTICKED;
-    return { id: item.id, label: item.label, weight: item.weight, applies: itemApplies(item, record.personalData), ...state };
+    return { id: item.id, label: item.label, weight: item.weight, applies: applies(item), ...state };
   });
   const adherence = adherenceOf(
     definition.items.map((item, i) => ({ item, state: items[i]! })),
-    record.personalData,
+    applies,
+    conversation,
   );
-  const same =
+  return { items, adherence };
+}
+
+/** Whether the record holds exactly these items and this score. */
+function storedAs(record: Pick<CallRecord, 'items' | 'adherence'>, derived: { items: Tick[]; adherence: Adherence }): boolean {
+  const { items, adherence } = derived;
+  return (
     record.items.length === items.length &&
     record.items.every((r, i) => {
       const c = items[i]!;
@@ -69,6 +92,6 @@ export function verifyRecordedItems(record: Pick<CallRecord, 'checklist' | 'dire
     }) &&
     record.adherence.score === adherence.score &&
     record.adherence.greetingWithin30s === adherence.greetingWithin30s &&
-    record.adherence.ticksAtWrapUp === adherence.ticksAtWrapUp;
-  return { trust: same ? 'ok' : 'recomputed', items, adherence };
+    record.adherence.ticksAtWrapUp === adherence.ticksAtWrapUp
+  );
 }

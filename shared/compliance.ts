@@ -1,6 +1,6 @@
 import type { ActiveCall } from './call-machine';
 import type { ChecklistItem } from './checklist';
-import { itemApplies } from './checklist';
+import { factsOfCall, hadConversation, itemAppliesTo, type CallFacts } from './applicability';
 import { GREETING_ITEM_ID, ownItem, UNTICKED, type ItemState } from './call-items';
 
 /**
@@ -69,7 +69,12 @@ interface ItemFacts {
   state: ItemState;
 }
 
-export function adherenceOf(items: ItemFacts[], personalData: boolean): Adherence {
+/**
+ * The score and its marks over items and their ticks. `applies` says which
+ * items count (applicability.ts); `conversation`: whether there was one to
+ * judge — without one, the greeting is not "late", there was none to give.
+ */
+export function adherenceOf(items: ItemFacts[], applies: (item: ItemFacts['item']) => boolean, conversation: boolean): Adherence {
   let applicable = 0;
   let done = 0;
   let ticksAtWrapUp = 0;
@@ -77,18 +82,23 @@ export function adherenceOf(items: ItemFacts[], personalData: boolean): Adherenc
   for (const { item, state } of items) {
     if (state.done && state.atWrapUp) ticksAtWrapUp++;
     if (item.id === GREETING_ITEM_ID) {
-      greetingWithin30s = state.done && !state.atWrapUp && state.atMs !== null && state.atMs <= GREETING_DEADLINE_MS;
+      greetingWithin30s = conversation && state.done && !state.atWrapUp && state.atMs !== null && state.atMs <= GREETING_DEADLINE_MS;
     }
-    if (!itemApplies(item, personalData)) continue;
+    if (!applies(item)) continue;
     applicable += item.weight;
     if (state.done) done += item.weight;
   }
   return { score: applicable === 0 ? null : done / applicable, greetingWithin30s, ticksAtWrapUp };
 }
 
+/** The score and its marks of a call with these facts (applicability.ts decides what counts). */
+export function adherenceForFacts(items: ItemFacts[], facts: CallFacts): Adherence {
+  return adherenceOf(items, (item) => itemAppliesTo(item, facts), hadConversation(facts));
+}
+
 export function callAdherence(call: ActiveCall): Adherence {
-  return adherenceOf(
+  return adherenceForFacts(
     call.checklist.items.map((item) => ({ item, state: ownItem(call, item.id) ?? UNTICKED })),
-    call.personalData,
+    factsOfCall(call),
   );
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { tickIfOpen, untickIfDone } from './call-items';
+import { GOOD_MOMENT_ITEM_ID, IDENTITY_ITEM_ID, tickIfOpen, untickIfDone } from './call-items';
 import type { ActiveCall } from './call-machine';
 import type { Outcome } from './outcomes';
 
@@ -28,8 +28,7 @@ export const OutboundSchema = z.object({
 });
 export type Outbound = z.infer<typeof OutboundSchema>;
 
-export const IDENTITY_ITEM_ID = 'identity-confirmed';
-export const GOOD_MOMENT_ITEM_ID = 'good-moment-asked';
+export { GOOD_MOMENT_ITEM_ID, IDENTITY_ITEM_ID };
 
 const STEP_AFTER_PERSON: Record<PersonAnswer, OutboundStep> = {
   right: 'good-moment',

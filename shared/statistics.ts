@@ -1,3 +1,4 @@
+import { hadConversation } from './applicability';
 import { format } from 'date-fns';
 import { CALLBACK_OVERDUE_AFTER_MS } from './callbacks';
 import { OUTCOMES, type Outcome } from './outcomes';
@@ -93,7 +94,7 @@ export function summarize(rows: readonly RegisterRow[], keptAt: ReadonlyMap<stri
     durationSum += row.durationSec;
     if (row.direction === 'incoming') incoming++;
     // An outbound call nobody answered had no conversation; a checklist this app does not know cannot be judged.
-    const notJudged = (row.direction === 'outgoing' && row.outboundPerson === 'no-answer') || row.trust === 'unknown-checklist';
+    const notJudged = !hadConversation(row) || row.trust === 'unknown-checklist';
     if (!notJudged) spoken++;
     if (row.greetingWithin30s && !notJudged) greeting++;
     outcomes[row.outcome]++;

@@ -174,4 +174,22 @@ describe.skipIf(unavailable)('web mode: outbound calls and callbacks', () => {
     await wrapUpAndSave('1');
     expect(allStoredText(dataDir)).not.toContain(CALLED);
   });
+
+  it('nobody answers: the wrap-up says the checklist does not apply — no "0%", no late greeting — and the call is stored with no score', async () => {
+    await page.keyboard.press('F3');
+    await expect.poll(() => page.getByRole('button', { name: 'Nikt nie odbiera' }).isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Nikt nie odbiera' }).click();
+    const before = calls().length;
+    await page.keyboard.press('F4');
+    await expect.poll(() => page.getByRole('heading', { name: 'Podsumowanie rozmowy' }).isVisible()).toBe(true);
+    const summary = page.locator('.wrap-up [role="status"]');
+    expect(await summary.innerText()).toContain('Nikt nie odebrał — lista kontrolna nie dotyczy tej rozmowy');
+    expect(await summary.innerText()).toContain('Zgodność ze standardem: nie dotyczy');
+    expect(await summary.innerText()).not.toContain('Powitanie nie w ciągu 30 s');
+    await page.screenshot({ path: screenshotPath('13-outbound-nobody-answered'), fullPage: true });
+    await page.keyboard.press('Control+Enter');
+    await savedAndIdle(before);
+    const stored = calls().at(-1) as { outbound: { person: string }; adherence: { score: number | null } };
+    expect(stored).toMatchObject({ outbound: { person: 'no-answer' }, adherence: { score: null } });
+  });
 });

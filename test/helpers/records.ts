@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { v7 as uuidv7 } from 'uuid';
 import type { UnchainedCallRecord } from '../../shared/call-record';
-import { ChecklistDefinitionSchema, itemApplies, type ChecklistDefinition } from '../../shared/checklist';
+import { ChecklistDefinitionSchema, type ChecklistDefinition } from '../../shared/checklist';
 import { checklistCatalog } from '../../shared/checklist-catalog';
-import { adherenceOf } from '../../shared/compliance';
+import { adherenceForFacts } from '../../shared/compliance';
+import { itemAppliesTo, type CallFacts } from '../../shared/applicability';
 import { UNTICKED } from '../../shared/call-items';
 
 export const CLERK_ID = '0b9f1e0e-3f5c-4a7e-9a39-6f3f6f2b8a10';
@@ -23,14 +24,15 @@ export const TEST_CATALOG = checklistCatalog([INCOMING, OUTGOING, SHIFT]);
  * The items and adherence of a call on a shipped checklist, as the service
  * records them: `ticked` maps item ids to the offset they were ticked at.
  */
-export function recordedItems(definition: ChecklistDefinition, ticked: Record<string, number>, personalData = false) {
+export function recordedItems(definition: ChecklistDefinition, ticked: Record<string, number>, personalData = false, outboundPerson: CallFacts['outboundPerson'] = definition.direction === 'outgoing' ? 'right' : null) {
   const states = definition.items.map((item) => (item.id in ticked ? { done: true, atMs: ticked[item.id]!, atWrapUp: false } : UNTICKED));
+  const facts: CallFacts = { direction: definition.direction === 'outgoing' ? 'outgoing' : 'incoming', outboundPerson, personalData };
   return {
     checklist: { id: definition.id, version: definition.version },
-    items: definition.items.map((item, i) => ({ id: item.id, label: item.label, weight: item.weight, applies: itemApplies(item, personalData), ...states[i]! })),
-    adherence: adherenceOf(
+    items: definition.items.map((item, i) => ({ id: item.id, label: item.label, weight: item.weight, applies: itemAppliesTo(item, facts), ...states[i]! })),
+    adherence: adherenceForFacts(
       definition.items.map((item, i) => ({ item, state: states[i]! })),
-      personalData,
+      facts,
     ),
   };
 }

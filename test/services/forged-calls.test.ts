@@ -7,7 +7,7 @@ import { createHandlers, dispatch, type HandlerTable } from '../../electron/hand
 import { openAppServices, type AppServices } from '../../electron/services/app-services';
 import { callForSaving, LONGEST_CALL_MS } from '../../shared/call-for-saving';
 import { callReducer, type ActiveCall } from '../../shared/call-machine';
-import { adherenceOf } from '../../shared/compliance';
+import { adherenceForFacts } from '../../shared/compliance';
 import { endedCall } from '../helpers/calls';
 import { INCOMING, OUTGOING, TEST_CATALOG } from '../helpers/records';
 
@@ -35,9 +35,9 @@ afterAll(async () => {
 
 const save = (call: unknown, outcome = 'resolved') => dispatch(api, 'saveCall', { call, outcome, note: '' });
 const honestScore = (call: ActiveCall) =>
-  adherenceOf(
+  adherenceForFacts(
     INCOMING.items.map((item) => ({ item, state: call.items[item.id] ?? { done: false, atMs: null, atWrapUp: false } })),
-    call.personalData,
+    { direction: 'incoming', outboundPerson: null, personalData: call.personalData },
   ).score;
 
 describe('a call sent to be saved', () => {

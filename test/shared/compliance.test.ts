@@ -3,7 +3,7 @@ import type { ActiveCall, CallEvent } from '../../shared/call-machine';
 import { ChecklistDefinitionSchema } from '../../shared/checklist';
 import { UNTICKED, type ItemState } from '../../shared/call-items';
 import {
-  adherenceOf,
+  adherenceForFacts,
   BURST_MIN_ITEMS,
   BURST_TAIL_MS,
   BURST_WINDOW_MS,
@@ -122,6 +122,7 @@ describe('markLateBurst', () => {
 // INCOMING weights: greeting 3, no-third-party-voices 1, matter-identified 2,
 // identity-verified 3 (personal data only), plain-language 1, polite-closing 1.
 // Without personal data 3 + 1 + 2 + 1 + 1 = 8 applies; with it 11.
+const incoming = (personalData: boolean) => ({ direction: 'incoming' as const, outboundPerson: null, personalData });
 const facts = (done: Record<string, Partial<ItemState>>) =>
   INCOMING.items.map((item) => ({
     item,
@@ -130,37 +131,37 @@ const facts = (done: Record<string, Partial<ItemState>>) =>
 
 describe('adherenceOf: weighted score', () => {
   it('nothing done scores 0, not null', () => {
-    expect(adherenceOf(facts({}), false)).toEqual({ score: 0, greetingWithin30s: false, ticksAtWrapUp: 0 });
+    expect(adherenceForFacts(facts({}), incoming(false))).toEqual({ score: 0, greetingWithin30s: false, ticksAtWrapUp: 0 });
   });
 
   it('greeting and matter done, no personal data: (3 + 2) / 8', () => {
-    expect(adherenceOf(facts({ greeting: {}, 'matter-identified': {} }), false).score).toBe(5 / 8);
+    expect(adherenceForFacts(facts({ greeting: {}, 'matter-identified': {} }), incoming(false)).score).toBe(5 / 8);
   });
 
   it('the same with personal data: identity verification now counts, (3 + 2) / 11', () => {
-    expect(adherenceOf(facts({ greeting: {}, 'matter-identified': {} }), true).score).toBe(5 / 11);
+    expect(adherenceForFacts(facts({ greeting: {}, 'matter-identified': {} }), incoming(true)).score).toBe(5 / 11);
   });
 
   it('identity verified without personal data adds nothing: greeting only, 3 / 8', () => {
-    expect(adherenceOf(facts({ greeting: {}, 'identity-verified': {} }), false).score).toBe(3 / 8);
+    expect(adherenceForFacts(facts({ greeting: {}, 'identity-verified': {} }), incoming(false)).score).toBe(3 / 8);
   });
 
   it('everything but identity verification, with personal data: 8 / 11', () => {
     const all = Object.fromEntries(INCOMING.items.filter((i) => i.id !== 'identity-verified').map((i) => [i.id, {}]));
-    expect(adherenceOf(facts(all), true).score).toBe(8 / 11);
-    expect(adherenceOf(facts(all), false).score).toBe(1);
+    expect(adherenceForFacts(facts(all), incoming(true)).score).toBe(8 / 11);
+    expect(adherenceForFacts(facts(all), incoming(false)).score).toBe(1);
   });
 
   it('items ticked at wrap-up still count as done, and are counted', () => {
-    const result = adherenceOf(facts({ 'plain-language': { atWrapUp: true }, 'polite-closing': { atWrapUp: true } }), false);
+    const result = adherenceForFacts(facts({ 'plain-language': { atWrapUp: true }, 'polite-closing': { atWrapUp: true } }), incoming(false));
     expect(result).toEqual({ score: 2 / 8, greetingWithin30s: false, ticksAtWrapUp: 2 });
   });
 
   it('null when nothing applies: only a personal-data item, and no personal data; or no items at all', () => {
     const only = [{ item: { id: 'id-check', weight: 4, appliesWhen: 'personal-data' as const }, state: UNTICKED }];
-    expect(adherenceOf(only, false).score).toBeNull();
-    expect(adherenceOf(only, true).score).toBe(0);
-    expect(adherenceOf([], true)).toEqual({ score: null, greetingWithin30s: false, ticksAtWrapUp: 0 });
+    expect(adherenceForFacts(only, incoming(false)).score).toBeNull();
+    expect(adherenceForFacts(only, incoming(true)).score).toBe(0);
+    expect(adherenceForFacts([], incoming(true))).toEqual({ score: null, greetingWithin30s: false, ticksAtWrapUp: 0 });
   });
 });
 
@@ -171,11 +172,11 @@ describe('adherence: greeting within 30 s', () => {
     [GREETING_DEADLINE_MS + 1, false],
     [120_000, false],
   ])('greeting ticked during the call at %i ms → %s', (atMs, within) => {
-    expect(adherenceOf(facts({ greeting: { atMs } }), false).greetingWithin30s).toBe(within);
+    expect(adherenceForFacts(facts({ greeting: { atMs } }), incoming(false)).greetingWithin30s).toBe(within);
   });
 
   it('a greeting ticked at wrap-up does not count, however early its offset', () => {
-    expect(adherenceOf(facts({ greeting: { atMs: 5_000, atWrapUp: true } }), false).greetingWithin30s).toBe(false);
+    expect(adherenceForFacts(facts({ greeting: { atMs: 5_000, atWrapUp: true } }), incoming(false)).greetingWithin30s).toBe(false);
   });
 
   const greetedAt = (dt: number, endDt: number) =>

@@ -1,6 +1,7 @@
 import { useEffect, useId, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { elapsedMs, missingItems, NOTE_MAX_LENGTH, type ActiveCall } from '../../../shared/call-machine';
+import { factsOfCall, hadConversation } from '../../../shared/applicability';
 import { callAdherence } from '../../../shared/compliance';
 import { type MaskKind } from '../../../shared/masking';
 import { OUTCOMES, type Outcome } from '../../../shared/outcomes';
@@ -30,6 +31,8 @@ export function WrapUpView({ call, outcome, note }: Props) {
   const outcomeGroup = useRef<HTMLFieldSetElement>(null);
   const missed = missingItems(call);
   const adherence = callAdherence(call);
+  // Nobody answered: no conversation to judge — said as such, not as a list done or a greeting late.
+  const conversation = hadConversation(factsOfCall(call));
   // Exactly what the record will hold: the same function builds it.
   const masked = useMemo(() => storedNote(note), [note]);
   const maskedKinds = Object.keys(masked.counts) as MaskKind[];
@@ -54,7 +57,9 @@ export function WrapUpView({ call, outcome, note }: Props) {
       </div>
 
       <div className={`card compact ${missed.length ? 'warning' : 'success'}`} role="status">
-        {missed.length ? (
+        {!conversation ? (
+          <p>{t('wrapUp.noConversation')}</p>
+        ) : missed.length ? (
           <>
             <h3>{t('wrapUp.missedTitle')}</h3>
             <ul className="missed">
@@ -73,7 +78,7 @@ export function WrapUpView({ call, outcome, note }: Props) {
               ? t('wrapUp.adherenceNone')
               : t('wrapUp.adherence', { percent: Math.round(adherence.score * 100) })}
           </span>
-          <span>{t(adherence.greetingWithin30s ? 'wrapUp.greeting30' : 'wrapUp.greeting30No')}</span>
+          {conversation && <span>{t(adherence.greetingWithin30s ? 'wrapUp.greeting30' : 'wrapUp.greeting30No')}</span>}
           {adherence.ticksAtWrapUp > 0 && <span>{t('wrapUp.atWrapUp', { count: adherence.ticksAtWrapUp })}</span>}
         </p>
       </div>

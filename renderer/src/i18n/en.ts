@@ -153,6 +153,7 @@ export const en = {
     stored: 'Goes into the journal',
     adherence: 'Adherence to the standard: {{percent}}%',
     adherenceNone: 'Adherence to the standard: not applicable',
+    noConversation: 'Nobody answered — the checklist does not apply to this call and it counts in no mean.',
     greeting30: 'Greeting within 30 s',
     greeting30No: 'Greeting not within 30 s',
     atWrapUp_one: '{{count}} item ticked after the call ended',

@@ -167,6 +167,7 @@ export const pl = {
     stored: 'Do dziennika trafi',
     adherence: 'Zgodność ze standardem: {{percent}}%',
     adherenceNone: 'Zgodność ze standardem: nie dotyczy',
+    noConversation: 'Nikt nie odebrał — lista kontrolna nie dotyczy tej rozmowy i nie liczy się do średnich.',
     greeting30: 'Powitanie w ciągu 30 s',
     greeting30No: 'Powitanie nie w ciągu 30 s',
     atWrapUp_one: '{{count}} punkt zaznaczony po zakończeniu',
