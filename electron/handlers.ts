@@ -177,7 +177,7 @@ export function createHandlers(services: AppServices): HandlerTable {
         const problem = callbackTimeProblem(input.call.callback?.dueAt ?? null, now);
         if (problem) throw new ServiceError('bad-input', CALLBACK_PROBLEMS[problem], `callback.${problem}`);
       }
-      const invitation = input.outcome === 'invited' ? input.call.invitation : null;
+      const invitation = input.call.invitation;
       if (invitation && appointmentTimeProblem(invitation.appointmentAt, invitation.at)) {
         throw new ServiceError('bad-input', 'Termin wizyty w Urzędzie już minął — wybierz termin w przyszłości albo zostaw go pusty.', 'appointmentPast');
       }

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -7,16 +6,22 @@ import { createExportDownload, createHandlers, createImportUpload } from './hand
 import { openAppServices, uploadsDir } from './services/app-services';
 import { DataDirInUseError } from './services/data-dir-lock';
 import { startWebServer } from './web';
+import { loadWebAccess, saveWebAccess } from './services/web-access';
 
 /**
- * `npm run web [-- --port N] [-- --data-dir DIR]`: web mode from the built
- * app (out/main/web.js). Prints the address to open on one line.
+ * `npm run web [-- --port N] [-- --data-dir DIR] [-- --new-token]`: web mode
+ * from the built app (out/main/web.js). Prints the address to open on one
+ * line. The key and the port are kept in the data directory, so the address
+ * stays the same across restarts (an open tab goes on); `--new-token` makes
+ * a new key, and `--port` chooses the port.
  */
-const USAGE = 'Użycie: npm run web -- [--port N] [--data-dir FOLDER]';
+const USAGE = 'Użycie: npm run web -- [--port N] [--data-dir FOLDER] [--new-token]';
 
 export interface WebCliOptions {
-  port: number;
+  /** null: the port of the last start (or any free one). */
+  port: number | null;
   dataDir: string;
+  newToken: boolean;
 }
 
 export function parseWebArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): WebCliOptions {
@@ -25,19 +30,20 @@ export function parseWebArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
     options: {
       port: { type: 'string' },
       'data-dir': { type: 'string' },
+      'new-token': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
   });
   if (values.help) throw new UsageError(USAGE);
-  const portText = values.port ?? '0';
-  const port = Number(portText);
-  if (!/^\d+$/.test(portText) || port > 65535) {
+  const portText = values.port;
+  const port = portText === undefined ? null : Number(portText);
+  if (portText !== undefined && (!/^\d+$/.test(portText) || port! > 65535)) {
     throw new UsageError(`--port: podaj liczbę od 0 do 65535 (0 = wolny port), a nie „${portText}”.`);
   }
   const dataDir = values['data-dir'];
   if (dataDir !== undefined && dataDir.trim() === '') throw new UsageError('--data-dir: podaj ścieżkę folderu.');
-  return { port, dataDir: resolve(dataDir ?? defaultDataDir(env)) };
+  return { port, dataDir: resolve(dataDir ?? defaultDataDir(env)), newToken: values['new-token'] ?? false };
 }
 
 export class UsageError extends Error {}
@@ -54,18 +60,28 @@ async function main(): Promise<void> {
     onWaitForLock: () => console.log('Folder danych jest zajęty — czekam kilka sekund, aż zostanie zwolniony…'),
   });
   const handlers = createHandlers(services);
-  const web = await startWebServer({
-    handlers,
-    exportDownload: createExportDownload(services),
-    importUpload: createImportUpload(services),
-    uploadDir: uploadsDir(services.dataDir),
-    rendererDir: fileURLToPath(new URL('../renderer', import.meta.url)),
-    token: randomBytes(24).toString('base64url'),
-    port: options.port,
-  }).catch(async (error: NodeJS.ErrnoException) => {
-    await services.close();
-    throw error;
-  });
+  const access = await loadWebAccess(services.dataDir, options.newToken);
+  const start = (port: number) =>
+    startWebServer({
+      handlers,
+      exportDownload: createExportDownload(services),
+      importUpload: createImportUpload(services),
+      uploadDir: uploadsDir(services.dataDir),
+      rendererDir: fileURLToPath(new URL('../renderer', import.meta.url)),
+      token: access.token,
+      port,
+    });
+  // The port asked for; else the last start's, so an open tab finds the server again; else any free one.
+  const web = await start(options.port ?? access.port ?? 0)
+    .catch((error: NodeJS.ErrnoException) => {
+      if (options.port === null && access.port !== null && error.code === 'EADDRINUSE') return start(0);
+      throw error;
+    })
+    .catch(async (error: NodeJS.ErrnoException) => {
+      await services.close();
+      throw error;
+    });
+  await saveWebAccess(services.dataDir, { token: access.token, port: web.port }).catch((error: Error) => console.error(`[web] the address is not kept for the next start: ${error.message}`));
   console.log(`Asystent Rozmów w przeglądarce: ${web.url}`);
   console.log(`Dane: ${options.dataDir}. Zatrzymanie: Ctrl+C.`);
 

@@ -8,10 +8,9 @@ import { CALLBACK_MAX_AHEAD_MS } from './callbacks';
  * times together; this holds what the clerk's app could have written: a
  * call saved within a month of its start, every tick made during the call
  * (or at wrap-up, before the save, and marked so), a callback due between
- * the save and as far ahead as the app lets one be agreed; a callback, a
- * routed unit and an invitation only with their own outcome (and a callback
- * with it always); a call that keeps no callback of its own; an appointment
- * not before the call. A record that fails one was not made by the app:
+ * the save and as far ahead as the app lets one be agreed; a callback only
+ * with its outcome and that outcome always with it; a call that keeps no
+ * callback of its own; an appointment not before the call. A record that fails one was not made by the app:
  * an import refuses it, by line, and its figures never reach the register.
  */
 export type ImplausibleCall =
@@ -37,10 +36,10 @@ export function implausibleCall(record: CallRecord): ImplausibleCall | null {
     if (item.atMs > untilSave) return 'tick-after-save';
     if (item.atMs > callMs && !item.atWrapUp) return 'tick-after-end';
   }
-  // A save stores each of these only with its outcome, and a callback outcome never without its time.
-  if ((record.callback !== null) !== (record.outcome === 'callback') || (record.routedTo !== null && record.outcome !== 'routed') || (record.invitation !== null && record.outcome !== 'invited')) {
-    return 'outcome-fields';
-  }
+  // A save stores a callback only with its outcome, and that outcome never without its time. (A routing
+  // and an invitation are facts of the call whatever its outcome; and "Przekierowana" or "Zaproszenie"
+  // may be chosen without picking a unit or a date: neither ties an outcome to a field.)
+  if ((record.callback !== null) !== (record.outcome === 'callback')) return 'outcome-fields';
   if (record.callbackOf === record.id) return 'callback-of-itself';
   const appointment = record.invitation?.appointmentAt;
   if (appointment && Date.parse(appointment) < started - 60_000) return 'appointment-before-call';

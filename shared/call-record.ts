@@ -96,7 +96,9 @@ export function buildCallRecord(input: CallToRecord, profile: Profile, savedAt: 
     input.outcome === 'callback' && call.callback
       ? { dueAt: call.callback.dueAt, reference: storedCallbackReference(call.callback.reference) }
       : null;
-  const routed = input.outcome === 'routed' && call.routedTo ? call.routedTo : null;
+  // Routing and invitation are facts of the call, kept whatever the outcome chosen last: a caller sent to
+  // another unit and also invited in was both, and the screen said each was noted.
+  const routed = call.routedTo;
   const unitName = routed ? storedUnitName(routed.unitName) : null;
   return {
     schemaVersion: CALL_RECORD_SCHEMA_VERSION,
@@ -129,10 +131,7 @@ export function buildCallRecord(input: CallToRecord, profile: Profile, savedAt: 
       : null,
     callbackOf: call.callbackOf,
     routedTo: routed && unitName ? { unitId: unitId(routed.unitId), unitName: unitName.text || unitId(routed.unitId), external: routed.external } : null,
-    invitation:
-      input.outcome === 'invited' && call.invitation
-        ? { appointmentAt: call.invitation.appointmentAt === null ? null : new Date(call.invitation.appointmentAt).toISOString() }
-        : null,
+    invitation: call.invitation ? { appointmentAt: call.invitation.appointmentAt === null ? null : new Date(call.invitation.appointmentAt).toISOString() } : null,
     note: note.text,
     maskedCounts: addCounts(note.counts, callback?.reference.counts ?? {}, unitName?.counts ?? {}),
     adherence: callAdherence(call),

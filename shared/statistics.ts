@@ -98,7 +98,8 @@ export function summarize(rows: readonly RegisterRow[], keptAt: ReadonlyMap<stri
     if (!notJudged) spoken++;
     if (row.greetingWithin30s && !notJudged) greeting++;
     outcomes[row.outcome]++;
-    if (row.outcome === 'routed') {
+    // Routing and an invitation are facts of a call, whatever outcome was chosen last.
+    if (row.routedTo !== null || row.outcome === 'routed') {
       routed++;
       if (row.routedTo) {
         const target = targets.get(row.routedTo.unitId);
@@ -106,7 +107,7 @@ export function summarize(rows: readonly RegisterRow[], keptAt: ReadonlyMap<stri
         else targets.set(row.routedTo.unitId, { ...row.routedTo, calls: 1 });
       }
     }
-    if (row.outcome === 'invited') invited++;
+    if (row.outcome === 'invited' || row.appointmentAt !== null) invited++;
     if (row.outcome === 'callback' && row.callbackDueAt !== null) {
       callbacksAgreed++;
       const keptWhen = keptAt.get(row.id);

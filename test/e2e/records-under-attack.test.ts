@@ -85,7 +85,7 @@ describe.skipIf(unavailable)('web mode: records under attack', () => {
     const exportFile = join(outside, 'beata.jsonl');
     writeFileSync(exportFile, chain(records));
     const changedFile = join(outside, 'beata-zmieniony.jsonl');
-    writeFileSync(changedFile, chain([records[0]!, { ...records[1]!, outcome: 'invited' }]));
+    writeFileSync(changedFile, chain([records[0]!, { ...records[1]!, outcome: 'other' }]));
 
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.getByRole('button', { name: 'Rejestr' }).click();

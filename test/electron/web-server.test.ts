@@ -172,10 +172,11 @@ describe('web mode server', () => {
 });
 
 describe('npm run web arguments', () => {
-  it('reads --port and --data-dir, with a random port by default', () => {
-    expect(parseWebArgs(['--port', '8123', '--data-dir', 'dane'])).toMatchObject({ port: 8123 });
+  it('reads --port, --data-dir and --new-token; by default the last start’s port (or any free one) and the kept key', () => {
+    expect(parseWebArgs(['--port', '8123', '--data-dir', 'dane'])).toMatchObject({ port: 8123, newToken: false });
     expect(parseWebArgs(['--port', '8123', '--data-dir', 'dane']).dataDir).toMatch(/dane$/);
-    expect(parseWebArgs([], { XDG_CONFIG_HOME: join(tmpdir(), 'config') }).port).toBe(0);
+    expect(parseWebArgs([], { XDG_CONFIG_HOME: join(tmpdir(), 'config') })).toMatchObject({ port: null, newToken: false });
+    expect(parseWebArgs(['--new-token'])).toMatchObject({ newToken: true });
   });
 
   it('explains a bad port or an unknown option', () => {
@@ -183,5 +184,29 @@ describe('npm run web arguments', () => {
     expect(() => parseWebArgs(['--port', '70000'])).toThrow('--port');
     expect(() => parseWebArgs(['--data-dir', ' '])).toThrow('--data-dir');
     expect(() => parseWebArgs(['--colour'])).toThrow();
+  });
+});
+
+describe('web mode’s key and port, kept for the next start', () => {
+  it('the same key and port come back; --new-token changes the key alone; the file is the owner’s only; a broken file costs a new key', async () => {
+    const { loadWebAccess, saveWebAccess } = await import('../../electron/services/web-access');
+    const { mkdtempSync, statSync, writeFileSync, rmSync } = await import('node:fs');
+    const dir = mkdtempSync(join(tmpdir(), 'web-access-'));
+    try {
+      const first = await loadWebAccess(dir, false);
+      expect(first.port).toBeNull();
+      await saveWebAccess(dir, { ...first, port: 8123 });
+      expect(statSync(join(dir, 'web-access.json')).mode & 0o777).toBe(0o600);
+      expect(await loadWebAccess(dir, false)).toEqual({ token: first.token, port: 8123 });
+      const renewed = await loadWebAccess(dir, true);
+      expect(renewed.port).toBe(8123);
+      expect(renewed.token).not.toBe(first.token);
+      writeFileSync(join(dir, 'web-access.json'), '{"token":"x"');
+      const fresh = await loadWebAccess(dir, false);
+      expect(fresh.token).toMatch(/^[A-Za-z0-9_-]{32}$/);
+      expect(fresh.token).not.toBe(first.token);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -47,9 +47,13 @@ export interface WebModeProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-/** Starts `node out/main/web.js` on a free port and waits for the line with the address. */
-export async function startWebMode(dataDir: string, extraArgs: string[] = []): Promise<WebModeProcess> {
-  const child = spawn(process.execPath, [WEB_ENTRY, '--port', '0', '--data-dir', dataDir, ...extraArgs], {
+/**
+ * Starts `node out/main/web.js` and waits for the line with the address: on a
+ * free port, or (`freePort: false`) as a person starts it, on the port the
+ * data directory's last start had.
+ */
+export async function startWebMode(dataDir: string, extraArgs: string[] = [], { freePort = true } = {}): Promise<WebModeProcess> {
+  const child = spawn(process.execPath, [WEB_ENTRY, ...(freePort ? ['--port', '0'] : []), '--data-dir', dataDir, ...extraArgs], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -143,3 +143,48 @@ describe('what an import says it did', () => {
     );
   });
 });
+
+describe('keys the UI builds at run time', () => {
+  it('exist for every value they can be built from, in both languages — and no new kind of built key goes unchecked', async () => {
+    const { MASK_TOKENS } = await import('../../shared/masking');
+    const { OUTCOMES } = await import('../../shared/outcomes');
+    const { JOURNAL_PROBLEM_KINDS } = await import('../../shared/api-problems');
+    const { JOURNAL_ALERT_KINDS } = await import('../../shared/journal-alerts');
+    const { FOLDER_KINDS, REGISTER_PROBLEM_KINDS, IMPORT_REJECT_REASONS } = await import('../../shared/register-api');
+    const { QUICK_RANGES, SORT_KEYS } = await import('../../shared/register');
+    const { ROLES } = await import('../../shared/profile');
+    type CallbackStatus = import('../../shared/callbacks').CallbackStatus;
+    type CallbackTimeProblem = import('../../shared/callbacks').CallbackTimeProblem;
+    type QuickCallbackChoice = import('../../shared/callbacks').QuickCallbackChoice;
+    type WrapUpProblem = import('../../shared/wrap-up').WrapUpProblem;
+    const timeProblems: CallbackTimeProblem[] = ['required', 'invalid', 'past', 'too-far'];
+    // Each family: the values the domain can hand the template (the types keep these lists whole: a value added there fails to compile here).
+    const families: Record<string, readonly string[]> = {
+      'masked.': Object.keys(MASK_TOKENS),
+      'outcomes.': OUTCOMES,
+      'history.problem.': JOURNAL_PROBLEM_KINDS,
+      'register.problem.': REGISTER_PROBLEM_KINDS.filter((k) => k !== 'conflict'),
+      'register.folder.': FOLDER_KINDS,
+      'journalAlerts.kind.': JOURNAL_ALERT_KINDS,
+      'journalAlerts.copy.': ['local', 'team'],
+      'direction.': ['incoming', 'outgoing'],
+      'register.import.reasons.': IMPORT_REJECT_REASONS,
+      'register.range.': QUICK_RANGES,
+      'register.sort.': SORT_KEYS.flatMap((k) => [`${k}-asc`, `${k}-desc`]),
+      'profile.roles.': ROLES,
+      'callbacks.': ['upcoming', 'due', 'overdue'] satisfies CallbackStatus[],
+      'callback.problems.': timeProblems.filter((p) => p !== 'required'),
+      'callback.quick.': ['in-1h', 'this-afternoon', 'next-morning'] satisfies QuickCallbackChoice[],
+      'wrapUp.problems.': ['outcome-required', ...timeProblems.map((p) => `callback-${p}` as const)] satisfies WrapUpProblem[],
+    };
+    // Built from a component's own fixed list (its form fields, its views, its notice codes): checked where that list is.
+    const local = ['deescalation.steps.', 'nav.', 'notices.', 'notices.using.', 'officeFiles.', 'officeFiles.errors.', 'officeFiles.source.', 'preferences.', 'preferences.actions.', 'preferences.errors.hotkey.', 'preferences.languages.', 'profile.', 'profile.errors.', 'search.kind.', 'team.errors.'];
+    for (const [language, keys] of [['pl', polish], ['en', english]] as const) {
+      const missing = Object.entries(families).flatMap(([prefix, values]) => values.map((v) => `${prefix}${v}`).filter((k) => !keys.has(k)));
+      expect(missing, language).toEqual([]);
+    }
+    const built = new Set<string>();
+    for (const file of sourceFiles('renderer/src')) for (const m of readFileSync(file, 'utf8').matchAll(/\bt\(`([a-zA-Z0-9_.]+)\$\{/g)) built.add(m[1]!);
+    expect([...built].filter((prefix) => !(prefix in families) && !local.includes(prefix))).toEqual([]);
+  });
+});

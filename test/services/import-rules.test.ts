@@ -104,7 +104,7 @@ describe('an import held to the clerk’s rules', () => {
   it('the same id with other content is a conflict: kept aside, shown with both copies, never counted as a duplicate', async () => {
     const records = [beatasCall(new Date(2026, 9, 5, 9)), beatasCall(new Date(2026, 9, 5, 10))];
     await call('importRecords', { path: writeExport(exportOf(records)) });
-    const changed = exportOf([records[0]!, { ...records[1]!, outcome: 'invited', note: 'Inaczej' }]);
+    const changed = exportOf([records[0]!, { ...records[1]!, outcome: 'other', note: 'Inaczej' }]);
     const result = await call('importRecords', { path: writeExport(changed) });
     expect(result).toMatchObject({ imported: 0, duplicates: 1, conflicts: 1 });
     const page = await register();
@@ -197,7 +197,7 @@ describe('what the adversarial review found, each held', () => {
   it('an export cannot vouch for its own edits: a "masked on import" field in the file hides nothing', async () => {
     const records = [0, 1, 2].map((i) => beatasCall(new Date(2026, 9, 5, 9 + i)));
     const lines = exportOf(records);
-    const edited = JSON.stringify({ ...(JSON.parse(lines[1]!) as object), outcome: 'invited', maskedAtImport: sha256(lines[1]!) });
+    const edited = JSON.stringify({ ...(JSON.parse(lines[1]!) as object), outcome: 'other', maskedAtImport: sha256(lines[1]!) });
     await call('importRecords', { path: writeExport([lines[0]!, edited, lines[2]!]) });
     expect(await problems()).toEqual([expect.objectContaining({ kind: 'broken-chain', lines: [3] })]);
     expect((await register()).rows.every((r) => !r.integrity.includes('zamaskowana'))).toBe(true);

@@ -90,3 +90,15 @@ describe('fair figures for a day of outbound calls nobody answered', () => {
     expect(read).toMatchObject({ trust: 'ok', adherence: { score: 1 } });
   });
 });
+
+describe('routing and invitation are facts of a call', () => {
+  it('a caller sent to another unit and then invited in counts in both shares, and the routing target is shown', () => {
+    const base = CallRecordSchema.parse({ ...sampleRecord(new Date(2026, 9, 5, 9)), prevHash: '0'.repeat(64) });
+    const both: CallRecord = { ...base, outcome: 'invited', routedTo: { unitId: 'zus', unitName: 'ZUS', external: true }, invitation: { appointmentAt: '2026-10-12T09:00:00.000Z' } };
+    const make = createRowMaker(TEST_CATALOG);
+    const summary = summarize([make(both, 'calls/x/2026-10.jsonl', 'local')], new Map(), Date.now());
+    expect(summary.routed).toMatchObject({ count: 1, of: 1 });
+    expect(summary.invited).toMatchObject({ count: 1, of: 1 });
+    expect(summary.routingTargets).toEqual([expect.objectContaining({ unitId: 'zus', calls: 1 })]);
+  });
+});

@@ -64,8 +64,6 @@ describe('a call record the app could have saved', () => {
   it.each([
     ['a callback on a call resolved otherwise', (r: CallRecord) => ({ ...r, callback: { dueAt: new Date(Date.parse(r.savedAt) + 3_600_000).toISOString(), reference: '' } }), 'outcome-fields'],
     ['the callback outcome with no callback time', (r: CallRecord) => ({ ...r, outcome: 'callback' as const }), 'outcome-fields'],
-    ['a routed unit on a call resolved otherwise', (r: CallRecord) => ({ ...r, routedTo: { unitId: 'zus', unitName: 'ZUS', external: true } }), 'outcome-fields'],
-    ['an invitation on a call resolved otherwise', (r: CallRecord) => ({ ...r, invitation: { appointmentAt: null } }), 'outcome-fields'],
     ['a call that is the callback of itself', (r: CallRecord) => ({ ...r, callbackOf: r.id }), 'callback-of-itself'],
     ['an appointment made for before the call', (r: CallRecord) => ({ ...r, outcome: 'invited' as const, invitation: { appointmentAt: '2001-01-01T09:00:00.000Z' } }), 'appointment-before-call'],
   ])('%s is refused', (_name, forge, why) => {
@@ -81,6 +79,50 @@ describe('a call record the app could have saved', () => {
       { ...r, outcome: 'routed' as const, routedTo: { unitId: 'zus', unitName: 'ZUS', external: true } },
       { ...r, outcome: 'invited' as const, invitation: { appointmentAt: later } },
       { ...r, outcome: 'invited' as const, invitation: { appointmentAt: null } },
+      // Chosen in the wrap-up without picking a unit or a date, as the app allows.
+      { ...r, outcome: 'routed' as const },
+      { ...r, outcome: 'invited' as const },
+      // Routed and then invited in: both facts kept, the outcome the last chosen.
+      { ...r, outcome: 'invited' as const, routedTo: { unitId: 'zus', unitName: 'ZUS', external: true }, invitation: { appointmentAt: later } },
     ]) expect(implausibleCall(made)).toBeNull();
+  });
+});
+
+describe('every call the app saves passes', () => {
+  it('property: any checklist, ticks, outbound answer, routing, invitation and outcome the window allows — built as a save builds it — is plausible', async () => {
+    const { buildCallRecord } = await import('../../shared/call-record');
+    const { callReducer } = await import('../../shared/call-machine');
+    const { OUTCOMES } = await import('../../shared/outcomes');
+    const { endedCall } = await import('../helpers/calls');
+    const { PROFILE } = await import('./fixtures');
+    const { INCOMING: IN, OUTGOING: OUT } = await import('../helpers/records');
+    fc.assert(
+      fc.property(
+        fc.boolean(),
+        fc.constantFrom(...OUTCOMES),
+        fc.constantFrom('right', 'someone-else', 'no-answer', null),
+        fc.boolean(),
+        fc.boolean(),
+        fc.subarray([1, 2, 3, 4, 5, 6, 7]),
+        (outgoing, outcome, person, routed, invited, keys) => {
+          const now = Date.now();
+          const call = endedCall(outgoing ? OUT : IN, (s) => {
+            let state = s;
+            for (const key of keys) {
+              const item = (outgoing ? OUT : IN).items[key - 1];
+              if (item) state = callReducer(state, { type: 'toggle-item', itemId: item.id, at: now - 50_000 + key * 1_000 });
+            }
+            if (outgoing && person) state = callReducer(state, { type: 'answer-person', answer: person, at: now - 40_000 });
+            if (routed) state = callReducer(state, { type: 'route', unit: { id: 'zus', name: 'ZUS', external: true }, at: now - 30_000 });
+            if (invited) state = callReducer(state, { type: 'invite', appointmentAt: now + 86_400_000, at: now - 20_000 });
+            return state;
+          }, now);
+          const withCallback = outcome === 'callback' ? { ...call, callback: { dueAt: now + 3_600_000, reference: '' } } : call;
+          const record = CallRecordSchema.parse({ ...buildCallRecord({ call: withCallback, outcome, note: '' }, PROFILE, now), prevHash: '0'.repeat(64) });
+          expect(implausibleCall(record)).toBeNull();
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

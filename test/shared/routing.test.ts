@@ -64,11 +64,14 @@ describe('routing and invitations in the call', () => {
     expect(inPhase(callReducer(state, route(T0 + 70_000)), 'wrap-up').outcome).toBe('routed');
   });
 
-  it('the record keeps the target unit only for "Przekierowana", and the appointment only for "Zaproszenie do Urzędu"', () => {
+  it('the record keeps the routing and the invitation as facts of the call, whatever outcome was chosen last', () => {
     const routed = ended(route(T0 + 10_000));
     const record = buildCallRecord({ call: routed.call, outcome: 'routed', note: '' }, PROFILE, T0 + 61_000);
     expect(record.routedTo).toEqual({ unitId: 'zus', unitName: 'ZUS', external: true });
-    expect(buildCallRecord({ call: routed.call, outcome: 'resolved', note: '' }, PROFILE, T0 + 61_000).routedTo).toBeNull();
+    // Routed, then invited in: the screen said the routing was noted, and it is.
+    const both = callReducer(routed, invite(T0 + 20_000, Date.UTC(2026, 11, 1, 9)));
+    const bothRecord = buildCallRecord({ call: (both as Extract<CallState, { phase: 'wrap-up' }>).call, outcome: 'invited', note: '' }, PROFILE, T0 + 61_000);
+    expect(bothRecord).toMatchObject({ outcome: 'invited', routedTo: { unitId: 'zus' }, invitation: { appointmentAt: '2026-12-01T09:00:00.000Z' } });
 
     const invited = ended(invite(T0 + 10_000, Date.UTC(2026, 11, 1, 9)));
     const inviteRecord = buildCallRecord({ call: invited.call, outcome: 'invited', note: '' }, PROFILE, T0 + 61_000);

@@ -34,6 +34,7 @@ const NAV: View[] = ['call', 'callbacks', 'history', 'register', 'settings'];
 export function App() {
   const { t } = useTranslation();
   const status = useAppStore((s) => s.status);
+  const startRefused = useAppStore((s) => s.startRefused);
   const profile = useAppStore((s) => s.profile);
   const view = useAppStore((s) => s.view);
   const load = useAppStore((s) => s.load);
@@ -64,10 +65,13 @@ export function App() {
   if (status === 'failed') {
     return (
       <div className="center" role="alert">
-        <p>{t('app.startFailed')}</p>
-        <button type="button" className="button primary" onClick={() => void load()}>
-          {t('app.retry')}
-        </button>
+        <p>{t(startRefused ? 'app.startRefused' : 'app.startFailed')}</p>
+        {/* Refused: trying the same address again cannot help; the right address does. */}
+        {!startRefused && (
+          <button type="button" className="button primary" onClick={() => void load()}>
+            {t('app.retry')}
+          </button>
+        )}
       </div>
     );
   }

@@ -8,6 +8,7 @@ export const en = {
   app: {
     name: 'Asystent Rozmów',
     loading: 'Loading…',
+    startRefused: 'This address has no valid access key. Open the address printed when web mode started — the one ending in #token=… (the same after every restart, unless --new-token was used).',
     startFailed: 'Could not connect to the app service.',
     retry: 'Try again',
   },
@@ -267,6 +268,7 @@ export const en = {
     nip: 'NIP',
     phone: 'phone',
     idCard: 'document no.',
+    number: 'other long number',
   },
   direction: {
     incoming: 'incoming',

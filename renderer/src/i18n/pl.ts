@@ -8,6 +8,7 @@ export const pl = {
   app: {
     name: 'Asystent Rozmów',
     loading: 'Wczytywanie…',
+    startRefused: 'Ten adres nie ma ważnego klucza dostępu. Otwórz adres wypisany przy uruchomieniu trybu przeglądarkowego — ten z #token=… na końcu (ten sam po każdym ponownym uruchomieniu, dopóki nie użyto --new-token).',
     startFailed: 'Nie udało się połączyć z usługą aplikacji.',
     retry: 'Spróbuj ponownie',
   },
@@ -283,6 +284,7 @@ export const pl = {
     nip: 'NIP',
     phone: 'telefon',
     idCard: 'nr dokumentu',
+    number: 'inny długi numer',
   },
   direction: {
     incoming: 'przychodząca',

@@ -12,6 +12,7 @@ import { applyLanguage } from '../i18n';
 import { buildSearchIndex, type SearchIndex } from '../../../shared/search';
 import type { Profile } from '../../../shared/profile';
 import type { Scripts } from '../../../shared/scripts';
+import { ApiError } from '../api/client';
 import { getApi } from '../api/instance';
 import { useCallStore } from './call-store';
 
@@ -19,6 +20,8 @@ export type View = 'call' | 'shift' | 'callbacks' | 'history' | 'register' | 'se
 
 interface AppState {
   status: 'loading' | 'ready' | 'failed';
+  /** Web mode: the service refused the page's key (no address with #token=…, or an old one) — retrying cannot help. */
+  startRefused: boolean;
   profile: Profile | null;
   checklists: ChecklistDefinition[];
   shiftChecklist: ChecklistDefinition | null;
@@ -61,6 +64,7 @@ interface AppState {
 /** What the app knows at start (profile, content, notices) and which view is open. */
 export const useAppStore = create<AppState>()((set, get) => ({
   status: 'loading',
+  startRefused: false,
   profile: null,
   checklists: [],
   shiftChecklist: null,
@@ -108,8 +112,8 @@ export const useAppStore = create<AppState>()((set, get) => ({
         // First thing of the day: the readiness check, unless a call is being restored.
         view: !state.profile ? 'settings' : state.draft.phase === 'idle' && !shiftDay ? 'shift' : 'call',
       });
-    } catch {
-      set({ status: 'failed' });
+    } catch (error) {
+      set({ status: 'failed', startRefused: error instanceof ApiError && error.code === 'forbidden' });
     }
   },
 
