@@ -147,8 +147,10 @@ describe('web mode started as npm run web does, attacked over HTTP', () => {
     // Everything the process wrote to stdout and stderr, from start to exit.
     const lines = server.output().split('\n').filter((line) => line.includes(server.token));
     expect(lines).toEqual([`Asystent Rozmów w przeglądarce: ${server.url}`]);
-    // …nor writes it anywhere on disk.
-    expect(filesUnder(dataDir).filter((file) => readFileSync(file, 'latin1').includes(server.token))).toEqual([]);
+    // …and keeps it on disk in one file only, for the next start (an open tab goes on), readable by its owner alone.
+    const keeping = filesUnder(dataDir).filter((file) => readFileSync(file, 'latin1').includes(server.token));
+    expect(keeping).toEqual([join(dataDir, 'web-access.json')]);
+    expect(statSync(keeping[0]!).mode & 0o077).toBe(0);
   });
 });
 

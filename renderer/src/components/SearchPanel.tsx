@@ -58,8 +58,12 @@ export function SearchPanel({ inCall }: { inCall: boolean }) {
           else if (e.key === 'ArrowUp') setActive((a) => Math.max(a - 1, 0));
           else if (e.key === 'Enter') open(hits[active]);
           else if (e.key === 'Escape') {
-            setQuery('');
-            setChosen(null);
+            // Esc with something typed clears it; Esc on an empty box gives the keys back to the checklist,
+            // so a number typed next ticks an item instead of landing in the box.
+            if (query !== '' || chosen) {
+              setQuery('');
+              setChosen(null);
+            } else leaveForChecklist(input.current);
           } else return;
           e.preventDefault();
           e.stopPropagation();
@@ -100,4 +104,11 @@ export function SearchPanel({ inCall }: { inCall: boolean }) {
       )}
     </section>
   );
+}
+
+/** Moves the focus out of the search box: to the call's checklist when there is one, else off the box. */
+function leaveForChecklist(box: HTMLInputElement | null): void {
+  const item = document.querySelector<HTMLInputElement>('.checklist input[type="checkbox"]');
+  if (item) item.focus();
+  else box?.blur();
 }

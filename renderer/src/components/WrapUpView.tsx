@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useRef } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { elapsedMs, missingItems, NOTE_MAX_LENGTH, type ActiveCall } from '../../../shared/call-machine';
 import { factsOfCall, hadConversation } from '../../../shared/applicability';
@@ -31,6 +31,8 @@ export function WrapUpView({ call, outcome, note }: Props) {
   const outcomeGroup = useRef<HTMLFieldSetElement>(null);
   const missed = missingItems(call);
   const adherence = callAdherence(call);
+  const [pasteCut, setPasteCut] = useState(0);
+  const pasting = useRef(false);
   // Nobody answered: no conversation to judge — said as such, not as a list done or a greeting late.
   const conversation = hadConversation(factsOfCall(call));
   // Exactly what the record will hold: the same function builds it.
@@ -131,12 +133,28 @@ export function WrapUpView({ call, outcome, note }: Props) {
             spellCheck={false}
             autoComplete="off"
             aria-describedby={`${id}-note-hint`}
-            onChange={(e) => dispatch({ type: 'set-note', note: e.target.value })}
+            onChange={(e) => {
+              dispatch({ type: 'set-note', note: e.target.value });
+              if (!pasting.current) setPasteCut(0);
+              pasting.current = false;
+            }}
+            onPaste={(e) => {
+              // The field's limit cuts a long paste without a word: say how much did not fit.
+              const field = e.currentTarget;
+              const after = field.value.length - (field.selectionEnd - field.selectionStart) + e.clipboardData.getData('text').length;
+              pasting.current = true;
+              setPasteCut(Math.max(0, after - Math.max(NOTE_MAX_LENGTH, note.length)));
+            }}
           />
           <p className="field-hint" id={`${id}-note-hint`}>
             {t('wrapUp.noteHint')}{' '}
             <span className="counter">{t('wrapUp.noteCount', { count: note.length, max: NOTE_MAX_LENGTH })}</span>
           </p>
+          {pasteCut > 0 && (
+            <p className="field-hint warning-text" role="status">
+              {t('wrapUp.pasteCut', { count: pasteCut, max: NOTE_MAX_LENGTH })}
+            </p>
+          )}
           {masked.text && (
             <div className="stored-note" aria-live="polite">
               <span className="label">{t('wrapUp.stored')}</span>

@@ -151,6 +151,8 @@ export const en = {
     note: 'Note (optional)',
     noteHint: 'No client data (names, addresses). PESEL, phone, account and document numbers and e-mail addresses will be hidden.',
     noteCount: '{{count}} / {{max}}',
+    pasteCut_one: 'The pasted text was too long: {{count}} character did not fit (a note holds at most {{max}}).',
+    pasteCut_other: 'The pasted text was too long: {{count}} characters did not fit (a note holds at most {{max}}).',
     stored: 'Goes into the journal',
     adherence: 'Adherence to the standard: {{percent}}%',
     adherenceNone: 'Adherence to the standard: not applicable',
@@ -192,7 +194,7 @@ export const en = {
   },
   search: {
     label: 'Search for a matter, unit or term',
-    hint: '“/” or Ctrl+K — search; arrows — choose; Enter — show.',
+    hint: '“/” or Ctrl+K — search; arrows — choose; Enter — show; Esc — clear, Esc again — the keys go back to the checklist.',
     placeholder: 'e.g. zasiłek, odwołanie, staż',
     results: 'Search results',
     none: 'Nothing found — try other words.',

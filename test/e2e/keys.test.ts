@@ -1,0 +1,65 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { firstRun } from '../helpers/e2e-steps';
+import { e2eSkipReason, launchChromium, startWebMode, type WebModeProcess } from '../helpers/web-mode';
+
+const unavailable = e2eSkipReason();
+
+/**
+ * Keys do what the hint says: in the search box a number is text; Esc clears
+ * what was typed, and Esc again gives the keys back to the checklist, so the
+ * next number ticks its item.
+ */
+describe.skipIf(unavailable)('web mode: where keys go during a call', () => {
+  let browser: Browser;
+  let server: WebModeProcess;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    server = await startWebMode(mkdtempSync(join(tmpdir(), 'asystent-e2e-keys-')));
+    page = await browser.newPage({ viewport: { width: 460, height: 760 }, locale: 'pl-PL' });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('Esc clears the search, Esc again returns to the checklist: 3 then ticks item 3, and nothing was typed into the box', async () => {
+    await firstRun(page, server.url);
+    await page.keyboard.press('F2');
+    await expect.poll(() => page.getByRole('region', { name: 'Powitanie' }).isVisible()).toBe(true);
+    const box = page.getByRole('combobox');
+    const focused = () => page.locator('input[type="search"]:focus').count().then((n) => n === 1);
+    await page.keyboard.press('/');
+    await expect.poll(() => focused()).toBe(true);
+    await page.keyboard.type('zasiłek 3');
+    const third = page.locator('.checklist input[type="checkbox"]').nth(2);
+    expect(await third.isChecked()).toBe(false); // typed into the box, not a tick
+    await page.keyboard.press('Escape');
+    expect(await box.inputValue()).toBe('');
+    await expect.poll(() => focused()).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => focused()).toBe(false);
+    await page.keyboard.press('3');
+    await expect.poll(() => third.isChecked()).toBe(true);
+    expect(await box.inputValue()).toBe('');
+  });
+
+  it('a paste longer than the note holds is cut, and the screen says by how much', async () => {
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
+    await page.keyboard.press('F4');
+    await expect.poll(() => page.getByRole('heading', { name: 'Podsumowanie rozmowy' }).isVisible()).toBe(true);
+    const note = page.getByLabel(/Notatka/);
+    await note.focus();
+    await page.evaluate(`navigator.clipboard.writeText(${JSON.stringify('a'.repeat(600))})`);
+    await page.keyboard.press('Control+V');
+    await expect.poll(() => note.inputValue().then((v) => v.length)).toBe(500);
+    await expect.poll(() => page.getByText('Wklejony tekst był za długi: 100 znaków się nie zmieściło').isVisible()).toBe(true);
+    await page.keyboard.press('Backspace'); // the next edit: the word about the paste has done its job
+    await expect.poll(() => page.getByText('Wklejony tekst był za długi').count()).toBe(0);
+  });
+});
