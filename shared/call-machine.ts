@@ -58,7 +58,15 @@ export const ActiveCallSchema = z.object({
     .nullable()
     .default(null),
   /** The caller was invited to the office (§6 pkt 6), with an appointment if one was made. */
-  invitation: z.object({ appointmentAt: time().nullable(), at: time() }).nullable().default(null),
+  invitation: z
+    .object({
+      appointmentAt: time().nullable(),
+      at: time(),
+      /** The matter whose card invited: its card says the invitation is noted, another matter's does not. */
+      matterId: z.string().max(80).optional(),
+    })
+    .nullable()
+    .default(null),
 });
 export type ActiveCall = z.infer<typeof ActiveCallSchema>;
 
@@ -95,7 +103,7 @@ export type CallEvent =
   | { type: 'answer-good-moment'; good: boolean; at: number }
   | { type: 'set-callback'; plan: CallbackPlan | null }
   | { type: 'route'; unit: { id: string; name: string; external: boolean }; at: number }
-  | { type: 'invite'; appointmentAt: number | null; at: number }
+  | { type: 'invite'; appointmentAt: number | null; at: number; matterId?: string }
   | { type: 'end'; at: number }
   | { type: 'resume' }
   | { type: 'set-outcome'; outcome: Outcome }
@@ -141,7 +149,7 @@ export function callReducer(state: CallState, event: CallEvent): CallState {
     }
     case 'invite':
       if (state.phase === 'idle') return state;
-      return withOutcome(withCall(state, { ...state.call, invitation: { appointmentAt: event.appointmentAt, at: event.at } }), 'invited');
+      return withOutcome(withCall(state, { ...state.call, invitation: { appointmentAt: event.appointmentAt, at: event.at, ...(event.matterId ? { matterId: event.matterId } : {}) } }), 'invited');
     case 'end': {
       if (state.phase !== 'in-call') return state;
       const endedAt = Math.max(event.at, state.call.startedAt);

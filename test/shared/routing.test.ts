@@ -81,6 +81,13 @@ describe('routing and invitations in the call', () => {
     expect(buildCallRecord({ call: noDate.call, outcome: 'invited', note: '' }, PROFILE, T0 + 61_000).invitation).toEqual({ appointmentAt: null });
   });
 
+  it('an invitation remembers the matter whose card made it, so another matter’s card does not say it is noted', () => {
+    const state = callReducer(ended(), { type: 'invite', appointmentAt: null, at: T0 + 70_000, matterId: 'odwolanie' });
+    expect(inPhase(state, 'wrap-up').call.invitation).toEqual({ appointmentAt: null, at: T0 + 70_000, matterId: 'odwolanie' });
+    // The record keeps only the appointment: which card invited is the window's business.
+    expect(buildCallRecord({ call: inPhase(state, 'wrap-up').call, outcome: 'invited', note: '' }, PROFILE, T0 + 71_000).invitation).toEqual({ appointmentAt: null });
+  });
+
   it('is ignored while idle', () => {
     const idle: CallState = { phase: 'idle' };
     expect(callReducer(idle, route(T0))).toBe(idle);

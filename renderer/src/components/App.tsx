@@ -52,6 +52,11 @@ export function App() {
     void load();
   }, [load]);
 
+  // A new call: what was said of the last one ("saved") is no longer true of the screen.
+  useEffect(() => {
+    if (phase === 'in-call') showToast(null);
+  }, [phase, showToast]);
+
   useEffect(() => onDraftWrite((error) => useAppStore.getState().setDraftError(error)), []);
 
   useEffect(() => {

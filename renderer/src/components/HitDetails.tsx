@@ -48,7 +48,7 @@ export function HitDetails({ hit, inCall, onClose }: Props) {
             <RoutingCard unit={decision.unit} external={decision.kind === 'external'} inCall={inCall} />
           )}
           {matter.hint && <p className="muted small">{matter.hint}</p>}
-          {matter.complex && <ComplexHint documents={matter.documents} unit={decision.unit} inCall={inCall} />}
+          {matter.complex && <ComplexHint matterId={matter.id} documents={matter.documents} unit={decision.unit} inCall={inCall} />}
         </>
       );
     }
@@ -128,12 +128,16 @@ function RoutingCard({ unit, external, inCall }: { unit: Unit; external: boolean
   );
 }
 
-function ComplexHint({ documents, unit, inCall }: { documents: string[]; unit: Unit; inCall: boolean }) {
+function ComplexHint({ matterId, documents, unit, inCall }: { matterId: string; documents: string[]; unit: Unit; inCall: boolean }) {
   const { t } = useTranslation();
   const id = useId();
   const directory = useAppStore((s) => s.directory);
   const dispatch = useCallStore((s) => s.dispatch);
-  const invited = useCallStore((s) => (s.state.phase === 'idle' ? null : s.state.call.invitation));
+  // Noted for this matter's card only: another matter's card offers its own invitation.
+  const invited = useCallStore((s) => {
+    const invitation = s.state.phase === 'idle' ? null : s.state.call.invitation;
+    return invitation && (invitation.matterId === undefined || invitation.matterId === matterId) ? invitation : null;
+  });
   const [when, setWhen] = useState('');
   const [problem, setProblem] = useState(false);
   const site = directory?.sites.find((s) => s.id === unit.site) ?? directory?.sites[0];
@@ -192,7 +196,7 @@ function ComplexHint({ documents, unit, inCall }: { documents: string[]; unit: U
               onClick={() => {
                 const appointmentAt = when ? new Date(when).getTime() : null;
                 if (appointmentTimeProblem(appointmentAt, Date.now())) return setProblem(true);
-                dispatch({ type: 'invite', appointmentAt, at: Date.now() });
+                dispatch({ type: 'invite', appointmentAt, at: Date.now(), matterId });
               }}
             >
               {t('complex.invited')}

@@ -50,7 +50,7 @@ export function IdleView() {
       </div>
       {shiftDoneToday(shiftDay) && (
         <button type="button" className="button secondary small" onClick={() => setView('shift')}>
-          {t('idle.startShift')}
+          {t('idle.shiftAgain')}
         </button>
       )}
     </section>

@@ -105,6 +105,7 @@ export const en = {
     greetingPreview: 'Your greeting',
     shiftPending: 'The shift-readiness checklist is not filled in yet.',
     startShift: 'Start the shift',
+    shiftAgain: 'Readiness check done — check again',
   },
   shift: {
     title: 'Shift readiness',

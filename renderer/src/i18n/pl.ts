@@ -119,6 +119,7 @@ export const pl = {
     greetingPreview: 'Twoje powitanie',
     shiftPending: 'Lista gotowości do dyżuru nie jest jeszcze wypełniona.',
     startShift: 'Rozpocznij dyżur',
+    shiftAgain: 'Lista gotowości wypełniona — sprawdź ponownie',
   },
   shift: {
     title: 'Gotowość do dyżuru',
