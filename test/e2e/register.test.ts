@@ -96,6 +96,14 @@ describe.skipIf(unavailable)('web mode: the register, its summary and the CSV ex
     expect(await page.getByRole('button', { name: 'Eksport CSV (Excel)' }).isVisible()).toBe(false);
     expect(await summary.innerText()).toMatch(/Cały rejestr · Pracownik: Ewa Zielińska · sporządzono/);
     await page.emulateMedia({ media: 'screen' });
+
+    // A filter nothing matches: the summary stays (zeros) and names the filters to clear.
+    await page.getByLabel('Wynik').selectOption({ label: 'Inna' });
+    await expect.poll(() => registerCount('0 rozmów').isVisible()).toBe(true);
+    await expect.poll(() => summary.innerText()).toContain('Żadna rozmowa nie spełnia wybranych filtrów (Pracownik: Ewa Zielińska · Wynik: Inna)');
+    expect(await summary.innerText()).toMatch(/Rozmowy\s*0/i);
+    await page.screenshot({ path: screenshotPath('36-register-empty-filter'), fullPage: true });
+    await page.getByRole('button', { name: 'Wyczyść filtry' }).click();
   });
 
   it('exports the whole register as CSV that reads back with Polish headers and the note neutralised', async () => {

@@ -11,7 +11,8 @@ export function RegisterSummaryPanel() {
   const summary = useRegisterStore((s) => s.summary);
   const filter = useRegisterStore((s) => s.filter);
   const facets = useRegisterStore((s) => s.facets);
-  if (!summary || summary.calls === 0) return null;
+  if (!summary) return null;
+  const empty = summary.calls === 0;
 
   // What the printed report covers, in words: a page on a desk has no filter bar above it.
   const nameOf = (list: { id: string; name: string }[], id: string) => list.find((x) => x.id === id)?.name ?? id;
@@ -49,6 +50,13 @@ export function RegisterSummaryPanel() {
         {filter.from || filter.to ? t('register.summary.period', { from: filter.from ?? '…', to: filter.to ?? '…' }) : t('register.summary.wholeRegister')}
         {filterWords.length > 0 && ` · ${filterWords.join(' · ')}`} · {t('register.summary.made', { when: formatDateTime(new Date().toISOString()) })}
       </p>
+      {empty && (
+        <p className="banner info" role="status">
+          {filterWords.length > 0 || filter.from || filter.to
+            ? t('register.summary.emptyFiltered', { filters: [...(filter.from || filter.to ? [t('register.summary.period', { from: filter.from ?? '…', to: filter.to ?? '…' })] : []), ...filterWords].join(' · ') })
+            : t('register.summary.emptyRegister')}
+        </p>
+      )}
       <dl className="tiles">
         {tiles.map((tile) => (
           <div key={tile.label} className="tile">
@@ -61,21 +69,25 @@ export function RegisterSummaryPanel() {
         ))}
       </dl>
 
-      <h3>{t('register.charts.perDay')}</h3>
-      <DayColumns days={summary.perDay} label={(d) => t('register.charts.dayCalls', { day: d.day, count: d.calls })} />
+      {!empty && (
+        <>
+          <h3>{t('register.charts.perDay')}</h3>
+          <DayColumns days={summary.perDay} label={(d) => t('register.charts.dayCalls', { day: d.day, count: d.calls })} />
 
-      <h3>{t('register.charts.items')}</h3>
-      <BarList
-        bars={summary.items.map((item) => ({ key: item.id, label: item.label, fraction: item.done.rate ?? 0, value: `${percent(item.done)} (${item.done.count}/${item.done.of})` }))}
-      />
+          <h3>{t('register.charts.items')}</h3>
+          <BarList
+            bars={summary.items.map((item) => ({ key: item.id, label: item.label, fraction: item.done.rate ?? 0, value: `${percent(item.done)} (${item.done.count}/${item.done.of})` }))}
+          />
 
-      <h3>{t('register.charts.outcomes')}</h3>
-      <BarList
-        bars={Object.entries(summary.outcomes)
-          .filter(([, n]) => n > 0)
-          .sort((a, b) => b[1] - a[1])
-          .map(([outcome, n]) => ({ key: outcome, label: t(`outcomes.${outcome}`), fraction: n / summary.calls, value: t('register.count', { count: n }) }))}
-      />
+          <h3>{t('register.charts.outcomes')}</h3>
+          <BarList
+            bars={Object.entries(summary.outcomes)
+              .filter(([, n]) => n > 0)
+              .sort((a, b) => b[1] - a[1])
+              .map(([outcome, n]) => ({ key: outcome, label: t(`outcomes.${outcome}`), fraction: n / summary.calls, value: t('register.count', { count: n }) }))}
+          />
+        </>
+      )}
 
       {summary.routingTargets.length > 0 && (
         <>

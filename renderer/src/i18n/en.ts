@@ -509,6 +509,8 @@ export const en = {
       title: 'Summary',
       period: 'Period: {{from}} – {{to}}',
       wholeRegister: 'Whole register',
+      emptyFiltered: 'No call matches the chosen filters ({{filters}}). Change or clear one of them — or “Clear filters”.',
+      emptyRegister: 'There is no call in the register yet.',
       made: 'made {{when}}',
       calls: 'Calls',
       directions: 'incoming {{incoming}}, outgoing {{outgoing}}',

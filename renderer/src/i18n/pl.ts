@@ -557,6 +557,8 @@ export const pl = {
       title: 'Podsumowanie',
       period: 'Okres: {{from}} – {{to}}',
       wholeRegister: 'Cały rejestr',
+      emptyFiltered: 'Żadna rozmowa nie spełnia wybranych filtrów ({{filters}}). Zmień lub wyczyść któryś z nich — albo „Wyczyść filtry”.',
+      emptyRegister: 'W rejestrze nie ma jeszcze żadnej rozmowy.',
       made: 'sporządzono {{when}}',
       calls: 'Rozmowy',
       directions: 'przychodzące {{incoming}}, wychodzące {{outgoing}}',
