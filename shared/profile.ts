@@ -20,7 +20,7 @@ export const PROFILE_LIMITS = {
   officeName: 120,
 } as const;
 
-export const PROFILE_ERROR_CODES = ['required', 'tooLong', 'digits', 'invalidChars', 'tooShort', 'lowercase', 'noLetters'] as const;
+export const PROFILE_ERROR_CODES = ['required', 'tooLong', 'digits', 'invalidChars', 'tooShort', 'lowercase', 'noLetters', 'markup'] as const;
 export type ProfileErrorCode = (typeof PROFILE_ERROR_CODES)[number];
 
 // Letters of any script, with the joiners names really use: a space
@@ -29,6 +29,21 @@ const NAME_PATTERN = /^\p{L}+(?:[ '’-]\p{L}+)*$/u;
 const HAS_DIGIT = /\p{Nd}/u;
 const HAS_LETTER = /\p{L}/u;
 const STARTS_LOWER = /^\p{Ll}/u;
+/** What a page's markup or a script is written with: a name never holds these. */
+const MARKUP = /[<>&{}]|javascript:/iu;
+/**
+ * Name particles written in lower case ("de Virion", "von Trapp", "van der
+ * Berg", "di Stefano"): a name may start with them, as long as a word after
+ * them starts with a capital.
+ */
+const PARTICLES = new Set(['de', 'di', 'da', 'del', 'della', 'der', 'den', 'des', 'du', 'la', 'le', 'van', 'von', 'zu', 'ten', 'ter', 'y', 'af', 'al', 'el', 'bin', 'ibn']);
+
+function startsWithParticles(value: string): boolean {
+  const words = value.split(/[ '’-]/u);
+  let i = 0;
+  while (i < words.length && PARTICLES.has(words[i]!)) i++;
+  return i > 0 && i < words.length && !STARTS_LOWER.test(words[i]!);
+}
 
 /**
  * Collapses runs of white space so "  Anna  " and "Anna" are the same name,
@@ -62,11 +77,12 @@ function freeText(max: number) {
 export function nameProblem(value: string, max: number): ProfileErrorCode | null {
   if (value.length === 0) return 'required';
   if (value.length > max) return 'tooLong';
+  if (MARKUP.test(value)) return 'markup';
   if (HAS_DIGIT.test(value)) return 'digits';
   if (!NAME_PATTERN.test(value)) return 'invalidChars';
   if ((value.match(/\p{L}/gu) ?? []).length < 2) return 'tooShort';
   // The greeting says the name aloud and shows it: "anna" is a typo, not a name.
-  if (STARTS_LOWER.test(value)) return 'lowercase';
+  if (STARTS_LOWER.test(value) && !startsWithParticles(value)) return 'lowercase';
   return null;
 }
 

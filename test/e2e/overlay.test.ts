@@ -135,7 +135,7 @@ describe.skipIf(unavailable)('web mode: languages, the desk, privacy and accessi
     expect(await page.evaluate('getComputedStyle(document.activeElement).outlineStyle')).not.toBe('none');
     await page.keyboard.type('Wszystko wyjaśnione.');
     await page.keyboard.press('Control+Enter');
-    await expect.poll(() => page.getByRole('heading', { name: 'Gotowy do rozmowy' }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('heading', { name: 'Gotowość do rozmowy' }).isVisible()).toBe(true);
     await page.screenshot({ path: screenshotPath('55-after-keyboard-only') });
   });
 

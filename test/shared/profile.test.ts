@@ -77,6 +77,13 @@ describe('validateProfile', () => {
     expect(acceptedValue({ [field]: 'Ob' })[field]).toBe('Ob');
   });
 
+  it.each(['firstName', 'lastName'] as const)('%s: names with particles and apostrophes are names; markup has its own word', (field) => {
+    for (const name of ['de Virion', 'von Trapp', 'van der Berg', 'di Stefano', "O'Neill", 'D’Artagnan', 'Nowak-Kowalska', 'de la Cruz']) expect(acceptedValue({ [field]: name })[field]).toBe(name);
+    // A particle alone, or a particle before another lower-case word, is still a typo.
+    for (const name of ['de', 'von trapp', 'anna de']) expect(errorsFor({ [field]: name })).toEqual({ [field]: 'lowercase' });
+    for (const name of ['<b>Anna</b>', 'Anna<script>', 'Anna & Jan', '{{Anna}}', 'javascript:Anna']) expect(errorsFor({ [field]: name })).toEqual({ [field]: 'markup' });
+  });
+
   it.each(['unit', 'officeName'] as const)('%s: punctuation alone is not a name', (field) => {
     expect(errorsFor({ [field]: '.' })).toEqual({ [field]: 'noLetters' });
     expect(errorsFor({ [field]: '-- 12 --' })).toEqual({ [field]: 'noLetters' });

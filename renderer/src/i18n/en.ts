@@ -94,6 +94,7 @@ export const en = {
       lowercase: 'Start with a capital letter — it is how the greeting will sound.',
       tooShort: 'Too short — at least 2 letters.',
       noLetters: 'Type the name in words, not just signs.',
+      markup: 'This looks like page code (the characters < > & { }), not a name — type the name alone.',
     },
     fixErrors: 'Correct the marked fields — the profile has not been saved.',
   },

@@ -108,11 +108,12 @@ export const pl = {
       lowercase: 'Zacznij wielką literą — tak zabrzmi w powitaniu.',
       tooShort: 'Za krótkie — co najmniej 2 litery.',
       noLetters: 'Wpisz nazwę słowami, nie samymi znakami.',
+      markup: 'To wygląda na kod strony (znaki < > & { }), nie na imię lub nazwisko — wpisz samo imię lub nazwisko.',
     },
     fixErrors: 'Popraw zaznaczone pola — profil nie został zapisany.',
   },
   idle: {
-    title: 'Gotowy do rozmowy',
+    title: 'Gotowość do rozmowy',
     incoming: 'Połączenie przychodzące',
     outgoing: 'Połączenie wychodzące',
     hint: '{{incoming}} — odbierasz telefon, {{outgoing}} — dzwonisz.',
