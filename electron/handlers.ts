@@ -456,7 +456,8 @@ function rowView(register: Register, row: RegisterRow): RegisterRowView {
     direction: row.direction,
     durationSec: row.durationSec,
     outcome: row.outcome,
-    routedTo: row.routedTo ? maskIdentifiers(row.routedTo.unitName).text : null,
+    // Masked when the row was made (shared/register.ts), as the charts and filter lists show it.
+    routedTo: row.routedTo?.unitName ?? null,
     missed: missedItems(row),
     score: row.score,
     note: maskIdentifiers(row.note).text,

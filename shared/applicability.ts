@@ -37,12 +37,7 @@ export function itemAppliesTo(item: Pick<ChecklistItem, 'id' | 'appliesWhen'>, f
   return item.appliesWhen === 'always' || facts.personalData;
 }
 
-/** The facts of a call in the window (its outbound answer may still change until it is saved). */
+/** The facts of a call, in the window (its outbound answer may still change until it is saved) or stored. */
 export function factsOfCall(call: { direction: CallFacts['direction']; outbound: { person: CallFacts['outboundPerson'] } | null; personalData: boolean }): CallFacts {
   return { direction: call.direction, outboundPerson: call.outbound?.person ?? null, personalData: call.personalData };
-}
-
-/** The facts of a stored call. */
-export function factsOfRecord(record: { direction: CallFacts['direction']; outbound: { person: CallFacts['outboundPerson'] } | null; personalData: boolean }): CallFacts {
-  return factsOfCall(record);
 }

@@ -183,3 +183,24 @@ export function summarizeCall(record: CallRecord): CallSummary {
     appointmentAt: record.invitation?.appointmentAt ?? null,
   };
 }
+
+/**
+ * What a stored call's typed fields — the note, the callback reference, the
+ * routed unit's name and id — hold once masked as the app masks them now,
+ * each cut to its field's length (a token can be longer than what it hides).
+ * An import files a record so; two copies of a call are compared so.
+ */
+export function maskedTypedFields(record: Pick<CallRecord, 'note' | 'callback' | 'routedTo'>): {
+  note: string;
+  reference: string | null;
+  unitName: string | null;
+  unitId: string | null;
+} {
+  const within = (text: string, max: number) => maskIdentifiers(text).text.slice(0, max);
+  return {
+    note: within(record.note, STORED_NOTE_MAX_LENGTH),
+    reference: record.callback ? within(record.callback.reference, 2 * CALLBACK_REFERENCE_MAX_LENGTH) : null,
+    unitName: record.routedTo ? within(record.routedTo.unitName, ROUTED_UNIT_NAME_MAX) : null,
+    unitId: record.routedTo ? within(record.routedTo.unitId, ROUTED_UNIT_ID_MAX) : null,
+  };
+}

@@ -1,5 +1,5 @@
 import { ChecklistDefinitionSchema, itemApplies, type ChecklistDefinition } from './checklist';
-import { factsOfRecord, hadConversation, itemAppliesTo } from './applicability';
+import { factsOfCall, hadConversation, itemAppliesTo } from './applicability';
 import type { CallRecord } from './call-record';
 import { adherenceOf, type Adherence } from './compliance';
 import { UNTICKED } from './call-items';
@@ -56,7 +56,7 @@ export function verifyRecordedItems(
   const definition = catalog.get(record.checklist.id, record.checklist.version);
   if (!definition || definition.direction !== record.direction) return { trust: 'unknown-checklist', items: record.items, adherence: record.adherence };
   const ticks = new Map(record.items.map((i) => [i.id, i]));
-  const facts = factsOfRecord(record);
+  const facts = factsOfCall(record);
   // Read with today's rule (applicability.ts), whenever the call was stored: old and new figures agree.
   const now = scoredBy(definition, ticks, (item) => itemAppliesTo(item, facts), hadConversation(facts));
   // A call stored before that rule (every item applying, personal data aside) is no forgery: the same ticks under the old rule.

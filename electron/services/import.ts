@@ -1,10 +1,8 @@
 import { isCallRecord, JournalRecordSchema, type JournalRecord } from '../../shared/journal-record';
 import { implausibleCall } from '../../shared/call-record-plausible';
-import { maskIdentifiers } from '../../shared/masking';
 import type { RegisterRow } from '../../shared/register';
 import type { IMPORT_REJECT_REASONS } from '../../shared/register-api';
-import { CALLBACK_REFERENCE_MAX_LENGTH, STORED_NOTE_MAX_LENGTH } from '../../shared/call-machine';
-import { ROUTED_UNIT_ID_MAX, ROUTED_UNIT_NAME_MAX } from '../../shared/call-record';
+import { maskedTypedFields } from '../../shared/call-record';
 import { readBoundedLines } from './bounded-lines';
 import { ImportFiler } from './import-filer';
 import { callDigest, genesisHash, MAX_RECORD_CHARS, monthOf, parseCanonical, readLineHead, sha256 } from './journal-format';
@@ -188,11 +186,8 @@ export function readImportLine(
   if (!isCallRecord(record)) return { record, line, masked: false, originalHash };
   // What a save would have refused — a tick after the call, a call saved months after it — is no record of the app's.
   if (implausibleCall(record)) return { rejected: 'impossible-call' };
-  // Masked as the clerk's app masks them, and cut to the field's length (a token can be longer than what it hides).
-  const note = maskedWithin(record.note, STORED_NOTE_MAX_LENGTH);
-  const reference = record.callback ? maskedWithin(record.callback.reference, 2 * CALLBACK_REFERENCE_MAX_LENGTH) : null;
-  const unitName = record.routedTo ? maskedWithin(record.routedTo.unitName, ROUTED_UNIT_NAME_MAX) : null;
-  const unitId = record.routedTo ? maskedWithin(record.routedTo.unitId, ROUTED_UNIT_ID_MAX) : null;
+  // Masked as the clerk's app masks them, and cut to the field's length.
+  const { note, reference, unitName, unitId } = maskedTypedFields(record);
   if (note === record.note && reference === (record.callback?.reference ?? null) && unitName === (record.routedTo?.unitName ?? null) && unitId === (record.routedTo?.unitId ?? null)) {
     return { record, line, masked: false, originalHash };
   }
@@ -205,10 +200,6 @@ export function readImportLine(
   const again = JournalRecordSchema.safeParse(maskedValue);
   if (!again.success) return { rejected: 'not-a-call-record' };
   return { record: again.data, line: JSON.stringify(maskedValue), masked: true, originalHash };
-}
-
-function maskedWithin(text: string, maxLength: number): string {
-  return maskIdentifiers(text).text.slice(0, maxLength);
 }
 
 /**

@@ -2,9 +2,7 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import type { JournalProblem } from '../../shared/api';
 import { JournalRecordSchema, type JournalRecord } from '../../shared/journal-record';
-import { CALLBACK_REFERENCE_MAX_LENGTH, STORED_NOTE_MAX_LENGTH } from '../../shared/call-machine';
-import { ROUTED_UNIT_ID_MAX, ROUTED_UNIT_NAME_MAX, type CallRecord } from '../../shared/call-record';
-import { maskIdentifiers } from '../../shared/masking';
+import { maskedTypedFields, type CallRecord } from '../../shared/call-record';
 import { RECORD_SCHEMA_VERSION } from '../../shared/record-base';
 
 /**
@@ -389,13 +387,12 @@ export function readLineHead(line: string): { version: unknown; type: string; id
  */
 export function callDigest(record: CallRecord): string {
   const { prevHash: _chain, ...content } = record;
+  const { note, reference, unitName, unitId } = maskedTypedFields(record);
   const masked = {
     ...content,
-    note: maskIdentifiers(record.note).text.slice(0, STORED_NOTE_MAX_LENGTH),
-    callback: record.callback ? { ...record.callback, reference: maskIdentifiers(record.callback.reference).text.slice(0, 2 * CALLBACK_REFERENCE_MAX_LENGTH) } : null,
-    routedTo: record.routedTo
-      ? { ...record.routedTo, unitId: maskIdentifiers(record.routedTo.unitId).text.slice(0, ROUTED_UNIT_ID_MAX), unitName: maskIdentifiers(record.routedTo.unitName).text.slice(0, ROUTED_UNIT_NAME_MAX) }
-      : null,
+    note,
+    callback: record.callback ? { ...record.callback, reference: reference! } : null,
+    routedTo: record.routedTo ? { ...record.routedTo, unitId: unitId!, unitName: unitName! } : null,
   };
   return sha256(JSON.stringify(masked)).slice(0, 24);
 }

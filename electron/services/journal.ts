@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { promises as fs, type BigIntStats } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { JournalProblem } from '../../shared/api';
 import { JournalRecordSchema, type JournalRecord, type UnchainedRecord } from '../../shared/journal-record';
@@ -220,7 +220,7 @@ export class CallJournal {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return scanJournalText('', genesisHash(clerkId, month), '');
       throw error;
     }
-    const signature = `${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}:${head?.lines}:${head?.lastHash}:${JSON.stringify(head?.evidence ?? null)}`;
+    const signature = scanSignature(stat, head);
     const cached = this.scans.get(path);
     if (cached?.signature === signature) return cached.scan;
     // Bytes, decoded a line at a time: as one string a file would stop at about 512 MB.
@@ -230,10 +230,14 @@ export class CallJournal {
     // Only this app writes its journal, and only this month's file: anything after the last line end of another month is torn.
     const torn = end < bytes.length && month !== monthOf(new Date());
     const scan = await scanJournalTextYielding(bytes.subarray(0, end), genesisHash(clerkId, month), this.relativePath(clerkId, month), head, true, torn);
+    this.keepScan(path, signature, scan);
+    return scan;
+  }
+
+  private keepScan(path: string, signature: string, scan: JournalScan): void {
     this.scans.delete(path);
     this.scans.set(path, { signature, scan });
     for (const key of [...this.scans.keys()].slice(0, -MAX_CACHED_SCANS)) this.scans.delete(key);
-    return scan;
   }
 
   /** Reads and verifies one month file: every record, every problem. */
@@ -347,6 +351,8 @@ export class CallJournal {
         ids: new Set(scan.lines.map((l) => l.id)),
       };
       this.open.set(key, opened);
+      // The start opens this month and then checks every month: what was just read is not read again.
+      this.keepScan(path, scanSignature(await handle.stat({ bigint: true }), await readHead(path)), scan);
       this.knownIds.set(key, opened.ids);
       await this.keepFewOpen();
       if (bytes.length === 0) await syncDirectory(join(this.root, clerkId));
@@ -493,6 +499,11 @@ async function readMonthFile(path: string): Promise<Buffer> {
   } finally {
     await handle.close();
   }
+}
+
+/** What a month file and its head looked like when scanned: a scan is read again only if this changed. */
+function scanSignature(stat: BigIntStats, head: JournalHead | null): string {
+  return `${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}:${head?.lines}:${head?.lastHash}:${JSON.stringify(head?.evidence ?? null)}`;
 }
 
 async function closeMonth(month: OpenMonth): Promise<void> {
