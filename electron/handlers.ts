@@ -21,7 +21,9 @@ import { callForSaving, type CallForSavingProblem } from '../shared/call-for-sav
 import { maskIdentifiers } from '../shared/masking';
 import { storageError, unexpectedError } from './error-messages';
 import { DataDirLostError } from './services/data-dir-lock';
-import { CallbackFieldsSchema, callbackTimeProblem, mayConcernCallbacks, openCallbacks } from '../shared/callbacks';
+import { buildCallbackChangeRecord } from '../shared/callback-change-record';
+import { checkContact, type CallbackContact, type CallbackContactInput, type ContactProblem } from '../shared/callback-contact';
+import { CallbackFieldsSchema, callbackTimeProblem, mayConcernCallbacks, openCallbacks, reachedThePerson } from '../shared/callbacks';
 import { isCallRecord, type JournalRecord } from '../shared/journal-record';
 import { appointmentTimeProblem, routedAsListed } from '../shared/routing';
 import type { Profile } from '../shared/profile';
@@ -35,7 +37,7 @@ import type { Directory, Glossary } from '../shared/directory';
 import { checkOfficeFile, keepLastGood } from './services/office-content';
 import { missedItems, type RegisterRow } from '../shared/register';
 import type { RegisterRowView } from '../shared/register-api';
-import type { Register } from './services/register';
+import { problemView, type Register } from './services/register';
 import { exportFileName, exportToFile, writeCsv, writeJsonl } from './services/register-export';
 import { importJsonl, type ImportResult } from './services/import';
 import { ImportFilingError } from './services/import-filer';
@@ -73,6 +75,23 @@ export type HandlerTable = { [M in ApiMethod]: (input: HandlerInput<M>) => Promi
 export function createHandlers(services: AppServices): HandlerTable {
   // Re-read after every save: only the lines appended since the last time are read.
   const callbackCalls = new LinePicker(services.journal, mayConcernCallbacks, CallbackFieldsSchema);
+
+  /** The open callbacks with whom to call; contacts past their keeping or of closed callbacks are purged first. */
+  async function callbacksWithContacts() {
+    const profile = services.settings.profile;
+    if (!profile) return [];
+    const open = openCallbacks(await callbackCalls.fromLastMonths(profile.clerkId, CALLBACK_MONTHS));
+    const keepDays = services.settings.preferences.callbackContactDays;
+    // A purge that cannot write now is tried at the next listing; the list itself does not wait on it.
+    await services.callbackContacts
+      .purge(new Set(open.map((c) => c.id)), Date.now(), keepDays)
+      .catch((error: Error) => console.error(`[callback-contacts] not purged: ${error.message}`));
+    const contacts = await services.callbackContacts.all();
+    return open.map((c) => {
+      const kept = contacts.get(c.id);
+      return { ...c, contact: kept ? { phone: kept.phone, name: kept.name, honorific: kept.honorific, spokenName: kept.spokenName, caseRef: kept.caseRef } : null };
+    });
+  }
   return {
     async getAppState() {
       // What happened at start is said once, not again at every reload.
@@ -173,9 +192,11 @@ export function createHandlers(services: AppServices): HandlerTable {
     async saveCall(input) {
       const profile = requireProfile(services);
       const now = Date.now();
+      let contact: CallbackContact | null = null;
       if (input.outcome === 'callback') {
         const problem = callbackTimeProblem(input.call.callback?.dueAt ?? null, now);
         if (problem) throw new ServiceError('bad-input', CALLBACK_PROBLEMS[problem], `callback.${problem}`);
+        contact = checkedContact(input.contact ?? null);
       }
       const invitation = input.call.invitation;
       if (invitation && appointmentTimeProblem(invitation.appointmentAt, invitation.at)) {
@@ -185,10 +206,16 @@ export function createHandlers(services: AppServices): HandlerTable {
       const checked = callForSaving(input.call, services.checklists, now);
       if ('problem' in checked) throw callRefused(checked.problem);
       const record = buildCallRecord({ ...input, call: routedAsListed(checked.call, services.content.directory) }, profile, now);
+      // Whom to call is kept before the call that agrees the callback: a contact whose call did not land is let go later, a callback without its contact could not be acted on.
+      if (contact && record.callback) await services.callbackContacts.put(record.id, contact, record.callback.dueAt, now);
       const saved = await services.journal.append(record);
       // A retried save gets the stored call back; an id some other record holds saves nothing, and the draft stays.
       if (!isCallRecord(saved)) throw idTaken();
       await copyToTeam(services, saved);
+      // The earlier callback is done unless nobody (or somebody else) answered: then it was an attempt, and stays open with its contact.
+      if (saved.callbackOf && (reachedThePerson(saved) || saved.outcome === 'callback')) {
+        await services.callbackContacts.remove(saved.callbackOf).catch((error: Error) => console.error(`[callback-contacts] not removed: ${error.message}`));
+      }
       // The call is on disk now; a draft that cannot be removed (a virus
       // scanner holding it, say) is recognised as saved at the next start.
       await services.draftStore.clear().catch((error: Error) => console.error(`[draft] not removed: ${error.message}`));
@@ -204,10 +231,26 @@ export function createHandlers(services: AppServices): HandlerTable {
     },
 
     async listCallbacks() {
-      const profile = services.settings.profile;
-      if (!profile) return { callbacks: [] };
-      const calls = await callbackCalls.fromLastMonths(profile.clerkId, CALLBACK_MONTHS);
-      return { callbacks: openCallbacks(calls) };
+      return { callbacks: await callbacksWithContacts() };
+    },
+
+    async changeCallback(input) {
+      const profile = requireProfile(services);
+      const now = Date.now();
+      const open = openCallbacks(await callbackCalls.fromLastMonths(profile.clerkId, CALLBACK_MONTHS));
+      if (!open.some((c) => c.id === input.callbackOf)) {
+        throw new ServiceError('bad-input', 'To oddzwonienie nie jest już otwarte — lista zostanie odświeżona.', 'callbackNotOpen');
+      }
+      if (input.change === 'rescheduled') {
+        const problem = callbackTimeProblem(input.dueAt, now);
+        if (problem) throw new ServiceError('bad-input', CALLBACK_PROBLEMS[problem], `callback.${problem}`);
+      }
+      const saved = await services.journal.append(buildCallbackChangeRecord(input, profile, now));
+      if (saved.type !== 'callback-change') throw idTaken();
+      await copyToTeam(services, saved);
+      if (saved.change === 'rescheduled' && saved.dueAt) await services.callbackContacts.reschedule(saved.callbackOf, saved.dueAt);
+      else await services.callbackContacts.remove(saved.callbackOf);
+      return { callbacks: await callbacksWithContacts() };
     },
 
     async notify({ title, body }) {
@@ -277,10 +320,16 @@ export function createHandlers(services: AppServices): HandlerTable {
         listed: listed.length,
         count: register.problemCount,
         offset,
-        problems: listed
-          .slice(offset, offset + limit)
-          .map(({ folder, clerkName, clerkId, month, file, kind, lines, moreLines, fileCount, other }) => ({ folder, clerkName: clerkName ?? clerkId, month, file, kind, lines, moreLines, fileCount, ...(other ? { other } : {}) })),
+        problems: listed.slice(offset, offset + limit).map(problemView),
       };
+    },
+
+    async registerCall({ id }) {
+      const register = await services.register.ensureLoaded();
+      // Not found as it was read: its copy changed since (a clerk's app appended, a hand edited it) — read the folders again, then once more.
+      const call = (await register.openCall(id)) ?? (await (await services.register.ensureLoaded(true)).openCall(id));
+      if (!call) throw new ServiceError('bad-input', 'Tej rozmowy nie ma już w rejestrze w tej postaci — odśwież rejestr.', 'registerCallGone');
+      return call;
     },
 
     async exportRegister({ filter, sort, format, path }) {
@@ -527,6 +576,22 @@ function callRefused(problem: CallForSavingProblem): ServiceError {
 function idTaken(): ServiceError {
   return new ServiceError('bad-input', 'Ten identyfikator ma już inny zapis w dzienniku. Nic nie zapisano — zacznij od nowa.', 'idTaken');
 }
+
+/** Whom to call back, checked: a callback nobody can act on is refused with what to fill in. */
+function checkedContact(input: CallbackContactInput | null): CallbackContact {
+  const check = checkContact(input ?? { phone: '', name: '', honorific: null, spokenName: null, caseRef: '' });
+  if (check.ok) return check.contact;
+  const [field, problem] = Object.entries(check.problems)[0]!;
+  throw new ServiceError('bad-input', CONTACT_PROBLEMS[problem], `contact.${problem}`, { field });
+}
+
+const CONTACT_PROBLEMS: Record<ContactProblem, string> = {
+  phoneRequired: 'Oddzwonienie wymaga numeru telefonu, pod który zadzwonić.',
+  phoneInvalid: 'To nie jest numer telefonu — wpisz 9 cyfr (np. 600 700 800) albo numer z +kodem kraju.',
+  nameInvalid: 'Imię i nazwisko może zawierać tylko litery, spacje, łączniki i apostrofy.',
+  caseRefInvalid: 'Znak sprawy nie może zawierać znaków < > { }.',
+  tooLong: 'Wpis jest za długi.',
+};
 
 const CALLBACK_PROBLEMS = {
   required: 'Wynik „Oddzwonienie” wymaga terminu ponownego telefonu.',

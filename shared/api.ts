@@ -1,13 +1,15 @@
 import { z } from 'zod';
 import type { ApiMethodName } from './api-methods';
 import { ActiveCallSchema, CallStateSchema, STORED_NOTE_MAX_LENGTH } from './call-machine';
+import { CallbackChangeInputSchema } from './callback-change-record';
+import { CallbackContactInputSchema, HONORIFICS } from './callback-contact';
 import { ChecklistDefinitionSchema } from './checklist';
 import { DirectorySchema, GlossarySchema } from './directory';
 import { CONTENT_SOURCES, OfficeFilesInputSchema, OfficeFilesSchema } from './office-files';
 import { OUTCOMES } from './outcomes';
 import { HOTKEY_ACTIONS, PreferencesSchema } from './preferences';
 import { ProfileInputSchema, ProfileSchema } from './profile';
-import { ImportInputSchema, ImportResultSchema, RegisterExportSchema, RegisterPageSchema, RegisterProblemsPageSchema, RegisterProblemsQuerySchema, RegisterQuerySchema } from './register-api';
+import { ImportInputSchema, ImportResultSchema, RegisterCallQuerySchema, RegisterCallSchema, RegisterExportSchema, RegisterPageSchema, RegisterProblemsPageSchema, RegisterProblemsQuerySchema, RegisterQuerySchema } from './register-api';
 import { JournalProblemSchema } from './api-problems';
 import { TeamSettingsInputSchema, TeamStatusSchema } from './team-settings';
 import { ScriptsSchema } from './scripts';
@@ -64,11 +66,23 @@ export const CallSummarySchema = z.object({
   appointmentAt: z.string().nullable(),
 });
 
+/** Whom to call, as kept on this computer (shared/callback-contact.ts); null once purged or never given. */
+export const CallbackContactViewSchema = z.object({
+  phone: z.string(),
+  name: z.string().nullable(),
+  honorific: z.enum(HONORIFICS).nullable(),
+  spokenName: z.string().nullable(),
+  caseRef: z.string().nullable(),
+});
+
 export const CallbackSchema = z.object({
   id: z.string(),
   dueAt: z.string(),
   reference: z.string(),
   agreedAt: z.string(),
+  attempts: z.number().int().min(0),
+  rescheduled: z.boolean(),
+  contact: CallbackContactViewSchema.nullable(),
 });
 
 const empty = z.object({}).strict();
@@ -129,6 +143,8 @@ export const apiContract = {
         outcome: z.enum(OUTCOMES, { message: 'outcomeRequired' }),
         // A note restored from a draft is already masked and may be longer than what was typed.
         note: z.string().max(STORED_NOTE_MAX_LENGTH),
+        /** Whom to call back: required with the outcome "callback", kept on this computer only. */
+        contact: CallbackContactInputSchema.nullable().optional(),
       })
       .strict(),
     output: CallSummarySchema,
@@ -139,6 +155,11 @@ export const apiContract = {
   },
   listCallbacks: {
     input: empty,
+    output: z.object({ callbacks: z.array(CallbackSchema) }),
+  },
+  /** Moves an open callback to another time or calls it off (a journal line of its own); returns the open callbacks. */
+  changeCallback: {
+    input: CallbackChangeInputSchema,
     output: z.object({ callbacks: z.array(CallbackSchema) }),
   },
   notify: {
@@ -202,6 +223,11 @@ export const apiContract = {
   listRegisterProblems: {
     input: RegisterProblemsQuerySchema,
     output: RegisterProblemsPageSchema,
+  },
+  /** One call of the register, opened: every item with its tick's time, the note, the routing, the integrity of its copy. */
+  registerCall: {
+    input: RegisterCallQuerySchema,
+    output: RegisterCallSchema,
   },
   /** Exports the filtered calls to a file; `path: null` when the person cancelled the save dialog. */
   exportRegister: {

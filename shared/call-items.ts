@@ -47,6 +47,17 @@ export function tickIfOpen(call: ActiveCall, itemId: string, at: number): Active
   return current && !current.done ? toggleItem(call, itemId, at, false) : call;
 }
 
+/**
+ * Puts back an item's tick as it was before the clerk unticked it (undo): the
+ * same time, the same wrap-up mark. Only a tick, only over an unticked item,
+ * and never later than the call has run.
+ */
+export function restoreItem(call: ActiveCall, itemId: string, item: ItemState, now: number): ActiveCall {
+  const current = ownItem(call, itemId);
+  if (!current || current.done || !item.done || item.atMs === null || item.atMs > now - call.startedAt) return call;
+  return { ...call, items: { ...call.items, [itemId]: { done: true, atMs: item.atMs, atWrapUp: item.atWrapUp } } };
+}
+
 /** Unticks an item if it is ticked (an outbound answer taken back does this). */
 export function untickIfDone(call: ActiveCall, itemId: string): ActiveCall {
   const current = ownItem(call, itemId);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { lowerCaseUuid } from './ids';
 import { ChecklistDefinitionSchema, type ChecklistDefinition, type ChecklistItem } from './checklist';
 import { factsOfCall, itemAppliesTo } from './applicability';
-import { GREETING_ITEM_ID, ItemStateSchema, ownItem, toggleItem, UNTICKED, type ItemState } from './call-items';
+import { GREETING_ITEM_ID, ItemStateSchema, ownItem, restoreItem, toggleItem, UNTICKED, type ItemState } from './call-items';
 import { clearBurstMarks, markLateBurst } from './compliance';
 import { OUTCOMES, type Outcome } from './outcomes';
 import { answerGoodMoment, answerPerson, OutboundSchema, suggestedOutcome, type PersonAnswer } from './outbound';
@@ -98,6 +98,8 @@ export type CallEvent =
       callbackOf?: string | null;
     }
   | { type: 'toggle-item'; itemId: string; at: number }
+  /** Undo of an untick: the item's tick as it was. */
+  | { type: 'restore-item'; itemId: string; item: ItemState; at: number }
   | { type: 'set-personal-data'; value: boolean }
   | { type: 'answer-person'; answer: PersonAnswer; at: number }
   | { type: 'answer-good-moment'; good: boolean; at: number }
@@ -130,6 +132,9 @@ export function callReducer(state: CallState, event: CallEvent): CallState {
       const impliesPersonalData = item?.appliesWhen === 'personal-data' && ownItem(call, item.id)?.done && !call.personalData;
       return withCall(state, impliesPersonalData ? { ...call, personalData: true } : call);
     }
+    case 'restore-item':
+      if (state.phase === 'idle') return state;
+      return withCall(state, restoreItem(state.call, event.itemId, event.item, event.at));
     case 'set-personal-data':
       if (state.phase === 'idle' || state.call.personalData === event.value) return state;
       return withCall(state, { ...state.call, personalData: event.value });

@@ -1,11 +1,17 @@
 import { addHours, set, startOfMinute } from 'date-fns';
+import { z } from 'zod';
+import { CallbackChangeRecordSchema, type CallbackChangeRecord } from './callback-change-record';
 import { CallRecordFieldsSchema, type CallRecord } from './call-record';
 import { isWorkingDay, nextWorkingDay } from './working-days';
 
 /**
  * Agreed callbacks are not a list of their own that could drift from the
  * journal: they are read from it. A call saved with the outcome "callback"
- * agrees one; a later call saved with `callbackOf` pointing at it keeps it.
+ * agrees one. A later call saved with `callbackOf` pointing at it keeps it —
+ * unless nobody, or somebody else, answered: that is an attempt, counted, and
+ * the callback stays open (after three, a letter is the better way). A call
+ * made for it that agrees a new time replaces it. A callback-change line
+ * moves it to another time or calls it off.
  */
 export interface Callback {
   /** The id of the call that agreed it. */
@@ -13,7 +19,14 @@ export interface Callback {
   dueAt: string;
   reference: string;
   agreedAt: string;
+  /** Calls made for it that did not reach the person (nobody or someone else answered). */
+  attempts: number;
+  /** Whether its time was moved since it was agreed. */
+  rescheduled: boolean;
 }
+
+/** After this many attempts that reached nobody, the screen suggests a letter instead of another call. */
+export const CALLBACK_ATTEMPTS_BEFORE_LETTER = 3;
 
 /** A callback counts as due from 5 minutes before its time… */
 export const CALLBACK_DUE_BEFORE_MS = 5 * 60_000;
@@ -25,25 +38,59 @@ export const CALLBACK_MAX_AHEAD_MS = 366 * 24 * 3600_000;
 export type CallbackStatus = 'upcoming' | 'due' | 'overdue';
 
 /**
- * Whether a journal line may agree or keep a callback, judged from its text
- * alone (JSON as the journal writes it, without spaces), so the thousands of
- * other calls of two months need not be parsed after every save. A note
- * cannot fake these: its quotes are escaped in JSON. A line that passes is
- * still parsed (CallbackFieldsSchema) and judged by openCallbacks.
+ * Whether a journal line may agree, keep, move or call off a callback, judged
+ * from its text alone (JSON as the journal writes it, without spaces), so the
+ * thousands of other calls of two months need not be parsed after every save.
+ * A note cannot fake these: its quotes are escaped in JSON. A line that passes
+ * is still parsed (CallbackFieldsSchema) and judged by openCallbacks.
  */
 export function mayConcernCallbacks(lineText: string): boolean {
   return lineText.includes('"outcome":"callback"') || lineText.includes('"callbackOf":"');
 }
 
-/** The fields of a call that its callback depends on, validated alone: a fraction of the whole record's cost. */
-export const CallbackFieldsSchema = CallRecordFieldsSchema.pick({ id: true, type: true, savedAt: true, outcome: true, callback: true, callbackOf: true });
+/** The fields of a line that callbacks depend on, validated alone: a fraction of the whole record's cost. */
+export const CallbackFieldsSchema = z.discriminatedUnion('type', [
+  CallRecordFieldsSchema.pick({ id: true, type: true, savedAt: true, outcome: true, callback: true, callbackOf: true, outbound: true }),
+  CallbackChangeRecordSchema.pick({ id: true, type: true, savedAt: true, callbackOf: true, change: true, dueAt: true }),
+]);
+export type CallbackFields =
+  | Pick<CallRecord, 'id' | 'type' | 'savedAt' | 'callback' | 'callbackOf' | 'outcome' | 'outbound'>
+  | Pick<CallbackChangeRecord, 'id' | 'type' | 'savedAt' | 'callbackOf' | 'change' | 'dueAt'>;
 
-export function openCallbacks(records: Pick<CallRecord, 'id' | 'type' | 'savedAt' | 'callback' | 'callbackOf' | 'outcome'>[]): Callback[] {
-  const kept = new Set(records.map((r) => r.callbackOf).filter((id): id is string => id !== null));
-  return records
-    .filter((r) => r.type === 'call' && r.outcome === 'callback' && r.callback && !kept.has(r.id))
-    .map((r) => ({ id: r.id, dueAt: r.callback!.dueAt, reference: r.callback!.reference, agreedAt: r.savedAt }))
-    .sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt));
+/** Whether a call made for a callback reached the person it was for. */
+export function reachedThePerson(call: Pick<CallRecord, 'outbound'>): boolean {
+  const person = call.outbound?.person ?? null;
+  return person !== 'no-answer' && person !== 'someone-else';
+}
+
+/** The open callbacks, soonest first, from the lines that concern them in journal order (oldest first). */
+export function openCallbacks(records: readonly CallbackFields[]): Callback[] {
+  const open = new Map<string, Callback>();
+  for (const r of records) {
+    if (r.type === 'callback-change') {
+      const callback = open.get(r.callbackOf);
+      if (!callback) continue;
+      if (r.change === 'cancelled' || r.dueAt === null) open.delete(r.callbackOf);
+      else open.set(r.callbackOf, { ...callback, dueAt: r.dueAt, rescheduled: true });
+      continue;
+    }
+    if (r.type !== 'call') continue;
+    const before = r.callbackOf !== null ? open.get(r.callbackOf) : undefined;
+    if (r.callbackOf !== null) {
+      const reached = reachedThePerson(r);
+      if (before && !reached && !(r.outcome === 'callback' && r.callback)) {
+        open.set(r.callbackOf, { ...before, attempts: before.attempts + 1 });
+        continue;
+      }
+      open.delete(r.callbackOf);
+    }
+    if (r.outcome === 'callback' && r.callback) {
+      // A new time agreed on a call made for an earlier callback carries its unanswered attempts, unless the person was reached.
+      const attempts = before && !reachedThePerson(r) ? before.attempts + 1 : 0;
+      open.set(r.id, { id: r.id, dueAt: r.callback.dueAt, reference: r.callback.reference, agreedAt: r.savedAt, attempts, rescheduled: false });
+    }
+  }
+  return [...open.values()].sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt));
 }
 
 export function callbackStatus(dueAt: string | number, now: number): CallbackStatus {

@@ -4,9 +4,12 @@ import { z } from 'zod';
  * The directory an office keeps of itself (resources/directory.json): its
  * sites, its units and the institutions it routes callers to, and the
  * matters callers ring about — who handles each, whether it is too complex
- * to explain by phone (§6 pkt 6), what to bring to the office, and the words
- * callers use for it. Example content: every extension, room and address is
- * a placeholder an administrator fills in.
+ * to explain by phone (§6 pkt 6), what to bring to the office, the words
+ * callers use for it, and where what it says comes from (`source`, and the
+ * day someone last checked it against that source, `checked`). Example
+ * content: an extension, room, phone number or opening hours nobody has
+ * filled in is left out — unknown — and a sentence that would say it is
+ * not said (spoken-sentences.ts).
  *
  * Cross-references (a matter's unit, a unit's site) and duplicate ids are
  * checked here, so the app and the command-line check report the same
@@ -15,11 +18,22 @@ import { z } from 'zod';
 const id = z.string().regex(/^[a-z][a-z0-9-]{1,60}$/, 'identyfikator: małe litery, cyfry i myślniki');
 const text = (max: number) => z.string().trim().min(1, 'pole nie może być puste').max(max);
 
+/** A calendar day written as the standard has it, 2026-12-07: a real day, not 2026-02-30. */
+export const IsoDateSchema = z.string().superRefine((value, ctx) => {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const day = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : null;
+  if (!day || day.toISOString().slice(0, 10) !== value) {
+    ctx.addIssue({ code: 'custom', message: 'data w postaci RRRR-MM-DD, np. 2026-12-07' });
+  }
+});
+
 export const SiteSchema = z.object({
   id,
+  /** What tells the site apart ("Siedziba Urzędu"); shown with the address, so it need not repeat the street. */
   name: text(80),
   address: text(120),
-  hours: text(120),
+  /** Absent when not known. */
+  hours: text(120).optional(),
 });
 
 export const UnitSchema = z.object({
@@ -28,6 +42,7 @@ export const UnitSchema = z.object({
   /** A unit of this office, or another institution the caller is sent to. */
   kind: z.enum(['office', 'external']),
   site: id.optional(),
+  /** How to reach the unit or institution; each absent when not known (never a placeholder). */
   extension: text(40).optional(),
   room: text(40).optional(),
   hours: text(120).optional(),
@@ -45,7 +60,15 @@ export const MatterSchema = z.object({
   keywords: z.array(text(80)).min(1, 'potrzebne jest co najmniej jedno słowo kluczowe'),
   documents: z.array(text(160)).default([]),
   /** A plain-language hint for the clerk. */
-  hint: text(300).optional(),
+  hint: text(400).optional(),
+  /**
+   * Where what the matter says comes from: the act and article, or the
+   * title and publisher of a public page. The built-in directory has one
+   * for every matter; an office's own file may leave it out.
+   */
+  source: text(400).optional(),
+  /** The day the matter was last checked against its source (RRRR-MM-DD). */
+  checked: IsoDateSchema.optional(),
 });
 
 export const DirectorySchema = z
@@ -74,6 +97,7 @@ export const DirectorySchema = z
   });
 
 export type Directory = z.output<typeof DirectorySchema>;
+export type Site = z.output<typeof SiteSchema>;
 export type Unit = z.output<typeof UnitSchema>;
 export type Matter = z.output<typeof MatterSchema>;
 

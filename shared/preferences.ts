@@ -1,10 +1,12 @@
 import { z } from 'zod';
+import { DEFAULT_CONTACT_KEEP_DAYS, MAX_CONTACT_KEEP_DAYS } from './callback-contact';
 
 /**
  * How the clerk wants the app: language, larger text, the gentle hints'
- * timings, and — on the desktop — the overlay's behaviour and its global
- * hotkeys. Kept in settings.json; every field has a default, so a settings
- * file written before a field existed still reads.
+ * timings, the office's published phone number, and — on the desktop — the
+ * overlay's behaviour and its global hotkeys. Kept in settings.json; every
+ * field has a default, so a settings file written before a field existed
+ * still reads.
  */
 export const LANGUAGES = ['pl', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -74,6 +76,49 @@ export const HotkeysSchema = z
     }
   });
 
+/**
+ * The office's published telephone number, said to a caller who wants to
+ * check that the call really comes from the office, and left with someone
+ * else who answers an outbound call. A Polish number: nine digits, the
+ * first not 0, optionally after +48, with spaces or dashes anywhere between
+ * the digits. Kept as it is read out: a landline by its area code
+ * ("42 123 45 67"), any other number in threes ("600 123 456").
+ */
+export const OFFICE_PHONE_PROBLEM = 'Nieprawidłowy numer telefonu Urzędu: potrzeba 9 cyfr, np. 42 123 45 67 (można poprzedzić +48; spacje i myślniki są dozwolone).';
+
+/** Two-digit prefixes of landline (area-code) numbers, read as "42 123 45 67". */
+const AREA_CODES = new Set([
+  '12', '13', '14', '15', '16', '17', '18', '22', '23', '24', '25', '29', '32', '33', '34', '41', '42', '43', '44', '46', '47', '48',
+  '52', '54', '55', '56', '58', '59', '61', '62', '63', '65', '67', '68', '71', '74', '75', '76', '77', '81', '82', '83', '84', '85',
+  '86', '87', '89', '91', '94', '95',
+]);
+
+/** A Polish telephone number in the form it is read out, or null when the text is not one. */
+export function normaliseOfficePhone(text: string): string | null {
+  const match = /^(?:\+48[ -]*)?([0-9][0-9 -]*[0-9])$/.exec(text.trim());
+  if (!match) return null;
+  const digits = match[1]!.replace(/[ -]/g, '');
+  if (!/^[1-9][0-9]{8}$/.test(digits)) return null;
+  return AREA_CODES.has(digits.slice(0, 2))
+    ? `${digits.slice(0, 2)} ${digits.slice(2, 5)} ${digits.slice(5, 7)} ${digits.slice(7)}`
+    : `${digits.slice(0, 3)} ${digits.slice(3, 6)} ${digits.slice(6)}`;
+}
+
+/** The office's number as typed: empty (or null) is "not known", a Polish number is kept as it is read out, anything else is refused. */
+export const OfficePhoneSchema = z
+  .string()
+  .max(40, OFFICE_PHONE_PROBLEM)
+  .nullable()
+  .transform((value, ctx): string | null => {
+    if (value === null || value.trim() === '') return null;
+    const phone = normaliseOfficePhone(value);
+    if (phone === null) {
+      ctx.addIssue({ code: 'custom', message: OFFICE_PHONE_PROBLEM });
+      return z.NEVER;
+    }
+    return phone;
+  });
+
 export const PreferencesSchema = z.object({
   language: z.enum(LANGUAGES).default('pl'),
   largeText: z.boolean().default(false),
@@ -81,12 +126,20 @@ export const PreferencesSchema = z.object({
   longCallMinutes: z.number().int().min(1).max(60).default(5),
   /** After how many minutes a client waiting at the desk is worth a gentle warning (§6 pkt 5). */
   clientWaitMinutes: z.number().int().min(1).max(30).default(3),
+  /** How many days after its time a callback's contact (number, name, case) is purged from this computer. */
+  callbackContactDays: z.number().int().min(1).max(MAX_CONTACT_KEEP_DAYS).default(DEFAULT_CONTACT_KEEP_DAYS),
   /** Desktop overlay: the small view (timer, greeting, checklist) or the full one. */
   compact: z.boolean().default(true),
   transparent: z.boolean().default(false),
   startHidden: z.boolean().default(false),
   startAtLogin: z.boolean().default(false),
   hotkeys: HotkeysSchema.default(DEFAULT_HOTKEYS),
+  /**
+   * The office's published number for the outbound scripts; null until
+   * someone fills it in. It wins over the one in resources/scripts.json; with
+   * neither, the sentences that would say it are left out or said without it.
+   */
+  officePhone: OfficePhoneSchema.default(null),
 });
 export type Preferences = z.infer<typeof PreferencesSchema>;
 export const DEFAULT_PREFERENCES: Preferences = PreferencesSchema.parse({});

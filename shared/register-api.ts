@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { JOURNAL_PROBLEM_KINDS } from './api-problems';
+import { lowerCaseUuid } from './ids';
+import { PERSON_ANSWERS } from './outbound';
 import { OUTCOMES } from './outcomes';
 import { RegisterFilterSchema, RegisterSortSchema } from './register';
 
@@ -74,6 +76,69 @@ export const RegisterProblemViewSchema = z.object({
   other: z.enum(FOLDER_KINDS).optional(),
 });
 
+
+/** One call of the register, opened: asked for by its id. */
+export const RegisterCallQuerySchema = z.object({ id: lowerCaseUuid() }).strict();
+
+/** A checklist item in an opened call: done, not done though it applied, or not applying to this call (shared/applicability.ts). */
+export const CALL_ITEM_STATES = ['done', 'missed', 'not-applicable'] as const;
+/** A done item ticked after the call ended, or in a burst of ticks at its very end (shared/compliance.ts): both count as ticked at wrap-up. */
+export const TICK_MARKS = ['after-end', 'late-burst'] as const;
+
+/**
+ * A call as the register opens it: the stored record, read again from the
+ * copy its row came from, read against its checklist version as the row is;
+ * the note masked as the rows show it, the routed unit's name as the rows
+ * have it. Nothing the register does not already show: no callback
+ * reference, no typed name of the person called (the record has none).
+ */
+export const RegisterCallSchema = z.object({
+  id: z.string(),
+  clerkName: z.string(),
+  direction: z.enum(['incoming', 'outgoing']),
+  startedAt: z.string(),
+  endedAt: z.string(),
+  durationSec: z.number().int(),
+  /** Outbound calls: who answered, and whether it was a good moment (null: not said, or incoming). */
+  outboundPerson: z.enum(PERSON_ANSWERS).nullable(),
+  goodMoment: z.boolean().nullable(),
+  personalData: z.boolean(),
+  /** How far its checklist could be trusted (see shared/checklist-catalog.ts). */
+  trust: z.enum(['ok', 'recomputed', 'unknown-checklist']),
+  items: z.array(
+    z.object({
+      id: z.string(),
+      label: z.string(),
+      state: z.enum(CALL_ITEM_STATES),
+      /** When a done item was ticked, from the call's start. */
+      atMs: z.number().int().nullable(),
+      mark: z.enum(TICK_MARKS).nullable(),
+    }),
+  ),
+  outcome: z.enum(OUTCOMES),
+  routedTo: z.object({ unitName: z.string(), external: z.boolean() }).nullable(),
+  /** Invited to the office: the appointment, if one was made. */
+  invitation: z.object({ appointmentAt: z.string().nullable() }).nullable(),
+  callbackDueAt: z.string().nullable(),
+  /** This call was made for a callback agreed in an earlier one. */
+  keepsCallback: z.boolean(),
+  note: z.string(),
+  /** Null when there was nothing to judge: nobody answered, or a checklist this app does not know. */
+  greetingWithin30s: z.boolean().nullable(),
+  score: z.number().nullable(),
+  /** The copy it was read from, and its month file. */
+  copy: z.enum(FOLDER_KINDS),
+  file: z.string(),
+  integrity: z.object({
+    /** Its copy's problems, one entry per kind (none: the file's chain and head check out). */
+    problems: z.array(RegisterProblemViewSchema),
+    /** Another copy holds this call with other content. */
+    conflictWith: z.enum(FOLDER_KINDS).nullable(),
+    /** The import masked its note or callback reference. */
+    maskedOnImport: z.boolean(),
+  }),
+});
+export type RegisterCall = z.infer<typeof RegisterCallSchema>;
 
 /** The register's problems, a page at a time: a folder of broken files can hold thousands. */
 export const RegisterProblemsQuerySchema = z

@@ -1,10 +1,12 @@
 import { endOfMonth, endOfWeek, format, startOfMonth, startOfWeek, subMonths } from 'date-fns';
 import { z } from 'zod';
+import { factsOfCall, hadConversation } from './applicability';
 import type { CallRecord } from './call-record';
 import { verifyRecordedItems, type ChecklistCatalog, type ChecklistTrust, type VerifiedItems } from './checklist-catalog';
 import { maskIdentifiers } from './masking';
 import { OUTCOMES, type Outcome } from './outcomes';
 import type { PersonAnswer } from './outbound';
+import type { RegisterCall } from './register-api';
 
 /**
  * The team lead's call register (Rejestr rozmów): one compact row per call,
@@ -103,6 +105,46 @@ export function createRowBuilder(): (record: CallRecord, verified: VerifiedItems
       trust,
       digest: '',
     };
+  };
+}
+
+/**
+ * What an opened row shows of its stored call, read against its checklist
+ * version (`verified`, as the row was made): each item done, missed or not
+ * applying, with its tick's time and whether it was ticked at wrap-up. A
+ * checklist this app does not know shows the items as stored, unjudged.
+ */
+export function openedCall(row: RegisterRow, record: CallRecord, verified: VerifiedItems): Omit<RegisterCall, 'copy' | 'file' | 'integrity'> {
+  const trusted = verified.trust !== 'unknown-checklist';
+  const lengthMs = Date.parse(record.endedAt) - Date.parse(record.startedAt);
+  return {
+    id: record.id,
+    clerkName: row.clerkName,
+    direction: record.direction,
+    startedAt: record.startedAt,
+    endedAt: record.endedAt,
+    durationSec: record.durationSec,
+    outboundPerson: record.outbound?.person ?? null,
+    goodMoment: record.outbound?.goodMoment ?? null,
+    personalData: record.personalData,
+    trust: verified.trust,
+    items: (trusted ? verified.items : record.items).map((item) => ({
+      id: item.id,
+      label: item.label,
+      state: !item.applies ? 'not-applicable' : item.done ? 'done' : 'missed',
+      atMs: item.done ? item.atMs : null,
+      // A tick before the end marked as at wrap-up was one of a burst at the very end (compliance.ts).
+      mark: !item.done || !item.atWrapUp ? null : item.atMs !== null && item.atMs < lengthMs ? 'late-burst' : 'after-end',
+    })),
+    outcome: record.outcome,
+    // As the row has it: masked where the row was made.
+    routedTo: row.routedTo && { unitName: row.routedTo.unitName, external: row.routedTo.external },
+    invitation: record.invitation && { appointmentAt: record.invitation.appointmentAt },
+    callbackDueAt: record.callback?.dueAt ?? null,
+    keepsCallback: record.callbackOf !== null,
+    note: maskIdentifiers(record.note).text,
+    greetingWithin30s: trusted && hadConversation(factsOfCall(record)) ? verified.adherence.greetingWithin30s : null,
+    score: row.score,
   };
 }
 

@@ -1,5 +1,6 @@
-import type { Directory, Matter, Unit } from './directory';
-import { fold } from './text-folding';
+import type { Directory, Matter, Site, Unit } from './directory';
+import { joinSentences, spokenSentence } from './spoken-sentences';
+import { fold, stem } from './text-folding';
 
 /**
  * Routing by competence (§6 pkt 6: "Jeśli sprawa przekracza kompetencje
@@ -30,6 +31,59 @@ export function routeMatter(directory: Directory, matter: Matter, ownUnit: Unit 
   if (unit.kind === 'external') return { kind: 'external', matter, unit };
   if (ownUnit && unit.id === ownUnit.id) return { kind: 'own-unit', matter, unit };
   return { kind: 'other-unit', matter, unit };
+}
+
+/**
+ * What the clerk says when a matter belongs elsewhere (§6 pkt 6): who deals
+ * with it and how to reach them — the extension or the institution's
+ * number and hours, each said only when the directory knows it. Null for
+ * the clerk's own unit: nothing to route.
+ */
+export function routingSentence(decision: Pick<RoutingDecision, 'kind' | 'unit'>): string | null {
+  const { unit } = decision;
+  if (decision.kind === 'own-unit') return null;
+  if (decision.kind === 'external') {
+    return joinSentences([
+      spokenSentence('Tą sprawą zajmuje się {unit}, nie nasz Urząd.', { unit: unit.name }),
+      spokenSentence('Numer telefonu: {phone}.', { phone: unit.phone }),
+      spokenSentence('Godziny pracy: {hours}.', { hours: unit.hours }),
+    ]);
+  }
+  return joinSentences([
+    spokenSentence('Tą sprawą zajmuje się {unit}.', { unit: unit.name }),
+    spokenSentence('Połączę Panią / Pana albo podam numer wewnętrzny: {extension}.', { extension: unit.extension }) ??
+      spokenSentence('Połączę Panią / Pana.', {}),
+  ]);
+}
+
+/**
+ * The invitation to the office for a matter too complex for the phone
+ * (§6 pkt 6). Where to come — the site's address, its hours when known —
+ * is shown beside it, not said twice.
+ */
+export function invitationSentence(): string {
+  return 'To sprawa, którą najlepiej omówić na miejscu, z dokumentami. Zapraszam do Urzędu.';
+}
+
+/** The street of an address as stems of its words: "ul. Milionowa 91, Łódź" → ["milionow"]. */
+function streetStems(address: string): string[] {
+  const street = fold(address.split(',')[0] ?? '')
+    .split(' ')
+    .filter((word) => word.length >= 3 && !/[0-9]/.test(word) && !['ul', 'ulica', 'al', 'aleja', 'aleje', 'pl', 'plac', 'os', 'osiedle'].includes(word));
+  return street.map(stem);
+}
+
+/** Whether a site's name already says the street of its address ("Siedziba przy ul. Milionowej" and "ul. Milionowa 91"). */
+export function nameRepeatsStreet(name: string, address: string): boolean {
+  const streets = streetStems(address);
+  if (streets.length === 0) return false;
+  const words = new Set(fold(name).split(' ').map(stem));
+  return streets.every((s) => words.has(s));
+}
+
+/** A site as shown beside a unit or an invitation: its name and address, the street said once. */
+export function siteLine(site: Pick<Site, 'name' | 'address'>): string {
+  return nameRepeatsStreet(site.name, site.address) ? site.address : `${site.name}, ${site.address}`;
 }
 
 /** A call running longer than this gets the gentle "invite to the office" hint. */

@@ -56,12 +56,44 @@ export function share(count: number, of: number): Share {
   return { count, of, rate: of === 0 ? null : count / of };
 }
 
+/** A callback moved or called off without a call (a callback-change line): when, and to what. */
+export interface CallbackChangeFact {
+  at: number;
+  change: 'rescheduled' | 'cancelled';
+  /** The new time when rescheduled. */
+  dueAt: number | null;
+}
+
+/**
+ * By when a callback had to be kept, after the changes made to it: a move
+ * sets a new time, a cancellation takes it out of judgement (null) — but only
+ * a change made while the callback was not yet late counts. Moving or
+ * calling off a callback already missed does not make it kept on time.
+ *
+ * @param changes the callback's changes, oldest first
+ */
+export function callbackDeadline(dueAt: number, changes: readonly CallbackChangeFact[] = []): number | null {
+  let deadline = dueAt + CALLBACK_OVERDUE_AFTER_MS;
+  for (const change of changes) {
+    if (change.at > deadline) break;
+    if (change.change === 'cancelled' || change.dueAt === null) return null;
+    deadline = change.dueAt + CALLBACK_OVERDUE_AFTER_MS;
+  }
+  return deadline;
+}
+
 /**
  * @param rows the calls to summarise
  * @param keptAt for each callback (by the id of the call that agreed it), when the earliest call made for it started — over all calls, not only these
  * @param now what "the time has passed" is measured against
+ * @param changes for each callback, its moves and cancellation (callbackDeadline), oldest first
  */
-export function summarize(rows: readonly RegisterRow[], keptAt: ReadonlyMap<string, number>, now: number): RegisterSummary {
+export function summarize(
+  rows: readonly RegisterRow[],
+  keptAt: ReadonlyMap<string, number>,
+  now: number,
+  changes: ReadonlyMap<string, readonly CallbackChangeFact[]> = new Map(),
+): RegisterSummary {
   const durations = new Float64Array(rows.length);
   let durationSum = 0;
   let incoming = 0;
@@ -111,8 +143,14 @@ export function summarize(rows: readonly RegisterRow[], keptAt: ReadonlyMap<stri
     if (row.outcome === 'callback' && row.callbackDueAt !== null) {
       callbacksAgreed++;
       const keptWhen = keptAt.get(row.id);
-      const deadline = row.callbackDueAt + CALLBACK_OVERDUE_AFTER_MS;
-      if (keptWhen !== undefined && keptWhen <= deadline) {
+      // Called off in time, and no call made for it: neither kept nor late.
+      const deadline = callbackDeadline(row.callbackDueAt, changes.get(row.id));
+      if (deadline === null) {
+        if (keptWhen !== undefined) {
+          kept++;
+          keptOf++;
+        }
+      } else if (keptWhen !== undefined && keptWhen <= deadline) {
         kept++;
         keptOf++;
       } else if (keptWhen !== undefined || now > deadline) keptOf++;

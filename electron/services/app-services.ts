@@ -18,6 +18,7 @@ import { loadContentInUse } from './office-content';
 import { Register, type RegisterFolder } from './register';
 import { findExpired, type RetentionPlaces } from './retention';
 import { TeamSync } from './team-sync';
+import { CallbackContactStore } from './callback-contacts';
 import { SettingsStore, type Settings } from './settings-store';
 
 /**
@@ -29,6 +30,8 @@ export interface AppServices {
   dataDir: string;
   settingsStore: SettingsStore;
   draftStore: DraftStore;
+  /** Whom to call for each open callback: on this computer only. */
+  callbackContacts: CallbackContactStore;
   journal: CallJournal;
   /** The content in use: the office's directory and glossary where chosen and valid. */
   content: Content;
@@ -151,6 +154,7 @@ export async function openAppServices(dataDir: string, resourcesDir: string, opt
     const assertWritable = () => lock.assertOwned();
     const settingsStore = new SettingsStore(dataDir, assertWritable);
     const draftStore = new DraftStore(dataDir, assertWritable);
+    const callbackContacts = new CallbackContactStore(dataDir, assertWritable);
     const alerts = await JournalAlerts.open(dataDir, assertWritable);
     const journal = new CallJournal(dataDir, { createBase: true, beforeWrite: assertWritable, onTrouble: (t) => void alerts.raise('local', t) });
     const shipped = await loadContent(resourcesDir);
@@ -182,6 +186,7 @@ export async function openAppServices(dataDir: string, resourcesDir: string, opt
       dataDir,
       settingsStore,
       draftStore,
+      callbackContacts,
       journal,
       content: { ...shipped, directory: inUse.content.directory, glossary: inUse.content.glossary },
       checklists,

@@ -1,17 +1,19 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import type { JournalProblem } from '../../shared/api';
-import type { ChecklistCatalog } from '../../shared/checklist-catalog';
+import type { CallRecord } from '../../shared/call-record';
+import { verifyRecordedItems, type ChecklistCatalog } from '../../shared/checklist-catalog';
 import { isCallRecord } from '../../shared/journal-record';
-import { createRowMaker, rowComparator, rowFilter, type RegisterFilter, type RegisterRow, type RegisterSort } from '../../shared/register';
-import { PROBLEM_LINES_SHOWN, type RegisterFolderKind, type RegisterProblemKind } from '../../shared/register-api';
-import { callbacksKept, summarize, type RegisterSummary } from '../../shared/statistics';
+import { createRowMaker, openedCall, rowComparator, rowFilter, type RegisterFilter, type RegisterRow, type RegisterSort } from '../../shared/register';
+import { PROBLEM_LINES_SHOWN, type RegisterCall, type RegisterFolderKind, type RegisterProblemKind } from '../../shared/register-api';
+import { readBoundedLines } from './bounded-lines';
+import { callbacksKept, summarize, type CallbackChangeFact, type RegisterSummary } from '../../shared/statistics';
 import { callDigest, decodeLine, genesisHash, JournalScanner, sha256, MAX_RECORD_CHARS, parseRecordLine, readableEndOfBytes, readLineHead } from './journal-format';
 import { MASKED_SUFFIX, readMaskedLines } from './import-filer';
 import { monthsBefore } from './journal-layout';
 import { readHead } from './journal-head';
 import { MONTH_FILE_NAME } from './journal-layout';
-import { NotRegularFileError, readRegularFile } from './regular-file';
+import { NotRegularFileError, openRegularFile, readRegularFile } from './regular-file';
 import { MONTH_FILE_MAX_BYTES } from './journal';
 
 /**
@@ -72,6 +74,8 @@ interface CachedFile {
   rows: RegisterRow[];
   /** Calls whose note or callback reference the import masked (the line says so). */
   maskedOnImport: string[];
+  /** Callbacks moved or called off in this file (callback-change lines), by their own id. */
+  changes: Map<string, { callbackOf: string } & CallbackChangeFact>;
   /** Where it stands: a month file of calls, or an import's conflicts kept aside. */
   shelf: 'calls' | 'conflicts';
   /** A conflicts shelf's records: the ids they share with calls of the register. */
@@ -98,8 +102,10 @@ export class Register {
   private problemTotal = 0;
   private troubles: FolderTrouble[] = [];
   private keptAt = new Map<string, number>();
-  /** What is wrong with a copy of a month file, by copy and path: how a row read from it is flagged. */
-  private flagged = new Map<string, string>();
+  /** Each callback's moves and cancellation, oldest first: what it is judged against. */
+  private callbackChanges = new Map<string, CallbackChangeFact[]>();
+  /** What is wrong with a copy of a month file (one entry per kind), by copy and path: how a row read from it is flagged. */
+  private flagged = new Map<string, readonly RegisterProblem[]>();
   /** Calls the import masked: shown, so an edit claiming to be one is seen too. */
   private maskedOnImport = new Set<string>();
   /** Rows whose id another copy holds with other content: the id and the other copy. */
@@ -215,7 +221,7 @@ export class Register {
         if (head !== 'corrupt') conflictIds.push(head.id);
         start = lineEnd + 1;
       }
-      this.cache.set(path, { folder: folder.kind, relative, signature, shelf: 'conflicts', rows: [], maskedOnImport: [], conflictIds, problems: [], problemCount: 0 });
+      this.cache.set(path, { folder: folder.kind, relative, signature, shelf: 'conflicts', rows: [], maskedOnImport: [], changes: new Map(), conflictIds, problems: [], problemCount: 0 });
       return;
     }
     const end = readableEndOfBytes(whole);
@@ -224,6 +230,7 @@ export class Register {
     const makeRow = createRowMaker(catalog);
     const rows: RegisterRow[] = [];
     const maskedOnImport: string[] = [];
+    const changes: CachedFile['changes'] = new Map();
     let start = 0;
     let sinceTurn = 0;
     while (start < end) {
@@ -242,6 +249,12 @@ export class Register {
           rows.push(row);
           if (masked?.has(sha256(taken.text))) maskedOnImport.push(record.id);
         } else scanner.report({ file: relative, line: taken.line, kind: 'corrupt-line' });
+      } else if (taken?.type === 'callback-change') {
+        // A callback moved or called off: the register judges the callback by it (statistics.ts, callbackDeadline).
+        const record = parseRecordLine(taken.text);
+        if (record?.type === 'callback-change' && record.clerk.id === clerkId) {
+          changes.set(record.id, { callbackOf: record.callbackOf, at: Date.parse(record.savedAt), change: record.change, dueAt: record.dueAt === null ? null : Date.parse(record.dueAt) });
+        }
       }
       if (++sinceTurn === LINES_PER_TURN) {
         sinceTurn = 0;
@@ -262,6 +275,7 @@ export class Register {
       signature,
       rows,
       maskedOnImport,
+      changes,
       shelf: 'calls',
       conflictIds: [],
       problems: byKind(scan.problems, scan.problemCount, { folder: folder.kind, clerkId, clerkName, month, file: relative }),
@@ -298,7 +312,7 @@ export class Register {
       for (const id of file.maskedOnImport) this.maskedOnImport.add(id);
       for (const p of file.problems) keep(p);
       problemTotal += file.problemCount;
-      if (file.problems.length > 0) this.flagged.set(copyKey(file.folder, file.relative), describeProblem(file.problems[0]!));
+      if (file.problems.length > 0) this.flagged.set(copyKey(file.folder, file.relative), file.problems);
     }
     // Once every call is known: what an import kept aside flags the call it conflicts with.
     for (const [, file] of files) {
@@ -320,6 +334,15 @@ export class Register {
     );
     this.problemTotal = problemTotal;
     this.keptAt = callbacksKept(this.rows);
+    // The same change read from two copies (this computer's and the team's) counts once.
+    const changes = new Map<string, { callbackOf: string } & CallbackChangeFact>();
+    for (const [, file] of files) for (const [id, change] of file.changes) if (!changes.has(id)) changes.set(id, change);
+    this.callbackChanges = new Map();
+    for (const change of [...changes.values()].sort((a, b) => a.at - b.at)) {
+      const list = this.callbackChanges.get(change.callbackOf);
+      if (list) list.push(change);
+      else this.callbackChanges.set(change.callbackOf, [change]);
+    }
     this.lastQuery = null;
   }
 
@@ -330,21 +353,56 @@ export class Register {
 
   summary(filter: RegisterFilter, sort: RegisterSort, now: number): RegisterSummary {
     const selection = this.selection(filter, sort);
-    selection.summary ??= summarize(selection.rows, this.keptAt, now);
+    selection.summary ??= summarize(selection.rows, this.keptAt, now, this.callbackChanges);
     return selection.summary;
   }
 
   /** What is wrong with the copy a row came from, or with the row itself; '' when nothing is. */
   integrityOf(row: RegisterRow): string {
     const parts: string[] = [];
-    const file = this.flagged.get(copyKey(row.copy, row.file));
-    if (file) parts.push(file);
-    const other = this.conflicts.get(row.id);
-    if (other) parts.push(`Konflikt: ${FOLDER_WORDS[other]} ta sama rozmowa ma inną treść`);
-    if (row.copy === 'import' && this.maskedOnImport.has(row.id)) parts.push('Notatka zamaskowana przy imporcie');
+    const { problems, conflictWith, maskedOnImport } = this.integrityParts(row);
+    if (problems[0]) parts.push(describeProblem(problems[0]));
+    if (conflictWith) parts.push(`Konflikt: ${FOLDER_WORDS[conflictWith]} ta sama rozmowa ma inną treść`);
+    if (maskedOnImport) parts.push('Notatka zamaskowana przy imporcie');
     if (row.trust === 'unknown-checklist') parts.push('Nieznana wersja listy kontrolnej — wynik pominięty w zestawieniu');
     if (row.trust === 'recomputed') parts.push('Punkty listy kontrolnej niezgodne z jej wersją — przeliczone według listy');
     return parts.join('; ');
+  }
+
+  /** What the register knows of a row's record, apart: its copy's problems (one entry per kind), another copy holding it with other content, a note the import masked. */
+  integrityParts(row: RegisterRow): { problems: readonly RegisterProblem[]; conflictWith: RegisterFolderKind | null; maskedOnImport: boolean } {
+    return {
+      problems: this.flagged.get(copyKey(row.copy, row.file)) ?? [],
+      conflictWith: this.conflicts.get(row.id) ?? null,
+      maskedOnImport: row.copy === 'import' && this.maskedOnImport.has(row.id),
+    };
+  }
+
+  /**
+   * A call of the register opened: its record read again from the copy its
+   * row was read from (a row is kept small, its ticks' times are not in it),
+   * the same record as read — null when the register has no such call, or
+   * its copy no longer holds it as it was read (then refresh and ask again).
+   */
+  async openCall(id: string): Promise<RegisterCall | null> {
+    const row = this.byId.get(id);
+    const path = row && this.pathOf(row);
+    if (!row || !path) return null;
+    const record = await findRecord(path, id, row.digest);
+    if (!record) return null;
+    const { problems, conflictWith, maskedOnImport } = this.integrityParts(row);
+    return {
+      ...openedCall(row, record, verifyRecordedItems(record, this.catalog())),
+      copy: row.copy,
+      file: row.file,
+      integrity: { problems: problems.map(problemView), conflictWith, maskedOnImport },
+    };
+  }
+
+  /** The month file a row was read from. */
+  private pathOf(row: RegisterRow): string | undefined {
+    for (const [path, file] of this.cache) if (file.shelf === 'calls' && file.folder === row.copy && file.relative === row.file) return path;
+    return undefined;
   }
 
   /** The files a row's record may be stored in (the clerk's copy and the team copy of its month). */
@@ -379,6 +437,29 @@ export class Register {
     }
     return this.lastQuery;
   }
+}
+
+/** The record with this id and digest in a month file, a line at a time: a junk line of any length is passed over unread. */
+async function findRecord(path: string, id: string, digest: string): Promise<CallRecord | null> {
+  const handle = await openRegularFile(path);
+  try {
+    for await (const { text } of readBoundedLines(handle.createReadStream({ autoClose: false }), MAX_RECORD_CHARS)) {
+      if (text === null || !text.includes(id)) continue;
+      const head = readLineHead(text);
+      if (head === 'corrupt' || head.type !== 'call' || head.id !== id) continue;
+      const record = parseRecordLine(text);
+      // Another line under the same id (a forged copy in the same file) is not the call the row shows.
+      if (record && isCallRecord(record) && callDigest(record) === digest) return record;
+    }
+    return null;
+  } finally {
+    await handle.close();
+  }
+}
+
+/** A problem as the API carries it (shared/register-api.ts). */
+export function problemView({ folder, clerkName, clerkId, month, file, kind, lines, moreLines, fileCount, other }: RegisterProblem) {
+  return { folder, clerkName: clerkName ?? clerkId, month, file, kind, lines, moreLines, fileCount, ...(other ? { other } : {}) };
 }
 
 function copyKey(folder: RegisterFolderKind, relative: string): string {

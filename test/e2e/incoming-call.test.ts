@@ -191,7 +191,9 @@ describe.skipIf(unavailable)('web mode: the incoming-call flow as a new clerk', 
     const unit = page.getByLabel('Komórka organizacyjna');
     expect(await unit.inputValue()).toBe('Dział Ewidencji i Świadczeń');
     await unit.fill('Centrum Aktywizacji Zawodowej');
-    await page.getByRole('button', { name: 'Zapisz profil' }).click();
+    await page.getByRole('button', { name: 'Zapisz ustawienia' }).click();
+    await expect.poll(() => page.getByText('Zapisano ustawienia.').isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Rozmowa', exact: true }).click();
     await expect.poll(() => page.getByText('Twoje powitanie').isVisible()).toBe(true);
     expect(await page.locator('.greeting-preview').innerText()).toContain('Centrum Aktywizacji Zawodowej');
   });

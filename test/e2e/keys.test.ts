@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { firstRun } from '../helpers/e2e-steps';
-import { e2eSkipReason, launchChromium, startWebMode, type WebModeProcess } from '../helpers/web-mode';
+import { e2eSkipReason, launchChromium, screenshotPath, startWebMode, type WebModeProcess } from '../helpers/web-mode';
 
 const unavailable = e2eSkipReason();
 
@@ -61,5 +61,40 @@ describe.skipIf(unavailable)('web mode: where keys go during a call', () => {
     await expect.poll(() => page.getByText('Wklejony tekst był za długi: 100 znaków się nie zmieściło').isVisible()).toBe(true);
     await page.keyboard.press('Backspace'); // the next edit: the word about the paste has done its job
     await expect.poll(() => page.getByText('Wklejony tekst był za długi').count()).toBe(0);
+  });
+
+  it('the screen says where keys go; a number that unticks what the script ticked says so, and Ctrl+Z puts the tick back as it was', async () => {
+    const own = await startWebMode(mkdtempSync(join(tmpdir(), 'asystent-e2e-keys-undo-')));
+    const tab = await browser.newPage({ viewport: { width: 460, height: 760 }, locale: 'pl-PL' });
+    try {
+      await firstRun(tab, own.url);
+      await tab.keyboard.press('F3');
+      const keys = tab.getByTestId('keys-target');
+      await expect.poll(() => keys.innerText()).toMatch(/Klawisze 1–\d zaznaczają punkty/);
+      // Typing the name: the keys go to the field, and the screen says so; Esc gives them back.
+      await tab.getByLabel(/Do kogo dzwonisz/).focus();
+      await expect.poll(() => keys.innerText()).toContain('Piszesz w polu tekstowym');
+      await tab.keyboard.press('Escape');
+      await expect.poll(() => keys.innerText()).toMatch(/Klawisze 1–\d zaznaczają punkty/);
+
+      await tab.keyboard.press('t'); // the right person: the script ticks "Potwierdzona osoba"
+      const identity = tab.getByRole('checkbox', { name: /Potwierdzona osoba/ });
+      await expect.poll(() => identity.isChecked()).toBe(true);
+      const key = await identity.getAttribute('aria-keyshortcuts');
+      const tickedAt = await tab.locator('#item-identity-confirmed-hint').innerText();
+      await tab.keyboard.press(key!);
+      await expect.poll(() => identity.isChecked()).toBe(false);
+      const notice = tab.getByRole('status').filter({ hasText: 'Odznaczono' });
+      expect(await notice.innerText()).toContain('punkt zaznaczony odpowiedzią w skrypcie');
+      await tab.screenshot({ path: screenshotPath('45-untick-undo-460'), fullPage: true });
+      await tab.keyboard.press('Control+z');
+      await expect.poll(() => identity.isChecked()).toBe(true);
+      // The same tick: its time as it was, not the moment of the undo.
+      expect(await tab.locator('#item-identity-confirmed-hint').innerText()).toBe(tickedAt);
+      expect(await notice.count()).toBe(0);
+    } finally {
+      await tab.close();
+      await own.stop();
+    }
   });
 });

@@ -39,11 +39,12 @@ describe.skipIf(unavailable)('web mode: outbound calls and callbacks', () => {
     await expect.poll(() => page.getByRole('button', { name: /Połączenie wychodzące/ }).isVisible()).toBe(true);
   }
 
-  async function wrapUpAndSave(outcomeKey?: string) {
+  async function wrapUpAndSave(outcomeKey?: string, fill?: () => Promise<void>) {
     const before = calls().length;
     await page.keyboard.press('F4');
     await expect.poll(() => page.getByRole('heading', { name: 'Podsumowanie rozmowy' }).isVisible()).toBe(true);
     if (outcomeKey) await page.keyboard.press(outcomeKey);
+    if (fill) await fill();
     await page.keyboard.press('Control+Enter');
     await savedAndIdle(before);
   }
@@ -56,7 +57,7 @@ describe.skipIf(unavailable)('web mode: outbound calls and callbacks', () => {
     await page.keyboard.press('F3');
     const greeting = page.getByRole('region', { name: 'Powitanie' });
     await expect.poll(() => greeting.isVisible()).toBe(true);
-    for (const fact of ['Ewa', 'Zielińska', 'Powiatowy Urząd Pracy w Łodzi', 'Centrum Aktywizacji Zawodowej']) {
+    for (const fact of ['Ewa', 'Zielińska', 'dzwonię z Powiatowego Urzędu Pracy w Łodzi', 'Centrum Aktywizacji Zawodowej']) {
       expect(await greeting.innerText()).toContain(fact);
     }
     const reminder = page.getByRole('complementary', { name: 'Nigdy przez telefon' });
@@ -82,11 +83,11 @@ describe.skipIf(unavailable)('web mode: outbound calls and callbacks', () => {
     expect(allStoredText(dataDir)).not.toContain(CALLED);
   });
 
-  it('someone else answered: only the name and office number to leave, and no contact preset', async () => {
+  it('someone else answered: only the name and a request to contact the office (no number set: none said), and no contact preset', async () => {
     await page.keyboard.press('F3');
     await expect.poll(() => page.getByRole('button', { name: /Odebrał ktoś inny/ }).isVisible()).toBe(true);
     await page.keyboard.press('i');
-    const script = page.getByText(/Proszę przekazać prośbę o kontakt pod numerem/);
+    const script = page.getByText(/Proszę przekazać prośbę o kontakt z Urzędem\./);
     await expect.poll(() => script.isVisible()).toBe(true);
     expect(await script.innerText()).toContain('Ewa Zielińska');
     expect(await page.getByText(/Nie mów, w jakiej sprawie dzwonisz/).isVisible()).toBe(true);
@@ -111,7 +112,8 @@ describe.skipIf(unavailable)('web mode: outbound calls and callbacks', () => {
     await page.getByLabel(/Krótka notatka do oddzwonienia/).fill('Staż — dokumenty, tel. 601 234 567');
     await page.getByRole('button', { name: 'Następny dzień roboczy, 9:00' }).click();
     await expect.poll(() => page.getByText(/^Umówiono:/).isVisible()).toBe(true);
-    await wrapUpAndSave(); // the outcome "Oddzwonienie" is already chosen
+    // The outcome "Oddzwonienie" is already chosen; it needs the number to call.
+    await wrapUpAndSave(undefined, () => page.getByLabel('Numer telefonu').fill('600 700 800'));
     const saved = calls()[2]!;
     expect(saved).toMatchObject({ outcome: 'callback', outbound: { person: 'right', goodMoment: false } });
     expect((saved.callback as { reference: string }).reference).toBe('Staż — dokumenty, tel. [telefon]');
@@ -130,6 +132,7 @@ describe.skipIf(unavailable)('web mode: outbound calls and callbacks', () => {
     await page.getByLabel('Data i godzina').fill(local);
     await page.getByLabel(/Krótka notatka do oddzwonienia/).fill('Pyta o bon szkoleniowy');
     await page.getByRole('button', { name: 'Ustal termin' }).click();
+    await page.getByLabel('Numer telefonu').fill('42 123 45 67');
     await page.keyboard.press('Control+Enter');
     await savedAndIdle(3);
 

@@ -58,7 +58,7 @@ describe.skipIf(unavailable)('web mode: languages, the desk, privacy and accessi
     await page.getByRole('button', { name: 'Zapisz ustawienia' }).click();
     await expect.poll(() => page.getByRole('button', { name: 'Settings', exact: true }).isVisible()).toBe(true);
     expect(await page.evaluate('document.documentElement.lang')).toBe('en');
-    await page.getByRole('form', { name: 'App settings' }).scrollIntoViewIfNeeded();
+    await page.getByRole('region', { name: 'App settings' }).scrollIntoViewIfNeeded();
     await page.screenshot({ path: screenshotPath('49-settings-english') });
     await expectAccessible('settings, English');
     await page.getByRole('button', { name: 'Call', exact: true }).click();

@@ -151,6 +151,8 @@ describe.skipIf(unavailable)('web mode: a caller’s name and numbers never reac
     await expect.poll(draft).toContain('"phase":"in-call"');
     expect.soft(leaks()).toEqual([]);
     await page.keyboard.press('F4');
+    // The number to call back is asked for and kept on this computer only (another number than the client's in the note).
+    await page.getByLabel('Numer telefonu').fill('42 123 45 67');
     await page.keyboard.press('Control+Enter');
     await expect.poll(() => calls().length).toBe(1);
     await idle();

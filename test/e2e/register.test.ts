@@ -38,7 +38,7 @@ describe.skipIf(unavailable)('web mode: the register, its summary and the CSV ex
   async function joinTeam(p: Page, screenshot?: string) {
     await joinTeamFolder(p, team, async () => {
       if (!screenshot) return;
-      await p.getByRole('form', { name: 'Zespół i przechowywanie zapisów' }).scrollIntoViewIfNeeded();
+      await p.getByRole('region', { name: 'Zespół i przechowywanie zapisów' }).scrollIntoViewIfNeeded();
       await p.screenshot({ path: screenshotPath(screenshot) });
     });
   }

@@ -109,7 +109,7 @@ describe.skipIf(unavailable)('web mode: search, routing and the complex-matter h
   it("an office's own directory, chosen in settings, is checked first and then searched", async () => {
     await page.keyboard.press('Escape');
     await page.getByRole('button', { name: 'Ustawienia' }).click();
-    const form = page.getByRole('form', { name: 'Katalog spraw i słowniczek urzędu' });
+    const form = page.getByRole('region', { name: 'Katalog spraw i słowniczek urzędu' });
     await expect.poll(() => form.isVisible()).toBe(true);
     const file = join(mkdtempSync(join(tmpdir(), 'asystent-e2e-office-')), 'katalog.json');
     const directory = JSON.parse(readFileSync('resources/directory.json', 'utf8'));
@@ -118,16 +118,16 @@ describe.skipIf(unavailable)('web mode: search, routing and the complex-matter h
     // Broken first: one matter points at a unit the directory does not have.
     writeFileSync(file, JSON.stringify({ ...directory, matters: [...directory.matters.slice(0, -1), { ...directory.matters.at(-1), unit: 'dzial-ktorego-nie-ma' }] }, null, 2));
     await form.getByLabel('Plik katalogu spraw i komórek (.json)').fill(file);
-    await form.getByRole('button', { name: 'Sprawdź i zapisz' }).click();
+    await page.getByRole('button', { name: 'Zapisz ustawienia' }).click();
     const problems = form.getByRole('alert');
     await expect.poll(() => problems.isVisible()).toBe(true);
-    expect(await problems.innerText()).toMatch(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+ matters\\.42\\.unit`));
+    expect(await problems.innerText()).toMatch(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+ matters\\.43\\.unit`));
     await form.scrollIntoViewIfNeeded();
     await page.screenshot({ path: screenshotPath('23-office-file-refused') });
 
     writeFileSync(file, JSON.stringify(directory, null, 2));
-    await form.getByRole('button', { name: 'Sprawdź i zapisz' }).click();
-    await expect.poll(() => form.getByText('W użyciu: plik urzędu (43 sprawy).').isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Zapisz ustawienia' }).click();
+    await expect.poll(() => form.getByText('W użyciu: plik urzędu (44 sprawy).').isVisible()).toBe(true);
     await page.screenshot({ path: screenshotPath('24-office-file-in-use') });
 
     await page.getByRole('button', { name: 'Rozmowa', exact: true }).click();

@@ -70,12 +70,14 @@ const VALID: Record<string, Json> = {
   notify: { title: 'Oddzwonienie', body: 'Za 5 minut' },
   listRecentCalls: { limit: 10 },
   listCallbacks: {},
+  changeCallback: { id: '0190a7c4-8f2e-7a10-9d4b-0123456789ac', callbackOf: '0190a7c4-8f2e-7a10-9d4b-0123456789ab', change: 'cancelled' },
   getTeamStatus: {},
   saveShift: { id: '0190a7c4-8f2e-7a10-9d4b-0123456789ab', skipped: true, done: [] },
   queryRegister: { filter: {}, sort: { key: 'startedAt', descending: true }, offset: 0, limit: 20, refresh: false, withSummary: true },
   exportRegister: { filter: {}, sort: { key: 'startedAt', descending: true }, format: 'csv', path: null },
   importRecords: { path: null },
   printReport: { suggestedName: 'raport.pdf' },
+  registerCall: { id: '0190a7c4-8f2e-7a10-9d4b-0123456789ab' },
   applyRetention: { months: ['2001-01'] },
 };
 const validFor = (method: string): Json => (Object.hasOwn(VALID, method) ? VALID[method]! : {});

@@ -107,7 +107,7 @@ describe('soak', () => {
     for (let i = 0, start = Date.now(); i < CALLS; i++, start = nextCallStart(start)) {
       vi.setSystemTime(start);
       // The call after one that agreed a callback returns it, so callbacks are kept as they are in an office.
-      calls.startCall(incoming, i % 7 === 1 ? lastId : undefined);
+      calls.startCall(incoming, i % 7 === 1 ? useCallbacksStore.getState().callbacks.find((c) => c.id === lastId) : undefined);
       step(4_000);
       calls.dispatch({ type: 'toggle-item', itemId: 'greeting', at: Date.now() });
       const query = queries[i % queries.length]!;
@@ -123,8 +123,10 @@ describe('soak', () => {
       calls.dispatch({ type: 'end', at: Date.now() });
       const ended = useCallStore.getState().state;
       const routed = ended.phase === 'wrap-up' && ended.outcome !== null;
-      if (i % 7 === 0) calls.dispatch({ type: 'set-outcome', outcome: 'callback' });
-      else if (!routed) calls.dispatch({ type: 'set-outcome', outcome: 'resolved' });
+      if (i % 7 === 0) {
+        calls.dispatch({ type: 'set-outcome', outcome: 'callback' });
+        calls.setContact({ phone: '601 234 567', name: 'Jan Kowalski', honorific: 'pan' });
+      } else if (!routed) calls.dispatch({ type: 'set-outcome', outcome: 'resolved' });
       calls.dispatch({ type: 'set-note', note: i % 11 === 0 ? `Pytał o staż, PESEL 44051401359, tel. 601 234 567 (${i})` : `Rozmowa ${i}: ${query}` });
       await draftIdle();
 

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../renderer/src/api/client';
 import { setApi } from '../../renderer/src/api/instance';
 import { App } from '../../renderer/src/components/App';
+import { forgetSettingsEdits } from '../../renderer/src/components/settings-form';
 import { i18n } from '../../renderer/src/i18n';
 import { useAppStore } from '../../renderer/src/stores/app-store';
 import { useCallStore } from '../../renderer/src/stores/call-store';
@@ -77,10 +78,14 @@ function fakeApi(overrides: Partial<Api> = {}): Api {
     })),
     saveShift: vi.fn(async () => ({ ok: true as const })),
     listCallbacks: vi.fn(async () => ({ callbacks: [] })),
+    changeCallback: vi.fn(async () => ({ callbacks: [] })),
     notify: vi.fn(async () => ({ shown: false })),
     listRecentCalls: vi.fn(async () => ({ calls: [], problems: [], problemCount: 0 })),
     queryRegister: vi.fn(async ({ offset }) => ({ total: 0, offset, rows: [], summary: null, facets: { clerks: [], units: [], items: [] }, problemCount: 0, unreadable: [], unreadableCount: 0 })),
     listRegisterProblems: vi.fn(async ({ offset }) => ({ listed: 0, count: 0, offset, problems: [] })),
+    registerCall: vi.fn(async () => {
+      throw new ApiError('bad-input', 'Tej rozmowy nie ma już w rejestrze w tej postaci — odśwież rejestr.', 'registerCallGone');
+    }),
     acknowledgeJournalAlerts: vi.fn(async () => ({ alerts: [], more: 0 })),
     exportRegister: vi.fn(async () => ({ path: null, rows: 0 })),
     saveTeamSettings: vi.fn(async ({ teamFolder }) => ({ folder: teamFolder ?? null, pending: 0, reachable: true, lastError: null, localError: null, lastDeliveredAt: null })),
@@ -100,6 +105,7 @@ beforeEach(() => {
   useAppStore.setState(initialApp, true);
   useCallStore.setState(initialCall, true);
   useDeskStore.setState(initialDesk, true);
+  forgetSettingsEdits();
 });
 afterEach(async () => {
   await draftIdle();
@@ -226,7 +232,7 @@ describe("Settings: the office's own files", () => {
     await openSettings(api);
     fireEvent.change(screen.getByLabelText('Plik katalogu spraw i komórek (.json)'), { target: { value: 'katalog.json' } });
     fireEvent.change(screen.getByLabelText('Plik słowniczka pojęć (.json)'), { target: { value: '/srv/pup/slowniczek.txt' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Sprawdź i zapisz' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Zapisz ustawienia' }));
     expect(await screen.findByText(/Podaj pełną ścieżkę/)).toBeTruthy();
     expect(screen.getByText('To musi być plik .json.')).toBeTruthy();
     expect(api.saveOfficeFiles).not.toHaveBeenCalled();
@@ -237,8 +243,9 @@ describe("Settings: the office's own files", () => {
     const api = fakeApi({ saveOfficeFiles: vi.fn(async () => Promise.reject(new ApiError('bad-input', problems.join('\n')))) });
     await openSettings(api);
     fireEvent.change(screen.getByLabelText('Plik katalogu spraw i komórek (.json)'), { target: { value: '/srv/pup/katalog.json' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Sprawdź i zapisz' }));
-    const alert = await screen.findByRole('alert');
+    fireEvent.click(screen.getByRole('button', { name: 'Zapisz ustawienia' }));
+    const section = screen.getByRole('region', { name: 'Katalog spraw i słowniczek urzędu' });
+    const alert = await within(section).findByRole('alert');
     expect(within(alert).getAllByRole('listitem').map((li) => li.textContent)).toEqual(problems);
     expect(screen.getAllByText(/W użyciu: przykład wbudowany/)).toHaveLength(2);
   });
@@ -259,10 +266,10 @@ describe("Settings: the office's own files", () => {
     });
     await openSettings(api);
     fireEvent.change(screen.getByLabelText('Plik katalogu spraw i komórek (.json)'), { target: { value: '  /srv/pup/katalog.json ' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Sprawdź i zapisz' }));
-    expect(await screen.findByText(/W użyciu: plik urzędu \(43 sprawy\)/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Zapisz ustawienia' }));
+    expect(await screen.findByText(/W użyciu: plik urzędu \(44 sprawy\)/)).toBeTruthy();
     expect(api.saveOfficeFiles).toHaveBeenCalledWith({ directory: '/srv/pup/katalog.json', glossary: null });
-    expect(screen.getByRole('status').textContent).toMatch(/Wyszukiwarka zna teraz 43 sprawy i 42 pojęcia/);
+    expect(screen.getByRole('status').textContent).toMatch(/Wyszukiwarka zna teraz 44 sprawy i 42 pojęcia/);
     expect(useAppStore.getState().searchIndex?.entries.some((e) => e.hit.id === 'karta-rodziny')).toBe(true);
   });
 

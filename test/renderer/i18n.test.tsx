@@ -153,6 +153,7 @@ describe('keys the UI builds at run time', () => {
     const { FOLDER_KINDS, REGISTER_PROBLEM_KINDS, IMPORT_REJECT_REASONS } = await import('../../shared/register-api');
     const { QUICK_RANGES, SORT_KEYS } = await import('../../shared/register');
     const { ROLES } = await import('../../shared/profile');
+    const { CONTACT_PROBLEMS, HONORIFICS } = await import('../../shared/callback-contact');
     type CallbackStatus = import('../../shared/callbacks').CallbackStatus;
     type CallbackTimeProblem = import('../../shared/callbacks').CallbackTimeProblem;
     type QuickCallbackChoice = import('../../shared/callbacks').QuickCallbackChoice;
@@ -175,7 +176,9 @@ describe('keys the UI builds at run time', () => {
       'callbacks.': ['upcoming', 'due', 'overdue'] satisfies CallbackStatus[],
       'callback.problems.': timeProblems.filter((p) => p !== 'required'),
       'callback.quick.': ['in-1h', 'this-afternoon', 'next-morning'] satisfies QuickCallbackChoice[],
-      'wrapUp.problems.': ['outcome-required', ...timeProblems.map((p) => `callback-${p}` as const)] satisfies WrapUpProblem[],
+      'wrapUp.problems.': ['outcome-required', ...timeProblems.map((p) => `callback-${p}` as const), ...CONTACT_PROBLEMS.map((p) => `contact-${p}` as const)] satisfies WrapUpProblem[],
+      'contact.problems.': CONTACT_PROBLEMS,
+      'contact.honorifics.': HONORIFICS,
     };
     // Built from a component's own fixed list (its form fields, its views, its notice codes): checked where that list is.
     const local = ['deescalation.steps.', 'nav.', 'notices.', 'notices.using.', 'officeFiles.', 'officeFiles.errors.', 'officeFiles.source.', 'preferences.', 'preferences.actions.', 'preferences.errors.hotkey.', 'preferences.languages.', 'profile.', 'profile.errors.', 'search.kind.', 'team.errors.'];

@@ -68,10 +68,21 @@ describe('callbacks', () => {
       call: endedCall('outgoing', withCallback(due, 'oddzwonić, tel. 601 234 567')),
       outcome: 'callback',
       note: '',
+      contact: { phone: '601 234 567', name: '', honorific: null, spokenName: null, caseRef: '' },
     });
     await restart();
     const { callbacks } = await api.listCallbacks({});
-    expect(callbacks).toEqual([{ id: agreed.id, dueAt: new Date(due).toISOString(), reference: 'oddzwonić, tel. [telefon]', agreedAt: expect.any(String) }]);
+    expect(callbacks).toEqual([
+      {
+        id: agreed.id,
+        dueAt: new Date(due).toISOString(),
+        reference: 'oddzwonić, tel. [telefon]',
+        agreedAt: expect.any(String),
+        attempts: 0,
+        rescheduled: false,
+        contact: { phone: '601 234 567', name: null, honorific: null, spokenName: null, caseRef: null },
+      },
+    ]);
 
     await api.saveCall({ call: endedCall('outgoing', (s) => s, agreed.id), outcome: 'resolved', note: '' });
     expect((await api.listCallbacks({})).callbacks).toEqual([]);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { v7 as uuidv7 } from 'uuid';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createHandlers, dispatch, type HandlerTable } from '../../electron/handlers';
 import { openAppServices, type AppServices } from '../../electron/services/app-services';
 import { CallJournal } from '../../electron/services/journal';
@@ -152,9 +152,16 @@ describe('the register', () => {
     const whole = readFileSync(file, 'utf8');
     const [first] = whole.trim().split('\n');
     writeFileSync(file, `${first}\n${'{"schemaVersion":1,"type":"call","id":"0199'}`);
-    const writing = await query();
-    expect(await problemsOf()).toEqual([]);
-    expect(writing.total).toBe(3);
+    // While that month is still written to (a torn tail of a month gone by is reported: another test holds that).
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date(2026, 9, 28, 12));
+    try {
+      const writing = await query();
+      expect(await problemsOf()).toEqual([]);
+      expect(writing.total).toBe(3);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('refuses a filter that is not one, with the field named', async () => {

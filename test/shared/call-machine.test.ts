@@ -36,6 +36,22 @@ describe('callReducer: transitions', () => {
     expect(again.call.items.greeting?.atMs).toBe(7_300);
   });
 
+  it('restore-item (undo of an untick) puts back the tick as it was; never over a tick, never a time the call has not reached', () => {
+    const ticked = inPhase(callReducer(inCall(), tick('greeting', T0 + 2_100)), 'in-call');
+    const before = ticked.call.items.greeting!;
+    const unticked = inPhase(callReducer(ticked, tick('greeting', T0 + 5_000)), 'in-call');
+    const restore = (state: CallState, item = before, at = T0 + 9_000) => callReducer(state, { type: 'restore-item', itemId: 'greeting', item, at });
+    expect(inPhase(restore(unticked), 'in-call').call.items.greeting).toEqual(before);
+    // Already ticked again by the clerk: the later tick stands.
+    const retick = callReducer(unticked, tick('greeting', T0 + 6_000));
+    expect(restore(retick)).toBe(retick);
+    // A tick from the future, an untick to "restore", an item the list does not have: nothing changes.
+    expect(restore(unticked, { done: true, atMs: 60_000, atWrapUp: false })).toBe(unticked);
+    expect(restore(unticked, { done: false, atMs: null, atWrapUp: false })).toBe(unticked);
+    expect(callReducer(unticked, { type: 'restore-item', itemId: 'constructor', item: before, at: T0 + 9_000 })).toBe(unticked);
+    expect(callReducer(IDLE, { type: 'restore-item', itemId: 'greeting', item: before, at: T0 })).toBe(IDLE);
+  });
+
   it('tick only changes the item it names', () => {
     const before = inCall();
     const after = inPhase(callReducer(before, tick('plain-language', T0 + 1_000)), 'in-call');

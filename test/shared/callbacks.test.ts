@@ -11,11 +11,12 @@ import {
   quickCallbackTimes,
 } from '../../shared/callbacks';
 import type { Outcome } from '../../shared/outcomes';
+import type { PersonAnswer } from '../../shared/outbound';
 
 type Row = Parameters<typeof openCallbacks>[0][number];
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
-function row(n: number, over: Partial<Pick<CallRecord, 'callback' | 'callbackOf' | 'savedAt'>> & { outcome?: Outcome; type?: 'call' | 'shift' } = {}): Row {
+function row(n: number, over: Partial<Pick<CallRecord, 'callback' | 'callbackOf' | 'savedAt' | 'outbound'>> & { outcome?: Outcome; type?: 'call' | 'shift' } = {}): Row {
   return {
     id: id(n),
     type: 'call',
@@ -23,24 +24,43 @@ function row(n: number, over: Partial<Pick<CallRecord, 'callback' | 'callbackOf'
     outcome: 'callback',
     callback: null,
     callbackOf: null,
+    outbound: null,
     ...over,
   } as Row;
 }
+/** A call made for callback `of` whose person question was answered `person`. */
+const attempt = (n: number, of: number, person: PersonAnswer, over: Parameters<typeof row>[1] = {}) =>
+  row(n, { outcome: person === 'right' ? 'resolved' : 'no-contact', callbackOf: id(of), outbound: { person, goodMoment: person === 'right' ? true : null }, ...over });
+const change = (n: number, of: number, dueAt: string | null): Row => ({
+  id: id(n),
+  type: 'callback-change',
+  savedAt: `2026-11-24T10:${String(n).padStart(2, '0')}:00.000Z`,
+  callbackOf: id(of),
+  change: dueAt === null ? 'cancelled' : 'rescheduled',
+  dueAt,
+});
+const open = (n: number, dueAt: string, reference: string, agreedAt: string, over: Partial<ReturnType<typeof openCallbacks>[number]> = {}) => ({
+  id: id(n),
+  dueAt,
+  reference,
+  agreedAt,
+  attempts: 0,
+  rescheduled: false,
+  ...over,
+});
 const plan = (dueAt: string, reference = 'staż') => ({ dueAt, reference });
 
 describe('openCallbacks', () => {
   it('a call saved with the outcome "callback" and a time agrees one', () => {
     const records = [row(1, { callback: plan('2026-11-25T08:00:00.000Z', 'zasiłek') })];
-    expect(openCallbacks(records)).toEqual([
-      { id: id(1), dueAt: '2026-11-25T08:00:00.000Z', reference: 'zasiłek', agreedAt: '2026-11-24T09:01:00.000Z' },
-    ]);
+    expect(openCallbacks(records)).toEqual([open(1, '2026-11-25T08:00:00.000Z', 'zasiłek', '2026-11-24T09:01:00.000Z')]);
   });
 
   it('a callback outcome without a time, or a time with another outcome, agrees none', () => {
     expect(openCallbacks([row(1), row(2, { outcome: 'resolved', callback: plan('2026-11-25T08:00:00.000Z') })])).toEqual([]);
   });
 
-  it('a later call with callbackOf pointing at it keeps it, whatever that call\'s outcome', () => {
+  it('a later call with callbackOf pointing at it keeps it, whatever that call\'s outcome, when it was not an unanswered attempt', () => {
     const records = [
       row(1, { callback: plan('2026-11-25T08:00:00.000Z') }),
       row(2, { callback: plan('2026-11-26T08:00:00.000Z') }),
@@ -54,9 +74,7 @@ describe('openCallbacks', () => {
       row(1, { callback: plan('2026-11-25T08:00:00.000Z') }),
       row(2, { callbackOf: id(1), callback: plan('2026-11-27T10:00:00.000Z', 'nowy termin') }),
     ];
-    expect(openCallbacks(records)).toEqual([
-      { id: id(2), dueAt: '2026-11-27T10:00:00.000Z', reference: 'nowy termin', agreedAt: '2026-11-24T09:02:00.000Z' },
-    ]);
+    expect(openCallbacks(records)).toEqual([open(2, '2026-11-27T10:00:00.000Z', 'nowy termin', '2026-11-24T09:02:00.000Z')]);
   });
 
   it('sorted by due time, not by when they were agreed', () => {
@@ -66,6 +84,31 @@ describe('openCallbacks', () => {
       row(3, { callback: plan('2026-11-25T07:30:00.000Z') }),
     ];
     expect(openCallbacks(records).map((c) => c.id)).toEqual([id(2), id(3), id(1)]);
+  });
+
+  it('a call made for it that nobody or somebody else answered is an attempt: the callback stays open and counts it', () => {
+    const records = [row(1, { callback: plan('2026-11-25T08:00:00.000Z') }), attempt(2, 1, 'no-answer'), attempt(3, 1, 'someone-else'), attempt(4, 1, 'no-answer')];
+    expect(openCallbacks(records)).toEqual([open(1, '2026-11-25T08:00:00.000Z', 'staż', '2026-11-24T09:01:00.000Z', { attempts: 3 })]);
+    // The person reached at last: done.
+    expect(openCallbacks([...records, attempt(5, 1, 'right')])).toEqual([]);
+  });
+
+  it('a new time agreed on an unanswered attempt carries the attempts; agreed with the person, it starts again', () => {
+    const base = [row(1, { callback: plan('2026-11-25T08:00:00.000Z') }), attempt(2, 1, 'no-answer')];
+    const viaSomeoneElse = attempt(3, 1, 'someone-else', { outcome: 'callback', callback: plan('2026-11-26T08:00:00.000Z', 'oddzwoni jutro') });
+    expect(openCallbacks([...base, viaSomeoneElse])).toEqual([open(3, '2026-11-26T08:00:00.000Z', 'oddzwoni jutro', '2026-11-24T09:03:00.000Z', { attempts: 2 })]);
+    const withThePerson = attempt(3, 1, 'right', { outcome: 'callback', callback: plan('2026-11-26T08:00:00.000Z', 'oddzwoni jutro') });
+    expect(openCallbacks([...base, withThePerson])).toEqual([open(3, '2026-11-26T08:00:00.000Z', 'oddzwoni jutro', '2026-11-24T09:03:00.000Z')]);
+  });
+
+  it('a change line moves it (the latest wins) or calls it off; one for a callback not open changes nothing', () => {
+    const agreed = row(1, { callback: plan('2026-11-25T08:00:00.000Z') });
+    expect(openCallbacks([agreed, change(2, 1, '2026-11-28T12:00:00.000Z'), change(3, 1, '2026-11-27T12:00:00.000Z')])).toEqual([
+      open(1, '2026-11-27T12:00:00.000Z', 'staż', '2026-11-24T09:01:00.000Z', { rescheduled: true }),
+    ]);
+    expect(openCallbacks([agreed, change(2, 1, null)])).toEqual([]);
+    // Called off, then a move that came late: still off. A change of an unknown callback opens nothing.
+    expect(openCallbacks([agreed, change(2, 1, null), change(3, 1, '2026-11-28T12:00:00.000Z'), change(4, 9, '2026-11-28T12:00:00.000Z')])).toEqual([]);
   });
 
   it('shift records are not calls', () => {

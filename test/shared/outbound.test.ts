@@ -48,7 +48,8 @@ describe('outbound script: the branches a clerk walks', () => {
     const wrap = inPhase(run([setCallback, end(60_000)], no), 'wrap-up');
     expect(wrap.call.callback).toEqual(plan);
     expect(wrap.outcome).toBe('callback');
-    expect(wrapUpProblems(wrap, T0 + 61_000)).toEqual([]);
+    expect(wrapUpProblems(wrap, T0 + 61_000)).toEqual(['contact-phoneRequired']);
+    expect(wrapUpProblems(wrap, T0 + 61_000, { phone: '600 700 800', name: '', honorific: null, spokenName: null, caseRef: '' })).toEqual([]);
     expect(run([{ type: 'saved' }], wrap)).toEqual(IDLE);
   });
 

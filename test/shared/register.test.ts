@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { CallRecord } from '../../shared/call-record';
 import { OUTCOMES } from '../../shared/outcomes';
 import { createRowBuilder, createRowMaker, missedItems, MISSED_ANY, NO_FILTER, quickRange, rowComparator, rowFilter, RegisterFilterSchema, type RegisterRow } from '../../shared/register';
-import { callbacksKept, summarize } from '../../shared/statistics';
+import { CALLBACK_OVERDUE_AFTER_MS } from '../../shared/callbacks';
+import { callbackDeadline, callbacksKept, summarize } from '../../shared/statistics';
 import { csvCells, csvHeader, itemColumns, neutralizeCell } from '../../shared/register-csv';
 import { INCOMING, recordedItems, sampleRecord, TEST_CATALOG } from '../helpers/records';
 
@@ -193,6 +194,37 @@ describe('summary', () => {
     const s = summarize(agreed, callbacksKept([...agreed, ...keeping]), now);
     expect(s.callbacksAgreed).toBe(4);
     expect(s.callbacksKeptOnTime).toEqual({ count: 1, of: 3, rate: 1 / 3 });
+  });
+
+  it('a callback moved in time is judged by its new time; called off in time, not at all; a change made once it was late changes nothing', () => {
+    const due = (h: number) => ({ dueAt: new Date(2026, 10, 24, h).toISOString(), reference: 'Staż' });
+    const at = (h: number, m = 0) => new Date(2026, 10, 24, h, m).getTime();
+    const agreed = [
+      row(new Date(2026, 10, 23, 9), { outcome: 'callback', callback: due(9) }), // moved at 8:00 to 12:00, kept at 12:10: on time
+      row(new Date(2026, 10, 23, 9), { outcome: 'callback', callback: due(9) }), // called off at 8:00: not judged
+      row(new Date(2026, 10, 23, 9), { outcome: 'callback', callback: due(9) }), // missed, moved at 11:00 to 12:00 and kept then: still late
+      row(new Date(2026, 10, 23, 9), { outcome: 'callback', callback: due(9) }), // missed, called off at 11:00: still late
+    ];
+    const keeping = [row(new Date(2026, 10, 24, 12, 10), { callbackOf: agreed[0]!.id }), row(new Date(2026, 10, 24, 12, 10), { callbackOf: agreed[2]!.id })];
+    const changes = new Map([
+      [agreed[0]!.id, [{ at: at(8), change: 'rescheduled' as const, dueAt: at(12) }]],
+      [agreed[1]!.id, [{ at: at(8), change: 'cancelled' as const, dueAt: null }]],
+      [agreed[2]!.id, [{ at: at(11), change: 'rescheduled' as const, dueAt: at(12) }]],
+      [agreed[3]!.id, [{ at: at(11), change: 'cancelled' as const, dueAt: null }]],
+    ]);
+    const s = summarize(agreed, callbacksKept([...agreed, ...keeping]), at(15), changes);
+    expect(s.callbacksAgreed).toBe(4);
+    expect(s.callbacksKeptOnTime).toEqual({ count: 1, of: 3, rate: 1 / 3 });
+    // Read without the changes, the same calls are four judged and none on time (the first kept at 12:10 for 9:00).
+    expect(summarize(agreed, callbacksKept([...agreed, ...keeping]), at(15)).callbacksKeptOnTime).toEqual({ count: 0, of: 4, rate: 0 });
+  });
+
+  it('callbackDeadline: moves chain while in time; the first change after the deadline ends the chain', () => {
+    const h = (n: number) => n * 3_600_000;
+    expect(callbackDeadline(h(9))).toBe(h(9) + CALLBACK_OVERDUE_AFTER_MS);
+    expect(callbackDeadline(h(9), [{ at: h(8), change: 'rescheduled', dueAt: h(12) }, { at: h(12), change: 'rescheduled', dueAt: h(15) }])).toBe(h(15) + CALLBACK_OVERDUE_AFTER_MS);
+    expect(callbackDeadline(h(9), [{ at: h(8), change: 'rescheduled', dueAt: h(10) }, { at: h(11), change: 'cancelled', dueAt: null }])).toBe(h(10) + CALLBACK_OVERDUE_AFTER_MS);
+    expect(callbackDeadline(h(9), [{ at: h(9), change: 'cancelled', dueAt: null }])).toBeNull();
   });
 
   it('property: shares stay within their counts, and the per-day and per-outcome counts add up to the calls', () => {

@@ -6,6 +6,7 @@ import { inPhase, OUTGOING, run, start, T0 } from './fixtures';
 const NOW = T0 + 120_000;
 const wrapUp = (...events: CallEvent[]) => inPhase(run([start(T0, OUTGOING), ...events, { type: 'end', at: T0 + 60_000 }]), 'wrap-up');
 const withOutcome = (state: Extract<CallState, { phase: 'wrap-up' }>, outcome: 'callback' | 'resolved') => ({ ...state, outcome });
+const CONTACT = { phone: '600 700 800', name: '', honorific: null, spokenName: null, caseRef: '' };
 const setCallback = (dueAt: number): CallEvent => ({ type: 'set-callback', plan: { dueAt, reference: '' } });
 
 describe('wrapUpProblems', () => {
@@ -24,9 +25,18 @@ describe('wrapUpProblems', () => {
     expect(wrapUpProblems(withOutcome(wrapUp(), 'callback'), NOW)).toEqual(['callback-required']);
   });
 
-  it('"callback" with a time in the future, or within the minute of grace: no problem', () => {
-    expect(wrapUpProblems(wrapUp(setCallback(NOW + 3_600_000)), NOW)).toEqual([]);
-    expect(wrapUpProblems(wrapUp(setCallback(NOW - 60_000)), NOW)).toEqual([]);
+  it('"callback" with a time in the future, or within the minute of grace, and a number to call: no problem', () => {
+    expect(wrapUpProblems(wrapUp(setCallback(NOW + 3_600_000)), NOW, CONTACT)).toEqual([]);
+    expect(wrapUpProblems(wrapUp(setCallback(NOW - 60_000)), NOW, CONTACT)).toEqual([]);
+  });
+
+  it('"callback" without a number to call, or with one that is not a number: said, per problem, once', () => {
+    const state = wrapUp(setCallback(NOW + 3_600_000));
+    expect(wrapUpProblems(state, NOW)).toEqual(['contact-phoneRequired']);
+    expect(wrapUpProblems(state, NOW, { ...CONTACT, phone: 'jutro' })).toEqual(['contact-phoneInvalid']);
+    expect(wrapUpProblems(state, NOW, { ...CONTACT, phone: '', name: '<b>', caseRef: 'x'.repeat(61) })).toEqual(['contact-phoneRequired', 'contact-nameInvalid', 'contact-tooLong']);
+    // The time comes first: a contact is asked for once there is a time.
+    expect(wrapUpProblems(withOutcome(wrapUp(), 'callback'), NOW, { ...CONTACT, phone: '' })).toEqual(['callback-required']);
   });
 
   it('"callback" with a time gone by: "callback-past"', () => {

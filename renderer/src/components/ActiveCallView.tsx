@@ -5,12 +5,15 @@ import { longCallHintDue } from '../../../shared/routing';
 import { greetingFor } from '../../../shared/scripts';
 import { KEYS } from '../hooks/keys';
 import { useNow } from '../hooks/use-now';
+import { useStickyHeight } from '../hooks/use-sticky-height';
+import { officePhoneInUse } from '../../../shared/spoken-sentences';
 import { useAppStore } from '../stores/app-store';
 import { useCallStore } from '../stores/call-store';
 import { CallTimer } from './CallTimer';
 import { Checklist } from './Checklist';
 import { Kbd } from './Kbd';
-import { OutboundSteps, SensitiveDataReminder } from './OutboundSteps';
+import { CallbackInUse } from './CallbackInUse';
+import { outboundQuestion, OutboundSteps, SensitiveDataReminder } from './OutboundSteps';
 import { SearchPanel } from './SearchPanel';
 
 export function ActiveCallView({ call }: { call: ActiveCall }) {
@@ -19,8 +22,12 @@ export function ActiveCallView({ call }: { call: ActiveCall }) {
   const scripts = useAppStore((s) => s.scripts);
   const dispatch = useCallStore((s) => s.dispatch);
   const greetingRef = useRef<HTMLElement>(null);
+  const person = useCallStore((s) => s.person);
+  const officePhoneSetting = useAppStore((s) => s.preferences.officePhone);
+  const guideRef = useStickyHeight('--guide-h');
   const stage = callStage(call);
   const outgoing = call.direction === 'outgoing';
+  const officePhone = scripts ? officePhoneInUse(officePhoneSetting, scripts) : null;
 
   // Focus starts on the greeting, the first thing to say, so a screen reader
   // reads it out (the outbound script then takes focus for its first answer).
@@ -30,25 +37,39 @@ export function ActiveCallView({ call }: { call: ActiveCall }) {
   }, [outgoing]);
 
   if (!profile || !scripts) return null;
+  const greeting = (
+    <section
+      ref={greetingRef}
+      tabIndex={-1}
+      className={`card greeting${stage === 'greeting' ? ' current' : ' said'}`}
+      role="region"
+      aria-label={t('call.greeting')}
+    >
+      <span className="label">{stage === 'greeting' ? t('call.greetingStage') : t('call.greeting')}</span>
+      <p className="greeting-text">{greetingFor(call.direction, scripts, profile)}</p>
+    </section>
+  );
+  // Once the greeting is said, what to say now is the script's current question.
+  const question = stage === 'greeting' ? null : outboundQuestion(call, scripts, profile, person, officePhone);
   return (
     <section className="call" aria-labelledby="call-title">
-      <div className="call-head">
-        <h2 id="call-title">{t(outgoing ? 'call.outgoing' : 'call.incoming')}</h2>
-        <CallTimer call={call} label={t('call.timer')} />
+      {/* What to say now and the time stay in view while the checklist scrolls under them. */}
+      <div className="call-guide" ref={guideRef} data-testid="call-guide">
+        <div className="call-head">
+          <h2 id="call-title">{t(outgoing ? 'call.outgoing' : 'call.incoming')}</h2>
+          <CallTimer call={call} label={t('call.timer')} />
+        </div>
+        {stage === 'greeting' && greeting}
+        {question && (
+          <p className="guide-line">
+            <span className="label">{t('call.askNow')}</span> {question}
+          </p>
+        )}
       </div>
+      {stage !== 'greeting' && greeting}
 
-      <section
-        ref={greetingRef}
-        tabIndex={-1}
-        className={`card greeting${stage === 'greeting' ? ' current' : ' said'}`}
-        role="region"
-        aria-label={t('call.greeting')}
-      >
-        <span className="label">{stage === 'greeting' ? t('call.greetingStage') : t('call.greeting')}</span>
-        <p className="greeting-text">{greetingFor(call.direction, scripts, profile)}</p>
-      </section>
-
-      {outgoing && <OutboundSteps call={call} />}
+      {call.callbackOf && <CallbackInUse callbackOf={call.callbackOf} />}
+      {outgoing && <OutboundSteps call={call} questionAbove={question !== null} />}
       {outgoing && <SensitiveDataReminder />}
       <LongCallHint call={call} />
       <SearchPanel inCall />

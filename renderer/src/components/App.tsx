@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { callbackStatus } from '../../../shared/callbacks';
 import { useHotkeys } from '../hooks/use-hotkeys';
 import { useNow } from '../hooks/use-now';
+import { useStickyHeight } from '../hooks/use-sticky-height';
 import { isDesktop } from '../api/instance';
 import { useShell } from '../hooks/use-shell';
 import { useTeamStatus } from '../hooks/use-team-status';
@@ -59,6 +60,9 @@ export function App() {
 
   useEffect(() => onDraftWrite((error) => useAppStore.getState().setDraftError(error)), []);
 
+  // What sticks below the title bar (the call's guide) and what scrolls into view keep clear of it.
+  const topbar = useStickyHeight('--topbar-h');
+
   useEffect(() => {
     if (!lastSavedId) return;
     showToast(t('wrapUp.savedToast'));
@@ -89,7 +93,7 @@ export function App() {
 
   return (
     <div className={`app${compact && profile ? ' compact' : ''}`}>
-      <header className="topbar">
+      <header className="topbar" ref={topbar}>
         <h1>{t('app.name')}</h1>
         <TitleBarButtons />
         {profile && !inCall && <Nav shown={shown} />}

@@ -58,7 +58,7 @@ export function CallbackReminders() {
                   const checklist = checklistFor('outgoing');
                   if (!checklist) return;
                   setView('call');
-                  startCall(checklist, cb.id);
+                  startCall(checklist, cb);
                 }}
               >
                 {t('callbacks.call')}

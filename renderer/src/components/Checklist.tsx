@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { checklistRows, type ActiveCall } from '../../../shared/call-machine';
 import { formatDuration } from '../format';
+import { KEYS } from '../hooks/keys';
+import { useKeyTarget } from '../hooks/use-key-target';
 import { useCallStore } from '../stores/call-store';
 import { Kbd } from './Kbd';
 
@@ -8,11 +10,24 @@ import { Kbd } from './Kbd';
 export function Checklist({ call }: { call: ActiveCall }) {
   const { t } = useTranslation();
   const dispatch = useCallStore((s) => s.dispatch);
+  const lastUntick = useCallStore((s) => s.lastUntick);
+  const undoUntick = useCallStore((s) => s.undoUntick);
+  const keys = useKeyTarget();
   const rows = checklistRows(call);
   return (
     <fieldset className="checklist">
       <legend>{t('call.checklist')}</legend>
-      <p className="muted small">{t('call.checklistHint', { max: rows.length })}</p>
+      <p className={`small keys-target to-${keys}`} data-testid="keys-target">
+        {keys === 'text' ? t('call.keysInText') : t('call.checklistHint', { max: rows.length })}
+      </p>
+      {lastUntick && (
+        <p className="untick-notice small" role="status">
+          {t(lastUntick.byScript ? 'call.untickedScript' : 'call.unticked', { label: lastUntick.label })}{' '}
+          <button type="button" className="button secondary small" aria-keyshortcuts="Control+Z" onClick={undoUntick}>
+            {t('call.undo')} <Kbd>{KEYS.undoUntick}</Kbd>
+          </button>
+        </p>
+      )}
       <ul>
         {rows.map(({ item, state, applies, key }) => {
           const inputId = `item-${item.id}`;

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Unit } from '../../../shared/directory';
-import { appointmentTimeProblem, findOwnUnit, routeMatter } from '../../../shared/routing';
+import { appointmentTimeProblem, findOwnUnit, invitationSentence, routeMatter, routingSentence, siteLine } from '../../../shared/routing';
 import type { SearchHit } from '../../../shared/search';
 import { useAppStore } from '../stores/app-store';
 import { useCallStore } from '../stores/call-store';
@@ -76,7 +76,7 @@ function UnitFacts({ unit, describe = true }: { unit: Unit; describe?: boolean }
     [t('routing.extension'), unit.extension],
     [t('routing.phone'), unit.phone],
     [t('routing.room'), unit.room],
-    [t('routing.site'), site ? `${site.name}, ${site.address}` : undefined],
+    [t('routing.site'), site ? siteLine(site) : undefined],
     [t('routing.hours'), unit.hours],
   ];
   return (
@@ -106,7 +106,7 @@ function RoutingCard({ unit, external, inCall }: { unit: Unit; external: boolean
         <strong>{unit.name}</strong> {external && <span className="tag">{t('routing.external')}</span>}
       </p>
       <p className="say">
-        <span className="label">{t('routing.say')}</span>„{t(external ? 'routing.sayExternal' : 'routing.sayOther', { unit: unit.name })}”
+        <span className="label">{t('routing.say')}</span>„{routingSentence({ kind: external ? 'external' : 'other-unit', unit })}”
       </p>
       {inCall &&
         (routedTo?.unitId === unit.id ? (
@@ -145,11 +145,12 @@ function ComplexHint({ matterId, documents, unit, inCall }: { matterId: string; 
     <div className="complex-hint" role="note">
       <p className="complex-title">{t('complex.title')}</p>
       <p className="say">
-        <span className="label">{t('routing.say')}</span>„{t('complex.say')}”
+        <span className="label">{t('routing.say')}</span>„{invitationSentence()}”
       </p>
       {site && (
         <p className="small">
-          <strong>{t('complex.where')}:</strong> {site.name}, {site.address} ({site.hours})
+          <strong>{t('complex.where')}:</strong> {siteLine(site)}
+          {site.hours && ` (${site.hours})`}
         </p>
       )}
       {documents.length > 0 && (

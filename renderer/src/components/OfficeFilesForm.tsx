@@ -1,12 +1,15 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OfficeFilesInputSchema, type OfficeFiles } from '../../../shared/office-files';
 import { errorMessage, getApi } from '../api/instance';
 import { fieldErrors } from '../field-errors';
+import { i18n } from '../i18n';
 import { useAppStore } from '../stores/app-store';
+import { editSection, forgetSettingsEdits, sameValue, SectionTitle, useSectionEdits, useSettingsSection } from './settings-form';
 
 const KINDS = ['directory', 'glossary'] as const;
 type Kind = (typeof KINDS)[number];
+type Values = Record<Kind, string>;
 type FieldErrors = Partial<Record<Kind, string>>;
 
 /**
@@ -21,44 +24,48 @@ export function OfficeFilesForm() {
   const sources = useAppStore((s) => s.contentSources);
   const directory = useAppStore((s) => s.directory);
   const glossary = useAppStore((s) => s.glossary);
-  const [values, setValues] = useState<Record<Kind, string>>({ directory: officeFiles.directory ?? '', glossary: officeFiles.glossary ?? '' });
+  const edits = useSectionEdits<Values>('officeFiles');
+  const values: Values = { directory: officeFiles.directory ?? '', glossary: officeFiles.glossary ?? '', ...edits };
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [problems, setProblems] = useState<string[]>([]);
-  const [saving, setSaving] = useState(false);
+  const [problems, setProblems] = useState<unknown>(null);
   const id = useId();
 
-  async function save(files: Record<Kind, string>) {
-    const parsed = OfficeFilesInputSchema.safeParse(files);
-    if (!parsed.success) {
-      setErrors(fieldErrors<Kind>(parsed.error));
-      setProblems([]);
-      return;
-    }
-    setErrors({});
-    setProblems([]);
-    setSaving(true);
-    try {
-      const result = await getApi().saveOfficeFiles(parsed.data);
-      useAppStore.getState().contentReplaced(result);
-      setValues({ directory: result.officeFiles.directory ?? '', glossary: result.officeFiles.glossary ?? '' });
-      useAppStore
-        .getState()
-        .showToast(
-          t('officeFiles.saved', {
-            matters: t('officeFiles.matters', { count: result.directory.matters.length }),
-            terms: t('officeFiles.terms', { count: result.glossary.terms.length }),
+  const changed = useSettingsSection('officeFiles', {
+    changed() {
+      const parsed = OfficeFilesInputSchema.safeParse(values);
+      return !parsed.success || !sameValue(parsed.data, officeFiles);
+    },
+    validate() {
+      const parsed = OfficeFilesInputSchema.safeParse(values);
+      setErrors(parsed.success ? {} : fieldErrors<Kind>(parsed.error));
+      setProblems(null); // a new try: what the service said of the files last time no longer stands
+      return parsed.success;
+    },
+    async save() {
+      const parsed = OfficeFilesInputSchema.safeParse(values);
+      if (!parsed.success) return { ok: false };
+      setProblems(null);
+      try {
+        const result = await getApi().saveOfficeFiles(parsed.data);
+        useAppStore.getState().contentReplaced(result);
+        forgetSettingsEdits('officeFiles');
+        return {
+          ok: true,
+          said: i18n.t('officeFiles.known', {
+            matters: i18n.t('officeFiles.matters', { count: result.directory.matters.length }),
+            terms: i18n.t('officeFiles.terms', { count: result.glossary.terms.length }),
           }),
-        );
-    } catch (error) {
-      setProblems(errorMessage(error, t('errors.network')).split('\n'));
-    } finally {
-      setSaving(false);
-    }
-  }
+        };
+      } catch (error) {
+        setProblems(error);
+        return { ok: false };
+      }
+    },
+  });
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    void save(values);
+  const set = (kind: Kind, value: string) => {
+    editSection<Values>('officeFiles', { [kind]: value });
+    if (errors[kind]) setErrors((all) => ({ ...all, [kind]: undefined }));
   };
 
   const counts = {
@@ -67,8 +74,8 @@ export function OfficeFilesForm() {
   };
 
   return (
-    <form className="card office-files" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>{t('officeFiles.title')}</h2>
+    <section className="card office-files" aria-labelledby={`${id}-title`}>
+      <SectionTitle id={`${id}-title`} title={t('officeFiles.title')} changed={changed} />
       <p className="muted">{t('officeFiles.intro')}</p>
       {KINDS.map((kind) => {
         const inputId = `${id}-${kind}`;
@@ -84,11 +91,7 @@ export function OfficeFilesForm() {
               spellCheck={false}
               aria-invalid={error ? true : undefined}
               aria-describedby={`${inputId}-source${error ? ` ${inputId}-error` : ''}`}
-              onChange={(e) => {
-                const value = e.target.value;
-                setValues((v) => ({ ...v, [kind]: value }));
-                if (error) setErrors((all) => ({ ...all, [kind]: undefined }));
-              }}
+              onChange={(e) => set(kind, e.target.value)}
             />
             <p className="field-hint" id={`${inputId}-source`}>
               {t(`officeFiles.source.${sources?.[kind] ?? 'built-in'}`, { what: counts[kind] })}
@@ -101,27 +104,27 @@ export function OfficeFilesForm() {
           </div>
         );
       })}
-      {problems.length > 0 && (
+      {problems !== null && (
         <div className="form-error" role="alert">
           <p>{t('officeFiles.problems')}</p>
           <ul className="problems">
-            {problems.map((p, i) => (
-              <li key={i}>{p}</li>
-            ))}
+            {errorMessage(problems, t('errors.network'))
+              .split('\n')
+              .map((p, i) => (
+                <li key={i}>{p}</li>
+              ))}
           </ul>
         </div>
       )}
-      <div className="actions">
-        {hasAny(officeFiles) && (
-          <button type="button" className="button secondary" disabled={saving} onClick={() => void save({ directory: '', glossary: '' })}>
+      {/* Empties both fields; the one save button then puts the built-in examples back. */}
+      {hasAny(officeFiles) && (values.directory !== '' || values.glossary !== '') && (
+        <div className="actions">
+          <button type="button" className="button secondary" onClick={() => editSection<Values>('officeFiles', { directory: '', glossary: '' })}>
             {t('officeFiles.useBuiltIn')}
           </button>
-        )}
-        <button type="submit" className="button primary" disabled={saving}>
-          {saving ? t('officeFiles.checking') : t('officeFiles.save')}
-        </button>
-      </div>
-    </form>
+        </div>
+      )}
+    </section>
   );
 }
 

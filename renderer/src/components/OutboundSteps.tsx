@@ -1,25 +1,51 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ActiveCall } from '../../../shared/call-machine';
-import { fillTemplate } from '../../../shared/scripts';
+import type { Profile } from '../../../shared/profile';
+import type { Scripts } from '../../../shared/scripts';
+import { confirmPersonSentence, officePhoneInUse, sensitiveDataOfferSentence, someoneElseSentence } from '../../../shared/spoken-sentences';
 import { KEYS } from '../hooks/keys';
 import { useAppStore } from '../stores/app-store';
-import { useCallStore } from '../stores/call-store';
+import { useCallStore, type PersonAsked } from '../stores/call-store';
 import { CallbackPicker } from './CallbackPicker';
 import { Kbd } from './Kbd';
+import { SpokenName, spokenForm } from './SpokenName';
 
 /**
  * The outbound script, one question at a time (§6 pkt 6). The name the clerk
- * may type lives only in this component's state: it is never sent, stored or
- * written anywhere, and is gone when the call ends.
+ * may type is held in memory only (the call store's `person`): it is never
+ * sent, stored or written anywhere, and is gone when the next call starts.
  */
-export function OutboundSteps({ call }: { call: ActiveCall }) {
+/**
+ * The line the outbound script has the clerk say now, or null when there is
+ * none to say (talking, nobody answering). The guide at the top of the call
+ * keeps it in view.
+ */
+export function outboundQuestion(call: ActiveCall, scripts: Scripts, profile: Profile, person: PersonAsked, officePhone: string | null): string | null {
+  switch (call.outbound?.step) {
+    case 'confirm-person':
+      return confirmPersonSentence(scripts, spokenForm(person.name, person.honorific, person.spokenName)?.phrase ?? '');
+    case 'good-moment':
+      return scripts.goodMoment;
+    case 'someone-else':
+      return someoneElseSentence(scripts, profile, officePhone);
+    case 'callback':
+      return scripts.askCallbackTime;
+    default:
+      return null;
+  }
+}
+
+/** @param questionAbove the current question is shown in the call's guide: the card holds only the answers */
+export function OutboundSteps({ call, questionAbove = false }: { call: ActiveCall; questionAbove?: boolean }) {
   const { t } = useTranslation();
   const id = useId();
   const scripts = useAppStore((s) => s.scripts);
   const profile = useAppStore((s) => s.profile);
+  const officePhoneSetting = useAppStore((s) => s.preferences.officePhone);
   const dispatch = useCallStore((s) => s.dispatch);
-  const [person, setPerson] = useState('');
+  const person = useCallStore((s) => s.person);
+  const setPerson = useCallStore((s) => s.setPerson);
   const firstAction = useRef<HTMLButtonElement>(null);
   const step = call.outbound?.step;
 
@@ -29,7 +55,8 @@ export function OutboundSteps({ call }: { call: ActiveCall }) {
   if (!scripts || !profile || !call.outbound || !step) return null;
   const answer = (value: 'right' | 'someone-else' | 'no-answer') => dispatch({ type: 'answer-person', answer: value, at: Date.now() });
   const moment = (good: boolean) => dispatch({ type: 'answer-good-moment', good, at: Date.now() });
-  const values = { ...profile, officePhone: scripts.officePhone, person: person.trim() };
+  // Said only with what is known: no number, no sentence that needs one (spoken-sentences.ts).
+  const officePhone = officePhoneInUse(officePhoneSetting, scripts);
 
   return (
     <section className="card outbound" aria-labelledby={`${id}-title`}>
@@ -38,11 +65,21 @@ export function OutboundSteps({ call }: { call: ActiveCall }) {
       </h3>
       {step === 'confirm-person' && (
         <>
-          <p className="script-line">{person.trim() ? fillTemplate(scripts.confirmPerson, values) : scripts.confirmPersonUnnamed}</p>
+          {!questionAbove && <p className="script-line">{outboundQuestion(call, scripts, profile, person, officePhone)}</p>}
           <div className="field">
             <label htmlFor={`${id}-person`}>{t('outbound.personLabel')}</label>
-            <input id={`${id}-person`} value={person} autoComplete="off" spellCheck={false} onChange={(e) => setPerson(e.target.value)} />
+            <input id={`${id}-person`} value={person.name} autoComplete="off" spellCheck={false} onChange={(e) => setPerson({ name: e.target.value, spokenName: null })} />
           </div>
+          {person.name.trim() && (
+            <SpokenName
+              name={person.name}
+              honorific={person.honorific}
+              spokenName={person.spokenName}
+              onHonorific={(honorific) => setPerson({ honorific, spokenName: null })}
+              onSpokenName={(spokenName) => setPerson({ spokenName })}
+              sentenceShown
+            />
+          )}
           <div className="answer-row">
             <button ref={firstAction} type="button" className="button primary" aria-keyshortcuts={KEYS.personRight} onClick={() => answer('right')}>
               {t('outbound.right')} <Kbd>{KEYS.personRight}</Kbd>
@@ -58,7 +95,7 @@ export function OutboundSteps({ call }: { call: ActiveCall }) {
       )}
       {step === 'someone-else' && (
         <>
-          <p className="script-line">{fillTemplate(scripts.someoneElse, values)}</p>
+          {!questionAbove && <p className="script-line">{outboundQuestion(call, scripts, profile, person, officePhone)}</p>}
           <p className="warning-line">{t('outbound.someoneElseHint')}</p>
           <div className="answer-row">
             <button ref={firstAction} type="button" className="button secondary" aria-keyshortcuts={KEYS.personRight} onClick={() => answer('right')}>
@@ -75,7 +112,7 @@ export function OutboundSteps({ call }: { call: ActiveCall }) {
       )}
       {step === 'good-moment' && (
         <>
-          <p className="script-line">{scripts.goodMoment}</p>
+          {!questionAbove && <p className="script-line">{scripts.goodMoment}</p>}
           <div className="answer-row">
             <button ref={firstAction} type="button" className="button primary" aria-keyshortcuts={KEYS.momentGood} onClick={() => moment(true)}>
               {t('outbound.yes')} <Kbd>{KEYS.momentGood}</Kbd>
@@ -88,7 +125,7 @@ export function OutboundSteps({ call }: { call: ActiveCall }) {
       )}
       {step === 'callback' && (
         <>
-          <p className="script-line">{scripts.askCallbackTime}</p>
+          {!questionAbove && <p className="script-line">{scripts.askCallbackTime}</p>}
           <CallbackPicker plan={call.callback} onChange={(plan) => dispatch({ type: 'set-callback', plan })} />
         </>
       )}
@@ -101,13 +138,15 @@ export function OutboundSteps({ call }: { call: ActiveCall }) {
 export function SensitiveDataReminder() {
   const { t } = useTranslation();
   const scripts = useAppStore((s) => s.scripts);
+  const officePhoneSetting = useAppStore((s) => s.preferences.officePhone);
   if (!scripts) return null;
+  const offer = sensitiveDataOfferSentence(scripts, officePhoneInUse(officePhoneSetting, scripts));
   return (
     <aside className="reminder" aria-label={t('outbound.reminderTitle')}>
       <p>
         <strong>{scripts.sensitiveDataReminder}</strong>
       </p>
-      <p className="small">{fillTemplate(scripts.sensitiveDataOffer, { officePhone: scripts.officePhone })}</p>
+      {offer && <p className="small">{offer}</p>}
     </aside>
   );
 }

@@ -1,75 +1,91 @@
-import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useId, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MAX_CONTACT_KEEP_DAYS } from '../../../shared/callback-contact';
 import { HOTKEY_ACTIONS, LANGUAGES, PreferencesSchema, type HotkeyAction, type Preferences } from '../../../shared/preferences';
 import { errorMessage, getApi, isDesktop } from '../api/instance';
-import { i18n } from '../i18n';
 import { fieldErrors } from '../field-errors';
 import { useAppStore } from '../stores/app-store';
-import { FormFooter } from './FormFooter';
+import { editSection, forgetSettingsEdits, sameValue, SectionTitle, useSectionEdits, useSettingsSection } from './settings-form';
+
+type NumberKey = 'longCallMinutes' | 'clientWaitMinutes' | 'callbackContactDays';
 
 /**
- * The clerk's preferences: language, text size, the hints' timings and, on
- * the desktop, the overlay and its global hotkeys. A hotkey is set by
- * pressing it in its field; one the system refuses is reported and the
- * previous one kept.
+ * The clerk's preferences: language, text size, the hints' timings, how long
+ * a callback's contact details are kept, the office's published phone
+ * number for the outbound scripts and, on the desktop, the overlay and its
+ * global hotkeys. A hotkey is set by pressing it in its field; one the
+ * system refuses is reported and the previous one kept.
  */
 export function PreferencesForm() {
   const { t } = useTranslation();
   const saved = useAppStore((s) => s.preferences);
   const hotkeyProblems = useAppStore((s) => s.hotkeyProblems);
-  const [values, setValues] = useState<Preferences>(saved);
+  const edits = useSectionEdits<Preferences>('preferences');
+  const values: Preferences = { ...saved, ...edits };
   const [errors, setErrors] = useState<Partial<Record<string, string>>>({});
-  const [problem, setProblem] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const [problem, setProblem] = useState<unknown>(null);
   const id = useId();
   const desktop = isDesktop();
 
-  const set = <K extends keyof Preferences>(key: K, value: Preferences[K]) => setValues((v) => ({ ...v, [key]: value }));
+  const set = <K extends keyof Preferences>(key: K, value: Preferences[K]) => editSection<Preferences>('preferences', { [key]: value } as Partial<Preferences>);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const parsed = PreferencesSchema.safeParse(values);
-    if (!parsed.success) {
-      setErrors(fieldErrors(parsed.error));
-      return;
-    }
-    setErrors({});
-    setProblem(null);
-    setSaving(true);
-    try {
-      const result = await getApi().savePreferences(parsed.data);
-      useAppStore.getState().preferencesSaved(result.preferences, result.hotkeyProblems);
-      setValues(result.preferences);
-      // Said in the language just chosen, not the one the form was drawn in.
-      useAppStore.getState().showToast(i18n.t('preferences.saved'));
-    } catch (error) {
-      setProblem(errorMessage(error, t('errors.network')));
-    } finally {
-      setSaving(false);
-    }
-  }
+  const changed = useSettingsSection('preferences', {
+    changed() {
+      const parsed = PreferencesSchema.safeParse(values);
+      return !parsed.success || !sameValue(parsed.data, saved);
+    },
+    validate() {
+      const parsed = PreferencesSchema.safeParse(values);
+      setErrors(parsed.success ? {} : fieldErrors(parsed.error));
+      setProblem(null); // a new try: what the last one said no longer stands
+      return parsed.success;
+    },
+    async save() {
+      const parsed = PreferencesSchema.safeParse(values);
+      if (!parsed.success) return { ok: false };
+      setProblem(null);
+      try {
+        const result = await getApi().savePreferences(parsed.data);
+        useAppStore.getState().preferencesSaved(result.preferences, result.hotkeyProblems);
+        forgetSettingsEdits('preferences');
+        return { ok: true };
+      } catch (error) {
+        setProblem(error);
+        return { ok: false };
+      }
+    },
+  });
 
-  const number = (key: 'longCallMinutes' | 'clientWaitMinutes', max: number) => (
-    <div className="field">
-      <label htmlFor={`${id}-${key}`}>{t(`preferences.${key}`)}</label>
-      <input
-        id={`${id}-${key}`}
-        type="number"
-        inputMode="numeric"
-        min={1}
-        max={max}
-        value={values[key]}
-        aria-invalid={errors[key] ? true : undefined}
-        aria-describedby={errors[key] ? `${id}-${key}-error` : undefined}
-        onChange={(e) => set(key, Number(e.target.value))}
-      />
-      {errors[key] && (
-        <p className="field-error" id={`${id}-${key}-error`}>
-          {t('preferences.errors.minutes', { max })}
-        </p>
-      )}
-    </div>
-  );
+  const number = (key: NumberKey, max: number, hint?: string) => {
+    const error = errors[key];
+    const describedBy = [hint ? `${id}-${key}-hint` : null, error ? `${id}-${key}-error` : null].filter(Boolean).join(' ');
+    return (
+      <div className="field">
+        <label htmlFor={`${id}-${key}`}>{t(`preferences.${key}`)}</label>
+        <input
+          id={`${id}-${key}`}
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={max}
+          value={values[key]}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy || undefined}
+          onChange={(e) => set(key, Number(e.target.value))}
+        />
+        {hint && (
+          <p className="field-hint" id={`${id}-${key}-hint`}>
+            {hint}
+          </p>
+        )}
+        {error && (
+          <p className="field-error" id={`${id}-${key}-error`}>
+            {t(key === 'callbackContactDays' ? 'preferences.errors.days' : 'preferences.errors.minutes', { max })}
+          </p>
+        )}
+      </div>
+    );
+  };
   const toggle = (key: 'largeText' | 'transparent' | 'startHidden' | 'startAtLogin' | 'compact') => (
     <label className="check-row">
       <input type="checkbox" checked={values[key]} onChange={(e) => set(key, e.target.checked)} />
@@ -78,8 +94,8 @@ export function PreferencesForm() {
   );
 
   return (
-    <form className="card preferences" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>{t('preferences.title')}</h2>
+    <section className="card preferences" aria-labelledby={`${id}-title`}>
+      <SectionTitle id={`${id}-title`} title={t('preferences.title')} changed={changed} />
       <div className="field">
         <label htmlFor={`${id}-language`}>{t('preferences.language')}</label>
         <select id={`${id}-language`} value={values.language} onChange={(e) => set('language', e.target.value as Preferences['language'])}>
@@ -94,6 +110,29 @@ export function PreferencesForm() {
       <div className="field-row">
         {number('longCallMinutes', 60)}
         {number('clientWaitMinutes', 30)}
+      </div>
+      {number('callbackContactDays', MAX_CONTACT_KEEP_DAYS, t('preferences.callbackContactDaysHint'))}
+      <div className="field">
+        <label htmlFor={`${id}-officePhone`}>{t('preferences.officePhone')}</label>
+        <input
+          id={`${id}-officePhone`}
+          type="tel"
+          inputMode="tel"
+          autoComplete="off"
+          placeholder="42 123 45 67"
+          value={values.officePhone ?? ''}
+          aria-invalid={errors.officePhone ? true : undefined}
+          aria-describedby={`${id}-officePhone-hint${errors.officePhone ? ` ${id}-officePhone-error` : ''}`}
+          onChange={(e) => set('officePhone', e.target.value)}
+        />
+        <p className="field-hint" id={`${id}-officePhone-hint`}>
+          {t('preferences.officePhoneHint')}
+        </p>
+        {errors.officePhone && (
+          <p className="field-error" id={`${id}-officePhone-error`}>
+            {t('preferences.errors.officePhone')}
+          </p>
+        )}
       </div>
       {desktop && (
         <fieldset className="field">
@@ -121,8 +160,12 @@ export function PreferencesForm() {
           ))}
         </fieldset>
       )}
-      <FormFooter problem={problem} saving={saving} saveLabel={t('preferences.save')} savingLabel={t('preferences.saving')} />
-    </form>
+      {problem !== null && (
+        <p className="form-error" role="alert">
+          {t('settings.sectionNotSaved', { message: errorMessage(problem, t('errors.network')) })}
+        </p>
+      )}
+    </section>
   );
 }
 

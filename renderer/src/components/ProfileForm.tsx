@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   emptyProfileInput,
@@ -6,6 +6,7 @@ import {
   ROLES,
   tidyText,
   validateProfile,
+  type Profile,
   type ProfileErrors,
   type ProfileField,
   type ProfileInput,
@@ -13,21 +14,33 @@ import {
 import { greetingFor } from '../../../shared/scripts';
 import { errorMessage, getApi } from '../api/instance';
 import { useAppStore } from '../stores/app-store';
+import { editSection, forgetSettingsEdits, sameValue, SectionTitle, useSectionEdits, useSettingsSection } from './settings-form';
 
 const TEXT_FIELDS = ['firstName', 'lastName', 'unit', 'officeName'] as const;
 
+const asInput = (profile: Profile): ProfileInput => ({
+  firstName: profile.firstName,
+  lastName: profile.lastName,
+  role: profile.role,
+  unit: profile.unit,
+  officeName: profile.officeName,
+});
+
+/**
+ * The clerk's profile, the first part of the settings form. On the first
+ * run it is all there is: saving it opens the app.
+ */
 export function ProfileForm() {
   const { t } = useTranslation();
   const profile = useAppStore((s) => s.profile);
   const scripts = useAppStore((s) => s.scripts);
   const directory = useAppStore((s) => s.directory);
   const officeUnits = useMemo(() => directory?.units.filter((u) => u.kind === 'office') ?? [], [directory]);
-  const profileSaved = useAppStore((s) => s.profileSaved);
-  const showToast = useAppStore((s) => s.showToast);
-  const [values, setValues] = useState<ProfileInput>(() => (profile ? { ...profile } : emptyProfileInput()));
+  const base = useMemo(() => (profile ? asInput(profile) : emptyProfileInput()), [profile]);
+  const edits = useSectionEdits<ProfileInput>('profile');
+  const values: ProfileInput = { ...base, ...edits };
   const [errors, setErrors] = useState<ProfileErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const [problem, setProblem] = useState<unknown>(null);
   const id = useId();
   const firstField = useRef<HTMLInputElement>(null);
 
@@ -35,33 +48,40 @@ export function ProfileForm() {
   useEffect(() => firstField.current?.focus({ preventScroll: true }), []);
 
   const set = (field: ProfileField, value: string) => {
-    setValues((v) => ({ ...v, [field]: value }));
+    editSection<ProfileInput>('profile', { [field]: value });
     if (errors[field]) setErrors((e) => ({ ...e, [field]: undefined }));
   };
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const result = validateProfile(values);
-    if (!result.ok) {
-      setErrors(result.errors);
-      setFormError(t('profile.fixErrors'));
-      const first = TEXT_FIELDS.find((f) => result.errors[f]);
-      if (first) document.getElementById(`${id}-${first}`)?.focus();
-      return;
-    }
-    setErrors({});
-    setFormError(null);
-    setSaving(true);
-    try {
-      const saved = await getApi().saveProfile(result.value);
-      profileSaved(saved);
-      showToast(t('profile.saved'));
-    } catch (error) {
-      setFormError(errorMessage(error, t('errors.network')));
-    } finally {
-      setSaving(false);
-    }
-  }
+  const changed = useSettingsSection('profile', {
+    changed() {
+      // Nothing saved yet: the first save is always one.
+      if (!profile) return true;
+      const result = validateProfile(values);
+      return !result.ok || !sameValue(result.value, asInput(profile));
+    },
+    validate() {
+      const result = validateProfile(values);
+      setErrors(result.ok ? {} : result.errors);
+      setProblem(null); // a new try: what the last one said no longer stands
+      return result.ok;
+    },
+    async save() {
+      const result = validateProfile(values);
+      if (!result.ok) return { ok: false };
+      setProblem(null);
+      try {
+        const saved = await getApi().saveProfile(result.value);
+        // The first profile opens the app; a changed one keeps the settings open for the rest of the form.
+        if (profile) useAppStore.setState({ profile: saved });
+        else useAppStore.getState().profileSaved(saved);
+        forgetSettingsEdits('profile');
+        return { ok: true };
+      } catch (error) {
+        setProblem(error);
+        return { ok: false };
+      }
+    },
+  });
 
   const preview = scripts
     ? greetingFor('incoming', scripts, {
@@ -105,8 +125,8 @@ export function ProfileForm() {
   };
 
   return (
-    <form className="card profile-form" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>{t('profile.title')}</h2>
+    <section className="card profile-form" aria-labelledby={`${id}-title`}>
+      <SectionTitle id={`${id}-title`} title={t('profile.title')} changed={changed && profile !== null} />
       <p className="muted">{t('profile.intro')}</p>
       <div className="field-row">
         {textField('firstName', 'given-name')}
@@ -117,13 +137,7 @@ export function ProfileForm() {
         <div className="segmented">
           {ROLES.map((role) => (
             <label key={role} className="segmented-option">
-              <input
-                type="radio"
-                name="role"
-                value={role}
-                checked={values.role === role}
-                onChange={() => setValues((v) => ({ ...v, role }))}
-              />
+              <input type="radio" name="role" value={role} checked={values.role === role} onChange={() => editSection<ProfileInput>('profile', { role })} />
               <span>{t(`profile.roles.${role}`)}</span>
             </label>
           ))}
@@ -141,21 +155,11 @@ export function ProfileForm() {
         <span className="label">{t('profile.preview')}</span>
         <p>{preview}</p>
       </div>
-      {formError && (
+      {problem !== null && (
         <p className="form-error" role="alert">
-          {formError}
+          {t('settings.sectionNotSaved', { message: errorMessage(problem, t('errors.network')) })}
         </p>
       )}
-      <div className="actions">
-        {profile && (
-          <button type="button" className="button secondary" onClick={() => useAppStore.getState().setView('call')}>
-            {t('profile.cancel')}
-          </button>
-        )}
-        <button type="submit" className="button primary" disabled={saving}>
-          {saving ? t('profile.saving') : t('profile.save')}
-        </button>
-      </div>
-    </form>
+    </section>
   );
 }

@@ -1,10 +1,11 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OUTCOMES } from '../../../shared/outcomes';
-import { MISSED_ANY, QUICK_RANGES, quickRange, SORT_KEYS, type RegisterFilter, type SortKey } from '../../../shared/register';
+import { MISSED_ANY, QUICK_RANGES, quickRange, type RegisterFilter } from '../../../shared/register';
 import { errorMessage, getApi } from '../api/instance';
 import { useAppStore } from '../stores/app-store';
 import { useRegisterStore } from '../stores/register-store';
+import { registerProblemText } from './RegisterProblemText';
 import { RegisterSummaryPanel } from './RegisterSummaryPanel';
 import { RegisterTable } from './RegisterTable';
 import { importSummary } from './import-summary';
@@ -12,8 +13,11 @@ import { importSummary } from './import-summary';
 /**
  * Rejestr rozmów: the team lead's weekly and monthly review. Filters on top,
  * what is wrong with the files first, then the summary with its charts, then
- * the calls themselves. The Node side filters and sorts; the window only
- * shows a page at a time, so 300,000 calls never freeze it.
+ * the calls themselves (on a wide screen the filters fold into a bar and the
+ * list stands beside the summary, so the first call is in the first screen).
+ * The Node side filters and sorts; the window only shows a page at a time,
+ * so 300,000 calls never freeze it. Printed, it is a report: a header saying
+ * whose and what, the summary and charts, nothing to click.
  */
 export function RegisterView() {
   const { t } = useTranslation();
@@ -28,7 +32,8 @@ export function RegisterView() {
 
   return (
     <section className="register" aria-labelledby="register-title">
-      <div className="card">
+      <PrintHeader />
+      <div className="card register-controls">
         <div className="call-head">
           <h2 id="register-title">{t('register.title')}</h2>
           <button type="button" className="button secondary small" onClick={() => void load(true)}>
@@ -52,6 +57,18 @@ export function RegisterView() {
       <RegisterSummaryPanel />
       <RegisterTable />
     </section>
+  );
+}
+
+/** The printed report's head: what it is, and whose office and unit (the period, filters and date follow in the summary). */
+function PrintHeader() {
+  const { t } = useTranslation();
+  const profile = useAppStore((s) => s.profile);
+  return (
+    <header className="print-only register-print-head">
+      <p className="register-print-title">{t('register.print.title')}</p>
+      {profile && <p>{t('register.print.office', { office: profile.officeName, unit: profile.unit })}</p>}
+    </header>
   );
 }
 
@@ -81,19 +98,7 @@ function RegisterProblems() {
         ))}
         {unreadableCount > unreadable.length && <li>{t('register.unreadableMore', { count: unreadableCount - unreadable.length })}</li>}
         {shown.map((p, i) => (
-          <li key={`${p.folder}:${p.file}:${p.kind}:${i}`}>
-            {p.kind === 'conflict'
-              ? t('register.problem.conflict', { clerk: p.clerkName, month: p.month, file: p.file, other: t(`register.folder.${p.other ?? 'import'}`) })
-              : t(`register.problem.${p.kind}`, {
-                  clerk: p.clerkName,
-                  month: p.month,
-                  file: p.file,
-                  line: p.lines[0] ?? '',
-                  lines: t('register.lines', { count: p.lines.length + p.moreLines, list: p.lines.join(', ') + (p.moreLines > 0 ? '…' : '') }),
-                })}{' '}
-            {t(`register.folder.${p.folder}`)}
-            {p.fileCount > p.lines.length + p.moreLines && ` ${t('register.fileCount', { count: p.fileCount })}`}
-          </li>
+          <li key={`${p.folder}:${p.file}:${p.kind}:${i}`}>{registerProblemText(p, t)}</li>
         ))}
       </ul>
       {!expanded && problemsListed > shown.length && (
@@ -115,11 +120,9 @@ function RegisterFilters() {
   const { t } = useTranslation();
   const id = useId();
   const filter = useRegisterStore((s) => s.filter);
-  const sort = useRegisterStore((s) => s.sort);
   const facets = useRegisterStore((s) => s.facets);
   const setFilter = useRegisterStore((s) => s.setFilter);
   const resetFilter = useRegisterStore((s) => s.resetFilter);
-  const setSort = useRegisterStore((s) => s.setSort);
   const one = <K extends keyof RegisterFilter>(key: K, value: string, toValue: (v: string) => RegisterFilter[K]) =>
     setFilter({ [key]: value === '' ? (Array.isArray(filter[key]) ? [] : null) : toValue(value) } as Partial<RegisterFilter>);
   const select = (name: string, label: string, value: string, onChange: (v: string) => void, options: { value: string; label: string }[]) => (
@@ -174,23 +177,6 @@ function RegisterFilters() {
           { value: MISSED_ANY, label: t('register.filter.missedAny') },
           ...facets.items.map((i) => ({ value: i.id, label: i.label })),
         ])}
-        <div className="field">
-          <label htmlFor={`${id}-sort`}>{t('register.sort.label')}</label>
-          <select
-            id={`${id}-sort`}
-            value={`${sort.key}:${sort.descending ? 'desc' : 'asc'}`}
-            onChange={(e) => {
-              const [key, dir] = e.target.value.split(':') as [SortKey, string];
-              setSort({ key, descending: dir === 'desc' });
-            }}
-          >
-            {SORT_KEYS.flatMap((key) => ['desc', 'asc'].map((dir) => `${key}:${dir}`)).map((value) => (
-              <option key={value} value={value}>
-                {t(`register.sort.${value.replace(':', '-')}`)}
-              </option>
-            ))}
-          </select>
-        </div>
       </div>
     </div>
   );

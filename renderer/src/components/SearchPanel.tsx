@@ -1,5 +1,6 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { leaveForChecklist } from '../hooks/focus';
 import { search, type SearchHit } from '../../../shared/search';
 import { useAppStore } from '../stores/app-store';
 import { HitDetails } from './HitDetails';
@@ -106,9 +107,3 @@ export function SearchPanel({ inCall }: { inCall: boolean }) {
   );
 }
 
-/** Moves the focus out of the search box: to the call's checklist when there is one, else off the box. */
-function leaveForChecklist(box: HTMLInputElement | null): void {
-  const item = document.querySelector<HTMLInputElement>('.checklist input[type="checkbox"]');
-  if (item) item.focus();
-  else box?.blur();
-}

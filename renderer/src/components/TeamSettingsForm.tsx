@@ -1,12 +1,15 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RETENTION_MAX_MONTHS, TeamSettingsInputSchema } from '../../../shared/team-settings';
 import { errorMessage, getApi } from '../api/instance';
 import { fieldErrors } from '../field-errors';
+import { i18n } from '../i18n';
 import { useAppStore } from '../stores/app-store';
-import { FormFooter } from './FormFooter';
+import { editSection, forgetSettingsEdits, sameValue, SectionTitle, useSectionEdits, useSettingsSection } from './settings-form';
 
 type Field = 'teamFolder' | 'retentionMonths';
+/** The fields as typed. */
+type Values = Record<Field, string>;
 
 /**
  * Team mode (Folder zespołu: a network share every clerk's app copies its
@@ -17,49 +20,57 @@ export function TeamSettingsForm() {
   const { t } = useTranslation();
   const team = useAppStore((s) => s.team);
   const status = useAppStore((s) => s.teamStatus);
-  const [folder, setFolder] = useState(team.teamFolder ?? '');
-  const [months, setMonths] = useState(String(team.retentionMonths));
+  const edits = useSectionEdits<Values>('team');
+  const values: Values = { teamFolder: team.teamFolder ?? '', retentionMonths: String(team.retentionMonths), ...edits };
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const [problem, setProblem] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const [problem, setProblem] = useState<unknown>(null);
   const id = useId();
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const parsed = TeamSettingsInputSchema.safeParse({ teamFolder: folder, retentionMonths: Number(months) });
-    if (!parsed.success) {
-      setErrors(fieldErrors<Field>(parsed.error));
-      return;
-    }
-    setErrors({});
-    setProblem(null);
-    setSaving(true);
-    try {
-      const result = await getApi().saveTeamSettings(parsed.data);
-      useAppStore.getState().teamStatusChanged(result, { teamFolder: parsed.data.teamFolder, retentionMonths: parsed.data.retentionMonths });
-      setFolder(parsed.data.teamFolder ?? '');
-      useAppStore.getState().showToast(parsed.data.teamFolder ? t('team.savedOn') : t('team.savedOff'));
-    } catch (error) {
-      setProblem(errorMessage(error, t('errors.network')));
-    } finally {
-      setSaving(false);
-    }
-  }
+  const parse = () => TeamSettingsInputSchema.safeParse({ teamFolder: values.teamFolder, retentionMonths: Number(values.retentionMonths) });
+
+  const changed = useSettingsSection('team', {
+    changed() {
+      const parsed = parse();
+      return !parsed.success || !sameValue(parsed.data, team);
+    },
+    validate() {
+      const parsed = parse();
+      setErrors(parsed.success ? {} : fieldErrors<Field>(parsed.error));
+      setProblem(null); // a new try: what the last one said no longer stands
+      return parsed.success;
+    },
+    async save() {
+      const parsed = parse();
+      if (!parsed.success) return { ok: false };
+      setProblem(null);
+      const folderChanged = parsed.data.teamFolder !== team.teamFolder;
+      try {
+        const result = await getApi().saveTeamSettings(parsed.data);
+        useAppStore.getState().teamStatusChanged(result, { teamFolder: parsed.data.teamFolder, retentionMonths: parsed.data.retentionMonths });
+        forgetSettingsEdits('team');
+        // Switching team mode on or off is worth saying; a new number of months is not.
+        return { ok: true, said: folderChanged ? i18n.t(parsed.data.teamFolder ? 'team.savedOn' : 'team.off') : undefined };
+      } catch (error) {
+        setProblem(error);
+        return { ok: false };
+      }
+    },
+  });
 
   const field = (name: Field) => `${id}-${name}`;
   return (
-    <form className="card team-settings" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>{t('team.title')}</h2>
+    <section className="card team-settings" aria-labelledby={`${id}-title`}>
+      <SectionTitle id={`${id}-title`} title={t('team.title')} changed={changed} />
       <div className="field">
         <label htmlFor={field('teamFolder')}>{t('team.folder')}</label>
         <input
           id={field('teamFolder')}
-          value={folder}
+          value={values.teamFolder}
           placeholder={t('team.folderPlaceholder')}
           spellCheck={false}
           aria-invalid={errors.teamFolder ? true : undefined}
           aria-describedby={`${field('teamFolder')}-hint${errors.teamFolder ? ` ${field('teamFolder')}-error` : ''}`}
-          onChange={(e) => setFolder(e.target.value)}
+          onChange={(e) => editSection<Values>('team', { teamFolder: e.target.value })}
         />
         <p className="field-hint" id={`${field('teamFolder')}-hint`}>
           {team.teamFolder
@@ -82,10 +93,10 @@ export function TeamSettingsForm() {
           inputMode="numeric"
           min={1}
           max={RETENTION_MAX_MONTHS}
-          value={months}
+          value={values.retentionMonths}
           aria-invalid={errors.retentionMonths ? true : undefined}
           aria-describedby={`${field('retentionMonths')}-hint${errors.retentionMonths ? ` ${field('retentionMonths')}-error` : ''}`}
-          onChange={(e) => setMonths(e.target.value)}
+          onChange={(e) => editSection<Values>('team', { retentionMonths: e.target.value })}
         />
         <p className="field-hint" id={`${field('retentionMonths')}-hint`}>
           {t('team.retentionHint')}
@@ -96,7 +107,11 @@ export function TeamSettingsForm() {
           </p>
         )}
       </div>
-      <FormFooter problem={problem} saving={saving} saveLabel={t('team.save')} savingLabel={t('team.saving')} />
-    </form>
+      {problem !== null && (
+        <p className="form-error" role="alert">
+          {t('settings.sectionNotSaved', { message: errorMessage(problem, t('errors.network')) })}
+        </p>
+      )}
+    </section>
   );
 }

@@ -11,6 +11,7 @@ import { errorMessage } from '../api/instance';
 import { formatDuration } from '../format';
 import { KEYS } from '../hooks/keys';
 import { useCallStore } from '../stores/call-store';
+import { CallbackContactFields } from './CallbackContactFields';
 import { CallbackPicker } from './CallbackPicker';
 import { Kbd } from './Kbd';
 
@@ -28,6 +29,7 @@ export function WrapUpView({ call, outcome, note }: Props) {
   const saving = useCallStore((s) => s.saving);
   const saveError = useCallStore((s) => s.saveError);
   const saveBlocked = useCallStore((s) => s.saveBlocked);
+  const contact = useCallStore((s) => s.contact);
   const outcomeGroup = useRef<HTMLFieldSetElement>(null);
   const missed = missingItems(call);
   const adherence = callAdherence(call);
@@ -38,7 +40,7 @@ export function WrapUpView({ call, outcome, note }: Props) {
   // Exactly what the record will hold: the same function builds it.
   const masked = useMemo(() => storedNote(note), [note]);
   const maskedKinds = Object.keys(masked.counts) as MaskKind[];
-  const problems = wrapUpProblems({ phase: 'wrap-up', call, outcome, note }, Date.now());
+  const problems = wrapUpProblems({ phase: 'wrap-up', call, outcome, note }, Date.now(), contact);
 
   // The next thing to do is choosing the outcome: focus lands there, and the
   // summary stays at the top of the screen.
@@ -119,6 +121,7 @@ export function WrapUpView({ call, outcome, note }: Props) {
           <div className="field">
             <span className="field-title">{t('wrapUp.callbackTitle')}</span>
             <CallbackPicker plan={call.callback} onChange={(plan) => dispatch({ type: 'set-callback', plan })} />
+            <CallbackContactFields showProblems={saveBlocked !== null} callbackOf={call.callbackOf} />
           </div>
         )}
 

@@ -5,6 +5,8 @@ export const KEYS = {
   endCall: 'F4',
   personalData: 'D',
   save: 'Ctrl+Enter',
+  /** Puts back the tick a number key (or a click) just took away. */
+  undoUntick: 'Ctrl+Z',
   /** Outbound script answers. */
   personRight: 'T',
   personSomeoneElse: 'I',

@@ -5,9 +5,10 @@ import { checklistFor, useAppStore } from '../stores/app-store';
 import { useCallStore } from '../stores/call-store';
 import { useDeskStore } from '../stores/desk-store';
 import { SEARCH_INPUT_ID } from '../components/SearchPanel';
+import { leaveForChecklist } from './focus';
 import { KEYS } from './keys';
 
-function isTyping(target: EventTarget | null): boolean {
+export function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT') return true;
   return target.tagName === 'INPUT' && !['checkbox', 'radio', 'button', 'submit'].includes((target as HTMLInputElement).type);
@@ -69,6 +70,9 @@ export function useHotkeys(): void {
       } else if (state.phase === 'in-call') {
         const outbound = state.call.outbound;
         if (key === KEYS.endCall) dispatch({ type: 'end', at: now });
+        else if (key === 'Z' && event.ctrlKey && !event.altKey && !typing && useCallStore.getState().lastUntick) useCallStore.getState().undoUntick();
+        // A text field of the call (the name asked for, a callback's reference): Esc hands the keys back to the checklist.
+        else if (key === 'Escape' && typing) leaveForChecklist(event.target as HTMLElement);
         else if (!plain || typing) handled = false;
         else if (/^[1-9]$/.test(key)) {
           const item = itemForKey(state.call, Number(key));

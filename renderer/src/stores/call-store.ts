@@ -1,11 +1,51 @@
 import { v7 as uuidv7 } from 'uuid';
 import { create } from 'zustand';
+import { GOOD_MOMENT_ITEM_ID, IDENTITY_ITEM_ID, ownItem, type ItemState } from '../../../shared/call-items';
 import { callReducer, IDLE, type CallEvent, type CallState } from '../../../shared/call-machine';
+import type { CallbackContactInput, Honorific } from '../../../shared/callback-contact';
 import type { ChecklistDefinition } from '../../../shared/checklist';
-import { wrapUpProblems, type WrapUpProblem } from '../../../shared/wrap-up';
+import { EMPTY_CONTACT, wrapUpProblems, type WrapUpProblem } from '../../../shared/wrap-up';
+import type { ApiOutput } from '../../../shared/api';
 import { getApi } from '../api/instance';
 import { useCallbacksStore } from './callbacks-store';
 import { persistDraft } from './draft-writer';
+
+export interface PersonAsked {
+  name: string;
+  honorific: Honorific | null;
+  /** The clerk's own form of the name after "z", when the app's declension was corrected. */
+  spokenName: string | null;
+}
+const NOBODY: PersonAsked = { name: '', honorific: null, spokenName: null };
+
+export interface Untick {
+  itemId: string;
+  label: string;
+  before: ItemState;
+  /** Ticked by an answer to the outbound script (T), not by the clerk's own key. */
+  byScript: boolean;
+}
+
+export type OpenCallback = ApiOutput<'listCallbacks'>['callbacks'][number];
+
+/** What the wrap-up's contact fields start from: the callback's contact when one is being made, else empty. */
+/** The one item a toggle took a tick from, or null: any other change of the call ends the chance to undo. */
+function untickOf(before: CallState, after: CallState, event: CallEvent): Untick | null {
+  if (event.type !== 'toggle-item' || before.phase === 'idle' || after.phase === 'idle') return null;
+  const was = ownItem(before.call, event.itemId);
+  if (!was?.done || ownItem(after.call, event.itemId)?.done) return null;
+  const item = before.call.checklist.items.find((i) => i.id === event.itemId);
+  const outbound = before.call.outbound;
+  const byScript =
+    (event.itemId === IDENTITY_ITEM_ID && outbound?.person === 'right') || (event.itemId === GOOD_MOMENT_ITEM_ID && outbound?.goodMoment !== null && outbound?.goodMoment !== undefined);
+  return { itemId: event.itemId, label: item?.label ?? event.itemId, before: was, byScript };
+}
+
+export function contactFrom(callback: OpenCallback | null): CallbackContactInput {
+  const kept = callback?.contact;
+  if (!kept) return EMPTY_CONTACT;
+  return { phone: kept.phone, name: kept.name ?? '', honorific: kept.honorific, spokenName: kept.spokenName, caseRef: kept.caseRef ?? '' };
+}
 
 interface CallStore {
   state: CallState;
@@ -18,8 +58,27 @@ interface CallStore {
   /** The one way to change the call: the shared reducer decides, the store only keeps the result. */
   dispatch(event: CallEvent): void;
   restore(state: CallState): void;
+  /** The callback this call is made for, with whom to call (shown during the call, carried into a new callback). */
+  callback: OpenCallback | null;
+  /**
+   * Whom to call back, as typed at the wrap-up. Kept in memory only — never in
+   * the draft or the journal; the service keeps it on this computer once the
+   * call is saved (callback-contacts).
+   */
+  contact: CallbackContactInput;
+  setContact(change: Partial<CallbackContactInput>): void;
+  /**
+   * Whom the clerk is calling out to, for "Czy rozmawiam z …?": typed, or
+   * taken from the callback being made. In memory only — never sent, stored
+   * or written anywhere — and gone when the next call starts.
+   */
+  person: PersonAsked;
+  setPerson(change: Partial<PersonAsked>): void;
+  /** The item unticked last, with its tick as it was: shown with an undo until the next change of the list. */
+  lastUntick: Untick | null;
+  undoUntick(): void;
   /** Starts a call with this checklist (its direction is the call's), optionally returning an agreed callback. */
-  startCall(checklist: ChecklistDefinition, callbackOf?: string): void;
+  startCall(checklist: ChecklistDefinition, callback?: OpenCallback): void;
   save(): Promise<boolean>;
 }
 
@@ -29,12 +88,30 @@ export const useCallStore = create<CallStore>()((set, get) => ({
   saveError: null,
   lastSavedId: null,
   saveBlocked: null,
+  callback: null,
+  contact: EMPTY_CONTACT,
+  lastUntick: null,
+  person: NOBODY,
+
+  setPerson(change) {
+    set((s) => ({ person: { ...s.person, ...change } }));
+  },
+
+  undoUntick() {
+    const { lastUntick, state } = get();
+    if (!lastUntick || state.phase === 'idle') return;
+    get().dispatch({ type: 'restore-item', itemId: lastUntick.itemId, item: lastUntick.before, at: Date.now() });
+  },
+
+  setContact(change) {
+    set((s) => ({ contact: { ...s.contact, ...change }, saveBlocked: null }));
+  },
 
   dispatch(event) {
     const before = get().state;
     const after = callReducer(before, event);
     if (after === before) return;
-    set({ state: after, saveError: null, saveBlocked: null });
+    set({ state: after, saveError: null, saveBlocked: null, lastUntick: untickOf(before, after, event) });
     persistDraft(after);
   },
 
@@ -42,14 +119,21 @@ export const useCallStore = create<CallStore>()((set, get) => ({
     set({ state, saving: false, saveError: null, saveBlocked: null });
   },
 
-  startCall(checklist, callbackOf) {
-    get().dispatch({ type: 'start', id: uuidv7(), checklist, at: Date.now(), callbackOf: callbackOf ?? null });
+  startCall(checklist, callback) {
+    if (get().state.phase !== 'idle') return;
+    const kept = callback?.contact;
+    set({
+      callback: callback ?? null,
+      contact: contactFrom(callback ?? null),
+      person: kept ? { name: kept.name ?? '', honorific: kept.honorific, spokenName: kept.spokenName } : NOBODY,
+    });
+    get().dispatch({ type: 'start', id: uuidv7(), checklist, at: Date.now(), callbackOf: callback?.id ?? null });
   },
 
   async save() {
-    const { state, saving } = get();
+    const { state, saving, contact } = get();
     if (saving || state.phase !== 'wrap-up') return false;
-    const problems = wrapUpProblems(state, Date.now());
+    const problems = wrapUpProblems(state, Date.now(), contact);
     const outcome = state.outcome;
     if (problems.length > 0 || outcome === null) {
       set({ saveBlocked: problems });
@@ -57,8 +141,8 @@ export const useCallStore = create<CallStore>()((set, get) => ({
     }
     set({ saving: true, saveError: null });
     try {
-      const saved = await getApi().saveCall({ call: state.call, outcome, note: state.note });
-      set({ saving: false, lastSavedId: saved.id });
+      const saved = await getApi().saveCall({ call: state.call, outcome, note: state.note, contact: outcome === 'callback' ? contact : null });
+      set({ saving: false, lastSavedId: saved.id, callback: null, contact: EMPTY_CONTACT });
       get().dispatch({ type: 'saved' });
       // An agreed callback is created, or one is kept, by this save.
       void useCallbacksStore.getState().load();

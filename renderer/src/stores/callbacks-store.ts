@@ -1,3 +1,4 @@
+import { v7 as uuidv7 } from 'uuid';
 import { create } from 'zustand';
 import type { ApiOutput } from '../../../shared/api';
 import { getApi } from '../api/instance';
@@ -13,6 +14,8 @@ interface CallbacksStore {
   /** Ids whose in-window reminder the clerk closed. */
   dismissed: Set<string>;
   load(): Promise<void>;
+  /** Moves a callback to another time (dueAt) or calls it off (null); throws what the service refused. */
+  change(callbackOf: string, dueAt: number | null): Promise<void>;
   markAnnounced(id: string): void;
   dismiss(id: string): void;
 }
@@ -33,6 +36,19 @@ export const useCallbacksStore = create<CallbacksStore>()((set) => ({
     } catch (error) {
       set({ status: 'failed', error });
     }
+  },
+
+  async change(callbackOf, dueAt) {
+    const input = dueAt === null ? { id: uuidv7(), callbackOf, change: 'cancelled' as const } : { id: uuidv7(), callbackOf, change: 'rescheduled' as const, dueAt };
+    const { callbacks } = await getApi().changeCallback(input);
+    // A moved callback rings again at its new time.
+    set((s) => {
+      const announced = new Set(s.announced);
+      const dismissed = new Set(s.dismissed);
+      announced.delete(callbackOf);
+      dismissed.delete(callbackOf);
+      return { status: 'ready', callbacks, announced, dismissed };
+    });
   },
 
   markAnnounced(id) {

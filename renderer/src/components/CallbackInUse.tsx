@@ -1,0 +1,34 @@
+import { useTranslation } from 'react-i18next';
+import { useCallStore } from '../stores/call-store';
+import { useCallbacksStore } from '../stores/callbacks-store';
+
+/**
+ * During a call made for a callback: whom to call and on what number, and
+ * what was agreed — so the clerk dials and greets without going back to the
+ * list. After a restart mid-call it is found again from the open callbacks.
+ */
+export function CallbackInUse({ callbackOf }: { callbackOf: string }) {
+  const { t } = useTranslation();
+  const started = useCallStore((s) => s.callback);
+  const listed = useCallbacksStore((s) => s.callbacks.find((c) => c.id === callbackOf));
+  const callback = started?.id === callbackOf ? started : listed;
+  if (!callback) return null;
+  const contact = callback.contact;
+  return (
+    <section className="callback-in-use banner info" aria-label={t('callbacks.inCall')}>
+      <p>
+        <strong>{t('callbacks.inCall')}:</strong> {contact?.name ?? t('callbacks.noName')}
+        {contact && (
+          <>
+            {' · '}
+            <span className="nowrap" data-testid="callback-in-use-phone">
+              {contact.phone}
+            </span>
+          </>
+        )}
+        {contact?.caseRef && <> · {contact.caseRef}</>}
+      </p>
+      {callback.reference && <p className="small">{t('callbacks.inCallAgreed', { reference: callback.reference })}</p>}
+    </section>
+  );
+}

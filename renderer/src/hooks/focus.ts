@@ -1,0 +1,13 @@
+/**
+ * The focus model of a call, written once: keys go either to a text field
+ * (digits and letters are typed there) or to the call (digits tick the
+ * checklist, letters answer the script). Esc in a text field clears what it
+ * holds first where that is its meaning (the search), and otherwise — or
+ * again — hands the keys back to the checklist: the focus moves to its first
+ * item, so the next digit ticks.
+ */
+export function leaveForChecklist(field: HTMLElement | null): void {
+  const item = document.querySelector<HTMLInputElement>('.checklist input[type="checkbox"]');
+  if (item) item.focus();
+  else field?.blur();
+}

@@ -1,0 +1,82 @@
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { readFileSync } from 'node:fs';
+import { I18nextProvider } from 'react-i18next';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { setApi } from '../../renderer/src/api/instance';
+import { SensitiveDataReminder } from '../../renderer/src/components/OutboundSteps';
+import { forgetSettingsEdits } from '../../renderer/src/components/settings-form';
+import { SettingsView } from '../../renderer/src/components/SettingsView';
+import { i18n } from '../../renderer/src/i18n';
+import { useAppStore } from '../../renderer/src/stores/app-store';
+import type { Api } from '../../shared/api';
+import { DEFAULT_PREFERENCES, PreferencesSchema } from '../../shared/preferences';
+import { ScriptsSchema } from '../../shared/scripts';
+
+/**
+ * The office's published number: typed in the settings (a Polish number, or
+ * refused in Polish), and said in the outbound reminder only when known.
+ */
+const scripts = ScriptsSchema.parse(JSON.parse(readFileSync('resources/scripts.json', 'utf8')));
+
+function withI18n(node: React.ReactNode) {
+  return render(<I18nextProvider i18n={i18n}>{node}</I18nextProvider>);
+}
+
+const profile = {
+  clerkId: '0b9f1e0e-3f5c-4a7e-9a39-6f3f6f2b8a10',
+  firstName: 'Anna',
+  lastName: 'Nowak',
+  role: 'pracownik' as const,
+  unit: 'Referat Pośrednictwa Pracy',
+  officeName: 'Powiatowy Urząd Pracy w Łodzi',
+};
+
+let savePreferences: ReturnType<typeof vi.fn>;
+
+beforeEach(() => {
+  savePreferences = vi.fn(async (preferences: unknown) => ({ preferences: PreferencesSchema.parse(preferences), hotkeyProblems: [] }));
+  setApi({ savePreferences, suspendHotkeys: vi.fn(async () => ({ ok: true as const })) } as unknown as Api);
+  useAppStore.setState({ preferences: DEFAULT_PREFERENCES, hotkeyProblems: [], scripts, profile });
+  forgetSettingsEdits();
+});
+
+afterEach(() => {
+  cleanup();
+  setApi(null);
+  useAppStore.setState({ preferences: DEFAULT_PREFERENCES, scripts: null, profile: null });
+  forgetSettingsEdits();
+});
+
+describe('the office’s number in the settings', () => {
+  it('something that is not a Polish number is refused inline, in Polish, and nothing is saved', async () => {
+    withI18n(<SettingsView />);
+    const field = screen.getByLabelText('Opublikowany numer telefonu Urzędu');
+    fireEvent.change(field, { target: { value: '12 34' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Zapisz ustawienia' }));
+    expect(await screen.findByText(/^Nieprawidłowy numer telefonu Urzędu: potrzeba 9 cyfr/)).toBeTruthy();
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    expect(savePreferences).not.toHaveBeenCalled();
+  });
+
+  it('a number typed any usual way is saved as it is read out', async () => {
+    withI18n(<SettingsView />);
+    fireEvent.change(screen.getByLabelText('Opublikowany numer telefonu Urzędu'), { target: { value: '+48 42-123-45-67' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Zapisz ustawienia' }));
+    await waitFor(() => expect(savePreferences).toHaveBeenCalledWith(expect.objectContaining({ officePhone: '42 123 45 67' })));
+    await waitFor(() => expect(useAppStore.getState().preferences.officePhone).toBe('42 123 45 67'));
+  });
+});
+
+describe('the outbound reminder', () => {
+  it('without a known number offers the office’s website, never a placeholder', () => {
+    const { container } = withI18n(<SensitiveDataReminder />);
+    expect(container.textContent).toContain('podany na jego stronie internetowej');
+    expect(container.textContent).not.toMatch(/do uzupełnienia|[«»…{}]|000/);
+  });
+
+  it('with the number in the settings says it', () => {
+    useAppStore.setState({ preferences: { ...DEFAULT_PREFERENCES, officePhone: '42 123 45 67' } });
+    const { container } = withI18n(<SensitiveDataReminder />);
+    expect(container.textContent).toContain('może oddzwonić na opublikowany numer Urzędu: 42 123 45 67.');
+  });
+});
