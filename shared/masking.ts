@@ -1,4 +1,5 @@
 import { documentNumbers } from './identifiers';
+import { findNamesInCopy, holdsName } from './masking-names';
 import { numberMasks } from './masking-numbers';
 import { normalisedCopy, originalSpan } from './text-normalisation';
 
@@ -21,8 +22,11 @@ import { normalisedCopy, originalSpan } from './text-normalisation';
  * lists of small numbers, case signatures. A valid PESEL, NIP or ID-card
  * checksum masks whatever the words around it. Every pattern is bounded or
  * anchored, so masking stays linear in the length of the note.
+ *
+ * Personal names go last (masking-names.ts), on what the identifiers left:
+ * "Pan Jan Kowalski" is stored as "Pan [nazwisko]".
  */
-export type MaskKind = 'email' | 'account' | 'pesel' | 'nip' | 'phone' | 'idCard' | 'number';
+export type MaskKind = 'email' | 'account' | 'pesel' | 'nip' | 'phone' | 'idCard' | 'number' | 'name';
 
 export const MASK_TOKENS: Record<MaskKind, string> = {
   email: '[e-mail]',
@@ -32,6 +36,7 @@ export const MASK_TOKENS: Record<MaskKind, string> = {
   phone: '[telefon]',
   idCard: '[nr dokumentu]',
   number: '[numer]',
+  name: '[nazwisko]',
 };
 
 export interface MaskResult {
@@ -175,6 +180,8 @@ export function findIdentifiers(text: string, options: FindOptions = {}): FoundI
     masks = masks.concat(found);
     work = blank(work, found);
   }
+  // Names on what is left, so a token's letters ("[PESEL]") and an address's are no name.
+  masks = masks.concat(findNamesInCopy(work, text, copy.from).map((n): Mask => ({ ...n, kind: 'name' })));
   const spans: FoundIdentifier[] = [];
   for (const mask of masks.sort((a, b) => a.start - b.start)) {
     const [start, end] = originalSpan(copy, mask.start, mask.end);
@@ -207,12 +214,13 @@ export function maskIdentifiers(text: string): MaskResult {
 // Latin letters (Polish ones included), spaces and the punctuation of prose:
 // no digit of any script, no "@" of any width, nothing NFKC could turn into
 // either. Every identifier has a digit except an e-mail, which needs "@" or
-// a word for it. Such a text has nothing to mask — a test holds the rules to
-// that — and is most of what a register shows, so it is not read twice.
+// a word for it. Such a text with no name in it has nothing to mask — a test
+// holds the rules to that — and is most of what a register shows, so it is
+// not read twice.
 const PROSE = /^[A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F\s.,;:!?()"'„”«»\-–—/[\]]*$/u;
 const AT_WORD = /at|ma(?:ł|l)p/i;
 
 /** Whether `text` is plain prose, which masking leaves as it is. */
 export function isPlainProse(text: string): boolean {
-  return PROSE.test(text) && !AT_WORD.test(text);
+  return PROSE.test(text) && !AT_WORD.test(text) && !holdsName(text);
 }

@@ -1,3 +1,5 @@
+import { FEMALE_FIRST_NAMES, MALE_FIRST_NAMES } from './data/first-names-pl';
+
 /**
  * The words the name rules cannot work out alone: which first names are whose
  * (the honorific is read from them), and the few names Polish declines against
@@ -11,53 +13,34 @@ function words(list: string): ReadonlySet<string> {
   return new Set(list.split(/\s+/u).filter(Boolean));
 }
 
-/**
- * Men's first names, including those declined like "Anna" (Kuba → Kubą,
- * Barnaba, Bonawentura, Kosma, Jarema, Boryna): their -a does not make them a
- * woman's. Everyday short forms are here too (Tomek, Wojtek, Staś), since
- * people give them on the phone; and the names of Ukrainian clients in
- * their Polish spelling, common at the counter.
- */
-export const MEN_FIRST_NAMES = words(`
-  adam adrian alan albert albin aleksander alfred alojzy ambroży andrzej antoni arkadiusz arnold artur august augustyn
-  bartłomiej bartosz benedykt bernard błażej bogdan bogumił bogusław bolesław borys bronisław bruno
-  cezary czesław damian daniel dariusz dawid dionizy dominik donald edmund edward emil eryk ernest eugeniusz eustachy
-  fabian feliks ferdynand filip florian franciszek fryderyk gabriel gerard gracjan grzegorz gustaw
-  henryk herbert hieronim hilary hipolit hubert ignacy igor ireneusz iwo jacek jakub jan janusz jarosław
-  jędrzej jerzy joachim józef julian juliusz kacper kajetan kamil karol kazimierz konrad konstanty kornel
-  krystian krzysztof ksawery lech leon leonard leopold leszek lesław lew lucjan ludwik łukasz maciej
-  maksymilian marcel marcin marek marian mariusz mateusz maurycy michał mieczysław mieszko mikołaj miłosz
-  mirosław natan nikodem norbert olaf oliwer oskar otto hugo patryk paweł piotr przemysław radosław rafał remigiusz
-  robert roman rudolf ryszard samuel sebastian seweryn sławomir stanisław stefan szczepan szymon tadeusz teodor
-  tobiasz tomasz tymon tymoteusz tytus wacław waldemar walenty walerian wawrzyniec wiesław wiktor wincenty witold
-  wit władysław włodzimierz wojciech zbigniew zdzisław zenon zygmunt gaweł
-  kuba barnaba bonawentura kosma jarema boryna dyzma zawisza
-  tomek bartek wojtek antek franek józek maciek staszek stasiek zbyszek zbyszko jaś staś
-  ołeksandr ołeksij serhij andrij dmytro mykoła mykyta taras bohdan ihor witalij jurij wasyl petro
-  pawło mychajło danyło iwan maksym artem denys ołeh anatolij wołodymyr
-`);
+/** The shipped list of common first names (data/first-names-pl.ts), lower case, with what only the declension needs. */
+function withShipped(shipped: readonly string[], extra: string): ReadonlySet<string> {
+  return new Set([...shipped.map((name) => name.toLowerCase()), ...words(extra)]);
+}
 
 /**
- * Women's first names. Those not ending in -a (Beatrycze, Miriam, Ruth,
- * Noemi…) are not declined at all, which the rules do for every woman's name
- * that does not end in -a; they are listed so the honorific can be read from them.
+ * Men's first names: the shipped list, and the ones the honorific must still
+ * be read from — those declined like "Anna" (Kuba → Kubą, Barnaba,
+ * Bonawentura, Kosma, Jarema, Boryna): their -a does not make them a woman's —
+ * and a few more rare or foreign ones.
  */
-export const WOMEN_FIRST_NAMES = words(`
-  ada adela adrianna agata agnieszka aldona aleksandra alicja alina amelia aneta angelika aniela anita anna
-  antonina barbara beata blanka bogna bogumiła bogusława bożena bronisława cecylia celina czesława dagmara
-  danuta daria diana dominika dorota edyta eleonora eliza elżbieta emilia emma ewa ewelina felicja
-  franciszka gabriela genowefa gertruda grażyna halina hanna helena henryka honorata ida iga ilona inga
-  irena irmina iwona izabela jadwiga jagoda janina joanna jolanta jowita józefa julia julianna justyna
-  kamila karolina katarzyna kazimiera kinga klara klaudia kornelia krystyna ksenia laura lena leokadia
-  lidia lilia liliana lilianna lucyna ludmiła luiza łucja magdalena maja malwina małgorzata maria marianna
-  marlena marta martyna maryla marzena michalina milena mirosława monika nadia natalia nela nikola nina olga
-  oliwia otylia patrycja paula paulina pola regina renata roksana rozalia róża sabina sandra sara stanisława
-  stefania stella sylwia tamara teodora teresa urszula wanda weronika wiesława wiktoria wioletta wisława
-  władysława zdzisława zenona zenobia zofia zuzanna zyta żaneta
-  kasia basia ola gosia zosia ania asia magda ula jola ela
-  ołena olha tetiana switłana oksana iryna hałyna ludmyła łesia kateryna anastazja daryna sofija
-  beatrycze miriam ruth rut nel noemi abigail karmen carmen dagmar ingrid astrid gertrud rachel
-`);
+export const MEN_FIRST_NAMES = withShipped(
+  MALE_FIRST_NAMES,
+  `donald eustachy ferdynand hipolit iwo lew otto hugo samuel tytus wit gaweł
+  barnaba bonawentura kosma jarema boryna dyzma zawisza zbyszko jaś staś mykyta danyło`,
+);
+
+/**
+ * Women's first names: the shipped list, and more. Those not ending in -a
+ * (Beatrycze, Miriam, Ruth, Noemi…) are not declined at all, which the rules
+ * do for every woman's name that does not end in -a; they are listed so the
+ * honorific can be read from them.
+ */
+export const WOMEN_FIRST_NAMES = withShipped(
+  FEMALE_FIRST_NAMES,
+  `irmina jowita lilia stella wisława hałyna łesia daryna sofija
+  beatrycze miriam ruth rut nel noemi abigail karmen carmen dagmar ingrid astrid gertrud rachel`,
+);
 
 /** How a word is declined when the rules would get it wrong, and whether that form is certain. */
 export interface Exception {

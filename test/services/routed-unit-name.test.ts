@@ -46,12 +46,12 @@ describe('the routed unit’s name', () => {
     const identifier = fc.oneof(validPesel, writtenPhone.map((p) => p.written), writtenNrb, emailAddress, documentNumber);
     await fc.assert(
       fc.asyncProperty(identifier, async (secret) => {
-        const call = endedCall(INCOMING, routedTo({ id: 'spoza-katalogu', name: `Jan Kowalski ${secret}`, external: true }));
+        const call = endedCall(INCOMING, routedTo({ id: 'spoza-katalogu', name: `Biuro Karier ${secret}`, external: true }));
         expect((await dispatch(api, 'saveDraft', { state: { phase: 'wrap-up', call, outcome: 'routed', note: '' } })).ok).toBe(true);
         expect(readFileSync(join(dataDir, 'draft.json'), 'utf8')).not.toContain(secret);
         const saved = await dispatch(api, 'saveCall', { call, outcome: 'routed', note: '' });
         expect(saved).toMatchObject({ ok: true });
-        expect((saved as { result: { routedTo: string } }).result.routedTo).toMatch(/^Jan Kowalski \[/);
+        expect((saved as { result: { routedTo: string } }).result.routedTo).toMatch(/^Biuro Karier \[/);
         expect((await dispatch(api, 'exportRegister', { filter: {}, sort: { key: 'startedAt', descending: true }, format: 'csv', path: join(dataDir, 'rejestr.csv') })).ok).toBe(true);
         expect(everythingOnDisk()).not.toContain(secret);
       }),
@@ -87,7 +87,8 @@ describe('the routed unit’s name', () => {
     const record = { ...sampleRecord(new Date(2026, 9, 5, 9), 10, other), outcome: 'routed' as const, routedTo: { unitId: '44051401359', unitName: 'Jan 44051401359', external: true } };
     writeMonthWithHead(join(dataDir, 'calls', other, '2026-10.jsonl'), [serializeRecord(JournalRecordSchema.parse({ ...record, prevHash: genesisHash(other, '2026-10') }))]);
     const page = await dispatch(api, 'queryRegister', { filter: {}, sort: { key: 'startedAt', descending: true }, offset: 0, limit: 500, refresh: true, withSummary: true });
-    expect(JSON.stringify(page)).toContain('Jan [PESEL]');
+    // The person's name in it is masked too (masking-names.ts), not only the number.
+    expect(JSON.stringify(page)).toContain('[nazwisko] [PESEL]');
     expect(JSON.stringify(page)).not.toContain('44051401359');
   });
 });
