@@ -1,10 +1,7 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { firstRun } from '../helpers/e2e-steps';
-import { e2eSkipReason, launchChromium, screenshotPath, startWebMode, type WebModeProcess } from '../helpers/web-mode';
+import { e2eSkipReason, freshWebModes, screenshotPath } from '../helpers/web-mode';
 
 const unavailable = e2eSkipReason();
 
@@ -21,18 +18,7 @@ interface Box {
  * brought into view without covering them.
  */
 describe.skipIf(unavailable)('web mode: the guidance stays in view during a call', () => {
-  let browser: Browser;
-  const opened: WebModeProcess[] = [];
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterEach(async () => {
-    await Promise.all(opened.splice(0).map((s) => s.stop()));
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const webModes = freshWebModes('asystent-e2e-guide-');
 
   const box = (page: Page, selector: string) =>
     page.locator(selector).first().evaluate((el) => {
@@ -53,10 +39,7 @@ describe.skipIf(unavailable)('web mode: the guidance stays in view during a call
 
   for (const large of [false, true]) {
     it(`${large ? 'larger' : 'usual'} text at 460×760: guidance in view after every tick, every item reachable below it`, async () => {
-      const dataDir = mkdtempSync(join(tmpdir(), 'asystent-e2e-guide-'));
-      const server = await startWebMode(dataDir);
-      opened.push(server);
-      const page = await browser.newPage({ viewport: { width: 460, height: 760 }, locale: 'pl-PL' });
+      const { page, server } = await webModes.start(460);
       await firstRun(page, server.url);
       if (large) {
         await page.getByRole('button', { name: 'Ustawienia', exact: true }).click();

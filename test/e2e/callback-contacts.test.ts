@@ -1,10 +1,9 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { allStoredText, firstRun, journalRecords } from '../helpers/e2e-steps';
-import { e2eSkipReason, launchChromium, screenshotPath, startWebMode, type WebModeProcess } from '../helpers/web-mode';
+import { e2eSkipReason, freshWebModes, screenshotPath } from '../helpers/web-mode';
 
 const unavailable = e2eSkipReason();
 
@@ -16,24 +15,10 @@ const unavailable = e2eSkipReason();
  * own data directory and server.
  */
 describe.skipIf(unavailable)('web mode: callbacks a clerk can act on', () => {
-  let browser: Browser;
-  const opened: WebModeProcess[] = [];
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterEach(async () => {
-    await Promise.all(opened.splice(0).map((s) => s.stop()));
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const webModes = freshWebModes('asystent-e2e-contacts-');
 
   async function start(width = 460): Promise<{ page: Page; dataDir: string }> {
-    const dataDir = mkdtempSync(join(tmpdir(), 'asystent-e2e-contacts-'));
-    const server = await startWebMode(dataDir);
-    opened.push(server);
-    const page = await browser.newPage({ viewport: { width, height: 760 }, locale: 'pl-PL' });
+    const { page, dataDir, server } = await webModes.start(width);
     await firstRun(page, server.url);
     return { page, dataDir };
   }

@@ -1,7 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 
 /** Chromium from the system (Debian's package), never a downloaded build. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -97,4 +99,31 @@ export async function launchChromium(): Promise<Browser> {
 export function screenshotPath(name: string): string {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   return join(SCREENSHOT_DIR, `${name}.png`);
+}
+
+/**
+ * One browser for a file's tests, and for each test its own web mode on a new
+ * data folder (`start`): tests that share nothing, stopped after each.
+ */
+export function freshWebModes(prefix: string): { start(width?: number): Promise<{ page: Page; dataDir: string; server: WebModeProcess }> } {
+  let browser: Browser;
+  const opened: { page: Page; server: WebModeProcess }[] = [];
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterEach(async () => {
+    await Promise.all(opened.splice(0).map(async ({ page, server }) => (await page.close(), server.stop())));
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return {
+    async start(width = 460) {
+      const dataDir = mkdtempSync(join(tmpdir(), prefix));
+      const server = await startWebMode(dataDir);
+      const page = await browser.newPage({ viewport: { width, height: width > 460 ? 800 : 760 }, locale: 'pl-PL' });
+      opened.push({ page, server });
+      return { page, dataDir, server };
+    },
+  };
 }

@@ -1,7 +1,6 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { readFileSync } from 'node:fs';
 import { I18nextProvider } from 'react-i18next';
-import { DEFAULT_PREFERENCES, PreferencesSchema } from '../../shared/preferences';
+import { PreferencesSchema } from '../../shared/preferences';
 import { useDeskStore } from '../../renderer/src/stores/desk-store';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../renderer/src/api/client';
@@ -14,37 +13,16 @@ import { useCallStore } from '../../renderer/src/stores/call-store';
 import { draftIdle } from '../../renderer/src/stores/draft-writer';
 import type { Api } from '../../shared/api';
 import { IDLE } from '../../shared/call-machine';
-import { ChecklistDefinitionSchema } from '../../shared/checklist';
-import { DirectorySchema, GlossarySchema } from '../../shared/directory';
-import { ScriptsSchema } from '../../shared/scripts';
+import { BUILT_IN_CONTENT, BUILT_IN_DIRECTORY, BUILT_IN_GLOSSARY, BUILT_IN_SCRIPTS, INCOMING_CHECKLIST, OUTGOING_CHECKLIST, SHIFT_CHECKLIST, TEST_PROFILE } from './fixtures';
 
-const read = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
-const checklist = ChecklistDefinitionSchema.parse(read('resources/checklists/incoming.json'));
-const outgoing = ChecklistDefinitionSchema.parse(read('resources/checklists/outgoing.json'));
-const shiftChecklist = ChecklistDefinitionSchema.parse(read('resources/checklists/shift.json'));
-const scripts = ScriptsSchema.parse(read('resources/scripts.json'));
-const directory = DirectorySchema.parse(read('resources/directory.json'));
-const glossary = GlossarySchema.parse(read('resources/glossary.json'));
-const content = {
-  checklists: [checklist, outgoing],
-  shiftChecklist,
-  scripts,
-  directory,
-  glossary,
-  officeFiles: { directory: null, glossary: null },
-  contentSources: { directory: 'built-in' as const, glossary: 'built-in' as const },
-  team: { teamFolder: null, retentionMonths: 24 },
-  preferences: DEFAULT_PREFERENCES,
-  hotkeyProblems: [],
-};
-const profile = {
-  clerkId: '0b9f1e0e-3f5c-4a7e-9a39-6f3f6f2b8a10',
-  firstName: 'Anna',
-  lastName: 'Nowak',
-  role: 'pracownik' as const,
-  unit: 'Referat Pośrednictwa Pracy',
-  officeName: 'Powiatowy Urząd Pracy w Łodzi',
-};
+const checklist = INCOMING_CHECKLIST;
+const outgoing = OUTGOING_CHECKLIST;
+const shiftChecklist = SHIFT_CHECKLIST;
+const scripts = BUILT_IN_SCRIPTS;
+const directory = BUILT_IN_DIRECTORY;
+const glossary = BUILT_IN_GLOSSARY;
+const content = BUILT_IN_CONTENT;
+const profile = TEST_PROFILE;
 
 function fakeApi(overrides: Partial<Api> = {}): Api {
   return {

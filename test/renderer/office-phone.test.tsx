@@ -1,5 +1,4 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { readFileSync } from 'node:fs';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setApi } from '../../renderer/src/api/instance';
@@ -10,26 +9,19 @@ import { i18n } from '../../renderer/src/i18n';
 import { useAppStore } from '../../renderer/src/stores/app-store';
 import type { Api } from '../../shared/api';
 import { DEFAULT_PREFERENCES, PreferencesSchema } from '../../shared/preferences';
-import { ScriptsSchema } from '../../shared/scripts';
+import { BUILT_IN_SCRIPTS, TEST_PROFILE } from './fixtures';
 
 /**
  * The office's published number: typed in the settings (a Polish number, or
  * refused in Polish), and said in the outbound reminder only when known.
  */
-const scripts = ScriptsSchema.parse(JSON.parse(readFileSync('resources/scripts.json', 'utf8')));
+const scripts = BUILT_IN_SCRIPTS;
 
 function withI18n(node: React.ReactNode) {
   return render(<I18nextProvider i18n={i18n}>{node}</I18nextProvider>);
 }
 
-const profile = {
-  clerkId: '0b9f1e0e-3f5c-4a7e-9a39-6f3f6f2b8a10',
-  firstName: 'Anna',
-  lastName: 'Nowak',
-  role: 'pracownik' as const,
-  unit: 'Referat Pośrednictwa Pracy',
-  officeName: 'Powiatowy Urząd Pracy w Łodzi',
-};
+const profile = TEST_PROFILE;
 
 let savePreferences: ReturnType<typeof vi.fn>;
 

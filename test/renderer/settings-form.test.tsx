@@ -1,5 +1,4 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { readFileSync } from 'node:fs';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../renderer/src/api/client';
@@ -13,39 +12,20 @@ import { useDeskStore } from '../../renderer/src/stores/desk-store';
 import { draftIdle } from '../../renderer/src/stores/draft-writer';
 import type { Api } from '../../shared/api';
 import { IDLE } from '../../shared/call-machine';
-import { ChecklistDefinitionSchema } from '../../shared/checklist';
-import { DirectorySchema, GlossarySchema } from '../../shared/directory';
-import { DEFAULT_PREFERENCES, PreferencesSchema } from '../../shared/preferences';
-import { ScriptsSchema } from '../../shared/scripts';
+import { PreferencesSchema } from '../../shared/preferences';
+import { BUILT_IN_CONTENT, BUILT_IN_DIRECTORY, BUILT_IN_GLOSSARY, TEST_PROFILE } from './fixtures';
 
 /**
  * The settings are one form with one save button: every part is checked
  * first, then the parts that changed are saved in order, each through its
  * own call; what was saved and what was not is said once.
  */
-const read = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
-const directory = DirectorySchema.parse(read('resources/directory.json'));
-const glossary = GlossarySchema.parse(read('resources/glossary.json'));
-const profile = {
-  clerkId: '0b9f1e0e-3f5c-4a7e-9a39-6f3f6f2b8a10',
-  firstName: 'Anna',
-  lastName: 'Nowak',
-  role: 'pracownik' as const,
-  unit: 'Referat Pośrednictwa Pracy',
-  officeName: 'Powiatowy Urząd Pracy w Łodzi',
-};
+const directory = BUILT_IN_DIRECTORY;
+const glossary = BUILT_IN_GLOSSARY;
+const profile = TEST_PROFILE;
 const state = {
+  ...BUILT_IN_CONTENT,
   profile,
-  checklists: [ChecklistDefinitionSchema.parse(read('resources/checklists/incoming.json')), ChecklistDefinitionSchema.parse(read('resources/checklists/outgoing.json'))],
-  shiftChecklist: ChecklistDefinitionSchema.parse(read('resources/checklists/shift.json')),
-  scripts: ScriptsSchema.parse(read('resources/scripts.json')),
-  directory,
-  glossary,
-  officeFiles: { directory: null, glossary: null },
-  contentSources: { directory: 'built-in' as const, glossary: 'built-in' as const },
-  team: { teamFolder: null, retentionMonths: 24 },
-  preferences: DEFAULT_PREFERENCES,
-  hotkeyProblems: [],
   shiftToday: true,
   draft: IDLE,
   notices: [],

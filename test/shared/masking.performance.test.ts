@@ -78,3 +78,18 @@ describe('maskIdentifiers: a 1,000-character note of adversarial text', () => {
     }
   });
 });
+
+describe('linear time: names', () => {
+  it('a 100,000-character note of names, honorifics, initials, particles and joiners takes about as long as plain text', () => {
+    const plain = fastest(fill('Klient pytał o zasiłek dla bezrobotnych, wniosek złożony w pokoju 12, oddzwonię jutro. '));
+    const bound = 40 * Math.max(plain, 1);
+    const units = [
+      'Pan ', 'Pan Jan ', 'Pani Anna Nowak-Jeziorańska ', 'J. ', 'A.', 'Jan-', "O'", 'ul. ', 'ul. Jana ', 'de ', 'de van ', 'Kowalski ',
+      'Pan Dyrektor ', 'p. ', 'Aaaa', 'a-', "a'", 'ZUS ', 'Łódź ', 'Mają ', 'pan jan ', 'X ', 'Ą',
+    ];
+    for (const unit of units) {
+      const took = fastest(fill(unit));
+      expect(took, `${JSON.stringify(unit)} took ${took.toFixed(1)} ms, plain text ${plain.toFixed(1)} ms`).toBeLessThan(bound);
+    }
+  });
+});
