@@ -22,7 +22,7 @@ import { maskIdentifiers } from '../shared/masking';
 import { storageError, unexpectedError } from './error-messages';
 import { DataDirLostError } from './services/data-dir-lock';
 import { buildCallbackChangeRecord } from '../shared/callback-change-record';
-import { checkContact, type CallbackContact, type CallbackContactInput, type ContactProblem } from '../shared/callback-contact';
+import { checkContact, type CallbackContact, type CallbackContactInput, type ContactProblem, type StoredContact } from '../shared/callback-contact';
 import { CallbackFieldsSchema, callbackTimeProblem, mayConcernCallbacks, openCallbacks, reachedThePerson } from '../shared/callbacks';
 import { isCallRecord, type JournalRecord } from '../shared/journal-record';
 import { appointmentTimeProblem, routedAsListed } from '../shared/routing';
@@ -86,7 +86,11 @@ export function createHandlers(services: AppServices): HandlerTable {
     await services.callbackContacts
       .purge(new Set(open.map((c) => c.id)), Date.now(), keepDays)
       .catch((error: Error) => console.error(`[callback-contacts] not purged: ${error.message}`));
-    const contacts = await services.callbackContacts.all();
+    // A store that cannot be read (a folder in its place, say) leaves the callbacks listed without whom to call, not the list down.
+    const contacts = await services.callbackContacts.all().catch((error: Error) => {
+      console.error(`[callback-contacts] not read: ${error.message}`);
+      return new Map<string, StoredContact>();
+    });
     return open.map((c) => {
       const kept = contacts.get(c.id);
       return { ...c, contact: kept ? { phone: kept.phone, name: kept.name, honorific: kept.honorific, spokenName: kept.spokenName, caseRef: kept.caseRef } : null };
@@ -98,6 +102,10 @@ export function createHandlers(services: AppServices): HandlerTable {
       const notices: Notice[] = services.startupNotices.splice(0);
       const { state, setAsideAs } = await services.draftStore.load();
       if (setAsideAs) notices.push({ code: 'draft-corrupt', file: setAsideAs });
+      // Read now, so an unreadable store of whom to call back is said at start, not found out from a list without numbers.
+      await services.callbackContacts.all().catch((error: Error) => console.error(`[callback-contacts] not read: ${error.message}`));
+      const contactsAside = services.callbackContacts.takeSetAside();
+      if (contactsAside) notices.push({ code: 'callback-contacts-corrupt', file: contactsAside });
       let draft = state;
       const profile = services.settings.profile;
       // A draft whose call is already in the journal was saved just before a

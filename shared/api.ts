@@ -30,6 +30,7 @@ export const NoticeSchema = z.object({
     'settings-corrupt',
     'draft-corrupt',
     'draft-restored',
+    'callback-contacts-corrupt',
     'office-directory-invalid',
     'office-glossary-invalid',
     'retention-due',

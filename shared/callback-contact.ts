@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { lowerCaseUuid } from './ids';
+import { readOutPolishNumber } from './phone-number';
 import { tidyText } from './profile';
 
 /**
@@ -24,6 +25,8 @@ export type ContactProblem = (typeof CONTACT_PROBLEMS)[number];
 
 /** What a typed field may never hold: it is shown on a page and read aloud, never run. */
 const MARKUP = /[<>{}]|javascript:/iu;
+/** Control and formatting characters (a right-to-left override, a NUL, a bell): they change what is shown, never what is meant. White space is tidied, not refused. */
+const HIDDEN = /(?![\t\n\r])[\p{Cc}\p{Cf}]/u;
 /** A number as people write it: digits, a leading "+", spaces, dashes, dots, slashes and brackets between them. */
 const PHONE_CHARS = /^\(?\+?[\d\s().\-/]+$/u;
 const NAME_CHARS = /^[\p{L}\p{M}]+(?:[ '’.-]+[\p{L}\p{M}]+)*\.?$/u;
@@ -40,34 +43,18 @@ export function tidyPhone(typed: string): string | null {
   const international = /^\(?(?:\+|00)/u.test(value);
   let digits = value.replace(/\D/gu, '');
   if (/^\(?00/u.test(value)) digits = digits.slice(2);
-  // "+48", "0048" or a bare "48" before nine digits is Poland's code.
-  if (digits.startsWith('48') && digits.length === 11) digits = digits.slice(2);
+  // "+48", "0048" or a bare "48" before nine digits is Poland's code; with "+48" nothing else will do.
+  // "+48 (0) 42 …": the trunk zero some still write after the country's code.
+  if (digits.startsWith('48') && (digits.length === 11 || (digits.length === 12 && digits[2] === '0'))) digits = digits.slice(digits.length - 9);
+  else if (international && digits.startsWith('48')) return null;
   else if (international) {
-    // Another country's number is kept in the groups it was given in: its owner knows how it is read.
-    if (digits.length < 7 || digits.length > 15) return null;
+    // Another country's number is kept in the groups it was given in: its owner knows how it is read. No country code starts with 0.
+    if (digits.length < 7 || digits.length > 15 || digits.startsWith('0')) return null;
     const given = value.replace(/^\(?(?:\+|00)/u, '').split(/\D+/u).filter(Boolean);
     return `+${given.join(' ')}`;
   }
   if (digits.length === 10 && digits.startsWith('0')) digits = digits.slice(1);
-  if (digits.length !== 9 || digits.startsWith('0')) return null;
-  // Mobiles (4–8 first) read in threes; landlines as the area code and then 3-2-2.
-  return /^[4-8]/u.test(digits) && !isLandline(digits) ? groups(digits, 3) : `${digits.slice(0, 2)} ${digits.slice(2, 5)} ${digits.slice(5, 7)} ${digits.slice(7)}`;
-}
-
-/**
- * Polish area codes of landlines (two digits). Mobile numbers start with
- * 45, 50, 51, 53, 57, 60, 66, 69, 72, 73, 78, 79, 88: everything else a
- * nine-digit number can start with is an area code.
- */
-const MOBILE_PREFIXES = new Set(['45', '50', '51', '53', '57', '60', '66', '69', '72', '73', '78', '79', '88']);
-function isLandline(digits: string): boolean {
-  return !MOBILE_PREFIXES.has(digits.slice(0, 2));
-}
-
-function groups(digits: string, size: number): string {
-  const out: string[] = [];
-  for (let i = 0; i < digits.length; i += size) out.push(digits.slice(i, i + size));
-  return out.join(' ');
+  return readOutPolishNumber(digits);
 }
 
 export const CallbackContactInputSchema = z
@@ -106,7 +93,7 @@ export function checkContact(input: CallbackContactInput): ContactCheck {
   else if (spokenName !== '' && (MARKUP.test(spokenName) || !NAME_CHARS.test(spokenName))) problems.spokenName = 'nameInvalid';
   const caseRef = tidyText(input.caseRef);
   if (caseRef.length > CONTACT_LIMITS.caseRef) problems.caseRef = 'tooLong';
-  else if (MARKUP.test(caseRef)) problems.caseRef = 'caseRefInvalid';
+  else if (MARKUP.test(caseRef) || HIDDEN.test(input.caseRef)) problems.caseRef = 'caseRefInvalid';
   if (Object.keys(problems).length > 0 || phone === null) return { ok: false, problems };
   return {
     ok: true,

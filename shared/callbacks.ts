@@ -57,10 +57,18 @@ export type CallbackFields =
   | Pick<CallRecord, 'id' | 'type' | 'savedAt' | 'callback' | 'callbackOf' | 'outcome' | 'outbound'>
   | Pick<CallbackChangeRecord, 'id' | 'type' | 'savedAt' | 'callbackOf' | 'change' | 'dueAt'>;
 
-/** Whether a call made for a callback reached the person it was for. */
-export function reachedThePerson(call: Pick<CallRecord, 'outbound'>): boolean {
+/**
+ * Whether a call made for a callback reached the person it was for: the
+ * script's answer says so where it was given; where it was not (the clerk
+ * ended at once, or the person rang in), the outcome does — "no contact" or
+ * "interrupted" leave the callback open, counted as an attempt, and its
+ * contact kept.
+ */
+export function reachedThePerson(call: Pick<CallRecord, 'outbound' | 'outcome'>): boolean {
   const person = call.outbound?.person ?? null;
-  return person !== 'no-answer' && person !== 'someone-else';
+  if (person === 'right') return true;
+  if (person === 'no-answer' || person === 'someone-else') return false;
+  return call.outcome !== 'no-contact' && call.outcome !== 'interrupted';
 }
 
 /** The open callbacks, soonest first, from the lines that concern them in journal order (oldest first). */

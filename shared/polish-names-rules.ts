@@ -148,6 +148,9 @@ function mobileE(lower: string, role: NameRole): DeclinedWord | null {
     case 'ec':
       // Marzec → Marcem loses the rz too; other -rzec words are not ours to guess.
       return stem.endsWith('rz') ? word(withEnding(lower), false) : dropE(lower, stem, 'c');
+    case 'eć':
+      // Kopeć → Kopciem, Połeć → Połciem: the e drops and the ć softens the ending; a given name in -eć is not ours to guess.
+      return role === 'surname' && !isVowel(stem.at(-1)) && stem.at(-1) !== 'i' ? word(`${stem}ciem`, true) : null;
     case 'eł':
       return word(withEnding(lower), false);
     case 'el':

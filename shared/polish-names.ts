@@ -264,8 +264,31 @@ function declineTokens(tokens: readonly Token[], gender: Gender): { text: string
  * Rokitą"), and both are left for the clerk to confirm.
  */
 function declineNamePart(part: string, gender: Gender, role: NameRole): { text: string; sure: boolean } {
-  const otherSex = role === 'given' && (gender === 'man' ? WOMEN_FIRST_NAMES : MEN_FIRST_NAMES).has(part.toLowerCase());
-  if (!otherSex) return declineWord(part, gender, role);
+  const lower = part.toLowerCase();
+  const otherSex = role === 'given' && (gender === 'man' ? WOMEN_FIRST_NAMES : MEN_FIRST_NAMES).has(lower);
+  if (!otherSex) {
+    const declined = declineWord(part, gender, role);
+    // A first name no list knows (a typo, "Jna") is declined by rule, but only the clerk can say it is right.
+    const known = role !== 'given' || MEN_FIRST_NAMES.has(lower) || WOMEN_FIRST_NAMES.has(lower);
+    return known ? declined : { text: declined.text, sure: false };
+  }
   // A woman's rules are safe for any name (only -a changes); a man's would turn Maria into Marią.
   return { text: gender === 'man' ? part : declineWord(part, gender, role).text, sure: false };
+}
+
+/**
+ * A name as it is shown to be read aloud: each part typed all in lower case
+ * ("jan kowalski", "nowak-kowalska") starts with a capital; particles (de,
+ * von) and what was typed with capitals stay as they are.
+ */
+export function capitalisedName(text: string): string {
+  return text
+    .split(' ')
+    .map((word) =>
+      word
+        .split('-')
+        .map((part) => (part !== '' && part === part.toLowerCase() && !PARTICLES.has(part) ? part[0]!.toUpperCase() + part.slice(1) : part))
+        .join('-'),
+    )
+    .join(' ');
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { readOutPolishNumber } from './phone-number';
 import { DEFAULT_CONTACT_KEEP_DAYS, MAX_CONTACT_KEEP_DAYS } from './callback-contact';
 
 /**
@@ -86,22 +87,11 @@ export const HotkeysSchema = z
  */
 export const OFFICE_PHONE_PROBLEM = 'Nieprawidłowy numer telefonu Urzędu: potrzeba 9 cyfr, np. 42 123 45 67 (można poprzedzić +48; spacje i myślniki są dozwolone).';
 
-/** Two-digit prefixes of landline (area-code) numbers, read as "42 123 45 67". */
-const AREA_CODES = new Set([
-  '12', '13', '14', '15', '16', '17', '18', '22', '23', '24', '25', '29', '32', '33', '34', '41', '42', '43', '44', '46', '47', '48',
-  '52', '54', '55', '56', '58', '59', '61', '62', '63', '65', '67', '68', '71', '74', '75', '76', '77', '81', '82', '83', '84', '85',
-  '86', '87', '89', '91', '94', '95',
-]);
-
 /** A Polish telephone number in the form it is read out, or null when the text is not one. */
 export function normaliseOfficePhone(text: string): string | null {
   const match = /^(?:\+48[ -]*)?([0-9][0-9 -]*[0-9])$/.exec(text.trim());
   if (!match) return null;
-  const digits = match[1]!.replace(/[ -]/g, '');
-  if (!/^[1-9][0-9]{8}$/.test(digits)) return null;
-  return AREA_CODES.has(digits.slice(0, 2))
-    ? `${digits.slice(0, 2)} ${digits.slice(2, 5)} ${digits.slice(5, 7)} ${digits.slice(7)}`
-    : `${digits.slice(0, 3)} ${digits.slice(3, 6)} ${digits.slice(6)}`;
+  return readOutPolishNumber(match[1]!.replace(/[ -]/g, ''));
 }
 
 /** The office's number as typed: empty (or null) is "not known", a Polish number is kept as it is read out, anything else is refused. */

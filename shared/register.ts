@@ -29,6 +29,8 @@ export interface RegisterRow {
   clerkId: string;
   clerkName: string;
   startedAt: number;
+  /** When the service stored it, by its own clock (the window sets startedAt). */
+  savedAt: number;
   direction: CallRecord['direction'];
   durationSec: number;
   outcome: Outcome;
@@ -82,6 +84,7 @@ export function createRowBuilder(): (record: CallRecord, verified: VerifiedItems
       clerkId: record.clerk.id,
       clerkName,
       startedAt: Date.parse(record.startedAt),
+      savedAt: Date.parse(record.savedAt),
       direction: record.direction,
       durationSec: record.durationSec,
       outcome: record.outcome,

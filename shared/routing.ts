@@ -51,8 +51,8 @@ export function routingSentence(decision: Pick<RoutingDecision, 'kind' | 'unit'>
   }
   return joinSentences([
     spokenSentence('Tą sprawą zajmuje się {unit}.', { unit: unit.name }),
-    spokenSentence('Połączę Panią / Pana albo podam numer wewnętrzny: {extension}.', { extension: unit.extension }) ??
-      spokenSentence('Połączę Panią / Pana.', {}),
+    spokenSentence('Przełączę rozmowę albo podam numer wewnętrzny: {extension}.', { extension: unit.extension }) ??
+      spokenSentence('Zaraz przełączę rozmowę.', {}),
   ]);
 }
 

@@ -19,11 +19,12 @@ const PLACEHOLDER = /\{([^{}]*)\}/g;
 
 /**
  * What an example file leaves for someone to fill in — "do uzupełnienia",
- * «…», an ellipsis, "000" — never a value a caller may hear. A template
+ * «…», an ellipsis, "000", a choice left to the clerk ("Pani / Pana") —
+ * never a value a caller may hear. A template
  * names what varies in braces; a fact (a number, a room) with one of these
  * in it is not known.
  */
-const FILL_IN_MARKS = /do uzupełnienia|[«»…]|(?<![0-9])000(?![0-9])/iu;
+const FILL_IN_MARKS = /do uzupełnienia|[«»…]|(?<![0-9])000(?![0-9])|\bPan\p{L}* ?\/ ?Pan\p{L}*/iu;
 
 /** The fill-in mark a text holds ("do uzupełnienia", "«", "…", "000"…), or null when it holds none. */
 export function fillInMark(text: string): string | null {

@@ -212,13 +212,29 @@ function itemDone(row: RegisterRow, id: string): boolean {
   return state === ITEM_STATE.done || state === ITEM_STATE.doneAtWrapUp;
 }
 
-/** For each callback, when the earliest call made for it started. */
+/**
+ * A call made for a callback counts from when it started — by the window's
+ * clock, which a forged save could date back — but never earlier than this
+ * long before the service stored it, by its own clock.
+ */
+export const KEEPING_CALL_SAVED_WITHIN_MS = 2 * 3600_000;
+
+/**
+ * For each callback, when the earliest call made for it counts as made: its
+ * start, or two hours before it was saved if that is later. Only a call of the
+ * clerk who agreed the callback keeps it: another clerk's call naming it (a
+ * forged link) counts for nothing.
+ */
 export function callbacksKept(rows: Iterable<RegisterRow>): Map<string, number> {
+  const all = [...rows];
+  const agreedBy = new Map<string, string>();
+  for (const row of all) if (row.outcome === 'callback') agreedBy.set(row.id, row.clerkId);
   const keptAt = new Map<string, number>();
-  for (const row of rows) {
-    if (row.callbackOf === null) continue;
+  for (const row of all) {
+    if (row.callbackOf === null || agreedBy.get(row.callbackOf) !== row.clerkId) continue;
+    const when = Math.max(row.startedAt, row.savedAt - KEEPING_CALL_SAVED_WITHIN_MS);
     const earlier = keptAt.get(row.callbackOf);
-    if (earlier === undefined || row.startedAt < earlier) keptAt.set(row.callbackOf, row.startedAt);
+    if (earlier === undefined || when < earlier) keptAt.set(row.callbackOf, when);
   }
   return keptAt;
 }

@@ -22,8 +22,8 @@ export class CallbackContactStore {
   private readonly file: string;
   private readonly queue = new SerialQueue();
   private cache: Map<string, StoredContact> | null = null;
-  /** The name an unreadable file was moved aside to, said once. */
-  setAsideAs: string | null = null;
+  /** The name an unreadable file was moved aside to, until it is said. */
+  private setAsideAs: string | null = null;
 
   /** @param beforeWrite throws when this app may no longer write (it lost the data directory to another) */
   constructor(
@@ -35,6 +35,13 @@ export class CallbackContactStore {
 
   async all(): Promise<Map<string, StoredContact>> {
     return this.queue.run(() => this.load());
+  }
+
+  /** The name an unreadable file was set aside as, once: the clerk is told, and then it is not said again. */
+  takeSetAside(): string | null {
+    const name = this.setAsideAs;
+    this.setAsideAs = null;
+    return name;
   }
 
   /** Keeps whom to call for a callback, due at `dueAt`. */

@@ -98,11 +98,20 @@ describe.skipIf(unavailable)('web mode: callbacks a clerk can act on', () => {
 
   it('moves a callback to another time and calls it off; its contact goes with it', async () => {
     const { page, dataDir } = await start(1280);
-    await agreeCallback(page, dataDir, () => page.getByLabel('Numer telefonu').fill('42 123 45 67'));
+    // A reference that is one long word (a pasted address) must not widen the list.
+    await agreeCallback(page, dataDir, async () => {
+      await page.getByLabel('Numer telefonu').fill('42 123 45 67');
+      await page.getByRole('button', { name: 'Zmień termin' }).click();
+      await page.getByLabel(/Krótka notatka do oddzwonienia/).fill(`https://example.org/${'sprawa'.repeat(16)}`);
+      await page.getByRole('button', { name: 'Za godzinę' }).click();
+    });
     await openCallbacks(page);
     const item = page.getByTestId('callback-item');
     await expect.poll(() => item.count()).toBe(1);
     expect(existsSync(join(dataDir, 'callback-contacts.json'))).toBe(true);
+    await page.setViewportSize({ width: 460, height: 760 });
+    expect(await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth')).toBeLessThanOrEqual(0);
+    await page.setViewportSize({ width: 1280, height: 800 });
 
     await item.getByRole('button', { name: 'Przełóż' }).click();
     await item.getByRole('button', { name: 'Następny dzień roboczy, 9:00' }).click();

@@ -86,6 +86,17 @@ describe.skipIf(unavailable)('web mode: where keys go during a call', () => {
       await expect.poll(() => identity.isChecked()).toBe(false);
       const notice = tab.getByRole('status').filter({ hasText: 'Odznaczono' });
       expect(await notice.innerText()).toContain('punkt zaznaczony odpowiedzią w skrypcie');
+      // In view, under the title bar, and nothing drawn over its button, however far the list was scrolled.
+      const undo = notice.getByRole('button', { name: /Cofnij/ });
+      type Element = { getBoundingClientRect(): { left: number; top: number; width: number; height: number; bottom: number }; closest(s: string): unknown };
+      type Document = { elementFromPoint(x: number, y: number): Element | null; defaultView: { innerHeight: number } };
+      const reachable = await undo.evaluate((node) => {
+        const button = node as unknown as Element & { ownerDocument: Document };
+        const r = button.getBoundingClientRect();
+        const hit = button.ownerDocument.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        return hit?.closest('button') === button && r.bottom <= button.ownerDocument.defaultView.innerHeight;
+      });
+      expect(reachable).toBe(true);
       await tab.screenshot({ path: screenshotPath('45-untick-undo-460'), fullPage: true });
       await tab.keyboard.press('Control+z');
       await expect.poll(() => identity.isChecked()).toBe(true);

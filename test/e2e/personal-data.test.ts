@@ -147,7 +147,10 @@ describe.skipIf(unavailable)('web mode: a caller’s name and numbers never reac
     await page.getByLabel(/Notatka/).fill(`Oddzwonić: tel. ${PHONE}, e-mail ${EMAIL}, PESEL ${PESEL}.`);
     await expect.poll(draft).toContain('[e-mail]');
     expect.soft(leaks()).toEqual([]);
-    await page.keyboard.press('Escape'); // back to the call: the note waits in the draft
+    // Esc in the note leaves the field; Esc again goes back to the call — the note waits in the draft.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.evaluate('document.activeElement && document.activeElement.name')).toBe('outcome');
+    await page.keyboard.press('Escape');
     await expect.poll(draft).toContain('"phase":"in-call"');
     expect.soft(leaks()).toEqual([]);
     await page.keyboard.press('F4');

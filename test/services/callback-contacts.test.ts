@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
@@ -131,6 +131,13 @@ describe('whom to call back', () => {
     expect(listed).toMatchObject({ id, attempts: 3, contact: { phone: PHONE } });
   });
 
+  it('a call made for it and ended before anyone answered, saved as no contact or interrupted, is an attempt: the contact stays', async () => {
+    const id = await agree();
+    await api.saveCall({ call: endedCall((s) => s, id), outcome: 'no-contact', note: '' });
+    await api.saveCall({ call: endedCall((s) => s, id), outcome: 'interrupted', note: '' });
+    expect((await api.listCallbacks({})).callbacks).toEqual([expect.objectContaining({ id, attempts: 2, contact: expect.objectContaining({ phone: PHONE }) })]);
+  });
+
   it('follows a callback re-agreed on its call, with the contact given there', async () => {
     const id = await agree();
     const again = await api.saveCall({
@@ -202,12 +209,15 @@ describe('whom to call back', () => {
     await services.close();
     writeFileSync(join(dataDir, CONTACTS_FILE), '{"schemaVersion":1,"contacts":[{"callbackId":');
     await open();
+    // Said at start, once, naming the file it was set aside as.
+    const aside = () => readdirSync(dataDir).filter((n) => n.startsWith('callback-contacts.corrupt-'));
+    expect((await api.getAppState({})).notices).toEqual([{ code: 'callback-contacts-corrupt', file: aside()[0] }]);
+    expect((await api.getAppState({})).notices).toEqual([]);
     expect((await api.listCallbacks({})).callbacks).toEqual([expect.objectContaining({ id, contact: null })]);
-    const aside = readdirSync(dataDir).filter((n) => n.startsWith('callback-contacts.corrupt-'));
-    expect(aside).toHaveLength(1);
+    expect(aside()).toHaveLength(1);
     // Older than the keeping: the next listing removes it.
     const old = (Date.now() - 15 * 86_400_000) / 1000;
-    utimesSync(join(dataDir, aside[0]!), old, old);
+    utimesSync(join(dataDir, aside()[0]!), old, old);
     await api.listCallbacks({});
     expect(readdirSync(dataDir).filter((n) => n.startsWith('callback-contacts.corrupt-'))).toEqual([]);
   });
@@ -233,5 +243,14 @@ describe('whom to call back', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  it('a folder where the store should be leaves the callbacks listed, without whom to call', async () => {
+    const id = await agree();
+    await services.close();
+    rmSync(join(dataDir, CONTACTS_FILE));
+    mkdirSync(join(dataDir, CONTACTS_FILE));
+    await open();
+    expect((await api.listCallbacks({})).callbacks).toEqual([expect.objectContaining({ id, contact: null })]);
   });
 });

@@ -60,11 +60,11 @@ describe('openCallbacks', () => {
     expect(openCallbacks([row(1), row(2, { outcome: 'resolved', callback: plan('2026-11-25T08:00:00.000Z') })])).toEqual([]);
   });
 
-  it('a later call with callbackOf pointing at it keeps it, whatever that call\'s outcome, when it was not an unanswered attempt', () => {
+  it('a later call with callbackOf pointing at it keeps it when it reached the person', () => {
     const records = [
       row(1, { callback: plan('2026-11-25T08:00:00.000Z') }),
       row(2, { callback: plan('2026-11-26T08:00:00.000Z') }),
-      row(3, { outcome: 'no-contact', callbackOf: id(1) }),
+      row(3, { outcome: 'invited', callbackOf: id(1) }),
     ];
     expect(openCallbacks(records).map((c) => c.id)).toEqual([id(2)]);
   });
@@ -91,6 +91,17 @@ describe('openCallbacks', () => {
     expect(openCallbacks(records)).toEqual([open(1, '2026-11-25T08:00:00.000Z', 'staż', '2026-11-24T09:01:00.000Z', { attempts: 3 })]);
     // The person reached at last: done.
     expect(openCallbacks([...records, attempt(5, 1, 'right')])).toEqual([]);
+  });
+
+  it('a call made for it with the script unanswered and the outcome "no contact" or "interrupted" is an attempt too; any other outcome keeps it', () => {
+    const agreed = row(1, { callback: plan('2026-11-25T08:00:00.000Z') });
+    const unanswered = (n: number, outcome: Outcome) => row(n, { outcome, callbackOf: id(1), outbound: { person: null, goodMoment: null } });
+    expect(openCallbacks([agreed, unanswered(2, 'no-contact'), unanswered(3, 'interrupted')])).toEqual([
+      open(1, '2026-11-25T08:00:00.000Z', 'staż', '2026-11-24T09:01:00.000Z', { attempts: 2 }),
+    ]);
+    expect(openCallbacks([agreed, unanswered(2, 'resolved')])).toEqual([]);
+    // An incoming call returning it (the person rang in) keeps it unless it reached nobody.
+    expect(openCallbacks([agreed, row(2, { outcome: 'no-contact', callbackOf: id(1) })]).map((c) => c.attempts)).toEqual([1]);
   });
 
   it('a new time agreed on an unanswered attempt carries the attempts; agreed with the person, it starts again', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { inferHonorific, instrumentalOf, NAME_MAX_LENGTH, type DeclinedName, type Honorific } from '../../shared/polish-names';
+import { capitalisedName, inferHonorific, instrumentalOf, NAME_MAX_LENGTH, type DeclinedName, type Honorific } from '../../shared/polish-names';
 import { MEN_FIRST_NAMES, WOMEN_FIRST_NAMES } from '../../shared/polish-names-lexicon';
 
 /**
@@ -11,6 +11,8 @@ import { MEN_FIRST_NAMES, WOMEN_FIRST_NAMES } from '../../shared/polish-names-le
  */
 const MEN: ReadonlyArray<readonly [string, string]> = [
   ['Jan Kowalski', 'Panem Janem Kowalskim'],
+  ['Jan Kopeć', 'Panem Janem Kopciem'],
+  ['Tomasz Połeć', 'Panem Tomaszem Połciem'],
   ['Piotr Nowak', 'Panem Piotrem Nowakiem'],
   ['Tomasz Wiśniewski', 'Panem Tomaszem Wiśniewskim'],
   ['Marek Wójcik', 'Panem Markiem Wójcikiem'],
@@ -652,5 +654,17 @@ describe('instrumentalOf: bounded work', () => {
       const each = (performance.now() - started) / 200;
       expect(each, `${JSON.stringify(unit)} took ${each.toFixed(3)} ms`).toBeLessThan(2);
     }
+  });
+});
+
+describe('what is shown to be read aloud', () => {
+  it('a name typed in lower case is shown with capitals; particles and capitals typed stay', () => {
+    expect(capitalisedName('Panią anną nowak-kowalską')).toBe('Panią Anną Nowak-Kowalską');
+    expect(capitalisedName('Panem Janem de Virion')).toBe('Panem Janem de Virion');
+    expect(capitalisedName('Panem JANEM McDonaldem')).toBe('Panem JANEM McDonaldem');
+  });
+
+  it('a first name no list knows is declined, but left for the clerk to confirm', () => {
+    expect(instrumentalOf('Jna Kowalski')).toMatchObject({ phrase: 'Panem Jną Kowalskim', sure: false });
   });
 });

@@ -219,6 +219,21 @@ describe('summary', () => {
     expect(summarize(agreed, callbacksKept([...agreed, ...keeping]), at(15)).callbacksKeptOnTime).toEqual({ count: 0, of: 4, rate: 0 });
   });
 
+  it('only a call of the clerk who agreed a callback keeps it, and a call dated back counts from two hours before it was saved', () => {
+    const due = { dueAt: new Date(2026, 10, 24, 10).toISOString(), reference: 'Staż' };
+    const agreed = row(new Date(2026, 10, 23, 9), { outcome: 'callback', callback: due });
+    const other = (n: Date) => ({ ...row(n, { callbackOf: agreed.id }), clerkId: PIOTR });
+    const now = new Date(2026, 10, 24, 18).getTime();
+    // Another clerk's call naming it: nothing kept, and past its time it is late.
+    expect(summarize([agreed], callbacksKept([agreed, other(new Date(2026, 10, 24, 10, 5))]), now).callbacksKeptOnTime).toEqual({ count: 0, of: 1, rate: 0 });
+    // Started (by the window's clock) at 10:05 but stored at 16:00: it counts from 14:00 — late.
+    const backdated = { ...row(new Date(2026, 10, 24, 10, 5), { callbackOf: agreed.id }), savedAt: new Date(2026, 10, 24, 16).getTime() };
+    expect(summarize([agreed], callbacksKept([agreed, backdated]), now).callbacksKeptOnTime).toEqual({ count: 0, of: 1, rate: 0 });
+    // The same call stored at 10:20: on time.
+    const honest = { ...backdated, savedAt: new Date(2026, 10, 24, 10, 20).getTime() };
+    expect(summarize([agreed], callbacksKept([agreed, honest]), now).callbacksKeptOnTime).toEqual({ count: 1, of: 1, rate: 1 });
+  });
+
   it('callbackDeadline: moves chain while in time; the first change after the deadline ends the chain', () => {
     const h = (n: number) => n * 3_600_000;
     expect(callbackDeadline(h(9))).toBe(h(9) + CALLBACK_OVERDUE_AFTER_MS);

@@ -25,7 +25,7 @@ const directory = DirectorySchema.parse(JSON.parse(readFileSync('resources/direc
 const glossary = GlossarySchema.parse(JSON.parse(readFileSync('resources/glossary.json', 'utf8')));
 
 /** What an example file leaves to be filled in, and what a template leaves unfilled. */
-const PLACEHOLDERS = ['do uzupełnienia', '000', '«', '»', '{', '}', '…'];
+const PLACEHOLDERS = ['do uzupełnienia', '000', '«', '»', '{', '}', '…', 'Pani / Pana', 'Panią / Pana', 'Pan / Pani'];
 /** What a value nobody knows turns into when it is pasted into text. */
 const UNKNOWN_VALUES = /\b(undefined|null|NaN)\b|\[object Object\]/g;
 
@@ -127,8 +127,8 @@ describe('an office file written with placeholders, as the old example had them'
 
   it('a known extension is said, an unknown one left out; an institution’s unknown number and hours too', () => {
     const unit = (id: string) => old.units.find((u) => u.id === id)!;
-    expect(routingSentence({ kind: 'other-unit', unit: unit('dzial-b') })).toBe('Tą sprawą zajmuje się Dział B. Połączę Panią / Pana albo podam numer wewnętrzny: 214.');
-    expect(routingSentence({ kind: 'other-unit', unit: unit('dzial-a') })).toBe('Tą sprawą zajmuje się Dział A. Połączę Panią / Pana.');
+    expect(routingSentence({ kind: 'other-unit', unit: unit('dzial-b') })).toBe('Tą sprawą zajmuje się Dział B. Przełączę rozmowę albo podam numer wewnętrzny: 214.');
+    expect(routingSentence({ kind: 'other-unit', unit: unit('dzial-a') })).toBe('Tą sprawą zajmuje się Dział A. Zaraz przełączę rozmowę.');
     expect(routingSentence({ kind: 'external', unit: unit('zus') })).toBe('Tą sprawą zajmuje się ZUS, nie nasz Urząd.');
     expect(routingSentence({ kind: 'external', unit: { ...unit('zus'), phone: '22 560 16 00', hours: 'pon.–pt. 7:00–18:00' } })).toBe(
       'Tą sprawą zajmuje się ZUS, nie nasz Urząd. Numer telefonu: 22 560 16 00. Godziny pracy: pon.–pt. 7:00–18:00.',

@@ -10,7 +10,7 @@ import { officePhoneInUse } from '../../../shared/spoken-sentences';
 import { useAppStore } from '../stores/app-store';
 import { useCallStore } from '../stores/call-store';
 import { CallTimer } from './CallTimer';
-import { Checklist } from './Checklist';
+import { Checklist, UntickNotice } from './Checklist';
 import { Kbd } from './Kbd';
 import { CallbackInUse } from './CallbackInUse';
 import { outboundQuestion, OutboundSteps, SensitiveDataReminder } from './OutboundSteps';
@@ -65,6 +65,7 @@ export function ActiveCallView({ call }: { call: ActiveCall }) {
             <span className="label">{t('call.askNow')}</span> {question}
           </p>
         )}
+        <UntickNotice />
       </div>
       {stage !== 'greeting' && greeting}
 

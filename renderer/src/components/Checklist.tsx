@@ -10,8 +10,6 @@ import { Kbd } from './Kbd';
 export function Checklist({ call }: { call: ActiveCall }) {
   const { t } = useTranslation();
   const dispatch = useCallStore((s) => s.dispatch);
-  const lastUntick = useCallStore((s) => s.lastUntick);
-  const undoUntick = useCallStore((s) => s.undoUntick);
   const keys = useKeyTarget();
   const rows = checklistRows(call);
   return (
@@ -20,14 +18,6 @@ export function Checklist({ call }: { call: ActiveCall }) {
       <p className={`small keys-target to-${keys}`} data-testid="keys-target">
         {keys === 'text' ? t('call.keysInText') : t('call.checklistHint', { max: rows.length })}
       </p>
-      {lastUntick && (
-        <p className="untick-notice small" role="status">
-          {t(lastUntick.byScript ? 'call.untickedScript' : 'call.unticked', { label: lastUntick.label })}{' '}
-          <button type="button" className="button secondary small" aria-keyshortcuts="Control+Z" onClick={undoUntick}>
-            {t('call.undo')} <Kbd>{KEYS.undoUntick}</Kbd>
-          </button>
-        </p>
-      )}
       <ul>
         {rows.map(({ item, state, applies, key }) => {
           const inputId = `item-${item.id}`;
@@ -72,5 +62,25 @@ export function Checklist({ call }: { call: ActiveCall }) {
         })}
       </ul>
     </fieldset>
+  );
+}
+
+/**
+ * The tick a key or a click just took away, with the way back. Shown in the
+ * call's guide, which stays in view: a notice down in a scrolled list would
+ * go unseen.
+ */
+export function UntickNotice() {
+  const { t } = useTranslation();
+  const lastUntick = useCallStore((s) => s.lastUntick);
+  const undoUntick = useCallStore((s) => s.undoUntick);
+  if (!lastUntick) return null;
+  return (
+    <p className="untick-notice small" role="status">
+      {t(lastUntick.byScript ? 'call.untickedScript' : 'call.unticked', { label: lastUntick.label })}{' '}
+      <button type="button" className="button secondary small" aria-keyshortcuts="Control+Z" onClick={undoUntick}>
+        {t('call.undo')} <Kbd>{KEYS.undoUntick}</Kbd>
+      </button>
+    </p>
   );
 }

@@ -7,6 +7,7 @@ import { confirmPersonSentence, officePhoneInUse, sensitiveDataOfferSentence, so
 import { KEYS } from '../hooks/keys';
 import { useAppStore } from '../stores/app-store';
 import { useCallStore, type PersonAsked } from '../stores/call-store';
+import { useCallbacksStore } from '../stores/callbacks-store';
 import { CallbackPicker } from './CallbackPicker';
 import { Kbd } from './Kbd';
 import { SpokenName, spokenForm } from './SpokenName';
@@ -52,6 +53,15 @@ export function OutboundSteps({ call, questionAbove = false }: { call: ActiveCal
   // Focus lands on the answer the clerk is most likely to give next.
   useEffect(() => firstAction.current?.focus({ preventScroll: true }), [step]);
 
+  // After a restart mid-call only the link to the callback is left: whom it is for comes back from its contact, once.
+  const listedContact = useCallbacksStore((s) => (call.callbackOf ? s.callbacks.find((c) => c.id === call.callbackOf)?.contact : undefined));
+  const refilled = useRef(false);
+  useEffect(() => {
+    if (refilled.current || !listedContact?.name || useCallStore.getState().person.name !== '') return;
+    refilled.current = true;
+    setPerson({ name: listedContact.name, honorific: listedContact.honorific, spokenName: listedContact.spokenName });
+  }, [listedContact, setPerson]);
+
   if (!scripts || !profile || !call.outbound || !step) return null;
   const answer = (value: 'right' | 'someone-else' | 'no-answer') => dispatch({ type: 'answer-person', answer: value, at: Date.now() });
   const moment = (good: boolean) => dispatch({ type: 'answer-good-moment', good, at: Date.now() });
@@ -70,16 +80,6 @@ export function OutboundSteps({ call, questionAbove = false }: { call: ActiveCal
             <label htmlFor={`${id}-person`}>{t('outbound.personLabel')}</label>
             <input id={`${id}-person`} value={person.name} autoComplete="off" spellCheck={false} onChange={(e) => setPerson({ name: e.target.value, spokenName: null })} />
           </div>
-          {person.name.trim() && (
-            <SpokenName
-              name={person.name}
-              honorific={person.honorific}
-              spokenName={person.spokenName}
-              onHonorific={(honorific) => setPerson({ honorific, spokenName: null })}
-              onSpokenName={(spokenName) => setPerson({ spokenName })}
-              sentenceShown
-            />
-          )}
           <div className="answer-row">
             <button ref={firstAction} type="button" className="button primary" aria-keyshortcuts={KEYS.personRight} onClick={() => answer('right')}>
               {t('outbound.right')} <Kbd>{KEYS.personRight}</Kbd>
@@ -91,6 +91,17 @@ export function OutboundSteps({ call, questionAbove = false }: { call: ActiveCal
               {t('outbound.noAnswer')} <Kbd>{KEYS.personNoAnswer}</Kbd>
             </button>
           </div>
+          {/* After the answers: from the name, Tab goes on to "Tak, to ta osoba". */}
+          {person.name.trim() && (
+            <SpokenName
+              name={person.name}
+              honorific={person.honorific}
+              spokenName={person.spokenName}
+              onHonorific={(honorific) => setPerson({ honorific, spokenName: null })}
+              onSpokenName={(spokenName) => setPerson({ spokenName })}
+              sentenceShown
+            />
+          )}
         </>
       )}
       {step === 'someone-else' && (

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HONORIFICS, type Honorific } from '../../../shared/callback-contact';
-import { instrumentalOf } from '../../../shared/polish-names';
+import { capitalisedName, instrumentalOf } from '../../../shared/polish-names';
 
 interface Props {
   /** The name as typed ("Jan Kowalski"). */
@@ -18,9 +18,9 @@ interface Props {
 
 /** The form of the name said in "Czy rozmawiam z …?": the clerk's own, or the app's declension. */
 export function spokenForm(name: string, honorific: Honorific | null, spokenName: string | null): { phrase: string; sure: boolean } | null {
-  if (spokenName?.trim()) return { phrase: spokenName.trim(), sure: true };
+  if (spokenName?.trim()) return { phrase: capitalisedName(spokenName.trim()), sure: true };
   const declined = name.trim() ? instrumentalOf(name, honorific ?? undefined) : null;
-  return declined ? { phrase: declined.phrase, sure: declined.sure } : null;
+  return declined ? { phrase: capitalisedName(declined.phrase), sure: declined.sure } : null;
 }
 
 /**

@@ -5,11 +5,12 @@ import { checklistFor, useAppStore } from '../stores/app-store';
 import { useCallStore } from '../stores/call-store';
 import { useDeskStore } from '../stores/desk-store';
 import { SEARCH_INPUT_ID } from '../components/SearchPanel';
-import { leaveForChecklist } from './focus';
+import { leaveForChecklist, leaveForOutcome } from './focus';
 import { KEYS } from './keys';
 
 export function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
+  // A field no longer on the page (the call it was in has ended) holds no keys.
+  if (!(target instanceof HTMLElement) || !target.isConnected) return false;
   if (target.isContentEditable || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT') return true;
   return target.tagName === 'INPUT' && !['checkbox', 'radio', 'button', 'submit'].includes((target as HTMLInputElement).type);
 }
@@ -93,6 +94,8 @@ export function useHotkeys(): void {
         // While a save is on its way nothing may change what is being saved.
         if (useCallStore.getState().saving) handled = key === 'Enter' || key === 'Escape' || /^[1-9]$/.test(key);
         else if (key === 'Enter' && (event.ctrlKey || event.metaKey)) void save();
+        // Esc in a field of the wrap-up (closing a suggestion list, say) only leaves the field; outside one it goes back to the call.
+        else if (key === 'Escape' && typing) leaveForOutcome(event.target as HTMLElement);
         else if (key === 'Escape') dispatch({ type: 'resume' });
         else if (plain && !typing && /^[1-9]$/.test(key)) {
           const outcome = OUTCOMES[Number(key) - 1];

@@ -44,6 +44,8 @@ export const en = {
   notices: {
     'settings-corrupt': 'The settings file was damaged and has been set aside as {{file}}. The last good copy or the defaults are in use — check your profile.',
     'draft-corrupt': 'The saved call in progress was damaged and has been set aside as {{file}}.',
+    'callback-contacts-corrupt':
+      'The file of callback contacts was damaged and has been set aside as {{file}}. The callbacks remain, without numbers and names — check them in the case files. The set-aside file is deleted after the contact keeping period.',
     'draft-restored': 'An unfinished call has been restored.',
     'office-directory-invalid': "The office's directory {{file}} is invalid: {{detail}}{{more}}. {{using}}",
     'office-glossary-invalid': "The office's glossary {{file}} is invalid: {{detail}}{{more}}. {{using}}",
@@ -377,10 +379,10 @@ export const en = {
     title: 'Difficult call — how to lower the emotions',
     close: 'Close',
     steps: {
-      listen: { do: 'Listen to the end. Do not interrupt or justify yourself.', say: 'Rozumiem, że to dla Pani / Pana ważne. Proszę powiedzieć, co się stało.' },
+      listen: { do: 'Listen to the end. Do not interrupt or justify yourself.', say: 'Rozumiem, że to ważna sprawa. Proszę powiedzieć, co się stało.' },
       name: { do: 'Name the emotion and the matter — without judging.', say: 'Słyszę, że jest Pani / Pan zdenerwowana / zdenerwowany, bo pieniądze nie wpłynęły na czas.' },
       facts: { do: 'Speak slower and quieter than the caller. Go back to the facts.', say: 'Sprawdźmy razem, na jakim etapie jest sprawa.' },
-      options: { do: 'Say what you can do — concretely, with a time.', say: 'Mogę teraz przekazać sprawę do właściwego działu i oddzwonić do Pani / Pana jutro do 12:00.' },
+      options: { do: 'Say what you can do — concretely, with a time.', say: 'Mogę teraz przekazać sprawę do właściwego działu i oddzwonić jutro do 12:00.' },
       limits: { do: 'If the words turn abusive, calmly set a limit.', say: 'Chcę pomóc, ale proszę o rozmowę bez obraźliwych słów — inaczej będę musiała / musiał ją zakończyć.' },
       close: { do: 'Sum up what was agreed and end politely.', say: 'Podsumuję, co ustaliliśmy. Dziękuję za rozmowę, do widzenia.' },
     },

@@ -48,6 +48,8 @@ export const pl = {
       'Plik ustawień był uszkodzony i został odłożony jako {{file}}. Użyto ostatniej dobrej kopii lub ustawień domyślnych — sprawdź profil.',
     'draft-corrupt': 'Zapis rozmowy w toku był uszkodzony i został odłożony jako {{file}}.',
     'draft-restored': 'Przywrócono niezakończoną rozmowę.',
+    'callback-contacts-corrupt':
+      'Plik z danymi do oddzwonień był uszkodzony i został odłożony jako {{file}}. Oddzwonienia zostały, ale bez numerów i nazwisk — sprawdź je w aktach spraw. Odłożony plik zostanie usunięty po terminie przechowywania danych kontaktowych.',
     'office-directory-invalid': 'Katalog spraw urzędu {{file}} jest błędny: {{detail}}{{more}}. {{using}}',
     'office-glossary-invalid': 'Słowniczek urzędu {{file}} jest błędny: {{detail}}{{more}}. {{using}}',
     'retention-due':
@@ -401,10 +403,10 @@ export const pl = {
     title: 'Trudna rozmowa — jak obniżyć emocje',
     close: 'Zamknij',
     steps: {
-      listen: { do: 'Wysłuchaj do końca. Nie przerywaj, nie tłumacz się.', say: 'Rozumiem, że to dla Pani / Pana ważne. Proszę powiedzieć, co się stało.' },
+      listen: { do: 'Wysłuchaj do końca. Nie przerywaj, nie tłumacz się.', say: 'Rozumiem, że to ważna sprawa. Proszę powiedzieć, co się stało.' },
       name: { do: 'Nazwij emocję i sprawę — bez oceniania.', say: 'Słyszę, że jest Pani / Pan zdenerwowana / zdenerwowany, bo pieniądze nie wpłynęły na czas.' },
       facts: { do: 'Mów wolniej i ciszej niż rozmówca. Wróć do faktów.', say: 'Sprawdźmy razem, na jakim etapie jest sprawa.' },
-      options: { do: 'Powiedz, co możesz zrobić — konkretnie i z terminem.', say: 'Mogę teraz przekazać sprawę do właściwego działu i oddzwonić do Pani / Pana jutro do 12:00.' },
+      options: { do: 'Powiedz, co możesz zrobić — konkretnie i z terminem.', say: 'Mogę teraz przekazać sprawę do właściwego działu i oddzwonić jutro do 12:00.' },
       limits: { do: 'Przy obraźliwych słowach spokojnie postaw granicę.', say: 'Chcę pomóc, ale proszę o rozmowę bez obraźliwych słów — inaczej będę musiała / musiał ją zakończyć.' },
       close: { do: 'Podsumuj ustalenia i zakończ uprzejmie.', say: 'Podsumuję, co ustaliliśmy. Dziękuję za rozmowę, do widzenia.' },
     },
