@@ -22,7 +22,7 @@ import { maskIdentifiers } from '../shared/masking';
 import { storageError, unexpectedError } from './error-messages';
 import { DataDirLostError } from './services/data-dir-lock';
 import { buildCallbackChangeRecord } from '../shared/callback-change-record';
-import { checkContact, type CallbackContact, type CallbackContactInput, type ContactProblem, type StoredContact } from '../shared/callback-contact';
+import { checkContact, EMPTY_CONTACT, type CallbackContact, type CallbackContactInput, type ContactProblem, type StoredContact } from '../shared/callback-contact';
 import { CallbackFieldsSchema, callbackTimeProblem, mayConcernCallbacks, openCallbacks, reachedThePerson } from '../shared/callbacks';
 import { isCallRecord, type JournalRecord } from '../shared/journal-record';
 import { appointmentTimeProblem, routedAsListed } from '../shared/routing';
@@ -587,7 +587,7 @@ function idTaken(): ServiceError {
 
 /** Whom to call back, checked: a callback nobody can act on is refused with what to fill in. */
 function checkedContact(input: CallbackContactInput | null): CallbackContact {
-  const check = checkContact(input ?? { phone: '', name: '', honorific: null, spokenName: null, caseRef: '' });
+  const check = checkContact(input ?? EMPTY_CONTACT);
   if (check.ok) return check.contact;
   const [field, problem] = Object.entries(check.problems)[0]!;
   throw new ServiceError('bad-input', CONTACT_PROBLEMS[problem], `contact.${problem}`, { field });

@@ -69,6 +69,9 @@ export const CallbackContactInputSchema = z
   .strict();
 export type CallbackContactInput = z.infer<typeof CallbackContactInputSchema>;
 
+/** Nothing typed yet. */
+export const EMPTY_CONTACT: CallbackContactInput = { phone: '', name: '', honorific: null, spokenName: null, caseRef: '' };
+
 export interface CallbackContact {
   phone: string;
   name: string | null;

@@ -1,5 +1,5 @@
 import type { CallState } from './call-machine';
-import { checkContact, type CallbackContactInput, type ContactProblem } from './callback-contact';
+import { checkContact, EMPTY_CONTACT, type CallbackContactInput, type ContactProblem } from './callback-contact';
 import { callbackTimeProblem, type CallbackTimeProblem } from './callbacks';
 
 /**
@@ -21,5 +21,3 @@ export function wrapUpProblems(state: Extract<CallState, { phase: 'wrap-up' }>, 
   }
   return [];
 }
-
-export const EMPTY_CONTACT: CallbackContactInput = { phone: '', name: '', honorific: null, spokenName: null, caseRef: '' };
