@@ -5,6 +5,10 @@ import { defineConfig } from 'vitest/config';
 // jsdom, and end-to-end tests that drive the built web mode in Chromium.
 export default defineConfig({
   test: {
+    // Two at a time (CI has two cores; left alone, Vitest would take one): the
+    // heavy reliability tests measure against their own baselines, so they hold
+    // beside another file. End-to-end files still run one after another.
+    maxWorkers: 2,
     projects: [
       {
         test: {

@@ -93,6 +93,8 @@ export function SettingsView() {
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (saving) return;
+    // What the last save said is no longer the news: this attempt's answer replaces it.
+    useAppStore.getState().showToast(null);
     const present = SECTIONS.filter((id) => sections.current.has(id));
     let invalid: SectionId[] = [];
     // Every part shows its own errors (rendered at once, to put the focus on the first of them).
