@@ -57,7 +57,8 @@ function sample(): void {
 async function files(): Promise<string[]> {
   const root = join(dataDir, 'calls');
   const found: string[] = [];
-  for (const clerk of await fs.readdir(root)) for (const name of await fs.readdir(join(root, clerk))) found.push(join(root, clerk, name));
+  // The month files only: each has its head beside it (.jsonl.head), which holds no records.
+  for (const clerk of await fs.readdir(root)) for (const name of await fs.readdir(join(root, clerk))) if (name.endsWith('.jsonl')) found.push(join(root, clerk, name));
   return found.sort();
 }
 
