@@ -9,7 +9,8 @@ import { openAppServices, type AppServices, type DesktopShell } from '../../elec
 import { serializeRecord } from '../../electron/services/journal-format';
 import { apiContract, describeIssues, polishIssueMessages, type ApiMethod } from '../../shared/api';
 import { API_METHOD_NAMES } from '../../shared/api-methods';
-import { callReducer, IDLE, type ActiveCall, type CallState } from '../../shared/call-machine';
+import { callReducer, type ActiveCall, type CallState } from '../../shared/call-machine';
+import { endedCall as sharedEndedCall } from '../helpers/calls';
 import { JournalRecordSchema } from '../../shared/journal-record';
 import { DEFAULT_PREFERENCES } from '../../shared/preferences';
 import { sampleRecord } from '../helpers/records';
@@ -59,12 +60,7 @@ afterAll(async () => {
 });
 
 function endedCall(direction: 'incoming' | 'outgoing', extra: (s: CallState) => CallState = (s) => s): ActiveCall {
-  const checklist = services.content.checklists.find((c) => c.direction === direction)!;
-  const now = Date.now();
-  let state = callReducer(IDLE, { type: 'start', id: uuidv7(), checklist, at: now - 60_000, callbackOf: null });
-  state = callReducer(extra(state), { type: 'end', at: now - 1_000 });
-  if (state.phase !== 'wrap-up') throw new Error('not in wrap-up');
-  return state.call;
+  return sharedEndedCall(services.content.checklists.find((c) => c.direction === direction)!, extra);
 }
 
 /** Valid inputs of every method, a few of each: the starting points the mutations break. */

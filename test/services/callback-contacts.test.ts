@@ -5,7 +5,8 @@ import { v7 as uuidv7 } from 'uuid';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createHandlers, dispatch, type HandlerTable } from '../../electron/handlers';
 import { openAppServices, type AppServices } from '../../electron/services/app-services';
-import { callReducer, IDLE, type ActiveCall, type CallState } from '../../shared/call-machine';
+import { callReducer, type ActiveCall, type CallState } from '../../shared/call-machine';
+import { endedCall as sharedEndedCall } from '../helpers/calls';
 import type { CallbackContactInput } from '../../shared/callback-contact';
 import type { PersonAnswer } from '../../shared/outbound';
 
@@ -44,14 +45,9 @@ afterEach(async () => {
   await services.close();
 });
 
+/** An outbound call (helpers/calls.ts), made for the callback `callbackOf` if given. */
 function endedCall(extra: (s: CallState) => CallState, callbackOf: string | null = null): ActiveCall {
-  const checklist = services.content.checklists.find((c) => c.direction === 'outgoing')!;
-  const now = Date.now();
-  let state = callReducer(IDLE, { type: 'start', id: uuidv7(), checklist, at: now - 60_000, callbackOf });
-  state = extra(state);
-  state = callReducer(state, { type: 'end', at: now - 1_000 });
-  if (state.phase !== 'wrap-up') throw new Error('not in wrap-up');
-  return state.call;
+  return sharedEndedCall(services.content.checklists.find((c) => c.direction === 'outgoing')!, extra, Date.now(), callbackOf);
 }
 const answered = (person: PersonAnswer) => (s: CallState) => callReducer(s, { type: 'answer-person', answer: person, at: Date.now() - 50_000 });
 const planned = (dueAt: number, reference = 'dokumenty do stażu') => (s: CallState) => callReducer(s, { type: 'set-callback', plan: { dueAt, reference } });

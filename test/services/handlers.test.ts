@@ -7,6 +7,7 @@ import { createHandlers, dispatch, type HandlerTable } from '../../electron/hand
 import { loadContent } from '../../electron/services/content';
 import { openAppServices, type AppServices } from '../../electron/services/app-services';
 import { callReducer, IDLE, type ActiveCall, type CallState } from '../../shared/call-machine';
+import { endedCall as sharedEndedCall } from '../helpers/calls';
 
 /**
  * The handler table over real files, across restarts: callbacks agreed and
@@ -36,14 +37,9 @@ afterEach(async () => {
   await services.close();
 });
 
+/** The shared test call (helpers/calls.ts), on this service's checklist for the direction. */
 function endedCall(direction: 'incoming' | 'outgoing', extra: (s: CallState) => CallState = (s) => s, callbackOf?: string): ActiveCall {
-  const checklist = services.content.checklists.find((c) => c.direction === direction)!;
-  const now = Date.now();
-  let state = callReducer(IDLE, { type: 'start', id: uuidv7(), checklist, at: now - 60_000, callbackOf: callbackOf ?? null });
-  state = extra(state);
-  state = callReducer(state, { type: 'end', at: now - 1_000 });
-  if (state.phase !== 'wrap-up') throw new Error('not in wrap-up');
-  return state.call;
+  return sharedEndedCall(services.content.checklists.find((c) => c.direction === direction)!, extra, Date.now(), callbackOf ?? null);
 }
 
 const withCallback = (dueAt: number, reference = 'Staż — dokumenty') => (s: CallState) =>

@@ -1,12 +1,12 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { v7 as uuidv7 } from 'uuid';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHandlers, dispatch, type HandlerTable } from '../../electron/handlers';
 import { openAppServices, type AppServices } from '../../electron/services/app-services';
 import { genesisHash, monthOf, scanJournalText } from '../../electron/services/journal';
-import { callReducer, IDLE, type ActiveCall } from '../../shared/call-machine';
+import { type ActiveCall } from '../../shared/call-machine';
+import { endedCall as sharedEndedCall } from '../helpers/calls';
 import { callRecordOnlyInJournal } from '../helpers/team';
 
 /**
@@ -41,12 +41,7 @@ async function reopen(c: Clerk): Promise<void> {
 }
 
 function endedCall(c: Clerk): ActiveCall {
-  const checklist = c.services.content.checklists[0]!;
-  const now = Date.now();
-  let state = callReducer(IDLE, { type: 'start', id: uuidv7(), checklist, at: now - 30_000, callbackOf: null });
-  state = callReducer(state, { type: 'end', at: now - 1_000 });
-  if (state.phase !== 'wrap-up') throw new Error('not in wrap-up');
-  return state.call;
+  return sharedEndedCall(c.services.content.checklists[0]!);
 }
 
 async function saveCall(c: Clerk): Promise<string> {
