@@ -23,7 +23,7 @@ import { storageError, unexpectedError } from './error-messages';
 import { DataDirLostError } from './services/data-dir-lock';
 import { buildCallbackChangeRecord } from '../shared/callback-change-record';
 import { checkContact, EMPTY_CONTACT, type CallbackContact, type CallbackContactInput, type ContactProblem, type StoredContact } from '../shared/callback-contact';
-import { CallbackFieldsSchema, callbackTimeProblem, mayConcernCallbacks, openCallbacks, reachedThePerson } from '../shared/callbacks';
+import { CallbackFieldsSchema, callbackTimeProblem, closesCallback, mayConcernCallbacks, openCallbacks } from '../shared/callbacks';
 import { isCallRecord, type JournalRecord } from '../shared/journal-record';
 import { appointmentTimeProblem, routedAsListed } from '../shared/routing';
 import type { Profile } from '../shared/profile';
@@ -221,7 +221,7 @@ export function createHandlers(services: AppServices): HandlerTable {
       if (!isCallRecord(saved)) throw idTaken();
       await copyToTeam(services, saved);
       // The earlier callback is done unless nobody (or somebody else) answered: then it was an attempt, and stays open with its contact.
-      if (saved.callbackOf && (reachedThePerson(saved) || saved.outcome === 'callback')) {
+      if (saved.callbackOf && closesCallback(saved)) {
         await services.callbackContacts.remove(saved.callbackOf).catch((error: Error) => console.error(`[callback-contacts] not removed: ${error.message}`));
       }
       // The call is on disk now; a draft that cannot be removed (a virus

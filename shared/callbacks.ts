@@ -71,6 +71,15 @@ export function reachedThePerson(call: Pick<CallRecord, 'outbound' | 'outcome'>)
   return call.outcome !== 'no-contact' && call.outcome !== 'interrupted';
 }
 
+/**
+ * Whether a call made for a callback closes it: it reached the person, or it
+ * agreed a new time (a callback of its own). Any other is an attempt, and the
+ * callback stays open.
+ */
+export function closesCallback(call: Pick<CallRecord, 'outbound' | 'outcome' | 'callback'>): boolean {
+  return reachedThePerson(call) || (call.outcome === 'callback' && call.callback !== null);
+}
+
 /** The open callbacks, soonest first, from the lines that concern them in journal order (oldest first). */
 export function openCallbacks(records: readonly CallbackFields[]): Callback[] {
   const open = new Map<string, Callback>();
@@ -85,8 +94,7 @@ export function openCallbacks(records: readonly CallbackFields[]): Callback[] {
     if (r.type !== 'call') continue;
     const before = r.callbackOf !== null ? open.get(r.callbackOf) : undefined;
     if (r.callbackOf !== null) {
-      const reached = reachedThePerson(r);
-      if (before && !reached && !(r.outcome === 'callback' && r.callback)) {
+      if (before && !closesCallback(r)) {
         open.set(r.callbackOf, { ...before, attempts: before.attempts + 1 });
         continue;
       }

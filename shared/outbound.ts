@@ -36,6 +36,15 @@ const STEP_AFTER_PERSON: Record<PersonAnswer, OutboundStep> = {
   'no-answer': 'no-answer',
 };
 
+/** Whether an item's tick came from an answer to the script (T for the person, T/N for the moment), not the clerk's own key. */
+export function tickedByScript(call: Pick<ActiveCall, 'outbound'>, itemId: string): boolean {
+  const outbound = call.outbound;
+  if (!outbound) return false;
+  if (itemId === IDENTITY_ITEM_ID) return outbound.person === 'right';
+  if (itemId === GOOD_MOMENT_ITEM_ID) return outbound.goodMoment !== null;
+  return false;
+}
+
 export function answerPerson(call: ActiveCall, answer: PersonAnswer, at: number): ActiveCall {
   if (!call.outbound) return call;
   if (call.outbound.person === answer) return call;

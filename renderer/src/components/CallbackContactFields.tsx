@@ -1,16 +1,13 @@
-import { useEffect, useId, useRef } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { checkContact, CONTACT_LIMITS } from '../../../shared/callback-contact';
 import { useAppStore } from '../stores/app-store';
-import { contactFrom, useCallStore } from '../stores/call-store';
-import { useCallbacksStore } from '../stores/callbacks-store';
+import { useCallStore } from '../stores/call-store';
 import { SpokenName } from './SpokenName';
 
 interface Props {
   /** Whether a save was refused: the problems are then said as alerts. */
   showProblems: boolean;
-  /** The callback this call was made for: a new time agreed on it keeps whom to call. */
-  callbackOf: string | null;
 }
 
 /**
@@ -18,22 +15,12 @@ interface Props {
  * on this computer only (never in the journal, the team copy or an export)
  * and removed when the callback's call is saved or it is called off.
  */
-export function CallbackContactFields({ showProblems, callbackOf }: Props) {
+export function CallbackContactFields({ showProblems }: Props) {
   const { t } = useTranslation();
   const id = useId();
   const contact = useCallStore((s) => s.contact);
   const setContact = useCallStore((s) => s.setContact);
   const keepDays = useAppStore((s) => s.preferences.callbackContactDays);
-  const earlier = useCallbacksStore((s) => (callbackOf ? s.callbacks.find((c) => c.id === callbackOf) : undefined));
-  // After a restart mid-call only the journal's link is left: whom to call comes back from the callback's own contact.
-  // Once: fields the clerk cleared on purpose stay cleared.
-  const refilled = useRef(false);
-  const refill = Boolean(earlier?.contact) && contact.phone === '' && contact.name === '' && contact.caseRef === '';
-  useEffect(() => {
-    if (!refill || !earlier || refilled.current) return;
-    refilled.current = true;
-    setContact(contactFrom(earlier));
-  }, [refill, earlier, setContact]);
   const check = checkContact(contact);
   const problems = check.ok ? {} : check.problems;
   const problemOf = (field: keyof typeof problems) => (showProblems || (field !== 'phone' && contact[field]) ? problems[field] : undefined);

@@ -1,17 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import { useCallStore } from '../stores/call-store';
-import { useCallbacksStore } from '../stores/callbacks-store';
 
 /**
  * During a call made for a callback: whom to call and on what number, and
  * what was agreed — so the clerk dials and greets without going back to the
- * list. After a restart mid-call it is found again from the open callbacks.
+ * list. After a restart mid-call the call store takes it up again from the
+ * open callbacks.
  */
 export function CallbackInUse({ callbackOf }: { callbackOf: string }) {
   const { t } = useTranslation();
-  const started = useCallStore((s) => s.callback);
-  const listed = useCallbacksStore((s) => s.callbacks.find((c) => c.id === callbackOf));
-  const callback = started?.id === callbackOf ? started : listed;
+  const callback = useCallStore((s) => (s.callback?.id === callbackOf ? s.callback : null));
   if (!callback) return null;
   const contact = callback.contact;
   return (

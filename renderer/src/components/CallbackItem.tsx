@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { CALLBACK_ATTEMPTS_BEFORE_LETTER, type CallbackStatus } from '../../../shared/callbacks';
 import { errorMessage } from '../api/instance';
 import { formatDateTime } from '../format';
-import { checklistFor, useAppStore } from '../stores/app-store';
-import { useCallStore, type OpenCallback } from '../stores/call-store';
+import { startDirection } from '../hooks/use-hotkeys';
+import type { OpenCallback } from '../stores/call-store';
 import { useCallbacksStore } from '../stores/callbacks-store';
 import { CallbackTimeForm } from './CallbackTimeForm';
 
@@ -20,8 +20,6 @@ type Mode = 'view' | 'reschedule' | 'cancel';
 /** One open callback: whom to call and how, what was agreed, and what can be done with it. */
 export function CallbackItem({ callback: cb, state, canCall }: Props) {
   const { t } = useTranslation();
-  const setView = useAppStore((s) => s.setView);
-  const startCall = useCallStore((s) => s.startCall);
   const change = useCallbacksStore((s) => s.change);
   const [mode, setMode] = useState<Mode>('view');
   const [busy, setBusy] = useState(false);
@@ -29,12 +27,6 @@ export function CallbackItem({ callback: cb, state, canCall }: Props) {
   const contact = cb.contact;
   const letterInstead = cb.attempts >= CALLBACK_ATTEMPTS_BEFORE_LETTER;
 
-  function call() {
-    const checklist = checklistFor('outgoing');
-    if (!checklist || !canCall) return;
-    setView('call');
-    startCall(checklist, cb);
-  }
 
   async function apply(dueAt: number | null) {
     setBusy(true);
@@ -55,7 +47,7 @@ export function CallbackItem({ callback: cb, state, canCall }: Props) {
         <time dateTime={cb.dueAt}>{formatDateTime(cb.dueAt)}</time>
         <span className={`status-badge ${state}`}>{t(`callbacks.${state}`)}</span>
         {cb.rescheduled && <span className="muted small">{t('callbacks.rescheduled')}</span>}
-        <button type="button" className="button primary small push-right" disabled={!canCall} title={canCall ? undefined : t('callbacks.busy')} onClick={call}>
+        <button type="button" className="button primary small push-right" disabled={!canCall} title={canCall ? undefined : t('callbacks.busy')} onClick={() => startDirection('outgoing', cb)}>
           {t('callbacks.call')}
         </button>
       </div>

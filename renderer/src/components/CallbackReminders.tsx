@@ -3,8 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { callbackStatus } from '../../../shared/callbacks';
 import { getApi } from '../api/instance';
 import { formatDateTime } from '../format';
+import { startDirection } from '../hooks/use-hotkeys';
 import { useNow } from '../hooks/use-now';
-import { checklistFor, useAppStore } from '../stores/app-store';
+import { useAppStore } from '../stores/app-store';
 import { useCallStore } from '../stores/call-store';
 import { useCallbacksStore } from '../stores/callbacks-store';
 
@@ -16,11 +17,9 @@ import { useCallbacksStore } from '../stores/callbacks-store';
 export function CallbackReminders() {
   const { t } = useTranslation();
   const profile = useAppStore((s) => s.profile);
-  const setView = useAppStore((s) => s.setView);
   const { callbacks, announced, dismissed, load, markAnnounced, dismiss } = useCallbacksStore();
   const phase = useCallStore((s) => s.state.phase);
   const inProgress = useCallStore((s) => (s.state.phase === 'idle' ? null : s.state.call.callbackOf));
-  const startCall = useCallStore((s) => s.startCall);
   const now = useNow(20_000);
 
   useEffect(() => {
@@ -54,12 +53,7 @@ export function CallbackReminders() {
               <button
                 type="button"
                 className="button primary small"
-                onClick={() => {
-                  const checklist = checklistFor('outgoing');
-                  if (!checklist) return;
-                  setView('call');
-                  startCall(checklist, cb);
-                }}
+                onClick={() => startDirection('outgoing', cb)}
               >
                 {t('callbacks.call')}
               </button>

@@ -7,7 +7,6 @@ import { confirmPersonSentence, officePhoneInUse, sensitiveDataOfferSentence, so
 import { KEYS } from '../hooks/keys';
 import { useAppStore } from '../stores/app-store';
 import { useCallStore, type PersonAsked } from '../stores/call-store';
-import { useCallbacksStore } from '../stores/callbacks-store';
 import { CallbackPicker } from './CallbackPicker';
 import { Kbd } from './Kbd';
 import { SpokenName, spokenForm } from './SpokenName';
@@ -53,14 +52,6 @@ export function OutboundSteps({ call, questionAbove = false }: { call: ActiveCal
   // Focus lands on the answer the clerk is most likely to give next.
   useEffect(() => firstAction.current?.focus({ preventScroll: true }), [step]);
 
-  // After a restart mid-call only the link to the callback is left: whom it is for comes back from its contact, once.
-  const listedContact = useCallbacksStore((s) => (call.callbackOf ? s.callbacks.find((c) => c.id === call.callbackOf)?.contact : undefined));
-  const refilled = useRef(false);
-  useEffect(() => {
-    if (refilled.current || !listedContact?.name || useCallStore.getState().person.name !== '') return;
-    refilled.current = true;
-    setPerson({ name: listedContact.name, honorific: listedContact.honorific, spokenName: listedContact.spokenName });
-  }, [listedContact, setPerson]);
 
   if (!scripts || !profile || !call.outbound || !step) return null;
   const answer = (value: 'right' | 'someone-else' | 'no-answer') => dispatch({ type: 'answer-person', answer: value, at: Date.now() });

@@ -121,7 +121,7 @@ export function WrapUpView({ call, outcome, note }: Props) {
           <div className="field">
             <span className="field-title">{t('wrapUp.callbackTitle')}</span>
             <CallbackPicker plan={call.callback} onChange={(plan) => dispatch({ type: 'set-callback', plan })} />
-            <CallbackContactFields showProblems={saveBlocked !== null} callbackOf={call.callbackOf} />
+            <CallbackContactFields showProblems={saveBlocked !== null} />
           </div>
         )}
 

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { itemForKey } from '../../../shared/call-machine';
 import { OUTCOMES } from '../../../shared/outcomes';
 import { checklistFor, useAppStore } from '../stores/app-store';
-import { useCallStore } from '../stores/call-store';
+import { useCallStore, type OpenCallback } from '../stores/call-store';
 import { useDeskStore } from '../stores/desk-store';
 import { SEARCH_INPUT_ID } from '../components/SearchPanel';
 import { leaveForChecklist, leaveForOutcome } from './focus';
@@ -20,13 +20,13 @@ function reveal(itemId: string): void {
   document.getElementById(`item-${itemId}`)?.closest('li')?.scrollIntoView({ block: 'nearest' });
 }
 
-/** Starts a call from the idle screen (F2/F3, a global hotkey, the tray); does nothing during a call. */
-export function startDirection(direction: 'incoming' | 'outgoing'): void {
+/** Starts a call from the idle screen (F2/F3, a global hotkey, the tray, a callback's *Zadzwoń teraz*); does nothing during a call. */
+export function startDirection(direction: 'incoming' | 'outgoing', callback?: OpenCallback): void {
   const { state, startCall } = useCallStore.getState();
   const checklist = checklistFor(direction);
   if (state.phase !== 'idle' || !checklist || !useAppStore.getState().profile) return;
   useAppStore.getState().setView('call');
-  startCall(checklist);
+  startCall(checklist, callback);
 }
 
 /**

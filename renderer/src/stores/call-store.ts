@@ -1,6 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { create } from 'zustand';
-import { GOOD_MOMENT_ITEM_ID, IDENTITY_ITEM_ID, ownItem, type ItemState } from '../../../shared/call-items';
+import { ownItem, type ItemState } from '../../../shared/call-items';
+import { tickedByScript } from '../../../shared/outbound';
 import { callReducer, IDLE, type CallEvent, type CallState } from '../../../shared/call-machine';
 import { EMPTY_CONTACT, type CallbackContactInput, type Honorific } from '../../../shared/callback-contact';
 import type { ChecklistDefinition } from '../../../shared/checklist';
@@ -28,23 +29,26 @@ export interface Untick {
 
 export type OpenCallback = ApiOutput<'listCallbacks'>['callbacks'][number];
 
-/** What the wrap-up's contact fields start from: the callback's contact when one is being made, else empty. */
 /** The one item a toggle took a tick from, or null: any other change of the call ends the chance to undo. */
 function untickOf(before: CallState, after: CallState, event: CallEvent): Untick | null {
   if (event.type !== 'toggle-item' || before.phase === 'idle' || after.phase === 'idle') return null;
   const was = ownItem(before.call, event.itemId);
   if (!was?.done || ownItem(after.call, event.itemId)?.done) return null;
   const item = before.call.checklist.items.find((i) => i.id === event.itemId);
-  const outbound = before.call.outbound;
-  const byScript =
-    (event.itemId === IDENTITY_ITEM_ID && outbound?.person === 'right') || (event.itemId === GOOD_MOMENT_ITEM_ID && outbound?.goodMoment !== null && outbound?.goodMoment !== undefined);
-  return { itemId: event.itemId, label: item?.label ?? event.itemId, before: was, byScript };
+  return { itemId: event.itemId, label: item?.label ?? event.itemId, before: was, byScript: tickedByScript(before.call, event.itemId) };
 }
 
+/** What the wrap-up's contact fields start from: the callback's contact when one is being made, else empty. */
 export function contactFrom(callback: OpenCallback | null): CallbackContactInput {
   const kept = callback?.contact;
   if (!kept) return EMPTY_CONTACT;
   return { phone: kept.phone, name: kept.name ?? '', honorific: kept.honorific, spokenName: kept.spokenName, caseRef: kept.caseRef ?? '' };
+}
+
+/** Whom "Czy rozmawiam z …?" names: the callback's contact when one is being made, else nobody yet. */
+function personFrom(callback: OpenCallback | null): PersonAsked {
+  const kept = callback?.contact;
+  return kept ? { name: kept.name ?? '', honorific: kept.honorific, spokenName: kept.spokenName } : NOBODY;
 }
 
 interface CallStore {
@@ -117,16 +121,12 @@ export const useCallStore = create<CallStore>()((set, get) => ({
 
   restore(state) {
     set({ state, saving: false, saveError: null, saveBlocked: null });
+    adoptListedCallback();
   },
 
   startCall(checklist, callback) {
     if (get().state.phase !== 'idle') return;
-    const kept = callback?.contact;
-    set({
-      callback: callback ?? null,
-      contact: contactFrom(callback ?? null),
-      person: kept ? { name: kept.name ?? '', honorific: kept.honorific, spokenName: kept.spokenName } : NOBODY,
-    });
+    set({ callback: callback ?? null, contact: contactFrom(callback ?? null), person: personFrom(callback ?? null) });
     get().dispatch({ type: 'start', id: uuidv7(), checklist, at: Date.now(), callbackOf: callback?.id ?? null });
   },
 
@@ -153,3 +153,24 @@ export const useCallStore = create<CallStore>()((set, get) => ({
     }
   },
 }));
+
+/**
+ * A call restored after a restart keeps only its link to the callback it was
+ * made for: once the open callbacks are listed, the callback is taken up
+ * again — shown during the call, and whom to call filled in where nothing was
+ * typed yet. One place for it, whichever of the two arrives first.
+ */
+function adoptListedCallback(): void {
+  const { state, callback, contact, person } = useCallStore.getState();
+  const callbackOf = state.phase === 'idle' ? null : state.call.callbackOf;
+  if (!callbackOf || callback?.id === callbackOf) return;
+  const listed = useCallbacksStore.getState().callbacks.find((c) => c.id === callbackOf);
+  if (!listed) return;
+  const nothingTyped = contact.phone === '' && contact.name === '' && contact.caseRef === '';
+  useCallStore.setState({
+    callback: listed,
+    contact: nothingTyped ? contactFrom(listed) : contact,
+    person: person.name === '' ? personFrom(listed) : person,
+  });
+}
+useCallbacksStore.subscribe(adoptListedCallback);
