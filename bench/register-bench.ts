@@ -9,8 +9,8 @@ import { promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { genesisHash, serializeRecord, sha256 } from '../electron/services/journal';
-import type { CallRecord } from '../shared/call-record';
-import { OUTCOMES } from '../shared/outcomes';
+import type { CallRecord } from '../shared/journal/call-record';
+import { OUTCOMES } from '../shared/call/outcomes';
 import { INCOMING, OUTGOING, recordedItems, sampleRecord } from '../test/helpers/records';
 
 export interface ChildResult {

@@ -24,9 +24,9 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Register } from '../electron/services/register';
 import { writeCsv } from '../electron/services/register-export';
-import type { CallRecord } from '../shared/call-record';
-import { csvCells, csvHeader, itemColumns } from '../shared/register-csv';
-import { createRowMaker, NO_FILTER } from '../shared/register';
+import type { CallRecord } from '../shared/journal/call-record';
+import { csvCells, csvHeader, itemColumns } from '../shared/register/register-csv';
+import { createRowMaker, NO_FILTER } from '../shared/register/register';
 import { TEST_CATALOG } from '../test/helpers/records';
 
 const [mode, dataDir, outFile] = process.argv.slice(2) as [string, string, string];

@@ -30,7 +30,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { CallJournal, genesisHash, serializeRecord, sha256 } from '../electron/services/journal';
 import { DataDirLock } from '../electron/services/data-dir-lock';
-import type { CallRecord } from '../shared/call-record';
+import type { CallRecord } from '../shared/journal/call-record';
 import { writeBigExport } from '../test/helpers/big-export';
 import { writeMonthWithHead } from '../test/helpers/month-files';
 import { CLERK_ID, sampleRecord } from '../test/helpers/records';

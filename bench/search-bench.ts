@@ -7,8 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import Fuse from 'fuse.js';
-import { DirectorySchema, GlossarySchema, type Directory, type Glossary } from '../shared/directory';
-import { buildSearchIndex, search } from '../shared/search';
+import { DirectorySchema, GlossarySchema, type Directory, type Glossary } from '../shared/directory/directory';
+import { buildSearchIndex, search } from '../shared/directory/search';
 
 interface Query {
   query: string;

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { GlossarySchema, type Directory } from '../shared/directory';
-import { buildSearchIndex, search } from '../shared/search';
+import { GlossarySchema, type Directory } from '../shared/directory/directory';
+import { buildSearchIndex, search } from '../shared/directory/search';
 import { checkContentAsync, decodeContent, formatProblem, moreProblems } from './services/content-check';
 import { abandonedReads, readBoundedFile } from './services/safe-read';
 

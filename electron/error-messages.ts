@@ -1,4 +1,4 @@
-import type { ApiMethod } from '../shared/api';
+import type { ApiMethod } from '../shared/contract/api';
 
 /**
  * What the person hears when a method fails for a reason that is not theirs

@@ -13,30 +13,30 @@ import {
   type ApiOutput,
   type Notice,
   polishIssueMessages,
-} from '../shared/api';
-import { IDLE } from '../shared/call-machine';
-import { buildCallRecord, summarizeCall } from '../shared/call-record';
-import { verifyRecordedItems } from '../shared/checklist-catalog';
-import { callForSaving, type CallForSavingProblem } from '../shared/call-for-saving';
-import { maskIdentifiers } from '../shared/masking';
+} from '../shared/contract/api';
+import { IDLE } from '../shared/call/call-machine';
+import { buildCallRecord, summarizeCall } from '../shared/journal/call-record';
+import { verifyRecordedItems } from '../shared/call/checklist-catalog';
+import { callForSaving, type CallForSavingProblem } from '../shared/call/call-for-saving';
+import { maskIdentifiers } from '../shared/masking/masking';
 import { storageError, unexpectedError } from './error-messages';
 import { DataDirLostError } from './services/data-dir-lock';
-import { buildCallbackChangeRecord } from '../shared/callback-change-record';
-import { checkContact, EMPTY_CONTACT, type CallbackContact, type CallbackContactInput, type ContactProblem, type StoredContact } from '../shared/callback-contact';
-import { CallbackFieldsSchema, callbackTimeProblem, closesCallback, mayConcernCallbacks, openCallbacks } from '../shared/callbacks';
-import { isCallRecord, type JournalRecord } from '../shared/journal-record';
-import { appointmentTimeProblem, routedAsListed } from '../shared/routing';
-import type { Profile } from '../shared/profile';
-import { buildRetentionRecord } from '../shared/retention';
-import { buildShiftRecord, shiftRecordedOn } from '../shared/shift-record';
+import { buildCallbackChangeRecord } from '../shared/callbacks/callback-change-record';
+import { checkContact, EMPTY_CONTACT, type CallbackContact, type CallbackContactInput, type ContactProblem, type StoredContact } from '../shared/callbacks/callback-contact';
+import { CallbackFieldsSchema, callbackTimeProblem, closesCallback, mayConcernCallbacks, openCallbacks } from '../shared/callbacks/callbacks';
+import { isCallRecord, type JournalRecord } from '../shared/journal/journal-record';
+import { appointmentTimeProblem, routedAsListed } from '../shared/directory/routing';
+import type { Profile } from '../shared/settings/profile';
+import { buildRetentionRecord } from '../shared/journal/retention';
+import { buildShiftRecord, shiftRecordedOn } from '../shared/journal/shift-record';
 import { v7 as uuidv7 } from 'uuid';
 import { countRecords, findExpired, removeFiles } from './services/retention';
 import { writeFileAtomic } from './services/atomic-file';
 import { LinePicker } from './services/line-picker';
-import type { Directory, Glossary } from '../shared/directory';
+import type { Directory, Glossary } from '../shared/directory/directory';
 import { checkOfficeFile, keepLastGood } from './services/office-content';
-import { missedItems, type RegisterRow } from '../shared/register';
-import type { RegisterRowView } from '../shared/register-api';
+import { missedItems, type RegisterRow } from '../shared/register/register';
+import type { RegisterRowView } from '../shared/register/register-api';
 import { problemView, type Register } from './services/register';
 import { exportFileName, exportToFile, writeCsv, writeJsonl } from './services/register-export';
 import { importJsonl, type ImportResult } from './services/import';
@@ -44,9 +44,9 @@ import { ImportFilingError } from './services/import-filer';
 import { markTeamFolder } from './services/team-sync';
 import { SerialQueue } from './services/serial-queue';
 import { importsRoot, retentionPlaces, type AppServices } from './services/app-services';
-import { UNREADABLE_SHOWN } from '../shared/register-api';
+import { UNREADABLE_SHOWN } from '../shared/register/register-api';
 import type { Download } from './web';
-import type { RegisterExportSchema } from '../shared/register-api';
+import type { RegisterExportSchema } from '../shared/register/register-api';
 import { monthOf, parseJournalLines } from './services/journal';
 
 /** Callbacks are looked for in the newest months of the journal: an agreed callback is weeks away at most. */

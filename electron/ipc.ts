@@ -1,5 +1,5 @@
 import type { IpcMain, WebContents } from 'electron';
-import { API_METHOD_NAMES, ipcChannel } from '../shared/api-methods';
+import { API_METHOD_NAMES, ipcChannel } from '../shared/contract/api-methods';
 import { dispatch, type HandlerTable } from './handlers';
 import { isTrustedSender } from './security';
 

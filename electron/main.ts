@@ -1,8 +1,8 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, globalShortcut, ipcMain, Menu, nativeImage, Notification, powerMonitor, protocol, screen, session, Tray } from 'electron';
-import type { HotkeyAction } from '../shared/preferences';
-import { SHELL_COMMAND_CHANNEL, type ShellCommand } from '../shared/shell-commands';
+import type { HotkeyAction } from '../shared/settings/preferences';
+import { SHELL_COMMAND_CHANNEL, type ShellCommand } from '../shared/contract/shell-commands';
 import { APP_PAGE_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol';
 import { defaultDataDir } from './data-dir';
 import { createHandlers } from './handlers';

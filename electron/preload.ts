@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { API_METHOD_NAMES, ipcChannel } from '../shared/api-methods';
-import { isShellCommand, SHELL_COMMAND_CHANNEL, type ShellCommand } from '../shared/shell-commands';
+import { API_METHOD_NAMES, ipcChannel } from '../shared/contract/api-methods';
+import { isShellCommand, SHELL_COMMAND_CHANNEL, type ShellCommand } from '../shared/contract/shell-commands';
 
 /**
  * Exposes `window.api`: one named function per API method, each taking a

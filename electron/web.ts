@@ -7,8 +7,8 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import type { Writable } from 'node:stream';
 import type { z } from 'zod';
-import { RegisterExportSchema } from '../shared/register-api';
-import { describeIssues, polishIssueMessages, type ApiEnvelope } from '../shared/api';
+import { RegisterExportSchema } from '../shared/register/register-api';
+import { describeIssues, polishIssueMessages, type ApiEnvelope } from '../shared/contract/api';
 import { CONTENT_SECURITY_POLICY, MIME_TYPES } from './content-policy';
 import { dispatch, type HandlerTable } from './handlers';
 

@@ -1,6 +1,6 @@
-import type { HotkeyAction, Preferences } from '../../shared/preferences';
+import type { HotkeyAction, Preferences } from '../../shared/settings/preferences';
 import type { HotkeyProblem } from '../services/app-services';
-import { HOTKEY_ACTIONS } from '../../shared/preferences';
+import { HOTKEY_ACTIONS } from '../../shared/settings/preferences';
 
 /**
  * The global hotkeys: registered with the system, so they work while the

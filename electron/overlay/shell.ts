@@ -1,5 +1,5 @@
 import type { BrowserWindow } from 'electron';
-import type { Preferences } from '../../shared/preferences';
+import type { Preferences } from '../../shared/settings/preferences';
 import type { DesktopShell, HotkeyProblem } from '../services/app-services';
 import type { HotkeyRegistry } from './hotkeys';
 import type { AppTray } from './tray';

@@ -1,5 +1,5 @@
 import type { Menu, MenuItemConstructorOptions, NativeImage, Tray } from 'electron';
-import type { Language } from '../../shared/preferences';
+import type { Language } from '../../shared/settings/preferences';
 
 /**
  * The tray icon: the app is there all day even with its window hidden. Its

@@ -1,12 +1,12 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
-import type { Notice } from '../../shared/api';
+import type { Notice } from '../../shared/contract/api';
 import type { z } from 'zod';
-import type { HotkeyProblemSchema } from '../../shared/api';
-import type { Directory, Glossary } from '../../shared/directory';
-import type { Preferences } from '../../shared/preferences';
-import type { ContentSource } from '../../shared/office-files';
-import type { ChecklistCatalog } from '../../shared/checklist-catalog';
+import type { HotkeyProblemSchema } from '../../shared/contract/api';
+import type { Directory, Glossary } from '../../shared/directory/directory';
+import type { Preferences } from '../../shared/settings/preferences';
+import type { ContentSource } from '../../shared/settings/office-files';
+import type { ChecklistCatalog } from '../../shared/call/checklist-catalog';
 import { removeLeftoverTempFiles } from './atomic-file';
 import { loadChecklistCatalog } from './checklist-archive';
 import { JournalAlerts } from './journal-alerts';
@@ -212,6 +212,8 @@ export async function openAppServices(dataDir: string, resourcesDir: string, opt
         clearInterval(retry);
         await team.close();
         await journal.close();
+        // What was raised in passing is on disk before the folder is let go.
+        await alerts.settled();
         await lock.release();
       },
     };

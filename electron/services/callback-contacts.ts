@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { contactsToDrop, StoredContactSchema, type CallbackContact, type StoredContact } from '../../shared/callback-contact';
+import { contactsToDrop, StoredContactSchema, type CallbackContact, type StoredContact } from '../../shared/callbacks/callback-contact';
 import { fileTimestamp, readIfExists, writeFileAtomic } from './atomic-file';
 import { SerialQueue } from './serial-queue';
 

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
-import { checklistCatalog, sameDefinition, type ChecklistCatalog } from '../../shared/checklist-catalog';
-import { ChecklistDefinitionSchema, type ChecklistDefinition } from '../../shared/checklist';
+import { checklistCatalog, sameDefinition, type ChecklistCatalog } from '../../shared/call/checklist-catalog';
+import { ChecklistDefinitionSchema, type ChecklistDefinition } from '../../shared/call/checklist';
 import { parseContentText } from './content';
 
 /**

@@ -1,7 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import { z } from 'zod';
-import { polishIssueMessages } from '../../shared/api';
-import { DirectorySchema, GlossarySchema, type Directory, type Glossary } from '../../shared/directory';
+import { polishIssueMessages } from '../../shared/contract/api';
+import { DirectorySchema, GlossarySchema, type Directory, type Glossary } from '../../shared/directory/directory';
 
 /**
  * Checking a directory or glossary file an office edits, with each problem

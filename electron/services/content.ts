@@ -1,10 +1,10 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
-import { polishIssueMessages } from '../../shared/api';
-import { ChecklistDefinitionSchema, type ChecklistDefinition } from '../../shared/checklist';
-import { DirectorySchema, GlossarySchema, type Directory, type Glossary } from '../../shared/directory';
-import { ScriptsSchema, type Scripts } from '../../shared/scripts';
+import { polishIssueMessages } from '../../shared/contract/api';
+import { ChecklistDefinitionSchema, type ChecklistDefinition } from '../../shared/call/checklist';
+import { DirectorySchema, GlossarySchema, type Directory, type Glossary } from '../../shared/directory/directory';
+import { ScriptsSchema, type Scripts } from '../../shared/call/scripts';
 import { CHECK_PROBLEMS_LISTED, decodeContent, formatProblem, moreProblems } from './content-check';
 import { readBoundedFile } from './safe-read';
 

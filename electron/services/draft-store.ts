@@ -1,8 +1,8 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { CallStateSchema, IDLE, type CallState } from '../../shared/call-machine';
-import { draftText } from '../../shared/stored-text';
+import { CallStateSchema, IDLE, type CallState } from '../../shared/call/call-machine';
+import { draftText } from '../../shared/masking/stored-text';
 import { fileTimestamp, readIfExists, writeFileAtomic } from './atomic-file';
 import { SerialQueue } from './serial-queue';
 

@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { JournalRecord } from '../../shared/journal-record';
+import type { JournalRecord } from '../../shared/journal/journal-record';
 import { readBoundedLines } from './bounded-lines';
 import { fileTimestamp } from './atomic-file';
 import { MAX_RECORD_CHARS, parseRecordLine, readLineHead } from './journal-format';

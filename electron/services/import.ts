@@ -1,8 +1,8 @@
-import { isCallRecord, JournalRecordSchema, type JournalRecord } from '../../shared/journal-record';
-import { implausibleCall } from '../../shared/call-record-plausible';
-import type { RegisterRow } from '../../shared/register';
-import type { IMPORT_REJECT_REASONS } from '../../shared/register-api';
-import { maskedTypedFields } from '../../shared/call-record';
+import { isCallRecord, JournalRecordSchema, type JournalRecord } from '../../shared/journal/journal-record';
+import { implausibleCall } from '../../shared/journal/call-record-plausible';
+import type { RegisterRow } from '../../shared/register/register';
+import type { IMPORT_REJECT_REASONS } from '../../shared/register/register-api';
+import { maskedTypedFields } from '../../shared/journal/call-record';
 import { readBoundedLines } from './bounded-lines';
 import { ImportFiler } from './import-filer';
 import { callDigest, genesisHash, MAX_RECORD_CHARS, monthOf, parseCanonical, readLineHead, sha256 } from './journal-format';

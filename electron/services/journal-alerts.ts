@@ -1,10 +1,11 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { JournalAlertSchema, type JournalAlert } from '../../shared/journal-alerts';
+import { JournalAlertSchema, type JournalAlert } from '../../shared/journal/journal-alerts';
 import { readIfExists, writeFileAtomic } from './atomic-file';
+import { SerialQueue } from './serial-queue';
 import type { CallJournal, JournalTrouble } from './journal';
-import type { JournalProblem } from '../../shared/api';
+import type { JournalProblem } from '../../shared/contract/api';
 
 /**
  * What went wrong in the clerk's own journal and its team copy — a broken
@@ -35,6 +36,9 @@ const StoredSchema = z.object({
 type Stored = z.infer<typeof StoredSchema>;
 
 export class JournalAlerts {
+  /** Writes one at a time, each of the state as it is then: a raise fired in passing cannot land after a later acknowledgement. */
+  private readonly writes = new SerialQueue();
+
   private constructor(
     private readonly file: string,
     private state: Stored,
@@ -147,14 +151,21 @@ export class JournalAlerts {
     return this.state.acknowledged.some((key) => key === alert.id || key.startsWith(`${alert.id}#`));
   }
 
-  private async persist(): Promise<void> {
-    try {
-      await this.beforeWrite();
-      await writeFileAtomic(this.file, JSON.stringify(this.state));
-    } catch (error) {
-      // The alerts stay on screen for this session; they are found again at the next start.
-      console.error(`[alerts] not kept: ${(error as Error).message}`);
-    }
+  /** Resolves once every write asked for so far is done. */
+  settled(): Promise<void> {
+    return this.writes.run(async () => undefined);
+  }
+
+  private persist(): Promise<void> {
+    return this.writes.run(async () => {
+      try {
+        await this.beforeWrite();
+        await writeFileAtomic(this.file, JSON.stringify(this.state));
+      } catch (error) {
+        // The alerts stay on screen for this session; they are found again at the next start.
+        console.error(`[alerts] not kept: ${(error as Error).message}`);
+      }
+    });
   }
 }
 

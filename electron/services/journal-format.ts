@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
-import type { JournalProblem } from '../../shared/api';
-import { JournalRecordSchema, type JournalRecord } from '../../shared/journal-record';
-import { maskedTypedFields, type CallRecord } from '../../shared/call-record';
-import { RECORD_SCHEMA_VERSION } from '../../shared/record-base';
+import type { JournalProblem } from '../../shared/contract/api';
+import { JournalRecordSchema, type JournalRecord } from '../../shared/journal/journal-record';
+import { maskedTypedFields, type CallRecord } from '../../shared/journal/call-record';
+import { RECORD_SCHEMA_VERSION } from '../../shared/journal/record-base';
 
 /**
  * The journal's file format, apart from the class that keeps the files open:

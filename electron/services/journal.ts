@@ -1,7 +1,7 @@
 import { promises as fs, type BigIntStats } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { JournalProblem } from '../../shared/api';
-import { JournalRecordSchema, type JournalRecord, type UnchainedRecord } from '../../shared/journal-record';
+import type { JournalProblem } from '../../shared/contract/api';
+import { JournalRecordSchema, type JournalRecord, type UnchainedRecord } from '../../shared/journal/journal-record';
 import { fileTimestamp, syncDirectory } from './atomic-file';
 import { HeadWriter, readHead } from './journal-head';
 import { openRegularFile } from './regular-file';

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import type { Notice } from '../../shared/api';
-import type { Directory, Glossary } from '../../shared/directory';
-import type { ContentSource, OfficeFiles } from '../../shared/office-files';
+import type { Notice } from '../../shared/contract/api';
+import type { Directory, Glossary } from '../../shared/directory/directory';
+import type { ContentSource, OfficeFiles } from '../../shared/settings/office-files';
 import { writeFileAtomic } from './atomic-file';
 import { checkContentAsync, decodeContent, formatProblem, type ContentKind } from './content-check';
 import { readBoundedFile } from './safe-read';

@@ -4,8 +4,8 @@ import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { stringify } from 'csv-stringify';
 import { format } from 'date-fns';
-import { csvCells, csvHeader, itemColumns } from '../../shared/register-csv';
-import type { RegisterRow } from '../../shared/register';
+import { csvCells, csvHeader, itemColumns } from '../../shared/register/register-csv';
+import type { RegisterRow } from '../../shared/register/register';
 import { readLineHead } from './journal-format';
 import type { Register } from './register';
 

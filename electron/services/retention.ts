@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
-import { expiredMonths, type RetentionCopy } from '../../shared/retention';
+import { expiredMonths, type RetentionCopy } from '../../shared/journal/retention';
 import { syncDirectory } from './atomic-file';
 import { MASKED_SUFFIX } from './import-filer';
 import { headPathOf } from './journal-head';

@@ -1,10 +1,10 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { NO_OFFICE_FILES, OfficeFilesSchema } from '../../shared/office-files';
-import { DEFAULT_PREFERENCES, PreferencesSchema } from '../../shared/preferences';
-import { ProfileSchema } from '../../shared/profile';
-import { DEFAULT_RETENTION_MONTHS, RETENTION_MAX_MONTHS } from '../../shared/team-settings';
+import { NO_OFFICE_FILES, OfficeFilesSchema } from '../../shared/settings/office-files';
+import { DEFAULT_PREFERENCES, PreferencesSchema } from '../../shared/settings/preferences';
+import { ProfileSchema } from '../../shared/settings/profile';
+import { DEFAULT_RETENTION_MONTHS, RETENTION_MAX_MONTHS } from '../../shared/settings/team-settings';
 import { fileTimestamp, readIfExists, writeFileAtomic } from './atomic-file';
 
 export const SettingsSchema = z.object({

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
-import { JournalRecordSchema, type JournalRecord } from '../../shared/journal-record';
-import type { TeamStatus } from '../../shared/team-settings';
+import { JournalRecordSchema, type JournalRecord } from '../../shared/journal/journal-record';
+import type { TeamStatus } from '../../shared/settings/team-settings';
 import { readIfExists, writeFileAtomic } from './atomic-file';
 import { CallJournal, monthOf, type JournalOptions } from './journal';
 import { SerialQueue } from './serial-queue';

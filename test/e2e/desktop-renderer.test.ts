@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { API_METHOD_NAMES } from '../../shared/api-methods';
+import { API_METHOD_NAMES } from '../../shared/contract/api-methods';
 import { seriousViolations } from '../helpers/axe';
 import { firstRun } from '../helpers/e2e-steps';
 import { e2eSkipReason, launchChromium, screenshotPath, startWebMode, type WebModeProcess } from '../helpers/web-mode';

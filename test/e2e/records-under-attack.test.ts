@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { genesisHash, serializeRecord, sha256 } from '../../electron/services/journal-format';
-import { JournalRecordSchema } from '../../shared/journal-record';
+import { JournalRecordSchema } from '../../shared/journal/journal-record';
 import { allStoredText, firstRun, journalRecords, joinTeamFolder } from '../helpers/e2e-steps';
 import { sampleRecord } from '../helpers/records';
 import { e2eSkipReason, launchChromium, screenshotPath, startWebMode, type WebModeProcess } from '../helpers/web-mode';

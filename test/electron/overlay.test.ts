@@ -3,7 +3,7 @@ import { HotkeyRegistry } from '../../electron/overlay/hotkeys';
 import { EMPTY_WINDOW_STATE, placeWindow, rememberBounds } from '../../electron/overlay/placement';
 import { createDesktopShell, OVERLAY_SIZE, TRANSPARENT_OPACITY } from '../../electron/overlay/shell';
 import { AppTray, trayMenuTemplate, trayTooltip } from '../../electron/overlay/tray';
-import { DEFAULT_PREFERENCES, DEFAULT_HOTKEYS } from '../../shared/preferences';
+import { DEFAULT_PREFERENCES, DEFAULT_HOTKEYS } from '../../shared/settings/preferences';
 import { FakeBrowserWindow, FakeGlobalShortcut, FakeTray } from '../helpers/fake-electron';
 
 /** The overlay's parts against fakes that record what is asked of Electron. */

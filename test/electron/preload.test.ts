@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { API_METHOD_NAMES } from '../../shared/api-methods';
+import { API_METHOD_NAMES } from '../../shared/contract/api-methods';
 import type { FakeElectron } from '../helpers/fake-electron';
 
 const fake: FakeElectron = vi.hoisted(() => ({}) as FakeElectron);

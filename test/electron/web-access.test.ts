@@ -4,7 +4,7 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sendRaw, type Reply, type RequestOptions } from '../helpers/http';
-import { API_METHOD_NAMES } from '../../shared/api-methods';
+import { API_METHOD_NAMES } from '../../shared/contract/api-methods';
 import { CONTENT_SECURITY_POLICY } from '../../electron/web';
 import { startWebMode, WEB_ENTRY, type WebModeProcess } from '../helpers/web-mode';
 

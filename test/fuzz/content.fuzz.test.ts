@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { loadContent, parseContentText } from '../../electron/services/content';
 import { checkContent } from '../../electron/services/content-check';
-import { ChecklistDefinitionSchema } from '../../shared/checklist';
-import { ScriptsSchema } from '../../shared/scripts';
+import { ChecklistDefinitionSchema } from '../../shared/call/checklist';
+import { ScriptsSchema } from '../../shared/call/scripts';
 import { anyText, applyJsonMutation, fuzzRuns, jsonMutation, mutatedJsonText, mutatedText, type Json } from './arbitraries';
 import { scratchFolder } from './scratch';
 

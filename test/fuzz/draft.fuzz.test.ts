@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { fileTimestamp } from '../../electron/services/atomic-file';
 import { DraftStore, parseDraft } from '../../electron/services/draft-store';
-import { callReducer, CallStateSchema, IDLE, type CallState } from '../../shared/call-machine';
+import { callReducer, CallStateSchema, IDLE, type CallState } from '../../shared/call/call-machine';
 import { INCOMING, OUTGOING } from '../shared/fixtures';
 import { anyBytes, anyText, fuzzRuns, mutatedJsonText, mutatedText, type Json } from './arbitraries';
 import { scratchFolder } from './scratch';

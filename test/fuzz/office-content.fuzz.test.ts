@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { checkContent, formatProblem, parseJsonText, type CheckProblem, type CheckResult, type ContentKind } from '../../electron/services/content-check';
 import { checkOfficeFile, keepLastGood, loadContentInUse } from '../../electron/services/office-content';
-import { DirectorySchema, GlossarySchema } from '../../shared/directory';
+import { DirectorySchema, GlossarySchema } from '../../shared/directory/directory';
 import { anyText, applyJsonMutation, fuzzRuns, jsonMutation, mutatedJsonText, mutatedText, placeKey, printWithPlaces, type Json } from './arbitraries';
 import { scratchFolder } from './scratch';
 

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fileTimestamp } from '../../electron/services/atomic-file';
 import { DEFAULT_SETTINGS, parseSettings, SettingsSchema, SettingsStore, type Settings } from '../../electron/services/settings-store';
-import { DEFAULT_PREFERENCES } from '../../shared/preferences';
+import { DEFAULT_PREFERENCES } from '../../shared/settings/preferences';
 import { anyBytes, anyText, applyJsonMutation, fuzzRuns, getAt, jsonMutation, mutatedJsonText, mutatedText, type Json } from './arbitraries';
 import { scratchFolder } from './scratch';
 

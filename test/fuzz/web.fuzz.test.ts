@@ -8,9 +8,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createExportDownload, createHandlers, createImportUpload } from '../../electron/handlers';
 import { openAppServices, type AppServices } from '../../electron/services/app-services';
 import { MAX_BODY_BYTES, startWebServer, TOKEN_HEADER, type RunningWebServer } from '../../electron/web';
-import { apiContract, describeIssues, isApiMethod, polishIssueMessages } from '../../shared/api';
-import { API_METHOD_NAMES } from '../../shared/api-methods';
-import { RegisterExportSchema } from '../../shared/register-api';
+import { apiContract, describeIssues, isApiMethod, polishIssueMessages } from '../../shared/contract/api';
+import { API_METHOD_NAMES } from '../../shared/contract/api-methods';
+import { RegisterExportSchema } from '../../shared/register/register-api';
 import { anyBytes, anyText, applyJsonMutation, fuzzRuns, jsonMutation, mutatedText, shadowingObject, type Json } from './arbitraries';
 import { scratchFolder } from './scratch';
 

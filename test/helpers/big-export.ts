@@ -1,7 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { genesisHash, monthOf, serializeRecord, sha256 } from '../../electron/services/journal-format';
-import { JournalRecordSchema } from '../../shared/journal-record';
+import { JournalRecordSchema } from '../../shared/journal/journal-record';
 import { randomClerkId, sampleRecord } from './records';
 
 /**

@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
-import { callReducer, IDLE, type ActiveCall, type CallState } from '../../shared/call-machine';
-import type { ChecklistDefinition } from '../../shared/checklist';
+import { callReducer, IDLE, type ActiveCall, type CallState } from '../../shared/call/call-machine';
+import type { ChecklistDefinition } from '../../shared/call/checklist';
 
 /**
  * A call as the window leaves it at wrap-up: started a minute ago on the

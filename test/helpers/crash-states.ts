@@ -6,8 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { callReducer, IDLE, type CallState } from '../../shared/call-machine';
-import { ChecklistDefinitionSchema } from '../../shared/checklist';
+import { callReducer, IDLE, type CallState } from '../../shared/call/call-machine';
+import { ChecklistDefinitionSchema } from '../../shared/call/checklist';
 import { DEFAULT_SETTINGS, type Settings } from '../../electron/services/settings-store';
 
 const checklist = ChecklistDefinitionSchema.parse(JSON.parse(readFileSync(join(process.cwd(), 'resources/checklists/incoming.json'), 'utf8')));

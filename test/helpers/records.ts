@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { v7 as uuidv7 } from 'uuid';
-import type { UnchainedCallRecord } from '../../shared/call-record';
-import { ChecklistDefinitionSchema, type ChecklistDefinition } from '../../shared/checklist';
-import { checklistCatalog } from '../../shared/checklist-catalog';
-import { adherenceForFacts } from '../../shared/compliance';
-import { itemAppliesTo, type CallFacts } from '../../shared/applicability';
-import { UNTICKED } from '../../shared/call-items';
+import type { UnchainedCallRecord } from '../../shared/journal/call-record';
+import { ChecklistDefinitionSchema, type ChecklistDefinition } from '../../shared/call/checklist';
+import { checklistCatalog } from '../../shared/call/checklist-catalog';
+import { adherenceForFacts } from '../../shared/call/compliance';
+import { itemAppliesTo, type CallFacts } from '../../shared/call/applicability';
+import { UNTICKED } from '../../shared/call/call-items';
 
 export const CLERK_ID = '0b9f1e0e-3f5c-4a7e-9a39-6f3f6f2b8a10';
 

@@ -6,7 +6,7 @@ import { removeLeftoverTempFiles } from '../../electron/services/atomic-file';
 import { DraftStore } from '../../electron/services/draft-store';
 import { CallJournal, monthOf, serializeRecord } from '../../electron/services/journal';
 import { SettingsStore } from '../../electron/services/settings-store';
-import { JournalRecordSchema } from '../../shared/journal-record';
+import { JournalRecordSchema } from '../../shared/journal/journal-record';
 import { bundleCrashChild, runAndKill, seeded, type Ack } from '../helpers/crash-harness';
 import { stepOfDraft, stepOfSettings } from '../helpers/crash-states';
 import { CLERK_ID, sampleRecord } from '../helpers/records';

@@ -7,7 +7,7 @@ import { createHandlers, dispatch, type HandlerTable } from '../../electron/hand
 import { openAppServices, type AppServices } from '../../electron/services/app-services';
 import { DraftStore } from '../../electron/services/draft-store';
 import { genesisHash, monthOf, scanJournalText } from '../../electron/services/journal';
-import { callReducer, IDLE, type CallState } from '../../shared/call-machine';
+import { callReducer, IDLE, type CallState } from '../../shared/call/call-machine';
 import { FsFaults } from '../helpers/fs-faults';
 
 /**

@@ -6,15 +6,15 @@ import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createHandlers, dispatch } from '../../electron/handlers';
 import { openAppServices, type AppServices } from '../../electron/services/app-services';
-import { API_METHOD_NAMES } from '../../shared/api-methods';
-import type { ApiEnvelope } from '../../shared/api';
-import { buildSearchIndex, search } from '../../shared/search';
+import { API_METHOD_NAMES } from '../../shared/contract/api-methods';
+import type { ApiEnvelope } from '../../shared/contract/api';
+import { buildSearchIndex, search } from '../../shared/directory/search';
 import { createApi } from '../../renderer/src/api/client';
 import { setApi } from '../../renderer/src/api/instance';
-import { useCallStore } from '../../renderer/src/stores/call-store';
-import { useCallbacksStore } from '../../renderer/src/stores/callbacks-store';
-import { draftIdle } from '../../renderer/src/stores/draft-writer';
-import { useHistoryStore } from '../../renderer/src/stores/history-store';
+import { useCallStore } from '../../renderer/src/call/call-store';
+import { useCallbacksStore } from '../../renderer/src/callbacks/callbacks-store';
+import { draftIdle } from '../../renderer/src/call/draft-writer';
+import { useHistoryStore } from '../../renderer/src/desk/history-store';
 
 /**
  * A long working life in one run: the window's own stores drive the real

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { useCallStore, type OpenCallback } from '../../renderer/src/stores/call-store';
-import { useCallbacksStore } from '../../renderer/src/stores/callbacks-store';
-import { callReducer, IDLE, type CallState } from '../../shared/call-machine';
-import { EMPTY_CONTACT } from '../../shared/callback-contact';
+import { useCallStore, type OpenCallback } from '../../renderer/src/call/call-store';
+import { useCallbacksStore } from '../../renderer/src/callbacks/callbacks-store';
+import { callReducer, IDLE, type CallState } from '../../shared/call/call-machine';
+import { EMPTY_CONTACT } from '../../shared/callbacks/callback-contact';
 import { OUTGOING_CHECKLIST } from './fixtures';
 
 /**

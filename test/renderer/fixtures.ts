@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { ChecklistDefinitionSchema } from '../../shared/checklist';
-import { DirectorySchema, GlossarySchema } from '../../shared/directory';
-import { DEFAULT_PREFERENCES } from '../../shared/preferences';
-import { ScriptsSchema } from '../../shared/scripts';
+import { ChecklistDefinitionSchema } from '../../shared/call/checklist';
+import { DirectorySchema, GlossarySchema } from '../../shared/directory/directory';
+import { DEFAULT_PREFERENCES } from '../../shared/settings/preferences';
+import { ScriptsSchema } from '../../shared/call/scripts';
 
 /** The built-in content as the window gets it, read from resources/ like the app reads it. */
 const read = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as unknown;

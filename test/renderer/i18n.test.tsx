@@ -87,7 +87,7 @@ describe("the service's errors in the clerk's language", () => {
 
 describe('the CSV export speaks as the window does', () => {
   it('outcome names in the CSV are the Polish UI names', async () => {
-    const { OUTCOME_LABELS } = await import('../../shared/register-csv');
+    const { OUTCOME_LABELS } = await import('../../shared/register/register-csv');
     expect(OUTCOME_LABELS).toEqual(pl.outcomes);
   });
 });
@@ -95,8 +95,8 @@ describe('the CSV export speaks as the window does', () => {
 describe('what an import says it did', () => {
   it('property: every count and every shown line is said, each skipped line with its own reason, in both languages, with nothing left unfilled', async () => {
     const fc = (await import('fast-check')).default;
-    const { IMPORT_REJECT_REASONS } = await import('../../shared/register-api');
-    const { importSummary } = await import('../../renderer/src/components/import-summary');
+    const { IMPORT_REJECT_REASONS } = await import('../../shared/register/register-api');
+    const { importSummary } = await import('../../renderer/src/register/import-summary');
     const { i18n } = await import('../../renderer/src/i18n');
     const count = fc.integer({ min: 0, max: 200_000 });
     const result = fc
@@ -134,7 +134,7 @@ describe('what an import says it did', () => {
   });
 
   it('a day’s checks filed with the calls are said, not passed over as if nothing came in', async () => {
-    const { importSummary } = await import('../../renderer/src/components/import-summary');
+    const { importSummary } = await import('../../renderer/src/register/import-summary');
     const { i18n } = await import('../../renderer/src/i18n');
     const none = { path: 'a.jsonl', imported: 0, otherRecords: 0, duplicates: 0, conflicts: 0, masked: 0, rejected: [], rejectedCount: 0 };
     expect(importSummary({ ...none, otherRecords: 2 }, i18n.t)).toBe('a.jsonl: zaimportowano 0 rozmów oraz 2 inne zapisy (listy gotowości do dyżuru, notatki o usunięciu starych miesięcy).');
@@ -146,18 +146,18 @@ describe('what an import says it did', () => {
 
 describe('keys the UI builds at run time', () => {
   it('exist for every value they can be built from, in both languages — and no new kind of built key goes unchecked', async () => {
-    const { MASK_TOKENS } = await import('../../shared/masking');
-    const { OUTCOMES } = await import('../../shared/outcomes');
-    const { JOURNAL_PROBLEM_KINDS } = await import('../../shared/api-problems');
-    const { JOURNAL_ALERT_KINDS } = await import('../../shared/journal-alerts');
-    const { FOLDER_KINDS, REGISTER_PROBLEM_KINDS, IMPORT_REJECT_REASONS } = await import('../../shared/register-api');
-    const { QUICK_RANGES, SORT_KEYS } = await import('../../shared/register');
-    const { ROLES } = await import('../../shared/profile');
-    const { CONTACT_PROBLEMS, HONORIFICS } = await import('../../shared/callback-contact');
-    type CallbackStatus = import('../../shared/callbacks').CallbackStatus;
-    type CallbackTimeProblem = import('../../shared/callbacks').CallbackTimeProblem;
-    type QuickCallbackChoice = import('../../shared/callbacks').QuickCallbackChoice;
-    type WrapUpProblem = import('../../shared/wrap-up').WrapUpProblem;
+    const { MASK_TOKENS } = await import('../../shared/masking/masking');
+    const { OUTCOMES } = await import('../../shared/call/outcomes');
+    const { JOURNAL_PROBLEM_KINDS } = await import('../../shared/journal/api-problems');
+    const { JOURNAL_ALERT_KINDS } = await import('../../shared/journal/journal-alerts');
+    const { FOLDER_KINDS, REGISTER_PROBLEM_KINDS, IMPORT_REJECT_REASONS } = await import('../../shared/register/register-api');
+    const { QUICK_RANGES, SORT_KEYS } = await import('../../shared/register/register');
+    const { ROLES } = await import('../../shared/settings/profile');
+    const { CONTACT_PROBLEMS, HONORIFICS } = await import('../../shared/callbacks/callback-contact');
+    type CallbackStatus = import('../../shared/callbacks/callbacks').CallbackStatus;
+    type CallbackTimeProblem = import('../../shared/callbacks/callbacks').CallbackTimeProblem;
+    type QuickCallbackChoice = import('../../shared/callbacks/callbacks').QuickCallbackChoice;
+    type WrapUpProblem = import('../../shared/call/wrap-up').WrapUpProblem;
     const timeProblems: CallbackTimeProblem[] = ['required', 'invalid', 'past', 'too-far'];
     // Each family: the values the domain can hand the template (the types keep these lists whole: a value added there fails to compile here).
     const families: Record<string, readonly string[]> = {

@@ -2,13 +2,13 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/re
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setApi } from '../../renderer/src/api/instance';
-import { SensitiveDataReminder } from '../../renderer/src/components/OutboundSteps';
-import { forgetSettingsEdits } from '../../renderer/src/components/settings-form';
-import { SettingsView } from '../../renderer/src/components/SettingsView';
+import { SensitiveDataReminder } from '../../renderer/src/call/OutboundSteps';
+import { forgetSettingsEdits } from '../../renderer/src/settings/settings-form';
+import { SettingsView } from '../../renderer/src/settings/SettingsView';
 import { i18n } from '../../renderer/src/i18n';
-import { useAppStore } from '../../renderer/src/stores/app-store';
-import type { Api } from '../../shared/api';
-import { DEFAULT_PREFERENCES, PreferencesSchema } from '../../shared/preferences';
+import { useAppStore } from '../../renderer/src/desk/app-store';
+import type { Api } from '../../shared/contract/api';
+import { DEFAULT_PREFERENCES, PreferencesSchema } from '../../shared/settings/preferences';
 import { BUILT_IN_SCRIPTS, TEST_PROFILE } from './fixtures';
 
 /**

@@ -3,11 +3,11 @@ import { I18nextProvider } from 'react-i18next';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../renderer/src/api/client';
 import { setApi } from '../../renderer/src/api/instance';
-import { RegisterTable } from '../../renderer/src/components/RegisterTable';
+import { RegisterTable } from '../../renderer/src/register/RegisterTable';
 import { i18n } from '../../renderer/src/i18n';
-import { useRegisterStore } from '../../renderer/src/stores/register-store';
-import type { Api, ApiOutput } from '../../shared/api';
-import type { RegisterCall, RegisterRowView } from '../../shared/register-api';
+import { useRegisterStore } from '../../renderer/src/register/register-store';
+import type { Api, ApiOutput } from '../../shared/contract/api';
+import type { RegisterCall, RegisterRowView } from '../../shared/register/register-api';
 
 const initialRegister = useRegisterStore.getState();
 

@@ -3,16 +3,16 @@ import { I18nextProvider } from 'react-i18next';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../renderer/src/api/client';
 import { setApi } from '../../renderer/src/api/instance';
-import { App } from '../../renderer/src/components/App';
-import { forgetSettingsEdits } from '../../renderer/src/components/settings-form';
+import { App } from '../../renderer/src/desk/App';
+import { forgetSettingsEdits } from '../../renderer/src/settings/settings-form';
 import { i18n } from '../../renderer/src/i18n';
-import { useAppStore } from '../../renderer/src/stores/app-store';
-import { useCallStore } from '../../renderer/src/stores/call-store';
-import { useDeskStore } from '../../renderer/src/stores/desk-store';
-import { draftIdle } from '../../renderer/src/stores/draft-writer';
-import type { Api } from '../../shared/api';
-import { IDLE } from '../../shared/call-machine';
-import { PreferencesSchema } from '../../shared/preferences';
+import { useAppStore } from '../../renderer/src/desk/app-store';
+import { useCallStore } from '../../renderer/src/call/call-store';
+import { useDeskStore } from '../../renderer/src/desk/desk-store';
+import { draftIdle } from '../../renderer/src/call/draft-writer';
+import type { Api } from '../../shared/contract/api';
+import { IDLE } from '../../shared/call/call-machine';
+import { PreferencesSchema } from '../../shared/settings/preferences';
 import { BUILT_IN_CONTENT, BUILT_IN_DIRECTORY, BUILT_IN_GLOSSARY, TEST_PROFILE } from './fixtures';
 
 /**

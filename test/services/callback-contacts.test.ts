@@ -5,10 +5,10 @@ import { v7 as uuidv7 } from 'uuid';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createHandlers, dispatch, type HandlerTable } from '../../electron/handlers';
 import { openAppServices, type AppServices } from '../../electron/services/app-services';
-import { callReducer, type ActiveCall, type CallState } from '../../shared/call-machine';
+import { callReducer, type ActiveCall, type CallState } from '../../shared/call/call-machine';
 import { endedCall as sharedEndedCall } from '../helpers/calls';
-import type { CallbackContactInput } from '../../shared/callback-contact';
-import type { PersonAnswer } from '../../shared/outbound';
+import type { CallbackContactInput } from '../../shared/callbacks/callback-contact';
+import type { PersonAnswer } from '../../shared/call/outbound';
 
 /**
  * Whom to call back lives on this computer only: through the real handlers

@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { runDirectoryCli } from '../../electron/directory-cli';
 import { CHECK_PROBLEMS_LISTED, checkContent } from '../../electron/services/content-check';
 import { CONTENT_FILE_MAX_BYTES } from '../../electron/services/safe-read';
-import { DirectorySchema, GlossarySchema } from '../../shared/directory';
-import { maskIdentifiers } from '../../shared/masking';
+import { DirectorySchema, GlossarySchema } from '../../shared/directory/directory';
+import { maskIdentifiers } from '../../shared/masking/masking';
 
 const directoryText = readFileSync('resources/directory.json', 'utf8');
 const glossaryText = readFileSync('resources/glossary.json', 'utf8');

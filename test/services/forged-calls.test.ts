@@ -5,9 +5,9 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHandlers, dispatch, type HandlerTable } from '../../electron/handlers';
 import { openAppServices, type AppServices } from '../../electron/services/app-services';
-import { callForSaving, LONGEST_CALL_MS } from '../../shared/call-for-saving';
-import { callReducer, type ActiveCall } from '../../shared/call-machine';
-import { adherenceForFacts } from '../../shared/compliance';
+import { callForSaving, LONGEST_CALL_MS } from '../../shared/call/call-for-saving';
+import { callReducer, type ActiveCall } from '../../shared/call/call-machine';
+import { adherenceForFacts } from '../../shared/call/compliance';
 import { endedCall } from '../helpers/calls';
 import { INCOMING, OUTGOING, TEST_CATALOG } from '../helpers/records';
 

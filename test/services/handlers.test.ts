@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHandlers, dispatch, type HandlerTable } from '../../electron/handlers';
 import { loadContent } from '../../electron/services/content';
 import { openAppServices, type AppServices } from '../../electron/services/app-services';
-import { callReducer, IDLE, type ActiveCall, type CallState } from '../../shared/call-machine';
+import { callReducer, IDLE, type ActiveCall, type CallState } from '../../shared/call/call-machine';
 import { endedCall as sharedEndedCall } from '../helpers/calls';
 
 /**

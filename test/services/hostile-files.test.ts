@@ -7,7 +7,7 @@ import { createHandlers, dispatch, type HandlerTable } from '../../electron/hand
 import { importsRoot, openAppServices, type AppServices } from '../../electron/services/app-services';
 import { monthOf, serializeRecord } from '../../electron/services/journal-format';
 import { markTeamFolder } from '../../electron/services/team-sync';
-import { JournalRecordSchema } from '../../shared/journal-record';
+import { JournalRecordSchema } from '../../shared/journal/journal-record';
 import { endedCall } from '../helpers/calls';
 import { INCOMING, sampleRecord } from '../helpers/records';
 

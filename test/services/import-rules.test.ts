@@ -8,9 +8,9 @@ import { createHandlers, dispatch, type HandlerTable } from '../../electron/hand
 import { importsRoot, openAppServices, type AppServices } from '../../electron/services/app-services';
 import { genesisHash, monthOf, serializeRecord, sha256 } from '../../electron/services/journal-format';
 import { markTeamFolder } from '../../electron/services/team-sync';
-import type { UnchainedCallRecord } from '../../shared/call-record';
-import { JournalRecordSchema } from '../../shared/journal-record';
-import { maskIdentifiers } from '../../shared/masking';
+import type { UnchainedCallRecord } from '../../shared/journal/call-record';
+import { JournalRecordSchema } from '../../shared/journal/journal-record';
+import { maskIdentifiers } from '../../shared/masking/masking';
 import { emailAddress, validPesel, writtenNrb, writtenPhone } from '../shared/arbitraries';
 import { writeMonthWithHead } from '../helpers/month-files';
 import { sampleRecord } from '../helpers/records';

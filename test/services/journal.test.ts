@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CallJournal, genesisHash, monthOf, sha256 } from '../../electron/services/journal';
-import { buildShiftRecord } from '../../shared/shift-record';
+import { buildShiftRecord } from '../../shared/journal/shift-record';
 import { CLERK_ID, sampleRecord } from '../helpers/records';
 
 let dataDir: string;

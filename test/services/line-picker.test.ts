@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CallJournal } from '../../electron/services/journal';
 import { LinePicker } from '../../electron/services/line-picker';
-import { CallRecordSchema } from '../../shared/call-record';
+import { CallRecordSchema } from '../../shared/journal/call-record';
 import { CLERK_ID, sampleRecord } from '../helpers/records';
 
 let dataDir: string;

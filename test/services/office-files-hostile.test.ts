@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { CHECK_PROBLEMS_LISTED, checkContent, checkContentAsync, decodeContent } from '../../electron/services/content-check';
 import { checkOfficeFile, loadContentInUse, keepLastGood, type OfficeFileCheck } from '../../electron/services/office-content';
 import { CONTENT_FILE_MAX_BYTES, FILE_READ_TIMEOUT_MS, readBoundedFile, type FileSystemAccess } from '../../electron/services/safe-read';
-import { DirectorySchema, GlossarySchema } from '../../shared/directory';
+import { DirectorySchema, GlossarySchema } from '../../shared/directory/directory';
 
 /**
  * What a team lead may point the app at, by mistake or on a bad day of the

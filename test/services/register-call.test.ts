@@ -5,8 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHandlers, dispatch, type HandlerTable } from '../../electron/handlers';
 import { openAppServices, type AppServices } from '../../electron/services/app-services';
 import { CallJournal } from '../../electron/services/journal';
-import type { UnchainedCallRecord } from '../../shared/call-record';
-import type { RegisterCall } from '../../shared/register-api';
+import type { UnchainedCallRecord } from '../../shared/journal/call-record';
+import type { RegisterCall } from '../../shared/register/register-api';
 import { CLERK_ID, INCOMING, OUTGOING, recordedItems, sampleRecord } from '../helpers/records';
 
 /**

@@ -1,12 +1,12 @@
-import { maskIdentifiers } from '../../shared/masking';
+import { maskIdentifiers } from '../../shared/masking/masking';
 import { Writable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { writeCsv } from '../../electron/services/register-export';
 import type { Register } from '../../electron/services/register';
-import type { ItemList, RegisterRow } from '../../shared/register';
-import { CUT_MARK, MAX_CELL_LENGTH, MAX_ITEM_COLUMNS, OTHER_ITEMS_HEADER } from '../../shared/register-csv';
+import type { ItemList, RegisterRow } from '../../shared/register/register';
+import { CUT_MARK, MAX_CELL_LENGTH, MAX_ITEM_COLUMNS, OTHER_ITEMS_HEADER } from '../../shared/register/register-csv';
 
 /**
  * The CSV export as the team lead's spreadsheet reads it: written by the real

@@ -8,8 +8,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createHandlers, dispatch, type HandlerTable } from '../../electron/handlers';
 import { openAppServices, type AppServices } from '../../electron/services/app-services';
 import { CallJournal } from '../../electron/services/journal';
-import type { UnchainedRecord } from '../../shared/journal-record';
-import type { UnchainedCallRecord } from '../../shared/call-record';
+import type { UnchainedRecord } from '../../shared/journal/journal-record';
+import type { UnchainedCallRecord } from '../../shared/journal/call-record';
 import { writeMonthWithHead } from '../helpers/month-files';
 import { CLERK_ID, OUTGOING, recordedItems, sampleRecord } from '../helpers/records';
 

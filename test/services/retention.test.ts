@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHandlers, type HandlerTable } from '../../electron/handlers';
 import { openAppServices, type AppServices } from '../../electron/services/app-services';
 import { CallJournal, monthOf } from '../../electron/services/journal';
-import { expiredMonths, firstKeptMonth } from '../../shared/retention';
+import { expiredMonths, firstKeptMonth } from '../../shared/journal/retention';
 import { sampleRecord } from '../helpers/records';
 
 describe('retention periods', () => {

@@ -5,13 +5,13 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHandlers, dispatch, type HandlerTable } from '../../electron/handlers';
 import { openAppServices, type AppServices } from '../../electron/services/app-services';
-import { callReducer, type CallState } from '../../shared/call-machine';
+import { callReducer, type CallState } from '../../shared/call/call-machine';
 import { documentNumber, emailAddress, validPesel, writtenNrb, writtenPhone } from '../shared/arbitraries';
 import { endedCall } from '../helpers/calls';
 import { INCOMING, sampleRecord } from '../helpers/records';
 import { writeMonthWithHead } from '../helpers/month-files';
 import { genesisHash, serializeRecord } from '../../electron/services/journal-format';
-import { JournalRecordSchema } from '../../shared/journal-record';
+import { JournalRecordSchema } from '../../shared/journal/journal-record';
 
 /**
  * The name of the unit a call is routed to comes from the window. The record

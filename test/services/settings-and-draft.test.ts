@@ -1,4 +1,4 @@
-import { DEFAULT_PREFERENCES } from '../../shared/preferences';
+import { DEFAULT_PREFERENCES } from '../../shared/settings/preferences';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,8 +6,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { openAppServices } from '../../electron/services/app-services';
 import { DraftStore } from '../../electron/services/draft-store';
 import { DEFAULT_SETTINGS, SettingsStore, type Settings } from '../../electron/services/settings-store';
-import { callReducer, IDLE, type CallState } from '../../shared/call-machine';
-import { ChecklistDefinitionSchema } from '../../shared/checklist';
+import { callReducer, IDLE, type CallState } from '../../shared/call/call-machine';
+import { ChecklistDefinitionSchema } from '../../shared/call/checklist';
 
 let dataDir: string;
 beforeEach(() => {

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHandlers, dispatch, type HandlerTable } from '../../electron/handlers';
 import { openAppServices, type AppServices } from '../../electron/services/app-services';
 import { genesisHash, monthOf, scanJournalText } from '../../electron/services/journal';
-import { type ActiveCall } from '../../shared/call-machine';
+import { type ActiveCall } from '../../shared/call/call-machine';
 import { endedCall as sharedEndedCall } from '../helpers/calls';
 import { callRecordOnlyInJournal } from '../helpers/team';
 

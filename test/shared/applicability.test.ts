@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { hadConversation, itemAppliesTo, type CallFacts } from '../../shared/applicability';
-import { GOOD_MOMENT_ITEM_ID, IDENTITY_ITEM_ID } from '../../shared/call-items';
-import { itemApplies } from '../../shared/checklist';
-import { verifyRecordedItems } from '../../shared/checklist-catalog';
-import { createRowMaker, NO_FILTER, rowFilter } from '../../shared/register';
-import { summarize } from '../../shared/statistics';
-import { CallRecordSchema, type CallRecord } from '../../shared/call-record';
-import { adherenceForFacts } from '../../shared/compliance';
+import { hadConversation, itemAppliesTo, type CallFacts } from '../../shared/call/applicability';
+import { GOOD_MOMENT_ITEM_ID, IDENTITY_ITEM_ID } from '../../shared/call/call-items';
+import { itemApplies } from '../../shared/call/checklist';
+import { verifyRecordedItems } from '../../shared/call/checklist-catalog';
+import { createRowMaker, NO_FILTER, rowFilter } from '../../shared/register/register';
+import { summarize } from '../../shared/register/statistics';
+import { CallRecordSchema, type CallRecord } from '../../shared/journal/call-record';
+import { adherenceForFacts } from '../../shared/call/compliance';
 import { INCOMING, OUTGOING, recordedItems, sampleRecord, TEST_CATALOG } from '../helpers/records';
 
 /**

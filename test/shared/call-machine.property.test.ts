@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { callReducer, CallStateSchema, IDLE, missingItems, NOTE_MAX_LENGTH, type CallEvent, type CallState } from '../../shared/call-machine';
-import { OUTCOMES } from '../../shared/outcomes';
+import { callReducer, CallStateSchema, IDLE, missingItems, NOTE_MAX_LENGTH, type CallEvent, type CallState } from '../../shared/call/call-machine';
+import { OUTCOMES } from '../../shared/call/outcomes';
 import { INCOMING, SHORT } from './fixtures';
 
 const T0 = Date.UTC(2026, 10, 24, 9, 0, 0);

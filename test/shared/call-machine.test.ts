@@ -11,7 +11,7 @@ import {
   NOTE_MAX_LENGTH,
   type CallEvent,
   type CallState,
-} from '../../shared/call-machine';
+} from '../../shared/call/call-machine';
 import { CALL_ID, INCOMING, inPhase, run, SHORT, start, T0 } from './fixtures';
 
 const tick = (itemId: string, at: number): CallEvent => ({ type: 'toggle-item', itemId, at });

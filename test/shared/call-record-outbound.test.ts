@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { CallEvent } from '../../shared/call-machine';
-import { buildCallRecord, CallRecordSchema, summarizeCall } from '../../shared/call-record';
-import type { Outcome } from '../../shared/outcomes';
+import type { CallEvent } from '../../shared/call/call-machine';
+import { buildCallRecord, CallRecordSchema, summarizeCall } from '../../shared/journal/call-record';
+import type { Outcome } from '../../shared/call/outcomes';
 import { CALL_ID, INCOMING, inPhase, OUTGOING, run, start, T0, PROFILE } from './fixtures';
 
 const profile = PROFILE;

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CallRecordSchema, type CallRecord } from '../../shared/call-record';
-import { implausibleCall } from '../../shared/call-record-plausible';
-import { OLDEST_CALL_MS } from '../../shared/call-for-saving';
+import { CallRecordSchema, type CallRecord } from '../../shared/journal/call-record';
+import { implausibleCall } from '../../shared/journal/call-record-plausible';
+import { OLDEST_CALL_MS } from '../../shared/call/call-for-saving';
 import { sampleRecord } from '../helpers/records';
 
 /**
@@ -90,9 +90,9 @@ describe('a call record the app could have saved', () => {
 
 describe('every call the app saves passes', () => {
   it('property: any checklist, ticks, outbound answer, routing, invitation and outcome the window allows — built as a save builds it — is plausible', async () => {
-    const { buildCallRecord } = await import('../../shared/call-record');
-    const { callReducer } = await import('../../shared/call-machine');
-    const { OUTCOMES } = await import('../../shared/outcomes');
+    const { buildCallRecord } = await import('../../shared/journal/call-record');
+    const { callReducer } = await import('../../shared/call/call-machine');
+    const { OUTCOMES } = await import('../../shared/call/outcomes');
     const { endedCall } = await import('../helpers/calls');
     const { PROFILE } = await import('./fixtures');
     const { INCOMING: IN, OUTGOING: OUT } = await import('../helpers/records');

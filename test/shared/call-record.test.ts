@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { callReducer, NOTE_MAX_LENGTH, STORED_NOTE_MAX_LENGTH, type ActiveCall, type CallEvent } from '../../shared/call-machine';
-import { buildCallRecord, CallRecordSchema, summarizeCall, type UnchainedCallRecord } from '../../shared/call-record';
-import { apiContract } from '../../shared/api';
-import { OUTCOMES } from '../../shared/outcomes';
+import { callReducer, NOTE_MAX_LENGTH, STORED_NOTE_MAX_LENGTH, type ActiveCall, type CallEvent } from '../../shared/call/call-machine';
+import { buildCallRecord, CallRecordSchema, summarizeCall, type UnchainedCallRecord } from '../../shared/journal/call-record';
+import { apiContract } from '../../shared/contract/api';
+import { OUTCOMES } from '../../shared/call/outcomes';
 import { documentNumber, emailAddress, POLISH_WORDS, validPesel, writtenNip, writtenPhone } from './arbitraries';
 import { CALL_ID, INCOMING, inPhase, run, start, T0, PROFILE } from './fixtures';
 

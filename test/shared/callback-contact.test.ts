@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkContact, contactsToDrop, ORPHAN_GRACE_MS, tidyPhone, type StoredContact } from '../../shared/callback-contact';
+import { checkContact, contactsToDrop, ORPHAN_GRACE_MS, tidyPhone, type StoredContact } from '../../shared/callbacks/callback-contact';
 
 const MOBILE = ['45', '50', '51', '53', '57', '60', '66', '69', '72', '73', '78', '79', '88'];
 const LANDLINE = ['12', '22', '32', '42', '44', '46', '52', '58', '61', '71', '81', '91'];

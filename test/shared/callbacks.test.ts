@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CallRecord } from '../../shared/call-record';
+import type { CallRecord } from '../../shared/journal/call-record';
 import {
   CALLBACK_DUE_BEFORE_MS,
   CALLBACK_MAX_AHEAD_MS,
@@ -9,9 +9,9 @@ import {
   mayConcernCallbacks,
   openCallbacks,
   quickCallbackTimes,
-} from '../../shared/callbacks';
-import type { Outcome } from '../../shared/outcomes';
-import type { PersonAnswer } from '../../shared/outbound';
+} from '../../shared/callbacks/callbacks';
+import type { Outcome } from '../../shared/call/outcomes';
+import type { PersonAnswer } from '../../shared/call/outbound';
 
 type Row = Parameters<typeof openCallbacks>[0][number];
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ChecklistDefinitionSchema, itemApplies } from '../../shared/checklist';
+import { ChecklistDefinitionSchema, itemApplies } from '../../shared/call/checklist';
 
 const incomingPath = fileURLToPath(new URL('../../resources/checklists/incoming.json', import.meta.url));
 const incomingRaw = JSON.parse(readFileSync(incomingPath, 'utf8')) as Record<string, unknown>;

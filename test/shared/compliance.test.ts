@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ActiveCall, CallEvent } from '../../shared/call-machine';
-import { ChecklistDefinitionSchema } from '../../shared/checklist';
-import { UNTICKED, type ItemState } from '../../shared/call-items';
+import type { ActiveCall, CallEvent } from '../../shared/call/call-machine';
+import { ChecklistDefinitionSchema } from '../../shared/call/checklist';
+import { UNTICKED, type ItemState } from '../../shared/call/call-items';
 import {
   adherenceForFacts,
   BURST_MIN_ITEMS,
@@ -10,7 +10,7 @@ import {
   callAdherence,
   GREETING_DEADLINE_MS,
   markLateBurst,
-} from '../../shared/compliance';
+} from '../../shared/call/compliance';
 import { CALL_ID, INCOMING, inPhase, run, start, T0 } from './fixtures';
 
 // The rules these tests were written against; if they change, the hand-made cases below need a look.

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DirectorySchema } from '../../shared/directory';
-import { nameRepeatsStreet, routeMatter, siteLine } from '../../shared/routing';
+import { DirectorySchema } from '../../shared/directory/directory';
+import { nameRepeatsStreet, routeMatter, siteLine } from '../../shared/directory/routing';
 
 /**
  * The built-in directory's matters say where their words come from and when

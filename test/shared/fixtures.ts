@@ -1,10 +1,10 @@
 /** Shared fixtures for the call machine and call record tests. */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { callReducer, IDLE, type CallEvent, type CallState } from '../../shared/call-machine';
-import { ChecklistDefinitionSchema, type ChecklistDefinition } from '../../shared/checklist';
-import type { Profile } from '../../shared/profile';
-import { ScriptsSchema, type Scripts } from '../../shared/scripts';
+import { callReducer, IDLE, type CallEvent, type CallState } from '../../shared/call/call-machine';
+import { ChecklistDefinitionSchema, type ChecklistDefinition } from '../../shared/call/checklist';
+import type { Profile } from '../../shared/settings/profile';
+import { ScriptsSchema, type Scripts } from '../../shared/call/scripts';
 
 const incomingPath = fileURLToPath(new URL('../../resources/checklists/incoming.json', import.meta.url));
 

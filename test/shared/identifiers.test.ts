@@ -11,7 +11,7 @@ import {
   isValidPesel,
   peselCheckDigit,
   type GroupOfDigits,
-} from '../../shared/identifiers';
+} from '../../shared/masking/identifiers';
 import { nipCheck, peselPrefix, validNip, validNrb, validPesel } from './arbitraries';
 
 /** Every string that differs from `value` in exactly one digit. */

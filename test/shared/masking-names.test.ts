@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { FEMALE_FIRST_NAMES, MALE_FIRST_NAMES } from '../../shared/data/first-names-pl';
-import { isPlainProse, MASK_TOKENS, maskIdentifiers } from '../../shared/masking';
-import { findNames } from '../../shared/masking-names';
-import { firstNameForms, foldWord } from '../../shared/name-forms';
-import { draftText, storedCallbackReference, storedNote, storedUnitName } from '../../shared/stored-text';
+import { FEMALE_FIRST_NAMES, MALE_FIRST_NAMES } from '../../shared/masking/data/first-names-pl';
+import { isPlainProse, MASK_TOKENS, maskIdentifiers } from '../../shared/masking/masking';
+import { findNames } from '../../shared/masking/masking-names';
+import { firstNameForms, foldWord } from '../../shared/masking/name-forms';
+import { draftText, storedCallbackReference, storedNote, storedUnitName } from '../../shared/masking/stored-text';
 import { validPesel } from './arbitraries';
 
 /**
@@ -111,7 +111,7 @@ describe('a first name from the shipped list, in every case form, is masked with
     expect(FEMALE_FIRST_NAMES.length).toBeGreaterThanOrEqual(200);
     const all = [...MALE_FIRST_NAMES, ...FEMALE_FIRST_NAMES];
     expect(new Set(all).size).toBe(all.length);
-    const header = readFileSync('shared/data/first-names-pl.ts', 'utf8').slice(0, 1_000);
+    const header = readFileSync('shared/masking/data/first-names-pl.ts', 'utf8').slice(0, 1_000);
     for (const said of ['Lista imion występujących w rejestrze PESEL', 'dane.gov.pl', 'selection']) expect(header).toContain(said);
   });
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MASK_TOKENS, maskIdentifiers, type MaskKind } from '../../shared/masking';
+import { MASK_TOKENS, maskIdentifiers, type MaskKind } from '../../shared/masking/masking';
 import { textAfter, textBefore } from './arbitraries';
 import {
   DIGIT_ZEROS,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { maskIdentifiers } from '../../shared/masking';
+import { maskIdentifiers } from '../../shared/masking/masking';
 import { textAfter, textBefore } from './arbitraries';
 import { caseSignature, datePair, dateTime, numberList, otherHarmless, spacedAmount, timeOrRange, writtenDate } from './masking.arbitraries';
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MASK_TOKENS, maskIdentifiers, type MaskKind } from '../../shared/masking';
-import { normalisedCopy } from '../../shared/text-normalisation';
+import { MASK_TOKENS, maskIdentifiers, type MaskKind } from '../../shared/masking/masking';
+import { normalisedCopy } from '../../shared/masking/text-normalisation';
 import { textAfter, textBefore } from './arbitraries';
 import { type Written } from './masking.arbitraries';
 import {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { digitChains, normalisedCopy, originalSpan } from '../../shared/text-normalisation';
+import { digitChains, normalisedCopy, originalSpan } from '../../shared/masking/text-normalisation';
 import { DIGIT_ZEROS, FORMAT_CHARS, SEPARATORS } from './masking.arbitraries';
 
 /** The copy masking reads, and its map back to what was typed. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskIdentifiers } from '../../shared/masking';
+import { maskIdentifiers } from '../../shared/masking/masking';
 
 /**
  * Masking stays linear: no pattern may backtrack catastrophically on long

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isValidIdCard, isValidNrb, isValidPesel } from '../../shared/identifiers';
-import { MASK_TOKENS, maskIdentifiers, type MaskKind } from '../../shared/masking';
+import { isValidIdCard, isValidNrb, isValidPesel } from '../../shared/masking/identifiers';
+import { MASK_TOKENS, maskIdentifiers, type MaskKind } from '../../shared/masking/masking';
 import {
   documentNumber,
   emailAddress,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findIdentifiers, isPlainProse, MASK_TOKENS, maskIdentifiers, replaceIdentifiers } from '../../shared/masking';
+import { findIdentifiers, isPlainProse, MASK_TOKENS, maskIdentifiers, replaceIdentifiers } from '../../shared/masking/masking';
 import { POLISH_WORDS } from './arbitraries';
 import {
   caseSignature,

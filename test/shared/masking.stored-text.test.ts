@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CALLBACK_REFERENCE_MAX_LENGTH, STORED_NOTE_MAX_LENGTH } from '../../shared/call-machine';
-import { findIdentifiers, maskIdentifiers } from '../../shared/masking';
-import { draftText, storedCallbackReference, storedNote } from '../../shared/stored-text';
-import { normalisedCopy } from '../../shared/text-normalisation';
+import { CALLBACK_REFERENCE_MAX_LENGTH, STORED_NOTE_MAX_LENGTH } from '../../shared/call/call-machine';
+import { findIdentifiers, maskIdentifiers } from '../../shared/masking/masking';
+import { draftText, storedCallbackReference, storedNote } from '../../shared/masking/stored-text';
+import { normalisedCopy } from '../../shared/masking/text-normalisation';
 import { POLISH_WORDS, textAfter, textBefore } from './arbitraries';
 import { caseSignature, datePair, dateTime, numberList, otherHarmless, spacedAmount, spelledEmail, spelledNrb, spelledPesel, spelledPhone, timeOrRange } from './masking.arbitraries';
 import { halfTyped, INVISIBLE_CHARS } from './masking.leaks.arbitraries';

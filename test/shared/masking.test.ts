@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isValidPesel, peselCheckDigit } from '../../shared/identifiers';
-import { MASK_TOKENS, maskIdentifiers, type MaskKind } from '../../shared/masking';
+import { isValidPesel, peselCheckDigit } from '../../shared/masking/identifiers';
+import { MASK_TOKENS, maskIdentifiers, type MaskKind } from '../../shared/masking/masking';
 
 describe('maskIdentifiers: fixed examples', () => {
   it('masks the textbook PESEL and keeps the words around it', () => {

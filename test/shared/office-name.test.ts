@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { officeNameGenitive } from '../../shared/office-name';
-import { greetingFor } from '../../shared/scripts';
+import { officeNameGenitive } from '../../shared/polish/office-name';
+import { greetingFor } from '../../shared/call/scripts';
 import { SCRIPTS } from './fixtures';
 
 describe('officeNameGenitive', () => {

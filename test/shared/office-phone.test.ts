@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PREFERENCES, normaliseOfficePhone, OFFICE_PHONE_PROBLEM, PreferencesSchema } from '../../shared/preferences';
+import { DEFAULT_PREFERENCES, normaliseOfficePhone, OFFICE_PHONE_PROBLEM, PreferencesSchema } from '../../shared/settings/preferences';
 
 /** The office's published number in the settings: a Polish number, kept as it is read out, or nothing. */
 describe('the office’s phone number in the settings', () => {

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { callReducer, CallStateSchema, IDLE, LATEST_TIME, NOTE_MAX_LENGTH, type CallEvent, type CallState } from '../../shared/call-machine';
-import { GOOD_MOMENT_ITEM_ID, IDENTITY_ITEM_ID, PERSON_ANSWERS } from '../../shared/outbound';
-import { OUTCOMES } from '../../shared/outcomes';
+import { callReducer, CallStateSchema, IDLE, LATEST_TIME, NOTE_MAX_LENGTH, type CallEvent, type CallState } from '../../shared/call/call-machine';
+import { GOOD_MOMENT_ITEM_ID, IDENTITY_ITEM_ID, PERSON_ANSWERS } from '../../shared/call/outbound';
+import { OUTCOMES } from '../../shared/call/outcomes';
 import { INCOMING, OUTGOING, SHORT } from './fixtures';
 
 const T0 = Date.UTC(2026, 10, 24, 9, 0, 0);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { callReducer, CallStateSchema, IDLE, type CallEvent, type CallState } from '../../shared/call-machine';
-import { GOOD_MOMENT_ITEM_ID, IDENTITY_ITEM_ID, suggestedOutcome, type PersonAnswer } from '../../shared/outbound';
-import { wrapUpProblems } from '../../shared/wrap-up';
+import { callReducer, CallStateSchema, IDLE, type CallEvent, type CallState } from '../../shared/call/call-machine';
+import { GOOD_MOMENT_ITEM_ID, IDENTITY_ITEM_ID, suggestedOutcome, type PersonAnswer } from '../../shared/call/outbound';
+import { wrapUpProblems } from '../../shared/call/wrap-up';
 import { CALL_ID, INCOMING, inPhase, OUTGOING, run, SHORT, start, T0 } from './fixtures';
 
 const person = (answer: PersonAnswer, dt: number): CallEvent => ({ type: 'answer-person', answer, at: T0 + dt });

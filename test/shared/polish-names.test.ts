@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { capitalisedName, inferHonorific, instrumentalOf, NAME_MAX_LENGTH, type DeclinedName, type Honorific } from '../../shared/polish-names';
-import { MEN_FIRST_NAMES, WOMEN_FIRST_NAMES } from '../../shared/polish-names-lexicon';
+import { capitalisedName, inferHonorific, instrumentalOf, NAME_MAX_LENGTH, type DeclinedName, type Honorific } from '../../shared/polish/polish-names';
+import { MEN_FIRST_NAMES, WOMEN_FIRST_NAMES } from '../../shared/polish/polish-names-lexicon';
 
 /**
  * "Czy rozmawiam z {person}?" — every expected form below is written out by

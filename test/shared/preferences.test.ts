@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acceleratorProblem, canonicalAccelerator, DEFAULT_HOTKEYS, PreferencesSchema } from '../../shared/preferences';
+import { acceleratorProblem, canonicalAccelerator, DEFAULT_HOTKEYS, PreferencesSchema } from '../../shared/settings/preferences';
 
 describe('hotkey combinations', () => {
   it('one spelling per combination, whatever the order and the names of the modifiers', () => {

@@ -9,7 +9,7 @@ import {
   validateProfile,
   type ProfileErrorCode,
   type ProfileInput,
-} from '../../shared/profile';
+} from '../../shared/settings/profile';
 
 const valid: ProfileInput = {
   firstName: 'Anna',

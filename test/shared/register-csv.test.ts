@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { OUTCOMES } from '../../shared/outcomes';
-import { PERSON_ANSWERS } from '../../shared/outbound';
-import type { ItemList, RegisterRow } from '../../shared/register';
+import { OUTCOMES } from '../../shared/call/outcomes';
+import { PERSON_ANSWERS } from '../../shared/call/outbound';
+import type { ItemList, RegisterRow } from '../../shared/register/register';
 import {
   csvCells,
   csvHeader,
@@ -14,7 +14,7 @@ import {
   neutralizeCell,
   OTHER_ITEMS_HEADER,
   textCell,
-} from '../../shared/register-csv';
+} from '../../shared/register/register-csv';
 
 /**
  * The cells of the register's CSV one by one: which are neutralised and how,

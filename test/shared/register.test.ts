@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { CallRecord } from '../../shared/call-record';
-import { OUTCOMES } from '../../shared/outcomes';
-import { createRowBuilder, createRowMaker, missedItems, MISSED_ANY, NO_FILTER, quickRange, rowComparator, rowFilter, RegisterFilterSchema, type RegisterRow } from '../../shared/register';
-import { CALLBACK_OVERDUE_AFTER_MS } from '../../shared/callbacks';
-import { callbackDeadline, callbacksKept, summarize } from '../../shared/statistics';
-import { csvCells, csvHeader, itemColumns, neutralizeCell } from '../../shared/register-csv';
+import type { CallRecord } from '../../shared/journal/call-record';
+import { OUTCOMES } from '../../shared/call/outcomes';
+import { createRowBuilder, createRowMaker, missedItems, MISSED_ANY, NO_FILTER, quickRange, rowComparator, rowFilter, RegisterFilterSchema, type RegisterRow } from '../../shared/register/register';
+import { CALLBACK_OVERDUE_AFTER_MS } from '../../shared/callbacks/callbacks';
+import { callbackDeadline, callbacksKept, summarize } from '../../shared/register/statistics';
+import { csvCells, csvHeader, itemColumns, neutralizeCell } from '../../shared/register/register-csv';
 import { INCOMING, recordedItems, sampleRecord, TEST_CATALOG } from '../helpers/records';
 
 const ANNA = '0b9f1e0e-3f5c-4a7e-9a39-6f3f6f2b8a10';
@@ -319,7 +319,7 @@ describe('CSV cells', () => {
 describe('CSV dates', () => {
   it('property: RRRR-MM-DD GG:MM in local time, the same as date-fns formats it, across clock changes', async () => {
     const { format } = await import('date-fns');
-    const { localMinute } = await import('../../shared/register-csv');
+    const { localMinute } = await import('../../shared/register/register-csv');
     expect(localMinute(null)).toBe('');
     fc.assert(
       fc.property(fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2040, 0, 1) }), (ms) => {

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { callReducer, type CallEvent, type CallState } from '../../shared/call-machine';
-import { buildCallRecord, CallRecordSchema } from '../../shared/call-record';
-import { DirectorySchema } from '../../shared/directory';
-import { appointmentTimeProblem, DEFAULT_LONG_CALL_MS, findOwnUnit, longCallHintDue, routeMatter } from '../../shared/routing';
+import { callReducer, type CallEvent, type CallState } from '../../shared/call/call-machine';
+import { buildCallRecord, CallRecordSchema } from '../../shared/journal/call-record';
+import { DirectorySchema } from '../../shared/directory/directory';
+import { appointmentTimeProblem, DEFAULT_LONG_CALL_MS, findOwnUnit, longCallHintDue, routeMatter } from '../../shared/directory/routing';
 import { INCOMING, inPhase, PROFILE, run, start, T0 } from './fixtures';
 
 const directory = DirectorySchema.parse(JSON.parse(readFileSync('resources/directory.json', 'utf8')));

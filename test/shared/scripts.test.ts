@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fillTemplate, greetingFor, ScriptsSchema } from '../../shared/scripts';
+import { fillTemplate, greetingFor, ScriptsSchema } from '../../shared/call/scripts';
 import { SCRIPTS } from './fixtures';
-import { PROFILE_LIMITS, validateProfile } from '../../shared/profile';
+import { PROFILE_LIMITS, validateProfile } from '../../shared/settings/profile';
 
 const anna = {
   firstName: 'Anna',

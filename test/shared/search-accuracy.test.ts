@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DirectorySchema, GlossarySchema } from '../../shared/directory';
-import { buildSearchIndex, search } from '../../shared/search';
+import { DirectorySchema, GlossarySchema } from '../../shared/directory/directory';
+import { buildSearchIndex, search } from '../../shared/directory/search';
 
 /**
  * Routing quality, measured on phrasings written as callers say them

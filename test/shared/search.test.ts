@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DirectorySchema, GlossarySchema } from '../../shared/directory';
-import { buildSearchIndex, search } from '../../shared/search';
-import { fold, stem, tokens, tokenSimilarity } from '../../shared/text-folding';
+import { DirectorySchema, GlossarySchema } from '../../shared/directory/directory';
+import { buildSearchIndex, search } from '../../shared/directory/search';
+import { fold, stem, tokens, tokenSimilarity } from '../../shared/directory/text-folding';
 
 const directory = DirectorySchema.parse(JSON.parse(readFileSync('resources/directory.json', 'utf8')));
 const glossary = GlossarySchema.parse(JSON.parse(readFileSync('resources/glossary.json', 'utf8')));

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ChecklistDefinitionSchema } from '../../shared/checklist';
-import type { Profile } from '../../shared/profile';
-import { buildShiftRecord, ShiftInputSchema, ShiftRecordSchema, shiftRecordedOn } from '../../shared/shift-record';
+import { ChecklistDefinitionSchema } from '../../shared/call/checklist';
+import type { Profile } from '../../shared/settings/profile';
+import { buildShiftRecord, ShiftInputSchema, ShiftRecordSchema, shiftRecordedOn } from '../../shared/journal/shift-record';
 
 const SHIFT = ChecklistDefinitionSchema.parse(
   JSON.parse(readFileSync(fileURLToPath(new URL('../../resources/checklists/shift.json', import.meta.url)), 'utf8')),

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DirectorySchema, GlossarySchema, type Directory } from '../../shared/directory';
-import { PreferencesSchema } from '../../shared/preferences';
-import { findOwnUnit, invitationSentence, routeMatter, routingSentence, siteLine } from '../../shared/routing';
-import { greetingFor, ScriptsSchema, type Scripts } from '../../shared/scripts';
+import { DirectorySchema, GlossarySchema, type Directory } from '../../shared/directory/directory';
+import { PreferencesSchema } from '../../shared/settings/preferences';
+import { findOwnUnit, invitationSentence, routeMatter, routingSentence, siteLine } from '../../shared/directory/routing';
+import { greetingFor, ScriptsSchema, type Scripts } from '../../shared/call/scripts';
 import {
   confirmPersonSentence,
   isKnownFact,
@@ -11,7 +11,7 @@ import {
   sensitiveDataOfferSentence,
   someoneElseSentence,
   spokenSentence,
-} from '../../shared/spoken-sentences';
+} from '../../shared/call/spoken-sentences';
 import { PROFILE, SCRIPTS } from './fixtures';
 
 /**

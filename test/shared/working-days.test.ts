@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { quickCallbackTimes } from '../../shared/callbacks';
-import { easterSunday, isPublicHoliday, nextWorkingDay } from '../../shared/working-days';
+import { quickCallbackTimes } from '../../shared/callbacks/callbacks';
+import { easterSunday, isPublicHoliday, nextWorkingDay } from '../../shared/polish/working-days';
 
 describe('Polish working days', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { CallEvent, CallState } from '../../shared/call-machine';
-import { wrapUpProblems } from '../../shared/wrap-up';
+import type { CallEvent, CallState } from '../../shared/call/call-machine';
+import { wrapUpProblems } from '../../shared/call/wrap-up';
 import { inPhase, OUTGOING, run, start, T0 } from './fixtures';
 
 const NOW = T0 + 120_000;

@@ -1,5 +1,5 @@
-import type { Api, ApiEnvelope, ApiErrorCode, ApiMethod } from '../../../shared/api';
-import { API_METHOD_NAMES } from '../../../shared/api-methods';
+import type { Api, ApiEnvelope, ApiErrorCode, ApiMethod } from '../../../shared/contract/api';
+import { API_METHOD_NAMES } from '../../../shared/contract/api-methods';
 
 /**
  * The renderer's one way to the Node side. In the desktop app the preload

@@ -1,4 +1,4 @@
-import type { Api } from '../../../shared/api';
+import type { Api } from '../../../shared/contract/api';
 import { i18n } from '../i18n';
 import { ApiError, createApi } from './client';
 

@@ -1,6 +1,6 @@
 import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import type { Language } from '../../../shared/preferences';
+import type { Language } from '../../../shared/settings/preferences';
 import { en } from './en';
 import { pl } from './pl';
 

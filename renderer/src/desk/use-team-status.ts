@@ -1,0 +1,27 @@
+import { useEffect } from 'react';
+import { getApi } from '../api/instance';
+import { useAppStore } from './app-store';
+
+/** How often the window asks how the copies to the team folder are doing (each ask is also a delivery attempt). */
+export const TEAM_STATUS_POLL_MS = 30_000;
+
+/** Keeps the team-folder status fresh while team mode is on, so the banner appears and goes by itself. */
+export function useTeamStatus(lastSavedId: string | null): void {
+  const folder = useAppStore((s) => s.team.teamFolder);
+  // Asked again right after each save too: the clerk should not learn half a minute late that the folder is gone.
+  useEffect(() => {
+    if (!folder) return;
+    let live = true;
+    const ask = () =>
+      getApi()
+        .getTeamStatus({})
+        .then((status) => live && useAppStore.getState().teamStatusChanged(status))
+        .catch(() => undefined); // the service itself unreachable is said elsewhere
+    void ask();
+    const timer = setInterval(ask, TEAM_STATUS_POLL_MS);
+    return () => {
+      live = false;
+      clearInterval(timer);
+    };
+  }, [folder, lastSavedId]);
+}
