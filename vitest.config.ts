@@ -37,6 +37,21 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        // The built app in a real Electron window (Playwright's Electron
+        // support); skipped, with the reason printed, where there is no binary.
+        test: {
+          name: 'desktop',
+          environment: 'node',
+          include: ['test/desktop/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+          // A state the test waits for comes from two other processes (main and
+          // renderer) on a hosted runner: room to get there, still no fixed wait.
+          expect: { poll: { timeout: 15_000 } },
+        },
+      },
     ],
   },
 });
