@@ -1,9 +1,8 @@
 import type { IpcMain, WebContents } from 'electron';
 import { API_METHOD_NAMES, ipcChannel } from '../shared/contract/api-methods';
 import { dispatch, type HandlerTable } from './handlers';
+import { fail } from './handlers/dispatch';
 import { isTrustedSender } from './security';
-
-export const FOREIGN_SENDER_MESSAGE = 'Wywołanie spoza okna aplikacji zostało odrzucone.';
 
 /**
  * Registers every method of shared/api.ts on ipcMain. Each call is refused
@@ -19,7 +18,7 @@ export function registerIpcHandlers(ipcMain: IpcMain, handlers: HandlerTable, ap
     ipcMain.handle(ipcChannel(method), async (event, payload: unknown) => {
       const contents = appContents();
       if (!contents || event.sender !== contents || !isTrustedSender(event.senderFrame, appUrl)) {
-        return { ok: false, error: { code: 'forbidden', message: FOREIGN_SENDER_MESSAGE } };
+        return fail('forbidden', 'transport.foreignSender');
       }
       return dispatch(handlers, method, payload);
     });

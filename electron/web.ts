@@ -8,9 +8,11 @@ import { extname, join, normalize, sep } from 'node:path';
 import type { Writable } from 'node:stream';
 import type { z } from 'zod';
 import { RegisterExportSchema } from '../shared/register/register-api';
-import { describeIssues, polishIssueMessages, type ApiEnvelope } from '../shared/contract/api';
+import { describeIssues, polishIssueMessages, type ApiEnvelope, type ApiErrorCode } from '../shared/contract/api';
 import { CONTENT_SECURITY_POLICY, MIME_TYPES } from './content-policy';
 import { dispatch, type HandlerTable } from './handlers';
+import { fail } from './handlers/dispatch';
+import type { ServiceErrorKey } from '../shared/contract/service-errors';
 
 /**
  * Web mode: the same handler table as the desktop app, over HTTP on
@@ -71,7 +73,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
   const server = createServer((req, res) => {
     handleRequest(req, res, { ...options, port }).catch((error: unknown) => {
       console.error('[web] request failed:', (error as Error).message);
-      if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'internal', message: 'Błąd serwera.' } });
+      if (!res.headersSent) sendJson(res, 500, fail('internal', 'transport.serverError'));
       else res.destroy();
     });
   });
@@ -124,26 +126,26 @@ function requestUrl(req: IncomingMessage): URL | null {
   }
 }
 
-type Refusal = { status: number; code: string; message: string };
+type Refusal = { status: number; code: ApiErrorCode; key: ServiceErrorKey; params?: Record<string, string | number> };
 
 /** Who may call: this page's origin, with the token. */
 function refuseCaller(req: IncomingMessage, options: WebServerOptions, allowedHosts: string[]): Refusal | null {
   const origin = req.headers.origin;
   if (origin !== undefined && !allowedHosts.some((h) => origin === `http://${h}`)) {
-    return { status: 403, code: 'forbidden', message: 'Żądanie z obcej strony zostało odrzucone.' };
+    return { status: 403, code: 'forbidden', key: 'transport.foreignOrigin' };
   }
   const fetchSite = req.headers['sec-fetch-site'];
   if (fetchSite !== undefined && fetchSite !== 'same-origin' && fetchSite !== 'none') {
-    return { status: 403, code: 'forbidden', message: 'Żądanie z obcej strony zostało odrzucone.' };
+    return { status: 403, code: 'forbidden', key: 'transport.foreignOrigin' };
   }
   const token = req.headers[TOKEN_HEADER];
   if (typeof token !== 'string' || token.length === 0) {
-    return { status: 401, code: 'forbidden', message: 'Brak klucza dostępu. Otwórz adres wypisany przy starcie (z #token=…).' };
+    return { status: 401, code: 'forbidden', key: 'transport.noToken' };
   }
   if (!sameSecret(token, options.token)) {
-    return { status: 403, code: 'forbidden', message: 'Nieprawidłowy klucz dostępu. Otwórz adres wypisany przy starcie.' };
+    return { status: 403, code: 'forbidden', key: 'transport.badToken' };
   }
-  if (req.method !== 'POST') return { status: 405, code: 'bad-input', message: 'Użyj metody POST.' };
+  if (req.method !== 'POST') return { status: 405, code: 'bad-input', key: 'transport.postOnly' };
   return null;
 }
 
@@ -152,20 +154,20 @@ async function readCall(req: IncomingMessage, options: WebServerOptions, allowed
   const refused = refuseCaller(req, options, allowedHosts);
   if (refused) return refused;
   if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
-    return { status: 415, code: 'bad-input', message: 'Treść żądania musi być w formacie JSON (application/json).' };
+    return { status: 415, code: 'bad-input', key: 'transport.jsonOnly' };
   }
   const body = await readBody(req);
-  if (body === null) return { status: 413, code: 'bad-input', message: `Treść żądania przekracza ${MAX_BODY_BYTES} bajtów.` };
+  if (body === null) return { status: 413, code: 'bad-input', key: 'transport.bodyTooLarge', params: { limit: MAX_BODY_BYTES } };
   try {
     return { payload: body.length === 0 ? {} : JSON.parse(body) };
   } catch {
-    return { status: 400, code: 'bad-input', message: 'Treść żądania nie jest poprawnym JSON.' };
+    return { status: 400, code: 'bad-input', key: 'transport.badJson' };
   }
 }
 
 async function handleApi(req: IncomingMessage, res: ServerResponse, method: string, options: WebServerOptions, allowedHosts: string[]): Promise<void> {
   const call = await readCall(req, options, allowedHosts);
-  if ('status' in call) return sendError(res, call.status, call.code, call.message);
+  if ('status' in call) return sendRefusal(res, call);
   const envelope = await dispatch(options.handlers, method, call.payload);
   if (envelope.ok) return sendJson(res, 200, envelope);
   const status = { 'bad-input': 400, 'no-profile': 409, forbidden: 403, storage: 503, internal: 500 }[envelope.error.code];
@@ -174,10 +176,10 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, method: stri
 
 async function handleDownload(req: IncomingMessage, res: ServerResponse, options: WebServerOptions, allowedHosts: string[]): Promise<void> {
   const call = await readCall(req, options, allowedHosts);
-  if ('status' in call) return sendError(res, call.status, call.code, call.message);
-  if (!options.exportDownload) return sendError(res, 404, 'bad-input', 'Eksport nie jest tu dostępny.');
+  if ('status' in call) return sendRefusal(res, call);
+  if (!options.exportDownload) return sendRefusal(res, { status: 404, code: 'bad-input', key: 'transport.exportUnavailable' });
   const input = RegisterExportSchema.safeParse(call.payload, { error: polishIssueMessages });
-  if (!input.success) return sendError(res, 400, 'bad-input', describeIssues(input.error));
+  if (!input.success) return sendRefusal(res, { status: 400, code: 'bad-input', key: 'badInput', params: { detail: describeIssues(input.error) } });
   const download = await options.exportDownload(input.data);
   res.writeHead(200, {
     ...securityHeaders(),
@@ -193,12 +195,12 @@ async function handleDownload(req: IncomingMessage, res: ServerResponse, options
 /** A clerk's export, uploaded: streamed to a temporary file (never held whole in memory), imported, removed. */
 async function handleUpload(req: IncomingMessage, res: ServerResponse, options: WebServerOptions, allowedHosts: string[]): Promise<void> {
   const refused = refuseCaller(req, options, allowedHosts);
-  if (refused) return sendError(res, refused.status, refused.code, refused.message);
-  if (!options.importUpload || !options.uploadDir) return sendError(res, 404, 'bad-input', 'Import nie jest tu dostępny.');
+  if (refused) return sendRefusal(res, refused);
+  if (!options.importUpload || !options.uploadDir) return sendRefusal(res, { status: 404, code: 'bad-input', key: 'transport.importUnavailable' });
   const limitBytes = options.maxUploadBytes ?? MAX_UPLOAD_BYTES;
   const tooLarge = () => {
     res.setHeader('connection', 'close'); // the rest of the body is not read
-    sendError(res, 413, 'bad-input', `Plik jest za duży: można zaimportować do ${Math.round(limitBytes / 1024 / 1024)} MB naraz.`);
+    sendRefusal(res, { status: 413, code: 'bad-input', key: 'transport.uploadTooLarge', params: { megabytes: Math.round(limitBytes / 1024 / 1024) } });
   };
   if (Number(req.headers['content-length'] ?? 0) > limitBytes) return tooLarge();
   await fs.mkdir(options.uploadDir, { recursive: true });
@@ -287,8 +289,8 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
-function sendError(res: ServerResponse, status: number, code: string, message: string): void {
-  sendJson(res, status, { ok: false, error: { code, message } });
+function sendRefusal(res: ServerResponse, { status, code, key, params }: Refusal): void {
+  sendJson(res, status, fail(code, key, params));
 }
 
 function sendText(res: ServerResponse, status: number, text: string): void {

@@ -14,7 +14,7 @@ import { loadContent, type Content } from './content';
 import { DataDirLock } from './data-dir-lock';
 import { DraftStore } from './draft-store';
 import { CallJournal } from './journal';
-import { loadContentInUse } from './office-content';
+import { OfficeContent } from './office-content';
 import { Register, type RegisterFolder } from './register';
 import { findExpired, type RetentionPlaces } from './retention';
 import { TeamSync } from './team-sync';
@@ -33,17 +33,18 @@ export interface AppServices {
   /** Whom to call for each open callback: on this computer only. */
   callbackContacts: CallbackContactStore;
   journal: CallJournal;
-  /** The content in use: the office's directory and glossary where chosen and valid. */
-  content: Content;
+  /** The content in use: the office's directory and glossary where chosen and valid (held, and swapped, by `officeContent`). */
+  readonly content: Content;
+  officeContent: OfficeContent;
   /** Every checklist version calls are scored against (those in use and the archived ones). */
   checklists: ChecklistCatalog;
   /** Problems found in the clerk's own journal and its team copy, until acknowledged. */
   alerts: JournalAlerts;
   /** Throws when this app may no longer write: another took the data directory over while it was paused. */
   assertWritable: () => Promise<void>;
-  contentSources: { directory: ContentSource; glossary: ContentSource };
+  readonly contentSources: { directory: ContentSource; glossary: ContentSource };
   /** The examples shipped with the app, used where an office has no file of its own. */
-  builtIn: { directory: Directory; glossary: Glossary };
+  readonly builtIn: { directory: Directory; glossary: Glossary };
   /** Shows a desktop notification; absent in web mode, where the window shows it. */
   notifier: Notifier | null;
   /** Asks the person where to save a file (a save dialog); absent in web mode, where the browser downloads it. */
@@ -56,8 +57,8 @@ export interface AppServices {
   callerPaths: boolean;
   /** The desktop overlay's window, tray and global hotkeys; absent in web mode. */
   shell: DesktopShell | null;
-  /** Global hotkeys refused at start (another program holds them). */
-  hotkeyProblems: HotkeyProblem[];
+  /** Global hotkeys refused at start (another program holds them), said once: the first call takes them. */
+  takeHotkeyProblems(): HotkeyProblem[];
   /** Renders the window's page as a PDF (its print styles apply); absent in web mode. */
   printToPdf: (() => Promise<Uint8Array>) | null;
   /** Asks the person which file to open (an open dialog); absent in web mode, where the page uploads it. */
@@ -66,10 +67,10 @@ export interface AppServices {
   register: Register;
   /** Copies of saved records on their way to the team folder. */
   team: TeamSync;
-  /** Current settings; replaced whenever they are saved. */
-  settings: Settings;
-  /** What happened at start that the person should hear about. */
-  startupNotices: Notice[];
+  /** Current settings, as the settings store holds them (it alone changes them). */
+  readonly settings: Settings;
+  /** What happened at start that the person should hear about, said once: the first call takes them. */
+  takeStartupNotices(): Notice[];
   close(): Promise<void>;
 }
 
@@ -161,9 +162,8 @@ export async function openAppServices(dataDir: string, resourcesDir: string, opt
     const checklists = await loadChecklistCatalog(resourcesDir, [...shipped.checklists, shipped.shiftChecklist]);
     const { settings, setAsideAs } = await settingsStore.load();
     const startupNotices: Notice[] = setAsideAs ? [{ code: 'settings-corrupt', file: setAsideAs }] : [];
-    const builtIn = { directory: shipped.directory, glossary: shipped.glossary };
-    const inUse = await loadContentInUse(builtIn, settings.officeFiles, dataDir);
-    startupNotices.push(...inUse.notices);
+    const { content: officeContent, notices: contentNotices } = await OfficeContent.open(shipped, settings.officeFiles, dataDir);
+    startupNotices.push(...contentNotices);
     const expired = await findExpired(retentionPlaces(dataDir, settings), new Date(), settings.retentionMonths).catch((error: Error) => {
       console.error(`[retention] not checked: ${error.message}`);
       return [];
@@ -180,6 +180,7 @@ export async function openAppServices(dataDir: string, resourcesDir: string, opt
     }
     const team = new TeamSync(dataDir, settings.teamFolder, { beforeWrite: assertWritable, onTrouble: (t) => void alerts.raise('team', t) });
     // Retries in the background while records wait; a timer that never keeps the process alive.
+    const hotkeyProblems = options.shell ? options.shell.apply(settings.preferences, null) : [];
     const retry = setInterval(() => void team.deliver(), TEAM_RETRY_MS);
     retry.unref();
     const services: AppServices = {
@@ -188,26 +189,35 @@ export async function openAppServices(dataDir: string, resourcesDir: string, opt
       draftStore,
       callbackContacts,
       journal,
-      content: { ...shipped, directory: inUse.content.directory, glossary: inUse.content.glossary },
+      get content() {
+        return officeContent.content;
+      },
+      officeContent,
       checklists,
       alerts,
       assertWritable,
-      contentSources: inUse.content.sources,
-      builtIn,
+      get contentSources() {
+        return officeContent.sources;
+      },
+      get builtIn() {
+        return officeContent.builtIn;
+      },
       notifier: options.notifier ?? null,
       chooseSavePath: options.chooseSavePath ?? null,
       chooseOpenPath: options.chooseOpenPath ?? null,
       printToPdf: options.printToPdf ?? null,
       shell: options.shell ?? null,
       callerPaths: options.callerPaths ?? false,
-      hotkeyProblems: options.shell ? options.shell.apply(settings.preferences, null) : [],
+      takeHotkeyProblems: () => hotkeyProblems.splice(0),
       register: new Register(
         () => registerFolders(dataDir, services.settings.teamFolder),
         () => checklists,
       ),
       team,
-      settings,
-      startupNotices,
+      get settings() {
+        return settingsStore.current;
+      },
+      takeStartupNotices: () => startupNotices.splice(0),
       async close() {
         clearInterval(retry);
         await team.close();

@@ -5,6 +5,7 @@ import type { ContentSource, OfficeFiles } from '../../shared/settings/office-fi
 import { writeFileAtomic } from './atomic-file';
 import { checkContentAsync, decodeContent, formatProblem, type ContentKind } from './content-check';
 import { readBoundedFile } from './safe-read';
+import type { Content } from './content';
 
 /**
  * The office's own directory and glossary, in place of the built-in
@@ -81,4 +82,69 @@ export async function loadContentInUse(builtIn: { directory: Directory; glossary
     content: { directory: directory.value, glossary: glossary.value, sources: { directory: directory.source, glossary: glossary.source } },
     notices: [directory.notice, glossary.notice].filter((notice): notice is Notice => notice !== null),
   };
+}
+
+/** Both office files checked before anything changes: a setting that points at a broken file would only fail again at the next start. */
+export type OfficeFilesCheck =
+  | { ok: true; directory: OfficeFileCheck | null; glossary: OfficeFileCheck | null }
+  | { ok: false; problems: string[]; problemCount: number };
+
+export async function checkOfficeFiles(files: OfficeFiles): Promise<OfficeFilesCheck> {
+  const [directory, glossary] = await Promise.all((['directory', 'glossary'] as const).map(async (kind) => (files[kind] ? await checkOfficeFile(kind, files[kind]) : null)));
+  const failed = [directory, glossary].flatMap((check) => (check && !check.ok ? [check] : []));
+  if (failed.length === 0) return { ok: true, directory: directory ?? null, glossary: glossary ?? null };
+  return { ok: false, problems: failed.flatMap((c) => c.problems), problemCount: failed.reduce((n, c) => n + c.problemCount, 0) };
+}
+
+/**
+ * The content in use — the shipped checklists and scripts with the office's
+ * directory and glossary where chosen and valid — held by this one service,
+ * which swaps it when the office's files change. Nothing else assigns it.
+ */
+export class OfficeContent {
+  private inUse: ContentInUse;
+
+  constructor(
+    private readonly shipped: Content,
+    private readonly dataDir: string,
+    inUse: ContentInUse,
+  ) {
+    this.inUse = inUse;
+  }
+
+  /** Reads the office's files set in settings (a broken one gives way to its last good copy or the built-in one, with a notice). */
+  static async open(shipped: Content, files: OfficeFiles, dataDir: string): Promise<{ content: OfficeContent; notices: Notice[] }> {
+    const { content, notices } = await loadContentInUse(builtInOf(shipped), files, dataDir);
+    return { content: new OfficeContent(shipped, dataDir, content), notices };
+  }
+
+  get content(): Content {
+    return { ...this.shipped, directory: this.inUse.directory, glossary: this.inUse.glossary };
+  }
+
+  get sources(): ContentInUse['sources'] {
+    return this.inUse.sources;
+  }
+
+  /** The examples shipped with the app, used where an office has no file of its own. */
+  get builtIn(): { directory: Directory; glossary: Glossary } {
+    return builtInOf(this.shipped);
+  }
+
+  /** Puts checked office files in use (a kind without a file goes back to the built-in one) and keeps a copy of each for a day it does not check out. */
+  async adopt(check: Extract<OfficeFilesCheck, { ok: true }>): Promise<void> {
+    for (const [kind, one] of [['directory', check.directory], ['glossary', check.glossary]] as const) {
+      if (one?.ok) await keepLastGood(this.dataDir, kind, one.text).catch((error: Error) => console.error(`[office-content] last good copy not kept: ${error.message}`));
+    }
+    const builtIn = this.builtIn;
+    this.inUse = {
+      directory: check.directory?.ok ? (check.directory.value as Directory) : builtIn.directory,
+      glossary: check.glossary?.ok ? (check.glossary.value as Glossary) : builtIn.glossary,
+      sources: { directory: check.directory ? 'office' : 'built-in', glossary: check.glossary ? 'office' : 'built-in' },
+    };
+  }
+}
+
+function builtInOf(shipped: Content): { directory: Directory; glossary: Glossary } {
+  return { directory: shipped.directory, glossary: shipped.glossary };
 }

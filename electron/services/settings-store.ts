@@ -37,6 +37,7 @@ export interface SettingsLoad {
 export class SettingsStore {
   private readonly file: string;
   private readonly lastGoodFile: string;
+  private settings: Settings = DEFAULT_SETTINGS;
 
   /** @param beforeWrite throws when this app may no longer write (it lost the data directory to another) */
   constructor(
@@ -47,7 +48,19 @@ export class SettingsStore {
     this.lastGoodFile = join(dataDir, 'settings.last-good.json');
   }
 
+  /** The settings in use: as loaded, then as last saved. Only this store changes them. */
+  get current(): Settings {
+    return this.settings;
+  }
+
+  /** Reads settings.json (see the class) and holds what it read as the current settings. */
   async load(now = new Date()): Promise<SettingsLoad> {
+    const loaded = await this.read(now);
+    this.settings = loaded.settings;
+    return loaded;
+  }
+
+  private async read(now: Date): Promise<SettingsLoad> {
     const raw = await readIfExists(this.file);
     if (raw === null) {
       // Missing (deleted, or lost between a rename and its rewrite): the last
@@ -74,10 +87,11 @@ export class SettingsStore {
     await writeFileAtomic(this.lastGoodFile, text);
   }
 
-  /** Saves a change to the settings and returns them whole. */
-  async update(current: Settings, change: Partial<Omit<Settings, 'schemaVersion'>>): Promise<Settings> {
-    const next: Settings = { ...current, ...change };
+  /** Saves a change to the current settings; they are current once on disk. Returns them whole. */
+  async update(change: Partial<Omit<Settings, 'schemaVersion'>>): Promise<Settings> {
+    const next: Settings = { ...this.settings, ...change };
     await this.save(next);
+    this.settings = next;
     return next;
   }
 }

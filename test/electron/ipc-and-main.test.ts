@@ -5,7 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { API_METHOD_NAMES } from '../../shared/contract/api-methods';
 import { DEFAULT_HOTKEYS } from '../../shared/settings/preferences';
-import { FOREIGN_SENDER_MESSAGE } from '../../electron/ipc';
+import { SERVICE_ERRORS } from '../../shared/contract/service-errors';
 import { CONTENT_SECURITY_POLICY } from '../../electron/content-policy';
 import { FakeBrowserWindow, FakeNotification, FakeTray, FakeWebContents, frameNavigation, SECURE_WEB_PREFERENCES, type FakeElectron } from '../helpers/fake-electron';
 
@@ -139,7 +139,7 @@ describe('main process wiring', () => {
     for (const channel of channels) {
       for (const [who, frame, sender] of foreignSenders) {
         const reply = await invoke(channel, {}, frame, sender);
-        expect(reply, `${channel} from ${who}`).toEqual({ ok: false, error: { code: 'forbidden', message: FOREIGN_SENDER_MESSAGE } });
+        expect(reply, `${channel} from ${who}`).toEqual({ ok: false, error: { code: 'forbidden', message: SERVICE_ERRORS.transport.foreignSender, key: 'transport.foreignSender' } });
       }
     }
   });
@@ -147,7 +147,7 @@ describe('main process wiring', () => {
   it('once the window is destroyed, its webContents is no longer trusted (and asking does not throw)', async () => {
     window.destroyed = true;
     try {
-      expect(await invoke('api:getAppState', {})).toEqual({ ok: false, error: { code: 'forbidden', message: FOREIGN_SENDER_MESSAGE } });
+      expect(await invoke('api:getAppState', {})).toEqual({ ok: false, error: { code: 'forbidden', message: SERVICE_ERRORS.transport.foreignSender, key: 'transport.foreignSender' } });
     } finally {
       window.destroyed = false;
     }

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import fc from 'fast-check';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createHandlers, dispatch, type HandlerTable } from '../../electron/handlers';
-import { openAppServices, type AppServices, type DesktopShell } from '../../electron/services/app-services';
+import { dispatch, type HandlerTable } from '../../electron/handlers';
+import type { AppServices, DesktopShell } from '../../electron/services/app-services';
 import { serializeRecord } from '../../electron/services/journal-format';
 import { apiContract, describeIssues, polishIssueMessages, type ApiMethod } from '../../shared/contract/api';
 import { API_METHOD_NAMES } from '../../shared/contract/api-methods';
@@ -14,10 +14,13 @@ import { endedCall as sharedEndedCall } from '../helpers/calls';
 import { JournalRecordSchema } from '../../shared/journal/journal-record';
 import { DEFAULT_PREFERENCES } from '../../shared/settings/preferences';
 import { sampleRecord } from '../helpers/records';
+import { useServicesOnTempFolder } from '../helpers/services';
 import { applyJsonMutation, fuzzRuns, jsonMutation, sameTypeMutation, shadowingObject, type Json, type JsonPath } from './arbitraries';
 import { scratchFolder } from './scratch';
 
 const scratch = scratchFolder('api');
+/** The sandbox: the services' data in data/, beside the team, export and office folders a valid input names. */
+const temp = useServicesOnTempFolder('api-', { scope: 'file', root: scratch, dataIn: 'data' });
 
 /**
  * Every method of the API contract, called through the real dispatcher on
@@ -36,26 +39,24 @@ const shell: DesktopShell = { apply: () => [], followCall: () => undefined, susp
 
 beforeAll(async () => {
   vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(' ')));
-  sandbox = mkdtempSync(join(scratch, 'api-'));
+  sandbox = temp.folder;
   for (const folder of ['team', 'exports', 'office']) mkdirSync(join(sandbox, folder));
   // The office's own directory, small (a few matters) so that checking it thousands of times stays quick.
   const shipped = JSON.parse(readFileSync('resources/directory.json', 'utf8')) as { matters: unknown[] };
   writeFileSync(join(sandbox, 'office', 'katalog.json'), JSON.stringify({ ...shipped, matters: shipped.matters.slice(0, 3) }, null, 2));
   const exported = serializeRecord(JournalRecordSchema.parse({ ...sampleRecord(new Date(Date.UTC(2026, 0, 5, 9))), prevHash: '0'.repeat(64) }));
   writeFileSync(join(sandbox, 'eksport.jsonl'), exported + '\n');
-  services = await openAppServices(join(sandbox, 'data'), 'resources', {
+  ({ services, api: handlers } = await temp.open({
     shell,
     notifier: () => true,
     chooseSavePath: async (name) => join(sandbox, 'exports', name),
     chooseOpenPath: async () => join(sandbox, 'eksport.jsonl'),
     printToPdf: async () => new TextEncoder().encode('%PDF-1.7\n'),
-  });
-  handlers = createHandlers(services);
+  }));
   await handlers.saveProfile({ firstName: 'Anna', lastName: 'Nowak', role: 'pracownik', unit: 'Dział Ewidencji i Świadczeń', officeName: 'Powiatowy Urząd Pracy w Łodzi' });
 });
 
-afterAll(async () => {
-  await services.close();
+afterAll(() => {
   vi.restoreAllMocks();
 });
 
@@ -142,7 +143,7 @@ async function expectStructured(method: ApiMethod, { input, wrongTypeAt }: Case)
   const parsed = apiContract[method].input.safeParse(input ?? {}, { error: polishIssueMessages });
   if (!parsed.success) {
     // Refused at the door, before any handler ran, with every wrong field named and why.
-    assert.deepEqual(envelope, { ok: false, error: { code: 'bad-input', message: describeIssues(parsed.error) } });
+    assert.deepEqual(envelope, { ok: false, error: { code: 'bad-input', message: describeIssues(parsed.error), key: 'badInput', params: { detail: describeIssues(parsed.error) } } });
     const message = (envelope as { error: { message: string } }).error.message;
     for (const issue of parsed.error.issues) {
       const named = `${issue.path.length ? issue.path.join('.') : '(całość)'}: `;
@@ -192,7 +193,7 @@ describe('every API method, fuzzed through the dispatcher', () => {
     await fc.assert(
       fc.asyncProperty(fc.oneof(fc.string(), fc.constantFrom('__proto__', 'constructor', 'toString', 'hasOwnProperty')), fc.jsonValue(), async (name, input) => {
         fc.pre(!(API_METHOD_NAMES as readonly string[]).includes(name));
-        expect(await dispatch(handlers, name, input)).toEqual({ ok: false, error: { code: 'bad-input', message: `Nieznana metoda: ${name}` } });
+        expect(await dispatch(handlers, name, input)).toEqual({ ok: false, error: { code: 'bad-input', message: `Nieznana metoda: ${name}`, key: 'unknownMethod', params: { method: name } } });
       }),
       fuzzRuns(1_000),
     );

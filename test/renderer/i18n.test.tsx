@@ -70,18 +70,16 @@ describe("the service's errors in the clerk's language", () => {
     expect(errorMessage(full, 'net')).toBe('Brak uprawnień do zapisu: /x.csv. Wybierz inny folder, np. Dokumenty.');
   });
 
-  it('every key the service sends has a translation', async () => {
-    const { readFileSync } = await import('node:fs');
-    const source = readFileSync('electron/handlers.ts', 'utf8');
-    const keys = new Set([...source.matchAll(/new ServiceError\([^;]*?, '([a-zA-Z]+)'/g)].map((m) => m[1]!));
-    for (const k of ['callback.required', 'callback.past', 'diskFull', 'noWriteAccess', 'diskError', 'internal', 'exportNoAccess', 'exportNoFolder', 'exportDiskFull', 'exportIsFolder', 'exportFailed', 'dataDirLost']) keys.add(k);
-    // Said for what failed: a read, a save of the call, another write.
-    for (const m of readFileSync('electron/error-messages.ts', 'utf8').matchAll(/key: '([a-zA-Z]+)'/g)) keys.add(m[1]!);
-    const refusals = /const CALL_REFUSED[^{]*\{([^}]*)\}/.exec(source)![1]!;
-    for (const m of refusals.matchAll(/'([a-z-]+)':/g)) keys.add(`callRefused.${m[1]}`);
-    expect(keys.size).toBeGreaterThan(35);
-    const missing = [...keys].filter((k) => !polish.has(`serverErrors.${k}`));
+  it('every key the service can send is said in both languages, with the same values named', async () => {
+    const { serviceErrorKeys, serviceErrorTemplate } = await import('../../shared/contract/service-errors');
+    const all = serviceErrorKeys();
+    expect(all.length).toBeGreaterThan(60);
+    const missing = all.filter((k) => !polish.has(`serverErrors.${k}`) || !english.has(`serverErrors.${k}`));
     expect(missing).toEqual([]);
+    const named = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+    const { i18n } = await import('../../renderer/src/i18n');
+    const differing = all.filter((k) => JSON.stringify(named(i18n.getResource('en', 'translation', `serverErrors.${k}`) as string)) !== JSON.stringify(named(serviceErrorTemplate(k))));
+    expect(differing).toEqual([]);
   });
 });
 
@@ -159,6 +157,9 @@ describe('keys the UI builds at run time', () => {
     type QuickCallbackChoice = import('../../shared/callbacks/callbacks').QuickCallbackChoice;
     type WrapUpProblem = import('../../shared/call/wrap-up').WrapUpProblem;
     const timeProblems: CallbackTimeProblem[] = ['required', 'invalid', 'past', 'too-far'];
+    const { serviceErrorKeys } = await import('../../shared/contract/service-errors');
+    const { wrapUpProblemKey } = await import('../../shared/call/wrap-up');
+    const wrapUpProblems = ['outcome-required', 'appointment-past', ...timeProblems.map((p) => `callback-${p}` as const), ...CONTACT_PROBLEMS.map((p) => `contact-${p}` as const)] satisfies WrapUpProblem[];
     // Each family: the values the domain can hand the template (the types keep these lists whole: a value added there fails to compile here).
     const families: Record<string, readonly string[]> = {
       'masked.': Object.keys(MASK_TOKENS),
@@ -174,9 +175,9 @@ describe('keys the UI builds at run time', () => {
       'register.sort.': SORT_KEYS.flatMap((k) => [`${k}-asc`, `${k}-desc`]),
       'profile.roles.': ROLES,
       'callbacks.': ['upcoming', 'due', 'overdue'] satisfies CallbackStatus[],
-      'callback.problems.': timeProblems.filter((p) => p !== 'required'),
+      'serverErrors.callbackTime.': timeProblems,
+      'serverErrors.': [...serviceErrorKeys(), ...wrapUpProblems.map(wrapUpProblemKey)],
       'callback.quick.': ['in-1h', 'this-afternoon', 'next-morning'] satisfies QuickCallbackChoice[],
-      'wrapUp.problems.': ['outcome-required', ...timeProblems.map((p) => `callback-${p}` as const), ...CONTACT_PROBLEMS.map((p) => `contact-${p}` as const)] satisfies WrapUpProblem[],
       'contact.problems.': CONTACT_PROBLEMS,
       'contact.honorifics.': HONORIFICS,
     };

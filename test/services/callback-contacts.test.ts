@@ -1,12 +1,12 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createHandlers, dispatch, type HandlerTable } from '../../electron/handlers';
-import { openAppServices, type AppServices } from '../../electron/services/app-services';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { dispatch, type HandlerTable } from '../../electron/handlers';
+import type { AppServices } from '../../electron/services/app-services';
 import { callReducer, type ActiveCall, type CallState } from '../../shared/call/call-machine';
 import { endedCall as sharedEndedCall } from '../helpers/calls';
+import { useServicesOnTempFolder } from '../helpers/services';
 import type { CallbackContactInput } from '../../shared/callbacks/callback-contact';
 import type { PersonAnswer } from '../../shared/call/outbound';
 
@@ -27,22 +27,20 @@ const PHONE = '601 234 567';
 const CONTACT: CallbackContactInput = { phone: '+48 601-234-567', name: 'Jan Kowalski', honorific: 'pan', spokenName: null, caseRef: 'CAZ.5410.77.2026' };
 const CONTACTS_FILE = 'callback-contacts.json';
 
+const temp = useServicesOnTempFolder('contacts-', { dataIn: 'data', options: { callerPaths: true } });
+
 async function open() {
-  services = await openAppServices(dataDir, 'resources', { callerPaths: true });
-  api = createHandlers(services);
+  ({ services, api } = await temp.open());
 }
 
 beforeEach(async () => {
-  root = mkdtempSync(join(tmpdir(), 'contacts-'));
-  dataDir = join(root, 'data');
+  root = temp.folder;
+  dataDir = temp.dataDir;
   team = join(root, 'team');
   mkdirSync(team);
   await open();
   await api.saveProfile({ firstName: 'Anna', lastName: 'Nowak', role: 'pracownik', unit: 'Dział Ewidencji i Świadczeń', officeName: 'Powiatowy Urząd Pracy w Łodzi' });
   await api.saveTeamSettings({ teamFolder: team, retentionMonths: 24 });
-});
-afterEach(async () => {
-  await services.close();
 });
 
 /** An outbound call (helpers/calls.ts), made for the callback `callbackOf` if given. */
@@ -167,7 +165,7 @@ describe('whom to call back', () => {
   it('refuses to change a callback that is not open, and a move to a time gone by', async () => {
     const id = await agree();
     const past = await dispatch(api, 'changeCallback', { id: uuidv7(), callbackOf: id, change: 'rescheduled', dueAt: Date.now() - 3_600_000 });
-    expect(past).toMatchObject({ ok: false, error: { key: 'callback.past' } });
+    expect(past).toMatchObject({ ok: false, error: { key: 'callbackTime.past' } });
     await api.changeCallback({ id: uuidv7(), callbackOf: id, change: 'cancelled' });
     const again = await dispatch(api, 'changeCallback', { id: uuidv7(), callbackOf: id, change: 'cancelled' });
     expect(again).toMatchObject({ ok: false, error: { key: 'callbackNotOpen' } });

@@ -2,12 +2,13 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createHandlers, dispatch, type HandlerTable } from '../../electron/handlers';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { dispatch, type HandlerTable } from '../../electron/handlers';
 import { loadContent } from '../../electron/services/content';
-import { openAppServices, type AppServices } from '../../electron/services/app-services';
+import type { AppServices } from '../../electron/services/app-services';
 import { callReducer, IDLE, type ActiveCall, type CallState } from '../../shared/call/call-machine';
 import { endedCall as sharedEndedCall } from '../helpers/calls';
+import { useServicesOnTempFolder } from '../helpers/services';
 
 /**
  * The handler table over real files, across restarts: callbacks agreed and
@@ -17,10 +18,10 @@ import { endedCall as sharedEndedCall } from '../helpers/calls';
 let dataDir: string;
 let services: AppServices;
 let api: HandlerTable;
+const temp = useServicesOnTempFolder('handlers-');
 
 async function open() {
-  services = await openAppServices(dataDir, 'resources');
-  api = createHandlers(services);
+  ({ services, api } = await temp.open());
 }
 
 async function restart() {
@@ -29,12 +30,9 @@ async function restart() {
 }
 
 beforeEach(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'handlers-'));
+  dataDir = temp.dataDir;
   await open();
   await api.saveProfile({ firstName: 'Anna', lastName: 'Nowak', role: 'pracownik', unit: 'Dział Ewidencji i Świadczeń', officeName: 'Powiatowy Urząd Pracy w Łodzi' });
-});
-afterEach(async () => {
-  await services.close();
 });
 
 /** The shared test call (helpers/calls.ts), on this service's checklist for the direction. */
@@ -48,13 +46,13 @@ const withCallback = (dueAt: number, reference = 'Staż — dokumenty') => (s: C
 describe('callbacks', () => {
   it('"Oddzwonienie" without a time, or with a time gone by, is refused with the reason and nothing is saved', async () => {
     const none = await dispatch(api, 'saveCall', { call: endedCall('incoming'), outcome: 'callback', note: '' });
-    expect(none).toEqual({ ok: false, error: { code: 'bad-input', message: 'Wynik „Oddzwonienie” wymaga terminu ponownego telefonu.', key: 'callback.required' } });
+    expect(none).toEqual({ ok: false, error: { code: 'bad-input', message: 'Wynik „Oddzwonienie” wymaga terminu — ustal go powyżej.', key: 'wrapUp.callbackRequired' } });
     const past = await dispatch(api, 'saveCall', {
       call: endedCall('incoming', withCallback(Date.now() - 3_600_000)),
       outcome: 'callback',
       note: '',
     });
-    expect(past).toMatchObject({ ok: false, error: { message: 'Termin oddzwonienia już minął — wybierz termin w przyszłości.' } });
+    expect(past).toMatchObject({ ok: false, error: { key: 'callbackTime.past', message: 'Termin oddzwonienia już minął — wybierz termin w przyszłości.' } });
     expect((await api.listRecentCalls({ limit: 10 })).calls).toEqual([]);
   });
 

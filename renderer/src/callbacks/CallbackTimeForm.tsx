@@ -31,7 +31,7 @@ export function CallbackTimeForm({ initial, onCommit, commitLabel, children, act
   function commit(dueAt: number | null) {
     const found = callbackTimeProblem(dueAt, Date.now());
     if (found) {
-      setProblem(t(`callback.problems.${found}`));
+      setProblem(t(`serverErrors.callbackTime.${found}`));
       return;
     }
     setProblem(null);

@@ -1,0 +1,66 @@
+import { promises as fs } from 'node:fs';
+import { v7 as uuidv7 } from 'uuid';
+import { buildRetentionRecord } from '../../shared/journal/retention';
+import { retentionPlaces, type AppServices } from '../services/app-services';
+import { countRecords, findExpired, removeFiles } from '../services/retention';
+import { markTeamFolder } from '../services/team-sync';
+import type { Handlers } from './dispatch';
+import { ServiceError } from './service-error';
+import { copyToTeam, requireProfile } from './steps';
+
+/** Team mode (the shared folder records are copied to), its status, and removing months past retention. */
+export function teamHandlers(services: AppServices): Handlers<'saveTeamSettings' | 'getTeamStatus' | 'applyRetention'> {
+  return {
+    async saveTeamSettings({ teamFolder, retentionMonths }) {
+      if (teamFolder) {
+        await requireReachableFolder(teamFolder);
+        await markTeamFolder(teamFolder);
+      }
+      const switchedOn = teamFolder !== null && teamFolder !== services.settings.teamFolder;
+      const { profile } = await services.settingsStore.update({ teamFolder, retentionMonths });
+      await services.team.setFolder(teamFolder);
+      // Switched on (or moved): what this clerk saved lately goes to the new folder too.
+      if (switchedOn && profile) await services.team.reconcile(services.journal, profile.clerkId);
+      return services.team.deliver();
+    },
+
+    async getTeamStatus() {
+      return services.team.deliver();
+    },
+
+    async applyRetention({ months }) {
+      const profile = requireProfile(services);
+      const named = new Set(months);
+      // Only what the person was told about, and only what is still past retention now.
+      const files = (await findExpired(retentionPlaces(services.dataDir, services.settings), new Date(), services.settings.retentionMonths)).filter((f) => named.has(f.month));
+      if (files.length === 0) return { removed: [], notRemoved: [] };
+      // Recorded before removing: a crash in between leaves files still to remove
+      // (offered again at the next start), never a gap without a record.
+      const { counted, unreadable } = await countRecords(files);
+      const listed = counted.map(({ file, records }) => ({ copy: file.copy, clerkId: file.clerkId, month: file.month, records }));
+      if (listed.length > 0) {
+        const saved = await services.journal.append(buildRetentionRecord(uuidv7(), listed, services.settings.retentionMonths, profile, Date.now()));
+        await copyToTeam(services, saved);
+      }
+      // What cannot be read or removed (no rights, a share gone) is said, and offered again at the next start.
+      const failed = [...unreadable, ...(await removeFiles(counted.map((c) => c.file)))];
+      const kept = new Set(failed.map(({ file }) => file.path));
+      return {
+        removed: listed.filter((_, i) => !kept.has(counted[i]!.file.path)),
+        notRemoved: failed.map(({ file, code }) => ({ copy: file.copy, clerkId: file.clerkId, month: file.month, code })),
+      };
+    },
+  };
+}
+
+async function requireReachableFolder(folder: string): Promise<void> {
+  let stat;
+  try {
+    stat = await fs.stat(folder);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new ServiceError('bad-input', 'teamFolderMissing', { folder });
+    throw new ServiceError('bad-input', 'teamFolderUnreachable', { folder, code: code ?? (error as Error).message });
+  }
+  if (!stat.isDirectory()) throw new ServiceError('bad-input', 'teamFolderIsFile', { folder });
+}
