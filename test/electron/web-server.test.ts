@@ -1,10 +1,11 @@
-import { existsSync, mkdtempSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { sendRaw, type Reply, type RequestOptions } from '../helpers/http';
-import { createExportDownload, createHandlers, createImportUpload } from '../../electron/handlers';
-import { openAppServices, type AppServices } from '../../electron/services/app-services';
+import { useServicesOnTempFolder } from '../helpers/services';
+import { createExportDownload, createImportUpload } from '../../electron/handlers';
+import type { AppServices } from '../../electron/services/app-services';
 import { parseWebArgs } from '../../electron/web-cli';
 import { MAX_BODY_BYTES, startWebServer, type RunningWebServer } from '../../electron/web';
 
@@ -13,19 +14,22 @@ let services: AppServices;
 let web: RunningWebServer;
 const logged: string[] = [];
 let uploadDir: string;
+/** The page's folder (and a file beside it that must never be served), the services' data in data/. */
+const temp = useServicesOnTempFolder('web-', { scope: 'file', dataIn: 'data' });
 
 beforeAll(async () => {
   for (const method of ['log', 'info', 'warn', 'error'] as const) {
     vi.spyOn(console, method).mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(' ')));
   }
-  const dataDir = mkdtempSync(join(tmpdir(), 'web-'));
+  const dataDir = temp.folder;
   const rendererDir = join(dataDir, 'renderer');
   mkdirSync(join(rendererDir, 'assets'), { recursive: true });
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>t</title>');
   writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
   writeFileSync(join(dataDir, 'secret.txt'), 'tajne');
-  services = await openAppServices(join(dataDir, 'data'), 'resources');
-  const handlers = createHandlers(services);
+  const opened = await temp.open();
+  services = opened.services;
+  const handlers = opened.api;
   web = await startWebServer({
     handlers,
     rendererDir,
@@ -41,7 +45,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await web.close();
-  await services.close();
   vi.restoreAllMocks();
 });
 

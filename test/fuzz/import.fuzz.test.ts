@@ -4,14 +4,15 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createHandlers, createImportUpload, dispatch, type HandlerTable } from '../../electron/handlers';
-import { openAppServices, type AppServices } from '../../electron/services/app-services';
+import { createImportUpload, dispatch, type HandlerTable } from '../../electron/handlers';
+import type { AppServices } from '../../electron/services/app-services';
 import { importJsonl, readImportLine, type ImportRejectReason } from '../../electron/services/import';
 import { maskIdentifiers } from '../../shared/masking/masking';
 import { CALLBACK_REFERENCE_MAX_LENGTH, STORED_NOTE_MAX_LENGTH } from '../../shared/call/call-machine';
 import { monthOf, serializeRecord, sha256 } from '../../electron/services/journal-format';
 import { JournalRecordSchema, type JournalRecord } from '../../shared/journal/journal-record';
 import { randomClerkId, sampleRecord } from '../helpers/records';
+import { useServicesOnTempFolder } from '../helpers/services';
 import { anyBytes, anyText, applyJsonMutation, fuzzRuns, garbage, getAt, headLikeLine, jsonMutation, mutatedText, type Json } from './arbitraries';
 import { scratchFolder } from './scratch';
 import { emailAddress, validPesel, writtenNrb, writtenPhone } from '../shared/arbitraries';
@@ -233,15 +234,13 @@ describe('importing through the service', () => {
   let handlers: HandlerTable;
   let chosen: string;
   const logged: string[] = [];
+  const temp = useServicesOnTempFolder('import-services-', { scope: 'file', root: scratch });
 
   beforeAll(async () => {
     vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(' ')));
-    const dataDir = mkdtempSync(join(scratch, 'import-services-'));
-    services = await openAppServices(dataDir, 'resources', { chooseOpenPath: async () => chosen });
-    handlers = createHandlers(services);
+    ({ services, api: handlers } = await temp.open({ chooseOpenPath: async () => chosen }));
   });
-  afterAll(async () => {
-    await services.close();
+  afterAll(() => {
     vi.restoreAllMocks();
   });
 

@@ -1,20 +1,23 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createExportDownload, createHandlers, createImportUpload } from '../../electron/handlers';
-import { openAppServices, type AppServices } from '../../electron/services/app-services';
+import { createExportDownload, createImportUpload } from '../../electron/handlers';
+import type { AppServices } from '../../electron/services/app-services';
 import { MAX_BODY_BYTES, startWebServer, TOKEN_HEADER, type RunningWebServer } from '../../electron/web';
 import { apiContract, describeIssues, isApiMethod, polishIssueMessages } from '../../shared/contract/api';
 import { API_METHOD_NAMES } from '../../shared/contract/api-methods';
 import { RegisterExportSchema } from '../../shared/register/register-api';
 import { anyBytes, anyText, applyJsonMutation, fuzzRuns, jsonMutation, mutatedText, shadowingObject, type Json } from './arbitraries';
+import { useServicesOnTempFolder } from '../helpers/services';
 import { scratchFolder } from './scratch';
 
 const scratch = scratchFolder('web');
+/** The page's folder (and a file beside it that must never be served), the services' data in data/. */
+const temp = useServicesOnTempFolder('web-', { scope: 'file', root: scratch, dataIn: 'data' });
 
 /**
  * Web mode's HTTP side, with real requests over one kept-alive connection:
@@ -33,16 +36,17 @@ const logged: string[] = [];
 
 beforeAll(async () => {
   vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(' ')));
-  const dir = mkdtempSync(join(scratch, 'web-'));
+  const dir = temp.folder;
   const rendererDir = join(dir, 'renderer');
   mkdirSync(rendererDir);
   writeFileSync(join(rendererDir, 'index.html'), PAGE);
   // Beside the page, never to be served: what a path that climbs out of the page's folder would reach.
   writeFileSync(join(dir, 'secret.txt'), SECRET);
-  services = await openAppServices(join(dir, 'data'), 'resources');
+  const opened = await temp.open();
+  services = opened.services;
   uploadDir = join(dir, 'data', 'imports', 'incoming');
   web = await startWebServer({
-    handlers: createHandlers(services),
+    handlers: opened.api,
     rendererDir,
     token: TOKEN,
     port: 0,
@@ -55,7 +59,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await web.close();
-  await services.close();
   vi.restoreAllMocks();
 });
 

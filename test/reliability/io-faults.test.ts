@@ -1,14 +1,14 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, renameSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createHandlers, dispatch, type HandlerTable } from '../../electron/handlers';
-import { openAppServices, type AppServices } from '../../electron/services/app-services';
+import { dispatch, type HandlerTable } from '../../electron/handlers';
+import type { AppServices } from '../../electron/services/app-services';
 import { DraftStore } from '../../electron/services/draft-store';
 import { genesisHash, monthOf, scanJournalText } from '../../electron/services/journal';
 import { callReducer, IDLE, type CallState } from '../../shared/call/call-machine';
 import { FsFaults } from '../helpers/fs-faults';
+import { useServicesOnTempFolder } from '../helpers/services';
 
 /**
  * The services with the file system made to fail under them, driven through
@@ -24,21 +24,18 @@ let team: string;
 let services: AppServices;
 let api: HandlerTable;
 let faults: FsFaults;
+const temp = useServicesOnTempFolder('faults-', { options: { callerPaths: true } });
 
 beforeEach(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'faults-'));
-  team = mkdtempSync(join(tmpdir(), 'faults-team-'));
-  services = await openAppServices(dataDir, 'resources', { callerPaths: true });
-  api = createHandlers(services);
+  team = temp.tempFolder('faults-team-');
+  ({ dataDir, services, api } = await temp.open());
   await api.saveProfile({ firstName: 'Anna', lastName: 'Nowak', role: 'pracownik', unit: 'Dział Ewidencji i Świadczeń', officeName: 'Powiatowy Urząd Pracy w Łodzi' });
   expect(await dispatch(api, 'saveTeamSettings', { teamFolder: team, retentionMonths: 24 })).toMatchObject({ ok: true });
   faults = await new FsFaults().install(join(dataDir, 'probe'));
 });
-afterEach(async () => {
+afterEach(() => {
+  // The faults go before the services are closed and the folders removed (the fixture's teardown, after this).
   vi.restoreAllMocks();
-  await services.close();
-  rmSync(dataDir, { recursive: true, force: true });
-  rmSync(team, { recursive: true, force: true });
 });
 
 const inLocalJournal = (path: string) => path.startsWith(join(dataDir, 'calls') + sep);

@@ -1,15 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHandlers, dispatch, type HandlerTable } from '../../electron/handlers';
-import { openAppServices, type AppServices } from '../../electron/services/app-services';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { dispatch, type HandlerTable } from '../../electron/handlers';
+import type { AppServices } from '../../electron/services/app-services';
 import { callForSaving, LONGEST_CALL_MS } from '../../shared/call/call-for-saving';
 import { callReducer, type ActiveCall } from '../../shared/call/call-machine';
 import { adherenceForFacts } from '../../shared/call/compliance';
 import { endedCall } from '../helpers/calls';
 import { INCOMING, OUTGOING, TEST_CATALOG } from '../helpers/records';
+import { useServicesOnTempFolder } from '../helpers/services';
 
 /**
  * A score is the service's to compute. The window (or anything that can talk
@@ -18,19 +16,13 @@ import { INCOMING, OUTGOING, TEST_CATALOG } from '../helpers/records';
  * window could not have produced. The review stored a call whose checklist
  * held only the greeting with a score of 100%.
  */
-let dataDir: string;
 let services: AppServices;
 let api: HandlerTable;
+const temp = useServicesOnTempFolder('forged-', { scope: 'file' });
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'forged-'));
-  services = await openAppServices(dataDir, 'resources');
-  api = createHandlers(services);
+  ({ services, api } = await temp.open());
   await api.saveProfile({ firstName: 'Anna', lastName: 'Nowak', role: 'pracownik', unit: 'Kancelaria', officeName: 'Powiatowy Urząd Pracy w Łodzi' });
-});
-afterAll(async () => {
-  await services.close();
-  rmSync(dataDir, { recursive: true, force: true });
 });
 
 const save = (call: unknown, outcome = 'resolved') => dispatch(api, 'saveCall', { call, outcome, note: '' });

@@ -1,8 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createHandlers, dispatch, type HandlerTable } from '../../electron/handlers';
 import { importsRoot, openAppServices, type AppServices } from '../../electron/services/app-services';
 import { monthOf, serializeRecord } from '../../electron/services/journal-format';
@@ -10,6 +9,7 @@ import { markTeamFolder } from '../../electron/services/team-sync';
 import { JournalRecordSchema } from '../../shared/journal/journal-record';
 import { endedCall } from '../helpers/calls';
 import { INCOMING, sampleRecord } from '../helpers/records';
+import { useServicesOnTempFolder } from '../helpers/services';
 
 /**
  * Whatever lies in a clerk's month folder — this computer's journal, the
@@ -18,8 +18,8 @@ import { INCOMING, sampleRecord } from '../helpers/records';
  * was 260 kB of lines reading "x": every problem spread into one push(...)
  * overflowed the stack and the register answered 500 for everyone.
  */
-const scratch = mkdtempSync(join(tmpdir(), 'hostile-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+/** The file's folder for its offices: removed, and every services object opened in it closed, when the file's tests end. */
+const temp = useServicesOnTempFolder('hostile-', { scope: 'file', options: { callerPaths: true } });
 
 const PLACES = ['local', 'team', 'import'] as const;
 type Place = (typeof PLACES)[number];
@@ -55,11 +55,10 @@ async function call<M extends keyof HandlerTable>(api: HandlerTable, method: M, 
 
 /** A clerk who is also the lead, in team mode, with one call saved and delivered. */
 async function office(): Promise<Office> {
-  const dataDir = mkdtempSync(join(scratch, 'data-'));
-  const team = mkdtempSync(join(scratch, 'team-'));
+  const dataDir = mkdtempSync(join(temp.folder, 'data-'));
+  const team = mkdtempSync(join(temp.folder, 'team-'));
   await markTeamFolder(team);
-  const services = await openAppServices(dataDir, 'resources', { callerPaths: true });
-  const api = createHandlers(services);
+  const { services, api } = await temp.open({ dataDir });
   const { clerkId } = await call(api, 'saveProfile', { firstName: 'Anna', lastName: 'Nowak', role: 'pracownik', unit: 'Kancelaria', officeName: 'Powiatowy Urząd Pracy w Łodzi' });
   await call(api, 'saveTeamSettings', { teamFolder: team, retentionMonths: 24 });
   await call(api, 'saveCall', { call: endedCall(INCOMING), outcome: 'resolved', note: '' });
@@ -82,8 +81,7 @@ function drop(o: Office, place: Place, junk: Buffer): string[] {
 
 /** Start, history, register, an import and a save: each answers, and the register shows every readable call. */
 async function everyViewAnswers(o: Office, place: Place): Promise<void> {
-  o.services = await openAppServices(o.dataDir, 'resources', { callerPaths: true });
-  o.api = createHandlers(o.services);
+  ({ services: o.services, api: o.api } = await temp.open({ dataDir: o.dataDir }));
   try {
     await call(o.api, 'getAppState', {});
     const saved = await call(o.api, 'saveCall', { call: endedCall(INCOMING), outcome: 'resolved', note: 'Po śmieciach' });

@@ -14,6 +14,7 @@ import { maskIdentifiers } from '../../shared/masking/masking';
 import { emailAddress, validPesel, writtenNrb, writtenPhone } from '../shared/arbitraries';
 import { writeMonthWithHead } from '../helpers/month-files';
 import { sampleRecord } from '../helpers/records';
+import { useServicesOnTempFolder } from '../helpers/services';
 
 /**
  * An import is held to the clerk's own rules: what the clerk's app would
@@ -28,16 +29,15 @@ const beata = { id: BEATA, firstName: 'Beata', lastName: 'Lis', role: 'pracownik
 let dataDir: string;
 let services: AppServices;
 let api: HandlerTable;
+const temp = useServicesOnTempFolder('import-rules-', { options: { callerPaths: true } });
 
 beforeEach(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'import-rules-'));
-  services = await openAppServices(dataDir, 'resources', { callerPaths: true });
-  api = createHandlers(services);
+  ({ dataDir, services, api } = await temp.open());
   await api.saveProfile({ firstName: 'Kamila', lastName: 'Kierowniczka', role: 'pracownik', unit: 'Kancelaria', officeName: 'Powiatowy Urząd Pracy w Łodzi' });
 });
 afterEach(async () => {
+  // Some tests open the services again themselves: the last ones opened are closed here.
   await services.close();
-  rmSync(dataDir, { recursive: true, force: true });
 });
 
 async function call<M extends keyof HandlerTable>(method: M, input: unknown) {

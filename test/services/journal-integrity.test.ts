@@ -3,14 +3,15 @@ import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createHandlers, dispatch, type HandlerTable } from '../../electron/handlers';
-import { openAppServices, type AppServices } from '../../electron/services/app-services';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { dispatch, type HandlerTable } from '../../electron/handlers';
+import type { AppServices } from '../../electron/services/app-services';
 import { monthOf } from '../../electron/services/journal-format';
 import { readHead } from '../../electron/services/journal-head';
 import { markTeamFolder } from '../../electron/services/team-sync';
 import { endedCall } from '../helpers/calls';
 import { INCOMING } from '../helpers/records';
+import { useServicesOnTempFolder } from '../helpers/services';
 
 /**
  * What the clerk is told about their own journal, and what this app will
@@ -23,10 +24,10 @@ let dataDir: string;
 let services: AppServices;
 let api: HandlerTable;
 let clerkId: string;
+const temp = useServicesOnTempFolder('integrity-', { options: { callerPaths: true } });
 
 async function open() {
-  services = await openAppServices(dataDir, 'resources', { callerPaths: true });
-  api = createHandlers(services);
+  ({ services, api } = await temp.open());
 }
 async function restart() {
   await services.close();
@@ -37,14 +38,10 @@ const monthFile = () => join(dataDir, 'calls', clerkId, `${monthOf(new Date())}.
 const lines = () => readFileSync(monthFile(), 'utf8').trim().split('\n');
 
 beforeEach(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'integrity-'));
+  dataDir = temp.dataDir;
   await open();
   clerkId = (await api.saveProfile({ firstName: 'Anna', lastName: 'Nowak', role: 'pracownik', unit: 'Kancelaria', officeName: 'Powiatowy Urząd Pracy w Łodzi' })).clerkId;
   for (let i = 0; i < 3; i++) expect((await save(`Rozmowa ${i}`)).ok).toBe(true);
-});
-afterEach(async () => {
-  await services.close();
-  rmSync(dataDir, { recursive: true, force: true });
 });
 
 describe('problems in the clerk’s own journal', () => {

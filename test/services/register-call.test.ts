@@ -1,13 +1,12 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createHandlers, dispatch, type HandlerTable } from '../../electron/handlers';
-import { openAppServices, type AppServices } from '../../electron/services/app-services';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { dispatch, type HandlerTable } from '../../electron/handlers';
 import { CallJournal } from '../../electron/services/journal';
 import type { UnchainedCallRecord } from '../../shared/journal/call-record';
 import type { RegisterCall } from '../../shared/register/register-api';
 import { CLERK_ID, INCOMING, OUTGOING, recordedItems, sampleRecord } from '../helpers/records';
+import { useServicesOnTempFolder } from '../helpers/services';
 
 /**
  * A call of the register opened through the API: the stored record read
@@ -19,7 +18,6 @@ const piotr = { id: PIOTR, firstName: 'Piotr', lastName: 'Wiśniewski', role: 's
 const at = (day: number, hour: number) => new Date(2026, 9, day, hour, 0);
 
 let dataDir: string;
-let services: AppServices;
 let api: HandlerTable;
 
 async function save(records: UnchainedCallRecord[]) {
@@ -49,16 +47,13 @@ const full = (): UnchainedCallRecord => {
   };
 };
 
-beforeEach(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'register-call-'));
-});
-afterEach(async () => {
-  await services?.close();
+const temp = useServicesOnTempFolder('register-call-', { options: { callerPaths: true } });
+beforeEach(() => {
+  dataDir = temp.dataDir;
 });
 
 async function start() {
-  services = await openAppServices(dataDir, 'resources', { callerPaths: true });
-  api = createHandlers(services);
+  ({ api } = await temp.open());
 }
 
 describe('a call of the register, opened', () => {

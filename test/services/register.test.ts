@@ -1,17 +1,17 @@
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { v7 as uuidv7 } from 'uuid';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createHandlers, dispatch, type HandlerTable } from '../../electron/handlers';
-import { openAppServices, type AppServices } from '../../electron/services/app-services';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { dispatch, type HandlerTable } from '../../electron/handlers';
+import type { AppServices } from '../../electron/services/app-services';
 import { CallJournal } from '../../electron/services/journal';
 import type { UnchainedRecord } from '../../shared/journal/journal-record';
 import type { UnchainedCallRecord } from '../../shared/journal/call-record';
 import { writeMonthWithHead } from '../helpers/month-files';
 import { CLERK_ID, OUTGOING, recordedItems, sampleRecord } from '../helpers/records';
+import { useServicesOnTempFolder } from '../helpers/services';
 
 /**
  * The register over real journal files: two clerks, filters and the summary
@@ -25,6 +25,7 @@ const sort = { key: 'startedAt' as const, descending: true };
 let dataDir: string;
 let services: AppServices;
 let api: HandlerTable;
+const temp = useServicesOnTempFolder('register-', { options: { callerPaths: true } });
 
 async function save(records: UnchainedRecord[]) {
   const journal = new CallJournal(dataDir);
@@ -64,18 +65,14 @@ async function query(filter: object = {}, extra: object = {}) {
 }
 
 beforeEach(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'register-'));
+  dataDir = temp.dataDir;
   await save([
     shiftCheck(at(1, 8)), // the day's readiness check sits between the calls in the month file
     { ...sampleRecord(at(1, 9)), note: 'Oddzwonić\n@SUM(A1)' },
     { ...outbound(at(1, 10)), outcome: 'routed', routedTo: { unitId: 'zus', unitName: 'Zakład Ubezpieczeń Społecznych (ZUS)', external: true } },
     { ...sampleRecord(at(2, 11), 0, PIOTR), clerk: piotr, note: '=HYPERLINK("http://zly.example";"kliknij")\ndruga linia; z "cudzysłowem"' },
   ]);
-  services = await openAppServices(dataDir, 'resources', { callerPaths: true });
-  api = createHandlers(services);
-});
-afterEach(async () => {
-  await services.close();
+  ({ services, api } = await temp.open());
 });
 
 describe('the register', () => {
@@ -253,16 +250,11 @@ describe('exports', () => {
 
 describe('importing clerks’ exports', () => {
   let leadDir: string;
-  let lead: AppServices;
   let leadApi: HandlerTable;
+  const leadTemp = useServicesOnTempFolder('lead-', { options: { callerPaths: true } });
 
   beforeEach(async () => {
-    leadDir = mkdtempSync(join(tmpdir(), 'lead-'));
-    lead = await openAppServices(leadDir, 'resources', { callerPaths: true });
-    leadApi = createHandlers(lead);
-  });
-  afterEach(async () => {
-    await lead.close();
+    ({ dataDir: leadDir, api: leadApi } = await leadTemp.open());
   });
 
   async function exported(filter: object = {}): Promise<string> {

@@ -1,5 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHandlers, type HandlerTable } from '../../electron/handlers';
@@ -7,6 +6,7 @@ import { openAppServices, type AppServices } from '../../electron/services/app-s
 import { CallJournal, monthOf } from '../../electron/services/journal';
 import { expiredMonths, firstKeptMonth } from '../../shared/journal/retention';
 import { sampleRecord } from '../helpers/records';
+import { useServicesOnTempFolder } from '../helpers/services';
 
 describe('retention periods', () => {
   it('keeps the current month and the ones before it, up to the number set', () => {
@@ -22,20 +22,19 @@ describe('removing months past retention', () => {
   let api: HandlerTable;
   let clerkId: string;
   const old = new Date(2023, 0, 15, 10);
+  const temp = useServicesOnTempFolder('retention-');
 
   beforeEach(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'retention-'));
-    services = await openAppServices(dataDir, 'resources');
-    api = createHandlers(services);
+    ({ dataDir, services, api } = await temp.open());
     clerkId = (await api.saveProfile({ firstName: 'Anna', lastName: 'Nowak', role: 'pracownik', unit: 'Kancelaria', officeName: 'Powiatowy Urząd Pracy w Łodzi' })).clerkId;
     const journal = new CallJournal(dataDir);
     for (const at of [old, new Date(old.getTime() + 3_600_000), new Date()]) await journal.append(sampleRecord(at, 10, clerkId));
     await journal.close();
     await services.close();
-    services = await openAppServices(dataDir, 'resources');
-    api = createHandlers(services);
+    ({ services, api } = await temp.open());
   });
   afterEach(async () => {
+    // A test that opens the services once more itself leaves them here to close.
     await services.close();
   });
 

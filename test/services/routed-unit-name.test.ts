@@ -1,15 +1,15 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHandlers, dispatch, type HandlerTable } from '../../electron/handlers';
-import { openAppServices, type AppServices } from '../../electron/services/app-services';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { dispatch, type HandlerTable } from '../../electron/handlers';
+import type { AppServices } from '../../electron/services/app-services';
 import { callReducer, type CallState } from '../../shared/call/call-machine';
 import { documentNumber, emailAddress, validPesel, writtenNrb, writtenPhone } from '../shared/arbitraries';
 import { endedCall } from '../helpers/calls';
 import { INCOMING, sampleRecord } from '../helpers/records';
 import { writeMonthWithHead } from '../helpers/month-files';
+import { useServicesOnTempFolder } from '../helpers/services';
 import { genesisHash, serializeRecord } from '../../electron/services/journal-format';
 import { JournalRecordSchema } from '../../shared/journal/journal-record';
 
@@ -21,16 +21,11 @@ import { JournalRecordSchema } from '../../shared/journal/journal-record';
 let dataDir: string;
 let services: AppServices;
 let api: HandlerTable;
+const temp = useServicesOnTempFolder('routed-unit-', { scope: 'file', options: { callerPaths: true } });
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'routed-unit-'));
-  services = await openAppServices(dataDir, 'resources', { callerPaths: true });
-  api = createHandlers(services);
+  ({ dataDir, services, api } = await temp.open());
   await api.saveProfile({ firstName: 'Anna', lastName: 'Nowak', role: 'pracownik', unit: 'Kancelaria', officeName: 'Powiatowy Urząd Pracy w Łodzi' });
-});
-afterAll(async () => {
-  await services.close();
-  rmSync(dataDir, { recursive: true, force: true });
 });
 
 const routedTo = (unit: { id: string; name: string; external: boolean }) => (s: CallState) => callReducer(s, { type: 'route', unit, at: Date.now() - 30_000 });

@@ -1,12 +1,12 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createHandlers, dispatch, type HandlerTable } from '../../electron/handlers';
-import { openAppServices, type AppServices } from '../../electron/services/app-services';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { dispatch, type HandlerTable } from '../../electron/handlers';
+import type { AppServices } from '../../electron/services/app-services';
 import { genesisHash, monthOf, scanJournalText } from '../../electron/services/journal';
 import { type ActiveCall } from '../../shared/call/call-machine';
 import { endedCall as sharedEndedCall } from '../helpers/calls';
+import { useServicesOnTempFolder } from '../helpers/services';
 import { callRecordOnlyInJournal } from '../helpers/team';
 
 /**
@@ -22,22 +22,19 @@ interface Clerk {
   id: string;
 }
 
-const opened: Clerk[] = [];
+/** The team folder, new for each test; each clerk's computer a folder of its own beside it. */
+const temp = useServicesOnTempFolder('team-');
 let team: string;
 
-async function clerk(firstName: string, dataDir = mkdtempSync(join(tmpdir(), 'clerk-'))): Promise<Clerk> {
-  const services = await openAppServices(dataDir, 'resources');
-  const api = createHandlers(services);
+async function clerk(firstName: string, dataDir = temp.tempFolder('clerk-')): Promise<Clerk> {
+  const { services, api } = await temp.open({ dataDir });
   const profile = await api.saveProfile({ firstName, lastName: 'Kowalska', role: 'pracownik', unit: 'Kancelaria', officeName: 'Powiatowy Urząd Pracy w Łodzi' });
-  const c = { dataDir, services, api, id: profile.clerkId };
-  opened.push(c);
-  return c;
+  return { dataDir, services, api, id: profile.clerkId };
 }
 
 async function reopen(c: Clerk): Promise<void> {
   await c.services.close();
-  c.services = await openAppServices(c.dataDir, 'resources');
-  c.api = createHandlers(c.services);
+  ({ services: c.services, api: c.api } = await temp.open({ dataDir: c.dataDir }));
 }
 
 function endedCall(c: Clerk): ActiveCall {
@@ -67,10 +64,7 @@ async function joinTeam(c: Clerk, folder = team) {
 }
 
 beforeEach(() => {
-  team = mkdtempSync(join(tmpdir(), 'team-'));
-});
-afterEach(async () => {
-  for (const c of opened.splice(0)) await c.services.close();
+  team = temp.folder;
 });
 
 describe('team mode', () => {
