@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { firstRun } from '../helpers/e2e-steps';
-import { e2eSkipReason, freshWebModes, screenshotPath } from '../helpers/web-mode';
+import { e2eSkipReason, screenshotPath, useWebMode } from '../helpers/web-mode';
 
 const unavailable = e2eSkipReason();
 
@@ -18,7 +18,7 @@ interface Box {
  * brought into view without covering them.
  */
 describe.skipIf(unavailable)('web mode: the guidance stays in view during a call', () => {
-  const webModes = freshWebModes('asystent-e2e-guide-');
+  const app = useWebMode({ prefix: 'asystent-e2e-guide-' });
 
   const box = (page: Page, selector: string) =>
     page.locator(selector).first().evaluate((el) => {
@@ -39,8 +39,8 @@ describe.skipIf(unavailable)('web mode: the guidance stays in view during a call
 
   for (const large of [false, true]) {
     it(`${large ? 'larger' : 'usual'} text at 460×760: guidance in view after every tick, every item reachable below it`, async () => {
-      const { page, server } = await webModes.start(460);
-      await firstRun(page, server.url);
+      const { page } = app;
+      await firstRun(page, app.url);
       if (large) {
         await page.getByRole('button', { name: 'Ustawienia', exact: true }).click();
         await page.getByLabel('Większy tekst').check();

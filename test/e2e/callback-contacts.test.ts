@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { allStoredText, firstRun, journalRecords } from '../helpers/e2e-steps';
-import { e2eSkipReason, freshWebModes, screenshotPath } from '../helpers/web-mode';
+import { e2eSkipReason, screenshotPath, useWebMode } from '../helpers/web-mode';
 
 const unavailable = e2eSkipReason();
 
@@ -15,11 +15,13 @@ const unavailable = e2eSkipReason();
  * own data directory and server.
  */
 describe.skipIf(unavailable)('web mode: callbacks a clerk can act on', () => {
-  const webModes = freshWebModes('asystent-e2e-contacts-');
+  const app = useWebMode({ prefix: 'asystent-e2e-contacts-' });
 
+  /** This test's clerk, past the first run, in a window of this width. */
   async function start(width = 460): Promise<{ page: Page; dataDir: string }> {
-    const { page, dataDir, server } = await webModes.start(width);
-    await firstRun(page, server.url);
+    const { page, dataDir } = app;
+    if (width !== 460) await page.setViewportSize({ width, height: 800 });
+    await firstRun(page, app.url);
     return { page, dataDir };
   }
 
@@ -52,7 +54,7 @@ describe.skipIf(unavailable)('web mode: callbacks a clerk can act on', () => {
     await page.getByRole('button', { name: 'Za godzinę' }).click();
     await page.keyboard.press('Control+Enter');
     await expect.poll(() => page.getByText('Oddzwonienie wymaga numeru telefonu — wpisz go poniżej.').isVisible()).toBe(true);
-    expect(await page.getByText('Podaj numer, pod który oddzwonić.').isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('Podaj numer, pod który oddzwonić.').isVisible()).toBe(true);
     expect(calls(dataDir)).toHaveLength(0);
     await page.getByLabel('Numer telefonu').fill('+48 601-234-567');
     await page.getByLabel(/Imię i nazwisko/).fill('Jan Kowalski');
@@ -122,7 +124,7 @@ describe.skipIf(unavailable)('web mode: callbacks a clerk can act on', () => {
     await page.screenshot({ path: screenshotPath('44-callback-rescheduled-1280'), fullPage: true });
 
     await item.getByRole('button', { name: 'Odwołaj' }).click();
-    expect(await page.getByText('Odwołać to oddzwonienie? Dane kontaktu zostaną usunięte.').isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('Odwołać to oddzwonienie? Dane kontaktu zostaną usunięte.').isVisible()).toBe(true);
     await page.getByRole('button', { name: 'Tak, odwołaj' }).click();
     await expect.poll(() => page.getByText('Brak umówionych oddzwonień.').isVisible()).toBe(true);
     expect(existsSync(join(dataDir, 'callback-contacts.json'))).toBe(false);

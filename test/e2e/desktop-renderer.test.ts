@@ -1,12 +1,8 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { API_METHOD_NAMES } from '../../shared/contract/api-methods';
 import { seriousViolations } from '../helpers/axe';
 import { firstRun } from '../helpers/e2e-steps';
-import { e2eSkipReason, launchChromium, screenshotPath, startWebMode, type WebModeProcess } from '../helpers/web-mode';
+import { e2eSkipReason, screenshotPath, useWebMode } from '../helpers/web-mode';
 
 const unavailable = e2eSkipReason();
 
@@ -30,25 +26,22 @@ const PRELOAD_STAND_IN = `(() => {
 })();`;
 
 describe.skipIf(unavailable)('the desktop page in Chromium (preload stand-in)', () => {
-  let browser: Browser;
-  let server: WebModeProcess;
-  let page: Page;
+  // Each test its own clerk, in the compact window's size.
+  const app = useWebMode({ prefix: 'asystent-e2e-desktop-', viewport: { width: 380, height: 560 }, context: { reducedMotion: 'reduce' }, initScript: PRELOAD_STAND_IN });
 
-  beforeAll(async () => {
-    browser = await launchChromium();
-    server = await startWebMode(mkdtempSync(join(tmpdir(), 'asystent-e2e-desktop-')));
-    page = await browser.newPage({ viewport: { width: 380, height: 560 }, locale: 'pl-PL', reducedMotion: 'reduce' });
-    await page.addInitScript(PRELOAD_STAND_IN);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const command = (name: string) => app.page.evaluate(`window.__standInCommand(${JSON.stringify(name)})`);
 
-  const command = (name: string) => page.evaluate(`window.__standInCommand(${JSON.stringify(name)})`);
+  /** A clerk past the first run, in an incoming call started by the hotkey, the greeting ticked (compact, as it opens). */
+  async function inIncomingCall() {
+    await firstRun(app.page, app.url);
+    await command('start-incoming');
+    await expect.poll(() => app.page.getByRole('region', { name: 'Powitanie' }).isVisible()).toBe(true);
+    await app.page.keyboard.press('1');
+  }
 
   it('opens compact, with its own title-bar buttons; a hotkey starts a call there', async () => {
-    await firstRun(page, server.url);
+    const { page } = app;
+    await firstRun(page, app.url);
     expect(await page.locator('.app.compact').count()).toBe(1);
     for (const name of ['Minimalizuj', 'Ukryj do zasobnika (aplikacja działa dalej)']) expect(await page.getByRole('button', { name }).isVisible()).toBe(true);
     await command('start-incoming');
@@ -60,12 +53,15 @@ describe.skipIf(unavailable)('the desktop page in Chromium (preload stand-in)', 
   });
 
   it('the privacy hotkey hides everything and brings it back; the full view shows the rest', async () => {
+    const { page } = app;
+    await inIncomingCall();
     await command('toggle-privacy');
     await expect.poll(() => page.getByRole('button', { name: /Pokaż okno/ }).isVisible()).toBe(true);
     await command('start-outgoing'); // nothing changes under the privacy screen
     await page.screenshot({ path: screenshotPath('65-desktop-privacy') });
     await command('toggle-privacy');
-    expect(await page.getByRole('heading', { name: 'Rozmowa przychodząca' }).isVisible()).toBe(true);
+    // The page draws what a command did after the command has returned: waited on, not read at once.
+    await expect.poll(() => page.getByRole('heading', { name: 'Rozmowa przychodząca' }).isVisible()).toBe(true);
     await page.setViewportSize({ width: 460, height: 760 }); // what the window does when expanded
     await page.getByRole('button', { name: 'Pełny widok' }).click();
     await expect.poll(() => page.locator('.app.compact').count()).toBe(0);
@@ -79,8 +75,14 @@ describe.skipIf(unavailable)('the desktop page in Chromium (preload stand-in)', 
   });
 
   it('in English, full and compact; the hotkey fields appear in settings', async () => {
+    const { page } = app;
+    // A clerk who has opened the full view (the window grown to the overlay's size).
+    await firstRun(page, app.url);
+    await page.setViewportSize({ width: 460, height: 760 });
+    await page.getByRole('button', { name: 'Pełny widok' }).click();
+    await expect.poll(() => page.locator('.app.compact').count()).toBe(0);
     await page.getByRole('button', { name: 'Ustawienia', exact: true }).click();
-    expect(await page.getByRole('group', { name: /Skróty globalne/ }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('group', { name: /Skróty globalne/ }).isVisible()).toBe(true);
     await page.getByLabel('Język').selectOption('en');
     await page.getByRole('button', { name: 'Zapisz ustawienia' }).click();
     await expect.poll(() => page.getByRole('button', { name: 'Call', exact: true }).isVisible()).toBe(true);

@@ -1,15 +1,9 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  e2eSkipReason,
-  launchChromium,
-  screenshotPath,
-  startWebMode,
-  type WebModeProcess,
-} from '../helpers/web-mode';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { quickIncomingCall } from '../helpers/e2e-steps';
+import { e2eSkipReason, screenshotPath, useWebMode } from '../helpers/web-mode';
 
 const unavailable = e2eSkipReason();
 
@@ -20,25 +14,47 @@ const unavailable = e2eSkipReason();
  * the server, and a killed server mid-call.
  */
 describe.skipIf(unavailable)('web mode: the incoming-call flow as a new clerk', () => {
-  let browser: Browser;
-  let server: WebModeProcess;
+  // Each test starts a new clerk's computer and takes the day as far as it needs, with the steps the tests before it check.
+  const app = useWebMode({ prefix: 'asystent-e2e-', viewport: { width: 480, height: 900 } });
   let page: Page;
-  const dataDir = mkdtempSync(join(tmpdir(), 'asystent-e2e-'));
+  let dataDir: string;
+  beforeEach(() => void ({ page, dataDir } = app));
 
-  beforeAll(async () => {
-    browser = await launchChromium();
-    server = await startWebMode(dataDir);
-    page = await browser.newPage({ viewport: { width: 480, height: 900 }, locale: 'pl-PL' });
-  });
+  async function profileForm() {
+    await page.goto(app.url);
+    await expect.poll(() => page.getByRole('heading', { name: 'Profil pracownika' }).isVisible()).toBe(true);
+  }
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  /** Anna Nowak, an intern of Dział Ewidencji i Świadczeń: her profile saved, the readiness check next. */
+  async function profileSaved() {
+    await profileForm();
+    await page.getByLabel('Imię').fill('Anna');
+    await page.getByLabel('Nazwisko').fill('Nowak');
+    await page.getByLabel('stażysta').check();
+    await page.getByLabel('Komórka organizacyjna').fill('Dział Ewidencji i Świadczeń');
+    await page.getByRole('button', { name: 'Zapisz profil' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Gotowość do dyżuru' }).isVisible()).toBe(true);
+  }
+
+  /** Her profile saved and today's readiness check recorded (four of five ticked): the idle screen. */
+  async function readyForCalls() {
+    await profileSaved();
+    for (const key of ['1', '2', '3', '4', '5', '5']) await page.keyboard.press(key);
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => page.getByText('Gotowość do dyżuru zapisana.').isVisible()).toBe(true);
+  }
+
+  /** In an incoming call: the greeting and the matter ticked, about personal data. */
+  async function inCall() {
+    await readyForCalls();
+    await page.keyboard.press('F2');
+    await expect.poll(() => page.getByRole('region', { name: 'Powitanie' }).isVisible()).toBe(true);
+    for (const key of ['1', '3', 'd']) await page.keyboard.press(key);
+    await expect.poll(() => page.getByRole('checkbox', { name: 'Rozmowa dotyczy danych osobowych' }).isChecked()).toBe(true);
+  }
 
   it('opens on the profile form and rejects invalid input inline without saving', async () => {
-    await page.goto(server.url);
-    await expect.poll(() => page.getByRole('heading', { name: 'Profil pracownika' }).isVisible()).toBe(true);
+    await profileForm();
     expect(page.url()).not.toContain('token=');
     expect(await page.getByRole('navigation').count()).toBe(0);
 
@@ -61,6 +77,7 @@ describe.skipIf(unavailable)('web mode: the incoming-call flow as a new clerk', 
   });
 
   it('saves a valid profile and shows the greeting built from it', async () => {
+    await profileForm();
     await page.getByLabel('Imię').fill('Anna');
     await page.getByLabel('Nazwisko').fill('Nowak');
     await page.getByLabel('stażysta').check();
@@ -72,6 +89,7 @@ describe.skipIf(unavailable)('web mode: the incoming-call flow as a new clerk', 
   });
 
   it('asks for the shift-readiness check first, by keys, and records it in the journal', async () => {
+    await profileSaved();
     await expect.poll(() => page.getByRole('heading', { name: 'Gotowość do dyżuru' }).isVisible()).toBe(true);
     for (const key of ['1', '2', '3', '4', '5']) await page.keyboard.press(key);
     await page.keyboard.press('5'); // and one back off again
@@ -80,7 +98,7 @@ describe.skipIf(unavailable)('web mode: the incoming-call flow as a new clerk', 
     await page.screenshot({ path: screenshotPath('03-shift') });
     await page.keyboard.press('Control+Enter');
     await expect.poll(() => page.getByText('Gotowość do dyżuru zapisana.').isVisible()).toBe(true);
-    expect(await page.getByRole('button', { name: /Połączenie przychodzące/ }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('button', { name: /Połączenie przychodzące/ }).isVisible()).toBe(true);
     const shift = JSON.parse(journalText(dataDir).trim().split('\n')[0]!);
     expect(shift).toMatchObject({ type: 'shift', skipped: false });
     expect(shift.items.filter((i: { done: boolean }) => i.done)).toHaveLength(4);
@@ -88,6 +106,7 @@ describe.skipIf(unavailable)('web mode: the incoming-call flow as a new clerk', 
   });
 
   it('takes an incoming call from the keyboard: greeting, ticks with number keys, personal data', async () => {
+    await readyForCalls();
     await page.keyboard.press('F2');
     const greeting = page.getByRole('region', { name: 'Powitanie' });
     await expect.poll(() => greeting.isVisible()).toBe(true);
@@ -112,6 +131,7 @@ describe.skipIf(unavailable)('web mode: the incoming-call flow as a new clerk', 
   });
 
   it('wraps up: missing items shown, outcome by key, identifiers masked before saving', async () => {
+    await inCall();
     await page.keyboard.press('F4');
     await expect.poll(() => page.getByRole('heading', { name: 'Podsumowanie rozmowy' }).isVisible()).toBe(true);
     const missed = page.locator('.missed li');
@@ -144,6 +164,8 @@ describe.skipIf(unavailable)('web mode: the incoming-call flow as a new clerk', 
   });
 
   it('lists the call in the history, and still after the server restarts', async () => {
+    await readyForCalls();
+    await quickIncomingCall(page, '1'); // Załatwiona
     await page.getByRole('button', { name: 'Historia' }).click();
     const rows = page.locator('.call-item');
     await expect.poll(() => rows.count()).toBe(1);
@@ -151,18 +173,20 @@ describe.skipIf(unavailable)('web mode: the incoming-call flow as a new clerk', 
     expect(await rows.first().innerText()).toContain('przychodząca');
     await page.screenshot({ path: screenshotPath('06-history') });
 
-    expect(await server.stop()).toBe(0);
-    server = await startWebMode(dataDir);
-    await page.goto(server.url);
+    expect(await app.server.stop()).toBe(0);
+    await app.restart();
+    await page.goto(app.url);
     await expect.poll(() => page.getByRole('button', { name: /Połączenie przychodzące/ }).isVisible()).toBe(true);
     // The readiness check was recorded today: it is not asked again.
     expect(await page.getByRole('heading', { name: 'Gotowość do dyżuru' }).count()).toBe(0);
     await page.getByRole('button', { name: 'Historia' }).click();
     await expect.poll(() => page.locator('.call-item').count()).toBe(1);
-    expect(await page.getByText('1 rozmowa').isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('1 rozmowa').isVisible()).toBe(true);
   });
 
   it('restores a call in progress after the server is killed mid-call', async () => {
+    await readyForCalls();
+    await quickIncomingCall(page, '1'); // the day's first call
     await page.getByRole('button', { name: 'Rozmowa', exact: true }).click();
     await page.keyboard.press('F2');
     await expect.poll(() => page.getByRole('region', { name: 'Powitanie' }).isVisible()).toBe(true);
@@ -170,9 +194,8 @@ describe.skipIf(unavailable)('web mode: the incoming-call flow as a new clerk', 
     await expect.poll(() => existsSync(join(dataDir, 'draft.json'))).toBe(true);
     await expect.poll(() => readFileSync(join(dataDir, 'draft.json'), 'utf8')).toContain('"done":true');
 
-    await server.stop('SIGKILL');
-    server = await startWebMode(dataDir);
-    await page.goto(server.url);
+    await app.restart({ signal: 'SIGKILL' });
+    await page.goto(app.url);
     await expect.poll(() => page.getByText('Przywrócono niezakończoną rozmowę.').isVisible()).toBe(true);
     expect(await page.getByRole('checkbox', { name: 'Powitanie: imię i nazwisko, Urząd, komórka' }).isChecked()).toBe(true);
     await page.screenshot({ path: screenshotPath('07-restored'), fullPage: true });
@@ -183,13 +206,14 @@ describe.skipIf(unavailable)('web mode: the incoming-call flow as a new clerk', 
     await expect.poll(() => page.getByText('Rozmowa zapisana w dzienniku.').isVisible()).toBe(true);
     await page.getByRole('button', { name: 'Historia' }).click();
     await expect.poll(() => page.locator('.call-item').count()).toBe(2);
-    expect(await page.getByText('2 rozmowy').isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('2 rozmowy').isVisible()).toBe(true);
   });
 
   it('edits the profile later, and the greeting follows', async () => {
+    await readyForCalls();
     await page.getByRole('button', { name: 'Ustawienia' }).click();
     const unit = page.getByLabel('Komórka organizacyjna');
-    expect(await unit.inputValue()).toBe('Dział Ewidencji i Świadczeń');
+    await expect.poll(() => unit.inputValue()).toBe('Dział Ewidencji i Świadczeń');
     await unit.fill('Centrum Aktywizacji Zawodowej');
     await page.getByRole('button', { name: 'Zapisz ustawienia' }).click();
     await expect.poll(() => page.getByText('Zapisano ustawienia.').isVisible()).toBe(true);
@@ -199,15 +223,18 @@ describe.skipIf(unavailable)('web mode: the incoming-call flow as a new clerk', 
   });
 
   it('shows an edited journal line in the history instead of accepting it', async () => {
-    expect(await server.stop()).toBe(0);
+    await readyForCalls();
+    await quickIncomingCall(page, '1'); // Załatwiona: the line edited below
+    await quickIncomingCall(page, '7'); // the next line, whose link to it breaks
+    expect(await app.server.stop()).toBe(0);
     const file = journalFiles(dataDir)[0]!;
     const lines = readFileSync(file, 'utf8').split('\n');
     const resolved = lines.findIndex((l) => l.includes('"outcome":"resolved"'));
     expect(resolved).toBe(1); // after the shift-readiness record
     lines[resolved] = lines[resolved]!.replace('"outcome":"resolved"', '"outcome":"routed"');
     writeFileSync(file, lines.join('\n'));
-    server = await startWebMode(dataDir);
-    await page.goto(server.url);
+    await app.restart();
+    await page.goto(app.url);
     // Said at start, until the clerk acknowledges it (also after a restart).
     const alert = page.locator('.journal-alerts');
     await expect.poll(() => alert.isVisible()).toBe(true);
@@ -217,7 +244,7 @@ describe.skipIf(unavailable)('web mode: the incoming-call flow as a new clerk', 
     const warning = page.locator('.history').getByRole('alert');
     await expect.poll(() => warning.isVisible()).toBe(true);
     expect(await warning.innerText()).toMatch(/wiersz 3: przerwany łańcuch sum kontrolnych/);
-    expect(await page.locator('.call-item').count()).toBe(2);
+    await expect.poll(() => page.locator('.call-item').count()).toBe(2);
     await page.screenshot({ path: screenshotPath('08-history-tampered') });
     await alert.getByRole('button', { name: 'Przyjmuję do wiadomości' }).click();
     await expect.poll(() => alert.count()).toBe(0);

@@ -1,10 +1,6 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { firstRun } from '../helpers/e2e-steps';
-import { e2eSkipReason, launchChromium, screenshotPath, startWebMode, type WebModeProcess } from '../helpers/web-mode';
+import { e2eSkipReason, screenshotPath, useWebMode } from '../helpers/web-mode';
 
 const unavailable = e2eSkipReason();
 
@@ -14,24 +10,18 @@ const unavailable = e2eSkipReason();
  * next number ticks its item.
  */
 describe.skipIf(unavailable)('web mode: where keys go during a call', () => {
-  let browser: Browser;
-  let server: WebModeProcess;
-  let page: Page;
+  const app = useWebMode({ prefix: 'asystent-e2e-keys-' });
 
-  beforeAll(async () => {
-    browser = await launchChromium();
-    server = await startWebMode(mkdtempSync(join(tmpdir(), 'asystent-e2e-keys-')));
-    page = await browser.newPage({ viewport: { width: 460, height: 760 }, locale: 'pl-PL' });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  /** A clerk past the first run, in an incoming call. */
+  async function inIncomingCall() {
+    await firstRun(app.page, app.url);
+    await app.page.keyboard.press('F2');
+    await expect.poll(() => app.page.getByRole('region', { name: 'Powitanie' }).isVisible()).toBe(true);
+  }
 
   it('Esc clears the search, Esc again returns to the checklist: 3 then ticks item 3, and nothing was typed into the box', async () => {
-    await firstRun(page, server.url);
-    await page.keyboard.press('F2');
-    await expect.poll(() => page.getByRole('region', { name: 'Powitanie' }).isVisible()).toBe(true);
+    const { page } = app;
+    await inIncomingCall();
     const box = page.getByRole('combobox');
     const focused = () => page.locator('input[type="search"]:focus').count().then((n) => n === 1);
     await page.keyboard.press('/');
@@ -40,7 +30,7 @@ describe.skipIf(unavailable)('web mode: where keys go during a call', () => {
     const third = page.locator('.checklist input[type="checkbox"]').nth(2);
     expect(await third.isChecked()).toBe(false); // typed into the box, not a tick
     await page.keyboard.press('Escape');
-    expect(await box.inputValue()).toBe('');
+    await expect.poll(() => box.inputValue()).toBe('');
     await expect.poll(() => focused()).toBe(true);
     await page.keyboard.press('Escape');
     await expect.poll(() => focused()).toBe(false);
@@ -50,7 +40,9 @@ describe.skipIf(unavailable)('web mode: where keys go during a call', () => {
   });
 
   it('a paste longer than the note holds is cut, and the screen says by how much', async () => {
-    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
+    const { page } = app;
+    await inIncomingCall();
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.server.origin });
     await page.keyboard.press('F4');
     await expect.poll(() => page.getByRole('heading', { name: 'Podsumowanie rozmowy' }).isVisible()).toBe(true);
     const note = page.getByLabel(/Notatka/);
@@ -64,48 +56,42 @@ describe.skipIf(unavailable)('web mode: where keys go during a call', () => {
   });
 
   it('the screen says where keys go; a number that unticks what the script ticked says so, and Ctrl+Z puts the tick back as it was', async () => {
-    const own = await startWebMode(mkdtempSync(join(tmpdir(), 'asystent-e2e-keys-undo-')));
-    const tab = await browser.newPage({ viewport: { width: 460, height: 760 }, locale: 'pl-PL' });
-    try {
-      await firstRun(tab, own.url);
-      await tab.keyboard.press('F3');
-      const keys = tab.getByTestId('keys-target');
-      await expect.poll(() => keys.innerText()).toMatch(/Klawisze 1–\d zaznaczają punkty/);
-      // Typing the name: the keys go to the field, and the screen says so; Esc gives them back.
-      await tab.getByLabel(/Do kogo dzwonisz/).focus();
-      await expect.poll(() => keys.innerText()).toContain('Piszesz w polu tekstowym');
-      await tab.keyboard.press('Escape');
-      await expect.poll(() => keys.innerText()).toMatch(/Klawisze 1–\d zaznaczają punkty/);
+    const tab = app.page;
+    await firstRun(tab, app.url);
+    await tab.keyboard.press('F3');
+    const keys = tab.getByTestId('keys-target');
+    await expect.poll(() => keys.innerText()).toMatch(/Klawisze 1–\d zaznaczają punkty/);
+    // Typing the name: the keys go to the field, and the screen says so; Esc gives them back.
+    await tab.getByLabel(/Do kogo dzwonisz/).focus();
+    await expect.poll(() => keys.innerText()).toContain('Piszesz w polu tekstowym');
+    await tab.keyboard.press('Escape');
+    await expect.poll(() => keys.innerText()).toMatch(/Klawisze 1–\d zaznaczają punkty/);
 
-      await tab.keyboard.press('t'); // the right person: the script ticks "Potwierdzona osoba"
-      const identity = tab.getByRole('checkbox', { name: /Potwierdzona osoba/ });
-      await expect.poll(() => identity.isChecked()).toBe(true);
-      const key = await identity.getAttribute('aria-keyshortcuts');
-      const tickedAt = await tab.locator('#item-identity-confirmed-hint').innerText();
-      await tab.keyboard.press(key!);
-      await expect.poll(() => identity.isChecked()).toBe(false);
-      const notice = tab.getByRole('status').filter({ hasText: 'Odznaczono' });
-      expect(await notice.innerText()).toContain('punkt zaznaczony odpowiedzią w skrypcie');
-      // In view, under the title bar, and nothing drawn over its button, however far the list was scrolled.
-      const undo = notice.getByRole('button', { name: /Cofnij/ });
-      type Element = { getBoundingClientRect(): { left: number; top: number; width: number; height: number; bottom: number }; closest(s: string): unknown };
-      type Document = { elementFromPoint(x: number, y: number): Element | null; defaultView: { innerHeight: number } };
-      const reachable = await undo.evaluate((node) => {
-        const button = node as unknown as Element & { ownerDocument: Document };
-        const r = button.getBoundingClientRect();
-        const hit = button.ownerDocument.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
-        return hit?.closest('button') === button && r.bottom <= button.ownerDocument.defaultView.innerHeight;
-      });
-      expect(reachable).toBe(true);
-      await tab.screenshot({ path: screenshotPath('45-untick-undo-460'), fullPage: true });
-      await tab.keyboard.press('Control+z');
-      await expect.poll(() => identity.isChecked()).toBe(true);
-      // The same tick: its time as it was, not the moment of the undo.
-      expect(await tab.locator('#item-identity-confirmed-hint').innerText()).toBe(tickedAt);
-      expect(await notice.count()).toBe(0);
-    } finally {
-      await tab.close();
-      await own.stop();
-    }
+    await tab.keyboard.press('t'); // the right person: the script ticks "Potwierdzona osoba"
+    const identity = tab.getByRole('checkbox', { name: /Potwierdzona osoba/ });
+    await expect.poll(() => identity.isChecked()).toBe(true);
+    const key = await identity.getAttribute('aria-keyshortcuts');
+    const tickedAt = await tab.locator('#item-identity-confirmed-hint').innerText();
+    await tab.keyboard.press(key!);
+    await expect.poll(() => identity.isChecked()).toBe(false);
+    const notice = tab.getByRole('status').filter({ hasText: 'Odznaczono' });
+    expect(await notice.innerText()).toContain('punkt zaznaczony odpowiedzią w skrypcie');
+    // In view, under the title bar, and nothing drawn over its button, however far the list was scrolled.
+    const undo = notice.getByRole('button', { name: /Cofnij/ });
+    type Element = { getBoundingClientRect(): { left: number; top: number; width: number; height: number; bottom: number }; closest(s: string): unknown };
+    type Document = { elementFromPoint(x: number, y: number): Element | null; defaultView: { innerHeight: number } };
+    const reachable = await undo.evaluate((node) => {
+      const button = node as unknown as Element & { ownerDocument: Document };
+      const r = button.getBoundingClientRect();
+      const hit = button.ownerDocument.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      return hit?.closest('button') === button && r.bottom <= button.ownerDocument.defaultView.innerHeight;
+    });
+    expect(reachable).toBe(true);
+    await tab.screenshot({ path: screenshotPath('45-untick-undo-460'), fullPage: true });
+    await tab.keyboard.press('Control+z');
+    await expect.poll(() => identity.isChecked()).toBe(true);
+    // The same tick: its time as it was, not the moment of the undo.
+    expect(await tab.locator('#item-identity-confirmed-hint').innerText()).toBe(tickedAt);
+    expect(await notice.count()).toBe(0);
   });
 });

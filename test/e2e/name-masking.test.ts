@@ -1,10 +1,6 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { allStoredText, firstRun, journalRecords } from '../helpers/e2e-steps';
-import { e2eSkipReason, launchChromium, screenshotPath, startWebMode, type WebModeProcess } from '../helpers/web-mode';
+import { e2eSkipReason, screenshotPath, useWebMode } from '../helpers/web-mode';
 
 const unavailable = e2eSkipReason();
 
@@ -14,22 +10,11 @@ const unavailable = e2eSkipReason();
  * masked; the unit, the street and the institution in the same note are kept.
  */
 describe.skipIf(unavailable)('web mode: client names in a note', () => {
-  let browser: Browser;
-  let server: WebModeProcess;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const app = useWebMode({ prefix: 'asystent-e2e-names-' });
 
   it('the preview says „[nazwisko]” and „Ukryto: nazwisko”, the journal holds no name, the unit, street and institution stay', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'asystent-e2e-names-'));
-    server = await startWebMode(dataDir);
-    const page = await browser.newPage({ viewport: { width: 460, height: 760 }, locale: 'pl-PL' });
-    await firstRun(page, server.url);
+    const { page, dataDir } = app;
+    await firstRun(page, app.url);
     await page.keyboard.press('F2');
     await page.keyboard.press('F4');
     await page.keyboard.press('1');

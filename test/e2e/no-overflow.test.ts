@@ -1,10 +1,7 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { firstRun, quickIncomingCall } from '../helpers/e2e-steps';
-import { e2eSkipReason, launchChromium, startWebMode, type WebModeProcess } from '../helpers/web-mode';
+import { e2eSkipReason, useWebMode } from '../helpers/web-mode';
 
 const unavailable = e2eSkipReason();
 
@@ -15,19 +12,9 @@ const unavailable = e2eSkipReason();
  * scroll width against its width.
  */
 describe.skipIf(unavailable)('web mode: nothing wider than the overlay', () => {
-  let browser: Browser;
-  let server: WebModeProcess;
+  const app = useWebMode({ prefix: 'asystent-e2e-width-' });
   let page: Page;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-    server = await startWebMode(mkdtempSync(join(tmpdir(), 'asystent-e2e-width-')));
-    page = await browser.newPage({ viewport: { width: 460, height: 760 }, locale: 'pl-PL' });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  beforeEach(() => void (page = app.page));
 
   const WORDS = {
     pl: { views: ['Rozmowa', 'Oddzwonienia', 'Historia', 'Rejestr', 'Ustawienia'], settings: 'Ustawienia', save: 'Zapisz ustawienia', language: 'Język', larger: 'Większy tekst', wrapUp: 'Podsumowanie rozmowy', call: 'Rozmowa' },
@@ -78,7 +65,7 @@ describe.skipIf(unavailable)('web mode: nothing wider than the overlay', () => {
   }
 
   it('every screen fits 460 px, in both text sizes and both languages; the tabs keep one row in the usual size', async () => {
-    await firstRun(page, server.url);
+    await firstRun(page, app.url);
     await quickIncomingCall(page, '2'); // a row in the history and the register
     const found: Record<string, number> = {};
     let current: 'pl' | 'en' = 'pl';

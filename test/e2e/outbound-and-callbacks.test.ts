@@ -1,10 +1,9 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { allStoredText, firstRun, journalRecords } from '../helpers/e2e-steps';
-import { e2eSkipReason, launchChromium, screenshotPath, startWebMode, type WebModeProcess } from '../helpers/web-mode';
+import { e2eSkipReason, screenshotPath, useWebMode } from '../helpers/web-mode';
 
 const unavailable = e2eSkipReason();
 
@@ -16,22 +15,12 @@ const CALLED = 'Kowalskim';
  * as due and kept, and a crash mid-call, from the keyboard in web mode.
  */
 describe.skipIf(unavailable)('web mode: outbound calls and callbacks', () => {
-  let browser: Browser;
-  let server: WebModeProcess;
+  // Each test its own clerk of Centrum Aktywizacji Zawodowej, on a new data folder.
+  const app = useWebMode({ prefix: 'asystent-e2e-out-' });
   let page: Page;
-  const dataDir = mkdtempSync(join(tmpdir(), 'asystent-e2e-out-'));
+  let dataDir: string;
+  beforeEach(() => void ({ page, dataDir } = app));
   const calls = () => journalRecords(dataDir).filter((r) => r.type === 'call');
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-    server = await startWebMode(dataDir);
-    page = await browser.newPage({ viewport: { width: 460, height: 760 }, locale: 'pl-PL' });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   /** Saved, and back at the idle screen (a toast from the save before could still be showing). */
   async function savedAndIdle(countBefore: number) {
@@ -49,11 +38,24 @@ describe.skipIf(unavailable)('web mode: outbound calls and callbacks', () => {
     await savedAndIdle(before);
   }
 
+  /** A callback agreed in an outbound call for the next working morning (not due today). */
+  async function callbackForTomorrow() {
+    await page.keyboard.press('F3');
+    await expect.poll(() => page.getByRole('button', { name: /Tak, to ta osoba/ }).isVisible()).toBe(true);
+    await page.keyboard.press('t');
+    await page.keyboard.press('n');
+    await page.getByLabel(/Krótka notatka do oddzwonienia/).fill('Staż — dokumenty, tel. 601 234 567');
+    await page.getByRole('button', { name: 'Następny dzień roboczy, 9:00' }).click();
+    await expect.poll(() => page.getByText(/^Umówiono:/).isVisible()).toBe(true);
+    await wrapUpAndSave(undefined, () => page.getByLabel('Numer telefonu').fill('600 700 800'));
+  }
+
   it('sets up a clerk of Centrum Aktywizacji Zawodowej', async () => {
-    await firstRun(page, server.url);
+    await firstRun(page, app.url);
   });
 
   it('right person, good moment: the name typed is shown in the prompt, answers tick their items', async () => {
+    await firstRun(page, app.url);
     await page.keyboard.press('F3');
     const greeting = page.getByRole('region', { name: 'Powitanie' });
     await expect.poll(() => greeting.isVisible()).toBe(true);
@@ -65,7 +67,7 @@ describe.skipIf(unavailable)('web mode: outbound calls and callbacks', () => {
     await page.keyboard.press('1');
 
     await page.getByLabel(/Do kogo dzwonisz/).fill(`Panem ${CALLED}`);
-    expect(await page.getByText(`Czy rozmawiam z Panem ${CALLED}?`).isVisible()).toBe(true);
+    await expect.poll(() => page.getByText(`Czy rozmawiam z Panem ${CALLED}?`).isVisible()).toBe(true);
     await page.screenshot({ path: screenshotPath('10-outbound-confirm'), fullPage: true });
     await page.keyboard.press('Tab'); // out of the name field, onto "Tak, to ta osoba"
     await page.keyboard.press('Enter');
@@ -84,6 +86,7 @@ describe.skipIf(unavailable)('web mode: outbound calls and callbacks', () => {
   });
 
   it('someone else answered: only the name and a request to contact the office (no number set: none said), and no contact preset', async () => {
+    await firstRun(page, app.url);
     await page.keyboard.press('F3');
     await expect.poll(() => page.getByRole('button', { name: /Odebrał ktoś inny/ }).isVisible()).toBe(true);
     await page.keyboard.press('i');
@@ -95,11 +98,12 @@ describe.skipIf(unavailable)('web mode: outbound calls and callbacks', () => {
     await page.keyboard.press('F4');
     await expect.poll(() => page.getByRole('radio', { name: /Brak kontaktu/ }).isChecked()).toBe(true);
     await page.keyboard.press('Control+Enter');
-    await savedAndIdle(1);
-    expect(calls()[1]).toMatchObject({ outcome: 'no-contact', outbound: { person: 'someone-else', goodMoment: null } });
+    await savedAndIdle(0);
+    expect(calls()[0]).toMatchObject({ outcome: 'no-contact', outbound: { person: 'someone-else', goodMoment: null } });
   });
 
   it('not a good moment: a past time is refused inline, a quick choice agrees a callback', async () => {
+    await firstRun(page, app.url);
     await page.keyboard.press('F3');
     await expect.poll(() => page.getByRole('button', { name: /Tak, to ta osoba/ }).isVisible()).toBe(true);
     await page.keyboard.press('t');
@@ -107,20 +111,22 @@ describe.skipIf(unavailable)('web mode: outbound calls and callbacks', () => {
     await expect.poll(() => page.getByText('Kiedy mogę zadzwonić ponownie?').isVisible()).toBe(true);
     await page.getByLabel('Data i godzina').fill('2020-01-15T10:00');
     await page.getByRole('button', { name: 'Ustal termin' }).click();
-    await expect.poll(() => page.getByText('Ten termin już minął — wybierz termin w przyszłości.').isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('Termin oddzwonienia już minął — wybierz termin w przyszłości.').isVisible()).toBe(true);
     await page.screenshot({ path: screenshotPath('13-callback-past'), fullPage: true });
     await page.getByLabel(/Krótka notatka do oddzwonienia/).fill('Staż — dokumenty, tel. 601 234 567');
     await page.getByRole('button', { name: 'Następny dzień roboczy, 9:00' }).click();
     await expect.poll(() => page.getByText(/^Umówiono:/).isVisible()).toBe(true);
     // The outcome "Oddzwonienie" is already chosen; it needs the number to call.
     await wrapUpAndSave(undefined, () => page.getByLabel('Numer telefonu').fill('600 700 800'));
-    const saved = calls()[2]!;
+    const saved = calls()[0]!;
     expect(saved).toMatchObject({ outcome: 'callback', outbound: { person: 'right', goodMoment: false } });
     expect((saved.callback as { reference: string }).reference).toBe('Staż — dokumenty, tel. [telefon]');
     expect(new Date((saved.callback as { dueAt: string }).dueAt).getHours()).toBe(9);
   });
 
   it('a callback due now is announced in the window and, started from the list, is kept when that call is saved', async () => {
+    await firstRun(page, app.url);
+    await callbackForTomorrow(); // the list holds another, later one
     // An incoming call where the clerk promised to call back in two minutes.
     await page.keyboard.press('F2');
     await page.keyboard.press('1');
@@ -134,7 +140,7 @@ describe.skipIf(unavailable)('web mode: outbound calls and callbacks', () => {
     await page.getByRole('button', { name: 'Ustal termin' }).click();
     await page.getByLabel('Numer telefonu').fill('42 123 45 67');
     await page.keyboard.press('Control+Enter');
-    await savedAndIdle(3);
+    await savedAndIdle(1);
 
     const reminder = page.getByText(/Czas oddzwonić: .* — Pyta o bon szkoleniowy/);
     await expect.poll(() => reminder.isVisible()).toBe(true);
@@ -154,10 +160,11 @@ describe.skipIf(unavailable)('web mode: outbound calls and callbacks', () => {
     expect(last.callbackOf).toBe(promised.id);
     await page.getByRole('button', { name: /Oddzwonienia/ }).click();
     await expect.poll(() => items.count()).toBe(1);
-    expect(await reminder.count()).toBe(0);
+    await expect.poll(() => reminder.count()).toBe(0);
   });
 
   it('restores an outbound call with its answers after the server is killed; the typed name is not restored', async () => {
+    await firstRun(page, app.url);
     await page.getByRole('button', { name: 'Rozmowa', exact: true }).click();
     await page.keyboard.press('F3');
     await page.getByLabel(/Do kogo dzwonisz/).fill(`Panem ${CALLED}`);
@@ -167,9 +174,8 @@ describe.skipIf(unavailable)('web mode: outbound calls and callbacks', () => {
     await expect.poll(() => readFileSync(join(dataDir, 'draft.json'), 'utf8')).toContain('"step":"good-moment"');
     expect(readFileSync(join(dataDir, 'draft.json'), 'utf8')).not.toContain(CALLED);
 
-    await server.stop('SIGKILL');
-    server = await startWebMode(dataDir);
-    await page.goto(server.url);
+    await app.restart({ signal: 'SIGKILL' });
+    await page.goto(app.url);
     await expect.poll(() => page.getByText('Przywrócono niezakończoną rozmowę.').isVisible()).toBe(true);
     expect(await page.getByText('Czy to dobry moment na krótką rozmowę?').isVisible()).toBe(true);
     expect(await page.getByRole('checkbox', { name: /Potwierdzona osoba/ }).isChecked()).toBe(true);
@@ -179,6 +185,7 @@ describe.skipIf(unavailable)('web mode: outbound calls and callbacks', () => {
   });
 
   it('nobody answers: the wrap-up says the checklist does not apply — no "0%", no late greeting — and the call is stored with no score', async () => {
+    await firstRun(page, app.url);
     await page.keyboard.press('F3');
     await expect.poll(() => page.getByRole('button', { name: 'Nikt nie odbiera' }).isVisible()).toBe(true);
     await page.getByRole('button', { name: 'Nikt nie odbiera' }).click();

@@ -1,11 +1,8 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { seriousViolations } from '../helpers/axe';
-import { quickIncomingCall } from '../helpers/e2e-steps';
-import { e2eSkipReason, launchChromium, screenshotPath, startWebMode, type WebModeProcess } from '../helpers/web-mode';
+import { firstRun, quickIncomingCall } from '../helpers/e2e-steps';
+import { e2eSkipReason, screenshotPath, useWebMode } from '../helpers/web-mode';
 
 const unavailable = e2eSkipReason();
 
@@ -15,21 +12,17 @@ const unavailable = e2eSkipReason();
  * text — and axe-core on every screen.
  */
 describe.skipIf(unavailable)('web mode: languages, the desk, privacy and accessibility', () => {
-  let browser: Browser;
-  let server: WebModeProcess;
+  // Reduced motion: axe must see colours at rest, not half-way through a 120 ms transition.
+  const app = useWebMode({ prefix: 'asystent-e2e-overlay-', context: { reducedMotion: 'reduce' } });
   let page: Page;
-  const dataDir = mkdtempSync(join(tmpdir(), 'asystent-e2e-overlay-'));
+  beforeEach(() => void (page = app.page));
 
-  beforeAll(async () => {
-    browser = await launchChromium();
-    server = await startWebMode(dataDir);
-    // Reduced motion: axe must see colours at rest, not half-way through a 120 ms transition.
-    page = await browser.newPage({ viewport: { width: 460, height: 760 }, locale: 'pl-PL', reducedMotion: 'reduce' });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  /** A clerk past the first run, in an incoming call. */
+  async function inIncomingCall() {
+    await firstRun(page, app.url);
+    await page.keyboard.press('F2');
+    await expect.poll(() => page.getByRole('region', { name: 'Powitanie' }).isVisible()).toBe(true);
+  }
 
   async function expectAccessible(screen: string) {
     const violations = await seriousViolations(page);
@@ -37,7 +30,7 @@ describe.skipIf(unavailable)('web mode: languages, the desk, privacy and accessi
   }
 
   it('the first screens pass axe-core with no serious or critical violation', async () => {
-    await page.goto(server.url);
+    await page.goto(app.url);
     await expect.poll(() => page.getByRole('heading', { name: 'Profil pracownika' }).isVisible()).toBe(true);
     await expectAccessible('profile form');
     await page.getByLabel('Imię').fill('Ewa');
@@ -52,12 +45,13 @@ describe.skipIf(unavailable)('web mode: languages, the desk, privacy and accessi
   });
 
   it('switches to English and back; the page says which language it is in', async () => {
+    await firstRun(page, app.url);
     await page.getByRole('button', { name: 'Ustawienia', exact: true }).click();
     await expectAccessible('settings');
     await page.getByLabel('Język').selectOption('en');
     await page.getByRole('button', { name: 'Zapisz ustawienia' }).click();
     await expect.poll(() => page.getByRole('button', { name: 'Settings', exact: true }).isVisible()).toBe(true);
-    expect(await page.evaluate('document.documentElement.lang')).toBe('en');
+    await expect.poll(() => page.evaluate('document.documentElement.lang')).toBe('en');
     await page.getByRole('region', { name: 'App settings' }).scrollIntoViewIfNeeded();
     await page.screenshot({ path: screenshotPath('49-settings-english') });
     await expectAccessible('settings, English');
@@ -71,10 +65,11 @@ describe.skipIf(unavailable)('web mode: languages, the desk, privacy and accessi
     await page.getByLabel('Language').selectOption('pl');
     await page.getByRole('button', { name: 'Save settings' }).click();
     await expect.poll(() => page.getByRole('button', { name: 'Ustawienia', exact: true }).isVisible()).toBe(true);
-    expect(await page.evaluate('document.documentElement.lang')).toBe('pl');
+    await expect.poll(() => page.evaluate('document.documentElement.lang')).toBe('pl');
   });
 
   it('a client waiting at the desk is timed and, after the set minutes, gently pointed out', async () => {
+    await firstRun(page, app.url);
     await page.getByRole('button', { name: 'Rozmowa', exact: true }).click();
     await page.clock.install();
     await page.keyboard.press('F8');
@@ -90,6 +85,7 @@ describe.skipIf(unavailable)('web mode: languages, the desk, privacy and accessi
   });
 
   it('F6 opens the de-escalation card over the call, and closes it', async () => {
+    await inIncomingCall();
     await page.keyboard.press('F6');
     const card = page.getByRole('dialog', { name: 'Trudna rozmowa — jak obniżyć emocje' });
     await expect.poll(() => card.isVisible()).toBe(true);
@@ -101,6 +97,7 @@ describe.skipIf(unavailable)('web mode: languages, the desk, privacy and accessi
   });
 
   it('F9 hides everything on screen at once and shows it again; the call goes on', async () => {
+    await inIncomingCall();
     await page.keyboard.press('F9');
     await expect.poll(() => page.getByRole('button', { name: /Pokaż okno/ }).isVisible()).toBe(true);
     const text = (await page.innerText('body')).trim();
@@ -117,6 +114,7 @@ describe.skipIf(unavailable)('web mode: languages, the desk, privacy and accessi
   });
 
   it('the whole incoming flow from the keyboard only', async () => {
+    await firstRun(page, app.url);
     await page.getByRole('button', { name: 'Rozmowa', exact: true }).focus();
     await page.keyboard.press('F2');
     await expect.poll(() => page.getByRole('region', { name: 'Powitanie' }).isVisible()).toBe(true);
@@ -140,6 +138,7 @@ describe.skipIf(unavailable)('web mode: languages, the desk, privacy and accessi
   });
 
   it('larger text, and the register and history screens pass axe-core too', async () => {
+    await firstRun(page, app.url);
     await quickIncomingCall(page, '2');
     await page.getByRole('button', { name: 'Ustawienia', exact: true }).click();
     await page.getByLabel('Większy tekst').check();

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { v7 as uuidv7 } from 'uuid';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { genesisHash, serializeRecord, sha256 } from '../../electron/services/journal-format';
 import { itemAppliesTo, type CallFacts } from '../../shared/call/applicability';
 import type { UnchainedCallRecord } from '../../shared/journal/call-record';
@@ -13,7 +12,7 @@ import { JournalRecordSchema } from '../../shared/journal/journal-record';
 import { seriousViolations } from '../helpers/axe';
 import { writeMonthWithHead } from '../helpers/month-files';
 import { INCOMING } from '../helpers/records';
-import { e2eSkipReason, launchChromium, screenshotPath, startWebMode, type WebModeProcess } from '../helpers/web-mode';
+import { e2eSkipReason, screenshotPath, useWebMode } from '../helpers/web-mode';
 
 const unavailable = e2eSkipReason();
 
@@ -65,6 +64,39 @@ function chained(clerk: Clerk, records: UnchainedCallRecord[]): string[] {
 }
 
 /**
+ * Three other clerks' months in this computer's data folder: Maria's call with everything a call can lead to,
+ * Beata's two (her file edited afterwards by a hand), and Piotr's month of short calls.
+ */
+function otherClerksMonths(dataDir: string): void {
+  const maria = incomingCall(
+    MARIA,
+    new Date(2026, 10, 20, 10, 14, 0),
+    185,
+    { greeting: { atMs: 12_000 }, 'matter-identified': { atMs: 41_000 }, 'plain-language': { atMs: 90_000 }, 'polite-closing': { atMs: 205_000, atWrapUp: true } },
+    {
+      outcome: 'invited',
+      routedTo: { unitId: 'dzial-ewidencji-i-swiadczen', unitName: 'Dział Ewidencji i Świadczeń', external: false },
+      invitation: { appointmentAt: new Date(2026, 11, 15, 9, 30).toISOString() },
+      // Stored before masking knew this way of writing it: the register masks it as it shows it.
+      note: 'Wnioskodawczyni przyjdzie z decyzją; PESEL 44051401359. Prosi o kontakt po 15:00.',
+    },
+  );
+  writeMonthWithHead(join(dataDir, 'calls', MARIA.id, `${MONTH}.jsonl`), chained(MARIA, [maria]));
+  const beata = [
+    incomingCall(BEATA, new Date(2026, 10, 18, 9, 5), 60, { greeting: { atMs: 4_000 } }, { note: 'Pierwsza' }),
+    incomingCall(BEATA, new Date(2026, 10, 18, 11, 40), 75, { greeting: { atMs: 6_000 } }, { note: 'Druga' }),
+  ];
+  const beataLines = chained(BEATA, beata);
+  writeMonthWithHead(join(dataDir, 'calls', BEATA.id, `${MONTH}.jsonl`), beataLines);
+  const beataFile = join(dataDir, 'calls', BEATA.id, `${MONTH}.jsonl`);
+  writeFileSync(beataFile, readFileSync(beataFile, 'utf8').replace('"note":"Pierwsza"', '"note":"Pierwsza, poprawiona"'));
+  const piotr = Array.from({ length: 40 }, (_, i) =>
+    incomingCall(PIOTR, new Date(2026, 10, 1 + Math.floor(i / 3), 8 + (i % 3), 10), 40 + i * 7, i % 4 === 0 ? { greeting: { atMs: 35_000 } } : { greeting: { atMs: 3_000 }, 'matter-identified': { atMs: 20_000 } }),
+  );
+  writeMonthWithHead(join(dataDir, 'calls', PIOTR.id, `${MONTH}.jsonl`), chained(PIOTR, piotr));
+}
+
+/**
  * A team lead opens calls of the register: by mouse and from the keyboard,
  * each showing every checklist item with its time and marks, what the call
  * led to, the note as stored (masked), and whether its record is intact; Esc
@@ -73,10 +105,9 @@ function chained(clerk: Clerk, records: UnchainedCallRecord[]): string[] {
  * in the first screen; at 460 px nothing is wider than the window.
  */
 describe.skipIf(unavailable)('web mode: a call of the register opened, the printed report, the wide screen', () => {
-  let browser: Browser;
-  let server: WebModeProcess;
+  // One register for the file (seeded once: it takes a while); each test opens it afresh with openRegister.
+  const app = useWebMode({ prefix: 'asystent-e2e-register-call-', scope: 'file', seed: otherClerksMonths });
   let page: Page;
-  const dataDir = mkdtempSync(join(tmpdir(), 'asystent-e2e-register-call-'));
   /** How much wider than the window the page is (0: it fits). */
   const excess = () => page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth') as Promise<number>;
   const dialog = () => page.getByRole('dialog');
@@ -87,41 +118,10 @@ describe.skipIf(unavailable)('web mode: a call of the register opened, the print
   const focusedRow = () => page.evaluate('document.activeElement?.closest("[role=listitem]")?.getAttribute("aria-posinset") ?? null') as Promise<string | null>;
 
   beforeAll(async () => {
-    browser = await launchChromium();
-    // Three other clerks' months in this computer's data folder: Maria's call with everything a call can lead to,
-    // Beata's two (her file edited afterwards by a hand), and Piotr's month of short calls.
-    const maria = incomingCall(
-      MARIA,
-      new Date(2026, 10, 20, 10, 14, 0),
-      185,
-      { greeting: { atMs: 12_000 }, 'matter-identified': { atMs: 41_000 }, 'plain-language': { atMs: 90_000 }, 'polite-closing': { atMs: 205_000, atWrapUp: true } },
-      {
-        outcome: 'invited',
-        routedTo: { unitId: 'dzial-ewidencji-i-swiadczen', unitName: 'Dział Ewidencji i Świadczeń', external: false },
-        invitation: { appointmentAt: new Date(2026, 11, 15, 9, 30).toISOString() },
-        // Stored before masking knew this way of writing it: the register masks it as it shows it.
-        note: 'Wnioskodawczyni przyjdzie z decyzją; PESEL 44051401359. Prosi o kontakt po 15:00.',
-      },
-    );
-    writeMonthWithHead(join(dataDir, 'calls', MARIA.id, `${MONTH}.jsonl`), chained(MARIA, [maria]));
-    const beata = [
-      incomingCall(BEATA, new Date(2026, 10, 18, 9, 5), 60, { greeting: { atMs: 4_000 } }, { note: 'Pierwsza' }),
-      incomingCall(BEATA, new Date(2026, 10, 18, 11, 40), 75, { greeting: { atMs: 6_000 } }, { note: 'Druga' }),
-    ];
-    const beataLines = chained(BEATA, beata);
-    writeMonthWithHead(join(dataDir, 'calls', BEATA.id, `${MONTH}.jsonl`), beataLines);
-    const beataFile = join(dataDir, 'calls', BEATA.id, `${MONTH}.jsonl`);
-    writeFileSync(beataFile, readFileSync(beataFile, 'utf8').replace('"note":"Pierwsza"', '"note":"Pierwsza, poprawiona"'));
-    const piotr = Array.from({ length: 40 }, (_, i) =>
-      incomingCall(PIOTR, new Date(2026, 10, 1 + Math.floor(i / 3), 8 + (i % 3), 10), 40 + i * 7, i % 4 === 0 ? { greeting: { atMs: 35_000 } } : { greeting: { atMs: 3_000 }, 'matter-identified': { atMs: 20_000 } }),
-    );
-    writeMonthWithHead(join(dataDir, 'calls', PIOTR.id, `${MONTH}.jsonl`), chained(PIOTR, piotr));
-
-    server = await startWebMode(dataDir);
-    page = await browser.newPage({ viewport: { width: 460, height: 760 }, locale: 'pl-PL' });
+    page = app.page;
     // The lead's first run and own call (waited on with the page's own waits: a hook is not a test), from the keyboard:
     // the greeting ticked, routed by the search, a phone number in the note.
-    await page.goto(server.url);
+    await page.goto(app.url);
     await page.getByRole('heading', { name: 'Profil pracownika' }).waitFor();
     await page.getByLabel('Imię').fill('Ewa');
     await page.getByLabel('Nazwisko').fill('Zielińska');
@@ -144,11 +144,6 @@ describe.skipIf(unavailable)('web mode: a call of the register opened, the print
     await page.getByLabel(/Notatka/).fill('Oddzwoni z numeru 601 234 567');
     await page.keyboard.press('Control+Enter');
     await page.getByText('Rozmowa zapisana w dzienniku.').waitFor();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
   });
 
   /** The register afresh at this size: 44 calls, the first one (the newest, the lead's own) listed. */

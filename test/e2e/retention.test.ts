@@ -1,43 +1,29 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CallJournal, monthOf } from '../../electron/services/journal';
 import { firstRun } from '../helpers/e2e-steps';
 import { sampleRecord } from '../helpers/records';
-import { e2eSkipReason, launchChromium, screenshotPath, startWebMode, type WebModeProcess } from '../helpers/web-mode';
+import { e2eSkipReason, screenshotPath, useWebMode } from '../helpers/web-mode';
 
 const unavailable = e2eSkipReason();
 
 /** A clerk's computer holds months older than the retention period: the app says which, and removes them when told to. */
 describe.skipIf(unavailable)('web mode: retention', () => {
-  let browser: Browser;
-  let server: WebModeProcess;
-  let page: Page;
-  const dataDir = mkdtempSync(join(tmpdir(), 'asystent-e2e-retention-'));
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const app = useWebMode({ prefix: 'asystent-e2e-retention-' });
 
   it('the notice names the months; "Usuń teraz" removes them and the journal records it', async () => {
-    server = await startWebMode(dataDir);
-    page = await browser.newPage({ viewport: { width: 460, height: 760 }, locale: 'pl-PL' });
-    await firstRun(page, server.url);
+    const { page, dataDir } = app;
+    await firstRun(page, app.url);
     const clerkId = JSON.parse(readFileSync(join(dataDir, 'settings.json'), 'utf8')).profile.clerkId as string;
-    await server.stop();
+    await app.server.stop();
 
     const journal = new CallJournal(dataDir);
     for (const month of [2, 5]) await journal.append(sampleRecord(new Date(2022, month, 10, 9), 10, clerkId));
     await journal.close();
 
-    server = await startWebMode(dataDir);
-    await page.goto(server.url);
+    await app.restart();
+    await page.goto(app.url);
     const notice = page.getByRole('alert').filter({ hasText: 'Zapisy są przechowywane 24 miesiące' });
     await expect.poll(() => notice.isVisible()).toBe(true);
     expect(await notice.innerText()).toContain('Starsze są miesiące: 2022-03, 2022-06 (2 pliki)');

@@ -1,10 +1,9 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { firstRun, journalRecords } from '../helpers/e2e-steps';
-import { e2eSkipReason, launchChromium, screenshotPath, startWebMode, type WebModeProcess } from '../helpers/web-mode';
+import { e2eSkipReason, screenshotPath, useWebMode } from '../helpers/web-mode';
 
 const unavailable = e2eSkipReason();
 
@@ -72,23 +71,13 @@ const DAY: Call[] = [
 const CALL_SECONDS = 120;
 
 describe.skipIf(unavailable)('web mode: a scripted day, and the register it makes', () => {
-  let browser: Browser;
-  let server: WebModeProcess;
+  const app = useWebMode({ prefix: 'asystent-e2e-day-', viewport: { width: 1280, height: 800 } });
   let page: Page;
-  const dataDir = mkdtempSync(join(tmpdir(), 'asystent-e2e-day-'));
+  let dataDir: string;
+  beforeEach(() => void ({ page, dataDir } = app));
   const calls = () => journalRecords(dataDir).filter((r) => r.type === 'call');
   // Three hours back, on the minute.
   const dayStart = Math.floor((Date.now() - 3 * 3_600_000) / 60_000) * 60_000;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-    server = await startWebMode(dataDir);
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'pl-PL' });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   const at = (callStart: number, second: number) => page.clock.setFixedTime(callStart + second * 1000);
 
@@ -154,10 +143,9 @@ describe.skipIf(unavailable)('web mode: a scripted day, and the register it make
       // The ticks so far are in the draft; the server is killed and started again; the tab is reloaded.
       // Every tick made so far (the last is "matter-identified", key 3) is written before the kill.
       await expect.poll(() => readFileSync(join(dataDir, 'draft.json'), 'utf8')).toMatch(/"matter-identified":\{"done":true/);
-      await server.stop('SIGKILL');
-      server = await startWebMode(dataDir);
+      await app.restart({ signal: 'SIGKILL' });
       await at(start, 90);
-      await page.goto(server.url);
+      await page.goto(app.url);
       await expect.poll(() => page.getByText('Przywrócono niezakończoną rozmowę.').isVisible()).toBe(true);
       expect(await page.getByRole('checkbox', { name: /Powitanie/ }).isChecked()).toBe(true);
     }
@@ -179,7 +167,7 @@ describe.skipIf(unavailable)('web mode: a scripted day, and the register it make
 
   it('twenty calls of every kind, one across a restart of the server; the register shows the figures worked out by hand', async () => {
     await page.clock.setFixedTime(dayStart - 60_000);
-    await firstRun(page, server.url, 'Centrum Aktywizacji Zawodowej', ['Anna', 'Nowak']);
+    await firstRun(page, app.url, 'Centrum Aktywizacji Zawodowej', ['Anna', 'Nowak']);
     for (const [i, call] of DAY.entries()) await oneCall(call, i + 1, dayStart + i * 180_000);
     expect(calls()).toHaveLength(20);
 

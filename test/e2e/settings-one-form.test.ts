@@ -1,10 +1,10 @@
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { firstRun } from '../helpers/e2e-steps';
-import { e2eSkipReason, launchChromium, startWebMode, type WebModeProcess } from '../helpers/web-mode';
+import { e2eSkipReason, useWebMode } from '../helpers/web-mode';
 
 const unavailable = e2eSkipReason();
 
@@ -16,24 +16,13 @@ const SHOTS = join(tmpdir(), 'asystent-settings-one-form');
  * press of one button, and are all there after the page is loaded again.
  */
 describe.skipIf(unavailable)('web mode: the settings are one form with one save button', () => {
-  let browser: Browser;
-  const servers: WebModeProcess[] = [];
+  const app = useWebMode({ prefix: 'asystent-e2e-settings-' });
 
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    for (const server of servers) await server.stop();
-  });
-
-  /** A fresh data folder, past the first run, on the settings screen. */
+  /** This test's fresh data folder, past the first run, on the settings screen. */
   async function settingsOfNewClerk(width: number, height: number): Promise<{ page: Page; dataDir: string }> {
-    const dataDir = mkdtempSync(join(tmpdir(), 'asystent-e2e-settings-'));
-    const server = await startWebMode(dataDir);
-    servers.push(server);
-    const page = await browser.newPage({ viewport: { width, height }, locale: 'pl-PL' });
-    await firstRun(page, server.url);
+    const { page, dataDir } = app;
+    await page.setViewportSize({ width, height });
+    await firstRun(page, app.url);
     await openSettings(page);
     return { page, dataDir };
   }
@@ -54,7 +43,7 @@ describe.skipIf(unavailable)('web mode: the settings are one form with one save 
 
     await page.getByRole('button', { name: 'Zapisz ustawienia' }).click();
     await expect.poll(() => page.getByText('Zapisano ustawienia.').isVisible()).toBe(true);
-    expect(await largeText(page)).toBe(true);
+    await expect.poll(() => largeText(page)).toBe(true);
     expect(await page.getByText('niezapisane zmiany', { exact: true }).count()).toBe(0);
     const saved = JSON.parse(readFileSync(join(dataDir, 'settings.json'), 'utf8'));
     expect(saved.profile.unit).toBe('Dział Ewidencji i Świadczeń');
@@ -62,7 +51,7 @@ describe.skipIf(unavailable)('web mode: the settings are one form with one save 
 
     await page.reload();
     await openSettings(page);
-    expect(await largeText(page)).toBe(true);
+    await expect.poll(() => largeText(page)).toBe(true);
     expect(await page.getByLabel('Większy tekst').isChecked()).toBe(true);
     expect(await page.getByLabel('Opublikowany numer telefonu Urzędu').inputValue()).toBe('42 123 45 67');
     expect(await page.getByLabel('Komórka organizacyjna').inputValue()).toBe('Dział Ewidencji i Świadczeń');

@@ -1,10 +1,8 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { firstRun, joinTeamFolder, quickIncomingCall } from '../helpers/e2e-steps';
-import { e2eSkipReason, launchChromium, screenshotPath, startWebMode, type WebModeProcess } from '../helpers/web-mode';
+import { e2eSkipReason, screenshotPath, useWebMode } from '../helpers/web-mode';
 
 const unavailable = e2eSkipReason();
 
@@ -16,25 +14,13 @@ const unavailable = e2eSkipReason();
  * team folder, once.
  */
 describe.skipIf(unavailable)('web mode: team copies that cannot be queued on this computer', () => {
-  let browser: Browser;
-  let server: WebModeProcess;
-  const dataDir = mkdtempSync(join(tmpdir(), 'asystent-e2e-outbox-'));
-  const team = mkdtempSync(join(tmpdir(), 'asystent-e2e-outbox-team-'));
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-    server = await startWebMode(dataDir);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-    rmSync(team, { recursive: true, force: true });
-  });
+  // The page in the browser's own locale, as this test has always run.
+  const app = useWebMode({ prefix: 'asystent-e2e-outbox-', context: { locale: undefined } });
 
   it('the call is saved, the banner says the copy waits here and why, and it reaches the team folder once the queue works', async () => {
-    const page = await browser.newPage({ viewport: { width: 460, height: 760 } });
-    await firstRun(page, server.url);
+    const { page, dataDir } = app;
+    const team = app.folder('asystent-e2e-outbox-team-');
+    await firstRun(page, app.url);
     await joinTeamFolder(page, team);
 
     rmSync(join(dataDir, 'outbox'), { recursive: true, force: true });

@@ -1,10 +1,7 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { firstRun, journalRecords } from '../helpers/e2e-steps';
-import { e2eSkipReason, launchChromium, screenshotPath, startWebMode, type WebModeProcess } from '../helpers/web-mode';
+import { e2eSkipReason, screenshotPath, useWebMode } from '../helpers/web-mode';
 
 const unavailable = e2eSkipReason();
 
@@ -15,30 +12,20 @@ const unavailable = e2eSkipReason();
  * old address stop, and a page without a valid key says how to get one.
  */
 describe.skipIf(unavailable)('web mode: a tab left open across a restart', () => {
-  let browser: Browser;
-  let server: WebModeProcess;
+  // Started as a person starts it: on the port (and with the key) of the data folder's last start.
+  const app = useWebMode({ prefix: 'asystent-e2e-restart-', freePort: false });
   let page: Page;
-  const dataDir = mkdtempSync(join(tmpdir(), 'asystent-e2e-restart-'));
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-    server = await startWebMode(dataDir, [], { freePort: false });
-    page = await browser.newPage({ viewport: { width: 460, height: 760 }, locale: 'pl-PL' });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  let dataDir: string;
+  beforeEach(() => void ({ page, dataDir } = app));
 
   it('the same address after a restart: the call in the open tab goes on, keeps its ticks and saves', async () => {
-    await firstRun(page, server.url);
-    const first = server.url;
+    await firstRun(page, app.url);
+    const first = app.url;
     await page.keyboard.press('F2');
     await expect.poll(() => page.getByRole('region', { name: 'Powitanie' }).isVisible()).toBe(true);
     await page.keyboard.press('1');
-    await server.stop();
-    server = await startWebMode(dataDir, [], { freePort: false });
-    expect(server.url).toBe(first);
+    await app.restart();
+    expect(app.url).toBe(first);
     await page.keyboard.press('2');
     await page.keyboard.press('F4');
     await expect.poll(() => page.getByRole('heading', { name: 'Podsumowanie rozmowy' }).isVisible()).toBe(true);
@@ -50,13 +37,13 @@ describe.skipIf(unavailable)('web mode: a tab left open across a restart', () =>
   });
 
   it('--new-token: the old address is refused, and the page says how to get the right one', async () => {
-    await server.stop();
-    server = await startWebMode(dataDir, ['--new-token'], { freePort: false });
+    await firstRun(page, app.url);
+    await app.restart({ args: ['--new-token'] });
     await page.reload();
     await expect.poll(() => page.getByRole('alert').innerText()).toContain('Otwórz adres wypisany przy uruchomieniu trybu przeglądarkowego');
     await page.screenshot({ path: screenshotPath('90-web-old-key'), fullPage: true });
     // The new address (only its #token differs: a reload takes it in).
-    await page.goto(server.url);
+    await page.goto(app.url);
     await page.reload();
     await expect.poll(() => page.getByRole('button', { name: 'Historia' }).isVisible()).toBe(true);
     expect(await page.getByText('Ten adres nie ma ważnego klucza dostępu').count()).toBe(0);

@@ -31,14 +31,15 @@ const dataDir = join(configHome, 'asystent-rozmow');
 const BUILT_MAIN = '../../out/main/index.js';
 if (!existsSync(fileURLToPath(new URL(BUILT_MAIN, import.meta.url)))) throw new Error('out/main/index.js is missing: run npm run build');
 await import(/* @vite-ignore */ BUILT_MAIN);
-await vi.waitFor(() => expect(FakeBrowserWindow.created).toHaveLength(1));
+// The main opens its services before its window: on a busy machine that is more than vi.waitFor's default second.
+await vi.waitFor(() => expect(FakeBrowserWindow.created).toHaveLength(1), { timeout: 15_000 });
 const window = FakeBrowserWindow.created[0]!;
 const appUrl = window.loadedUrl!;
 
 afterAll(async () => {
   // Let main.ts close its services (and release the data-directory lock).
   fake.app.emit('will-quit', { preventDefault: () => undefined });
-  await vi.waitFor(() => expect(fake.app.exit).toHaveBeenCalled());
+  await vi.waitFor(() => expect(fake.app.exit).toHaveBeenCalled(), { timeout: 15_000 });
 });
 
 /** A message on `channel` as Electron delivers it: from the overlay's top frame unless a test says otherwise. */

@@ -31,12 +31,13 @@ cpSync('resources', join(resourcesPath, 'resources'), { recursive: true });
 const BUILT_MAIN = '../../out/main/index.js';
 if (!existsSync(fileURLToPath(new URL(BUILT_MAIN, import.meta.url)))) throw new Error('out/main/index.js is missing: run npm run build');
 await import(/* @vite-ignore */ BUILT_MAIN);
-await vi.waitFor(() => expect(FakeBrowserWindow.created).toHaveLength(1));
+// The main opens its services before its window: on a busy machine that is more than vi.waitFor's default second.
+await vi.waitFor(() => expect(FakeBrowserWindow.created).toHaveLength(1), { timeout: 15_000 });
 const window = FakeBrowserWindow.created[0]!;
 
 afterAll(async () => {
   fake.app.emit('will-quit', { preventDefault: () => undefined });
-  await vi.waitFor(() => expect(fake.app.exit).toHaveBeenCalled());
+  await vi.waitFor(() => expect(fake.app.exit).toHaveBeenCalled(), { timeout: 15_000 });
 });
 
 describe('the built app, packaged', () => {
