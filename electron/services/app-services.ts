@@ -14,6 +14,7 @@ import { loadContent, type Content } from './content';
 import { DataDirLock } from './data-dir-lock';
 import { DraftStore } from './draft-store';
 import { CallJournal } from './journal';
+import { callsDir } from './journal-layout';
 import { OfficeContent } from './office-content';
 import { Register, type RegisterFolder } from './register';
 import { findExpired, type RetentionPlaces } from './retention';
@@ -172,7 +173,7 @@ export async function openAppServices(dataDir: string, resourcesDir: string, opt
       startupNotices.push({ code: 'retention-due', months: [...new Set(expired.map((f) => f.month))], more: expired.length, retentionMonths: settings.retentionMonths });
     }
     // Problems in the clerk's own journal are told at start, and stay until acknowledged.
-    if (settings.profile) await removeLeftoverTempFiles(join(dataDir, 'calls', settings.profile.clerkId));
+    if (settings.profile) await removeLeftoverTempFiles(join(callsDir(dataDir), settings.profile.clerkId));
     if (settings.profile) {
       // This month's file is opened now, not at the first save: a torn last line is set aside (and said) at start.
       await journal.openExisting(settings.profile.clerkId, new Date()).catch((error: Error) => console.error(`[journal] this month not opened: ${error.message}`));

@@ -5,6 +5,7 @@ import { readBoundedLines } from './bounded-lines';
 import { fileTimestamp } from './atomic-file';
 import { MAX_RECORD_CHARS, parseRecordLine, readLineHead } from './journal-format';
 import { openRegularFile } from './regular-file';
+import { monthFilePath } from './journal-layout';
 
 /**
  * Where an import files its lines: `imports/calls/<clerk>/<YYYY-MM>.jsonl`
@@ -51,7 +52,7 @@ export class ImportFiler {
   ) {}
 
   target(clerkId: string, month: string, shelf: Shelf): string {
-    return shelf === 'calls' ? join(this.root, 'calls', clerkId, `${month}.jsonl`) : join(this.root, 'conflicts', 'calls', clerkId, `${month}.jsonl`);
+    return monthFilePath(shelf === 'calls' ? this.root : join(this.root, 'conflicts'), clerkId, month);
   }
 
   /** Whether the imports copy held this record before this import. */

@@ -25,9 +25,7 @@ export function genesisHash(clerkId: string, month: string): string {
 }
 
 /** The journal month of a moment, in the machine's local time (the office's day). */
-export function monthOf(date: Date): string {
-  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}`;
-}
+export { monthOf } from '../../shared/journal/months';
 
 export async function fileExists(path: string): Promise<boolean> {
   try {

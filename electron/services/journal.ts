@@ -27,6 +27,8 @@ import {
   type JournalReadResult,
   type JournalScan,
 } from './journal-format';
+import { callsDir, listMonths, monthFilePath, monthFileRelative } from './journal-layout';
+import { lastMonths, monthsBefore } from '../../shared/journal/months';
 import { SerialQueue } from './serial-queue';
 
 export * from './journal-format';
@@ -77,7 +79,6 @@ export interface JournalOptions {
   onTrouble?: (trouble: JournalTrouble) => void;
 }
 
-const MONTH_FILE = /^(\d{4})-(\d{2})\.jsonl$/;
 /** Month files kept open at once; the oldest opened is closed first. */
 const MAX_OPEN_MONTHS = 2;
 /** Bytes of a torn tail kept when it is set aside: a record is at most a few kB; more is junk, kept only in part. */
@@ -88,6 +89,8 @@ const MAX_CACHED_SCANS = 3;
 const MAX_KNOWN_ID_SETS = 4;
 
 export class CallJournal {
+  /** The folder the journal is kept in (a data directory, a team folder); its files are where journal-layout.ts says. */
+  private readonly base: string;
   private readonly root: string;
   private readonly open = new Map<string, OpenMonth>();
   /** Ids per month file ("clerk/month"), for saves retried across a month's end. */
@@ -106,15 +109,16 @@ export class CallJournal {
     dataDir: string,
     private readonly options: JournalOptions = { createBase: true },
   ) {
-    this.root = join(dataDir, 'calls');
+    this.base = dataDir;
+    this.root = callsDir(dataDir);
   }
 
   relativePath(clerkId: string, month: string): string {
-    return `calls/${clerkId}/${month}.jsonl`;
+    return monthFileRelative(clerkId, month);
   }
 
   filePath(clerkId: string, month: string): string {
-    return join(this.root, clerkId, `${month}.jsonl`);
+    return monthFilePath(this.base, clerkId, month);
   }
 
   /**
@@ -138,7 +142,7 @@ export class CallJournal {
       }
       if (!target && (await fileExists(this.filePath(clerkId, month)))) target = await this.openMonth(clerkId, month);
       if (target?.ids.has(record.id)) return this.findSaved(clerkId, month, record.id);
-      const previous = monthOf(new Date(savedAt.getFullYear(), savedAt.getMonth() - 1, 15));
+      const previous = monthsBefore(savedAt, 1);
       if ((await this.idsOf(clerkId, previous)).has(record.id)) return this.findSaved(clerkId, previous, record.id);
       target ??= await this.openMonth(clerkId, month);
       // The owner check runs while the record is validated and serialised; nothing is written before it answers.
@@ -181,8 +185,7 @@ export class CallJournal {
 
   /** Whether a record with this id was saved this month or the month before. */
   async has(clerkId: string, id: string, now = new Date()): Promise<boolean> {
-    const previous = new Date(now.getFullYear(), now.getMonth() - 1, 15);
-    for (const month of [monthOf(now), monthOf(previous)]) {
+    for (const month of lastMonths(now, 2)) {
       // A month file that cannot be read holds nothing this app can find (the alerts name it).
       const scan = await this.scanMonth(clerkId, month).catch((error: NodeJS.ErrnoException) => {
         if (error.code) return null;
@@ -195,17 +198,7 @@ export class CallJournal {
 
   /** The clerk's month files, newest first. */
   async months(clerkId: string): Promise<string[]> {
-    try {
-      const names = await fs.readdir(join(this.root, clerkId));
-      return names
-        .filter((n) => MONTH_FILE.test(n))
-        .map((n) => n.slice(0, 7))
-        .sort()
-        .reverse();
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-      throw error;
-    }
+    return (await listMonths(this.base, clerkId)).reverse();
   }
 
   /** Verifies one month file's chain, without parsing its records. A missing file is an empty month. */

@@ -10,9 +10,9 @@ import { readBoundedLines } from './bounded-lines';
 import { callbacksKept, summarize, type CallbackChangeFact, type RegisterSummary } from '../../shared/register/statistics';
 import { callDigest, decodeLine, genesisHash, JournalScanner, sha256, MAX_RECORD_CHARS, parseRecordLine, readableEndOfBytes, readLineHead } from './journal-format';
 import { MASKED_SUFFIX, readMaskedLines } from './import-filer';
-import { monthsBefore } from './journal-layout';
+import { monthsBefore } from '../../shared/journal/months';
 import { readHead } from './journal-head';
-import { MONTH_FILE_NAME } from './journal-layout';
+import { callsDir, monthFileRelative, monthOfFileName } from './journal-layout';
 import { NotRegularFileError, openRegularFile, readRegularFile } from './regular-file';
 import { MONTH_FILE_MAX_BYTES } from './journal';
 
@@ -159,10 +159,10 @@ export class Register {
     const trouble = (folder: RegisterFolder, root: string, error: unknown) =>
       troubles.push({ folder: folder.kind, root, message: (error as NodeJS.ErrnoException).code ?? (error as Error).message });
     for (const folder of this.folders()) {
-      const callsDir = join(folder.root, 'calls');
+      const calls = callsDir(folder.root);
       let clerks: string[];
       try {
-        clerks = (await fs.readdir(callsDir, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name);
+        clerks = (await fs.readdir(calls, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name);
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         if (code === 'ENOENT' && folder.kind !== 'team') continue; // nothing saved or imported here yet
@@ -172,16 +172,16 @@ export class Register {
       for (const clerkId of clerks.sort()) {
         let names: string[];
         try {
-          names = (await fs.readdir(join(callsDir, clerkId))).filter((n) => MONTH_FILE_NAME.test(n)).sort();
+          names = (await fs.readdir(join(calls, clerkId))).filter((n) => monthOfFileName(n) !== null).sort();
         } catch (error) {
-          trouble(folder, join(callsDir, clerkId), error);
+          trouble(folder, join(calls, clerkId), error);
           continue;
         }
         for (const name of names) {
-          const path = join(callsDir, clerkId, name);
+          const path = join(calls, clerkId, name);
           seen.add(path);
           try {
-            await this.readFile(folder, clerkId, name.slice(0, 7), path);
+            await this.readFile(folder, clerkId, monthOfFileName(name)!, path);
           } catch (error) {
             this.cache.delete(path);
             trouble(folder, path, error);
@@ -209,7 +209,7 @@ export class Register {
     const signature = `${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${head?.lines}:${head?.lastHash}:${JSON.stringify(head?.evidence ?? null)}:${maskedStat?.size}:${maskedStat?.mtimeMs}`;
     if (this.cache.get(path)?.signature === signature) return;
     const masked = listed ? await readMaskedLines(path, readRegularFile) : null;
-    const relative = `calls/${clerkId}/${month}.jsonl`;
+    const relative = monthFileRelative(clerkId, month);
     // Bytes, decoded a line at a time: a file of any size is read (as one string it would stop at about 512 MB).
     const whole = await readRegularFile(path);
     if (folder.conflicts) {

@@ -4,7 +4,7 @@ import { expiredMonths, type RetentionCopy } from '../../shared/journal/retentio
 import { syncDirectory } from './atomic-file';
 import { MASKED_SUFFIX } from './import-filer';
 import { headPathOf } from './journal-head';
-import { MONTH_FILE_NAME } from './journal-layout';
+import { callsDir, monthFilePath, monthOfFileName } from './journal-layout';
 import { openRegularFile } from './regular-file';
 
 /**
@@ -30,14 +30,16 @@ export interface RetentionPlaces {
 
 export async function findExpired(places: RetentionPlaces, now: Date, keepMonths: number): Promise<ExpiredFile[]> {
   const found: ExpiredFile[] = [];
-  await collect(found, 'local', join(places.dataDir, 'calls'), null, now, keepMonths);
-  for (const root of places.importsRoots) await collect(found, 'import', join(root, 'calls'), null, now, keepMonths);
+  await collect(found, 'local', places.dataDir, null, now, keepMonths);
+  for (const root of places.importsRoots) await collect(found, 'import', root, null, now, keepMonths);
   // An unreachable share is pruned another time: what is past retention there stays past it.
-  if (places.team) await collect(found, 'team', join(places.team.folder, 'calls'), places.team.clerkId, now, keepMonths).catch(() => undefined);
+  if (places.team) await collect(found, 'team', places.team.folder, places.team.clerkId, now, keepMonths).catch(() => undefined);
   return found;
 }
 
-async function collect(found: ExpiredFile[], copy: RetentionCopy, root: string, onlyClerk: string | null, now: Date, keepMonths: number): Promise<void> {
+/** @param base a folder the journal's layout is kept in (its month files under `calls/`) */
+async function collect(found: ExpiredFile[], copy: RetentionCopy, base: string, onlyClerk: string | null, now: Date, keepMonths: number): Promise<void> {
+  const root = callsDir(base);
   let clerks: string[];
   try {
     clerks = onlyClerk ? [onlyClerk] : await fs.readdir(root);
@@ -47,8 +49,8 @@ async function collect(found: ExpiredFile[], copy: RetentionCopy, root: string, 
   }
   for (const clerkId of clerks.sort()) {
     const names = await fs.readdir(join(root, clerkId)).catch(() => [] as string[]);
-    const months = names.filter((n) => MONTH_FILE_NAME.test(n)).map((n) => n.slice(0, 7));
-    for (const month of expiredMonths(months, now, keepMonths)) found.push({ copy, clerkId, month, path: join(root, clerkId, `${month}.jsonl`) });
+    const months = names.flatMap((n) => monthOfFileName(n) ?? []);
+    for (const month of expiredMonths(months, now, keepMonths)) found.push({ copy, clerkId, month, path: monthFilePath(base, clerkId, month) });
   }
 }
 

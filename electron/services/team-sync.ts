@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { JournalRecordSchema, type JournalRecord } from '../../shared/journal/journal-record';
 import type { TeamStatus } from '../../shared/settings/team-settings';
 import { readIfExists, writeFileAtomic } from './atomic-file';
-import { CallJournal, monthOf, type JournalOptions } from './journal';
+import { CallJournal, type JournalOptions } from './journal';
+import { lastMonths } from '../../shared/journal/months';
 import { SerialQueue } from './serial-queue';
 
 /**
@@ -94,7 +95,7 @@ export class TeamSync {
     const waiting = new Set((await this.pendingFiles()).map((n) => n.slice(0, -'.json'.length)));
     const team = this.teamJournal(this.folder);
     let queued = 0;
-    for (const month of [monthOf(new Date(now.getFullYear(), now.getMonth() - 1, 15)), monthOf(now)]) {
+    for (const month of lastMonths(now, 2).reverse()) {
       const delivered = new Set((await team.scanMonth(clerkId, month)).lines.map((l) => l.id));
       const { records } = await local.readMonth(clerkId, month);
       for (const record of records) {

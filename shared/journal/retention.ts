@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Profile } from '../settings/profile';
 import { clerkSnapshot, RECORD_SCHEMA_VERSION, recordBase } from './record-base';
+import { MONTH, monthsBefore } from './months';
 
 /**
  * Retention: records are kept a set number of months (24 by default). Older
@@ -8,12 +9,9 @@ import { clerkSnapshot, RECORD_SCHEMA_VERSION, recordBase } from './record-base'
  * and the removal itself goes into the journal, so a gap in the records is
  * never a silent one.
  */
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-
 /** The oldest month still kept: the current month and the `keepMonths - 1` before it. */
 export function firstKeptMonth(now: Date, keepMonths: number): string {
-  const d = new Date(now.getFullYear(), now.getMonth() - (keepMonths - 1), 1);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
+  return monthsBefore(now, keepMonths - 1);
 }
 
 /** The months (YYYY-MM) older than the retention period, oldest first. */
