@@ -32,17 +32,6 @@ export function monthOfFileName(name: string): string | null {
   return MONTH_FILE_NAME.test(name) ? name.slice(0, 7) : null;
 }
 
-/** The clerks with a folder under a root, sorted; a root with no calls yet has none. Other errors are the caller's to say. */
-export async function listClerks(root: string, { foldersOnly = true } = {}): Promise<string[]> {
-  try {
-    const entries = await fs.readdir(callsDir(root), { withFileTypes: true });
-    return entries.filter((d) => !foldersOnly || d.isDirectory()).map((d) => d.name).sort();
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
-}
-
 /** A clerk's months under a root, oldest first; a clerk without a folder has none. Other errors are the caller's to say. */
 export async function listMonths(root: string, clerkId: string): Promise<string[]> {
   try {
