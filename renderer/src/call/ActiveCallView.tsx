@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { callStage, elapsedMs, type ActiveCall } from '../../../shared/call/call-machine';
 import { longCallHintDue } from '../../../shared/directory/routing';
@@ -10,13 +10,22 @@ import { officePhoneInUse } from '../../../shared/call/spoken-sentences';
 import { useAppStore } from '../desk/app-store';
 import { useCallStore } from './call-store';
 import { CallTimer } from './CallTimer';
+import { inNextFrame } from './frames';
 import { Checklist, UntickNotice } from './Checklist';
 import { Kbd } from '../ui/Kbd';
 import { CallbackInUse } from '../callbacks/CallbackInUse';
 import { outboundQuestion, OutboundSteps, SensitiveDataReminder } from './OutboundSteps';
 import { SearchPanel } from '../search/SearchPanel';
 
-export function ActiveCallView({ call }: { call: ActiveCall }) {
+/** The search keeps to itself: the call changing (a tick, the call starting) does not render it again. */
+const CallSearch = memo(SearchPanel);
+
+/**
+ * The screen of the call in progress. It is also made ready before a call,
+ * off the page, for a call yet to come (`live` false, see ReadyCallView): the
+ * key that starts the call then only fills it in and puts it on the page.
+ */
+export function ActiveCallView({ call, live = true }: { call: ActiveCall; live?: boolean }) {
   const { t } = useTranslation();
   const profile = useAppStore((s) => s.profile);
   const scripts = useAppStore((s) => s.scripts);
@@ -31,10 +40,19 @@ export function ActiveCallView({ call }: { call: ActiveCall }) {
 
   // Focus starts on the greeting, the first thing to say, so a screen reader
   // reads it out (the outbound script then takes focus for its first answer).
+  // Both the focus and the scroll position need the page's layout: asked for
+  // in the key's own task they would compute it there, ahead of the frame,
+  // so they are done in that frame, before it is drawn. A key pressed in
+  // between that moved the focus itself (/, F6) keeps it where it put it.
   useEffect(() => {
-    if (!outgoing) greetingRef.current?.focus({ preventScroll: true });
-    if (window.scrollY > 0) window.scrollTo({ top: 0 });
-  }, [outgoing]);
+    if (!live) return;
+    const before = document.activeElement;
+    return inNextFrame(() => {
+      const now = document.activeElement;
+      if (!outgoing && (now === before || now === null || now === document.body)) greetingRef.current?.focus({ preventScroll: true });
+      if (window.scrollY > 0) window.scrollTo({ top: 0 });
+    });
+  }, [live, outgoing]);
 
   if (!profile || !scripts) return null;
   const greeting = (
@@ -57,7 +75,7 @@ export function ActiveCallView({ call }: { call: ActiveCall }) {
       <div className="call-guide" ref={guideRef} data-testid="call-guide">
         <div className="call-head">
           <h2 id="call-title">{t(outgoing ? 'call.outgoing' : 'call.incoming')}</h2>
-          <CallTimer call={call} label={t('call.timer')} />
+          <CallTimer call={call} label={t('call.timer')} live={live} />
         </div>
         {stage === 'greeting' && greeting}
         {question && (
@@ -73,7 +91,7 @@ export function ActiveCallView({ call }: { call: ActiveCall }) {
       {outgoing && <OutboundSteps call={call} questionAbove={question !== null} />}
       {outgoing && <SensitiveDataReminder />}
       <LongCallHint call={call} />
-      <SearchPanel inCall />
+      <CallSearch inCall />
 
       <div className="card personal-data">
         <label className="switch">

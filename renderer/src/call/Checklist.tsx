@@ -1,5 +1,6 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { checklistRows, type ActiveCall } from '../../../shared/call/call-machine';
+import { checklistRows, type ActiveCall, type ChecklistRow } from '../../../shared/call/call-machine';
 import { formatDuration } from '../ui/format';
 import { KEYS } from '../keys/keys';
 import { useKeyTarget } from '../keys/use-key-target';
@@ -8,10 +9,18 @@ import { Kbd } from '../ui/Kbd';
 
 /** The call's checklist: click or press the number to tick; each tick shows when it happened. */
 export function Checklist({ call }: { call: ActiveCall }) {
+  return <ChecklistRows rows={checklistRows(call)} />;
+}
+
+/**
+ * Rendered again only when a row changes: not for the rest of the call
+ * changing, nor for the call starting on a screen built for it beforehand
+ * (the same items, nothing ticked), when nothing here would change.
+ */
+const ChecklistRows = memo(function ChecklistRows({ rows }: { rows: ChecklistRow[] }) {
   const { t } = useTranslation();
   const dispatch = useCallStore((s) => s.dispatch);
   const keys = useKeyTarget();
-  const rows = checklistRows(call);
   return (
     <fieldset className="checklist">
       <legend>{t('call.checklist')}</legend>
@@ -63,6 +72,13 @@ export function Checklist({ call }: { call: ActiveCall }) {
       </ul>
     </fieldset>
   );
+}, (before, after) => sameRows(before.rows, after.rows));
+
+function sameRows(a: ChecklistRow[], b: ChecklistRow[]): boolean {
+  return a.length === b.length && a.every((row, i) => {
+    const other = b[i]!;
+    return row.item === other.item && row.state === other.state && row.applies === other.applies && row.key === other.key;
+  });
 }
 
 /**
@@ -70,7 +86,7 @@ export function Checklist({ call }: { call: ActiveCall }) {
  * call's guide, which stays in view: a notice down in a scrolled list would
  * go unseen.
  */
-export function UntickNotice() {
+export const UntickNotice = memo(function UntickNotice() {
   const { t } = useTranslation();
   const lastUntick = useCallStore((s) => s.lastUntick);
   const undoUntick = useCallStore((s) => s.undoUntick);
@@ -83,4 +99,4 @@ export function UntickNotice() {
       </button>
     </p>
   );
-}
+});

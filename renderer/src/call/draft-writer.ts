@@ -1,5 +1,6 @@
 import type { CallState } from '../../../shared/call/call-machine';
 import { getApi } from '../api/instance';
+import { afterNextPaint } from './frames';
 
 /**
  * Sends the call in progress to draft.json after every change. Only one write
@@ -15,18 +16,11 @@ export function persistDraft(state: CallState): void {
   pending = state;
   if (idle) {
     inFlight = true;
+    // The write waits for the frame that shows the change: serialising the
+    // call and starting a request cost a few milliseconds that must not delay
+    // the greeting appearing. A frame later the state is on its way to disk.
     afterNextPaint(() => void flush());
   }
-}
-
-/**
- * The write waits for the frame that shows the change: serialising the call
- * and starting a request costs a few milliseconds that must not delay the
- * greeting appearing. A frame later the state is on its way to disk.
- */
-function afterNextPaint(run: () => void): void {
-  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(run, 0));
-  else setTimeout(run, 0);
 }
 
 /** Called with the error after a failed write, and with null after the next write that succeeds. */

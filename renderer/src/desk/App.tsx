@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, memo, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { callbackStatus } from '../../../shared/callbacks/callbacks';
 import { useHotkeys } from '../keys/use-hotkeys';
@@ -12,7 +12,8 @@ import { useCallStore } from '../call/call-store';
 import { useCallbacksStore } from '../callbacks/callbacks-store';
 import { useDeskStore } from './desk-store';
 import { onDraftWrite } from '../call/draft-writer';
-import { ActiveCallView } from '../call/ActiveCallView';
+import { ReadyCallView } from '../call/ReadyCallView';
+import { useKeptUntilPainted } from '../call/frames';
 import { CallbackReminders } from '../callbacks/CallbackReminders';
 import { CallbacksView } from '../callbacks/CallbacksView';
 import { HistoryView } from './HistoryView';
@@ -33,19 +34,35 @@ const RegisterView = lazy(() => import('../register/RegisterView').then((m) => (
 const NAV: View[] = ['call', 'callbacks', 'history', 'register', 'settings'];
 
 export function App() {
+  return (
+    <>
+      <ShellLink />
+      <AppFrame />
+    </>
+  );
+}
+
+/**
+ * The desktop shell's link (global hotkeys, the tray's call timer). A part of
+ * its own because it follows the call's start: the rest of the window need
+ * not render again for it.
+ */
+function ShellLink(): null {
+  useShell();
+  return null;
+}
+
+function AppFrame() {
   const { t } = useTranslation();
   const status = useAppStore((s) => s.status);
   const startRefused = useAppStore((s) => s.startRefused);
   const profile = useAppStore((s) => s.profile);
-  const view = useAppStore((s) => s.view);
   const load = useAppStore((s) => s.load);
   const showToast = useAppStore((s) => s.showToast);
-  const phase = useCallStore((s) => s.state.phase);
   const lastSavedId = useCallStore((s) => s.lastSavedId);
   const hidden = useDeskStore((s) => s.hidden);
   useHotkeys();
   useTeamStatus(lastSavedId);
-  useShell();
   // Compact is the desktop overlay's small window; a browser tab has room for the full view.
   const compact = useAppStore((s) => s.preferences.compact) && isDesktop();
 
@@ -54,9 +71,13 @@ export function App() {
   }, [load]);
 
   // A new call: what was said of the last one ("saved") is no longer true of the screen.
-  useEffect(() => {
-    if (phase === 'in-call') showToast(null);
-  }, [phase, showToast]);
+  useEffect(
+    () =>
+      useCallStore.subscribe((now, before) => {
+        if (now.state.phase === 'in-call' && before.state.phase !== 'in-call') showToast(null);
+      }),
+    [showToast],
+  );
 
   useEffect(() => onDraftWrite((error) => useAppStore.getState().setDraftError(error)), []);
 
@@ -87,16 +108,14 @@ export function App() {
 
   if (hidden) return <PrivacyScreen />;
 
-  // A call in progress owns the screen: nothing else to click past with a person on the line.
-  const inCall = phase !== 'idle';
-  const shown: View = !profile ? 'settings' : inCall ? 'call' : view;
-
+  // What follows the call's phase is rendered by the parts that show it (the
+  // tabs, the view): a call starting does not render the whole app again.
   return (
     <div className={`app${compact && profile ? ' compact' : ''}`}>
       <header className="topbar" ref={topbar}>
         <h1>{t('app.name')}</h1>
         <TitleBarButtons />
-        {profile && !inCall && <Nav shown={shown} />}
+        {profile && <Nav />}
       </header>
       <Notices />
       {profile && <DeskBar />}
@@ -104,29 +123,67 @@ export function App() {
       {profile && <CallbackReminders />}
       <Toast />
       <main>
-        {shown === 'settings' && <SettingsView />}
-        {shown === 'shift' && <ShiftView />}
-        {shown === 'callbacks' && <CallbacksView />}
-        {shown === 'history' && <HistoryView />}
-        {shown === 'register' && (
-          <Suspense fallback={<p className="center muted">{t('app.loading')}</p>}>
-            <RegisterView />
-          </Suspense>
-        )}
-        {shown === 'call' && <CallScreen />}
+        <Screens />
       </main>
     </div>
   );
 }
 
-function Nav({ shown }: { shown: View }) {
+/** A call in progress owns the screen: nothing else to click past with a person on the line. */
+function useInCall(): boolean {
+  return useCallStore((s) => s.state.phase !== 'idle');
+}
+
+/** The view shown: the profile first; during a call, the call; otherwise the tab chosen. */
+function useShownView(): View {
+  const hasProfile = useAppStore((s) => s.profile !== null);
+  const view = useAppStore((s) => s.view);
+  const inCall = useInCall();
+  return !hasProfile ? 'settings' : inCall ? 'call' : view;
+}
+
+function Screens() {
+  const { t } = useTranslation();
+  const shown = useShownView();
+  return (
+    <>
+      {shown === 'settings' && <SettingsView />}
+      {shown === 'shift' && <ShiftView />}
+      {shown === 'callbacks' && <CallbacksView />}
+      {shown === 'history' && <HistoryView />}
+      {shown === 'register' && (
+        <Suspense fallback={<p className="center muted">{t('app.loading')}</p>}>
+          <RegisterView />
+        </Suspense>
+      )}
+      <CallScreen shown={shown === 'call'} />
+    </>
+  );
+}
+
+/**
+ * The tabs, hidden during a call. Hidden rather than taken off the page: a
+ * call starting then changes one attribute here, not the title bar's contents.
+ */
+function Nav() {
+  const { t } = useTranslation();
+  const shown = useShownView();
+  const inCall = useInCall();
+  return (
+    <nav aria-label={t('nav.label')} hidden={inCall}>
+      <Tabs shown={shown} />
+    </nav>
+  );
+}
+
+const Tabs = memo(function Tabs({ shown }: { shown: View }) {
   const { t } = useTranslation();
   const setView = useAppStore((s) => s.setView);
   const callbacks = useCallbacksStore((s) => s.callbacks);
   const now = useNow(30_000);
   const due = callbacks.filter((cb) => callbackStatus(cb.dueAt, now) !== 'upcoming').length;
   return (
-    <nav aria-label={t('nav.label')}>
+    <>
       {NAV.map((v) => (
         <button
           key={v}
@@ -143,13 +200,26 @@ function Nav({ shown }: { shown: View }) {
           )}
         </button>
       ))}
-    </nav>
+    </>
   );
-}
+});
 
-function CallScreen() {
+/**
+ * The call tab: the idle screen, the call in progress, or its wrap-up. The
+ * call's screen stays mounted even while another tab is open, made ready off
+ * the page for the next call (see ReadyCallView).
+ */
+function CallScreen({ shown }: { shown: boolean }) {
   const state = useCallStore((s) => s.state);
-  if (state.phase === 'in-call') return <ActiveCallView call={state.call} />;
-  if (state.phase === 'wrap-up') return <WrapUpView call={state.call} outcome={state.outcome} note={state.note} />;
-  return <IdleView />;
+  const idle = shown && state.phase === 'idle';
+  const live = shown && state.phase === 'in-call';
+  // When a call starts, the idle screen leaves once the call's screen is drawn (see IdleView).
+  const idleKept = useKeptUntilPainted(idle) && (idle || live);
+  return (
+    <>
+      <ReadyCallView live={live} call={state.phase === 'in-call' ? state.call : null} />
+      {idleKept && <IdleView hidden={!idle} />}
+      {shown && state.phase === 'wrap-up' && <WrapUpView call={state.call} outcome={state.outcome} note={state.note} />}
+    </>
+  );
 }
