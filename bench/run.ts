@@ -10,8 +10,11 @@
  *    and JSON.parse-ing every line (no hashing, no validation); also opening
  *    it for an append, and reading every record with full validation.
  * 3. Key press to greeting painted in Chromium (web mode), against a key the
- *    app ignores measured the same way in the same page.
- * 4. Search latency and routing accuracy against Fuse.js on the same data.
+ *    app ignores measured the same way in the same page; and the app's own
+ *    share of it, to the greeting in the page, against the ignored key's
+ *    handlers.
+ * 4. Search latency, routing accuracy and index cost against MiniSearch
+ *    (given the app's Polish folding) and Fuse.js on the same data.
  * 5. The register: the summary of 300,000 calls, and a CSV export of
  *    100,000, against the naive approach (everything in memory, joined),
  *    each in a process of its own for an honest peak-memory figure.
@@ -35,7 +38,7 @@ import { writeBigExport } from '../test/helpers/big-export';
 import { writeMonthWithHead } from '../test/helpers/month-files';
 import { CLERK_ID, sampleRecord } from '../test/helpers/records';
 import { runChild, writeRegister } from './register-bench';
-import { searchBench } from './search-bench';
+import { searchBench, type EngineFigures } from './search-bench';
 import { measureBundle } from './bundle-size';
 import { measureKeyToGreeting } from './ui-latency';
 import { measureWebStart } from './web-start';
@@ -44,6 +47,8 @@ const APPENDS = Number(process.env.BENCH_APPENDS ?? 1000);
 const VERIFY_RECORDS = Number(process.env.BENCH_VERIFY_RECORDS ?? 100_000);
 const ROUNDS = 3;
 const UI_SAMPLES = Number(process.env.BENCH_UI_SAMPLES ?? 100);
+/** Key → greeting in the page, p95, as last recorded before the call screen was built ahead of the key (docs/benchmarks.md, 2026-12-07). */
+const UI_IN_PAGE_P95_BEFORE = '10.0 ms on 2026-12-07';
 const SUMMARY_RECORDS = Number(process.env.BENCH_SUMMARY_RECORDS ?? 300_000);
 const EXPORT_RECORDS = Number(process.env.BENCH_EXPORT_RECORDS ?? 100_000);
 const START_SAMPLES = Number(process.env.BENCH_START_SAMPLES ?? 7);
@@ -264,13 +269,27 @@ async function uiBench(): Promise<void> {
     target: '—',
     met: '—',
   });
-  // The app's own share: from the key to the greeting in the page, before the browser's frame.
+  // The app's own share: from the key to the greeting in the page (shown, not
+  // hidden), before the browser's frame. Its floor is the ignored key's: from
+  // the key to the end of its handlers (the browser handing the key over, and
+  // the app's own handler finding nothing to do).
+  const own50 = percentile(result.greetingInPage, 50);
   const own95 = percentile(result.greetingInPage, 95);
+  const floor50 = percentile(result.baselineInPage, 50);
+  const floor95 = percentile(result.baselineInPage, 95);
   rows.push({
-    name: "key F2 → greeting in the page (the app's work, before the frame), p95",
+    name: `key F2 → greeting in the page (the app's own share, before the frame), p95 (was ${UI_IN_PAGE_P95_BEFORE})`,
     value: `${own95.toFixed(1)} ms`,
-    baseline: '—',
-    ratio: '—',
+    baseline: `${floor95.toFixed(1)} ms (ignored key → its handlers done)`,
+    ratio: `${(own95 / floor95).toFixed(2)}×`,
+    target: '≤ 4 ms',
+    met: own95 <= 4 ? 'yes' : 'no',
+  });
+  rows.push({
+    name: 'key F2 → greeting in the page, p50',
+    value: `${own50.toFixed(1)} ms`,
+    baseline: `${floor50.toFixed(1)} ms`,
+    ratio: `${(own50 / floor50).toFixed(2)}×`,
     target: '—',
     met: '—',
   });
@@ -309,30 +328,42 @@ function bundleRows(): void {
 }
 
 function searchRows(): void {
+  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
   for (const r of searchBench()) {
+    // The first MiniSearch configuration is the one tuned best (bench/search-bench.ts); the others are in docs/benchmarks.md.
+    const mini = r.mini[0]!;
+    const libraries = (f: (e: EngineFigures) => string) => `${f(mini)} (MiniSearch ${mini.config}), ${f(r.fuse)} (Fuse.js)`;
     rows.push({
       name: `search p95, ${r.name} (${r.entries} entries)`,
       value: `${r.ours.p95.toFixed(3)} ms`,
-      baseline: `${r.fuse.p95.toFixed(3)} ms (Fuse.js)`,
-      ratio: `${(r.ours.p95 / r.fuse.p95).toFixed(3)}×`,
+      baseline: libraries((e) => `${e.p95.toFixed(3)} ms`),
+      ratio: `${(r.ours.p95 / mini.p95).toFixed(2)}× MiniSearch, ${(r.ours.p95 / r.fuse.p95).toFixed(3)}× Fuse.js`,
       target: '≤ 1 ms',
       met: r.ours.p95 <= 1 ? 'yes' : 'no',
     });
     rows.push({
       name: `search p50, ${r.name}`,
       value: `${r.ours.p50.toFixed(3)} ms`,
-      baseline: `${r.fuse.p50.toFixed(3)} ms (Fuse.js)`,
-      ratio: `${(r.ours.p50 / r.fuse.p50).toFixed(3)}×`,
+      baseline: libraries((e) => `${e.p50.toFixed(3)} ms`),
+      ratio: `${(r.ours.p50 / mini.p50).toFixed(2)}× MiniSearch, ${(r.ours.p50 / r.fuse.p50).toFixed(3)}× Fuse.js`,
       target: '—',
       met: '—',
     });
     rows.push({
       name: `routing accuracy top-1 / top-3, ${r.name}`,
-      value: `${(r.ours.top1 * 100).toFixed(1)}% / ${(r.ours.top3 * 100).toFixed(1)}%`,
-      baseline: `${(r.fuse.top1 * 100).toFixed(1)}% / ${(r.fuse.top3 * 100).toFixed(1)}% (Fuse.js)`,
+      value: `${pct(r.ours.top1)} / ${pct(r.ours.top3)}`,
+      baseline: libraries((e) => `${pct(e.top1)} / ${pct(e.top3)}`),
       ratio: '—',
       target: r.name.startsWith('built-in') ? '≥ 90% / ≥ 98%' : '—',
       met: r.name.startsWith('built-in') ? (r.ours.top1 >= 0.9 && r.ours.top3 >= 0.98 ? 'yes' : 'no') : '—',
+    });
+    rows.push({
+      name: `search index build, ${r.name}`,
+      value: `${r.ours.buildMs.toFixed(1)} ms, ${r.ours.heapKb.toFixed(0)} kB heap`,
+      baseline: libraries((e) => `${e.buildMs.toFixed(1)} ms, ${e.heapKb.toFixed(0)} kB`),
+      ratio: `${(r.ours.buildMs / mini.buildMs).toFixed(2)}× MiniSearch`,
+      target: '—',
+      met: '—',
     });
   }
 }
