@@ -111,8 +111,8 @@ function naiveSummary(records: CallRecord[]): number {
   return figures.mean >= 0 ? n : 0;
 }
 
-let rows = 0;
-let ms = 0;
+let rows: number;
+let ms: number;
 /** What the loaded register keeps once the reading is over (load mode). */
 let retainedMb = 0;
 if (mode === 'naive-summary') {

@@ -193,7 +193,11 @@ async function verifyBench(): Promise<void> {
     const t2 = performance.now();
     const text = await fs.readFile(file, 'utf8');
     let parsed = 0;
-    for (const line of text.split('\n')) if (line) (JSON.parse(line), parsed++);
+    for (const line of text.split('\n')) {
+      if (!line) continue;
+      JSON.parse(line);
+      parsed++;
+    }
     baselineTimes.push(performance.now() - t2);
     if (parsed < VERIFY_RECORDS) throw new Error('baseline read too few lines');
   }

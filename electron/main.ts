@@ -10,7 +10,7 @@ import { registerIpcHandlers } from './ipc';
 import { hardenSession, hardenWebContents } from './security';
 import { openAppServices, type AppServices } from './services/app-services';
 import { HotkeyRegistry } from './overlay/hotkeys';
-import { placeWindow, rememberBounds, type WindowState } from './overlay/placement';
+import { placeWindow, rememberBounds } from './overlay/placement';
 import { applyToWindow, createDesktopShell, OVERLAY_SIZE } from './overlay/shell';
 import { AppTray } from './overlay/tray';
 import { loadWindowState, saveWindowState } from './overlay/window-state-store';

@@ -68,7 +68,7 @@ export class HotkeyRegistry {
   }
 
   private register(action: HotkeyAction, accelerator: string): boolean {
-    let ok = false;
+    let ok: boolean;
     try {
       ok = this.shortcuts.register(accelerator, () => this.onAction(action));
     } catch {

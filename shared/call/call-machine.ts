@@ -161,11 +161,12 @@ export function callReducer(state: CallState, event: CallEvent): CallState {
       const call = markLateBurst({ ...state.call, endedAt });
       return { phase: 'wrap-up', call, outcome: state.kept?.outcome ?? suggestedOutcome(call), note: state.kept?.note ?? '' };
     }
-    case 'resume':
+    case 'resume': {
       if (state.phase !== 'wrap-up') return state;
       // Keep what the clerk chose, not what the end preset: the next end presets again.
       const chosen = state.outcome === suggestedOutcome(state.call) ? null : state.outcome;
       return { phase: 'in-call', call: { ...clearBurstMarks(state.call), endedAt: null }, kept: { outcome: chosen, note: state.note } };
+    }
     case 'set-outcome':
       if (state.phase !== 'wrap-up' || state.outcome === event.outcome) return state;
       return { ...state, outcome: event.outcome };

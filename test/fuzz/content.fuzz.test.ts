@@ -43,7 +43,7 @@ const pathOf = (path: PropertyKey[]) => (path.length ? path.join('.') : '(ca≈Ço≈
 
 /** The reader's verdict agrees with JSON.parse and the schema, and a refusal names every field the schema refused. */
 function expectTruthful(text: string, schema: z.ZodType, result: ReturnType<typeof parseContentText>): void {
-  let json: { value: unknown } | null = null;
+  let json: { value: unknown } | null;
   try {
     json = { value: JSON.parse(text.replace(/^\uFEFF/, '')) };
   } catch {

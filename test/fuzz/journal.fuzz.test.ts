@@ -165,7 +165,7 @@ describe('journal lines', () => {
         const result = expectEveryLineAccounted(fileOf([...lines.slice(0, i), edited, ...lines.slice(i + 1)]));
         for (const p of result.problems) expect([i + 1, i + 2]).toContain(p.line);
         if (i + 1 < lines.length) expect(result.problems).toContainEqual(at(i + 2, 'broken-chain'));
-        let valid = false;
+        let valid: boolean;
         try {
           valid = JournalRecordSchema.safeParse(JSON.parse(edited)).success;
         } catch {

@@ -82,6 +82,8 @@ export class FsFaults {
     const probe = await originalOpen(probeFile, 'w');
     const proto = Object.getPrototypeOf(probe) as Record<string, AnyFn>;
     await probe.close();
+    // The patched methods have a `this` of their own (the handle); the faults are reached through this name.
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
     const faults = this;
     const handleOp = (name: 'write' | 'writeFile' | 'sync' | 'datasync' | 'truncate', op: FaultOp) => {
       const original = proto[name]!;

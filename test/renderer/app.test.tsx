@@ -13,12 +13,8 @@ import { useCallStore } from '../../renderer/src/call/call-store';
 import { draftIdle } from '../../renderer/src/call/draft-writer';
 import type { Api } from '../../shared/contract/api';
 import { IDLE } from '../../shared/call/call-machine';
-import { BUILT_IN_CONTENT, BUILT_IN_DIRECTORY, BUILT_IN_GLOSSARY, BUILT_IN_SCRIPTS, INCOMING_CHECKLIST, OUTGOING_CHECKLIST, SHIFT_CHECKLIST, TEST_PROFILE } from './fixtures';
+import { BUILT_IN_CONTENT, BUILT_IN_DIRECTORY, BUILT_IN_GLOSSARY, TEST_PROFILE } from './fixtures';
 
-const checklist = INCOMING_CHECKLIST;
-const outgoing = OUTGOING_CHECKLIST;
-const shiftChecklist = SHIFT_CHECKLIST;
-const scripts = BUILT_IN_SCRIPTS;
 const directory = BUILT_IN_DIRECTORY;
 const glossary = BUILT_IN_GLOSSARY;
 const content = BUILT_IN_CONTENT;

@@ -56,7 +56,7 @@ describe('translations', () => {
 describe("the service's errors in the clerk's language", () => {
   it('a keyed error is said in English when English is chosen, in Polish otherwise; an unkeyed one as sent', async () => {
     const { ApiError } = await import('../../renderer/src/api/client');
-    const { errorMessage } = await import('../../renderer/src/api/instance');
+    const { errorMessage } = await import('../../renderer/src/api/error-message');
     const { i18n } = await import('../../renderer/src/i18n');
     const full = new ApiError('storage', 'Brak uprawnień do zapisu: /x.csv. Wybierz inny folder, np. Dokumenty.', 'exportNoAccess', { path: '/x.csv', code: 'EACCES' });
     try {

@@ -7,7 +7,7 @@
  * signatures). Built from the published definitions in ./arbitraries.
  */
 import fc from 'fast-check';
-import { groupNrb, validIdCard, validNip, validNrb, validPesel } from './arbitraries';
+import { validIdCard, validNip, validNrb, validPesel } from './arbitraries';
 
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 const digits = (length: number) =>

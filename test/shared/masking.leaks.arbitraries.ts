@@ -213,6 +213,9 @@ export const halfTyped = fc
   .map(([[plain, groups], cut, sep, formats]) => {
     const typed = plain.slice(0, Math.min(cut, plain.length));
     const sizes: number[] = [];
-    for (let left = typed.length, g = 0; left > 0; g++) sizes.push(Math.min(left, groups[g]!)), (left -= groups[g]!);
+    for (let left = typed.length, g = 0; left > 0; g++) {
+      sizes.push(Math.min(left, groups[g]!));
+      left -= groups[g]!;
+    }
     return { plain: typed, text: spell(typed, sizes, { seps: Array(30).fill(sep), uniformSep: true, scripts: [], scriptMode: 'ascii', formats }) };
   });

@@ -6,8 +6,8 @@ import { callAdherence } from '../../../shared/call/compliance';
 import { type MaskKind } from '../../../shared/masking/masking';
 import { OUTCOMES, type Outcome } from '../../../shared/call/outcomes';
 import { storedNote } from '../../../shared/masking/stored-text';
-import { wrapUpProblems } from '../../../shared/call/wrap-up';
-import { errorMessage } from '../api/instance';
+import { wrapUpProblemKey, wrapUpProblems } from '../../../shared/call/wrap-up';
+import { errorMessage } from '../api/error-message';
 import { formatDuration } from '../ui/format';
 import { KEYS } from '../keys/keys';
 import { useCallStore } from './call-store';
@@ -174,7 +174,7 @@ export function WrapUpView({ call, outcome, note }: Props) {
         <div className="actions sticky">
           {problems.length > 0 && (
             <p className={saveBlocked ? 'form-error' : 'muted small'} role={saveBlocked ? 'alert' : undefined}>
-              {t(`wrapUp.problems.${problems[0]}`)}
+              {t(`serverErrors.${wrapUpProblemKey(problems[0]!)}`)}
             </p>
           )}
           {saveError !== null && (

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CALLBACK_ATTEMPTS_BEFORE_LETTER, type CallbackStatus } from '../../../shared/callbacks/callbacks';
-import { errorMessage } from '../api/instance';
+import { errorMessage } from '../api/error-message';
 import { formatDateTime } from '../ui/format';
 import { startDirection } from '../keys/use-hotkeys';
 import type { OpenCallback } from '../call/call-store';

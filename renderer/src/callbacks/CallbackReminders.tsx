@@ -1,13 +1,13 @@
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useShallow } from 'zustand/react/shallow';
 import { callbackStatus } from '../../../shared/callbacks/callbacks';
-import { getApi } from '../api/instance';
 import { formatDateTime } from '../ui/format';
 import { startDirection } from '../keys/use-hotkeys';
 import { useNow } from '../ui/use-now';
 import { useAppStore } from '../desk/app-store';
 import { useCallStore } from '../call/call-store';
-import { useCallbacksStore } from './callbacks-store';
+import { notifyCallbackDue, useCallbacksStore } from './callbacks-store';
 
 /**
  * Due callbacks: a desktop notification once (where the system allows it;
@@ -17,7 +17,9 @@ import { useCallbacksStore } from './callbacks-store';
 export function CallbackReminders() {
   const { t } = useTranslation();
   const profile = useAppStore((s) => s.profile);
-  const { callbacks, announced, dismissed, load, markAnnounced, dismiss } = useCallbacksStore();
+  const { callbacks, announced, dismissed, load, markAnnounced, dismiss } = useCallbacksStore(
+    useShallow((s) => ({ callbacks: s.callbacks, announced: s.announced, dismissed: s.dismissed, load: s.load, markAnnounced: s.markAnnounced, dismiss: s.dismiss })),
+  );
   const phase = useCallStore((s) => s.state.phase);
   const inProgress = useCallStore((s) => (s.state.phase === 'idle' ? null : s.state.call.callbackOf));
   const now = useNow(20_000);
@@ -37,7 +39,7 @@ export function CallbackReminders() {
       markAnnounced(cb.id);
       const body = t('callbacks.reminder', { when: formatDateTime(cb.dueAt), reference: cb.reference || t('callbacks.noReference') });
       // A refused or failed desktop notification changes nothing: the window shows it anyway.
-      void getApi().notify({ title: t('callbacks.notifyTitle'), body }).catch(() => undefined);
+      notifyCallbackDue(t('callbacks.notifyTitle'), body);
     }
   }, [due, announced, markAnnounced, t]);
 

@@ -1,7 +1,8 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useShallow } from 'zustand/react/shallow';
 import { callbackStatus } from '../../../shared/callbacks/callbacks';
-import { errorMessage } from '../api/instance';
+import { errorMessage } from '../api/error-message';
 import { useNow } from '../ui/use-now';
 import { useAppStore } from '../desk/app-store';
 import { useCallStore } from '../call/call-store';
@@ -15,7 +16,7 @@ import { CallbackItem } from './CallbackItem';
  */
 export function CallbacksView() {
   const { t } = useTranslation();
-  const { status, callbacks, error, load } = useCallbacksStore();
+  const { status, callbacks, error, load } = useCallbacksStore(useShallow((s) => ({ status: s.status, callbacks: s.callbacks, error: s.error, load: s.load })));
   const keepDays = useAppStore((s) => s.preferences.callbackContactDays);
   const idle = useCallStore((s) => s.state.phase === 'idle');
   const now = useNow(30_000);

@@ -59,3 +59,8 @@ export const useCallbacksStore = create<CallbacksStore>()((set) => ({
     set((s) => ({ dismissed: new Set(s.dismissed).add(id) }));
   },
 }));
+
+/** A desktop notification of a callback due (the window shows it anyway; a refused notification changes nothing). */
+export function notifyCallbackDue(title: string, body: string): void {
+  void getApi().notify({ title, body }).catch(() => undefined);
+}

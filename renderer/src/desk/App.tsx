@@ -4,7 +4,7 @@ import { callbackStatus } from '../../../shared/callbacks/callbacks';
 import { useHotkeys } from '../keys/use-hotkeys';
 import { useNow } from '../ui/use-now';
 import { useStickyHeight } from '../ui/use-sticky-height';
-import { isDesktop } from '../api/instance';
+import { isDesktop } from '../api/platform';
 import { useShell } from './use-shell';
 import { useTeamStatus } from './use-team-status';
 import { useAppStore, type View } from './app-store';

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../api/instance';
+import { errorMessage } from '../api/error-message';
 import { formatDateTime, formatDuration } from '../ui/format';
 import { useHistoryStore } from './history-store';
 

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Notice } from '../../../shared/contract/api';
-import { errorMessage, getApi } from '../api/instance';
+import { errorMessage } from '../api/error-message';
+import { applyRetention } from './desk-store';
 import { useAppStore } from './app-store';
 
 /** What happened at start that the person should know (a file set aside, a call restored). */
@@ -108,7 +109,7 @@ function RetentionNotice({ notice, onDone }: { notice: Notice; onDone(): void })
   async function remove() {
     setBusy(true);
     try {
-      const { removed, notRemoved } = await getApi().applyRetention({ months });
+      const { removed, notRemoved } = await applyRetention(months);
       useAppStore.getState().showToast(t('notices.retentionDone', { files: t('notices.files', { count: removed.length }) }));
       if (notRemoved.length > 0) {
         // Said, not hidden: the rest is offered again at the next start.

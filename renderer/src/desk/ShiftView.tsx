@@ -1,7 +1,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { v7 as uuidv7 } from 'uuid';
-import { errorMessage, getApi } from '../api/instance';
+import { errorMessage } from '../api/error-message';
+import { saveShift } from './desk-store';
 import { useAppStore } from './app-store';
 import { Kbd } from '../ui/Kbd';
 
@@ -51,7 +52,7 @@ export function ShiftView() {
     setSaving(true);
     setError(null);
     try {
-      await getApi().saveShift({ id: uuidv7(), skipped, done: [...done] });
+      await saveShift({ id: uuidv7(), skipped, done: [...done] });
       shiftRecorded();
       showToast(t(skipped ? 'shift.skipped' : 'shift.saved'));
     } catch (e) {

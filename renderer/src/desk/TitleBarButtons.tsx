@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { getApi, isDesktop } from '../api/instance';
+import { windowControl } from './desk-store';
+import { settingsActions } from '../settings/settings-store';
+import { isDesktop } from '../api/platform';
 import { useAppStore } from './app-store';
 
 /**
@@ -17,7 +19,7 @@ export function TitleBarButtons({ compactToggle = true }: { compactToggle?: bool
     const next = { ...preferences, compact: !preferences.compact };
     useAppStore.getState().preferencesSaved(next, []); // the view changes at once; the window follows when saved
     try {
-      const saved = await getApi().savePreferences(next);
+      const saved = await settingsActions.savePreferences(next);
       useAppStore.getState().preferencesSaved(saved.preferences, saved.hotkeyProblems);
     } catch {
       useAppStore.getState().preferencesSaved(preferences, []);
@@ -33,10 +35,10 @@ export function TitleBarButtons({ compactToggle = true }: { compactToggle?: bool
       )}
       {desktop && (
         <>
-          <button type="button" className="icon-button" aria-label={t('window.minimize')} title={t('window.minimize')} onClick={() => void getApi().windowControl({ action: 'minimize' })}>
+          <button type="button" className="icon-button" aria-label={t('window.minimize')} title={t('window.minimize')} onClick={() => windowControl('minimize')}>
             ‒
           </button>
-          <button type="button" className="icon-button" aria-label={t('window.hide')} title={t('window.hide')} onClick={() => void getApi().windowControl({ action: 'hide' })}>
+          <button type="button" className="icon-button" aria-label={t('window.hide')} title={t('window.hide')} onClick={() => windowControl('hide')}>
             ×
           </button>
         </>

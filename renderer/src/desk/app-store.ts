@@ -174,3 +174,9 @@ function applyPreferences(preferences: Preferences): void {
   applyLanguage(preferences.language);
   document.documentElement.classList.toggle('large-text', preferences.largeText);
 }
+
+/** Asks how the copies to the team folder are doing (each ask is also a delivery attempt); the service unreachable is said elsewhere. */
+export async function refreshTeamStatus(): Promise<void> {
+  const status = await getApi().getTeamStatus({}).catch(() => null);
+  if (status) useAppStore.getState().teamStatusChanged(status);
+}

@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
 import type { ShellCommand } from '../../../shared/contract/shell-commands';
-import { getApi, isDesktop } from '../api/instance';
+import { isDesktop } from '../api/platform';
 import { useCallStore } from '../call/call-store';
-import { useDeskStore } from './desk-store';
+import { followCall, useDeskStore } from './desk-store';
 import { startDirection } from '../keys/use-hotkeys';
 
 declare global {
@@ -33,6 +33,6 @@ export function useShell(): void {
   }, []);
   const startedAt = useCallStore((s) => (s.state.phase === 'idle' ? null : s.state.call.startedAt));
   useEffect(() => {
-    if (isDesktop()) void getApi().followCall({ startedAt }).catch(() => undefined);
+    if (isDesktop()) followCall(startedAt);
   }, [startedAt]);
 }

@@ -1,6 +1,5 @@
 import { useEffect } from 'react';
-import { getApi } from '../api/instance';
-import { useAppStore } from './app-store';
+import { refreshTeamStatus, useAppStore } from './app-store';
 
 /** How often the window asks how the copies to the team folder are doing (each ask is also a delivery attempt). */
 export const TEAM_STATUS_POLL_MS = 30_000;
@@ -12,11 +11,9 @@ export function useTeamStatus(lastSavedId: string | null): void {
   useEffect(() => {
     if (!folder) return;
     let live = true;
-    const ask = () =>
-      getApi()
-        .getTeamStatus({})
-        .then((status) => live && useAppStore.getState().teamStatusChanged(status))
-        .catch(() => undefined); // the service itself unreachable is said elsewhere
+    const ask = () => {
+      if (live) void refreshTeamStatus();
+    };
     void ask();
     const timer = setInterval(ask, TEAM_STATUS_POLL_MS);
     return () => {

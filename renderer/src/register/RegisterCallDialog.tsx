@@ -1,7 +1,8 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RegisterCall } from '../../../shared/register/register-api';
-import { errorMessage, getApi } from '../api/instance';
+import { errorMessage } from '../api/error-message';
+import { openRegisterCall } from './register-store';
 import { formatDateTime, formatDuration } from '../ui/format';
 import { Kbd } from '../ui/Kbd';
 import { registerProblemText } from './RegisterProblemText';
@@ -32,8 +33,7 @@ export function RegisterCallDialog({ id, onClose }: { id: string; onClose: () =>
 
   useEffect(() => {
     let current = true;
-    getApi()
-      .registerCall({ id })
+    openRegisterCall(id)
       .then((opened) => current && setCall(opened))
       .catch((error: unknown) => current && setProblem(errorMessage(error, t('errors.network'))));
     return () => {

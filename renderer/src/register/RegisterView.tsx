@@ -2,9 +2,9 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OUTCOMES } from '../../../shared/call/outcomes';
 import { MISSED_ANY, QUICK_RANGES, quickRange, type RegisterFilter } from '../../../shared/register/register';
-import { errorMessage, getApi } from '../api/instance';
+import { errorMessage } from '../api/error-message';
 import { useAppStore } from '../desk/app-store';
-import { useRegisterStore } from './register-store';
+import { exportRegister, importRecords, printReport as printReportToPdf, useRegisterStore } from './register-store';
 import { registerProblemText } from './RegisterProblemText';
 import { RegisterSummaryPanel } from './RegisterSummaryPanel';
 import { RegisterTable } from './RegisterTable';
@@ -184,8 +184,6 @@ function RegisterFilters() {
 
 function ExportActions() {
   const { t } = useTranslation();
-  const filter = useRegisterStore((s) => s.filter);
-  const sort = useRegisterStore((s) => s.sort);
   const total = useRegisterStore((s) => s.total);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -197,10 +195,9 @@ function ExportActions() {
     setProblem(null);
     setImported(null);
     try {
-      const result = await getApi().importRecords({ path: null });
+      const result = await importRecords();
       if (!result.path) return;
       setImported(importSummary({ ...result, path: result.path }, t));
-      await useRegisterStore.getState().load(true);
     } catch (error) {
       setProblem(errorMessage(error, t('errors.network')));
     } finally {
@@ -212,7 +209,7 @@ function ExportActions() {
     setBusy(true);
     setProblem(null);
     try {
-      const { path } = await getApi().printReport({ suggestedName: `raport-rozmow-${new Date().toISOString().slice(0, 10)}.pdf` });
+      const { path } = await printReportToPdf(`raport-rozmow-${new Date().toISOString().slice(0, 10)}.pdf`);
       if (path) useAppStore.getState().showToast(t('register.printed', { path }));
     } catch (error) {
       setProblem(errorMessage(error, t('errors.network')));
@@ -225,7 +222,7 @@ function ExportActions() {
     setBusy(true);
     setProblem(null);
     try {
-      const result = await getApi().exportRegister({ filter, sort, format, path: null });
+      const result = await exportRegister(format);
       if (result.path) useAppStore.getState().showToast(t('register.exported', { rows: t('register.count', { count: result.rows }), path: result.path }));
     } catch (error) {
       setProblem(errorMessage(error, t('errors.network')));

@@ -122,3 +122,26 @@ export const useRegisterStore = create<RegisterStore>()((set, get) => ({
     }
   },
 }));
+
+/** Imports a clerk's export the person picks (a dialog, or the browser's file choice); the register is read again after. */
+export async function importRecords(): Promise<ApiOutput<'importRecords'>> {
+  const result = await getApi().importRecords({ path: null });
+  if (result.path) await useRegisterStore.getState().load(true);
+  return result;
+}
+
+/** The register as it is filtered and sorted now, to a file the person chooses. */
+export function exportRegister(format: 'csv' | 'jsonl'): Promise<ApiOutput<'exportRegister'>> {
+  const { filter, sort } = useRegisterStore.getState();
+  return getApi().exportRegister({ filter, sort, format, path: null });
+}
+
+/** The printed report as a PDF (desktop). */
+export function printReport(suggestedName: string): Promise<ApiOutput<'printReport'>> {
+  return getApi().printReport({ suggestedName });
+}
+
+/** One call of the register, whole, for its dialog. */
+export function openRegisterCall(id: string): Promise<ApiOutput<'registerCall'>> {
+  return getApi().registerCall({ id });
+}

@@ -1,7 +1,8 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OfficeFilesInputSchema, type OfficeFiles } from '../../../shared/settings/office-files';
-import { errorMessage, getApi } from '../api/instance';
+import { errorMessage } from '../api/error-message';
+import { settingsActions } from './settings-store';
 import { fieldErrors } from '../ui/field-errors';
 import { i18n } from '../i18n';
 import { useAppStore } from '../desk/app-store';
@@ -46,7 +47,7 @@ export function OfficeFilesForm() {
       if (!parsed.success) return { ok: false };
       setProblems(null);
       try {
-        const result = await getApi().saveOfficeFiles(parsed.data);
+        const result = await settingsActions.saveOfficeFiles(parsed.data);
         useAppStore.getState().contentReplaced(result);
         forgetSettingsEdits('officeFiles');
         return {

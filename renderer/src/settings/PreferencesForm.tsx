@@ -2,7 +2,9 @@ import { useId, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_CONTACT_KEEP_DAYS } from '../../../shared/callbacks/callback-contact';
 import { HOTKEY_ACTIONS, LANGUAGES, PreferencesSchema, type HotkeyAction, type Preferences } from '../../../shared/settings/preferences';
-import { errorMessage, getApi, isDesktop } from '../api/instance';
+import { errorMessage } from '../api/error-message';
+import { settingsActions } from './settings-store';
+import { isDesktop } from '../api/platform';
 import { fieldErrors } from '../ui/field-errors';
 import { useAppStore } from '../desk/app-store';
 import { editSection, forgetSettingsEdits, sameValue, SectionTitle, useSectionEdits, useSettingsSection } from './settings-form';
@@ -45,7 +47,7 @@ export function PreferencesForm() {
       if (!parsed.success) return { ok: false };
       setProblem(null);
       try {
-        const result = await getApi().savePreferences(parsed.data);
+        const result = await settingsActions.savePreferences(parsed.data);
         useAppStore.getState().preferencesSaved(result.preferences, result.hotkeyProblems);
         forgetSettingsEdits('preferences');
         return { ok: true };
@@ -197,8 +199,8 @@ function HotkeyField({ id, action, value, error, refused, onChange }: HotkeyFiel
         readOnly
         onKeyDown={onKeyDown}
         // While this field has the focus, the system lets go of the hotkeys: pressing one records it here.
-        onFocus={() => void getApi().suspendHotkeys({ suspended: true }).catch(() => undefined)}
-        onBlur={() => void getApi().suspendHotkeys({ suspended: false }).catch(() => undefined)} aria-invalid={error ? true : undefined} aria-describedby={describedBy || undefined} />
+        onFocus={() => settingsActions.suspendHotkeys(true)}
+        onBlur={() => settingsActions.suspendHotkeys(false)} aria-invalid={error ? true : undefined} aria-describedby={describedBy || undefined} />
       {error && (
         <p className="field-error" id={`${id}-error`}>
           {t(`preferences.errors.hotkey.${error}`)}

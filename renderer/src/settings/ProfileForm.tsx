@@ -12,11 +12,12 @@ import {
   type ProfileInput,
 } from '../../../shared/settings/profile';
 import { greetingFor } from '../../../shared/call/scripts';
-import { errorMessage, getApi } from '../api/instance';
+import { errorMessage } from '../api/error-message';
+import { settingsActions } from './settings-store';
 import { useAppStore } from '../desk/app-store';
 import { editSection, forgetSettingsEdits, sameValue, SectionTitle, useSectionEdits, useSettingsSection } from './settings-form';
 
-const TEXT_FIELDS = ['firstName', 'lastName', 'unit', 'officeName'] as const;
+type TextField = 'firstName' | 'lastName' | 'unit' | 'officeName';
 
 const asInput = (profile: Profile): ProfileInput => ({
   firstName: profile.firstName,
@@ -70,7 +71,7 @@ export function ProfileForm() {
       if (!result.ok) return { ok: false };
       setProblem(null);
       try {
-        const saved = await getApi().saveProfile(result.value);
+        const saved = await settingsActions.saveProfile(result.value);
         // The first profile opens the app; a changed one keeps the settings open for the rest of the form.
         if (profile) useAppStore.setState({ profile: saved });
         else useAppStore.getState().profileSaved(saved);
@@ -92,7 +93,7 @@ export function ProfileForm() {
       })
     : '';
 
-  const textField = (field: (typeof TEXT_FIELDS)[number], autoComplete: string, hint?: string, list?: string) => {
+  const textField = (field: TextField, autoComplete: string, hint?: string, list?: string) => {
     const error = errors[field];
     const inputId = `${id}-${field}`;
     const describedBy = [hint ? `${inputId}-hint` : null, error ? `${inputId}-error` : null].filter(Boolean).join(' ');

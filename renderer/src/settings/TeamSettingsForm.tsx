@@ -1,7 +1,8 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RETENTION_MAX_MONTHS, TeamSettingsInputSchema } from '../../../shared/settings/team-settings';
-import { errorMessage, getApi } from '../api/instance';
+import { errorMessage } from '../api/error-message';
+import { settingsActions } from './settings-store';
 import { fieldErrors } from '../ui/field-errors';
 import { i18n } from '../i18n';
 import { useAppStore } from '../desk/app-store';
@@ -45,7 +46,7 @@ export function TeamSettingsForm() {
       setProblem(null);
       const folderChanged = parsed.data.teamFolder !== team.teamFolder;
       try {
-        const result = await getApi().saveTeamSettings(parsed.data);
+        const result = await settingsActions.saveTeamSettings(parsed.data);
         useAppStore.getState().teamStatusChanged(result, { teamFolder: parsed.data.teamFolder, retentionMonths: parsed.data.retentionMonths });
         forgetSettingsEdits('team');
         // Switching team mode on or off is worth saying; a new number of months is not.
