@@ -2,7 +2,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, globalShortcut, ipcMain, Menu, nativeImage, Notification, powerMonitor, protocol, screen, session, Tray } from 'electron';
 import type { HotkeyAction } from '../shared/settings/preferences';
-import { SHELL_COMMAND_CHANNEL, type ShellCommand } from '../shared/contract/shell-commands';
+import { HOTKEY_COMMANDS, SHELL_COMMAND_CHANNEL, type ShellCommand } from '../shared/contract/shell-commands';
 import { APP_PAGE_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol';
 import { defaultDataDir } from './data-dir';
 import { createHandlers } from './handlers';
@@ -100,8 +100,8 @@ async function start(): Promise<void> {
   });
 
   tray = new AppTray({ Tray, Menu }, nativeImage.createFromPath(join(resourcesDir(), 'tray.png')), {
-    startIncoming: () => command('start-incoming', true),
-    startOutgoing: () => command('start-outgoing', true),
+    startIncoming: () => onHotkey('startIncoming'),
+    startOutgoing: () => onHotkey('startOutgoing'),
     toggleWindow,
     quit: () => app.quit(),
   });
@@ -129,12 +129,9 @@ function toggleWindow(): void {
 }
 
 function onHotkey(action: HotkeyAction): void {
-  if (action === 'toggleWindow') toggleWindow();
-  else if (action === 'startIncoming') command('start-incoming', true);
-  else if (action === 'startOutgoing') command('start-outgoing', true);
-  else if (action === 'endCall') command('end-call', false);
-  // Privacy is instant and does not bring the window forward: someone is looking.
-  else command('toggle-privacy', false);
+  if (action === 'toggleWindow') return toggleWindow();
+  const { command: name, show } = HOTKEY_COMMANDS[action];
+  command(name, show);
 }
 
 /** A desktop notification where the system offers them; false tells the window to show it itself. */

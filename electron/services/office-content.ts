@@ -62,15 +62,27 @@ async function lastGood(dataDir: string, kind: ContentKind): Promise<Directory |
   return checked?.ok ? checked.value : null;
 }
 
-export async function loadContentInUse(builtIn: { directory: Directory; glossary: Glossary }, files: OfficeFiles, dataDir: string): Promise<{ content: ContentInUse; notices: Notice[] }> {
-  const pick = async <K extends ContentKind>(kind: K, fallback: K extends 'directory' ? Directory : Glossary) => {
+type BuiltIn = { directory: Directory; glossary: Glossary };
+
+/**
+ * The one rule of what is used for a kind, given its check: no office file —
+ * the built-in one; a file that checked out — the office's, a copy of it kept
+ * for a day it does not; a file that did not — null (the caller falls back).
+ */
+async function usedFor<K extends ContentKind>(kind: K, check: OfficeFileCheck | null, builtIn: BuiltIn, dataDir: string): Promise<{ value: BuiltIn[K]; source: ContentSource } | null> {
+  if (!check) return { value: builtIn[kind], source: 'built-in' };
+  if (!check.ok) return null;
+  await keepLastGood(dataDir, kind, check.text).catch((error: Error) => console.error(`[office-content] last good copy not kept: ${error.message}`));
+  return { value: check.value as BuiltIn[K], source: 'office' };
+}
+
+export async function loadContentInUse(builtIn: BuiltIn, files: OfficeFiles, dataDir: string): Promise<{ content: ContentInUse; notices: Notice[] }> {
+  const pick = async <K extends ContentKind>(kind: K, fallback: BuiltIn[K]) => {
     const file = files[kind];
-    if (!file) return { value: fallback, source: 'built-in' as ContentSource, notice: null };
-    const checked = await checkOfficeFile(kind, file);
-    if (checked.ok) {
-      await keepLastGood(dataDir, kind, checked.text).catch((error: Error) => console.error(`[office-content] last good copy not kept: ${error.message}`));
-      return { value: checked.value as typeof fallback, source: 'office' as ContentSource, notice: null };
-    }
+    const checked = file ? await checkOfficeFile(kind, file) : null;
+    const used = await usedFor(kind, checked, builtIn, dataDir);
+    if (used) return { ...used, notice: null };
+    if (!file || !checked || checked.ok) throw new Error('unreachable: only a failed check falls back');
     const kept = await lastGood(dataDir, kind);
     const using = kept ? 'last-good' : 'built-in';
     const notice: Notice = { code: `office-${kind}-invalid`, file, detail: checked.problems[0], more: checked.problemCount - 1, using };
@@ -127,24 +139,18 @@ export class OfficeContent {
   }
 
   /** The examples shipped with the app, used where an office has no file of its own. */
-  get builtIn(): { directory: Directory; glossary: Glossary } {
+  get builtIn(): BuiltIn {
     return builtInOf(this.shipped);
   }
 
   /** Puts checked office files in use (a kind without a file goes back to the built-in one) and keeps a copy of each for a day it does not check out. */
   async adopt(check: Extract<OfficeFilesCheck, { ok: true }>): Promise<void> {
-    for (const [kind, one] of [['directory', check.directory], ['glossary', check.glossary]] as const) {
-      if (one?.ok) await keepLastGood(this.dataDir, kind, one.text).catch((error: Error) => console.error(`[office-content] last good copy not kept: ${error.message}`));
-    }
-    const builtIn = this.builtIn;
-    this.inUse = {
-      directory: check.directory?.ok ? (check.directory.value as Directory) : builtIn.directory,
-      glossary: check.glossary?.ok ? (check.glossary.value as Glossary) : builtIn.glossary,
-      sources: { directory: check.directory ? 'office' : 'built-in', glossary: check.glossary ? 'office' : 'built-in' },
-    };
+    const directory = (await usedFor('directory', check.directory, this.builtIn, this.dataDir))!;
+    const glossary = (await usedFor('glossary', check.glossary, this.builtIn, this.dataDir))!;
+    this.inUse = { directory: directory.value, glossary: glossary.value, sources: { directory: directory.source, glossary: glossary.source } };
   }
 }
 
-function builtInOf(shipped: Content): { directory: Directory; glossary: Glossary } {
+function builtInOf(shipped: Content): BuiltIn {
   return { directory: shipped.directory, glossary: shipped.glossary };
 }

@@ -16,6 +16,7 @@ import { ScriptsSchema } from '../call/scripts';
 import { ShiftInputSchema } from '../journal/shift-record';
 import { JournalAlertSchema } from '../journal/journal-alerts';
 import { RETENTION_COPIES } from '../journal/retention';
+import { CallSummarySchema } from '../journal/call-record';
 
 /**
  * The one API contract between the renderer and the Node side. Each method is
@@ -51,21 +52,7 @@ export type Notice = z.infer<typeof NoticeSchema>;
 
 export { JournalProblemSchema, JOURNAL_PROBLEM_KINDS, type JournalProblem } from '../journal/api-problems';
 
-export const CallSummarySchema = z.object({
-  id: z.string(),
-  direction: z.enum(['incoming', 'outgoing']),
-  startedAt: z.string(),
-  durationSec: z.number().int().min(0),
-  outcome: z.enum(OUTCOMES),
-  missed: z.array(z.string()),
-  note: z.string(),
-  personalData: z.boolean(),
-  score: z.number().nullable(),
-  ticksAtWrapUp: z.number().int().min(0),
-  callbackDueAt: z.string().nullable(),
-  routedTo: z.string().nullable(),
-  appointmentAt: z.string().nullable(),
-});
+export { CallSummarySchema };
 
 /** Whom to call, as kept on this computer (shared/callback-contact.ts); null once purged or never given. */
 export const CallbackContactViewSchema = z.object({

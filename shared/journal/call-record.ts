@@ -149,22 +149,23 @@ function addCounts(...all: Partial<Record<MaskKind, number>>[]): Record<string, 
   return sum;
 }
 
-/** What the history list shows of a record. */
-export interface CallSummary {
-  id: string;
-  direction: CallRecord['direction'];
-  startedAt: string;
-  durationSec: number;
-  outcome: Outcome;
-  missed: string[];
-  note: string;
-  personalData: boolean;
-  score: number | null;
-  ticksAtWrapUp: number;
-  callbackDueAt: string | null;
-  routedTo: string | null;
-  appointmentAt: string | null;
-}
+/** What the history list shows of a record (and what a save answers): the schema the contract carries it with. */
+export const CallSummarySchema = z.object({
+  id: z.string(),
+  direction: z.enum(['incoming', 'outgoing']),
+  startedAt: z.string(),
+  durationSec: z.number().int().min(0),
+  outcome: z.enum(OUTCOMES),
+  missed: z.array(z.string()),
+  note: z.string(),
+  personalData: z.boolean(),
+  score: z.number().nullable(),
+  ticksAtWrapUp: z.number().int().min(0),
+  callbackDueAt: z.string().nullable(),
+  routedTo: z.string().nullable(),
+  appointmentAt: z.string().nullable(),
+});
+export type CallSummary = z.infer<typeof CallSummarySchema>;
 
 export function summarizeCall(record: CallRecord): CallSummary {
   return {

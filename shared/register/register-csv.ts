@@ -1,5 +1,5 @@
 import { maskIdentifiers } from '../masking/masking';
-import type { Outcome } from '../call/outcomes';
+import { OUTCOME_LABELS } from '../call/outcomes';
 import type { PersonAnswer } from '../call/outbound';
 import { ITEM_STATE, type ItemList, type RegisterRow } from './register';
 
@@ -14,16 +14,6 @@ import { ITEM_STATE, type ItemList, type RegisterRow } from './register';
  */
 
 /** The CSV is Polish by design (Polish Excel); these must read as the window says them in Polish (a test compares). */
-export const OUTCOME_LABELS: Record<Outcome, string> = {
-  resolved: 'Załatwiona',
-  routed: 'Przekierowana',
-  invited: 'Zaproszenie do Urzędu',
-  callback: 'Oddzwonienie',
-  'no-contact': 'Brak kontaktu',
-  interrupted: 'Przerwana',
-  other: 'Inna',
-};
-
 const PERSON_LABELS: Record<PersonAnswer, string> = {
   right: 'właściwa osoba',
   'someone-else': 'inna osoba',

@@ -83,13 +83,6 @@ describe("the service's errors in the clerk's language", () => {
   });
 });
 
-describe('the CSV export speaks as the window does', () => {
-  it('outcome names in the CSV are the Polish UI names', async () => {
-    const { OUTCOME_LABELS } = await import('../../shared/register/register-csv');
-    expect(OUTCOME_LABELS).toEqual(pl.outcomes);
-  });
-});
-
 describe('what an import says it did', () => {
   it('property: every count and every shown line is said, each skipped line with its own reason, in both languages, with nothing left unfilled', async () => {
     const fc = (await import('fast-check')).default;

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { CALLBACK_ATTEMPTS_BEFORE_LETTER, type CallbackStatus } from '../../../shared/callbacks/callbacks';
 import { errorMessage } from '../api/error-message';
 import { formatDateTime } from '../ui/format';
-import { startDirection } from '../keys/use-hotkeys';
+import { startDirection } from '../keys/start-call';
 import type { OpenCallback } from '../call/call-store';
 import { useCallbacksStore } from './callbacks-store';
 import { CallbackTimeForm } from './CallbackTimeForm';

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { callbackStatus } from '../../../shared/callbacks/callbacks';
 import { formatDateTime } from '../ui/format';
-import { startDirection } from '../keys/use-hotkeys';
+import { startDirection } from '../keys/start-call';
 import { useNow } from '../ui/use-now';
 import { useAppStore } from '../desk/app-store';
 import { useCallStore } from '../call/call-store';

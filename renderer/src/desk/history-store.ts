@@ -1,8 +1,7 @@
 import { create } from 'zustand';
-import type { ApiOutput, JournalProblem } from '../../../shared/contract/api';
+import type { JournalProblem } from '../../../shared/contract/api';
+import type { CallSummary } from '../../../shared/journal/call-record';
 import { getApi } from '../api/instance';
-
-type CallSummary = ApiOutput<'listRecentCalls'>['calls'][number];
 
 export const HISTORY_LIMIT = 50;
 

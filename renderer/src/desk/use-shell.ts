@@ -2,8 +2,8 @@ import { useEffect } from 'react';
 import type { ShellCommand } from '../../../shared/contract/shell-commands';
 import { isDesktop } from '../api/platform';
 import { useCallStore } from '../call/call-store';
-import { followCall, useDeskStore } from './desk-store';
-import { startDirection } from '../keys/use-hotkeys';
+import { followCall } from './desk-store';
+import { runCommand } from '../keys/commands';
 
 declare global {
   interface Window {
@@ -13,13 +13,7 @@ declare global {
 
 /** What a global hotkey or the tray asks of the window (desktop only): the same as the window's own keys. */
 export function handleShellCommand(command: ShellCommand): void {
-  const { state, dispatch } = useCallStore.getState();
-  if (command === 'toggle-privacy') useDeskStore.getState().toggleHidden();
-  // While the content is hidden nothing changes under it, as with the window's own keys.
-  else if (useDeskStore.getState().hidden) return;
-  else if (command === 'start-incoming') startDirection('incoming');
-  else if (command === 'start-outgoing') startDirection('outgoing');
-  else if (command === 'end-call' && state.phase === 'in-call') dispatch({ type: 'end', at: Date.now() });
+  runCommand(command);
 }
 
 let subscribed = false;

@@ -1,4 +1,5 @@
 import { SERVICE_ERRORS } from '../../../shared/contract/service-errors';
+import { OUTCOME_LABELS } from '../../../shared/call/outcomes';
 /**
  * Every Polish string the UI shows, in one place. Adding a language: a file
  * with the same keys (checked by a test once there are two), registered in
@@ -188,15 +189,8 @@ export const pl = {
     savedToast: 'Rozmowa zapisana w dzienniku.',
     saveFailed: 'Nie zapisano: {{message}}',
   },
-  outcomes: {
-    resolved: 'Załatwiona',
-    routed: 'Przekierowana',
-    invited: 'Zaproszenie do Urzędu',
-    callback: 'Oddzwonienie',
-    'no-contact': 'Brak kontaktu',
-    interrupted: 'Przerwana',
-    other: 'Inna',
-  },
+  // The same names the CSV export writes.
+  outcomes: OUTCOME_LABELS,
   outbound: {
     title: 'Rozmowa wychodząca — krok po kroku',
     personLabel: 'Do kogo dzwonisz (opcjonalnie, nie jest zapisywane)',

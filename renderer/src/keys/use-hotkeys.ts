@@ -1,8 +1,9 @@
 import { useEffect } from 'react';
 import { itemForKey } from '../../../shared/call/call-machine';
 import { OUTCOMES } from '../../../shared/call/outcomes';
-import { checklistFor, useAppStore } from '../desk/app-store';
-import { useCallStore, type OpenCallback } from '../call/call-store';
+import { useAppStore } from '../desk/app-store';
+import { useCallStore } from '../call/call-store';
+import { KEY_COMMANDS, runCommand } from './commands';
 import { useDeskStore } from '../desk/desk-store';
 import { SEARCH_INPUT_ID } from '../search/SearchPanel';
 import { leaveForChecklist, leaveForOutcome } from './focus';
@@ -20,14 +21,6 @@ function reveal(itemId: string): void {
   document.getElementById(`item-${itemId}`)?.closest('li')?.scrollIntoView({ block: 'nearest' });
 }
 
-/** Starts a call from the idle screen (F2/F3, a global hotkey, the tray, a callback's *Zadzwoń teraz*); does nothing during a call. */
-export function startDirection(direction: 'incoming' | 'outgoing', callback?: OpenCallback): void {
-  const { state, startCall } = useCallStore.getState();
-  const checklist = checklistFor(direction);
-  if (state.phase !== 'idle' || !checklist || !useAppStore.getState().profile) return;
-  useAppStore.getState().setView('call');
-  startCall(checklist, callback);
-}
 
 /**
  * The keys of the call flow while the window has focus (see keys.ts).
@@ -43,7 +36,7 @@ export function useHotkeys(): void {
       // The desk keys work in every phase; while hidden, only the key that shows the window again does.
       const desk = useDeskStore.getState();
       if (event.key === KEYS.hide) {
-        desk.toggleHidden();
+        runCommand('toggle-privacy');
         event.preventDefault();
         return;
       }
@@ -66,11 +59,11 @@ export function useHotkeys(): void {
         // Hidden in the compact view: then the key is not the app's to take.
         if (search && search.offsetParent !== null) search.focus();
         else handled = false;
-      } else if (state.phase === 'idle' && (key === KEYS.startIncoming || key === KEYS.startOutgoing)) {
-        startDirection(key === KEYS.startIncoming ? 'incoming' : 'outgoing');
+      } else if (state.phase === 'idle' && KEY_COMMANDS[key]?.startsWith('start-')) {
+        runCommand(KEY_COMMANDS[key]!);
       } else if (state.phase === 'in-call') {
         const outbound = state.call.outbound;
-        if (key === KEYS.endCall) dispatch({ type: 'end', at: now });
+        if (KEY_COMMANDS[key] === 'end-call') runCommand('end-call');
         else if (key === 'Z' && event.ctrlKey && !event.altKey && !typing && useCallStore.getState().lastUntick) useCallStore.getState().undoUntick();
         // A text field of the call (the name asked for, a callback's reference): Esc hands the keys back to the checklist.
         else if (key === 'Escape' && typing) leaveForChecklist(event.target as HTMLElement);
