@@ -10,6 +10,13 @@ import { dirname, join } from 'node:path';
 import { runBin } from './package-bin.mjs';
 
 const require = createRequire(import.meta.url);
+
+// The supported Node (package.json "engines"): Electron's own tooling asks for it. An older one
+// is said in one line, not refused: the build and web mode still run on it.
+const [major, minor] = process.versions.node.split('.').map(Number);
+if (major < 22 || (major === 22 && minor < 12)) {
+  console.warn(`Uwaga: Asystent Rozmów jest wspierany na Node.js 22.12 lub nowszym (tu ${process.versions.node}); pobranie Electrona może się nie udać.`);
+}
 const electronDir = dirname(require.resolve('electron/package.json'));
 const checkOnly = process.argv.includes('--check-electron');
 
