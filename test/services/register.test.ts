@@ -5,7 +5,6 @@ import { parse } from 'csv-parse/sync';
 import { v7 as uuidv7 } from 'uuid';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { dispatch, type HandlerTable } from '../../electron/handlers';
-import type { AppServices } from '../../electron/services/app-services';
 import { CallJournal } from '../../electron/services/journal';
 import type { UnchainedRecord } from '../../shared/journal/journal-record';
 import type { UnchainedCallRecord } from '../../shared/journal/call-record';
@@ -23,7 +22,6 @@ const piotr = { id: PIOTR, firstName: 'Piotr', lastName: 'Wiśniewski', role: 's
 const sort = { key: 'startedAt' as const, descending: true };
 
 let dataDir: string;
-let services: AppServices;
 let api: HandlerTable;
 const temp = useServicesOnTempFolder('register-', { options: { callerPaths: true } });
 
@@ -72,7 +70,7 @@ beforeEach(async () => {
     { ...outbound(at(1, 10)), outcome: 'routed', routedTo: { unitId: 'zus', unitName: 'Zakład Ubezpieczeń Społecznych (ZUS)', external: true } },
     { ...sampleRecord(at(2, 11), 0, PIOTR), clerk: piotr, note: '=HYPERLINK("http://zly.example";"kliknij")\ndruga linia; z "cudzysłowem"' },
   ]);
-  ({ services, api } = await temp.open());
+  ({ api } = await temp.open());
 });
 
 describe('the register', () => {
