@@ -1,8 +1,11 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
-// Three projects, one run: pure and Node-side tests, React components in
-// jsdom, and end-to-end tests that drive the built web mode in Chromium.
+// Four projects, one run: pure and Node-side tests, React components in
+// jsdom, end-to-end tests that drive the built web mode in Chromium, and the
+// desktop app in Electron where its binary is present. The time limits are
+// guards against a hang, not synchronisation: tests wait on states, and the
+// suite must pass on a busy machine (npm run test:under-load).
 export default defineConfig({
   test: {
     // Two at a time (CI has two cores; left alone, Vitest would take one): the
@@ -15,7 +18,8 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['test/shared/**/*.test.ts', 'test/services/**/*.test.ts', 'test/electron/**/*.test.ts', 'test/repo/**/*.test.ts', 'test/reliability/**/*.test.ts', 'test/fuzz/**/*.test.ts'],
-          testTimeout: 30_000,
+          testTimeout: 120_000,
+          expect: { poll: { timeout: 15_000 } },
         },
       },
       {
@@ -25,6 +29,7 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['test/renderer/**/*.test.tsx'],
           setupFiles: ['test/renderer/setup.ts'],
+          expect: { poll: { timeout: 15_000 } },
         },
       },
       {

@@ -2,8 +2,9 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { defaultDataDir } from './data-dir';
-import { createExportDownload, createHandlers, createImportUpload } from './handlers';
-import { openAppServices, uploadsDir } from './services/app-services';
+import { createHandlers } from './handlers';
+import { openAppServices } from './services/app-services';
+import { BrowserExchange } from './services/file-exchange';
 import { DataDirInUseError } from './services/data-dir-lock';
 import { startWebServer } from './web';
 import { loadWebAccess, saveWebAccess } from './services/web-access';
@@ -64,9 +65,8 @@ async function main(): Promise<void> {
   const start = (port: number) =>
     startWebServer({
       handlers,
-      exportDownload: createExportDownload(services),
-      importUpload: createImportUpload(services),
-      uploadDir: uploadsDir(services.dataDir),
+      // Opened without dialogs, the services move files the browser's way.
+      files: services.files instanceof BrowserExchange ? services.files : undefined,
       rendererDir: fileURLToPath(new URL('../renderer', import.meta.url)),
       token: access.token,
       port,

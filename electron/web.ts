@@ -1,16 +1,14 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import { createWriteStream, promises as fs } from 'node:fs';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
-import type { Writable } from 'node:stream';
-import type { z } from 'zod';
-import { RegisterExportSchema } from '../shared/register/register-api';
-import { describeIssues, polishIssueMessages, type ApiEnvelope, type ApiErrorCode } from '../shared/contract/api';
+import type { ApiErrorCode } from '../shared/contract/api';
 import { CONTENT_SECURITY_POLICY, MIME_TYPES } from './content-policy';
 import { dispatch, type HandlerTable } from './handlers';
+import type { BrowserExchange } from './services/file-exchange';
 import { fail } from './handlers/dispatch';
 import type { ServiceErrorKey } from '../shared/contract/service-errors';
 
@@ -24,9 +22,11 @@ import type { ServiceErrorKey } from '../shared/contract/service-errors';
  * cross-site requests). The token travels in the URL's #fragment, which the
  * browser never sends anywhere, and is never logged.
  *
- * POST /download/export streams an export of the register as a download,
- * behind the same checks: in a browser there is no save dialog, the
- * browser's download is the way to "a path the user chooses".
+ * POST /files takes a file the person gives (an upload, for an import) and
+ * POST /files/<id> sends one the service gave them (an export), once, behind
+ * the same checks: in a browser there is no save or open dialog; the
+ * browser's download and upload are the way to "a file the person chooses"
+ * (services/file-exchange.ts). The methods themselves are the contract's.
  */
 export const TOKEN_HEADER = 'x-asystent-token';
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -37,24 +37,12 @@ export const MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
 export { CONTENT_SECURITY_POLICY };
 const MIME = MIME_TYPES;
 
-/** An export ready to stream: what to call the file, and how to write it. */
-export interface Download {
-  fileName: string;
-  contentType: string;
-  rows: number;
-  write(out: Writable): Promise<void>;
-}
-
 export interface WebServerOptions {
   handlers: HandlerTable;
-  /** Imports an uploaded file (already written to a temporary file); absent: no uploads. */
-  importUpload?: (file: string) => Promise<ApiEnvelope<unknown>>;
-  /** Where an upload is written while it arrives. */
-  uploadDir?: string;
+  /** The browser's way of moving files (the services' own): downloads it holds, uploads it takes; absent: neither. */
+  files?: BrowserExchange;
   /** The largest upload taken; MAX_UPLOAD_BYTES unless a test sets it lower. */
   maxUploadBytes?: number;
-  /** Prepares an export of the register for download; absent: no downloads. */
-  exportDownload?: (input: z.output<typeof RegisterExportSchema>) => Promise<Download>;
   rendererDir: string;
   token: string;
   port: number;
@@ -103,8 +91,9 @@ async function handleRequest(req: IncomingMessage, res: ServerResponse, options:
   const url = requestUrl(req);
   if (!url) return sendText(res, 400, 'Nieprawidłowy adres żądania.');
   if (url.pathname.startsWith('/api/')) return handleApi(req, res, url.pathname.slice(5), options, allowedHosts);
-  if (url.pathname === '/download/export') return handleDownload(req, res, options, allowedHosts);
-  if (url.pathname === '/upload/import') return handleUpload(req, res, options, allowedHosts);
+  if (url.pathname === '/files') return handleUpload(req, res, options, allowedHosts);
+  const download = /^\/files\/([0-9a-f]{32})$/.exec(url.pathname);
+  if (download) return handleDownload(req, res, download[1]!, options, allowedHosts);
   if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Metoda niedozwolona.');
   return serveStatic(res, options.rendererDir, url.pathname);
 }
@@ -174,59 +163,53 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, method: stri
   return sendJson(res, status, envelope);
 }
 
-async function handleDownload(req: IncomingMessage, res: ServerResponse, options: WebServerOptions, allowedHosts: string[]): Promise<void> {
-  const call = await readCall(req, options, allowedHosts);
-  if ('status' in call) return sendRefusal(res, call);
-  if (!options.exportDownload) return sendRefusal(res, { status: 404, code: 'bad-input', key: 'transport.exportUnavailable' });
-  const input = RegisterExportSchema.safeParse(call.payload, { error: polishIssueMessages });
-  if (!input.success) return sendRefusal(res, { status: 400, code: 'bad-input', key: 'badInput', params: { detail: describeIssues(input.error) } });
-  const download = await options.exportDownload(input.data);
+/** A file the service gave the person (an export): sent once, to the page that holds the address and the token. */
+async function handleDownload(req: IncomingMessage, res: ServerResponse, id: string, options: WebServerOptions, allowedHosts: string[]): Promise<void> {
+  const refused = refuseCaller(req, options, allowedHosts);
+  if (refused) return sendRefusal(res, refused);
+  req.resume(); // nothing to read from the request
+  const file = options.files?.collect(id) ?? null;
+  if (!file) return sendRefusal(res, { status: 404, code: 'bad-input', key: 'transport.downloadGone' });
   res.writeHead(200, {
     ...securityHeaders(),
-    'content-type': download.contentType,
-    'content-disposition': `attachment; filename="${download.fileName}"`,
+    'content-type': file.contentType,
+    'content-disposition': `attachment; filename="${file.suggestedName}"`,
     'cache-control': 'no-store',
-    'x-export-rows': String(download.rows),
   });
-  await download.write(res);
+  await file.write(res);
   res.end();
 }
 
-/** A clerk's export, uploaded: streamed to a temporary file (never held whole in memory), imported, removed. */
+/** A file the person gives (a clerk's export, to import): streamed to a temporary file (never held whole in memory) and kept for the call that imports it. */
 async function handleUpload(req: IncomingMessage, res: ServerResponse, options: WebServerOptions, allowedHosts: string[]): Promise<void> {
   const refused = refuseCaller(req, options, allowedHosts);
   if (refused) return sendRefusal(res, refused);
-  if (!options.importUpload || !options.uploadDir) return sendRefusal(res, { status: 404, code: 'bad-input', key: 'transport.importUnavailable' });
+  if (!options.files) return sendRefusal(res, { status: 404, code: 'bad-input', key: 'transport.importUnavailable' });
   const limitBytes = options.maxUploadBytes ?? MAX_UPLOAD_BYTES;
   const tooLarge = () => {
     res.setHeader('connection', 'close'); // the rest of the body is not read
     sendRefusal(res, { status: 413, code: 'bad-input', key: 'transport.uploadTooLarge', params: { megabytes: Math.round(limitBytes / 1024 / 1024) } });
   };
   if (Number(req.headers['content-length'] ?? 0) > limitBytes) return tooLarge();
-  await fs.mkdir(options.uploadDir, { recursive: true });
-  const file = join(options.uploadDir, `upload-${randomBytes(8).toString('hex')}.jsonl`);
+  const place = await options.files.receive();
   let size = 0;
-  const out = createWriteStream(file, { mode: 0o600 });
+  const out = createWriteStream(place.path, { mode: 0o600 });
   const limit = new Transform({
     transform(chunk: Buffer, _encoding, done) {
       size += chunk.length;
       done(size > limitBytes ? Object.assign(new Error('too large'), { code: 'TOO_LARGE' }) : null, chunk);
     },
   });
-  let outcome: { envelope: ApiEnvelope<unknown> } | { error: unknown };
   try {
     await pipeline(req, limit, out);
-    outcome = { envelope: await options.importUpload(file) };
   } catch (error) {
-    outcome = { error };
+    // Never kept half: a cut or oversized upload goes at once. (A stream cut short may still be opening its file; wait for it to close.)
+    if (!out.closed) await new Promise<void>((resolve) => out.once('close', () => resolve()));
+    await place.discard();
+    if ((error as NodeJS.ErrnoException).code === 'TOO_LARGE') return tooLarge();
+    throw error;
   }
-  // Gone before the answer: the upload is never kept, whatever happened. (A
-  // stream cut short may still be opening its file; wait for it to close.)
-  if (!out.closed) await new Promise<void>((resolve) => out.once('close', () => resolve()));
-  await fs.rm(file, { force: true });
-  if ('envelope' in outcome) return sendJson(res, outcome.envelope.ok ? 200 : 400, outcome.envelope);
-  if ((outcome.error as NodeJS.ErrnoException).code === 'TOO_LARGE') return tooLarge();
-  throw outcome.error;
+  return sendJson(res, 200, { ok: true, result: { upload: place.keep() } });
 }
 
 function sameSecret(given: string, expected: string): boolean {

@@ -9,7 +9,7 @@ import { teamHandlers } from './team';
 
 export { dispatch, type HandlerTable } from './dispatch';
 export { ServiceError } from './service-error';
-export { createExportDownload, createImportUpload, importFile } from './register';
+export { importFile } from './register';
 
 /**
  * The one implementation of the contract (shared/contract/api.ts), by area;

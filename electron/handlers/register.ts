@@ -1,19 +1,15 @@
 import { relative } from 'node:path';
-import type { z } from 'zod';
-import type { ApiEnvelope } from '../../shared/contract/api';
-import { UPLOADED_FILE_NAME } from '../../shared/contract/service-errors';
 import { maskIdentifiers } from '../../shared/masking/masking';
 import { missedItems, type RegisterRow } from '../../shared/register/register';
-import { UNREADABLE_SHOWN, type RegisterExportSchema, type RegisterRowView } from '../../shared/register/register-api';
+import { UNREADABLE_SHOWN, type RegisterRowView } from '../../shared/register/register-api';
 import { importsRoot, type AppServices } from '../services/app-services';
-import { writeFileAtomic } from '../services/atomic-file';
 import { importJsonl, type ImportResult } from '../services/import';
 import { ImportFilingError } from '../services/import-filer';
 import { problemView, type Register } from '../services/register';
-import { exportFileName, exportToFile, writeCsv, writeJsonl } from '../services/register-export';
+import { exportFile } from '../services/register-export';
+import { writeWhole } from '../services/file-exchange';
 import { SerialQueue } from '../services/serial-queue';
-import type { Download } from '../web';
-import { fail, failureOf, type Handlers } from './dispatch';
+import type { Handlers } from './dispatch';
 import { ServiceError } from './service-error';
 
 type RegisterMethod = 'queryRegister' | 'listRegisterProblems' | 'registerCall' | 'exportRegister' | 'printReport' | 'importRecords';
@@ -57,65 +53,40 @@ export function registerHandlers(services: AppServices): Handlers<RegisterMethod
 
     async exportRegister({ filter, sort, format, path }) {
       const register = await services.register.ensureLoaded();
-      if (path !== null && !services.callerPaths) throw new ServiceError('forbidden', 'exportPathFromDialog');
-      let target = path;
-      if (target === null) {
-        if (!services.chooseSavePath) throw new ServiceError('bad-input', 'exportPathNeeded');
-        target = await services.chooseSavePath(exportFileName(format, new Date()));
-        if (target === null) return { path: null, rows: 0 };
-      }
       const rows = register.select(filter, sort);
-      await writingTo(target, () => exportToFile(register, rows, format, target));
-      return { path: target, rows: rows.length };
+      const file = exportFile(register, rows, format, new Date());
+      // A path named in the call itself: for tests and tools only (the page never picks a path on disk).
+      if (path !== null) {
+        if (!services.callerPaths) throw new ServiceError('forbidden', 'exportPathFromDialog');
+        await writingTo(path, () => writeWhole(path, file.write));
+        return { path, download: null, rows: rows.length };
+      }
+      const given = await writingTo(null, () => services.files.give(file));
+      return given ? { ...given, rows: rows.length } : { path: null, download: null, rows: 0 };
     },
 
     async printReport({ suggestedName }) {
-      if (!services.printToPdf || !services.chooseSavePath) throw new ServiceError('bad-input', 'printDesktopOnly');
-      const path = await services.chooseSavePath(suggestedName);
-      if (path === null) return { path: null };
-      const pdf = await services.printToPdf();
-      await writingTo(path, () => writeFileAtomic(path, pdf));
-      return { path };
+      const { printToPdf } = services.files;
+      if (!printToPdf) return { path: null, printInWindow: true };
+      // Rendered once the person has chosen where: a cancelled dialog prints nothing.
+      const given = await writingTo(null, () => services.files.give({ suggestedName, contentType: 'application/pdf', write: async (out) => void out.write(await printToPdf()) }));
+      return { path: given?.path ?? null, printInWindow: false };
     },
 
-    async importRecords({ path }) {
-      if (path !== null && !services.callerPaths) throw new ServiceError('forbidden', 'importPathFromDialog');
-      let file = path;
-      if (file === null) {
-        if (!services.chooseOpenPath) throw new ServiceError('bad-input', 'importPathNeeded');
-        file = await services.chooseOpenPath();
-        if (file === null) return { path: null, imported: 0, otherRecords: 0, duplicates: 0, conflicts: 0, masked: 0, rejected: [], rejectedCount: 0 };
+    async importRecords({ path, upload }) {
+      if (path !== null) {
+        if (!services.callerPaths) throw new ServiceError('forbidden', 'importPathFromDialog');
+        return { path, ...(await importFile(services, path)) };
       }
-      return { path: file, ...(await importFile(services, file)) };
+      const taken = await services.files.take(upload);
+      if (!taken && upload !== null) throw new ServiceError('bad-input', 'importUploadGone');
+      if (!taken) return { path: null, imported: 0, otherRecords: 0, duplicates: 0, conflicts: 0, masked: 0, rejected: [], rejectedCount: 0 };
+      try {
+        return { path: taken.shownAs, ...(await importFile(services, taken.path, taken.shownAs)) };
+      } finally {
+        await taken.done().catch((error: Error) => console.error(`[import] upload not removed: ${error.message}`));
+      }
     },
-  };
-}
-
-/** An export of the register to stream as a browser download (web mode's way of saving a file). */
-export function createExportDownload(services: AppServices): (input: z.output<typeof RegisterExportSchema>) => Promise<Download> {
-  return async ({ filter, sort, format }) => {
-    const register = await services.register.ensureLoaded();
-    const rows = register.select(filter, sort);
-    return {
-      fileName: exportFileName(format, new Date()),
-      contentType: format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8',
-      rows: rows.length,
-      write: (out) => (format === 'csv' ? writeCsv : writeJsonl)(register, rows, out),
-    };
-  };
-}
-
-/** An uploaded file (web mode), imported as if opened in a dialog: the reply names the file as the person knows it. */
-export function createImportUpload(services: AppServices): (file: string) => Promise<ApiEnvelope<unknown>> {
-  return async (file) => {
-    try {
-      return { ok: true, result: { path: null, ...(await importFile(services, file)) } };
-    } catch (error) {
-      if (error instanceof ServiceError) return fail(error.code, error.key, error.params && 'file' in error.params ? { ...error.params, file: UPLOADED_FILE_NAME } : error.params);
-      const failure = failureOf('importRecords', error);
-      if (failure.error.key !== 'internalWrite') return failure;
-      return fail('internal', 'importUploadFailed');
-    }
   };
 }
 
@@ -123,13 +94,14 @@ export function createImportUpload(services: AppServices): (file: string) => Pro
 const importQueues = new WeakMap<AppServices, SerialQueue>();
 
 /** Imports a clerk's export into the register; what cannot be read is named, and the register is read afresh. */
-export function importFile(services: AppServices, file: string): Promise<ImportResult> {
+export function importFile(services: AppServices, file: string, shownAs = file): Promise<ImportResult> {
   let queue = importQueues.get(services);
   if (!queue) importQueues.set(services, (queue = new SerialQueue()));
-  return queue.run(() => importNow(services, file));
+  return queue.run(() => importNow(services, file, shownAs));
 }
 
-async function importNow(services: AppServices, file: string): Promise<ImportResult> {
+/** @param shownAs how the person knows the file: what a refusal names */
+async function importNow(services: AppServices, file: string, shownAs: string): Promise<ImportResult> {
   const register = await services.register.ensureLoaded(true);
   let result: ImportResult;
   try {
@@ -138,14 +110,14 @@ async function importNow(services: AppServices, file: string): Promise<ImportRes
     // Not the chosen file's fault: where the import files what it reads. Imported calls are not filed twice when the import is repeated.
     if (error instanceof ImportFilingError) throw new ServiceError('storage', 'importCannotFile', { place: relative(services.dataDir, error.target), code: error.code });
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new ServiceError('bad-input', 'importNoFile', { file });
-    if (code === 'EACCES' || code === 'EPERM') throw new ServiceError('bad-input', 'importNoAccess', { file });
-    if (code === 'EISDIR') throw new ServiceError('bad-input', 'importIsFolder', { file });
-    if (code === 'ENOTREGULAR') throw new ServiceError('bad-input', 'importNotRegular', { file });
+    if (code === 'ENOENT') throw new ServiceError('bad-input', 'importNoFile', { file: shownAs });
+    if (code === 'EACCES' || code === 'EPERM') throw new ServiceError('bad-input', 'importNoAccess', { file: shownAs });
+    if (code === 'EISDIR') throw new ServiceError('bad-input', 'importIsFolder', { file: shownAs });
+    if (code === 'ENOTREGULAR') throw new ServiceError('bad-input', 'importNotRegular', { file: shownAs });
     throw error;
   }
   if (result.imported === 0 && result.otherRecords === 0 && result.duplicates === 0 && result.conflicts === 0 && result.rejectedCount > 0) {
-    throw new ServiceError('bad-input', 'importNotExport', { file });
+    throw new ServiceError('bad-input', 'importNotExport', { file: shownAs });
   }
   await register.refresh();
   return result;
@@ -168,13 +140,14 @@ function rowView(register: Register, row: RegisterRow): RegisterRowView {
   };
 }
 
-/** Writes a file the person chose; a disk error is said about that file. */
-async function writingTo(path: string, write: () => Promise<void>): Promise<void> {
+/** Writes a file the person chose; a disk error is said about that file (its path, where known). */
+async function writingTo<T>(path: string | null, write: () => Promise<T>): Promise<T> {
   try {
-    await write();
+    return await write();
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (!code) throw error;
+    path ??= (error as { path?: string }).path?.replace(/\.part$/, '') ?? '';
     const key = ['EACCES', 'EPERM', 'EROFS'].includes(code) ? 'exportNoAccess' : ['ENOENT', 'ENOTDIR'].includes(code) ? 'exportNoFolder' : code === 'ENOSPC' ? 'exportDiskFull' : code === 'EISDIR' ? 'exportIsFolder' : 'exportFailed';
     throw new ServiceError('storage', key, { path, code });
   }

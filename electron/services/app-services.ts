@@ -14,6 +14,7 @@ import { loadContent, type Content } from './content';
 import { DataDirLock } from './data-dir-lock';
 import { DraftStore } from './draft-store';
 import { CallJournal } from './journal';
+import { BrowserExchange, dialogExchange, type FileExchange, type OpenPathChooser, type SavePathChooser } from './file-exchange';
 import { callsDir } from './journal-layout';
 import { OfficeContent } from './office-content';
 import { Register, type RegisterFolder } from './register';
@@ -48,8 +49,8 @@ export interface AppServices {
   readonly builtIn: { directory: Directory; glossary: Glossary };
   /** Shows a desktop notification; absent in web mode, where the window shows it. */
   notifier: Notifier | null;
-  /** Asks the person where to save a file (a save dialog); absent in web mode, where the browser downloads it. */
-  chooseSavePath: SavePathChooser | null;
+  /** How files move between the person and the app: the system's dialogs on the desktop, the browser's download and upload in web mode. */
+  files: FileExchange;
   /**
    * Whether an export or import may name its file in the call itself. Off in
    * the app: the page (even one that was tampered with) never picks a path on
@@ -60,10 +61,6 @@ export interface AppServices {
   shell: DesktopShell | null;
   /** Global hotkeys refused at start (another program holds them), said once: the first call takes them. */
   takeHotkeyProblems(): HotkeyProblem[];
-  /** Renders the window's page as a PDF (its print styles apply); absent in web mode. */
-  printToPdf: (() => Promise<Uint8Array>) | null;
-  /** Asks the person which file to open (an open dialog); absent in web mode, where the page uploads it. */
-  chooseOpenPath: OpenPathChooser | null;
   /** The calls of every clerk in the folders this app reads, for the team lead's register. */
   register: Register;
   /** Copies of saved records on their way to the team folder. */
@@ -130,11 +127,11 @@ export interface DesktopShell {
 }
 
 export type WindowAction = 'minimize' | 'hide';
-export type SavePathChooser = (suggestedName: string) => Promise<string | null>;
-export type OpenPathChooser = () => Promise<string | null>;
+export type { OpenPathChooser, SavePathChooser };
 
 export interface OpenOptions {
   notifier?: Notifier | null;
+  /** The desktop's dialogs; without them files move the browser's way (web mode). */
   chooseSavePath?: SavePathChooser | null;
   chooseOpenPath?: OpenPathChooser | null;
   printToPdf?: (() => Promise<Uint8Array>) | null;
@@ -204,9 +201,11 @@ export async function openAppServices(dataDir: string, resourcesDir: string, opt
         return officeContent.builtIn;
       },
       notifier: options.notifier ?? null,
-      chooseSavePath: options.chooseSavePath ?? null,
-      chooseOpenPath: options.chooseOpenPath ?? null,
-      printToPdf: options.printToPdf ?? null,
+      // The desktop gives both dialogs (a test may give one: the other is then a cancelled dialog).
+      files:
+        options.chooseSavePath || options.chooseOpenPath
+          ? dialogExchange({ save: options.chooseSavePath ?? (async () => null), open: options.chooseOpenPath ?? (async () => null), printToPdf: options.printToPdf ?? null })
+          : new BrowserExchange(uploadsDir(dataDir)),
       shell: options.shell ?? null,
       callerPaths: options.callerPaths ?? false,
       takeHotkeyProblems: () => hotkeyProblems.splice(0),

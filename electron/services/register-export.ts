@@ -1,4 +1,4 @@
-import { createReadStream, createWriteStream, promises as fs } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
@@ -8,6 +8,7 @@ import { csvCells, csvHeader, itemColumns } from '../../shared/register/register
 import type { RegisterRow } from '../../shared/register/register';
 import { readLineHead } from './journal-format';
 import type { Register } from './register';
+import type { OutgoingFile } from './file-exchange';
 
 /**
  * Exports of the register, streamed: a row is formatted, written and let go,
@@ -101,26 +102,11 @@ async function drained(stream: Writable | Readable, gone: Promise<void>): Promis
   return Promise.race([room, gone.then(() => false)]);
 }
 
-/**
- * Exports to a file the person chose: written beside it under a temporary
- * name and renamed when complete, so a full disk or a pulled USB stick
- * leaves no half-written export that looks whole.
- */
-export async function exportToFile(register: Register, rows: readonly RegisterRow[], format_: ExportFormat, path: string): Promise<void> {
-  const partial = `${path}.part`;
-  const out = createWriteStream(partial, { flags: 'w', mode: 0o600, highWaterMark: WRITE_CHUNK });
-  const failed = new Promise<never>((_, reject) => out.once('error', reject));
-  failed.catch(() => undefined); // raced below; never left unhandled
-  try {
-    await Promise.race([failed, (format_ === 'csv' ? writeCsv : writeJsonl)(register, rows, out)]);
-    out.end();
-    await Promise.race([failed, once(out, 'finish')]);
-    const handle = await fs.open(partial, 'r+');
-    await handle.sync().finally(() => handle.close());
-    await fs.rename(partial, path);
-  } catch (error) {
-    out.destroy();
-    await fs.rm(partial, { force: true }).catch(() => undefined);
-    throw error;
-  }
+/** An export of the rows as a file for the person: its suggested name, its type and how it is written. */
+export function exportFile(register: Register, rows: readonly RegisterRow[], format_: ExportFormat, now: Date): OutgoingFile {
+  return {
+    suggestedName: exportFileName(format_, now),
+    contentType: format_ === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8',
+    write: (out) => (format_ === 'csv' ? writeCsv : writeJsonl)(register, rows, out),
+  };
 }

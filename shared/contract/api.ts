@@ -22,8 +22,9 @@ import { CallSummarySchema } from '../journal/call-record';
  * The one API contract between the renderer and the Node side. Each method is
  * an input and an output schema; both transports (Electron IPC and web-mode
  * HTTP) validate against the same table, and the renderer's client is typed
- * from it. Adding a method: a schema pair here, a handler in
- * electron/handlers.ts — both transports pick it up.
+ * from it. Adding a method: a schema pair here (its name in api-methods.ts),
+ * a handler in its area's file in electron/handlers/ — both transports pick
+ * it up. Errors it may answer with are keys of service-errors.ts.
  */
 
 export const NoticeSchema = z.object({
@@ -220,12 +221,13 @@ export const apiContract = {
   /** Exports the filtered calls to a file; `path: null` when the person cancelled the save dialog. */
   exportRegister: {
     input: RegisterExportSchema,
-    output: z.object({ path: z.string().nullable(), rows: z.number().int() }),
+    // Where it went: a path the person chose (desktop), or an address the page downloads it from once (web mode); both null: cancelled.
+    output: z.object({ path: z.string().nullable(), download: z.string().nullable(), rows: z.number().int() }),
   },
-  /** The summary and charts on screen as a PDF, saved where the person chooses (desktop; a browser prints itself). */
+  /** The summary and charts on screen as a PDF, saved where the person chooses (desktop); in a browser, the page prints itself (`printInWindow`). */
   printReport: {
     input: z.object({ suggestedName: z.string().regex(/^[\w.-]{1,80}\.pdf$/) }).strict(),
-    output: z.object({ path: z.string().nullable() }),
+    output: z.object({ path: z.string().nullable(), printInWindow: z.boolean() }),
   },
   /** Files calls exported by clerks (JSON Lines) into the register; a call already there is a duplicate, not a second copy. */
   importRecords: {

@@ -81,7 +81,7 @@ export const SERVICE_ERRORS = {
   importNotExport: '{{file}}: to nie jest eksport rozmów z Asystenta Rozmów (żaden wiersz nie jest zapisem rozmowy). Nic nie zaimportowano.',
   importCannotFile:
     'Nie udało się zapisać zaimportowanych rozmów do {{place}} ({{code}}). Usuń lub przenieś ten plik i zaimportuj ponownie — to, co już zaimportowano, nie zostanie zdublowane.',
-  importUploadFailed: 'Nie udało się zaimportować przesłanego pliku.',
+  importUploadGone: 'Przesłanego pliku już tu nie ma (minęło kilka minut albo już go zaimportowano) — wybierz go ponownie.',
   registerCallGone: 'Tej rozmowy nie ma już w rejestrze w tej postaci — odśwież rejestr.',
   teamFolderMissing: 'Folder {{folder}} nie istnieje albo udział sieciowy nie jest podłączony.',
   teamFolderUnreachable: 'Folder {{folder}} jest niedostępny ({{code}}).',
@@ -96,7 +96,7 @@ export const SERVICE_ERRORS = {
     jsonOnly: 'Treść żądania musi być w formacie JSON (application/json).',
     bodyTooLarge: 'Treść żądania przekracza {{limit}} bajtów.',
     badJson: 'Treść żądania nie jest poprawnym JSON.',
-    exportUnavailable: 'Eksport nie jest tu dostępny.',
+    downloadGone: 'Tego pliku już tu nie ma (pobrano go albo minęło kilka minut) — wyeksportuj ponownie.',
     importUnavailable: 'Import nie jest tu dostępny.',
     uploadTooLarge: 'Plik jest za duży: można zaimportować do {{megabytes}} MB naraz.',
     serverError: 'Błąd serwera.',

@@ -200,8 +200,14 @@ export const RegisterExportSchema = z
 
 export const ImportInputSchema = z
   .object({
-    /** The file to import; null: ask the person (an open dialog on the desktop). */
+    /** The file to import; null: the file the person gives (an open dialog on the desktop, or `upload`). */
     path: z.string().min(1).max(1024).nullable(),
+    /** In web mode: the file the page uploaded for this import (POST /files answers with it). */
+    upload: z
+      .string()
+      .regex(/^[0-9a-f]{32}$/)
+      .nullable()
+      .default(null),
   })
   .strict();
 

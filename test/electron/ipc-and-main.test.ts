@@ -194,7 +194,7 @@ describe('main process wiring', () => {
 
     fake.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: true, filePath: undefined });
     const cancelled = await invoke('api:exportRegister', { filter, sort, format: 'jsonl', path: null });
-    expect(cancelled).toEqual({ ok: true, result: { path: null, rows: 0 } });
+    expect(cancelled).toEqual({ ok: true, result: { path: null, download: null, rows: 0 } });
     expect(readdirSync(documents)).toHaveLength(1);
   });
 
@@ -202,7 +202,7 @@ describe('main process wiring', () => {
     const documents = mkdtempSync(join(tmpdir(), 'documents-'));
     fake.app.setPath('documents', documents);
     const printed = await invoke('api:printReport', { suggestedName: 'raport-rozmow.pdf' });
-    expect(printed).toEqual({ ok: true, result: { path: join(documents, 'raport-rozmow.pdf') } });
+    expect(printed).toEqual({ ok: true, result: { path: join(documents, 'raport-rozmow.pdf'), printInWindow: false } });
     expect(readFileSync(join(documents, 'raport-rozmow.pdf'), 'utf8')).toBe('%PDF-1.7 raport');
     expect(window.webContents.printOptions).toMatchObject({ pageSize: 'A4', printBackground: true });
     const refused = await invoke('api:printReport', { suggestedName: '../../etc/passwd' });

@@ -42,8 +42,8 @@ function routes(): { path: string; contentType: string; body: string }[] {
       contentType: 'application/json',
       body: JSON.stringify(method === 'saveProfile' ? PROFILE : {}),
     })),
-    { path: '/download/export', contentType: 'application/json', body: JSON.stringify(EXPORT) },
-    { path: '/upload/import', contentType: 'application/x-ndjson', body: '{"type":"call"}\n' },
+    { path: `/files/${'ab'.repeat(16)}`, contentType: 'application/json', body: '' },
+    { path: '/files', contentType: 'application/x-ndjson', body: '{"type":"call"}\n' },
   ];
 }
 
@@ -105,10 +105,15 @@ describe('web mode started as npm run web does, attacked over HTTP', () => {
   it('the same requests with the token, from the page, do get through (so the refusals above are the checks at work)', async () => {
     const headers = (contentType: string) => ({ 'content-type': contentType, 'x-asystent-token': server.token, origin: server.origin, 'sec-fetch-site': 'same-origin' });
     expect((await send('/api/getAppState', { headers: headers('application/json'), body: '{}' })).status).toBe(200);
-    expect((await send('/download/export', { headers: headers('application/json'), body: JSON.stringify(EXPORT) })).status).toBe(200);
-    // Past the checks, an upload that is no export is refused for what it is, not for who sent it.
-    const upload = await send('/upload/import', { headers: headers('application/x-ndjson'), body: 'to nie jest eksport\n' });
-    expect(upload.status).toBe(400);
+    const exported = await send('/api/exportRegister', { headers: headers('application/json'), body: JSON.stringify(EXPORT) });
+    const { download } = (JSON.parse(exported.body) as { result: { download: string } }).result;
+    expect((await send(download, { headers: headers('application/json'), body: '' })).status).toBe(200);
+    // Past the checks, an upload that is no export is taken, then refused by the import for what it is, not for who sent it.
+    const upload = await send('/files', { headers: headers('application/x-ndjson'), body: 'to nie jest eksport\n' });
+    expect(upload.status).toBe(200);
+    const { upload: id } = (JSON.parse(upload.body) as { result: { upload: string } }).result;
+    const imported = await send('/api/importRecords', { headers: headers('application/json'), body: JSON.stringify({ path: null, upload: id }) });
+    expect(imported.status).toBe(400);
   });
 
   it('the page itself is served only under its own host name, with the CSP header', async () => {
@@ -134,7 +139,7 @@ describe('web mode started as npm run web does, attacked over HTTP', () => {
     await send(`/api/${server.token}`, { headers: { ...withToken, 'content-type': 'application/json' }, body: '{}' });
     // An upload cut off half-way: the server logs the failed request.
     await new Promise<void>((resolve) => {
-      const req = request({ host: '127.0.0.1', port: new URL(server.origin).port, path: '/upload/import', method: 'POST', headers: { ...withToken, 'content-type': 'application/x-ndjson', 'content-length': '100000' } });
+      const req = request({ host: '127.0.0.1', port: new URL(server.origin).port, path: '/files', method: 'POST', headers: { ...withToken, 'content-type': 'application/x-ndjson', 'content-length': '100000' } });
       req.on('error', () => resolve());
       req.write('{"type":"call"');
       setTimeout(() => {

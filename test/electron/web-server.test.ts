@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { sendRaw, type Reply, type RequestOptions } from '../helpers/http';
 import { useServicesOnTempFolder } from '../helpers/services';
-import { createExportDownload, createImportUpload } from '../../electron/handlers';
+import type { BrowserExchange } from '../../electron/services/file-exchange';
 import type { AppServices } from '../../electron/services/app-services';
 import { parseWebArgs } from '../../electron/web-cli';
 import { MAX_BODY_BYTES, startWebServer, type RunningWebServer } from '../../electron/web';
@@ -35,12 +35,10 @@ beforeAll(async () => {
     rendererDir,
     token: TOKEN,
     port: 0,
-    exportDownload: createExportDownload(services),
-    importUpload: createImportUpload(services),
-    uploadDir: join(dataDir, 'data', 'imports', 'incoming'),
+    files: services.files as BrowserExchange,
     maxUploadBytes: 64 * 1024,
   });
-  uploadDir = join(dataDir, 'data', 'imports', 'incoming');
+  uploadDir = (services.files as BrowserExchange).uploadDir;
 });
 
 afterAll(async () => {
@@ -139,34 +137,46 @@ describe('web mode server', () => {
     expect((await send('/%E0%A4%A', { method: 'GET' })).status).toBe(400);
   });
 
-  it('downloads an export only with the token and from this page; a CSV with its file name', async () => {
-    const body = JSON.stringify({ filter: {}, sort: { key: 'startedAt', descending: true }, format: 'csv', path: null });
+  it('an export is a contract method; its file is downloaded once, only with the token and from this page, a CSV with its file name', async () => {
+    const body = { filter: {}, sort: { key: 'startedAt', descending: true }, format: 'csv', path: null };
+    expect((await api('exportRegister', { ...body, format: 'xls' })).status).toBe(400);
+    const given = JSON.parse((await api('exportRegister', body)).body) as { result: { path: null; download: string; rows: number } };
+    expect(given.result).toMatchObject({ path: null, download: expect.stringMatching(/^\/files\/[0-9a-f]{32}$/) });
+    const address = given.result.download;
     const headers = { 'content-type': 'application/json', 'x-asystent-token': TOKEN };
-    expect((await send('/download/export', { headers: { 'content-type': 'application/json' }, body })).status).toBe(401);
-    expect((await send('/download/export', { headers: { ...headers, origin: 'http://evil.example' }, body })).status).toBe(403);
-    expect((await send('/download/export', { headers, body: '{"format":"xls"}' })).status).toBe(400);
-    const ok = await send('/download/export', { headers, body });
+    expect((await send(address, { headers: { 'content-type': 'application/json' }, body: '' })).status).toBe(401);
+    expect((await send(address, { headers: { ...headers, origin: 'http://evil.example' }, body: '' })).status).toBe(403);
+    const ok = await send(address, { headers, body: '' });
     expect(ok.status).toBe(200);
     expect(ok.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(ok.headers['content-disposition']).toMatch(/^attachment; filename="rejestr-rozmow-.*\.csv"$/);
     expect(ok.body.startsWith('\uFEFFData rozpoczęcia;')).toBe(true);
+    // Once: the same address again, or one never given, finds nothing.
+    expect((await send(address, { headers, body: '' })).status).toBe(404);
+    expect((await send(`/files/${'0'.repeat(32)}`, { headers, body: '' })).status).toBe(404);
   });
 
-  it('takes an uploaded file for import only with the token; a file of another tool is refused and nothing is kept', async () => {
+  it('an upload is taken only with the token; imported by the contract method, a file of another tool is refused by its name to the person, and nothing is kept', async () => {
     const headers = { 'content-type': 'application/x-ndjson', 'x-asystent-token': TOKEN };
-    expect((await send('/upload/import', { headers: { 'content-type': 'application/x-ndjson' }, body: '{}' })).status).toBe(401);
-    expect((await send('/upload/import', { headers: { ...headers, 'sec-fetch-site': 'cross-site' }, body: '{}' })).status).toBe(403);
-    const tooLarge = await send('/upload/import', { headers, body: 'x'.repeat(64 * 1024 + 1) });
+    expect((await send('/files', { headers: { 'content-type': 'application/x-ndjson' }, body: '{}' })).status).toBe(401);
+    expect((await send('/files', { headers: { ...headers, 'sec-fetch-site': 'cross-site' }, body: '{}' })).status).toBe(403);
+    const tooLarge = await send('/files', { headers, body: 'x'.repeat(64 * 1024 + 1) });
     expect(tooLarge.status).toBe(413);
     expect(JSON.parse(tooLarge.body).error.message).toMatch(/^Plik jest za duży/);
-    const refused = await send('/upload/import', { headers, body: 'Data;Pracownik\n2026-10-01;Anna\n' });
+    expect(existsSync(uploadDir) ? readdirSync(uploadDir) : []).toEqual([]);
+    const uploaded = await send('/files', { headers, body: 'Data;Pracownik\n2026-10-01;Anna\n' });
+    expect(uploaded.status).toBe(200);
+    const { upload } = (JSON.parse(uploaded.body) as { result: { upload: string } }).result;
+    const refused = await api('importRecords', { path: null, upload });
     expect(refused.status).toBe(400);
-    expect(JSON.parse(refused.body)).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^Przesłany plik: to nie jest eksport rozmów/) } });
+    expect(JSON.parse(refused.body)).toMatchObject({ ok: false, error: { key: 'importNotExport', message: expect.stringMatching(/^Przesłany plik: to nie jest eksport rozmów/) } });
+    // Taken once: gone from the disk, and the same id again is said to be gone.
+    expect(existsSync(uploadDir) ? readdirSync(uploadDir) : []).toEqual([]);
+    expect(JSON.parse((await api('importRecords', { path: null, upload })).body)).toMatchObject({ ok: false, error: { key: 'importUploadGone' } });
     // The page can never name a file on disk itself: export and import go through the dialogs, the download and the upload.
     const byPath = await api('exportRegister', { filter: {}, sort: { key: 'startedAt', descending: true }, format: 'csv', path: join(tmpdir(), 'anywhere.csv') });
     expect(byPath.status).toBe(403);
     expect((await api('importRecords', { path: join(tmpdir(), 'some-file.jsonl') })).status).toBe(403);
-    expect(existsSync(uploadDir) ? readdirSync(uploadDir) : []).toEqual([]);
   });
 
   it('never writes the token to the log', () => {

@@ -4,7 +4,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createImportUpload, dispatch, type HandlerTable } from '../../electron/handlers';
+import { createHandlers, dispatch, type HandlerTable } from '../../electron/handlers';
+import { BrowserExchange } from '../../electron/services/file-exchange';
 import type { AppServices } from '../../electron/services/app-services';
 import { importJsonl, readImportLine, type ImportRejectReason } from '../../electron/services/import';
 import { maskIdentifiers } from '../../shared/masking/masking';
@@ -246,7 +247,14 @@ describe('importing through the service', () => {
 
   it('the answer is the import or a refusal that says why — never an internal error; an upload is named as such', async () => {
     const dir = mkdtempSync(join(scratch, 'import-files-'));
-    const upload = createImportUpload(services);
+    // The browser's way, beside the dialog: the same file uploaded and imported by the contract method.
+    const browser = new BrowserExchange(join(dir, 'uploads'));
+    const viaBrowser = createHandlers({ ...services, files: browser });
+    const upload = async (file: string) => {
+      const place = await browser.receive();
+      writeFileSync(place.path, readFileSync(file));
+      return dispatch(viaBrowser, 'importRecords', { path: null, upload: place.keep() });
+    };
     let n = 0;
     await fc.assert(
       fc.asyncProperty(exportText, async (text) => {
@@ -266,6 +274,8 @@ describe('importing through the service', () => {
         const uploaded = await upload(chosen);
         if (uploaded.ok) expect(nothing).toBe(false);
         else expect(uploaded.error).toMatchObject({ code: 'bad-input', message: expect.stringMatching(/^Przesłany plik: to nie jest eksport/), params: { file: 'Przesłany plik' } });
+        // Taken once, and gone from the disk whatever the answer.
+        expect(readdirSync(join(dir, 'uploads'))).toEqual([]);
       }),
       fuzzRuns(300),
     );

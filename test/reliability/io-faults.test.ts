@@ -227,7 +227,7 @@ describe('an export when the disk fills', () => {
     expect(readdirSync(dataDir).filter((n) => n.includes('eksport'))).toEqual([]);
 
     faults.clear();
-    expect(await dispatch(api, 'exportRegister', { filter: {}, sort, format: 'csv', path })).toEqual({ ok: true, result: { path, rows: 3 } });
+    expect(await dispatch(api, 'exportRegister', { filter: {}, sort, format: 'csv', path })).toEqual({ ok: true, result: { path, download: null, rows: 3 } });
     expect(readFileSync(path, 'utf8').trim().split('\r\n')).toHaveLength(4);
   });
 });

@@ -11,6 +11,9 @@ import type { UnchainedCallRecord } from '../../shared/journal/call-record';
 import { writeMonthWithHead } from '../helpers/month-files';
 import { CLERK_ID, OUTGOING, recordedItems, sampleRecord } from '../helpers/records';
 import { useServicesOnTempFolder } from '../helpers/services';
+import type { AppServices } from '../../electron/services/app-services';
+import type { BrowserExchange } from '../../electron/services/file-exchange';
+import { Writable } from 'node:stream';
 
 /**
  * The register over real journal files: two clerks, filters and the summary
@@ -22,6 +25,7 @@ const piotr = { id: PIOTR, firstName: 'Piotr', lastName: 'Wiśniewski', role: 's
 const sort = { key: 'startedAt' as const, descending: true };
 
 let dataDir: string;
+let services: AppServices;
 let api: HandlerTable;
 const temp = useServicesOnTempFolder('register-', { options: { callerPaths: true } });
 
@@ -70,7 +74,7 @@ beforeEach(async () => {
     { ...outbound(at(1, 10)), outcome: 'routed', routedTo: { unitId: 'zus', unitName: 'Zakład Ubezpieczeń Społecznych (ZUS)', external: true } },
     { ...sampleRecord(at(2, 11), 0, PIOTR), clerk: piotr, note: '=HYPERLINK("http://zly.example";"kliknij")\ndruga linia; z "cudzysłowem"' },
   ]);
-  ({ api } = await temp.open());
+  ({ services, api } = await temp.open());
 });
 
 describe('the register', () => {
@@ -197,7 +201,7 @@ describe('exports', () => {
 
   it('CSV for Polish Excel: BOM, semicolons, CRLF, Polish headers, one column per item, notes quoted and neutralised', async () => {
     const path = join(dataDir, 'eksport.csv');
-    expect(await exportTo('csv', path)).toEqual({ ok: true, result: { path, rows: 3 } });
+    expect(await exportTo('csv', path)).toEqual({ ok: true, result: { path, download: null, rows: 3 } });
     const bytes = readFileSync(path);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.toString('utf8').slice(1);
@@ -220,7 +224,7 @@ describe('exports', () => {
 
   it('JSON Lines: the filtered records exactly as stored', async () => {
     const path = join(dataDir, 'eksport.jsonl');
-    expect(await exportTo('jsonl', path, { clerkIds: [CLERK_ID] })).toEqual({ ok: true, result: { path, rows: 2 } });
+    expect(await exportTo('jsonl', path, { clerkIds: [CLERK_ID] })).toEqual({ ok: true, result: { path, download: null, rows: 2 } });
     const stored = readFileSync(join(dataDir, 'calls', CLERK_ID, '2026-10.jsonl'), 'utf8');
     expect(readFileSync(path, 'utf8')).toBe(stored);
   });
@@ -241,8 +245,18 @@ describe('exports', () => {
     expect(existsSync(join(dataDir, 'nie-ma'))).toBe(false);
   });
 
-  it('without a path and without a dialog to ask (web mode), says so', async () => {
-    expect(await dispatch(api, 'exportRegister', { filter: {}, sort, format: 'csv', path: null })).toMatchObject({ ok: false, error: { code: 'bad-input' } });
+  it('without a path and without a dialog to ask (web mode), the export is held for the page to download, once', async () => {
+    const given = await dispatch(api, 'exportRegister', { filter: {}, sort, format: 'csv', path: null });
+    expect(given).toMatchObject({ ok: true, result: { path: null, download: expect.stringMatching(/^\/files\/[0-9a-f]{32}$/), rows: 3 } });
+    const id = (given as { result: { download: string } }).result.download.slice('/files/'.length);
+    const files = services.files as BrowserExchange;
+    const file = files.collect(id)!;
+    expect(file.suggestedName).toMatch(/^rejestr-rozmow-.*\.csv$/);
+    const chunks: Buffer[] = [];
+    const out = new Writable({ write: (chunk: Buffer, _encoding, done) => (chunks.push(chunk), done()) });
+    await file.write(out);
+    expect(Buffer.concat(chunks).toString('utf8')).toMatch(/^\uFEFFData rozpoczęcia;/);
+    expect(files.collect(id)).toBeNull();
   });
 });
 

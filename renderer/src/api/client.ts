@@ -35,23 +35,17 @@ export function createApi(win: Window = window): Api {
   for (const method of API_METHOD_NAMES) {
     api[method] = async (input: unknown) => unwrap(await bridge[method](input));
   }
-  // A browser has no save dialog: the export comes as a download instead, to wherever the person saves downloads.
-  if (token !== null) {
-    api.exportRegister = (input) => downloadExport(win, token, input);
-    // …and no open dialog on the server's side: the page asks for the file and uploads it.
-    const byPath = api.importRecords;
-    api.importRecords = (input) => ((input as { path: string | null }).path === null ? uploadChosenFile(win, token) : byPath(input));
-    // …and the browser prints the page itself, to paper or to a PDF of its own.
-    api.printReport = async () => {
-      win.print();
-      return { path: null };
-    };
-  }
   return api as unknown as Api;
 }
 
-/** Asks for a .jsonl file (the browser's file picker, opened within the click) and uploads it for import. */
-function uploadChosenFile(win: Window, token: string): Promise<unknown> {
+/**
+ * Web mode's half of moving files (the Node side's is services/file-exchange.ts):
+ * the page uploads what the person picks, and downloads what the service gave.
+ * The methods that use them (export, import) are the contract's, as on the desktop.
+ */
+
+/** Asks for a .jsonl file (the browser's file picker, opened within the click) and uploads it; null when none is chosen. */
+export async function uploadChosenFile(win: Window = window): Promise<{ upload: string; name: string } | null> {
   const picker = win.document.createElement('input');
   picker.type = 'file';
   picker.accept = '.jsonl,application/x-ndjson,application/jsonl';
@@ -60,24 +54,23 @@ function uploadChosenFile(win: Window, token: string): Promise<unknown> {
     picker.addEventListener('cancel', () => resolve(null), { once: true });
   });
   picker.click();
-  return chosen.then(async (file) => {
-    if (!file) return { path: null, imported: 0, otherRecords: 0, duplicates: 0, conflicts: 0, masked: 0, rejected: [], rejectedCount: 0 };
-    const response = await post(win, token, '/upload/import', file, 'application/x-ndjson');
-    const envelope = (await response.json().catch(() => null)) as ApiEnvelope<{ path: string | null }> | null;
-    if (!envelope) throw new ApiError('internal', `HTTP ${response.status}`);
-    const result = unwrap(envelope) as { path: string | null };
-    return { ...result, path: file.name }; // the name the person chose, not the server's temporary file
-  });
+  const file = await chosen;
+  if (!file) return null;
+  const response = await post(win, takeToken(win), '/files', file, 'application/x-ndjson');
+  const envelope = (await response.json().catch(() => null)) as ApiEnvelope<{ upload: string }> | null;
+  if (!envelope) throw new ApiError('internal', `HTTP ${response.status}`);
+  return { upload: (unwrap(envelope) as { upload: string }).upload, name: file.name };
 }
 
-async function downloadExport(win: Window, token: string, input: unknown): Promise<{ path: string; rows: number }> {
-  const response = await post(win, token, '/download/export', JSON.stringify(input), 'application/json');
+/** Saves a file the service gave as a download, to wherever the person saves downloads; its name. */
+export async function saveDownload(address: string, win: Window = window): Promise<string> {
+  const response = await post(win, takeToken(win), address, '', 'application/json');
   if (!response.ok) {
     const envelope = (await response.json().catch(() => null)) as ApiEnvelope<unknown> | null;
     if (envelope && !envelope.ok) unwrap(envelope);
     throw new ApiError('internal', `HTTP ${response.status}`);
   }
-  const fileName = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? 'rejestr-rozmow';
+  const fileName = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? 'plik';
   const url = URL.createObjectURL(await response.blob());
   const link = win.document.createElement('a');
   link.href = url;
@@ -86,7 +79,7 @@ async function downloadExport(win: Window, token: string, input: unknown): Promi
   link.click();
   link.remove();
   win.setTimeout(() => URL.revokeObjectURL(url), 60_000);
-  return { path: fileName, rows: Number(response.headers.get('x-export-rows') ?? 0) };
+  return fileName;
 }
 
 function unwrap(envelope: ApiEnvelope<unknown>): unknown {

@@ -673,7 +673,7 @@ export const en = {
     badInput: '{{detail}}',
     unknownMethod: 'Unknown method: {{method}}',
     officeFilesInvalid: '{{problems}}',
-    importUploadFailed: 'The uploaded file could not be imported.',
+    importUploadGone: 'The uploaded file is no longer here (a few minutes passed, or it was imported already) — choose it again.',
     transport: {
       foreignSender: 'A call from outside the app window was refused.',
       foreignOrigin: 'A request from another site was refused.',
@@ -683,7 +683,7 @@ export const en = {
       jsonOnly: 'The request body must be JSON (application/json).',
       bodyTooLarge: 'The request body is larger than {{limit}} bytes.',
       badJson: 'The request body is not valid JSON.',
-      exportUnavailable: 'Export is not available here.',
+      downloadGone: 'This file is no longer here (it was downloaded, or a few minutes passed) — export again.',
       importUnavailable: 'Import is not available here.',
       uploadTooLarge: 'The file is too large: up to {{megabytes}} MB can be imported at once.',
       serverError: 'Server error.',

@@ -3,6 +3,8 @@ import type { ApiOutput } from '../../../shared/contract/api';
 import { NO_FILTER, type RegisterFilter, type RegisterSort } from '../../../shared/register/register';
 import type { RegisterRowView } from '../../../shared/register/register-api';
 import { getApi } from '../api/instance';
+import { saveDownload, uploadChosenFile } from '../api/client';
+import { isDesktop } from '../api/platform';
 
 type Page = ApiOutput<'queryRegister'>;
 type ProblemsPage = ApiOutput<'listRegisterProblems'>;
@@ -123,22 +125,31 @@ export const useRegisterStore = create<RegisterStore>()((set, get) => ({
   },
 }));
 
-/** Imports a clerk's export the person picks (a dialog, or the browser's file choice); the register is read again after. */
+/**
+ * Imports a clerk's export the person picks — on the desktop in the service's
+ * open dialog, in a browser uploaded first — and reads the register again.
+ * The path said is the file's name as the person knows it; null: cancelled.
+ */
 export async function importRecords(): Promise<ApiOutput<'importRecords'>> {
-  const result = await getApi().importRecords({ path: null });
+  const uploaded = isDesktop() ? null : await uploadChosenFile();
+  if (!isDesktop() && !uploaded) return { path: null, imported: 0, otherRecords: 0, duplicates: 0, conflicts: 0, masked: 0, rejected: [], rejectedCount: 0 };
+  const result = await getApi().importRecords({ path: null, upload: uploaded?.upload ?? null });
   if (result.path) await useRegisterStore.getState().load(true);
-  return result;
+  return uploaded && result.path ? { ...result, path: uploaded.name } : result;
 }
 
-/** The register as it is filtered and sorted now, to a file the person chooses. */
-export function exportRegister(format: 'csv' | 'jsonl'): Promise<ApiOutput<'exportRegister'>> {
+/** The register as it is filtered and sorted now, to a file the person chooses (a save dialog, or the browser's download); where it went, null: cancelled. */
+export async function exportRegister(format: 'csv' | 'jsonl'): Promise<{ path: string | null; rows: number }> {
   const { filter, sort } = useRegisterStore.getState();
-  return getApi().exportRegister({ filter, sort, format, path: null });
+  const { path, download, rows } = await getApi().exportRegister({ filter, sort, format, path: null });
+  return { path: download ? await saveDownload(download) : path, rows };
 }
 
-/** The printed report as a PDF (desktop). */
-export function printReport(suggestedName: string): Promise<ApiOutput<'printReport'>> {
-  return getApi().printReport({ suggestedName });
+/** The summary and charts printed: to a PDF the person saves (desktop), or by the browser's own printing. Where the PDF went, if anywhere. */
+export async function printReport(suggestedName: string): Promise<{ path: string | null }> {
+  const { path, printInWindow } = await getApi().printReport({ suggestedName });
+  if (printInWindow) window.print();
+  return { path };
 }
 
 /** One call of the register, whole, for its dialog. */
