@@ -191,7 +191,7 @@ async function handleUpload(req: IncomingMessage, res: ServerResponse, options: 
     sendRefusal(res, { status: 413, code: 'bad-input', key: 'transport.uploadTooLarge', params: { megabytes: Math.round(limitBytes / 1024 / 1024) } });
   };
   if (Number(req.headers['content-length'] ?? 0) > limitBytes) return tooLarge();
-  const place = await options.files.receive();
+  const place = await options.files.receive(fileNameOf(req));
   let size = 0;
   const out = createWriteStream(place.path, { mode: 0o600 });
   const limit = new Transform({
@@ -210,6 +210,17 @@ async function handleUpload(req: IncomingMessage, res: ServerResponse, options: 
     throw error;
   }
   return sendJson(res, 200, { ok: true, result: { upload: place.keep() } });
+}
+
+/** The name the page says the person's file has (`x-file-name`, URI-encoded), or null. */
+function fileNameOf(req: IncomingMessage): string | null {
+  const header = req.headers['x-file-name'];
+  if (typeof header !== 'string') return null;
+  try {
+    return decodeURIComponent(header);
+  } catch {
+    return null;
+  }
 }
 
 function sameSecret(given: string, expected: string): boolean {

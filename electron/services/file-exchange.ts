@@ -74,7 +74,7 @@ export class BrowserExchange implements FileExchange {
   readonly kind = 'browser' as const;
   readonly printToPdf = null;
   private readonly downloads = new Map<string, { file: OutgoingFile; timer: NodeJS.Timeout }>();
-  private readonly uploads = new Map<string, { path: string; timer: NodeJS.Timeout }>();
+  private readonly uploads = new Map<string, { path: string; shownAs: string; timer: NodeJS.Timeout }>();
 
   /** @param uploadDir where uploads are written while they wait (removed at every start) */
   constructor(readonly uploadDir: string) {}
@@ -96,8 +96,12 @@ export class BrowserExchange implements FileExchange {
     return held.file;
   }
 
-  /** A new place for an upload to be written; `keep` registers it once whole. */
-  async receive(): Promise<{ path: string; keep(): string; discard(): Promise<void> }> {
+  /**
+   * A new place for an upload to be written; `keep` registers it once whole.
+   * @param name the file's name as the page says the person chose it (only its last part is kept), for messages
+   */
+  async receive(name: string | null = null): Promise<{ path: string; keep(): string; discard(): Promise<void> }> {
+    const shownAs = shownName(name);
     await fs.mkdir(this.uploadDir, { recursive: true });
     const id = randomBytes(16).toString('hex');
     const path = join(this.uploadDir, `upload-${id}.jsonl`);
@@ -107,7 +111,7 @@ export class BrowserExchange implements FileExchange {
         // Not imported in time (the page closed, say): the client's raw export does not stay on disk.
         const timer = setTimeout(() => void this.drop(id), HELD_FOR_MS);
         timer.unref();
-        this.uploads.set(id, { path, timer });
+        this.uploads.set(id, { path, shownAs, timer });
         return id;
       },
       discard: () => fs.rm(path, { force: true }),
@@ -119,7 +123,7 @@ export class BrowserExchange implements FileExchange {
     if (!held) return null;
     clearTimeout(held.timer);
     this.uploads.delete(upload!);
-    return { path: held.path, shownAs: UPLOADED_FILE_NAME, done: () => fs.rm(held.path, { force: true }) };
+    return { path: held.path, shownAs: held.shownAs, done: () => fs.rm(held.path, { force: true }) };
   }
 
   private async drop(id: string): Promise<void> {
@@ -127,6 +131,13 @@ export class BrowserExchange implements FileExchange {
     this.uploads.delete(id);
     if (held) await fs.rm(held.path, { force: true }).catch(() => undefined);
   }
+}
+
+/** A name fit to show: the last part of what the page sent, without control characters, not too long; else "Przesłany plik". */
+function shownName(name: string | null): string {
+  const last = (name ?? '').split(/[\\/]/).pop() ?? '';
+  const clean = last.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '').trim().slice(0, 120);
+  return clean === '' || clean === '.' || clean === '..' ? UPLOADED_FILE_NAME : clean;
 }
 
 /**

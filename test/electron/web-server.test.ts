@@ -170,6 +170,10 @@ describe('web mode server', () => {
     const refused = await api('importRecords', { path: null, upload });
     expect(refused.status).toBe(400);
     expect(JSON.parse(refused.body)).toMatchObject({ ok: false, error: { key: 'importNotExport', message: expect.stringMatching(/^Przesłany plik: to nie jest eksport rozmów/) } });
+    // Named as the person chose it, when the page says the name.
+    const named = await send('/files', { headers: { ...headers, 'x-file-name': encodeURIComponent('eksport Anny.csv') }, body: 'Data;Pracownik\n' });
+    const namedRefused = await api('importRecords', { path: null, upload: (JSON.parse(named.body) as { result: { upload: string } }).result.upload });
+    expect(JSON.parse(namedRefused.body)).toMatchObject({ ok: false, error: { params: { file: 'eksport Anny.csv' }, message: expect.stringMatching(/^eksport Anny\.csv: to nie jest eksport rozmów/) } });
     // Taken once: gone from the disk, and the same id again is said to be gone.
     expect(existsSync(uploadDir) ? readdirSync(uploadDir) : []).toEqual([]);
     expect(JSON.parse((await api('importRecords', { path: null, upload })).body)).toMatchObject({ ok: false, error: { key: 'importUploadGone' } });

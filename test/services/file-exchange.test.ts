@@ -72,6 +72,25 @@ describe('the browser way (web mode)', () => {
     expect(await files.take(id)).toBeNull();
   });
 
+  it.each([
+    ['eksport-anny.jsonl', 'eksport-anny.jsonl'],
+    ['C:\\Users\\anna\\eksport.jsonl', 'eksport.jsonl'],
+    ['../../etc/passwd', 'passwd'],
+    ['ek\u0000sport\u001b[31m.jsonl', 'eksport[31m.jsonl'],
+    ['', 'Przesłany plik'],
+    ['..', 'Przesłany plik'],
+    [null, 'Przesłany plik'],
+    ['a'.repeat(500), 'a'.repeat(120)],
+  ])('an upload the page names %j is said as %j', async (name, shown) => {
+    const files = new BrowserExchange(join(dir, 'uploads'));
+    const place = await files.receive(name);
+    writeFileSync(place.path, '');
+    const taken = (await files.take(place.keep()))!;
+    expect(taken.shownAs).toBe(shown);
+    expect(taken.path.startsWith(join(dir, 'uploads'))).toBe(true);
+    await taken.done();
+  });
+
   it('nothing is taken without an upload, and an id never given finds nothing', async () => {
     const files = new BrowserExchange(join(dir, 'uploads'));
     expect(await files.take(null)).toBeNull();

@@ -56,7 +56,7 @@ export async function uploadChosenFile(win: Window = window): Promise<{ upload: 
   picker.click();
   const file = await chosen;
   if (!file) return null;
-  const response = await post(win, takeToken(win), '/files', file, 'application/x-ndjson');
+  const response = await post(win, takeToken(win), '/files', file, 'application/x-ndjson', { 'x-file-name': encodeURIComponent(file.name) });
   const envelope = (await response.json().catch(() => null)) as ApiEnvelope<{ upload: string }> | null;
   if (!envelope) throw new ApiError('internal', `HTTP ${response.status}`);
   return { upload: (unwrap(envelope) as { upload: string }).upload, name: file.name };
@@ -98,9 +98,9 @@ function takeToken(win: Window): string {
 }
 
 /** A call to the web-mode server with this tab's token; a request that never arrives is a network error. */
-async function post(win: Window, token: string, path: string, body: BodyInit, contentType: string): Promise<Response> {
+async function post(win: Window, token: string, path: string, body: BodyInit, contentType: string, extra: Record<string, string> = {}): Promise<Response> {
   try {
-    return await win.fetch(path, { method: 'POST', headers: { 'content-type': contentType, 'x-asystent-token': token }, body });
+    return await win.fetch(path, { method: 'POST', headers: { ...extra, 'content-type': contentType, 'x-asystent-token': token }, body });
   } catch {
     throw new ApiError('network', 'Brak połączenia z usługą aplikacji.');
   }
