@@ -26,12 +26,13 @@ export function callHandlers(services: AppServices): Handlers<'saveDraft' | 'sav
       // The same rule the window showed before the save: the two sides cannot disagree on what may be saved.
       const problem = wrapUpProblems(input, now, input.contact ?? null)[0];
       if (problem) throw new ServiceError('bad-input', wrapUpProblemKey(problem), contactField(problem, input.contact ?? null));
+      const outcome = input.outcome!; // none chosen is a problem above
       const check = input.outcome === 'callback' ? checkContact(input.contact ?? EMPTY_CONTACT) : null;
       const contact = check?.ok ? check.contact : null;
       // What is scored comes from the service's own checklist; the window's call gives only its ticks and times.
       const checked = callForSaving(input.call, services.checklists, now);
       if ('problem' in checked) throw new ServiceError('bad-input', `callRefused.${checked.problem}`);
-      const record = buildCallRecord({ ...input, call: routedAsListed(checked.call, services.content.directory) }, profile, now);
+      const record = buildCallRecord({ ...input, outcome, call: routedAsListed(checked.call, services.content.directory) }, profile, now);
       // Whom to call is kept before the call that agrees the callback: a contact whose call did not land is let go later, a callback without its contact could not be acted on.
       if (contact && record.callback) await services.callbackContacts.put(record.id, contact, record.callback.dueAt, now);
       const saved = await services.journal.append(record);

@@ -116,8 +116,9 @@ async function importNow(services: AppServices, file: string, shownAs: string): 
     if (code === 'ENOTREGULAR') throw new ServiceError('bad-input', 'importNotRegular', { file: shownAs });
     throw error;
   }
-  if (result.imported === 0 && result.otherRecords === 0 && result.duplicates === 0 && result.conflicts === 0 && result.rejectedCount > 0) {
-    throw new ServiceError('bad-input', 'importNotExport', { file: shownAs });
+  // Nothing in it was a record: a file of another tool, or an empty one — said, not reported as an import of nothing.
+  if (result.imported === 0 && result.otherRecords === 0 && result.duplicates === 0 && result.conflicts === 0) {
+    throw new ServiceError('bad-input', result.rejectedCount > 0 ? 'importNotExport' : 'importEmpty', { file: shownAs });
   }
   await register.refresh();
   return result;

@@ -129,7 +129,8 @@ export const apiContract = {
     input: z
       .object({
         call: ActiveCallSchema,
-        outcome: z.enum(OUTCOMES, { message: 'outcomeRequired' }),
+        // None chosen is refused by the wrap-up's own rule (shared/call/wrap-up.ts), in the window's words.
+        outcome: z.enum(OUTCOMES).nullable().default(null),
         // A note restored from a draft is already masked and may be longer than what was typed.
         note: z.string().max(STORED_NOTE_MAX_LENGTH),
         /** Whom to call back: required with the outcome "callback", kept on this computer only. */

@@ -76,6 +76,7 @@ export const SERVICE_ERRORS = {
   importIsFolder: '{{file}} to folder — wskaż plik .jsonl.',
   importNotRegular: '{{file}} to nie jest zwykły plik — wskaż plik .jsonl zapisany na dysku.',
   importNotExport: '{{file}}: to nie jest eksport rozmów z Asystenta Rozmów (żaden wiersz nie jest zapisem rozmowy). Nic nie zaimportowano.',
+  importEmpty: '{{file}} jest pusty — nic nie zaimportowano.',
   importCannotFile:
     'Nie udało się zapisać zaimportowanych rozmów do {{place}} ({{code}}). Usuń lub przenieś ten plik i zaimportuj ponownie — to, co już zaimportowano, nie zostanie zdublowane.',
   importUploadGone: 'Przesłanego pliku już tu nie ma (minęło kilka minut albo już go zaimportowano) — wybierz go ponownie.',

@@ -261,9 +261,12 @@ describe('importing through the service', () => {
         chosen = join(dir, `eksport-${n++}.jsonl`);
         writeFileSync(chosen, text);
         const written = readFileSync(chosen, 'utf8'); // a lone surrogate is written as U+FFFD
-        const nothing = verdicts(written).every((v) => 'rejected' in v) && verdicts(written).length > 0;
+        const empty = verdicts(written).length === 0;
+        const nothing = verdicts(written).every((v) => 'rejected' in v) && !empty;
         const envelope = await dispatch(handlers, 'importRecords', { path: null });
-        if (nothing) {
+        if (empty) {
+          expect(envelope).toMatchObject({ ok: false, error: { code: 'bad-input', key: 'importEmpty', params: { file: chosen } } });
+        } else if (nothing) {
           expect(envelope).toEqual({
             ok: false,
             error: { code: 'bad-input', key: 'importNotExport', params: { file: chosen }, message: `${chosen}: to nie jest eksport rozmów z Asystenta Rozmów (żaden wiersz nie jest zapisem rozmowy). Nic nie zaimportowano.` },
@@ -272,8 +275,8 @@ describe('importing through the service', () => {
           expect(envelope).toMatchObject({ ok: true, result: { path: chosen } });
         }
         const uploaded = await upload(chosen);
-        if (uploaded.ok) expect(nothing).toBe(false);
-        else expect(uploaded.error).toMatchObject({ code: 'bad-input', message: expect.stringMatching(/^Przesłany plik: to nie jest eksport/), params: { file: 'Przesłany plik' } });
+        if (uploaded.ok) expect(nothing || empty).toBe(false);
+        else expect(uploaded.error).toMatchObject({ code: 'bad-input', message: expect.stringMatching(/^Przesłany plik(: to nie jest eksport| jest pusty)/), params: { file: 'Przesłany plik' } });
         // Taken once, and gone from the disk whatever the answer.
         expect(readdirSync(join(dir, 'uploads'))).toEqual([]);
       }),

@@ -43,6 +43,14 @@ function endedCall(direction: 'incoming' | 'outgoing', extra: (s: CallState) => 
 const withCallback = (dueAt: number, reference = 'Staż — dokumenty') => (s: CallState) =>
   callReducer(s, { type: 'set-callback', plan: { dueAt, reference } });
 
+describe('the wrap-up rule, on the service side', () => {
+  it.each([['missing', {}], ['null', { outcome: null }]])('an outcome %s is refused in the window’s words, and nothing is saved', async (_name, outcome) => {
+    const refused = await dispatch(api, 'saveCall', { call: endedCall('incoming'), note: '', ...outcome });
+    expect(refused).toEqual({ ok: false, error: { code: 'bad-input', key: 'wrapUp.outcomeRequired', message: 'Wybierz wynik rozmowy.' } });
+    expect((await api.listRecentCalls({ limit: 10 })).calls).toEqual([]);
+  });
+});
+
 describe('callbacks', () => {
   it('"Oddzwonienie" without a time, or with a time gone by, is refused with the reason and nothing is saved', async () => {
     const none = await dispatch(api, 'saveCall', { call: endedCall('incoming'), outcome: 'callback', note: '' });

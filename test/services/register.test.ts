@@ -320,6 +320,12 @@ describe('importing clerks’ exports', () => {
       },
     });
     expect(await dispatch(leadApi, 'importRecords', { path: join(leadDir, 'nie-ma.jsonl') })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^Nie ma takiego pliku/) } });
+    // An empty file (or one of blank lines) is no import of nothing: it is said.
+    for (const blank of ['', '\n\n', '\uFEFF']) {
+      const empty = join(leadDir, 'pusty.jsonl');
+      writeFileSync(empty, blank);
+      expect(await dispatch(leadApi, 'importRecords', { path: empty })).toMatchObject({ ok: false, error: { key: 'importEmpty', message: `${empty} jest pusty — nic nie zaimportowano.` } });
+    }
     expect((await leadQuery()).total).toBe(1);
   });
 });

@@ -500,6 +500,11 @@ export const pl = {
     count_few: '{{count}} rozmowy',
     count_many: '{{count}} rozmów',
     count_other: '{{count}} rozmowy',
+    // After "Wyeksportowano": the accusative ("1 rozmowę").
+    exportedCount_one: '{{count}} rozmowę',
+    exportedCount_few: '{{count}} rozmowy',
+    exportedCount_many: '{{count}} rozmów',
+    exportedCount_other: '{{count}} rozmowy',
     loadFailed: 'Nie udało się wczytać rejestru: {{message}}',
     problemsCount: 'Nie wszystko w zapisach jest w porządku (problemy: {{count}}) — to, co czytelne, jest pokazane poniżej:',
     unreadable: 'Nie można odczytać {{path}} ({{code}}).',

@@ -223,7 +223,7 @@ function ExportActions() {
     setProblem(null);
     try {
       const result = await exportRegister(format);
-      if (result.path) useAppStore.getState().showToast(t('register.exported', { rows: t('register.count', { count: result.rows }), path: result.path }));
+      if (result.path) useAppStore.getState().showToast(t('register.exported', { rows: t('register.exportedCount', { count: result.rows }), path: result.path }));
     } catch (error) {
       setProblem(errorMessage(error, t('errors.network')));
     } finally {
