@@ -6,16 +6,35 @@ import { useEffect, useState } from 'react';
  * the focus or writing the draft in the key's own task would hold it back.
  */
 
-/** Runs `run` in the next frame, before it is drawn (its style and layout are computed once, there). Returns a cancel. */
+/**
+ * Runs `run` in the next frame, before it is drawn (its style and layout are
+ * computed once, there). Returns a cancel. A page that draws no frames — a
+ * hidden tab, a window minimised or hidden to the tray, where the browser
+ * pauses frames — runs it soon anyway: a call ended by a global hotkey while
+ * the window is hidden must still reach the draft on disk.
+ */
 export function inNextFrame(run: () => void): () => void {
-  // A test's DOM may have no frames: then as soon as the current task is done.
-  if (typeof requestAnimationFrame !== 'function') {
-    const timer = setTimeout(run, 0);
-    return () => clearTimeout(timer);
-  }
-  const frame = requestAnimationFrame(run);
-  return () => cancelAnimationFrame(frame);
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    clearTimeout(fallback);
+    if (frame !== undefined) cancelAnimationFrame(frame);
+    run();
+  };
+  // A test's DOM may have no frames; a hidden page has none coming: then as soon as the current task is done.
+  const framesComing = typeof requestAnimationFrame === 'function' && !(typeof document !== 'undefined' && document.hidden);
+  const fallback = setTimeout(once, framesComing ? FRAME_WAIT_MS : 0);
+  const frame = framesComing ? requestAnimationFrame(once) : undefined;
+  return () => {
+    done = true;
+    clearTimeout(fallback);
+    if (frame !== undefined) cancelAnimationFrame(frame);
+  };
 }
+
+/** The longest a frame is waited for: a visible page draws one every 16 ms; one that does not is not drawing. */
+const FRAME_WAIT_MS = 100;
 
 /** Runs `run` once the next frame is drawn: for work the screen does not wait for. Returns a cancel. */
 export function afterNextPaint(run: () => void): () => void {
