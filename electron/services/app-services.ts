@@ -177,8 +177,8 @@ export async function openAppServices(dataDir: string, resourcesDir: string, opt
       await alerts.checkJournal(journal, settings.profile.clerkId).catch((error: Error) => console.error(`[alerts] journal not checked: ${error.message}`));
     }
     const team = new TeamSync(dataDir, settings.teamFolder, { beforeWrite: assertWritable, onTrouble: (t) => void alerts.raise('team', t) });
-    // Retries in the background while records wait; a timer that never keeps the process alive.
     const hotkeyProblems = options.shell ? options.shell.apply(settings.preferences, null) : [];
+    // Retries in the background while records wait; a timer that never keeps the process alive.
     const retry = setInterval(() => void team.deliver(), TEAM_RETRY_MS);
     retry.unref();
     const services: AppServices = {

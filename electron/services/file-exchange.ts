@@ -150,6 +150,9 @@ export async function writeWhole(path: string, write: (out: Writable) => Promise
   const out = createWriteStream(partial, { flags: 'w', mode: 0o600, highWaterMark: WRITE_CHUNK });
   const failed = new Promise<never>((_, reject) => out.once('error', reject));
   failed.catch(() => undefined); // raced below; never left unhandled
+  // The file is opened in the background: a write that fails at once may beat the open, so
+  // the clean-up waits for the stream to be closed — else the open lands after the removal.
+  const closed = new Promise<void>((resolve) => out.once('close', () => resolve()));
   try {
     await Promise.race([failed, write(out)]);
     out.end();
@@ -159,6 +162,7 @@ export async function writeWhole(path: string, write: (out: Writable) => Promise
     await fs.rename(partial, path);
   } catch (error) {
     out.destroy();
+    await closed;
     await fs.rm(partial, { force: true }).catch(() => undefined);
     throw error;
   }

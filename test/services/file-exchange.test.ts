@@ -123,4 +123,16 @@ describe('the dialog way (desktop)', () => {
     expect(existsSync(target)).toBe(false);
     expect(readdirSync(dir)).toEqual([]);
   });
+
+  it('a write that fails before the file is even open leaves nothing either, however many race', async () => {
+    // The stream opens its file in the background; a failure thrown at once must not let that
+    // open land after the clean-up. Many at a time make the race all but certain to show.
+    const failAtOnce = async () => {
+      throw Object.assign(new Error('no space'), { code: 'ENOSPC' });
+    };
+    const targets = Array.from({ length: 200 }, (_, i) => join(dir, `eksport-${i}.csv`));
+    const results = await Promise.allSettled(targets.map((target) => writeWhole(target, failAtOnce)));
+    expect(results.every((r) => r.status === 'rejected')).toBe(true);
+    expect(readdirSync(dir)).toEqual([]);
+  });
 });
