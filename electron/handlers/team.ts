@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import { v7 as uuidv7 } from 'uuid';
-import { buildRetentionRecord } from '../../shared/journal/retention';
+import { buildRetentionRecord, firstKeptMonth } from '../../shared/journal/retention';
 import { retentionPlaces, type AppServices } from '../services/app-services';
 import { countRecords, findExpired, removeFiles } from '../services/retention';
 import { markTeamFolder } from '../services/team-sync';
@@ -44,6 +44,8 @@ export function teamHandlers(services: AppServices): Handlers<'saveTeamSettings'
       }
       // What cannot be read or removed (no rights, a share gone) is said, and offered again at the next start.
       const failed = [...unreadable, ...(await removeFiles(counted.map((c) => c.file)))];
+      // What the register keeps of those months goes with them.
+      await services.register.forgetBefore(firstKeptMonth(new Date(), services.settings.retentionMonths)).catch((error: Error) => console.error(`[register] index not pruned: ${error.message}`));
       const kept = new Set(failed.map(({ file }) => file.path));
       return {
         removed: listed.filter((_, i) => !kept.has(counted[i]!.file.path)),

@@ -18,6 +18,8 @@ import { BrowserExchange, dialogExchange, type FileExchange, type OpenPathChoose
 import { callsDir } from './journal-layout';
 import { OfficeContent } from './office-content';
 import { Register, type RegisterFolder } from './register';
+import { RegisterIndex } from './register-index';
+import { firstKeptMonth } from '../../shared/journal/retention';
 import { findExpired, type RetentionPlaces } from './retention';
 import { TeamSync } from './team-sync';
 import { CallbackContactStore } from './callback-contacts';
@@ -78,6 +80,11 @@ export const TEAM_RETRY_MS = 30_000;
 /** Where calls imported from clerks' files are kept, in the journal's layout. */
 export function importsRoot(dataDir: string): string {
   return join(dataDir, 'imports');
+}
+
+/** Where the register keeps what it verified between openings (register-index.ts): on this computer only. */
+export function registerIndexDir(dataDir: string): string {
+  return join(dataDir, 'cache', 'register');
 }
 
 /** Where web mode writes an upload while it arrives (removed once imported). */
@@ -176,6 +183,13 @@ export async function openAppServices(dataDir: string, resourcesDir: string, opt
       await journal.openExisting(settings.profile.clerkId, new Date()).catch((error: Error) => console.error(`[journal] this month not opened: ${error.message}`));
       await alerts.checkJournal(journal, settings.profile.clerkId).catch((error: Error) => console.error(`[alerts] journal not checked: ${error.message}`));
     }
+    const register = new Register(
+      () => registerFolders(dataDir, services.settings.teamFolder),
+      () => checklists,
+      new RegisterIndex(registerIndexDir(dataDir), assertWritable),
+    );
+    // What the register kept of months past retention goes, whether or not their files are removed yet.
+    await register.forgetBefore(firstKeptMonth(new Date(), settings.retentionMonths)).catch((error: Error) => console.error(`[register] index not pruned: ${error.message}`));
     const team = new TeamSync(dataDir, settings.teamFolder, { beforeWrite: assertWritable, onTrouble: (t) => void alerts.raise('team', t) });
     const hotkeyProblems = options.shell ? options.shell.apply(settings.preferences, null) : [];
     // Retries in the background while records wait; a timer that never keeps the process alive.
@@ -209,10 +223,7 @@ export async function openAppServices(dataDir: string, resourcesDir: string, opt
       shell: options.shell ?? null,
       callerPaths: options.callerPaths ?? false,
       takeHotkeyProblems: () => hotkeyProblems.splice(0),
-      register: new Register(
-        () => registerFolders(dataDir, services.settings.teamFolder),
-        () => checklists,
-      ),
+      register,
       team,
       get settings() {
         return settingsStore.current;

@@ -193,6 +193,30 @@ function keyFollows(line: string, key: string, from: number, notFirstInObject: b
  */
 export const MAX_RECORD_CHARS = 64 * 1024;
 
+export interface ScannerOptions {
+  /** The month's head, where kept: its newest lines edited or cut off are reported. */
+  head?: JournalHead | null;
+  /** Imported copies only: lines the import masked, by their hash now → the hash they had, which the next line chains to (import-filer.ts). */
+  maskedAtImport?: ReadonlyMap<string, { was: string }> | null;
+  problemsKept?: number;
+  /** A copy the journal writes (this computer's, the team folder's): every month with records has a head. */
+  expectHead?: boolean;
+  /** Whether `lines` keeps every record line's text (false: a reader that takes each line as it is fed, and lets it go). */
+  keepLines?: boolean;
+  /** Go on from where a scan of the file's first lines stood (snapshot()). */
+  resumeFrom?: ScannerState;
+}
+
+/** A scan stopped after some lines: the hash the next line must chain to, the lines read, the problems found so far. */
+export interface ScannerState {
+  expected: string;
+  lines: number;
+  /** Lines that read as records of this version (a month without them needs no head). */
+  recordLines: number;
+  problems: JournalProblem[];
+  problemCount: number;
+}
+
 /**
  * Verifies a month file's chain, a line at a time: each line's prevHash must
  * be the SHA-256 of the line before it (of the genesis string for the
@@ -204,21 +228,41 @@ export const MAX_RECORD_CHARS = 64 * 1024;
 export class JournalScanner {
   readonly lines: JournalLine[] = [];
   private readonly problems: ProblemList;
+  private readonly head: JournalHead | null;
+  private readonly maskedAtImport: ReadonlyMap<string, { was: string }> | null;
+  private readonly expectHead: boolean;
+  private readonly keepLines: boolean;
   private expected: string;
   private lineNo = 0;
+  private recordLines = 0;
 
   constructor(
     genesis: string,
     private readonly file: string,
-    private readonly head: JournalHead | null = null,
-    /** Imported copies only: lines the import masked, by their hash now → the hash they had, which the next line chains to (import-filer.ts). */
-    private readonly maskedAtImport: ReadonlyMap<string, { was: string }> | null = null,
-    problemsKept = PROBLEMS_KEPT_PER_FILE,
-    /** A copy the journal writes (this computer's, the team folder's): every month with records has a head. */
-    private readonly expectHead = false,
+    options: ScannerOptions = {},
   ) {
+    this.head = options.head ?? null;
+    this.maskedAtImport = options.maskedAtImport ?? null;
+    this.expectHead = options.expectHead ?? false;
+    this.keepLines = options.keepLines ?? true;
+    this.problems = new ProblemList(options.problemsKept ?? PROBLEMS_KEPT_PER_FILE);
     this.expected = genesis;
-    this.problems = new ProblemList(problemsKept);
+    const from = options.resumeFrom;
+    if (from) {
+      this.expected = from.expected;
+      this.lineNo = from.lines;
+      this.recordLines = from.recordLines;
+      this.problems.addAll(from.problems, from.problemCount);
+    }
+  }
+
+  /**
+   * Where the scan stands before finish(): enough to go on with the lines
+   * appended after these (resumeFrom), as if it had never stopped. What
+   * finish() adds is not in it — it depends on the head, read anew each time.
+   */
+  snapshot(): ScannerState {
+    return { expected: this.expected, lines: this.lineNo, recordLines: this.recordLines, problems: [...this.problems.kept], problemCount: this.problems.count };
   }
 
   /** Takes the next line; returns it as a record line when it reads as one of this version. */
@@ -234,7 +278,8 @@ export class JournalScanner {
     else {
       if (read.prevHash !== this.expected) this.problems.add({ file: this.file, line: lineNo, kind: 'broken-chain', trace });
       taken = { line: lineNo, id: read.id, type: read.type, text: line };
-      this.lines.push(taken);
+      this.recordLines++;
+      if (this.keepLines) this.lines.push(taken);
     }
     this.expected = hash;
     const before = this.maskedAtImport?.get(this.expected);
@@ -261,7 +306,7 @@ export class JournalScanner {
     const trace = `${this.lineNo}:${this.expected.slice(0, 16)}`;
     if (this.head && this.lineNo < this.head.lines) this.problems.addAlways({ file: this.file, line: this.head.lines, kind: 'lines-removed', trace });
     // Only where there is a chain to cover: a file of nothing but junk is reported line by line, a missing head adds nothing.
-    if (this.expectHead && !this.head && this.lines.length > 0) this.problems.addAlways({ file: this.file, line: this.lineNo, kind: 'head-missing', trace });
+    if (this.expectHead && !this.head && this.recordLines > 0) this.problems.addAlways({ file: this.file, line: this.lineNo, kind: 'head-missing', trace });
     // What was found before stays said, unless the same is found now.
     for (const evidence of this.head?.evidence ?? []) {
       const foundNow = this.problems.kept.some((p) => p.kind === evidence.kind && p.line === evidence.line);
@@ -335,7 +380,7 @@ export async function scanJournalTextYielding(
   /** Bytes after the last whole line that nobody is writing: a torn line, reported after the rest. */
   tornTail = false,
 ): Promise<JournalScan> {
-  const scanner = new JournalScanner(genesis, file, head, null, PROBLEMS_KEPT_PER_FILE, expectHead);
+  const scanner = new JournalScanner(genesis, file, { head, expectHead });
   const lineAt = typeof text === 'string' ? (start: number, end: number) => text.slice(start, end) : (start: number, end: number) => decodeLine(text, start, end);
   let start = 0;
   let lines = 0;
@@ -351,7 +396,7 @@ export async function scanJournalTextYielding(
 }
 
 export function scanJournalText(text: string, genesis: string, file: string, head: JournalHead | null = null, problemsKept = PROBLEMS_KEPT_PER_FILE): JournalScan {
-  const scanner = new JournalScanner(genesis, file, head, null, problemsKept);
+  const scanner = new JournalScanner(genesis, file, { head, problemsKept });
   forEachLine(text, (line) => void scanner.feed(line));
   return scanner.finish();
 }

@@ -8,7 +8,9 @@ import { createRowMaker, openedCall, rowComparator, rowFilter, type RegisterFilt
 import { PROBLEM_LINES_SHOWN, type RegisterCall, type RegisterFolderKind, type RegisterProblemKind } from '../../shared/register/register-api';
 import { readBoundedLines } from './bounded-lines';
 import { callbacksKept, summarize, type CallbackChangeFact, type RegisterSummary } from '../../shared/register/statistics';
-import { callDigest, decodeLine, genesisHash, JournalScanner, sha256, MAX_RECORD_CHARS, parseRecordLine, readableEndOfBytes, readLineHead } from './journal-format';
+import { callDigest, decodeLine, genesisHash, JournalScanner, sha256, MAX_RECORD_CHARS, parseRecordLine, readableEndOfBytes, readLineHead, type JournalHead } from './journal-format';
+import { createHash, type Hash } from 'node:crypto';
+import type { RegisterIndex, IndexedCopy } from './register-index';
 import { MASKED_SUFFIX, readMaskedLines } from './import-filer';
 import { monthsBefore } from '../../shared/journal/months';
 import { readHead } from './journal-head';
@@ -83,6 +85,8 @@ interface CachedFile {
   /** The file's problems, one entry per kind, and how many it has in all. */
   problems: RegisterProblem[];
   problemCount: number;
+  /** What the index keeps of it: a file that only grew is read on from there. */
+  indexed: IndexedCopy | null;
 }
 
 /** Problem entries listed at most, over all files (the rest are counted): a folder of thousands of junk files stays a list a person can read. */
@@ -117,6 +121,8 @@ export class Register {
   constructor(
     private readonly folders: () => RegisterFolder[],
     private readonly catalog: () => ChecklistCatalog,
+    /** Where what was read is kept between openings; none: every opening reads every file. */
+    private readonly index: RegisterIndex | null = null,
   ) {}
 
   /** The first few problems of every file, in a stable order; `problemCount` says how many there are in all. */
@@ -158,6 +164,8 @@ export class Register {
     const troubles: FolderTrouble[] = [];
     const trouble = (folder: RegisterFolder, root: string, error: unknown) =>
       troubles.push({ folder: folder.kind, root, message: (error as NodeJS.ErrnoException).code ?? (error as Error).message });
+    // Rows are judged against the checklist catalog: another catalog, another index.
+    const catalog = createHash('sha256').update(JSON.stringify(this.catalog().all())).digest('hex');
     for (const folder of this.folders()) {
       const calls = callsDir(folder.root);
       let clerks: string[];
@@ -165,29 +173,38 @@ export class Register {
         clerks = (await fs.readdir(calls, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name);
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
-        if (code === 'ENOENT' && folder.kind !== 'team') continue; // nothing saved or imported here yet
+        if (code === 'ENOENT' && folder.kind !== 'team') {
+          await this.forgetIndexed(folder, new Set()); // nothing saved or imported here (any more)
+          continue;
+        }
         trouble(folder, folder.root, error);
         continue;
       }
+      // What the index keeps of files no longer here is forgotten — unless a folder could not be listed whole.
+      const listed = new Set<string>();
+      let whole = true;
       for (const clerkId of clerks.sort()) {
         let names: string[];
         try {
           names = (await fs.readdir(join(calls, clerkId))).filter((n) => monthOfFileName(n) !== null).sort();
         } catch (error) {
+          whole = false;
           trouble(folder, join(calls, clerkId), error);
           continue;
         }
         for (const name of names) {
           const path = join(calls, clerkId, name);
           seen.add(path);
+          listed.add(path);
           try {
-            await this.readFile(folder, clerkId, monthOfFileName(name)!, path);
+            await this.readFile(folder, clerkId, monthOfFileName(name)!, path, catalog);
           } catch (error) {
             this.cache.delete(path);
             trouble(folder, path, error);
           }
         }
       }
+      if (whole) await this.forgetIndexed(folder, listed);
     }
     for (const path of this.cache.keys()) if (!seen.has(path)) this.cache.delete(path);
     this.troubles = troubles;
@@ -195,43 +212,58 @@ export class Register {
     this.loaded = true;
   }
 
-  private async readFile(folder: RegisterFolder, clerkId: string, month: string, path: string): Promise<void> {
+  /** Forgets what the index keeps of months before `oldestKept` (`YYYY-MM`): past retention, it holds nothing a month file no longer does. */
+  async forgetBefore(oldestKept: string): Promise<void> {
+    await this.index?.forgetBefore(oldestKept);
+  }
+
+  private async forgetIndexed(folder: RegisterFolder, paths: Set<string>): Promise<void> {
+    if (!this.index || folder.conflicts) return;
+    await this.index.forgetOthers({ kind: folder.kind, root: folder.root, paths }).catch((error: Error) => console.error(`[register] index not pruned: ${error.message}`));
+  }
+
+  private async readFile(folder: RegisterFolder, clerkId: string, month: string, path: string, catalog: string): Promise<void> {
     // The head first: the clerk's app appends, then writes the head; read the other way round, a head newer than the file would look like lines cut off.
     const head = folder.kind === 'import' ? null : await readHead(path);
-    const stat = await fs.stat(path);
+    // To the nanosecond, with the inode: the signature is trusted across openings (the index), not only within one.
+    const stat = await fs.stat(path, { bigint: true });
     // A month file that is a folder, a pipe or a device is not read: a pipe would wait for ever.
     if (!stat.isFile()) throw stat.isDirectory() ? Object.assign(new Error(`${path} to folder`), { code: 'EISDIR' }) : new NotRegularFileError(path);
     // Larger than any month (junk, or an attack): named as unreadable, never read into memory.
-    if (stat.size > MONTH_FILE_MAX_BYTES) throw Object.assign(new Error(`${path}: ${stat.size} B`), { code: 'EFBIG' });
+    if (stat.size > BigInt(MONTH_FILE_MAX_BYTES)) throw Object.assign(new Error(`${path}: ${stat.size} B`), { code: 'EFBIG' });
     // The import's list of masked lines changes the chain's reading too: read only when it or the file changed.
     const listed = folder.kind === 'import' && !folder.conflicts;
-    const maskedStat = listed ? await fs.stat(path + MASKED_SUFFIX).catch(() => null) : null;
-    const signature = `${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${head?.lines}:${head?.lastHash}:${JSON.stringify(head?.evidence ?? null)}:${maskedStat?.size}:${maskedStat?.mtimeMs}`;
-    if (this.cache.get(path)?.signature === signature) return;
-    const masked = listed ? await readMaskedLines(path, readRegularFile) : null;
+    const maskedStat = listed ? await fs.stat(path + MASKED_SUFFIX, { bigint: true }).catch(() => null) : null;
+    const signature = [stat.size, stat.mtimeNs, stat.ctimeNs, stat.ino, head?.lines, head?.lastHash, JSON.stringify(head?.evidence ?? null), maskedStat?.size, maskedStat?.mtimeNs, maskedStat?.ctimeNs].join(':');
+    const cached = this.cache.get(path);
+    if (cached?.signature === signature) return;
     const relative = monthFileRelative(clerkId, month);
-    // Bytes, decoded a line at a time: a file of any size is read (as one string it would stop at about 512 MB).
-    const whole = await readRegularFile(path);
-    if (folder.conflicts) {
-      const conflictIds: string[] = [];
-      for (let start = 0; start < whole.length; ) {
-        let lineEnd = whole.indexOf(0x0a, start);
-        if (lineEnd < 0) lineEnd = whole.length;
-        const head = readLineHead(decodeLine(whole, start, lineEnd));
-        if (head !== 'corrupt') conflictIds.push(head.id);
-        start = lineEnd + 1;
-      }
-      this.cache.set(path, { folder: folder.kind, relative, signature, shelf: 'conflicts', rows: [], maskedOnImport: [], changes: new Map(), conflictIds, problems: [], problemCount: 0 });
+    if (folder.conflicts) return this.readConflicts(folder, path, relative, signature);
+    const indexed = cached?.indexed ?? (await this.index?.load(folder.kind, folder.root, path, month, clerkId)) ?? null;
+    const known = indexed?.catalog === catalog ? indexed : null;
+    if (known?.signature === signature) {
+      this.cache.set(path, this.finishCopy(folder, clerkId, month, relative, signature, known, head, Number(stat.size)));
       return;
     }
+    const masked = listed ? await readMaskedLines(path, readRegularFile) : null;
+    // Bytes, decoded a line at a time: a file of any size is read (as one string it would stop at about 512 MB).
+    const whole = await readRegularFile(path);
     const end = readableEndOfBytes(whole);
-    const scanner = new JournalScanner(genesisHash(clerkId, month), relative, head, masked, undefined, folder.kind !== 'import');
-    const catalog = this.catalog();
-    const makeRow = createRowMaker(catalog);
-    const rows: RegisterRow[] = [];
+    const readOn = known && !listed ? hashIfGoesOn(known, whole, end, head) : null;
+    const goOn = readOn ? known : null;
+    const prefix = readOn ?? createHash('sha256');
+    const scanner = new JournalScanner(genesisHash(clerkId, month), relative, {
+      head,
+      maskedAtImport: masked,
+      expectHead: folder.kind !== 'import',
+      keepLines: false,
+      resumeFrom: goOn?.scan,
+    });
+    const makeRow = createRowMaker(this.catalog());
+    const rows: RegisterRow[] = goOn ? [...goOn.rows] : [];
     const maskedOnImport: string[] = [];
-    const changes: CachedFile['changes'] = new Map();
-    let start = 0;
+    const changes = new Map(goOn?.changes);
+    let start = goOn ? goOn.verifiedBytes : 0;
     let sinceTurn = 0;
     while (start < end) {
       let lineEnd = whole.indexOf(0x0a, start);
@@ -261,26 +293,61 @@ export class Register {
         await new Promise((resolve) => setImmediate(resolve));
       }
     }
+    prefix.update(whole.subarray(goOn ? goOn.verifiedBytes : 0, end));
+    const copy: IndexedCopy = {
+      signature,
+      catalog,
+      head: head && { lines: head.lines, lastHash: head.lastHash },
+      verifiedBytes: end,
+      prefixDigest: prefix.digest('hex'),
+      scan: scanner.snapshot(),
+      rows,
+      maskedOnImport,
+      changes: [...changes],
+    };
+    this.cache.set(path, this.finishCopy(folder, clerkId, month, relative, signature, copy, head, whole.length));
+    // Only time is lost if it cannot be kept: the next opening reads the file again.
+    await this.index?.save(folder.kind, folder.root, path, month, copy).catch((error: Error) => console.error(`[register] index not kept: ${error.message}`));
+  }
+
+  /** A copy of a month file as the register holds it: what was read of it, judged with its head and its end as they are now. */
+  private finishCopy(folder: RegisterFolder, clerkId: string, month: string, relative: string, signature: string, copy: IndexedCopy, head: JournalHead | null, size: number): CachedFile {
+    const scanner = new JournalScanner('', relative, { head, expectHead: folder.kind !== 'import', keepLines: false, resumeFrom: copy.scan });
     // A last line without its newline is being written right now (a clerk's app
     // appending to the team copy): it is read next time, not reported as broken —
     // unless it is longer than any record, or in a month nobody writes any more.
-    if (whole.length > end && (whole.length - end > MAX_RECORD_CHARS || month < monthsBefore(new Date(), 1))) {
+    if (size > copy.verifiedBytes && (size - copy.verifiedBytes > MAX_RECORD_CHARS || month < monthsBefore(new Date(), 1))) {
       scanner.report({ file: relative, line: scanner.lineCount + 1, kind: 'corrupt-line' });
     }
     const scan = scanner.finish();
-    const clerkName = rows[0]?.clerkName ?? null;
-    this.cache.set(path, {
+    const clerkName = copy.rows[0]?.clerkName ?? null;
+    return {
       folder: folder.kind,
       relative,
       signature,
-      rows,
-      maskedOnImport,
-      changes,
+      rows: copy.rows,
+      maskedOnImport: copy.maskedOnImport,
+      changes: new Map(copy.changes),
       shelf: 'calls',
       conflictIds: [],
       problems: byKind(scan.problems, scan.problemCount, { folder: folder.kind, clerkId, clerkName, month, file: relative }),
       problemCount: scan.problemCount,
-    });
+      indexed: copy,
+    };
+  }
+
+  /** An import's conflicts kept aside: only their ids, each flagging the call it conflicts with. */
+  private async readConflicts(folder: RegisterFolder, path: string, relative: string, signature: string): Promise<void> {
+    const whole = await readRegularFile(path);
+    const conflictIds: string[] = [];
+    for (let start = 0; start < whole.length; ) {
+      let lineEnd = whole.indexOf(0x0a, start);
+      if (lineEnd < 0) lineEnd = whole.length;
+      const head = readLineHead(decodeLine(whole, start, lineEnd));
+      if (head !== 'corrupt') conflictIds.push(head.id);
+      start = lineEnd + 1;
+    }
+    this.cache.set(path, { folder: folder.kind, relative, signature, shelf: 'conflicts', rows: [], maskedOnImport: [], changes: new Map(), conflictIds, problems: [], problemCount: 0, indexed: null });
   }
 
   private rebuild(): void {
@@ -292,8 +359,8 @@ export class Register {
     this.conflicts = new Map();
     this.flagged = new Map();
     this.maskedOnImport = new Set();
-    // This computer's copy first, then the team folder's, then imports: which copy a call is shown from never depends on what was read first.
-    const files = [...this.cache].sort(([, a], [, b]) => COPY_ORDER[a.folder] - COPY_ORDER[b.folder]);
+    // This computer's copy first, then the team folder's, then imports, each by path: which copy a call is shown from never depends on what was read first.
+    const files = [...this.cache].sort(([pa, a], [pb, b]) => COPY_ORDER[a.folder] - COPY_ORDER[b.folder] || byText(pa, pb));
     for (const [path, file] of files) {
       if (file.shelf === 'conflicts') continue;
       let paths = this.sources.get(file.relative);
@@ -330,7 +397,7 @@ export class Register {
     this.ids = new Set(byId.keys());
     const who = (p: RegisterProblem) => p.clerkName ?? p.clerkId;
     this.problemList = problems.sort(
-      (a, b) => who(a).localeCompare(who(b), 'pl') || a.month.localeCompare(b.month) || a.folder.localeCompare(b.folder) || (a.lines[0] ?? 0) - (b.lines[0] ?? 0),
+      (a, b) => who(a).localeCompare(who(b), 'pl') || a.month.localeCompare(b.month) || a.folder.localeCompare(b.folder) || (a.lines[0] ?? 0) - (b.lines[0] ?? 0) || byText(a.file, b.file) || byText(a.kind, b.kind),
     );
     this.problemTotal = problemTotal;
     this.keptAt = callbacksKept(this.rows);
@@ -439,6 +506,26 @@ export class Register {
   }
 }
 
+/**
+ * Whether a file read before can be read on from where that reading stopped:
+ * it only grew, the bytes read then are still the same (their SHA-256), it
+ * was stopped at a line's end, and the head says nothing about those lines
+ * that the reading then did not hear. Anything else — a file cut, edited,
+ * replaced, a head moved back — is read whole again (null).
+ *
+ * @returns the hash of the bytes read then, to go on with over the new ones
+ */
+function hashIfGoesOn(known: IndexedCopy, whole: Buffer, end: number, head: JournalHead | null): Hash | null {
+  const stop = known.verifiedBytes;
+  if (end < stop || (stop > 0 && whole[stop - 1] !== 0x0a)) return null;
+  // A head's find in those lines was made against that head: read them again with this one.
+  if (known.scan.problems.some((p) => p.kind === 'head-changed')) return null;
+  const sameHead = head !== null && known.head !== null && head.lines === known.head.lines && head.lastHash === known.head.lastHash;
+  if (head !== null && !sameHead && head.lines <= known.scan.lines) return null;
+  const prefix = createHash('sha256').update(whole.subarray(0, stop));
+  return prefix.copy().digest('hex') === known.prefixDigest ? prefix : null;
+}
+
 /** The record with this id and digest in a month file, a line at a time: a junk line of any length is passed over unread. */
 async function findRecord(path: string, id: string, digest: string): Promise<CallRecord | null> {
   const handle = await openRegularFile(path);
@@ -460,6 +547,10 @@ async function findRecord(path: string, id: string, digest: string): Promise<Cal
 /** A problem as the API carries it (shared/register-api.ts). */
 export function problemView({ folder, clerkName, clerkId, month, file, kind, lines, moreLines, fileCount, other }: RegisterProblem) {
   return { folder, clerkName: clerkName ?? clerkId, month, file, kind, lines, moreLines, fileCount, ...(other ? { other } : {}) };
+}
+
+function byText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function copyKey(folder: RegisterFolderKind, relative: string): string {

@@ -41,7 +41,8 @@ export function sameDefinition(a: ChecklistDefinition, b: ChecklistDefinition): 
  *   (an edited or forged record) — read as the definition says, with its ticks;
  * - `unknown-checklist`: a version this app does not know — its figures are left out.
  */
-export type ChecklistTrust = 'ok' | 'recomputed' | 'unknown-checklist';
+export const CHECKLIST_TRUST = ['ok', 'recomputed', 'unknown-checklist'] as const;
+export type ChecklistTrust = (typeof CHECKLIST_TRUST)[number];
 
 export interface VerifiedItems {
   trust: ChecklistTrust;

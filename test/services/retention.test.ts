@@ -1,8 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHandlers, type HandlerTable } from '../../electron/handlers';
-import { openAppServices, type AppServices } from '../../electron/services/app-services';
+import { openAppServices, registerIndexDir, type AppServices } from '../../electron/services/app-services';
+import { NO_FILTER } from '../../shared/register/register';
 import { CallJournal, monthOf } from '../../electron/services/journal';
 import { expiredMonths, firstKeptMonth } from '../../shared/journal/retention';
 import { sampleRecord } from '../helpers/records';
@@ -15,6 +16,8 @@ describe('retention periods', () => {
     expect(expiredMonths(['2024-11', '2024-12', '2026-11', '2023-05', 'notatki', '2023-13'], new Date(2026, 10, 24), 24)).toEqual(['2023-05', '2024-11']);
   });
 });
+
+const REGISTER_QUERY = { filter: NO_FILTER, sort: { key: 'startedAt' as const, descending: true }, offset: 0, limit: 10, refresh: false, withSummary: false };
 
 describe('removing months past retention', () => {
   let dataDir: string;
@@ -54,6 +57,20 @@ describe('removing months past retention', () => {
     await services.close();
     services = await openAppServices(dataDir, 'resources');
     expect((await createHandlers(services).getAppState({})).notices.some((n) => n.code === 'retention-due')).toBe(false);
+  });
+
+  it('what the register keeps of a month goes with it: at its removal, and at every start once it is past retention', async () => {
+    const indexed = () => readdirSync(registerIndexDir(dataDir), { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name.slice(0, 7)).sort();
+    await api.queryRegister({ ...REGISTER_QUERY, refresh: true });
+    expect(indexed()).toEqual(['2023-01', monthOf(new Date())]);
+    // A start forgets it, before anyone has agreed to remove the month itself.
+    await services.close();
+    ({ services, api } = await temp.open());
+    expect(indexed()).toEqual([monthOf(new Date())]);
+    await api.queryRegister({ ...REGISTER_QUERY, refresh: true });
+    expect(indexed()).toEqual(['2023-01', monthOf(new Date())]);
+    await api.applyRetention({ months: ['2023-01'] });
+    expect(indexed()).toEqual([monthOf(new Date())]);
   });
 
   it('never removes a month that is not past retention, even when asked to', async () => {
