@@ -19,6 +19,8 @@ export function teamHandlers(services: AppServices): Handlers<'saveTeamSettings'
       const switchedOn = teamFolder !== null && teamFolder !== services.settings.teamFolder;
       const { profile } = await services.settingsStore.update({ teamFolder, retentionMonths });
       await services.team.setFolder(teamFolder);
+      // What the register kept of a team folder it no longer reads goes now, not at its next opening.
+      await services.register.forgetFoldersNotRead();
       // Switched on (or moved): what this clerk saved lately goes to the new folder too.
       if (switchedOn && profile) await services.team.reconcile(services.journal, profile.clerkId);
       return services.team.deliver();

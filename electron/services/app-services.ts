@@ -238,6 +238,8 @@ export async function openAppServices(dataDir: string, resourcesDir: string, opt
         await lock.release();
       },
     };
+    // What the register kept of a folder it no longer reads (a team folder changed or switched off) goes.
+    await register.forgetFoldersNotRead();
     // The first delivery with the folder there catches up with what the outbox missed.
     team.catchUpFrom(journal, () => services.settings.profile?.clerkId ?? null);
     if (settings.teamFolder) void team.deliver();

@@ -114,6 +114,12 @@ export class ProblemList<P = JournalProblem> {
     this.kept.push(problem);
   }
 
+  /** Where another list stood (a scan taken up again): every problem it kept — also those kept past the bound — and its count. */
+  restore(kept: readonly P[], count: number): void {
+    for (const p of kept) this.kept.push(p);
+    this.count += count;
+  }
+
   addAll(problems: readonly P[], count = problems.length): void {
     for (const p of problems) {
       if (this.kept.length >= this.limit) break;
@@ -252,7 +258,7 @@ export class JournalScanner {
       this.expected = from.expected;
       this.lineNo = from.lines;
       this.recordLines = from.recordLines;
-      this.problems.addAll(from.problems, from.problemCount);
+      this.problems.restore(from.problems, from.problemCount);
     }
   }
 

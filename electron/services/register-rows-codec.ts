@@ -120,8 +120,15 @@ export function decodeRows(encoded: EncodedRows, place: { clerkId: string; copy:
   const { count } = encoded;
   const columns = [encoded.id, encoded.digest, encoded.note, encoded.callbackOf, encoded.startedAt, encoded.savedAt, encoded.durationSec, encoded.appointmentAt, encoded.callbackDueAt, encoded.score, encoded.direction, encoded.outcome, encoded.person, encoded.flags, encoded.trust, encoded.name, encoded.unit, encoded.list, encoded.states];
   if (!Number.isInteger(count) || columns.some((column) => !Array.isArray(column) || column.length !== count)) throw new Error('index rows: columns of unequal length');
+  if (![encoded.names, encoded.units, encoded.lists, encoded.stateTexts].every(Array.isArray)) throw new Error('index rows: no lists');
   const lists: ItemList[] = encoded.lists.map(([ids, labels]) => ({ ids, labels }));
   const units = encoded.units.map(([unitId, unitName, external]) => ({ unitId, unitName, external }));
+  for (const column of [encoded.id, encoded.digest, encoded.note, encoded.names, encoded.stateTexts]) if (!column.every(isString)) throw new Error('index rows: not text');
+  if (!encoded.callbackOf.every((v) => v === null || isString(v))) throw new Error('index rows: not text');
+  for (const column of [encoded.startedAt, encoded.savedAt, encoded.durationSec, encoded.flags]) if (!column.every(isNumber)) throw new Error('index rows: not a number');
+  for (const column of [encoded.appointmentAt, encoded.callbackDueAt, encoded.score]) if (!column.every((v) => v === null || isNumber(v))) throw new Error('index rows: not a number');
+  if (!isString(encoded.file) || !encoded.units.every(([id, name, external]) => isString(id) && isString(name) && typeof external === 'boolean')) throw new Error('index rows: bad unit');
+  if (!encoded.lists.every(([ids, labels]) => Array.isArray(ids) && Array.isArray(labels) && ids.length === labels.length && ids.every(isString) && labels.every(isString))) throw new Error('index rows: bad list');
   const rows: RegisterRow[] = new Array(count);
   for (let i = 0; i < count; i++) {
     const unit = encoded.unit[i]!;
@@ -157,6 +164,10 @@ export function decodeRows(encoded: EncodedRows, place: { clerkId: string; copy:
   return rows;
 }
 
+const isString = (value: unknown): value is string => typeof value === 'string';
+const isNumber = (value: unknown): value is number => typeof value === 'number';
+
+/** An entry of a list by its number; a number that is not one of them is a file this version did not write. */
 function at<T>(list: readonly T[], index: number): T {
   if (!(index >= 0 && index < list.length)) throw new Error(`index rows: no entry ${index}`);
   return list[index]!;

@@ -10,7 +10,7 @@ import { readBoundedLines } from './bounded-lines';
 import { callbacksKept, summarize, type CallbackChangeFact, type RegisterSummary } from '../../shared/register/statistics';
 import { callDigest, decodeLine, genesisHash, JournalScanner, sha256, MAX_RECORD_CHARS, parseRecordLine, readableEndOfBytes, readLineHead, type JournalHead } from './journal-format';
 import { createHash, type Hash } from 'node:crypto';
-import type { RegisterIndex, IndexedCopy } from './register-index';
+import type { IndexedCopy, ListedFolder, RegisterIndex } from './register-index';
 import { MASKED_SUFFIX, readMaskedLines } from './import-filer';
 import { monthsBefore } from '../../shared/journal/months';
 import { readHead } from './journal-head';
@@ -93,6 +93,19 @@ interface CachedFile {
 const PROBLEM_ENTRIES_KEPT = 5_000;
 const COPY_ORDER: Record<RegisterFolderKind, number> = { local: 0, team: 1, import: 2 };
 
+/**
+ * How long the index's word on an unchanged file is taken without hashing
+ * its bytes again. A file's size and times say it is unchanged; but where a
+ * system lets anyone who may write a file set all its times back (NTFS, so
+ * a Windows share), an edit that keeps the size could hide behind them. Once
+ * a day each file is read and hashed again (no parsing): such an edit is
+ * seen by the next day's opening.
+ */
+export const REHASH_AFTER_MS = 24 * 3600_000;
+
+/** Bytes hashed between two turns of the event loop (a few milliseconds' work). */
+const HASHED_PER_TURN = 8 * 2 ** 20;
+
 /** Give the event loop a turn this often while reading, so the window never waits for a long load. */
 const LINES_PER_TURN = 2_000;
 
@@ -166,36 +179,38 @@ export class Register {
       troubles.push({ folder: folder.kind, root, message: (error as NodeJS.ErrnoException).code ?? (error as Error).message });
     // Rows are judged against the checklist catalog: another catalog, another index.
     const catalog = createHash('sha256').update(JSON.stringify(this.catalog().all())).digest('hex');
-    for (const folder of this.folders()) {
+    const folders = this.folders();
+    for (const folder of folders) {
       const calls = callsDir(folder.root);
+      // What was listed, by clerk, and whose folder could not be: the index forgets what is not here any more, nothing of those.
+      const listed: ListedFolder = { kind: folder.kind, root: folder.root, files: new Map(), unlisted: new Set() };
       let clerks: string[];
       try {
         clerks = (await fs.readdir(calls, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name);
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         if (code === 'ENOENT' && folder.kind !== 'team') {
-          await this.forgetIndexed(folder, new Set()); // nothing saved or imported here (any more)
+          await this.forgetUnlisted(folder, listed); // nothing saved or imported here (any more)
           continue;
         }
         trouble(folder, folder.root, error);
         continue;
       }
-      // What the index keeps of files no longer here is forgotten — unless a folder could not be listed whole.
-      const listed = new Set<string>();
-      let whole = true;
       for (const clerkId of clerks.sort()) {
         let names: string[];
         try {
           names = (await fs.readdir(join(calls, clerkId))).filter((n) => monthOfFileName(n) !== null).sort();
         } catch (error) {
-          whole = false;
+          listed.unlisted.add(clerkId);
           trouble(folder, join(calls, clerkId), error);
           continue;
         }
+        const paths = new Set<string>();
+        listed.files.set(clerkId, paths);
         for (const name of names) {
           const path = join(calls, clerkId, name);
           seen.add(path);
-          listed.add(path);
+          paths.add(path);
           try {
             await this.readFile(folder, clerkId, monthOfFileName(name)!, path, catalog);
           } catch (error) {
@@ -204,8 +219,9 @@ export class Register {
           }
         }
       }
-      if (whole) await this.forgetIndexed(folder, listed);
+      await this.forgetUnlisted(folder, listed);
     }
+    await this.forgetFoldersNotRead(folders);
     for (const path of this.cache.keys()) if (!seen.has(path)) this.cache.delete(path);
     this.troubles = troubles;
     this.rebuild();
@@ -217,9 +233,14 @@ export class Register {
     await this.index?.forgetBefore(oldestKept);
   }
 
-  private async forgetIndexed(folder: RegisterFolder, paths: Set<string>): Promise<void> {
+  /** Forgets what the index keeps of folders the register does not read (any more): a team folder changed or switched off. */
+  async forgetFoldersNotRead(folders = this.folders()): Promise<void> {
+    await this.index?.forgetFoldersExcept(folders).catch((error: Error) => console.error(`[register] index not pruned: ${error.message}`));
+  }
+
+  private async forgetUnlisted(folder: RegisterFolder, listed: ListedFolder): Promise<void> {
     if (!this.index || folder.conflicts) return;
-    await this.index.forgetOthers({ kind: folder.kind, root: folder.root, paths }).catch((error: Error) => console.error(`[register] index not pruned: ${error.message}`));
+    await this.index.forgetUnlisted(listed).catch((error: Error) => console.error(`[register] index not pruned: ${error.message}`));
   }
 
   private async readFile(folder: RegisterFolder, clerkId: string, month: string, path: string, catalog: string): Promise<void> {
@@ -236,20 +257,31 @@ export class Register {
     const maskedStat = listed ? await fs.stat(path + MASKED_SUFFIX, { bigint: true }).catch(() => null) : null;
     const signature = [stat.size, stat.mtimeNs, stat.ctimeNs, stat.ino, head?.lines, head?.lastHash, JSON.stringify(head?.evidence ?? null), maskedStat?.size, maskedStat?.mtimeNs, maskedStat?.ctimeNs].join(':');
     const cached = this.cache.get(path);
-    if (cached?.signature === signature) return;
     const relative = monthFileRelative(clerkId, month);
-    if (folder.conflicts) return this.readConflicts(folder, path, relative, signature);
-    const indexed = cached?.indexed ?? (await this.index?.load(folder.kind, folder.root, path, month, clerkId)) ?? null;
+    if (folder.conflicts) {
+      if (cached?.signature !== signature) await this.readConflicts(folder, path, relative, signature);
+      return;
+    }
+    const indexed = cached?.indexed ?? (await this.index?.load(folder.kind, folder.root, clerkId, path, month)) ?? null;
     const known = indexed?.catalog === catalog ? indexed : null;
-    if (known?.signature === signature) {
-      this.cache.set(path, this.finishCopy(folder, clerkId, month, relative, signature, known, head, Number(stat.size)));
+    const size = Number(stat.size);
+    // Unchanged: its rows as read, judged again with its end as it is now (a month that has just ended reads a torn line as broken).
+    if (known?.signature === signature && Date.now() - known.hashedAt < REHASH_AFTER_MS) {
+      this.cache.set(path, this.finishCopy(folder, clerkId, month, relative, signature, known, head, size));
       return;
     }
     const masked = listed ? await readMaskedLines(path, readRegularFile) : null;
     // Bytes, decoded a line at a time: a file of any size is read (as one string it would stop at about 512 MB).
     const whole = await readRegularFile(path);
     const end = readableEndOfBytes(whole);
-    const readOn = known && !listed ? hashIfGoesOn(known, whole, end, head) : null;
+    if (known?.signature === signature && whole.length === size && (await sameBytes(known, whole))) {
+      // Unchanged, and its bytes hashed again a day later: an edit with every time put back (where a system lets times be set) is seen by then.
+      const copy = { ...known, hashedAt: Date.now() };
+      this.cache.set(path, this.finishCopy(folder, clerkId, month, relative, signature, copy, head, size));
+      await this.index?.save(folder.kind, folder.root, clerkId, path, month, copy).catch((error: Error) => console.error(`[register] index not kept: ${error.message}`));
+      return;
+    }
+    const readOn = known && !listed ? await hashIfGoesOn(known, whole, end, head) : null;
     const goOn = readOn ? known : null;
     const prefix = readOn ?? createHash('sha256');
     const scanner = new JournalScanner(genesisHash(clerkId, month), relative, {
@@ -293,13 +325,14 @@ export class Register {
         await new Promise((resolve) => setImmediate(resolve));
       }
     }
-    prefix.update(whole.subarray(goOn ? goOn.verifiedBytes : 0, end));
+    await hashInTurns(prefix, whole.subarray(goOn ? goOn.verifiedBytes : 0, end));
     const copy: IndexedCopy = {
       signature,
       catalog,
       head: head && { lines: head.lines, lastHash: head.lastHash },
       verifiedBytes: end,
       prefixDigest: prefix.digest('hex'),
+      hashedAt: Date.now(),
       scan: scanner.snapshot(),
       rows,
       maskedOnImport,
@@ -307,7 +340,7 @@ export class Register {
     };
     this.cache.set(path, this.finishCopy(folder, clerkId, month, relative, signature, copy, head, whole.length));
     // Only time is lost if it cannot be kept: the next opening reads the file again.
-    await this.index?.save(folder.kind, folder.root, path, month, copy).catch((error: Error) => console.error(`[register] index not kept: ${error.message}`));
+    await this.index?.save(folder.kind, folder.root, clerkId, path, month, copy).catch((error: Error) => console.error(`[register] index not kept: ${error.message}`));
   }
 
   /** A copy of a month file as the register holds it: what was read of it, judged with its head and its end as they are now. */
@@ -515,15 +548,29 @@ export class Register {
  *
  * @returns the hash of the bytes read then, to go on with over the new ones
  */
-function hashIfGoesOn(known: IndexedCopy, whole: Buffer, end: number, head: JournalHead | null): Hash | null {
+async function hashIfGoesOn(known: IndexedCopy, whole: Buffer, end: number, head: JournalHead | null): Promise<Hash | null> {
   const stop = known.verifiedBytes;
   if (end < stop || (stop > 0 && whole[stop - 1] !== 0x0a)) return null;
   // A head's find in those lines was made against that head: read them again with this one.
   if (known.scan.problems.some((p) => p.kind === 'head-changed')) return null;
   const sameHead = head !== null && known.head !== null && head.lines === known.head.lines && head.lastHash === known.head.lastHash;
   if (head !== null && !sameHead && head.lines <= known.scan.lines) return null;
-  const prefix = createHash('sha256').update(whole.subarray(0, stop));
+  const prefix = await hashInTurns(createHash('sha256'), whole.subarray(0, stop));
   return prefix.copy().digest('hex') === known.prefixDigest ? prefix : null;
+}
+
+/** Whether the bytes a copy's index was made of are still those (an unchanged file, hashed again). */
+async function sameBytes(known: IndexedCopy, whole: Buffer): Promise<boolean> {
+  return known.verifiedBytes <= whole.length && (await hashInTurns(createHash('sha256'), whole.subarray(0, known.verifiedBytes))).digest('hex') === known.prefixDigest;
+}
+
+/** Bytes hashed at most HASHED_PER_TURN at a time, the event loop given a turn between: a month file may be a gigabyte. */
+async function hashInTurns(hash: Hash, bytes: Buffer): Promise<Hash> {
+  for (let start = 0; start < bytes.length; start += HASHED_PER_TURN) {
+    if (start > 0) await new Promise((resolve) => setImmediate(resolve));
+    hash.update(bytes.subarray(start, start + HASHED_PER_TURN));
+  }
+  return hash;
 }
 
 /** The record with this id and digest in a month file, a line at a time: a junk line of any length is passed over unread. */
