@@ -245,6 +245,13 @@ const SERIES_BEFORE = /seri\p{L}{0,2}\.?:? {0,2}$/iu;
 /** A document named just before: "dowód ABC 12 34 56" is an ID card dictated in pairs, not a list. */
 const DOCUMENT_NAMED_BEFORE = /(?:dow[oó]d\p{L}{0,4}(?: osobist\p{L}{0,3})?|paszport\p{L}{0,3}|seri\p{L}{0,2}|dokument\p{L}{0,3})\.?:? {0,3}$/iu;
 
+/**
+ * A currency's code right after an amount ("1 000 000 EUR", "2 500,- PLN"):
+ * the letters are the amount's, not a document's series.
+ */
+const CURRENCY_CODES = new Set(['pln', 'eur', 'usd', 'chf', 'gbp']);
+const AMOUNT_BEFORE = /\d(?:,\d{1,2}|,-{1,2})? {1,2}$/;
+
 /** Small numbers going up, written apart: "PUP 12 15 18" is a list, not a document. */
 function isSmallList(written: string): boolean {
   const items = written.split(/\D+/);
@@ -270,10 +277,19 @@ export function documentNumbers(text: string, draft = false): [number, number][]
     const checksum = letters.length === 3 && isValidIdCard(letters + digits);
     const capitals = letters === letters.toUpperCase();
     const sentence = separated && !capitals && DOCUMENT_STOPWORDS.has(letters.toLowerCase());
+    const seriesNamed = SERIES_BEFORE.test(text.slice(Math.max(0, m.index - 8), m.index));
     // "nr" between: "seria ABA nr 300000", "seria ab nr 1234567"; not a word in a sentence ("min, numer 100000").
-    const numbered = /\p{L}/u.test((m[2] ?? m[5])!) && !capitals && !SERIES_BEFORE.test(text.slice(Math.max(0, m.index - 8), m.index));
-    // Small numbers going up are a list ("PUP 12 15 18"), after a short word whatever the checksum ("rok 16 45 74").
-    const list = isSmallList(written) && (sentence || !checksum) && !DOCUMENT_NAMED_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index));
+    const numbered = /\p{L}/u.test((m[2] ?? m[5])!) && !capitals && !seriesNamed;
+    // An amount's currency in capitals: "1 000 000 EUR, 22 24 67" is an amount and a list, though EUR222467
+    // has a valid checksum (one series in ten does). Only before a list: "1 000 EUR 222467" stays a document.
+    const currency = separated && CURRENCY_CODES.has(letters.toLowerCase()) && AMOUNT_BEFORE.test(text.slice(Math.max(0, m.index - 8), m.index));
+    // Small numbers going up are a list ("PUP 12 15 18"), after a short word or an amount's currency whatever
+    // the checksum ("rok 16 45 74", "1 000 000 EUR, 22 24 67"). After a document's name they are an ID card
+    // dictated in pairs ("dowód ABC 12 34 56"), unless the letters are a short word in lower case: a word of
+    // the sentence names no series ("dowód tel. 22 79 93", TEL227993 a valid checksum); after "seria" any
+    // letters are the series ("seria tel. 22 79 93").
+    const named = DOCUMENT_NAMED_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index));
+    const list = isSmallList(written) && ((sentence && !seriesNamed) || ((currency || !checksum) && !named));
     const runsOn = startsNumberIdentifier(text, end - written.length) || (draft && MORE_DIGITS.test(text.slice(end, end + 8)));
     if (runsOn || numbered || list || (sentence && !checksum)) {
       // Not a document: the next one may start inside what was read ("na nr AB1234567").

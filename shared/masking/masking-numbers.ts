@@ -169,6 +169,14 @@ function isList(segment: readonly Group[], text: string): boolean {
   return listed && segment.length >= 3 && (segment.every((g) => g.digits.length <= 2) || !holdsIdentifier(segment, text));
 }
 
+/**
+ * A range of hours written the way hours are: "8-16", "08-16", "0-7", not a
+ * start with a leading zero and an end of one digit ("00-7", "01-9"). A PESEL
+ * in pairs ends in one digit, and the pair before it must be smaller to read
+ * as a range, so it has a leading zero: "15-23 01-14 00-7" is 15230114007.
+ */
+const isHourRange = (from: Group, to: Group) => !(from.digits.length === 2 && from.digits[0] === '0' && to.digits.length === 1);
+
 /** Years going up ("2021 2022 2023") or office hours ("8-10 12-14", also after a soft shape: "12.03.24 17-18"). */
 function isYearsOrHours(segment: readonly Group[]): boolean {
   const values = segment.map((g) => Number(g.digits));
@@ -180,7 +188,7 @@ function isYearsOrHours(segment: readonly Group[]): boolean {
     segment.length % 2 === 0 &&
     segment.every((g, k) =>
       k % 2 === 1
-        ? DASH_JOINER.test(g.joiner) && values[k - 1]! < values[k]! && values[k]! <= 24 && g.digits.length <= 2
+        ? DASH_JOINER.test(g.joiner) && values[k - 1]! < values[k]! && values[k]! <= 24 && g.digits.length <= 2 && isHourRange(segment[k - 1]!, g)
         : listed(k) && g.digits.length <= 2,
     )
   );

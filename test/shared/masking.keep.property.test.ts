@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { isValidIdCard } from '../../shared/masking/identifiers';
 import { maskIdentifiers } from '../../shared/masking/masking';
 import { textAfter, textBefore } from './arbitraries';
 import { caseSignature, datePair, dateTime, numberList, otherHarmless, spacedAmount, timeOrRange, writtenDate } from './masking.arbitraries';
@@ -101,8 +102,50 @@ describe('maskIdentifiers: what the second review found masked that a clerk writ
     '26,41,58,83,95,117,120,134,135', 'kwoty: 1 500 2 500 3 500 zł', 'sprawy 101, 102, 103, 104', 'pkt 1. 2. 3. 4. 5. 6. 7. 8. 9. 10.',
     'wpłaty 15000 zł i 2500 zł', 'termin 12.03.2026, 2026-03-12, 10:00-12:00 i 12:00 - 14:00', 'znak CAZ.6220.1.2024, art. 70 ust. 1',
     'Wizyta 12.03 o 10.15, sala 214. 15 osób', 'rok 16 45 74', 'PUP 12 15 18',
+    // Office hours with leading zeros, both ends in two digits (only "00-7", "01-9" read as the end of a PESEL in pairs).
+    'dyżury 08-16 09-17 10-18', 'zmiany 0-7 07-15 15-23',
   ])('keeps %j', (note) => {
     expectKept(note);
+  });
+
+  // Found by the property above (seed -692069268): "EUR, 22 24 67" has a valid ID-card checksum (EUR222467),
+  // but the letters are the currency of the amount before them, and what follows is a list.
+  it('keeps a list of small numbers going up after an amount and its currency, whatever the checksum ("1 000 000 EUR, 22 24 67")', () => {
+    expectKept('Klient: 1 000 000 EUR, 22 24 67, koniec.');
+    // Each with a valid ID-card checksum of the currency's letters and the digits.
+    const notes = ['1 000 000 EUR 22 24 67', '2 500,- PLN; 10 11 24', '15000 USD, 10 11 22', 'kwota 120,50 CHF 10 11 21', '1\u00A0000\u00A0000 EUR, 22 24 67'];
+    for (const note of notes) {
+      expect(isValidIdCard(/[A-Z]{3}/.exec(note)![0] + note.slice(-8).replace(/\D/g, ''))).toBe(true);
+      expectKept(note);
+    }
+  });
+
+  it.each([
+    // A currency with no amount before it may be a document's series; named as a document, pairs are a number dictated in pairs.
+    ['EUR, 22 24 67', '[nr dokumentu]'], ['kwota EUR 22 24 67', 'kwota [nr dokumentu]'], ['1 000 EUR, dowód EUR 22 24 67', '1 000 EUR, dowód [nr dokumentu]'],
+    // After an amount's currency, what is no list is still a document: six digits together, pairs not going up.
+    ['1 000 EUR, 222467', '1 000 [nr dokumentu]'], ['1 000 EUR 22 22 67', '1 000 [nr dokumentu]'],
+  ])('still masks as a document %j', (note, expected) => {
+    expect(maskIdentifiers(note).text).toBe(expected);
+  });
+
+  // Found by "keeps lists of small numbers" (seed 2052369935): TEL227993 has a valid ID-card checksum, but "tel." is a
+  // word of the sentence, not a series, though the word before it names a document.
+  it('keeps small numbers going up after a short word in lower case, also after a document\'s name ("dowód tel. 22 79 93")', () => {
+    expect(isValidIdCard('TEL227993')).toBe(true);
+    expectKept('dowód tel. 22 79 93');
+    for (const note of ['dowód rok 12 13 22', 'Klient pytał o dowód dla 12 13 21', 'dowód osobisty: tel. 12 13 16']) {
+      expect(isValidIdCard(/\b(\p{L}{3})\.? \d/u.exec(note)![1]!.toUpperCase() + note.slice(-8).replace(/\D/g, ''))).toBe(true);
+      expectKept(note);
+    }
+  });
+
+  it.each([
+    // Named as a document, a series in capitals or no word is an ID card dictated in pairs; after "seria", any letters are the series.
+    ['dowód TEL 22 79 93', 'dowód [nr dokumentu]'], ['dowód ABC 12 13 24', 'dowód [nr dokumentu]'], ['dowód abc 12 13 24', 'dowód [nr dokumentu]'],
+    ['seria tel. 22 79 93', 'seria [nr dokumentu]'], ['dowód seria rok 12 13 22', 'dowód seria [nr dokumentu]'],
+  ])('still masks after a document\'s name %j', (note, expected) => {
+    expect(maskIdentifiers(note).text).toBe(expected);
   });
 
   it.each([

@@ -48,6 +48,17 @@ describe.each(fields)('$name', ({ stored, max }) => {
     );
   });
 
+  // Found by the property above (seed -1374395944): the PESEL 15230114007 in pairs, joined by a full-width
+  // hyphen, a space, a figure dash, a space and " - ", read as office hours "15-23 01-14 00-7" and kept whole.
+  it('masks a PESEL in pairs that reads as ranges of hours ("15－23 01‒14 00 - 7"), across the cut too', () => {
+    const id = '15\uFF0D23 01\u201214 00 - 7';
+    expect(maskIdentifiers(`Klient ${id} Klient`)).toEqual({ text: 'Klient [PESEL] Klient', counts: { pesel: 1 } });
+    const lead = 'Klient '.repeat(max).slice(0, max - 2);
+    const result = stored(`${lead.replace(/\s+$/, '')} ${id} Klient`);
+    expect(result).toEqual({ text: `${lead.replace(/\s+$/, '')} [PESEL]`.slice(0, max), counts: { pesel: 1 } });
+    expect(leaks(result.text)).toBe(false);
+  });
+
   it('an address running over the cut does not leave its first part', () => {
     fc.assert(
       fc.property(spelledEmail, fc.integer({ min: 1, max: 30 }), (email, overlap) => {
