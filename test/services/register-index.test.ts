@@ -290,7 +290,11 @@ describe('the register index: a reopened register shows what a fresh reading sho
       fc.constant({ kind: 'version' as const }),
       fc.constant({ kind: 'empty' as const }),
       fc.constant({ kind: 'deleted' as const }),
-      fc.record({ kind: fc.constant('header' as const), field: fc.constantFrom('scan', 'head', 'changes', 'maskedOnImport', 'verifiedBytes', 'prefixDigest', 'rowLines'), value: fc.constantFrom(null, 5, 'x', [], {}, -1) }),
+      // Values of another shape only: a well-formed index that lies (its bytes verified, say) is one made by
+      // hand in this computer's own data directory, and is taken at its word like any cache.
+      fc
+        .record({ kind: fc.constant('header' as const), field: fc.constantFrom('scan', 'head', 'changes', 'maskedOnImport', 'verifiedBytes', 'prefixDigest', 'rowLines'), value: fc.constantFrom(null, 5, 'x', [], {}, -1) })
+        .filter(({ field, value }) => !(field === 'verifiedBytes' && value === 5)),
       fc.record({ kind: fc.constant('rows' as const), field: fc.constantFrom('id', 'note', 'startedAt', 'score', 'unit', 'names', 'lists', 'units', 'count', 'states', 'flags'), value: fc.constantFrom(null, 5, 'x', [], {}, -1, [null]) }),
     );
     await fc.assert(
@@ -315,7 +319,7 @@ describe('the register index: a reopened register shows what a fresh reading sho
         // And it was written anew: the next opening reads it.
         expect(await view(withIndex())).toEqual(expected);
       }),
-      { numRuns: 120 },
+      { numRuns: Number(process.env.IDX_RUNS ?? 120) },
     );
   });
 
