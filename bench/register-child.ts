@@ -23,7 +23,8 @@
  */
 import { createWriteStream, promises as fs } from 'node:fs';
 import { once } from 'node:events';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
+import { monthOfFileName } from '../electron/services/journal-layout';
 import { performance } from 'node:perf_hooks';
 import { Register } from '../electron/services/register';
 import { RegisterIndex } from '../electron/services/register-index';
@@ -135,8 +136,7 @@ if (mode === 'naive-summary') {
   const t = performance.now();
   rows = 0;
   for (const path of await files()) {
-    const [clerkId, name] = path.split('/').slice(-2) as [string, string];
-    const scan = await scanJournalTextYielding(await fs.readFile(path), genesisHash(clerkId, name.slice(0, 7)), path, await readHead(path), true);
+    const scan = await scanJournalTextYielding(await fs.readFile(path), genesisHash(basename(dirname(path)), monthOfFileName(basename(path))!), path, await readHead(path), true);
     rows += scan.lineCount;
   }
   ms = performance.now() - t;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { z } from 'zod';
 import { JournalProblemSchema } from '../../shared/journal/api-problems';
@@ -11,6 +11,7 @@ import type { JournalHead, ScannerState } from './journal-format';
 import { decodeRows, encodeRows, type EncodedRows } from './register-rows-codec';
 import { writeFileAtomic } from './atomic-file';
 import { readRegularFile } from './regular-file';
+import { monthOfFileName } from './journal-layout';
 
 /**
  * The register's index: for each copy of a month file it has read, what was
@@ -169,7 +170,7 @@ export class RegisterIndex {
         await fs.rm(join(base, clerkDir), { recursive: true, force: true });
         continue;
       }
-      const keep = new Set([...clerk.paths].map((path) => fileName(folder.kind, folder.root, path, monthOfPath(path))));
+      const keep = new Set([...clerk.paths].map((path) => fileName(folder.kind, folder.root, path, monthOfFileName(basename(path))!)));
       const dir = join(base, clerkDir);
       await Promise.all((await names(dir)).filter((name) => !keep.has(name)).map((name) => fs.rm(join(dir, name), { recursive: true, force: true })));
     }
@@ -213,10 +214,6 @@ function folderName(kind: RegisterFolderKind, root: string): string {
 /** The month first, so that forgetting months past retention needs no reading. */
 function fileName(kind: RegisterFolderKind, root: string, path: string, month: string): string {
   return `${month}-${shortHash(copyKey(kind, root, path))}.idx`;
-}
-
-function monthOfPath(path: string): string {
-  return path.slice(-13, -6);
 }
 
 function copyKey(kind: RegisterFolderKind, root: string, path: string): string {

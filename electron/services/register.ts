@@ -274,16 +274,18 @@ export class Register {
     // Bytes, decoded a line at a time: a file of any size is read (as one string it would stop at about 512 MB).
     const whole = await readRegularFile(path);
     const end = readableEndOfBytes(whole);
-    if (known?.signature === signature && whole.length === size && (await sameBytes(known, whole))) {
+    // The bytes read last time, hashed once: whether an unchanged file still holds them, or a grown one can be read on from them.
+    const unchanged = known?.signature === signature && whole.length === size;
+    const before = known && (unchanged || !listed) ? await bytesReadBefore(known, whole) : null;
+    if (before && unchanged) {
       // Unchanged, and its bytes hashed again a day later: an edit with every time put back (where a system lets times be set) is seen by then.
-      const copy = { ...known, hashedAt: Date.now() };
+      const copy = { ...known!, hashedAt: Date.now() };
       this.cache.set(path, this.finishCopy(folder, clerkId, month, relative, signature, copy, head, size));
       await this.index?.save(folder.kind, folder.root, clerkId, path, month, copy).catch((error: Error) => console.error(`[register] index not kept: ${error.message}`));
       return;
     }
-    const readOn = known && !listed ? await hashIfGoesOn(known, whole, end, head) : null;
-    const goOn = readOn ? known : null;
-    const prefix = readOn ?? createHash('sha256');
+    const goOn = before && !listed && goesOnFrom(known!, whole, end, head) ? known : null;
+    const prefix = goOn ? before! : createHash('sha256');
     const scanner = new JournalScanner(genesisHash(clerkId, month), relative, {
       head,
       maskedAtImport: masked,
@@ -540,28 +542,26 @@ export class Register {
 }
 
 /**
- * Whether a file read before can be read on from where that reading stopped:
- * it only grew, the bytes read then are still the same (their SHA-256), it
- * was stopped at a line's end, and the head says nothing about those lines
- * that the reading then did not hear. Anything else — a file cut, edited,
- * replaced, a head moved back — is read whole again (null).
- *
- * @returns the hash of the bytes read then, to go on with over the new ones
+ * Whether a file read before, whose bytes read then are still the same
+ * (bytesReadBefore), can be read on from where that reading stopped: it only
+ * grew, it was stopped at a line's end, and the head says nothing about those
+ * lines that the reading then did not hear. Anything else — a file cut,
+ * replaced, a head moved back — is read whole again.
  */
-async function hashIfGoesOn(known: IndexedCopy, whole: Buffer, end: number, head: JournalHead | null): Promise<Hash | null> {
+function goesOnFrom(known: IndexedCopy, whole: Buffer, end: number, head: JournalHead | null): boolean {
   const stop = known.verifiedBytes;
-  if (end < stop || (stop > 0 && whole[stop - 1] !== 0x0a)) return null;
+  if (end < stop || (stop > 0 && whole[stop - 1] !== 0x0a)) return false;
   // A head's find in those lines was made against that head: read them again with this one.
-  if (known.scan.problems.some((p) => p.kind === 'head-changed')) return null;
+  if (known.scan.problems.some((p) => p.kind === 'head-changed')) return false;
   const sameHead = head !== null && known.head !== null && head.lines === known.head.lines && head.lastHash === known.head.lastHash;
-  if (head !== null && !sameHead && head.lines <= known.scan.lines) return null;
-  const prefix = await hashInTurns(createHash('sha256'), whole.subarray(0, stop));
-  return prefix.copy().digest('hex') === known.prefixDigest ? prefix : null;
+  return head === null || sameHead || head.lines > known.scan.lines;
 }
 
-/** Whether the bytes a copy's index was made of are still those (an unchanged file, hashed again). */
-async function sameBytes(known: IndexedCopy, whole: Buffer): Promise<boolean> {
-  return known.verifiedBytes <= whole.length && (await hashInTurns(createHash('sha256'), whole.subarray(0, known.verifiedBytes))).digest('hex') === known.prefixDigest;
+/** The hash of the bytes a copy's index was made of, to go on with over new ones — or null when the file no longer starts with them. */
+async function bytesReadBefore(known: IndexedCopy, whole: Buffer): Promise<Hash | null> {
+  if (known.verifiedBytes > whole.length) return null;
+  const hash = await hashInTurns(createHash('sha256'), whole.subarray(0, known.verifiedBytes));
+  return hash.copy().digest('hex') === known.prefixDigest ? hash : null;
 }
 
 /** Bytes hashed at most HASHED_PER_TURN at a time, the event loop given a turn between: a month file may be a gigabyte. */
