@@ -2,6 +2,7 @@ import type { Notice } from '../../shared/contract/api';
 import { IDLE } from '../../shared/call/call-machine';
 import { buildShiftRecord, shiftRecordedOn } from '../../shared/journal/shift-record';
 import type { Profile } from '../../shared/settings/profile';
+import { databaseView } from '../../shared/settings/team-database';
 import type { AppServices } from '../services/app-services';
 import { monthOf, parseJournalLines } from '../services/journal';
 import type { Handlers } from './dispatch';
@@ -22,7 +23,7 @@ export function deskHandlers(services: AppServices): Handlers<DeskMethod> {
       const contactsAside = services.callbackContacts.takeSetAside();
       if (contactsAside) notices.push({ code: 'callback-contacts-corrupt', file: contactsAside });
       let draft = state;
-      const { profile, officeFiles, preferences, teamFolder, retentionMonths } = services.settings;
+      const { profile, officeFiles, preferences, teamFolder, teamDatabase, retentionMonths } = services.settings;
       // A draft whose call is already in the journal was saved just before a
       // crash; restoring it would invite a second copy of the same call.
       if (draft.phase !== 'idle' && profile && (await services.journal.has(profile.clerkId, draft.call.id))) {
@@ -41,7 +42,7 @@ export function deskHandlers(services: AppServices): Handlers<DeskMethod> {
         glossary,
         officeFiles,
         contentSources: services.contentSources,
-        team: { teamFolder, retentionMonths },
+        team: { teamFolder, teamDatabase: databaseView(teamDatabase), retentionMonths },
         preferences,
         hotkeyProblems: services.takeHotkeyProblems(),
         shiftToday,

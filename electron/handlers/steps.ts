@@ -1,6 +1,7 @@
 import type { JournalRecord } from '../../shared/journal/journal-record';
 import type { Profile } from '../../shared/settings/profile';
 import type { AppServices } from '../services/app-services';
+import { teamTargetOf } from '../services/team-sync';
 import { ServiceError } from './service-error';
 
 /** Steps several areas' handlers take: the profile a write needs, the team copy of what was written. */
@@ -17,12 +18,12 @@ export function idTaken(): ServiceError {
 }
 
 /**
- * The record is safe in the local journal; its copy for the team folder is
+ * The record is safe in the local journal; its copy for the team (folder or database) is
  * queued and sent in the background. Neither step may fail the save: an
  * outbox that cannot be written is caught up with at the next start.
  */
 export async function copyToTeam(services: AppServices, record: JournalRecord): Promise<void> {
-  if (!services.settings.teamFolder) return;
+  if (!teamTargetOf(services.settings)) return;
   try {
     await services.team.enqueue(record);
   } catch (error) {

@@ -3,25 +3,36 @@ import { v7 as uuidv7 } from 'uuid';
 import { buildRetentionRecord, firstKeptMonth } from '../../shared/journal/retention';
 import { retentionPlaces, type AppServices } from '../services/app-services';
 import { countRecords, findExpired, removeFiles } from '../services/retention';
-import { markTeamFolder } from '../services/team-sync';
+import type { TeamDatabase } from '../../shared/settings/team-database';
+import { asTrouble, openChecked, openPlain } from '../services/postgres/pg-connection';
+import { markTeamFolder, teamTargetOf } from '../services/team-sync';
 import type { Handlers } from './dispatch';
 import { ServiceError } from './service-error';
 import { copyToTeam, requireProfile } from './steps';
 
-/** Team mode (the shared folder records are copied to), its status, and removing months past retention. */
+/** Team mode (the shared folder or database records are copied to), its status, and removing months past retention. */
 export function teamHandlers(services: AppServices): Handlers<'saveTeamSettings' | 'getTeamStatus' | 'applyRetention'> {
   return {
-    async saveTeamSettings({ teamFolder, retentionMonths }) {
+    async saveTeamSettings({ teamFolder, teamDatabase: databaseInput, retentionMonths }) {
       if (teamFolder) {
         await requireReachableFolder(teamFolder);
         await markTeamFolder(teamFolder);
       }
-      const switchedOn = teamFolder !== null && teamFolder !== services.settings.teamFolder;
-      const { profile } = await services.settingsStore.update({ teamFolder, retentionMonths });
-      await services.team.setFolder(teamFolder);
+      const before = services.settings;
+      let teamDatabase: TeamDatabase | null = null;
+      if (databaseInput) {
+        // No new password: the saved one, if it was for the same login at the same server.
+        const keep = before.teamDatabase?.url === databaseInput.url ? before.teamDatabase.password : null;
+        teamDatabase = { ...databaseInput, password: databaseInput.password ?? keep };
+        await requireDatabase(teamDatabase, before.profile?.clerkId ?? null);
+      }
+      const target = teamTargetOf({ teamFolder, teamDatabase });
+      const switchedOn = target !== null && JSON.stringify(target) !== JSON.stringify(teamTargetOf(before));
+      const { profile } = await services.settingsStore.update({ teamFolder, teamDatabase, retentionMonths });
+      await services.team.setTarget(target);
       // What the register kept of a team folder it no longer reads goes now, not at its next opening.
       await services.register.forgetFoldersNotRead();
-      // Switched on (or moved): what this clerk saved lately goes to the new folder too.
+      // Switched on (or moved): what this clerk saved lately goes to the new copy too.
       if (switchedOn && profile) await services.team.reconcile(services.journal, profile.clerkId);
       return services.team.deliver();
     },
@@ -55,6 +66,16 @@ export function teamHandlers(services: AppServices): Handlers<'saveTeamSettings'
       };
     },
   };
+}
+
+/** The database must answer, know this app's schema, and take this login for this office and clerk before it is saved. */
+async function requireDatabase(database: TeamDatabase, clerkId: string | null): Promise<void> {
+  try {
+    if (clerkId) await (await openChecked(database, clerkId)).end();
+    else await (await openPlain(database)).end();
+  } catch (error) {
+    throw new ServiceError('bad-input', `teamDatabase.${asTrouble(error).trouble}`);
+  }
 }
 
 async function requireReachableFolder(folder: string): Promise<void> {

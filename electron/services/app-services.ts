@@ -21,7 +21,7 @@ import { Register, type RegisterFolder } from './register';
 import { RegisterIndex } from './register-index';
 import { firstKeptMonth } from '../../shared/journal/retention';
 import { findExpired, type RetentionPlaces } from './retention';
-import { TeamSync } from './team-sync';
+import { TeamSync, teamTargetOf } from './team-sync';
 import { CallbackContactStore } from './callback-contacts';
 import { SettingsStore, type Settings } from './settings-store';
 
@@ -190,7 +190,7 @@ export async function openAppServices(dataDir: string, resourcesDir: string, opt
     );
     // What the register kept of months past retention goes, whether or not their files are removed yet.
     await register.forgetBefore(firstKeptMonth(new Date(), settings.retentionMonths)).catch((error: Error) => console.error(`[register] index not pruned: ${error.message}`));
-    const team = new TeamSync(dataDir, settings.teamFolder, { beforeWrite: assertWritable, onTrouble: (t) => void alerts.raise('team', t) });
+    const team = new TeamSync(dataDir, teamTargetOf(settings), { beforeWrite: assertWritable, onTrouble: (t) => void alerts.raise('team', t) });
     const hotkeyProblems = options.shell ? options.shell.apply(settings.preferences, null) : [];
     // Retries in the background while records wait; a timer that never keeps the process alive.
     const retry = setInterval(() => void team.deliver(), TEAM_RETRY_MS);
@@ -242,7 +242,7 @@ export async function openAppServices(dataDir: string, resourcesDir: string, opt
     await register.forgetFoldersNotRead();
     // The first delivery with the folder there catches up with what the outbox missed.
     team.catchUpFrom(journal, () => services.settings.profile?.clerkId ?? null);
-    if (settings.teamFolder) void team.deliver();
+    if (teamTargetOf(settings)) void team.deliver();
     return services;
   } catch (error) {
     await lock.release();

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { NO_OFFICE_FILES, OfficeFilesSchema } from '../../shared/settings/office-files';
 import { DEFAULT_PREFERENCES, PreferencesSchema } from '../../shared/settings/preferences';
 import { ProfileSchema } from '../../shared/settings/profile';
+import { TeamDatabaseSchema } from '../../shared/settings/team-database';
 import { DEFAULT_RETENTION_MONTHS, RETENTION_MAX_MONTHS } from '../../shared/settings/team-settings';
 import { fileTimestamp, readIfExists, writeFileAtomic } from './atomic-file';
 
@@ -14,6 +15,8 @@ export const SettingsSchema = z.object({
   officeFiles: OfficeFilesSchema.default(NO_OFFICE_FILES),
   /** Team mode: the shared folder records are copied to; null when off. */
   teamFolder: z.string().nullable().default(null),
+  /** Team mode on a PostgreSQL database instead of a folder; null when not. Its password never leaves the Node side. */
+  teamDatabase: TeamDatabaseSchema.nullable().default(null),
   /** How many months of records are kept before start-up offers to remove older ones. */
   retentionMonths: z.number().int().min(1).max(RETENTION_MAX_MONTHS).default(DEFAULT_RETENTION_MONTHS),
   preferences: PreferencesSchema.default(DEFAULT_PREFERENCES),

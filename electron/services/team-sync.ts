@@ -1,58 +1,69 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { JournalRecordSchema, type JournalRecord } from '../../shared/journal/journal-record';
+import type { TeamDatabase } from '../../shared/settings/team-database';
 import type { TeamStatus } from '../../shared/settings/team-settings';
-import { readIfExists, writeFileAtomic } from './atomic-file';
+import { writeFileAtomic } from './atomic-file';
 import { CallJournal, type JournalOptions } from './journal';
 import { lastMonths } from '../../shared/journal/months';
+import { PostgresTeamCopy } from './postgres/pg-team-copy';
 import { SerialQueue } from './serial-queue';
+import { RecordRefused, type TeamCopy } from './team-copy';
+import { TeamFolderCopy } from './team-folder-copy';
+
+export { markTeamFolder, TEAM_MARKER } from './team-folder-copy';
 
 /**
- * Team mode: each record the clerk saves is also copied to the team folder
- * (a network share), in the same layout — `calls/<clerk>/<YYYY-MM>.jsonl`,
- * its own hash chain — so the team lead reads everyone's calls.
+ * Team mode: each record the clerk saves is also copied to the team's copy —
+ * a shared folder or a PostgreSQL database (team-copy.ts) — so the team lead
+ * reads everyone's calls.
  *
  * The copy goes through a local outbox: `outbox/<record id>.json`, written
- * right after the record is safe in the local journal. Delivery appends it
- * to the team copy and only then removes it from the outbox; the team
- * journal skips an id it already has, so a delivery repeated after a crash
- * or a lost connection still leaves exactly one copy. While the folder is
- * unreachable the outbox simply grows, and the app says so.
- *
- * Only this clerk's folder is ever written, and the team folder itself is
- * never created: a share that is not mounted must not turn into a local
- * folder that silently collects the records.
+ * right after the record is safe in the local journal. Delivery writes it to
+ * the team copy and only then removes it from the outbox; the copy skips an
+ * id it already has, so a delivery repeated after a crash or a lost
+ * connection still leaves exactly one copy. While the copy is unreachable the
+ * outbox simply grows, and the app says so. The clerk never waits on it.
  */
 export type { TeamStatus };
+
+/** Where team mode copies records to; null: team mode off. */
+export type TeamTarget = { kind: 'folder'; folder: string } | { kind: 'database'; database: TeamDatabase } | null;
+
+export function teamTargetOf(settings: { teamFolder: string | null; teamDatabase: TeamDatabase | null }): TeamTarget {
+  if (settings.teamDatabase) return { kind: 'database', database: settings.teamDatabase };
+  if (settings.teamFolder) return { kind: 'folder', folder: settings.teamFolder };
+  return null;
+}
 
 export class TeamSync {
   private readonly outbox: string;
   private readonly queue = new SerialQueue();
-  private journal: CallJournal | null = null;
-  private journalRoot: string | null = null;
+  private copy: TeamCopy | null;
   private status: TeamStatus;
-  private catchUp: { journal: CallJournal; clerkId: () => string } | null = null;
+  private catchUp: { journal: CallJournal; clerkId: () => string | null } | null = null;
   private caughtUp = false;
   /** Saved records whose outbox entry could not be written; the next catch-up finds them. */
   private missed = 0;
 
-  /** @param journalOptions what the team copy's journal is told: the write guard, where its troubles go */
+  /** @param journalOptions what the write guard says, and (for a folder) where the team journal's troubles go */
   constructor(
     dataDir: string,
-    private folder: string | null,
+    target: TeamTarget,
     private readonly journalOptions: Omit<JournalOptions, 'createBase'> = {},
   ) {
     this.outbox = join(dataDir, 'outbox');
-    this.status = { folder, pending: 0, reachable: null, lastError: null, localError: null, lastDeliveredAt: null };
+    this.copy = this.copyFor(target);
+    this.status = { ...placeOf(this.copy, target), pending: 0, reachable: null, lastError: null, localError: null, lastDeliveredAt: null, conflicts: 0 };
   }
 
-  /** Queues a saved record for the team folder; resolves once the outbox entry is on disk. */
+  /** Queues a saved record for the team copy; resolves once the outbox entry is on disk. */
   async enqueue(record: JournalRecord): Promise<void> {
-    if (!this.folder) return;
+    if (!this.copy) return;
     try {
       await this.writeEntry(record);
     } catch (error) {
-      // The record is safe in the journal; the next delivery with the folder
+      // The record is safe in the journal; the next delivery with the copy
       // there compares the two and queues what the outbox missed. Counted, not
       // flagged: a catch-up already running may have read the journal before it.
       this.missed++;
@@ -71,13 +82,13 @@ export class TeamSync {
    * Queues the records of the last two months that the team copy lacks and
    * the outbox does not hold: the ones saved just before a crash that came
    * between the journal and the outbox, and all of them when team mode is
-   * switched on. Needs the folder reachable; otherwise waits for next time.
+   * switched on. Needs the copy reachable; otherwise waits for next time.
    */
   reconcile(local: CallJournal, clerkId: string, now = new Date()): Promise<number> {
     return this.queue.run(async () => {
-      if (!this.folder) return 0;
+      if (!this.copy) return 0;
       try {
-        await requireTeamFolder(this.folder);
+        await this.copy.check(clerkId);
       } catch {
         return 0;
       }
@@ -87,16 +98,15 @@ export class TeamSync {
 
   /** Sets what reconcile needs, so the first delivery of a session catches up by itself. */
   catchUpFrom(journal: CallJournal, clerkId: () => string | null): void {
-    this.catchUp = { journal, clerkId: () => clerkId() ?? '' };
+    this.catchUp = { journal, clerkId };
   }
 
-  private async reconcileNow(local: CallJournal, clerkId: string, now = new Date()): Promise<number> {
-    if (!this.folder || !clerkId) return 0;
+  private async reconcileNow(local: CallJournal, clerkId: string | null, now = new Date()): Promise<number> {
+    if (!this.copy || !clerkId) return 0;
     const waiting = new Set((await this.pendingFiles()).map((n) => n.slice(0, -'.json'.length)));
-    const team = this.teamJournal(this.folder);
     let queued = 0;
     for (const month of lastMonths(now, 2).reverse()) {
-      const delivered = new Set((await team.scanMonth(clerkId, month)).lines.map((l) => l.id));
+      const delivered = await this.copy.deliveredIds(clerkId, month);
       const { records } = await local.readMonth(clerkId, month);
       for (const record of records) {
         if (delivered.has(record.id) || waiting.has(record.id)) continue;
@@ -107,13 +117,13 @@ export class TeamSync {
     return queued;
   }
 
-  setFolder(folder: string | null): Promise<void> {
+  setTarget(target: TeamTarget): Promise<void> {
     return this.queue.run(async () => {
-      this.folder = folder;
+      await this.copy?.close();
+      this.copy = this.copyFor(target);
       this.caughtUp = false;
       this.missed = 0;
-      await this.closeJournal();
-      this.status = { ...this.status, folder, reachable: null, lastError: null, localError: null };
+      this.status = { ...this.status, ...placeOf(this.copy, target), reachable: null, lastError: null, localError: null };
     });
   }
 
@@ -123,16 +133,18 @@ export class TeamSync {
       let pending: string[];
       try {
         pending = await this.pendingFiles();
+        this.status.conflicts = await this.countAside('.conflict');
       } catch (error) {
         // The outbox itself cannot be read: nothing can go now; say why, try again later.
         this.status.localError = errorCode(error);
         return this.snapshot();
       }
       this.status.pending = pending.length;
-      if (!this.folder) return this.snapshot();
+      const copy = this.copy;
+      if (!copy) return this.snapshot();
       try {
-        await requireTeamFolder(this.folder);
-        // Once a session, and again after an outbox write failed, with the folder
+        await copy.check(this.catchUp?.clerkId() ?? null);
+        // Once a session, and again after an outbox write failed, with the copy
         // there: what the outbox never got (a crash between the journal and the
         // outbox, a failed write) is queued now.
         if (this.catchUp && (!this.caughtUp || this.missed > 0)) {
@@ -146,17 +158,23 @@ export class TeamSync {
         for (const name of pending) {
           const record = await this.readEntry(name);
           if (record) {
-            const { prevHash: _chainedLocally, ...unchained } = record;
             try {
-              await this.teamJournal(this.folder).append(unchained);
+              const delivery = await copy.deliver(record);
+              if (delivery === 'conflict') {
+                // Its id is in the copy with other content: kept here, said, never written twice.
+                await this.setAside(name, '.conflict');
+                this.status.conflicts++;
+                console.error(`[team] ${name}: the team copy holds this id with other content; kept aside`);
+                this.status.pending--;
+                continue;
+              }
               this.status.lastDeliveredAt = new Date().toISOString();
             } catch (error) {
-              // A file-system error means the folder: stop and try later. Anything else is
-              // about this one record (the team copy refuses it): it is set aside, named in
-              // the log, and the rest go on — it stays safe in the local journal.
-              if ((error as NodeJS.ErrnoException).code) throw error;
-              await fs.rename(join(this.outbox, name), join(this.outbox, `${name}.undeliverable`)).catch(() => undefined);
-              console.error(`[team] ${name} set aside: ${(error as Error).message}`);
+              // Anything but this one record's fault means the copy: stop and try later.
+              if (!(error instanceof RecordRefused)) throw error;
+              // The copy refuses this record: set aside, named in the log, and the rest go on — it stays safe in the local journal.
+              await this.setAside(name, '.undeliverable');
+              console.error(`[team] ${name} set aside: ${error.message}`);
               this.status.pending--;
               continue;
             }
@@ -168,10 +186,9 @@ export class TeamSync {
         this.status.lastError = null;
         if (this.missed === 0) this.status.localError = null;
       } catch (error) {
-        // The next append reopens the team file (and sets a torn line aside).
-        await this.closeJournal();
+        await copy.close();
         this.status.reachable = false;
-        this.status.lastError = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+        this.status.lastError = copy.troubleOf(error);
       }
       return this.snapshot();
     });
@@ -183,7 +200,15 @@ export class TeamSync {
   }
 
   async close(): Promise<void> {
-    await this.queue.run(() => this.closeJournal());
+    await this.queue.run(async () => {
+      await this.copy?.close();
+    });
+  }
+
+  private copyFor(target: TeamTarget): TeamCopy | null {
+    if (target?.kind === 'folder') return new TeamFolderCopy(target.folder, this.journalOptions);
+    if (target?.kind === 'database') return new PostgresTeamCopy(target.database);
+    return null;
   }
 
   private async pendingFiles(): Promise<string[]> {
@@ -195,6 +220,19 @@ export class TeamSync {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
       throw error;
     }
+  }
+
+  private async countAside(suffix: string): Promise<number> {
+    try {
+      return (await fs.readdir(this.outbox)).filter((n) => n.endsWith(suffix)).length;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 0;
+      throw error;
+    }
+  }
+
+  private async setAside(name: string, suffix: string): Promise<void> {
+    await fs.rename(join(this.outbox, name), join(this.outbox, `${name}${suffix}`)).catch(() => undefined);
   }
 
   /** An outbox entry, or null for one that cannot be read back (set aside, never delivered half). */
@@ -209,40 +247,11 @@ export class TeamSync {
       return null;
     }
   }
-
-  private teamJournal(folder: string): CallJournal {
-    if (!this.journal || this.journalRoot !== folder) {
-      this.journal = new CallJournal(folder, { ...this.journalOptions, createBase: false });
-      this.journalRoot = folder;
-    }
-    return this.journal;
-  }
-
-  private async closeJournal(): Promise<void> {
-    const journal = this.journal;
-    this.journal = null;
-    this.journalRoot = null;
-    await journal?.close().catch(() => undefined);
-  }
 }
 
-/** Marks a folder as this office's team folder; written when team mode is switched on. */
-export const TEAM_MARKER = '.asystent-rozmow-zespol';
-
-export async function markTeamFolder(folder: string): Promise<void> {
-  const marker = join(folder, TEAM_MARKER);
-  if ((await readIfExists(marker)) === null) await writeFileAtomic(marker, 'Folder zespołu Asystenta Rozmów — nie usuwać.\n');
-}
-
-/**
- * The team folder is there only if its marker is: a share that is not
- * mounted can leave an empty local folder under the same path, and records
- * written there would never reach the team.
- */
-async function requireTeamFolder(folder: string): Promise<void> {
-  const root = await fs.stat(folder);
-  if (!root.isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
-  await fs.stat(join(folder, TEAM_MARKER));
+/** What the status names: the folder's path, or the database (without its password). */
+function placeOf(copy: TeamCopy | null, target: TeamTarget): Pick<TeamStatus, 'folder' | 'database'> {
+  return { folder: target?.kind === 'folder' ? target.folder : null, database: target?.kind === 'database' && copy ? copy.place : null };
 }
 
 function errorCode(error: unknown): string {

@@ -11,6 +11,7 @@ import { HOTKEY_ACTIONS, PreferencesSchema } from '../settings/preferences';
 import { ProfileInputSchema, ProfileSchema } from '../settings/profile';
 import { ImportInputSchema, ImportResultSchema, RegisterCallQuerySchema, RegisterCallSchema, RegisterExportSchema, RegisterPageSchema, RegisterProblemsPageSchema, RegisterProblemsQuerySchema, RegisterQuerySchema } from '../register/register-api';
 import { JournalProblemSchema } from '../journal/api-problems';
+import { TeamDatabaseViewSchema } from '../settings/team-database';
 import { TeamSettingsInputSchema, TeamStatusSchema } from '../settings/team-settings';
 import { ScriptsSchema } from '../call/scripts';
 import { ShiftInputSchema } from '../journal/shift-record';
@@ -95,7 +96,7 @@ export const apiContract = {
       glossary: GlossarySchema,
       officeFiles: OfficeFilesSchema,
       contentSources: ContentSourcesSchema,
-      team: z.object({ teamFolder: z.string().nullable(), retentionMonths: z.number().int() }),
+      team: z.object({ teamFolder: z.string().nullable(), teamDatabase: TeamDatabaseViewSchema.nullable().default(null), retentionMonths: z.number().int() }),
       preferences: PreferencesSchema,
       /** Global hotkeys the system refused at start (taken by another program), with the one kept instead. */
       hotkeyProblems: z.array(HotkeyProblemSchema),
@@ -185,12 +186,12 @@ export const apiContract = {
     input: z.object({ startedAt: z.number().int().min(0).nullable() }).strict(),
     output: z.object({ ok: z.literal(true) }),
   },
-  /** Team mode and retention: checked (the folder must be reachable) before they are saved. */
+  /** Team mode and retention: checked (the folder must be reachable, the database must answer) before they are saved. */
   saveTeamSettings: {
     input: TeamSettingsInputSchema,
     output: TeamStatusSchema,
   },
-  /** How the copies to the team folder are doing: what waits in the outbox, whether the folder answers. */
+  /** How the copies to the team folder or database are doing: what waits in the outbox, whether the copy answers. */
   getTeamStatus: {
     input: empty,
     output: TeamStatusSchema,

@@ -84,6 +84,26 @@ export const SERVICE_ERRORS = {
   teamFolderMissing: 'Folder {{folder}} nie istnieje albo udział sieciowy nie jest podłączony.',
   teamFolderUnreachable: 'Folder {{folder}} jest niedostępny ({{code}}).',
   teamFolderIsFile: '{{folder}} to plik, a nie folder.',
+  /** Why the team database does not take copies (shared/settings/team-database.ts): refused on save, and said in the banner while records wait. */
+  teamDatabase: {
+    'db-unreachable': 'Serwer bazy zespołu nie odpowiada (adres, port albo sieć).',
+    'db-password': 'Baza zespołu nie przyjęła loginu albo hasła.',
+    'db-refused': 'Serwer bazy zespołu nie wpuszcza tego loginu z tego komputera — zapytaj administratora bazy.',
+    'db-no-database': 'Na serwerze nie ma bazy o tej nazwie.',
+    'db-tls-refused': 'Serwer bazy zespołu nie obsługuje szyfrowania (TLS), a ustawienia go wymagają.',
+    'db-tls-required': 'Serwer bazy zespołu wymaga szyfrowania (TLS) — włącz je w ustawieniach.',
+    'db-tls-untrusted': 'Certyfikat serwera bazy zespołu nie jest zaufany albo nie pasuje do jego nazwy — wskaż plik urzędu certyfikacji urzędu albo zapytaj administratora.',
+    'db-ca-file': 'Nie można odczytać pliku urzędu certyfikacji.',
+    'db-no-schema': 'Baza zespołu nie jest przygotowana (brak tabel aplikacji) — administrator musi uruchomić migracje.',
+    'db-schema-older': 'Baza zespołu ma starszą wersję schematu — administrator musi uruchomić migracje.',
+    'db-schema-newer': 'Baza zespołu ma nowszą wersję schematu niż ta aplikacja — zaktualizuj aplikację. Nic nie zostało do niej zapisane.',
+    'db-read-only': 'Baza zespołu przyjmuje teraz tylko odczyt (np. serwer zapasowy).',
+    'db-forbidden': 'Ten login nie ma uprawnień do zapisu w bazie zespołu.',
+    'db-not-member': 'Ten login nie należy do urzędu o tym identyfikatorze.',
+    'db-other-clerk': 'Ten login bazy zespołu należy do innego pracownika — każdy pracownik potrzebuje własnego loginu.',
+    'db-busy': 'Serwer bazy zespołu jest przeciążony albo właśnie startuje.',
+    'db-error': 'Baza zespołu zgłosiła błąd.',
+  },
   /** What the transports refuse before any method runs. */
   transport: {
     foreignSender: 'Wywołanie spoza okna aplikacji zostało odrzucone.',

@@ -1,16 +1,14 @@
 import { z } from 'zod';
+import { ABSOLUTE_PATH } from './paths';
 
 /**
  * An office's own directory and glossary files, chosen in settings instead
- * of the built-in examples. Paths are absolute — the app is started from
- * anywhere, so a relative path would mean a different file each time — and
- * name a .json file on this computer or a network share.
+ * of the built-in examples. Paths are absolute (paths.ts) and name a .json
+ * file on this computer or a network share.
  *
  * Messages are codes the renderer puts into words, as for the profile.
  */
 export const OFFICE_FILE_PATH_MAX = 1024;
-
-const ABSOLUTE = /^(?:\/|[A-Za-z]:[\\/]|\\\\)/; // /home/…, C:\…, \\serwer\udział\…
 
 const officeFilePath = z
   .string()
@@ -20,7 +18,7 @@ const officeFilePath = z
     z
       .string()
       .max(OFFICE_FILE_PATH_MAX, 'tooLong')
-      .regex(ABSOLUTE, 'notAbsolute')
+      .regex(ABSOLUTE_PATH, 'notAbsolute')
       .regex(/\.json$/i, 'notJson')
       .nullable(),
   );

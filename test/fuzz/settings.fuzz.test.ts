@@ -23,10 +23,16 @@ const FULL: Settings = SettingsSchema.parse({
   retentionMonths: 36,
   preferences: { ...DEFAULT_PREFERENCES, language: 'en', largeText: true, longCallMinutes: 7 },
 });
+/** Team mode on a database instead of a folder. */
+const ON_DATABASE: Settings = SettingsSchema.parse({
+  ...FULL,
+  teamFolder: null,
+  teamDatabase: { url: 'postgresql://anna@baza.pup.local/asystent', password: 'tajne', tls: 'verify-full', caFile: null, officeId: 'pup-lodz' },
+});
 /** A file written before the office files, team mode and preferences existed. */
 const OLD = { schemaVersion: 1, profile: FULL.profile };
 
-const validSettings = fc.constantFrom<Json>(DEFAULT_SETTINGS as unknown as Json, FULL as unknown as Json, OLD as unknown as Json);
+const validSettings = fc.constantFrom<Json>(DEFAULT_SETTINGS as unknown as Json, FULL as unknown as Json, ON_DATABASE as unknown as Json, OLD as unknown as Json);
 const serialize = (value: unknown) => JSON.stringify(value, null, 2) + '\n';
 
 const settingsText: fc.Arbitrary<string> = fc.oneof(
@@ -64,12 +70,13 @@ describe('settings.json, parsed', () => {
     const defaults: [string, unknown][] = [
       ['["officeFiles"]', DEFAULT_SETTINGS.officeFiles],
       ['["teamFolder"]', null],
+      ['["teamDatabase"]', null],
       ['["retentionMonths"]', DEFAULT_SETTINGS.retentionMonths],
       ['["preferences"]', DEFAULT_PREFERENCES],
       ...Object.entries(DEFAULT_PREFERENCES).map(([key, value]): [string, unknown] => [JSON.stringify(['preferences', key]), value]),
     ];
     const byDefault = new Map(defaults);
-    const NULLABLE = new Set(['["profile"]', '["officeFiles","directory"]', '["officeFiles","glossary"]', '["teamFolder"]']);
+    const NULLABLE = new Set(['["profile"]', '["officeFiles","directory"]', '["officeFiles","glossary"]', '["teamFolder"]', '["teamDatabase"]', '["teamDatabase","password"]', '["teamDatabase","caFile"]']);
     fc.assert(
       fc.property(validSettings, jsonMutation.filter((m) => m.kind === 'wrong-type' || m.kind === 'delete'), (valid, mutation) => {
         const { doc, path } = applyJsonMutation(valid, mutation);

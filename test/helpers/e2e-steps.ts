@@ -64,7 +64,8 @@ export async function quickIncomingCall(page: Page, outcomeKey: string, note = '
 /** Switches team mode on in Ustawienia with this folder, then goes back to the call screen; `beforeSave` runs with the form filled. */
 export async function joinTeamFolder(page: Page, folder: string, beforeSave?: () => Promise<void>): Promise<void> {
   await page.getByRole('button', { name: 'Ustawienia' }).click();
-  await page.getByLabel('Folder zespołu').fill(folder);
+  await page.getByRole('radio', { name: 'Folder zespołu' }).check();
+  await page.getByLabel('Ścieżka folderu zespołu').fill(folder);
   await beforeSave?.();
   await page.getByRole('button', { name: 'Zapisz ustawienia' }).click();
   await expect.poll(() => page.getByText('Zapisano ustawienia. Tryb zespołu włączony.').isVisible()).toBe(true);

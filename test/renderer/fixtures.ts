@@ -33,7 +33,7 @@ export const BUILT_IN_CONTENT = {
   glossary: BUILT_IN_GLOSSARY,
   officeFiles: { directory: null, glossary: null },
   contentSources: { directory: 'built-in' as const, glossary: 'built-in' as const },
-  team: { teamFolder: null, retentionMonths: 24 },
+  team: { teamFolder: null, teamDatabase: null, retentionMonths: 24 },
   preferences: DEFAULT_PREFERENCES,
   hotkeyProblems: [],
 };

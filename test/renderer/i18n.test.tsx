@@ -152,6 +152,8 @@ describe('keys the UI builds at run time', () => {
     const timeProblems: CallbackTimeProblem[] = ['required', 'invalid', 'past', 'too-far'];
     const { serviceErrorKeys } = await import('../../shared/contract/service-errors');
     const { wrapUpProblemKey } = await import('../../shared/call/wrap-up');
+    const { DATABASE_TROUBLES, TLS_MODES } = await import('../../shared/settings/team-database');
+    const { TEAM_FIELD_PROBLEMS, TEAM_TARGETS } = await import('../../renderer/src/settings/team-form-values');
     const wrapUpProblems = ['outcome-required', 'appointment-past', ...timeProblems.map((p) => `callback-${p}` as const), ...CONTACT_PROBLEMS.map((p) => `contact-${p}` as const)] satisfies WrapUpProblem[];
     // Each family: the values the domain can hand the template (the types keep these lists whole: a value added there fails to compile here).
     const families: Record<string, readonly string[]> = {
@@ -173,9 +175,15 @@ describe('keys the UI builds at run time', () => {
       'callback.quick.': ['in-1h', 'this-afternoon', 'next-morning'] satisfies QuickCallbackChoice[],
       'contact.problems.': CONTACT_PROBLEMS,
       'contact.honorifics.': HONORIFICS,
+      'team.targets.': TEAM_TARGETS,
+      'team.targetHints.': TEAM_TARGETS,
+      'team.db.tlsModes.': TLS_MODES,
+      'team.db.tlsHints.': TLS_MODES,
+      'team.errors.': TEAM_FIELD_PROBLEMS,
+      'serverErrors.teamDatabase.': DATABASE_TROUBLES,
     };
     // Built from a component's own fixed list (its form fields, its views, its notice codes): checked where that list is.
-    const local = ['deescalation.steps.', 'nav.', 'notices.', 'notices.using.', 'officeFiles.', 'officeFiles.errors.', 'officeFiles.source.', 'preferences.', 'preferences.actions.', 'preferences.errors.hotkey.', 'preferences.languages.', 'profile.', 'profile.errors.', 'search.kind.', 'team.errors.'];
+    const local = ['deescalation.steps.', 'nav.', 'notices.', 'notices.using.', 'officeFiles.', 'officeFiles.errors.', 'officeFiles.source.', 'preferences.', 'preferences.actions.', 'preferences.errors.hotkey.', 'preferences.languages.', 'profile.', 'profile.errors.', 'search.kind.'];
     for (const [language, keys] of [['pl', polish], ['en', english]] as const) {
       const missing = Object.entries(families).flatMap(([prefix, values]) => values.map((v) => `${prefix}${v}`).filter((k) => !keys.has(k)));
       expect(missing, language).toEqual([]);

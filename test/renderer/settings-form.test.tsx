@@ -37,14 +37,14 @@ function fakeApi(overrides: Partial<Api> = {}): Api {
     getAppState: vi.fn(async () => state),
     saveProfile: vi.fn(async (input) => ({ clerkId: profile.clerkId, ...input }) as typeof profile),
     savePreferences: vi.fn(async (preferences) => ({ preferences: PreferencesSchema.parse(preferences), hotkeyProblems: [] })),
-    saveTeamSettings: vi.fn(async ({ teamFolder }) => ({ folder: teamFolder ?? null, pending: 0, reachable: true, lastError: null, localError: null, lastDeliveredAt: null })),
+    saveTeamSettings: vi.fn(async ({ teamFolder }) => ({ folder: teamFolder ?? null, pending: 0, reachable: true, lastError: null, localError: null, lastDeliveredAt: null, database: null, conflicts: 0 })),
     saveOfficeFiles: vi.fn(async (files) => ({
       directory,
       glossary,
       officeFiles: { directory: files.directory ?? null, glossary: files.glossary ?? null },
       contentSources: { directory: files.directory ? ('office' as const) : ('built-in' as const), glossary: files.glossary ? ('office' as const) : ('built-in' as const) },
     })),
-    getTeamStatus: vi.fn(async () => ({ folder: null, pending: 0, reachable: null, lastError: null, localError: null, lastDeliveredAt: null })),
+    getTeamStatus: vi.fn(async () => ({ folder: null, pending: 0, reachable: null, lastError: null, localError: null, lastDeliveredAt: null, database: null, conflicts: 0 })),
     listCallbacks: vi.fn(async () => ({ callbacks: [] })),
     listRecentCalls: vi.fn(async () => ({ calls: [], problems: [], problemCount: 0 })),
     saveDraft: vi.fn(async () => ({ ok: true as const })),
@@ -90,6 +90,7 @@ async function openSettings(api: Api) {
 }
 
 const part = (name: string) => screen.getByRole('region', { name });
+const chooseFolder = () => fireEvent.click(screen.getByRole('radio', { name: 'Folder zespołu' }));
 const save = () => act(async () => fireEvent.click(screen.getByRole('button', { name: 'Zapisz ustawienia' })));
 
 describe('settings: one form, one save button', () => {
@@ -97,7 +98,8 @@ describe('settings: one form, one save button', () => {
     const api = fakeApi();
     await openSettings(api);
     fireEvent.change(screen.getByLabelText('Komórka organizacyjna'), { target: { value: 'Centrum Aktywizacji Zawodowej' } });
-    fireEvent.change(screen.getByLabelText('Folder zespołu'), { target: { value: '\\\\serwer\\rozmowy' } });
+    chooseFolder();
+    fireEvent.change(screen.getByLabelText('Ścieżka folderu zespołu'), { target: { value: '\\\\serwer\\rozmowy' } });
     // Each changed part says so until it is saved.
     expect(within(part('Profil pracownika')).getByText('niezapisane zmiany')).toBeTruthy();
     expect(within(part('Zespół i przechowywanie zapisów')).getByText('niezapisane zmiany')).toBeTruthy();
@@ -107,7 +109,7 @@ describe('settings: one form, one save button', () => {
     await save();
     await waitFor(() => expect(toasts).toEqual(['Zapisano ustawienia. Tryb zespołu włączony.']));
     expect(api.saveProfile).toHaveBeenCalledWith({ firstName: 'Anna', lastName: 'Nowak', role: 'pracownik', unit: 'Centrum Aktywizacji Zawodowej', officeName: 'Powiatowy Urząd Pracy w Łodzi' });
-    expect(api.saveTeamSettings).toHaveBeenCalledWith({ teamFolder: '\\\\serwer\\rozmowy', retentionMonths: 24 });
+    expect(api.saveTeamSettings).toHaveBeenCalledWith({ teamFolder: '\\\\serwer\\rozmowy', teamDatabase: null, retentionMonths: 24 });
     // In order, and only the parts that changed.
     expect((api.saveProfile as ReturnType<typeof vi.fn>).mock.invocationCallOrder[0]).toBeLessThan((api.saveTeamSettings as ReturnType<typeof vi.fn>).mock.invocationCallOrder[0]!);
     expect(api.savePreferences).not.toHaveBeenCalled();
@@ -126,11 +128,12 @@ describe('settings: one form, one save button', () => {
     fireEvent.change(screen.getByLabelText('Komórka organizacyjna'), { target: { value: 'Centrum Aktywizacji Zawodowej' } });
     const days = screen.getByLabelText('Dane kontaktowe oddzwonień usuwać po (dniach od terminu)');
     fireEvent.change(days, { target: { value: '91' } });
-    fireEvent.change(screen.getByLabelText('Folder zespołu'), { target: { value: 'rozmowy' } });
+    chooseFolder();
+    fireEvent.change(screen.getByLabelText('Ścieżka folderu zespołu'), { target: { value: 'rozmowy' } });
 
     await save();
     expect(within(part('Ustawienia aplikacji')).getByText('Podaj liczbę dni od 1 do 90.')).toBeTruthy();
-    expect(within(part('Zespół i przechowywanie zapisów')).getByText(/Podaj pełną ścieżkę folderu/)).toBeTruthy();
+    expect(within(part('Zespół i przechowywanie zapisów')).getByText(/Podaj pełną ścieżkę/)).toBeTruthy();
     expect(days.getAttribute('aria-invalid')).toBe('true');
     expect(document.activeElement).toBe(days); // the first invalid field of the form
     const alert = screen.getByRole('alert');
@@ -142,7 +145,7 @@ describe('settings: one form, one save button', () => {
 
     // Corrected, the same button saves every changed part, the new number of days among them.
     fireEvent.change(days, { target: { value: '30' } });
-    fireEvent.change(screen.getByLabelText('Folder zespołu'), { target: { value: '' } });
+    fireEvent.click(screen.getByRole('radio', { name: 'Tylko ten komputer' }));
     await save();
     await waitFor(() => expect(toasts).toEqual(['Zapisano ustawienia.']));
     expect(api.savePreferences).toHaveBeenCalledWith(expect.objectContaining({ callbackContactDays: 30 }));
@@ -166,7 +169,8 @@ describe('settings: one form, one save button', () => {
     const api = fakeApi({ saveTeamSettings });
     await openSettings(api);
     fireEvent.change(screen.getByLabelText('Nazwisko'), { target: { value: 'Nowak-Kowalska' } });
-    fireEvent.change(screen.getByLabelText('Folder zespołu'), { target: { value: '\\\\serwer\\rozmowy' } });
+    chooseFolder();
+    fireEvent.change(screen.getByLabelText('Ścieżka folderu zespołu'), { target: { value: '\\\\serwer\\rozmowy' } });
     await save();
 
     await waitFor(() => expect(saveTeamSettings).toHaveBeenCalled());
@@ -182,7 +186,7 @@ describe('settings: one form, one save button', () => {
     expect(summary.textContent).toBe('Zapisano: Profil pracownika. Nie zapisano: Zespół i przechowywanie zapisów — przyczyna jest podana w tej części.');
     expect(toasts).toEqual([]);
     // What was not saved is still there, and still marked; the saved part is not.
-    expect((screen.getByLabelText('Folder zespołu') as HTMLInputElement).value).toBe('\\\\serwer\\rozmowy');
+    expect((screen.getByLabelText('Ścieżka folderu zespołu') as HTMLInputElement).value).toBe('\\\\serwer\\rozmowy');
     expect(within(team).getByText('niezapisane zmiany')).toBeTruthy();
     expect(within(part('Profil pracownika')).queryByText('niezapisane zmiany')).toBeNull();
   });

@@ -40,7 +40,7 @@ beforeEach(async () => {
   mkdirSync(team);
   await open();
   await api.saveProfile({ firstName: 'Anna', lastName: 'Nowak', role: 'pracownik', unit: 'Dział Ewidencji i Świadczeń', officeName: 'Powiatowy Urząd Pracy w Łodzi' });
-  await api.saveTeamSettings({ teamFolder: team, retentionMonths: 24 });
+  await api.saveTeamSettings({ teamFolder: team, teamDatabase: null, retentionMonths: 24 });
 });
 
 /** An outbound call (helpers/calls.ts), made for the callback `callbackOf` if given. */

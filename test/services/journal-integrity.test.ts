@@ -199,7 +199,7 @@ describe('the team copy’s newest lines', () => {
   it('cut off in the team folder: the lead’s register says so, and the clerk’s app raises it as a team alert when it next writes there', async () => {
     const team = mkdtempSync(join(tmpdir(), 'integrity-team-'));
     await markTeamFolder(team);
-    await api.saveTeamSettings({ teamFolder: team, retentionMonths: 24 });
+    await api.saveTeamSettings({ teamFolder: team, teamDatabase: null, retentionMonths: 24 });
     const teamFile = join(team, 'calls', clerkId, `${monthOf(new Date())}.jsonl`);
     expect(readFileSync(teamFile, 'utf8').trim().split('\n')).toHaveLength(3);
     expect(await readHead(teamFile)).toMatchObject({ lines: 3 });
@@ -337,7 +337,7 @@ describe('what the third review found, each held', () => {
   it('a middle line edited in the clerk’s team copy is said to the clerk when the app next writes there', async () => {
     const team = mkdtempSync(join(tmpdir(), 'integrity-team-mid-'));
     await markTeamFolder(team);
-    await api.saveTeamSettings({ teamFolder: team, retentionMonths: 24 });
+    await api.saveTeamSettings({ teamFolder: team, teamDatabase: null, retentionMonths: 24 });
     const teamFile = join(team, 'calls', clerkId, `${monthOf(new Date())}.jsonl`);
     await services.close();
     const copy = readFileSync(teamFile, 'utf8').trim().split('\n');
@@ -421,7 +421,7 @@ describe('a month file changed while the app runs', () => {
   it('the team copy cut under a running app: the next write reads it anew and says so, and does not chain onto what is gone', async () => {
     const team = mkdtempSync(join(tmpdir(), 'integrity-team-live-'));
     await markTeamFolder(team);
-    await api.saveTeamSettings({ teamFolder: team, retentionMonths: 24 });
+    await api.saveTeamSettings({ teamFolder: team, teamDatabase: null, retentionMonths: 24 });
     expect((await save('Czwarta')).ok).toBe(true);
     await services.team.deliver();
     const teamFile = join(team, 'calls', clerkId, `${monthOf(new Date())}.jsonl`);

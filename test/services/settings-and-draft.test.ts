@@ -22,7 +22,7 @@ const profile = {
   unit: 'Dział Ewidencji i Świadczeń',
   officeName: 'Powiatowy Urząd Pracy w Łodzi',
 };
-const withProfile: Settings = { schemaVersion: 1, profile, officeFiles: { directory: null, glossary: null }, teamFolder: null, retentionMonths: 24, preferences: DEFAULT_PREFERENCES };
+const withProfile: Settings = { schemaVersion: 1, profile, officeFiles: { directory: null, glossary: null }, teamFolder: null, teamDatabase: null, retentionMonths: 24, preferences: DEFAULT_PREFERENCES };
 
 describe('SettingsStore', () => {
   it('gives defaults when there is no file yet', async () => {

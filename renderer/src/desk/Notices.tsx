@@ -4,6 +4,7 @@ import type { Notice } from '../../../shared/contract/api';
 import { errorMessage } from '../api/error-message';
 import { applyRetention } from './desk-store';
 import { useAppStore } from './app-store';
+import { databaseReason } from '../settings/team-status-line';
 
 /** What happened at start that the person should know (a file set aside, a call restored). */
 export function Notices() {
@@ -12,9 +13,10 @@ export function Notices() {
   const dismiss = useAppStore((s) => s.dismissNotice);
   const draftError = useAppStore((s) => s.draftError);
   const team = useAppStore((s) => s.teamStatus);
-  const teamWaiting = team !== null && team.folder !== null && team.pending > 0 && team.reachable === false;
-  // The folder may be fine while this computer's queue of copies is not (no room, no access).
-  const teamStuckHere = team !== null && team.folder !== null && team.pending > 0 && !teamWaiting && team.localError !== null;
+  const teamOn = team !== null && (team.folder !== null || team.database !== null);
+  const teamWaiting = teamOn && team.pending > 0 && team.reachable === false;
+  // The copy may be fine while this computer's queue of copies is not (no room, no access).
+  const teamStuckHere = teamOn && team.pending > 0 && !teamWaiting && team.localError !== null;
   const alerts = useAppStore((s) => s.journalAlerts);
   if (notices.length === 0 && draftError === null && !teamWaiting && !teamStuckHere && alerts.alerts.length === 0) return null;
   return (
@@ -27,7 +29,11 @@ export function Notices() {
       )}
       {teamWaiting && (
         <div className="banner warning" role="status">
-          <p>{t('notices.teamWaiting', { folder: team.folder, records: t('notices.records', { count: team.pending }) })}</p>
+          <p>
+            {team.database !== null
+              ? t('notices.teamWaitingDatabase', { reason: databaseReason(t, team.lastError), records: t('notices.records', { count: team.pending }) })
+              : t('notices.teamWaiting', { folder: team.folder, records: t('notices.records', { count: team.pending }) })}
+          </p>
         </div>
       )}
       {teamStuckHere && (

@@ -5,6 +5,7 @@ import type { ChecklistDefinition } from '../../../shared/call/checklist';
 import type { Directory, Glossary } from '../../../shared/directory/directory';
 import { NO_OFFICE_FILES, type ContentSource, type OfficeFiles } from '../../../shared/settings/office-files';
 import { DEFAULT_RETENTION_MONTHS, type TeamStatus } from '../../../shared/settings/team-settings';
+import type { SavedTeam } from '../settings/team-form-values';
 import { DEFAULT_PREFERENCES, type Preferences } from '../../../shared/settings/preferences';
 import type { HotkeyProblemSchema } from '../../../shared/contract/api';
 import type { z } from 'zod';
@@ -33,11 +34,11 @@ interface AppState {
   /** The office's own directory and glossary files, as set; and where the ones in use came from. */
   officeFiles: OfficeFiles;
   contentSources: { directory: ContentSource; glossary: ContentSource } | null;
-  team: { teamFolder: string | null; retentionMonths: number };
+  team: SavedTeam;
   preferences: Preferences;
   /** Global hotkeys the system refused, to tell the clerk once. */
   hotkeyProblems: z.infer<typeof HotkeyProblemSchema>[];
-  /** How copies to the team folder are doing; null until first asked (or with team mode off). */
+  /** How copies to the team folder or database are doing; null until first asked (or with team mode off). */
   teamStatus: TeamStatus | null;
   /** The day (toDateString) whose shift-readiness check is recorded. */
   shiftDay: string | null;
@@ -53,7 +54,7 @@ interface AppState {
   contentReplaced(content: { directory: Directory; glossary: Glossary; officeFiles: OfficeFiles; contentSources: { directory: ContentSource; glossary: ContentSource } }): void;
   shiftRecorded(): void;
   preferencesSaved(preferences: Preferences, hotkeyProblems: z.infer<typeof HotkeyProblemSchema>[]): void;
-  teamStatusChanged(status: TeamStatus, saved?: { teamFolder: string | null; retentionMonths: number }): void;
+  teamStatusChanged(status: TeamStatus, saved?: SavedTeam): void;
   setView(view: View): void;
   dismissNotice(index: number): void;
   acknowledgeAlerts(ids: string[]): Promise<void>;
@@ -74,7 +75,7 @@ export const useAppStore = create<AppState>()((set, get) => ({
   searchIndex: null,
   officeFiles: NO_OFFICE_FILES,
   contentSources: null,
-  team: { teamFolder: null, retentionMonths: DEFAULT_RETENTION_MONTHS },
+  team: { teamFolder: null, teamDatabase: null, retentionMonths: DEFAULT_RETENTION_MONTHS },
   teamStatus: null,
   preferences: DEFAULT_PREFERENCES,
   hotkeyProblems: [],
@@ -175,7 +176,7 @@ function applyPreferences(preferences: Preferences): void {
   document.documentElement.classList.toggle('large-text', preferences.largeText);
 }
 
-/** Asks how the copies to the team folder are doing (each ask is also a delivery attempt); the service unreachable is said elsewhere. */
+/** Asks how the copies to the team folder or database are doing (each ask is also a delivery attempt); the service unreachable is said elsewhere. */
 export async function refreshTeamStatus(): Promise<void> {
   const status = await getApi().getTeamStatus({}).catch(() => null);
   if (status) useAppStore.getState().teamStatusChanged(status);

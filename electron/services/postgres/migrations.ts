@@ -1,0 +1,269 @@
+/**
+ * The team database's schema, one migration a version. Each is applied in
+ * a transaction of its own by `migrate` (schema-version.ts); a released one
+ * is never edited — a change is a new version (a test replays every earlier
+ * version and checks the result equals the schema made from empty).
+ *
+ * Everything lives in the schema `asystent`. The application's logins are
+ * members of three group roles, which say what a login may do:
+ *   asystent_clerk     inserts its own records, reads its own rows;
+ *   asystent_lead      also reads its office's rows and removes months past retention;
+ *   asystent_regional  reads the rows of every office it is a member of.
+ * Which offices a login belongs to is `asystent.members`; which clerk a
+ * login writes as is bound once by the clerk's app (`asystent.bind_clerk`).
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+const V1_CALLS = `
+DO $$
+BEGIN
+  IF current_setting('server_encoding') <> 'UTF8' THEN
+    RAISE EXCEPTION 'asystent: the database must be in UTF8, not %', current_setting('server_encoding');
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'asystent_clerk') THEN CREATE ROLE asystent_clerk NOLOGIN; END IF;
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'asystent_lead') THEN CREATE ROLE asystent_lead NOLOGIN; END IF;
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'asystent_regional') THEN CREATE ROLE asystent_regional NOLOGIN; END IF;
+END $$;
+
+-- Offices a login belongs to: a clerk's and a lead's one, a regional login's several.
+CREATE TABLE asystent.members (
+  login name NOT NULL,
+  office_id text NOT NULL CHECK (office_id ~ '^[a-z0-9][a-z0-9-]{0,62}$'),
+  PRIMARY KEY (login, office_id)
+);
+
+-- The clerk a login writes as: bound by the clerk's app on first use, never moved.
+CREATE TABLE asystent.clerk_bindings (
+  login name PRIMARY KEY,
+  clerk_id uuid NOT NULL,
+  bound_at timestamptz NOT NULL DEFAULT now()
+);
+
+-- Each clerk-month's chain: the hash of its newest line, what the next record must chain to.
+CREATE TABLE asystent.chain_heads (
+  office_id text NOT NULL,
+  clerk_id uuid NOT NULL,
+  month text NOT NULL CHECK (month ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'),
+  head text NOT NULL,
+  lines integer NOT NULL DEFAULT 0,
+  -- Removed by retention: it takes no more records (a copy delivered late would start its chain again).
+  removed boolean NOT NULL DEFAULT false,
+  PRIMARY KEY (office_id, clerk_id, month)
+);
+
+-- One journal line a row, exactly as the clerk's journal wrote it (the hash covers these bytes).
+CREATE TABLE asystent.calls (
+  id uuid PRIMARY KEY,
+  office_id text NOT NULL,
+  clerk_id uuid NOT NULL,
+  month text NOT NULL,
+  prev_hash text NOT NULL,
+  hash text NOT NULL,
+  line text NOT NULL,
+  record jsonb NOT NULL,
+  received_at timestamptz NOT NULL,
+  received_by name NOT NULL
+);
+CREATE INDEX calls_by_clerk_month ON asystent.calls (office_id, clerk_id, month);
+
+CREATE FUNCTION asystent.genesis_hash(clerk uuid, month text) RETURNS text
+  LANGUAGE sql IMMUTABLE
+  AS $f$ SELECT encode(sha256(convert_to('asystent-rozmow|' || clerk::text || '|' || month, 'UTF8')), 'hex') $f$;
+
+-- The clerk this login writes as, bound now if it is not yet; a login bound to another clerk gets the other.
+CREATE FUNCTION asystent.bind_clerk(clerk uuid) RETURNS uuid
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, asystent
+  AS $f$
+BEGIN
+  INSERT INTO asystent.clerk_bindings (login, clerk_id) VALUES (session_user, clerk) ON CONFLICT (login) DO NOTHING;
+  RETURN (SELECT clerk_id FROM asystent.clerk_bindings WHERE login = session_user);
+END $f$;
+
+-- Takes the clerk-month's chain for this transaction (made at its genesis if new) and answers its head; a month retention removed is refused.
+CREATE FUNCTION asystent.lock_chain(office text, clerk uuid, for_month text) RETURNS text
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, asystent
+  AS $f$
+DECLARE
+  found asystent.chain_heads;
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM asystent.members m WHERE m.login = session_user AND m.office_id = office)
+     OR NOT EXISTS (SELECT 1 FROM asystent.clerk_bindings b WHERE b.login = session_user AND b.clerk_id = clerk) THEN
+    RAISE EXCEPTION 'asystent: % does not write as clerk % of office %', session_user, clerk, office USING ERRCODE = '42501';
+  END IF;
+  INSERT INTO asystent.chain_heads (office_id, clerk_id, month, head) VALUES (office, clerk, for_month, asystent.genesis_hash(clerk, for_month))
+    ON CONFLICT DO NOTHING;
+  SELECT * INTO found FROM asystent.chain_heads h WHERE h.office_id = office AND h.clerk_id = clerk AND h.month = for_month FOR UPDATE;
+  IF found.removed THEN
+    RAISE EXCEPTION 'asystent: month % of clerk % was removed by retention', for_month, clerk USING ERRCODE = '23514';
+  END IF;
+  RETURN found.head;
+END $f$;
+
+-- A row is taken only if it chains to its clerk-month's head and says what its columns say.
+CREATE FUNCTION asystent.calls_chain() RETURNS trigger
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, asystent
+  AS $f$
+DECLARE
+  current_head text;
+  month_removed boolean;
+  body jsonb;
+  saved_month text;
+BEGIN
+  -- The same id again: nothing is inserted (INSERT … ON CONFLICT DO NOTHING), and the chain does not move.
+  IF EXISTS (SELECT 1 FROM asystent.calls c WHERE c.id = NEW.id) THEN
+    RETURN NULL;
+  END IF;
+  SELECT head, removed INTO current_head, month_removed FROM asystent.chain_heads h
+    WHERE h.office_id = NEW.office_id AND h.clerk_id = NEW.clerk_id AND h.month = NEW.month FOR UPDATE;
+  IF month_removed THEN
+    RAISE EXCEPTION 'asystent: month % of clerk % was removed by retention', NEW.month, NEW.clerk_id USING ERRCODE = '23514';
+  END IF;
+  IF current_head IS NULL THEN
+    current_head := asystent.genesis_hash(NEW.clerk_id, NEW.month);
+    INSERT INTO asystent.chain_heads (office_id, clerk_id, month, head) VALUES (NEW.office_id, NEW.clerk_id, NEW.month, current_head);
+  END IF;
+  IF NEW.prev_hash IS DISTINCT FROM current_head THEN
+    RAISE EXCEPTION 'asystent: record % does not chain to the head of %/%', NEW.id, NEW.clerk_id, NEW.month USING ERRCODE = '23514';
+  END IF;
+  BEGIN
+    body := NEW.line::jsonb;
+  EXCEPTION WHEN others THEN
+    RAISE EXCEPTION 'asystent: record % is not JSON', NEW.id USING ERRCODE = '23514';
+  END;
+  saved_month := to_char((body->>'savedAt')::timestamptz AT TIME ZONE 'UTC', 'YYYY-MM');
+  IF body->>'id' IS DISTINCT FROM NEW.id::text
+     OR body->>'prevHash' IS DISTINCT FROM NEW.prev_hash
+     OR body->'clerk'->>'id' IS DISTINCT FROM NEW.clerk_id::text
+     OR body->>'schemaVersion' IS DISTINCT FROM '1'
+     -- The month is the office's local one: at most a month's edge away from UTC's.
+     OR abs((to_date(saved_month, 'YYYY-MM') - to_date(NEW.month, 'YYYY-MM'))) > 31 THEN
+    RAISE EXCEPTION 'asystent: record % does not match its columns', NEW.id USING ERRCODE = '23514';
+  END IF;
+  NEW.record := body;
+  NEW.hash := encode(sha256(convert_to(NEW.line, 'UTF8')), 'hex');
+  NEW.received_at := now();
+  NEW.received_by := session_user;
+  UPDATE asystent.chain_heads h SET head = NEW.hash, lines = h.lines + 1
+    WHERE h.office_id = NEW.office_id AND h.clerk_id = NEW.clerk_id AND h.month = NEW.month;
+  RETURN NEW;
+END $f$;
+
+CREATE TRIGGER calls_chain BEFORE INSERT ON asystent.calls FOR EACH ROW EXECUTE FUNCTION asystent.calls_chain();
+
+-- Append-only: no row is changed; a row is removed only by retention (asystent.remove_months_before), never by hand.
+CREATE FUNCTION asystent.calls_append_only() RETURNS trigger
+  LANGUAGE plpgsql
+  AS $f$
+BEGIN
+  IF TG_OP = 'DELETE' AND current_setting('asystent.retention', true) = 'on' THEN
+    RETURN OLD;
+  END IF;
+  RAISE EXCEPTION 'asystent: the calls table is append-only (% refused)', TG_OP USING ERRCODE = '42501';
+END $f$;
+
+CREATE TRIGGER calls_append_only BEFORE UPDATE OR DELETE ON asystent.calls FOR EACH ROW EXECUTE FUNCTION asystent.calls_append_only();
+CREATE TRIGGER calls_no_truncate BEFORE TRUNCATE ON asystent.calls FOR EACH STATEMENT EXECUTE FUNCTION asystent.calls_append_only();
+`;
+
+const V2_ACCESS = `
+ALTER TABLE asystent.calls ENABLE ROW LEVEL SECURITY;
+ALTER TABLE asystent.chain_heads ENABLE ROW LEVEL SECURITY;
+ALTER TABLE asystent.members ENABLE ROW LEVEL SECURITY;
+ALTER TABLE asystent.clerk_bindings ENABLE ROW LEVEL SECURITY;
+
+GRANT USAGE ON SCHEMA asystent TO asystent_clerk, asystent_lead, asystent_regional;
+REVOKE ALL ON ALL TABLES IN SCHEMA asystent FROM PUBLIC;
+REVOKE ALL ON ALL FUNCTIONS IN SCHEMA asystent FROM PUBLIC;
+
+-- Every login may ask which version the schema is at (the app checks before it writes).
+GRANT SELECT ON asystent.schema_migrations TO asystent_clerk, asystent_lead, asystent_regional;
+
+-- A login sees where it belongs and which clerk it writes as.
+GRANT SELECT ON asystent.members, asystent.clerk_bindings TO asystent_clerk, asystent_lead, asystent_regional;
+CREATE POLICY own_memberships ON asystent.members FOR SELECT USING (login = current_user);
+CREATE POLICY own_binding ON asystent.clerk_bindings FOR SELECT USING (login = current_user);
+
+-- Clerks (and leads, who take calls too) insert their own records; nobody updates or deletes.
+GRANT SELECT, INSERT ON asystent.calls TO asystent_clerk, asystent_lead;
+GRANT SELECT ON asystent.calls, asystent.chain_heads TO asystent_regional, asystent_lead;
+GRANT EXECUTE ON FUNCTION asystent.bind_clerk(uuid), asystent.lock_chain(text, uuid, text) TO asystent_clerk, asystent_lead;
+
+CREATE FUNCTION asystent.my_offices() RETURNS SETOF text
+  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, asystent
+  AS $f$ SELECT office_id FROM asystent.members WHERE login = session_user $f$;
+CREATE FUNCTION asystent.my_clerk() RETURNS uuid
+  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, asystent
+  AS $f$ SELECT clerk_id FROM asystent.clerk_bindings WHERE login = session_user $f$;
+GRANT EXECUTE ON FUNCTION asystent.my_offices(), asystent.my_clerk() TO asystent_clerk, asystent_lead, asystent_regional;
+
+CREATE POLICY insert_own ON asystent.calls FOR INSERT
+  WITH CHECK (office_id IN (SELECT asystent.my_offices()) AND clerk_id = asystent.my_clerk());
+CREATE POLICY read_own ON asystent.calls FOR SELECT
+  USING (office_id IN (SELECT asystent.my_offices()) AND clerk_id = asystent.my_clerk());
+CREATE POLICY read_office ON asystent.calls FOR SELECT
+  USING (office_id IN (SELECT asystent.my_offices()) AND (pg_has_role(current_user, 'asystent_lead', 'MEMBER') OR pg_has_role(current_user, 'asystent_regional', 'MEMBER')));
+CREATE POLICY heads_of_office ON asystent.chain_heads FOR SELECT
+  USING (office_id IN (SELECT asystent.my_offices()) AND (pg_has_role(current_user, 'asystent_lead', 'MEMBER') OR pg_has_role(current_user, 'asystent_regional', 'MEMBER')));
+`;
+
+const V3_RETENTION = `
+-- What retention removed, kept as the journal keeps its retention records: by whom, when, how many.
+CREATE TABLE asystent.removals (
+  office_id text NOT NULL,
+  clerk_id uuid NOT NULL,
+  month text NOT NULL,
+  records integer NOT NULL,
+  removed_by name NOT NULL,
+  removed_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (office_id, clerk_id, month)
+);
+ALTER TABLE asystent.removals ENABLE ROW LEVEL SECURITY;
+GRANT SELECT ON asystent.removals TO asystent_lead, asystent_regional;
+CREATE POLICY removals_of_office ON asystent.removals FOR SELECT USING (office_id IN (SELECT asystent.my_offices()));
+
+-- Removes an office's months before the first kept one, whole, each recorded in asystent.removals.
+CREATE FUNCTION asystent.remove_months_before(office text, first_kept text) RETURNS SETOF asystent.removals
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, asystent
+  AS $f$
+DECLARE
+  expired record;
+  removed asystent.removals;
+BEGIN
+  IF first_kept !~ '^[0-9]{4}-(0[1-9]|1[0-2])$' THEN
+    RAISE EXCEPTION 'asystent: % is not a month', first_kept USING ERRCODE = '22023';
+  END IF;
+  IF NOT pg_has_role(session_user, 'asystent_lead', 'MEMBER')
+     OR NOT EXISTS (SELECT 1 FROM asystent.members m WHERE m.login = session_user AND m.office_id = office) THEN
+    RAISE EXCEPTION 'asystent: % is not a lead of office %', session_user, office USING ERRCODE = '42501';
+  END IF;
+  PERFORM set_config('asystent.retention', 'on', true);
+  FOR expired IN
+    SELECT h.clerk_id, h.month FROM asystent.chain_heads h
+    WHERE h.office_id = office AND h.month < first_kept AND NOT h.removed
+    ORDER BY h.month, h.clerk_id FOR UPDATE
+  LOOP
+    WITH gone AS (DELETE FROM asystent.calls c WHERE c.office_id = office AND c.clerk_id = expired.clerk_id AND c.month = expired.month RETURNING 1)
+    INSERT INTO asystent.removals (office_id, clerk_id, month, records, removed_by)
+      SELECT office, expired.clerk_id, expired.month, count(*), session_user FROM gone
+      RETURNING * INTO removed;
+    UPDATE asystent.chain_heads h SET removed = true WHERE h.office_id = office AND h.clerk_id = expired.clerk_id AND h.month = expired.month;
+    RETURN NEXT removed;
+  END LOOP;
+  PERFORM set_config('asystent.retention', 'off', true);
+END $f$;
+REVOKE ALL ON FUNCTION asystent.remove_months_before(text, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION asystent.remove_months_before(text, text) TO asystent_lead;
+`;
+
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'calls, chains, append-only', sql: V1_CALLS },
+  { version: 2, name: 'roles and row-level security', sql: V2_ACCESS },
+  { version: 3, name: 'retention by whole months', sql: V3_RETENTION },
+];
+
+/** The newest schema this app knows; a database at a newer one is refused. */
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
