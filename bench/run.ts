@@ -25,6 +25,9 @@
  * 8. Importing a 200 MB export (and the same again: all duplicates): time,
  *    peak heap growth and the longest the event loop was held, against
  *    reading the same file line by line with JSON.parse and nothing else.
+ * 9. The team database: records delivered from the outbox to a throwaway
+ *    PostgreSQL, against plain INSERTs of the same lines (skipped, with the
+ *    reason, where the server's binaries are missing).
  */
 import { execFileSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
@@ -42,6 +45,8 @@ import { searchBench, type EngineFigures } from './search-bench';
 import { measureBundle } from './bundle-size';
 import { measureKeyToGreeting } from './ui-latency';
 import { measureWebStart } from './web-start';
+import { teamDatabaseBench } from './team-database-bench';
+import type { BenchRow } from './bench-row';
 
 const APPENDS = Number(process.env.BENCH_APPENDS ?? 1000);
 const VERIFY_RECORDS = Number(process.env.BENCH_VERIFY_RECORDS ?? 100_000);
@@ -54,15 +59,7 @@ const EXPORT_RECORDS = Number(process.env.BENCH_EXPORT_RECORDS ?? 100_000);
 const START_SAMPLES = Number(process.env.BENCH_START_SAMPLES ?? 7);
 const IMPORT_MB = Number(process.env.BENCH_IMPORT_MB ?? 200);
 
-interface Row {
-  name: string;
-  value: string;
-  baseline: string;
-  ratio: string;
-  target: string;
-  met: string;
-}
-const rows: Row[] = [];
+const rows: BenchRow[] = [];
 
 /** Starts each timed section with an empty young generation (npm run bench passes --expose-gc). */
 function collectGarbage(): void {
@@ -489,5 +486,6 @@ await registerBench();
 await importBench();
 await uiBench();
 await webStartBench();
+rows.push(...(await teamDatabaseBench()));
 bundleRows();
 printTable();

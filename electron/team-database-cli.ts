@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { serviceErrorTemplate } from '../shared/contract/service-errors';
-import { TLS_MODES, type TlsMode } from '../shared/settings/team-database';
+import { parseDatabaseAddress, TLS_MODES, type TlsMode } from '../shared/settings/team-database';
 import { startLocalCluster, type LocalCluster } from './services/postgres/local-cluster';
 import { SCHEMA_VERSION } from './services/postgres/migrations';
 import { asTrouble, clientConfig } from './services/postgres/pg-connection';
@@ -51,6 +51,11 @@ async function migrateCommand(args: string[], out: (line: string) => void, err: 
   const tls = parsed.values.tls as TlsMode;
   if (!url || parsed.positionals.length !== 1 || !TLS_MODES.includes(tls)) {
     err(USAGE);
+    return 2;
+  }
+  const address = parseDatabaseAddress(url);
+  if (!address.ok) {
+    err(address.problem === 'passwordInUrl' ? 'Adres nie może zawierać hasła — podaj je w zmiennej PGPASSWORD.' : `To nie jest adres bazy: ${url} (postgresql://login@serwer:port/baza).`);
     return 2;
   }
   let client: pg.Client;

@@ -1,12 +1,9 @@
 import { relative } from 'node:path';
-import { maskIdentifiers } from '../../shared/masking/masking';
-import { missedItems, type RegisterRow } from '../../shared/register/register';
-import { UNREADABLE_SHOWN, type RegisterRowView } from '../../shared/register/register-api';
 import { importsRoot, type AppServices } from '../services/app-services';
 import { importJsonl, type ImportResult } from '../services/import';
 import { ImportFilingError } from '../services/import-filer';
-import { problemView, type Register } from '../services/register';
-import { exportFile } from '../services/register-export';
+import { DatabaseTroubleError } from '../services/postgres/pg-connection';
+import type { RegisterReader } from '../services/register-reader';
 import { writeWhole } from '../services/file-exchange';
 import { SerialQueue } from '../services/serial-queue';
 import type { Handlers } from './dispatch';
@@ -17,52 +14,30 @@ type RegisterMethod = 'queryRegister' | 'listRegisterProblems' | 'registerCall' 
 /** The team lead's register: the calls of every clerk in the folders read, their problems, exports, the printed report and imports. */
 export function registerHandlers(services: AppServices): Handlers<RegisterMethod> {
   return {
-    async queryRegister({ filter, sort, offset, limit, refresh, withSummary }) {
-      const register = await services.register.ensureLoaded(refresh);
-      const rows = register.select(filter, sort);
-      return {
-        total: rows.length,
-        offset,
-        rows: rows.slice(offset, offset + limit).map((row) => rowView(register, row)),
-        summary: withSummary ? register.summary(filter, sort, Date.now()) : null,
-        facets: register.facets(),
-        problemCount: register.problemCount,
-        unreadable: register.folderTroubles.slice(0, UNREADABLE_SHOWN).map(({ folder, root, message }) => ({ folder, path: root, code: message })),
-        unreadableCount: register.folderTroubles.length,
-      };
+    async queryRegister(question) {
+      return readerOf(services).page(question, Date.now());
     },
 
     async listRegisterProblems({ offset, limit }) {
-      const register = await services.register.ensureLoaded();
-      const listed = register.problems;
-      return {
-        listed: listed.length,
-        count: register.problemCount,
-        offset,
-        problems: listed.slice(offset, offset + limit).map(problemView),
-      };
+      return readerOf(services).problems(offset, limit);
     },
 
     async registerCall({ id }) {
-      const register = await services.register.ensureLoaded();
-      // Not found as it was read: its copy changed since (a clerk's app appended, a hand edited it) — read the folders again, then once more.
-      const call = (await register.openCall(id)) ?? (await (await services.register.ensureLoaded(true)).openCall(id));
+      const call = await readerOf(services).openCall(id);
       if (!call) throw new ServiceError('bad-input', 'registerCallGone');
       return call;
     },
 
     async exportRegister({ filter, sort, format, path }) {
-      const register = await services.register.ensureLoaded();
-      const rows = register.select(filter, sort);
-      const file = exportFile(register, rows, format, new Date());
+      const { file, rows } = await readerOf(services).exportFile(filter, sort, format, new Date());
       // A path named in the call itself: for tests and tools only (the page never picks a path on disk).
       if (path !== null) {
         if (!services.callerPaths) throw new ServiceError('forbidden', 'exportPathFromDialog');
         await writingTo(path, () => writeWhole(path, file.write));
-        return { path, download: null, rows: rows.length };
+        return { path, download: null, rows };
       }
       const given = await writingTo(null, () => services.files.give(file));
-      return given ? { ...given, rows: rows.length } : { path: null, download: null, rows: 0 };
+      return given ? { ...given, rows } : { path: null, download: null, rows: 0 };
     },
 
     async printReport({ suggestedName }) {
@@ -74,6 +49,8 @@ export function registerHandlers(services: AppServices): Handlers<RegisterMethod
     },
 
     async importRecords({ path, upload }) {
+      // The register reads the team database, which takes records only from each clerk's own login: a file has nowhere to go.
+      if (services.settings.teamDatabase) throw new ServiceError('bad-input', 'importInDatabaseMode');
       if (path !== null) {
         if (!services.callerPaths) throw new ServiceError('forbidden', 'importPathFromDialog');
         return { path, ...(await importFile(services, path)) };
@@ -87,6 +64,22 @@ export function registerHandlers(services: AppServices): Handlers<RegisterMethod
         await taken.done().catch((error: Error) => console.error(`[import] upload not removed: ${error.message}`));
       }
     },
+  };
+}
+
+/** The register the handlers read, with a team database's trouble said in the clerk's words. */
+function readerOf(services: AppServices): RegisterReader {
+  const reader = services.registerReader();
+  const said = <T>(ask: () => Promise<T>): Promise<T> =>
+    ask().catch((error: unknown) => {
+      if (error instanceof DatabaseTroubleError) throw new ServiceError('storage', `teamDatabase.${error.trouble}`);
+      throw error;
+    });
+  return {
+    page: (question, now) => said(() => reader.page(question, now)),
+    problems: (offset, limit) => said(() => reader.problems(offset, limit)),
+    openCall: (id) => said(() => reader.openCall(id)),
+    exportFile: (filter, sort, format, now) => said(() => reader.exportFile(filter, sort, format, now)),
   };
 }
 
@@ -122,23 +115,6 @@ async function importNow(services: AppServices, file: string, shownAs: string): 
   }
   await register.refresh();
   return result;
-}
-
-function rowView(register: Register, row: RegisterRow): RegisterRowView {
-  return {
-    id: row.id,
-    clerkName: row.clerkName,
-    startedAt: new Date(row.startedAt).toISOString(),
-    direction: row.direction,
-    durationSec: row.durationSec,
-    outcome: row.outcome,
-    // Masked when the row was made (shared/register/register.ts), as the charts and filter lists show it.
-    routedTo: row.routedTo?.unitName ?? null,
-    missed: missedItems(row),
-    score: row.score,
-    note: maskIdentifiers(row.note).text,
-    integrity: register.integrityOf(row),
-  };
 }
 
 /** Writes a file the person chose; a disk error is said about that file (its path, where known). */

@@ -4,11 +4,14 @@ import { buildRetentionRecord, firstKeptMonth } from '../../shared/journal/reten
 import { retentionPlaces, type AppServices } from '../services/app-services';
 import { countRecords, findExpired, removeFiles } from '../services/retention';
 import type { TeamDatabase } from '../../shared/settings/team-database';
-import { asTrouble, openChecked, openPlain } from '../services/postgres/pg-connection';
+import { asTrouble, openChecked } from '../services/postgres/pg-connection';
 import { markTeamFolder, teamTargetOf } from '../services/team-sync';
 import type { Handlers } from './dispatch';
 import { ServiceError } from './service-error';
 import { copyToTeam, requireProfile } from './steps';
+
+/** How long the status waits for the delivery it starts before it answers with what is known. */
+export const TEAM_STATUS_WAIT_MS = 10_000;
 
 /** Team mode (the shared folder or database records are copied to), its status, and removing months past retention. */
 export function teamHandlers(services: AppServices): Handlers<'saveTeamSettings' | 'getTeamStatus' | 'applyRetention'> {
@@ -38,7 +41,8 @@ export function teamHandlers(services: AppServices): Handlers<'saveTeamSettings'
     },
 
     async getTeamStatus() {
-      return services.team.deliver();
+      // Each ask is a delivery attempt too; a copy that does not answer is not waited for past a few seconds.
+      return services.team.statusWithin(TEAM_STATUS_WAIT_MS);
     },
 
     async applyRetention({ months }) {
@@ -71,8 +75,8 @@ export function teamHandlers(services: AppServices): Handlers<'saveTeamSettings'
 /** The database must answer, know this app's schema, and take this login for this office and clerk before it is saved. */
 async function requireDatabase(database: TeamDatabase, clerkId: string | null): Promise<void> {
   try {
-    if (clerkId) await (await openChecked(database, clerkId)).end();
-    else await (await openPlain(database)).end();
+    // Without a profile yet: the schema and the office are checked now, the clerk at the first delivery.
+    await (await openChecked(database, clerkId)).end();
   } catch (error) {
     throw new ServiceError('bad-input', `teamDatabase.${asTrouble(error).trouble}`);
   }

@@ -22,6 +22,8 @@ import { RegisterIndex } from './register-index';
 import { firstKeptMonth } from '../../shared/journal/retention';
 import { findExpired, type RetentionPlaces } from './retention';
 import { TeamSync, teamTargetOf } from './team-sync';
+import { FolderRegisterReader, type RegisterReader } from './register-reader';
+import { DatabaseRegister } from './postgres/pg-register';
 import { CallbackContactStore } from './callback-contacts';
 import { SettingsStore, type Settings } from './settings-store';
 
@@ -65,7 +67,9 @@ export interface AppServices {
   takeHotkeyProblems(): HotkeyProblem[];
   /** The calls of every clerk in the folders this app reads, for the team lead's register. */
   register: Register;
-  /** Copies of saved records on their way to the team folder. */
+  /** What the register's handlers read: the team database when team mode is on one (all of it stays there), else the folders (`register`). */
+  registerReader(): RegisterReader;
+  /** Copies of saved records on their way to the team folder or database. */
   team: TeamSync;
   /** Current settings, as the settings store holds them (it alone changes them). */
   readonly settings: Settings;
@@ -195,6 +199,14 @@ export async function openAppServices(dataDir: string, resourcesDir: string, opt
     // Retries in the background while records wait; a timer that never keeps the process alive.
     const retry = setInterval(() => void team.deliver(), TEAM_RETRY_MS);
     retry.unref();
+    const folderReader = new FolderRegisterReader(register);
+    // The register on the team database, made for the database set (a new one when it changes).
+    let databaseRegister: { key: string; reader: DatabaseRegister } | null = null;
+    const closeDatabaseRegister = async () => {
+      const open = databaseRegister;
+      databaseRegister = null;
+      await open?.reader.close();
+    };
     const services: AppServices = {
       dataDir,
       settingsStore,
@@ -224,6 +236,19 @@ export async function openAppServices(dataDir: string, resourcesDir: string, opt
       callerPaths: options.callerPaths ?? false,
       takeHotkeyProblems: () => hotkeyProblems.splice(0),
       register,
+      registerReader() {
+        const database = services.settings.teamDatabase;
+        if (!database) {
+          if (databaseRegister) void closeDatabaseRegister();
+          return folderReader;
+        }
+        const key = JSON.stringify(database);
+        if (databaseRegister?.key !== key) {
+          void databaseRegister?.reader.close();
+          databaseRegister = { key, reader: new DatabaseRegister(database, () => checklists) };
+        }
+        return databaseRegister.reader;
+      },
       team,
       get settings() {
         return settingsStore.current;
@@ -232,6 +257,7 @@ export async function openAppServices(dataDir: string, resourcesDir: string, opt
       async close() {
         clearInterval(retry);
         await team.close();
+        await closeDatabaseRegister();
         await journal.close();
         // What was raised in passing is on disk before the folder is let go.
         await alerts.settled();

@@ -4,7 +4,7 @@ import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { stringify } from 'csv-stringify';
 import { format } from 'date-fns';
-import { csvCells, csvHeader, itemColumns } from '../../shared/register/register-csv';
+import { csvCells, csvHeader, itemColumns, type ItemColumns } from '../../shared/register/register-csv';
 import type { RegisterRow } from '../../shared/register/register';
 import { readLineHead } from './journal-format';
 import type { Register } from './register';
@@ -35,7 +35,15 @@ export function exportFileName(format_: ExportFormat, now: Date): string {
 /** Writes the rows as CSV to `out`, honouring back-pressure; resolves when all is handed to `out`. */
 export async function writeCsv(register: Register, rows: readonly RegisterRow[], out: Writable): Promise<void> {
   // One list per row (rows of a checklist version share theirs): the items most used get the columns.
-  const items = itemColumns(rowLists(rows));
+  await writeCsvRows(itemColumns(rowLists(rows)), withIntegrity(register, rows), out);
+}
+
+function* withIntegrity(register: Register, rows: readonly RegisterRow[]): Generator<[RegisterRow, string]> {
+  for (const row of rows) yield [row, register.integrityOf(row)];
+}
+
+/** CSV of rows as they come (from memory, or a database's cursor), each with what is wrong with it, under the given item columns. */
+export async function writeCsvRows(items: ItemColumns, rows: Iterable<[RegisterRow, string]> | AsyncIterable<[RegisterRow, string]>, out: Writable): Promise<void> {
   // A line break inside a cell must be quoted even though the record delimiter is CRLF:
   // unquoted, Excel would start a new row there, and what follows would be read as a
   // cell of its own — a way round the formula neutralisation.
@@ -43,12 +51,13 @@ export async function writeCsv(register: Register, rows: readonly RegisterRow[],
   const gone = outputGone(out);
   csv.pipe(out, { end: false });
   csv.write(csvHeader(items));
-  for (const row of rows) {
-    // Waits only when the file is behind: a promise per row would cost more than the row.
-    if (!csv.write(csvCells(row, items, register.integrityOf(row))) && !(await drained(csv, gone))) {
-      csv.destroy();
-      return;
-    }
+  // Waits only when the file is behind: a promise per row would cost more than the row.
+  const write = async ([row, integrity]: [RegisterRow, string]) => csv.write(csvCells(row, items, integrity)) || (await drained(csv, gone));
+  if (Symbol.asyncIterator in rows) {
+    // A database's rows, a batch at a time.
+    for await (const entry of rows) if (!(await write(entry))) return void csv.destroy();
+  } else {
+    for (const entry of rows) if (!csv.write(csvCells(entry[0], items, entry[1])) && !(await drained(csv, gone))) return void csv.destroy();
   }
   csv.end();
   await Promise.race([once(csv, 'end'), gone]);
@@ -89,6 +98,12 @@ export async function writeJsonl(register: Register, rows: readonly RegisterRow[
       }
     }
   }
+}
+
+/** Writes lines as they come (a database's cursor) to `out`, honouring back-pressure. */
+export async function writeLines(lines: AsyncIterable<string>, out: Writable): Promise<void> {
+  const gone = outputGone(out);
+  for await (const line of lines) if (!out.write(line + '\n') && !(await drained(out, gone))) return;
 }
 
 /** Resolves once a stream the output goes to is closed early (a browser that dropped the download). */

@@ -91,7 +91,7 @@ interface CachedFile {
 
 /** Problem entries listed at most, over all files (the rest are counted): a folder of thousands of junk files stays a list a person can read. */
 const PROBLEM_ENTRIES_KEPT = 5_000;
-const COPY_ORDER: Record<RegisterFolderKind, number> = { local: 0, team: 1, import: 2 };
+const COPY_ORDER: Record<RegisterFolderKind, number> = { local: 0, team: 1, import: 2, database: 3 };
 
 /**
  * How long the index's word on an unchanged file is taken without hashing
@@ -638,9 +638,10 @@ const FOLDER_WORDS: Record<RegisterFolderKind, string> = {
   local: 'na tym komputerze',
   team: 'w folderze zespołu',
   import: 'w zaimportowanych',
+  database: 'w bazie zespołu',
 };
 
 export function describeProblem(p: RegisterProblem): string {
   const more = p.fileCount > 1 ? ` (problemów w tym pliku: ${p.fileCount})` : '';
-  return `Naruszona integralność: ${p.clerkName ?? p.clerkId}, ${p.month} — ${PROBLEM_WORDS[p.kind]}, wiersz ${p.lines[0] ?? 1} pliku ${p.file} (${FOLDER_WORDS[p.folder]})${more}`;
+  return `Naruszona integralność: ${p.clerkName ?? p.clerkId}, ${p.month} — ${PROBLEM_WORDS[p.kind]}, wiersz ${p.lines[0] ?? 1} ${p.folder === 'database' ? 'łańcucha' : 'pliku'} ${p.file} (${FOLDER_WORDS[p.folder]})${more}`;
 }

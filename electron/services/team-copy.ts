@@ -26,8 +26,11 @@ export interface TeamCopy {
   check(clerkId: string | null): Promise<void>;
   /** The ids of one clerk's month the copy holds. */
   deliveredIds(clerkId: string, month: string): Promise<Set<string>>;
-  /** Throws RecordRefused for this record's fault; anything else means the copy is gone for now. */
-  deliver(record: JournalRecord): Promise<Delivery>;
+  /**
+   * Throws RecordRefused for this record's fault; anything else means the copy is gone for now.
+   * @param clerkId the clerk this computer's profile is, if it has one
+   */
+  deliver(record: JournalRecord, clerkId: string | null): Promise<Delivery>;
   /** The word the status carries for an error this copy threw. */
   troubleOf(error: unknown): string;
   close(): Promise<void>;

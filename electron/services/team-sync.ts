@@ -5,11 +5,12 @@ import type { TeamDatabase } from '../../shared/settings/team-database';
 import type { TeamStatus } from '../../shared/settings/team-settings';
 import { writeFileAtomic } from './atomic-file';
 import { CallJournal, type JournalOptions } from './journal';
-import { lastMonths } from '../../shared/journal/months';
+import { lastMonths, monthOf } from '../../shared/journal/months';
 import { PostgresTeamCopy } from './postgres/pg-team-copy';
 import { SerialQueue } from './serial-queue';
 import { RecordRefused, type TeamCopy } from './team-copy';
 import { TeamFolderCopy } from './team-folder-copy';
+import { sameRecord } from './same-record';
 
 export { markTeamFolder, TEAM_MARKER } from './team-folder-copy';
 
@@ -45,6 +46,11 @@ export class TeamSync {
   private caughtUp = false;
   /** Saved records whose outbox entry could not be written; the next catch-up finds them. */
   private missed = 0;
+  /** The delivery running now, and the one asked for meanwhile: however many ask, at most one waits behind the one running. */
+  private running: Promise<TeamStatus> | null = null;
+  private next: Promise<TeamStatus> | null = null;
+  /** Closed (the app is quitting): nothing more is tried. */
+  private closed = false;
 
   /** @param journalOptions what the write guard says, and (for a folder) where the team journal's troubles go */
   constructor(
@@ -54,7 +60,7 @@ export class TeamSync {
   ) {
     this.outbox = join(dataDir, 'outbox');
     this.copy = this.copyFor(target);
-    this.status = { ...placeOf(this.copy, target), pending: 0, reachable: null, lastError: null, localError: null, lastDeliveredAt: null, conflicts: 0 };
+    this.status = { ...placeOf(this.copy, target), pending: 0, reachable: null, lastError: null, localError: null, lastDeliveredAt: null, conflicts: 0, undeliverable: 0 };
   }
 
   /** Queues a saved record for the team copy; resolves once the outbox entry is on disk. */
@@ -118,6 +124,8 @@ export class TeamSync {
   }
 
   setTarget(target: TeamTarget): Promise<void> {
+    // A delivery waiting on a copy that does not answer is cut short, not waited for.
+    void this.copy?.close();
     return this.queue.run(async () => {
       await this.copy?.close();
       this.copy = this.copyFor(target);
@@ -127,71 +135,103 @@ export class TeamSync {
     });
   }
 
-  /** Delivers what waits in the outbox, oldest first; stops at the first failure and leaves the rest for next time. */
+  /**
+   * Delivers what waits in the outbox, oldest first; stops at the first
+   * failure and leaves the rest for next time. Asked again while it runs
+   * (a save, the window's poll, the timer), it runs once more after, for
+   * all who asked: a copy that hangs never piles attempts up.
+   */
   deliver(): Promise<TeamStatus> {
-    return this.queue.run(async () => {
-      let pending: string[];
-      try {
+    if (!this.running) {
+      this.running = this.queue.run(() => this.deliverNow()).finally(() => (this.running = null));
+      return this.running;
+    }
+    this.next ??= this.running.then(
+      () => ((this.next = null), this.deliver()),
+      () => ((this.next = null), this.deliver()),
+    );
+    return this.next;
+  }
+
+  /** The status after a delivery if it ends within `ms`, else as last known (a copy that does not answer is not waited for). */
+  async statusWithin(ms: number): Promise<TeamStatus> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<TeamStatus>((resolve) => (timer = setTimeout(() => resolve(this.snapshot()), ms)));
+    try {
+      return await Promise.race([this.deliver(), late]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private async deliverNow(): Promise<TeamStatus> {
+    if (this.closed) return this.snapshot();
+    let pending: string[];
+    try {
+      pending = await this.pendingFiles();
+      this.status.conflicts = await this.countAside('.conflict');
+      this.status.undeliverable = await this.countAside('.undeliverable');
+    } catch (error) {
+      // The outbox itself cannot be read: nothing can go now; say why, try again later.
+      this.status.localError = errorCode(error);
+      return this.snapshot();
+    }
+    this.status.pending = pending.length;
+    const copy = this.copy;
+    if (!copy) return this.snapshot();
+    try {
+      await copy.check(this.catchUp?.clerkId() ?? null);
+      // Once a session, and again after an outbox write failed, with the copy
+      // there: what the outbox never got (a crash between the journal and the
+      // outbox, a failed write) is queued now.
+      if (this.catchUp && (!this.caughtUp || this.missed > 0)) {
+        const missedBefore = this.missed;
+        await this.reconcileNow(this.catchUp.journal, this.catchUp.clerkId());
+        this.caughtUp = true;
+        this.missed -= missedBefore;
         pending = await this.pendingFiles();
-        this.status.conflicts = await this.countAside('.conflict');
-      } catch (error) {
-        // The outbox itself cannot be read: nothing can go now; say why, try again later.
-        this.status.localError = errorCode(error);
-        return this.snapshot();
+        this.status.pending = pending.length;
       }
-      this.status.pending = pending.length;
-      const copy = this.copy;
-      if (!copy) return this.snapshot();
-      try {
-        await copy.check(this.catchUp?.clerkId() ?? null);
-        // Once a session, and again after an outbox write failed, with the copy
-        // there: what the outbox never got (a crash between the journal and the
-        // outbox, a failed write) is queued now.
-        if (this.catchUp && (!this.caughtUp || this.missed > 0)) {
-          const missedBefore = this.missed;
-          await this.reconcileNow(this.catchUp.journal, this.catchUp.clerkId());
-          this.caughtUp = true;
-          this.missed -= missedBefore;
-          pending = await this.pendingFiles();
-          this.status.pending = pending.length;
-        }
-        for (const name of pending) {
-          const record = await this.readEntry(name);
-          if (record) {
-            try {
-              const delivery = await copy.deliver(record);
-              if (delivery === 'conflict') {
-                // Its id is in the copy with other content: kept here, said, never written twice.
-                await this.setAside(name, '.conflict');
-                this.status.conflicts++;
-                console.error(`[team] ${name}: the team copy holds this id with other content; kept aside`);
-                this.status.pending--;
-                continue;
-              }
-              this.status.lastDeliveredAt = new Date().toISOString();
-            } catch (error) {
-              // Anything but this one record's fault means the copy: stop and try later.
-              if (!(error instanceof RecordRefused)) throw error;
-              // The copy refuses this record: set aside, named in the log, and the rest go on — it stays safe in the local journal.
-              await this.setAside(name, '.undeliverable');
-              console.error(`[team] ${name} set aside: ${error.message}`);
+      const journalOf = this.journalRecords();
+      for (const name of pending) {
+        const record = await this.readEntry(name);
+        if (record) {
+          try {
+            // What goes to the team is what the journal holds: an entry edited here, or of a record the journal does not have, goes nowhere.
+            if (!(await journalOf.holds(record))) throw new RecordRefused('not as the journal holds it');
+            const delivery = await copy.deliver(record, this.catchUp?.clerkId() ?? null);
+            if (delivery === 'conflict') {
+              // Its id is in the copy with other content: kept here, said, never written twice.
+              await this.setAside(name, '.conflict');
+              this.status.conflicts++;
+              console.error(`[team] ${name}: the team copy holds this id with other content; kept aside`);
               this.status.pending--;
               continue;
             }
+            this.status.lastDeliveredAt = new Date().toISOString();
+          } catch (error) {
+            // Anything but this one record's fault means the copy: stop and try later.
+            if (!(error instanceof RecordRefused)) throw error;
+            // The copy refuses this record: set aside, named in the log and counted in the status, and the rest go on — it stays safe in the local journal.
+            await this.setAside(name, '.undeliverable');
+            console.error(`[team] ${name} set aside: ${error.message}`);
+            this.status.undeliverable++;
+            this.status.pending--;
+            continue;
           }
-          await fs.rm(join(this.outbox, name), { force: true });
-          this.status.pending--;
         }
-        this.status.reachable = true;
-        this.status.lastError = null;
-        if (this.missed === 0) this.status.localError = null;
-      } catch (error) {
-        await copy.close();
-        this.status.reachable = false;
-        this.status.lastError = copy.troubleOf(error);
+        await fs.rm(join(this.outbox, name), { force: true });
+        this.status.pending--;
       }
-      return this.snapshot();
-    });
+      this.status.reachable = true;
+      this.status.lastError = null;
+      if (this.missed === 0) this.status.localError = null;
+    } catch (error) {
+      await copy.close();
+      this.status.reachable = false;
+      this.status.lastError = copy.troubleOf(error);
+    }
+    return this.snapshot();
   }
 
   /** The status; records the outbox missed count as waiting, which they are. */
@@ -200,9 +240,31 @@ export class TeamSync {
   }
 
   async close(): Promise<void> {
+    // Quitting does not wait for a copy that does not answer, and tries nothing more.
+    this.closed = true;
+    void this.copy?.close();
     await this.queue.run(async () => {
       await this.copy?.close();
     });
+  }
+
+  /** The local journal's records, a month at a time, read once per delivery (none to check against without a journal). */
+  private journalRecords(): { holds(record: JournalRecord): Promise<boolean> } {
+    const journal = this.catchUp?.journal;
+    const months = new Map<string, Map<string, JournalRecord>>();
+    return {
+      async holds(record) {
+        if (!journal) return true;
+        const key = `${record.clerk.id}/${monthOf(new Date(record.savedAt))}`;
+        let records = months.get(key);
+        if (!records) {
+          const read = await journal.readMonth(record.clerk.id, monthOf(new Date(record.savedAt)));
+          months.set(key, (records = new Map(read.records.map((r) => [r.id, r]))));
+        }
+        const kept = records.get(record.id);
+        return kept !== undefined && sameRecord(kept, record);
+      },
+    };
   }
 
   private copyFor(target: TeamTarget): TeamCopy | null {

@@ -80,6 +80,7 @@ export const SERVICE_ERRORS = {
   importCannotFile:
     'Nie udało się zapisać zaimportowanych rozmów do {{place}} ({{code}}). Usuń lub przenieś ten plik i zaimportuj ponownie — to, co już zaimportowano, nie zostanie zdublowane.',
   importUploadGone: 'Przesłanego pliku już tu nie ma (minęło kilka minut albo już go zaimportowano) — wybierz go ponownie.',
+  importInDatabaseMode: 'Rejestr czyta bazę zespołu, do której każdy pracownik przekazuje zapisy sam — import pliku jest dla zespołów bez bazy.',
   registerCallGone: 'Tej rozmowy nie ma już w rejestrze w tej postaci — odśwież rejestr.',
   teamFolderMissing: 'Folder {{folder}} nie istnieje albo udział sieciowy nie jest podłączony.',
   teamFolderUnreachable: 'Folder {{folder}} jest niedostępny ({{code}}).',
@@ -101,6 +102,7 @@ export const SERVICE_ERRORS = {
     'db-forbidden': 'Ten login nie ma uprawnień do zapisu w bazie zespołu.',
     'db-not-member': 'Ten login nie należy do urzędu o tym identyfikatorze.',
     'db-other-clerk': 'Ten login bazy zespołu należy do innego pracownika — każdy pracownik potrzebuje własnego loginu.',
+    'db-clerk-elsewhere': 'Ten profil pracownika przekazuje już zapisy przez inny login bazy zespołu — użyj tamtego loginu albo poproś administratora bazy o zmianę.',
     'db-busy': 'Serwer bazy zespołu jest przeciążony albo właśnie startuje.',
     'db-error': 'Baza zespołu zgłosiła błąd.',
   },

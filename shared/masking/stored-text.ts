@@ -64,8 +64,15 @@ function readEnd(text: string, from: number, seen: number): number {
   return at;
 }
 
+/**
+ * What no store can keep, made storable: a NUL (which a database's text and
+ * JSON types refuse, so a note with one could never reach the team's copy)
+ * and half of a surrogate pair (not a character at all), each as U+FFFD.
+ */
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
 function stored(text: string, maxLength: number): MaskResult {
-  const trimmed = text.trim();
+  const trimmed = text.replace(UNSTORABLE, '\uFFFD').trim();
   const read = trimmed.slice(0, readEnd(trimmed, Math.min(maxLength, trimmed.length), READ_PAST_CUT));
   const found = findIdentifiers(read);
   let end = Math.min(read.length, maxLength);

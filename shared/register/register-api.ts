@@ -48,8 +48,8 @@ export const RegisterRowViewSchema = z.object({
 });
 export type RegisterRowView = z.infer<typeof RegisterRowViewSchema>;
 
-/** The copies the register reads: this computer's journal, the team folder, files imported from clerks. */
-export const FOLDER_KINDS = ['local', 'team', 'import'] as const;
+/** The copies the register reads: this computer's journal, the team folder, files imported from clerks — or, instead of them all, the team database. */
+export const FOLDER_KINDS = ['local', 'team', 'import', 'database'] as const;
 export type RegisterFolderKind = (typeof FOLDER_KINDS)[number];
 
 /** A month file's problems, and two copies of one call that disagree. */

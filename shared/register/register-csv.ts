@@ -114,6 +114,11 @@ export class ItemColumns {
 export function itemColumns(lists: Iterable<ItemList>, limit = MAX_ITEM_COLUMNS): ItemColumns {
   const uses = new Map<ItemList, number>();
   for (const list of lists) uses.set(list, (uses.get(list) ?? 0) + 1);
+  return itemColumnsOfUses(uses, limit);
+}
+
+/** The same, from each list and the number of rows that have it (counted where the rows are: a database). */
+export function itemColumnsOfUses(uses: ReadonlyMap<ItemList, number>, limit = MAX_ITEM_COLUMNS): ItemColumns {
   const items = new Map<string, { id: string; label: string; rows: number; lastList: ItemList | null }>();
   for (const [list, rows] of uses) {
     list.ids.forEach((id, index) => {

@@ -6,7 +6,7 @@ import { verifyRecordedItems, type ChecklistCatalog, type ChecklistTrust, type V
 import { maskIdentifiers } from '../masking/masking';
 import { OUTCOMES, type Outcome } from '../call/outcomes';
 import type { PersonAnswer } from '../call/outbound';
-import type { RegisterCall } from './register-api';
+import type { RegisterCall, RegisterFolderKind } from './register-api';
 
 /**
  * The team lead's call register (Rejestr rozmów): one compact row per call,
@@ -49,8 +49,8 @@ export interface RegisterRow {
   note: string;
   /** The month file the record came from, `calls/<clerk>/<YYYY-MM>.jsonl`: where an integrity problem is reported. */
   file: string;
-  /** Which copy it was read from: this computer, the team folder, an import. */
-  copy: 'local' | 'team' | 'import';
+  /** Which copy it was read from: this computer, the team folder, an import, the team database. */
+  copy: RegisterFolderKind;
   /** Whether its checklist is one this app knows (else its figures are left out) and matched it. */
   trust: ChecklistTrust;
   /** What the record says, wherever it sits in a chain (set by the reader): two copies of one call that differ here are a conflict. */

@@ -39,7 +39,19 @@ export function parseDatabaseAddress(text: string): { ok: true; address: Databas
   if (query !== undefined) return { ok: false, problem: 'parametersInUrl' };
   const portNumber = port === undefined ? 5432 : Number(port);
   if (portNumber < 1 || portNumber > 65535) return { ok: false, problem: 'port' };
+  // A name the network could never resolve, or %-escapes that are not: not an address.
+  if (!host!.startsWith('[') && (host!.length > 253 || host!.split('.').some((label) => label.length === 0 || label.length > 63))) return { ok: false, problem: 'notUrl' };
+  const decoded = [login, database].map((part) => (part === undefined ? '' : decodedOrNull(part)));
+  if (decoded.includes(null)) return { ok: false, problem: 'notUrl' };
   return { ok: true, address: { login: login ?? null, host: host!, port: portNumber, database: database! } };
+}
+
+function decodedOrNull(part: string): string | null {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return null;
+  }
 }
 
 /** How the status names the database: never the password, which is not in the address anyway. */
@@ -111,6 +123,7 @@ export const DATABASE_TROUBLES = [
   'db-forbidden',
   'db-not-member',
   'db-other-clerk',
+  'db-clerk-elsewhere',
   'db-busy',
   'db-error',
 ] as const;

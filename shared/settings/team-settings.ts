@@ -37,5 +37,7 @@ export const TeamStatusSchema = z.object({
   lastDeliveredAt: z.string().nullable(),
   /** Records kept aside on this computer because the team copy holds their id with other content. */
   conflicts: z.number().int().min(0).default(0),
+  /** Records kept aside on this computer because the team copy refused them (or they are not as the journal holds them). */
+  undeliverable: z.number().int().min(0).default(0),
 });
 export type TeamStatus = z.infer<typeof TeamStatusSchema>;

@@ -61,6 +61,19 @@ export async function quickIncomingCall(page: Page, outcomeKey: string, note = '
   await expect.poll(() => page.getByRole('button', { name: /Połączenie przychodzące/ }).isVisible()).toBe(true);
 }
 
+/** Switches team mode to the team database in Ustawienia (a local server: no TLS), then goes back to the call screen. */
+export async function joinTeamDatabase(page: Page, url: string, password: string, officeId = 'pup-lodz'): Promise<void> {
+  await page.getByRole('button', { name: 'Ustawienia' }).click();
+  await page.getByRole('radio', { name: 'Baza zespołu' }).check();
+  await page.getByLabel('Adres bazy').fill(url);
+  await page.getByLabel('Hasło').fill(password);
+  await page.getByLabel('Szyfrowanie połączenia').selectOption('disable');
+  await page.getByLabel('Identyfikator urzędu').fill(officeId);
+  await page.getByRole('button', { name: 'Zapisz ustawienia' }).click();
+  await expect.poll(() => page.getByText('Zapisano ustawienia. Tryb zespołu włączony.').isVisible()).toBe(true);
+  await page.getByRole('button', { name: 'Rozmowa', exact: true }).click();
+}
+
 /** Switches team mode on in Ustawienia with this folder, then goes back to the call screen; `beforeSave` runs with the form filled. */
 export async function joinTeamFolder(page: Page, folder: string, beforeSave?: () => Promise<void>): Promise<void> {
   await page.getByRole('button', { name: 'Ustawienia' }).click();

@@ -62,11 +62,11 @@ function fakeApi(overrides: Partial<Api> = {}): Api {
     }),
     acknowledgeJournalAlerts: vi.fn(async () => ({ alerts: [], more: 0 })),
     exportRegister: vi.fn(async () => ({ path: null, download: null, rows: 0 })),
-    saveTeamSettings: vi.fn(async ({ teamFolder }) => ({ folder: teamFolder ?? null, pending: 0, reachable: true, lastError: null, localError: null, lastDeliveredAt: null, database: null, conflicts: 0 })),
+    saveTeamSettings: vi.fn(async ({ teamFolder }) => ({ folder: teamFolder ?? null, pending: 0, reachable: true, lastError: null, localError: null, lastDeliveredAt: null, database: null, conflicts: 0, undeliverable: 0 })),
     printReport: vi.fn(async () => ({ path: null, printInWindow: false })),
     importRecords: vi.fn(async () => ({ path: null, imported: 0, otherRecords: 0, duplicates: 0, conflicts: 0, masked: 0, rejected: [], rejectedCount: 0 })),
     applyRetention: vi.fn(async () => ({ removed: [], notRemoved: [] })),
-    getTeamStatus: vi.fn(async () => ({ folder: null, pending: 0, reachable: null, lastError: null, localError: null, lastDeliveredAt: null, database: null, conflicts: 0 })),
+    getTeamStatus: vi.fn(async () => ({ folder: null, pending: 0, reachable: null, lastError: null, localError: null, lastDeliveredAt: null, database: null, conflicts: 0, undeliverable: 0 })),
     ...overrides,
   };
 }

@@ -36,10 +36,11 @@ CREATE TABLE asystent.members (
   PRIMARY KEY (login, office_id)
 );
 
--- The clerk a login writes as: bound by the clerk's app on first use, never moved.
+-- The clerk a login writes as: bound by the clerk's app on first use, never moved; one login per clerk
+-- (a second login cannot take over a colleague's rows by naming the colleague's id).
 CREATE TABLE asystent.clerk_bindings (
   login name PRIMARY KEY,
-  clerk_id uuid NOT NULL,
+  clerk_id uuid NOT NULL UNIQUE,
   bound_at timestamptz NOT NULL DEFAULT now()
 );
 
@@ -61,14 +62,17 @@ CREATE TABLE asystent.calls (
   office_id text NOT NULL,
   clerk_id uuid NOT NULL,
   month text NOT NULL,
+  -- Its place in the clerk-month's chain, from 1 (the order the engine took them in).
+  line_no integer NOT NULL,
   prev_hash text NOT NULL,
   hash text NOT NULL,
-  line text NOT NULL,
+  -- A record is at most 64 Ki characters (the journal's own bound): nobody fills the table with one line.
+  line text NOT NULL CHECK (octet_length(line) <= 262144),
   record jsonb NOT NULL,
   received_at timestamptz NOT NULL,
   received_by name NOT NULL
 );
-CREATE INDEX calls_by_clerk_month ON asystent.calls (office_id, clerk_id, month);
+CREATE UNIQUE INDEX calls_by_chain ON asystent.calls (office_id, clerk_id, month, line_no);
 
 CREATE FUNCTION asystent.genesis_hash(clerk uuid, month text) RETURNS text
   LANGUAGE sql IMMUTABLE
@@ -79,7 +83,8 @@ CREATE FUNCTION asystent.bind_clerk(clerk uuid) RETURNS uuid
   LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, asystent
   AS $f$
 BEGIN
-  INSERT INTO asystent.clerk_bindings (login, clerk_id) VALUES (session_user, clerk) ON CONFLICT (login) DO NOTHING;
+  -- Neither a login bound before nor a clerk bound to another login is bound again: the answer says which it is (null: the clerk is another login's).
+  INSERT INTO asystent.clerk_bindings (login, clerk_id) VALUES (session_user, clerk) ON CONFLICT DO NOTHING;
   RETURN (SELECT clerk_id FROM asystent.clerk_bindings WHERE login = session_user);
 END $f$;
 
@@ -93,6 +98,9 @@ BEGIN
   IF NOT EXISTS (SELECT 1 FROM asystent.members m WHERE m.login = session_user AND m.office_id = office)
      OR NOT EXISTS (SELECT 1 FROM asystent.clerk_bindings b WHERE b.login = session_user AND b.clerk_id = clerk) THEN
     RAISE EXCEPTION 'asystent: % does not write as clerk % of office %', session_user, clerk, office USING ERRCODE = '42501';
+  END IF;
+  IF for_month > to_char(now() AT TIME ZONE 'UTC' + interval '1 month', 'YYYY-MM') THEN
+    RAISE EXCEPTION 'asystent: month % is in the future', for_month USING ERRCODE = '23514';
   END IF;
   INSERT INTO asystent.chain_heads (office_id, clerk_id, month, head) VALUES (office, clerk, for_month, asystent.genesis_hash(clerk, for_month))
     ON CONFLICT DO NOTHING;
@@ -109,21 +117,26 @@ CREATE FUNCTION asystent.calls_chain() RETURNS trigger
   AS $f$
 DECLARE
   current_head text;
+  current_lines integer;
   month_removed boolean;
   body jsonb;
-  saved_month text;
+  saved_at timestamptz;
 BEGIN
-  -- The same id again: nothing is inserted (INSERT … ON CONFLICT DO NOTHING), and the chain does not move.
+  IF NEW.month > to_char(now() AT TIME ZONE 'UTC' + interval '1 month', 'YYYY-MM') THEN
+    RAISE EXCEPTION 'asystent: month % is in the future', NEW.month USING ERRCODE = '23514';
+  END IF;
+  SELECT head, lines, removed INTO current_head, current_lines, month_removed FROM asystent.chain_heads h
+    WHERE h.office_id = NEW.office_id AND h.clerk_id = NEW.clerk_id AND h.month = NEW.month FOR UPDATE;
+  -- The same id again (looked for once the chain is held): nothing is inserted (INSERT … ON CONFLICT DO NOTHING).
   IF EXISTS (SELECT 1 FROM asystent.calls c WHERE c.id = NEW.id) THEN
     RETURN NULL;
   END IF;
-  SELECT head, removed INTO current_head, month_removed FROM asystent.chain_heads h
-    WHERE h.office_id = NEW.office_id AND h.clerk_id = NEW.clerk_id AND h.month = NEW.month FOR UPDATE;
   IF month_removed THEN
     RAISE EXCEPTION 'asystent: month % of clerk % was removed by retention', NEW.month, NEW.clerk_id USING ERRCODE = '23514';
   END IF;
   IF current_head IS NULL THEN
     current_head := asystent.genesis_hash(NEW.clerk_id, NEW.month);
+    current_lines := 0;
     INSERT INTO asystent.chain_heads (office_id, clerk_id, month, head) VALUES (NEW.office_id, NEW.clerk_id, NEW.month, current_head);
   END IF;
   IF NEW.prev_hash IS DISTINCT FROM current_head THEN
@@ -131,28 +144,40 @@ BEGIN
   END IF;
   BEGIN
     body := NEW.line::jsonb;
+    saved_at := (body->>'savedAt')::timestamptz;
   EXCEPTION WHEN others THEN
-    RAISE EXCEPTION 'asystent: record % is not JSON', NEW.id USING ERRCODE = '23514';
+    RAISE EXCEPTION 'asystent: record % is not JSON of a record', NEW.id USING ERRCODE = '23514';
   END;
-  saved_month := to_char((body->>'savedAt')::timestamptz AT TIME ZONE 'UTC', 'YYYY-MM');
   IF body->>'id' IS DISTINCT FROM NEW.id::text
      OR body->>'prevHash' IS DISTINCT FROM NEW.prev_hash
      OR body->'clerk'->>'id' IS DISTINCT FROM NEW.clerk_id::text
      OR body->>'schemaVersion' IS DISTINCT FROM '1'
+     OR saved_at IS NULL
      -- The month is the office's local one: at most a month's edge away from UTC's.
-     OR abs((to_date(saved_month, 'YYYY-MM') - to_date(NEW.month, 'YYYY-MM'))) > 31 THEN
+     OR abs(to_date(to_char(saved_at AT TIME ZONE 'UTC', 'YYYY-MM'), 'YYYY-MM') - to_date(NEW.month, 'YYYY-MM')) > 31 THEN
     RAISE EXCEPTION 'asystent: record % does not match its columns', NEW.id USING ERRCODE = '23514';
   END IF;
   NEW.record := body;
+  NEW.line_no := current_lines + 1;
   NEW.hash := encode(sha256(convert_to(NEW.line, 'UTF8')), 'hex');
   NEW.received_at := now();
   NEW.received_by := session_user;
-  UPDATE asystent.chain_heads h SET head = NEW.hash, lines = h.lines + 1
-    WHERE h.office_id = NEW.office_id AND h.clerk_id = NEW.clerk_id AND h.month = NEW.month;
   RETURN NEW;
 END $f$;
 
 CREATE TRIGGER calls_chain BEFORE INSERT ON asystent.calls FOR EACH ROW EXECUTE FUNCTION asystent.calls_chain();
+
+-- The head moves only with a row that was inserted: one an ON CONFLICT skipped after the check above moves nothing.
+CREATE FUNCTION asystent.calls_head() RETURNS trigger
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, asystent
+  AS $f$
+BEGIN
+  UPDATE asystent.chain_heads h SET head = NEW.hash, lines = NEW.line_no
+    WHERE h.office_id = NEW.office_id AND h.clerk_id = NEW.clerk_id AND h.month = NEW.month;
+  RETURN NULL;
+END $f$;
+
+CREATE TRIGGER calls_head AFTER INSERT ON asystent.calls FOR EACH ROW EXECUTE FUNCTION asystent.calls_head();
 
 -- Append-only: no row is changed; a row is removed only by retention (asystent.remove_months_before), never by hand.
 CREATE FUNCTION asystent.calls_append_only() RETURNS trigger
@@ -236,6 +261,10 @@ BEGIN
   IF first_kept !~ '^[0-9]{4}-(0[1-9]|1[0-2])$' THEN
     RAISE EXCEPTION 'asystent: % is not a month', first_kept USING ERRCODE = '22023';
   END IF;
+  -- Never this month or a later one: a month still being written is not past any retention.
+  IF first_kept > to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM') THEN
+    RAISE EXCEPTION 'asystent: % is not a past month', first_kept USING ERRCODE = '22023';
+  END IF;
   IF NOT pg_has_role(session_user, 'asystent_lead', 'MEMBER')
      OR NOT EXISTS (SELECT 1 FROM asystent.members m WHERE m.login = session_user AND m.office_id = office) THEN
     RAISE EXCEPTION 'asystent: % is not a lead of office %', session_user, office USING ERRCODE = '42501';
@@ -259,10 +288,61 @@ REVOKE ALL ON FUNCTION asystent.remove_months_before(text, text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION asystent.remove_months_before(text, text) TO asystent_lead;
 `;
 
+const V4_READER_FACTS = `
+-- What a reader's app made of each record it read (the register's row: its figures judged against that
+-- app's checklists), so the next opening reads only what is new. Derived, never evidence: each reader
+-- keeps its own (nobody reads or writes another's, so nobody's figures can be forged by someone else),
+-- made again when its app judges differently (another version). Removed with its record.
+CREATE TABLE asystent.record_facts (
+  reader name NOT NULL DEFAULT current_user,
+  record_id uuid NOT NULL REFERENCES asystent.calls (id) ON DELETE CASCADE,
+  version text NOT NULL,
+  office_id text NOT NULL,
+  clerk_id uuid NOT NULL,
+  month text NOT NULL,
+  line_no integer NOT NULL,
+  type text NOT NULL,
+  -- What is wrong with the row as read (a journal problem kind), or null.
+  problem text,
+  clerk_name text,
+  started_at timestamptz,
+  saved_at timestamptz,
+  direction text,
+  duration_sec integer,
+  outcome text,
+  routed_unit_id text,
+  routed_unit_name text,
+  routed_external boolean,
+  appointment_at timestamptz,
+  callback_due_at timestamptz,
+  callback_of uuid,
+  outbound_person text,
+  personal_data boolean,
+  judged boolean,
+  greeting boolean,
+  score double precision,
+  trust text,
+  item_ids text[],
+  item_labels text[],
+  states text,
+  change_kind text,
+  change_due_at timestamptz,
+  PRIMARY KEY (reader, record_id)
+);
+CREATE INDEX record_facts_by_start ON asystent.record_facts (reader, started_at DESC, record_id) WHERE type = 'call' AND problem IS NULL;
+CREATE INDEX record_facts_by_callback ON asystent.record_facts (reader, callback_of) WHERE callback_of IS NOT NULL;
+ALTER TABLE asystent.record_facts ENABLE ROW LEVEL SECURITY;
+GRANT SELECT, INSERT, DELETE ON asystent.record_facts TO asystent_clerk, asystent_lead, asystent_regional;
+CREATE POLICY own_facts ON asystent.record_facts
+  USING (reader = current_user)
+  WITH CHECK (reader = current_user AND EXISTS (SELECT 1 FROM asystent.calls c WHERE c.id = record_id));
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'calls, chains, append-only', sql: V1_CALLS },
   { version: 2, name: 'roles and row-level security', sql: V2_ACCESS },
   { version: 3, name: 'retention by whole months', sql: V3_RETENTION },
+  { version: 4, name: 'what each reader made of the records', sql: V4_READER_FACTS },
 ];
 
 /** The newest schema this app knows; a database at a newer one is refused. */

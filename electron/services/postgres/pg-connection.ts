@@ -1,6 +1,6 @@
-import { promises as fs } from 'node:fs';
 import pg from 'pg';
 import { parseDatabaseAddress, type DatabaseTrouble, type TeamDatabase } from '../../../shared/settings/team-database';
+import { readBoundedFile } from '../safe-read';
 import { schemaState } from './schema-version';
 
 /**
@@ -9,7 +9,7 @@ import { schemaState } from './schema-version';
  * word (a DatabaseTrouble) what went wrong when it does.
  */
 const CONNECT_TIMEOUT_MS = 10_000;
-const QUERY_TIMEOUT_MS = 30_000;
+const QUERY_TIMEOUT_MS = 15_000;
 
 export class DatabaseTroubleError extends Error {
   constructor(
@@ -28,11 +28,11 @@ export async function clientConfig(database: TeamDatabase): Promise<pg.ClientCon
   if (database.tls !== 'disable') {
     let ca: string | undefined;
     if (database.caFile) {
-      try {
-        ca = await fs.readFile(database.caFile, 'utf8');
-      } catch (error) {
-        throw new DatabaseTroubleError('db-ca-file', error);
-      }
+      // Read as the office's own files are: a regular file only, at most 1 MB, given up after 10 s (a pipe or a dead share holds nothing).
+      const read = await readBoundedFile(database.caFile);
+      if (!read.ok) throw new DatabaseTroubleError('db-ca-file', new Error(read.message));
+      ca = read.bytes.toString('utf8');
+      if (!ca.includes('-----BEGIN CERTIFICATE-----')) throw new DatabaseTroubleError('db-ca-file', new Error('not a PEM certificate'));
     }
     // verify-full: the server's certificate and its name checked (the system's authorities, or the office's);
     // require: encrypted, the server not checked — for a server with a self-made certificate, said as weaker in the form.
@@ -57,22 +57,31 @@ export async function clientConfig(database: TeamDatabase): Promise<pg.ClientCon
  * member of the office, bound to this clerk. Anything else is a trouble the
  * clerk is told about while the records wait.
  */
-export async function openChecked(database: TeamDatabase, clerkId: string): Promise<pg.Client> {
+export async function openChecked(database: TeamDatabase, clerkId: string | null): Promise<pg.Client> {
   const client = await openPlain(database);
   try {
-    const state = await schemaState(client);
-    if (state.kind === 'missing') throw new DatabaseTroubleError('db-no-schema');
-    if (state.kind === 'older') throw new DatabaseTroubleError('db-schema-older');
-    if (state.kind === 'newer') throw new DatabaseTroubleError('db-schema-newer');
+    await requireCurrentSchema(client);
     const member = await client.query('SELECT 1 FROM asystent.members WHERE login = current_user AND office_id = $1', [database.officeId]);
     if (member.rowCount === 0) throw new DatabaseTroubleError('db-not-member');
-    const bound = await client.query<{ clerk: string }>('SELECT asystent.bind_clerk($1) AS clerk', [clerkId]);
-    if (bound.rows[0]?.clerk !== clerkId) throw new DatabaseTroubleError('db-other-clerk');
+    // Without a profile yet there is no clerk to bind: the rest is checked.
+    if (clerkId === null) return client;
+    const bound = await client.query<{ clerk: string | null }>('SELECT asystent.bind_clerk($1) AS clerk', [clerkId]);
+    const clerk = bound.rows[0]?.clerk ?? null;
+    if (clerk === null) throw new DatabaseTroubleError('db-clerk-elsewhere');
+    if (clerk !== clerkId) throw new DatabaseTroubleError('db-other-clerk');
     return client;
   } catch (error) {
     await client.end().catch(() => undefined);
     throw asTrouble(error);
   }
+}
+
+/** The schema this app knows, or the trouble it is not. */
+export async function requireCurrentSchema(client: pg.ClientBase): Promise<void> {
+  const state = await schemaState(client);
+  if (state.kind === 'missing') throw new DatabaseTroubleError('db-no-schema');
+  if (state.kind === 'older') throw new DatabaseTroubleError('db-schema-older');
+  if (state.kind === 'newer') throw new DatabaseTroubleError('db-schema-newer');
 }
 
 /** A connection as the settings say, nothing checked yet. */
@@ -103,6 +112,8 @@ function troubleOf(error: unknown): DatabaseTrouble {
   if (NETWORK.has(code)) return 'db-unreachable';
   if (UNTRUSTED.test(code)) return 'db-tls-untrusted';
   if (/does not support SSL/i.test(message)) return 'db-tls-refused';
+  // The server asked for a password and none is saved (a database chosen again after another copy).
+  if (/password must be a string|no password supplied/i.test(message)) return 'db-password';
   if (/timeout|Connection terminated|connection lost|not queryable/i.test(message)) return 'db-unreachable';
   switch (code) {
     case '28P01':

@@ -4,7 +4,8 @@ import type { JournalRecord } from '../../../shared/journal/journal-record';
 import { monthOf } from '../../../shared/journal/months';
 import { serializeRecord } from '../journal-format';
 import { RecordRefused, type Delivery, type TeamCopy } from '../team-copy';
-import { asTrouble, DatabaseTroubleError, openChecked, openPlain } from './pg-connection';
+import { sameRecord } from '../same-record';
+import { asTrouble, DatabaseTroubleError, openChecked, requireCurrentSchema } from './pg-connection';
 
 /**
  * The team copy in PostgreSQL: each record one row of `asystent.calls`,
@@ -28,12 +29,13 @@ export class PostgresTeamCopy implements TeamCopy {
 
   async check(clerkId: string | null): Promise<void> {
     if (clerkId === null) {
-      // No profile yet, so nothing to deliver: only whether the database answers, for the status.
-      await openPlain(this.database).then((client) => client.end());
+      // No profile yet, so nothing to deliver: whether the database answers and takes this login, for the status.
+      await openChecked(this.database, null).then((client) => client.end());
       return;
     }
     const client = await this.connection(clerkId);
-    await this.run(() => client.query('SELECT 1'));
+    // Once a delivery: a schema made newer meanwhile (another app updated it) is not written to.
+    await this.run(() => requireCurrentSchema(client));
   }
 
   async deliveredIds(clerkId: string, month: string): Promise<Set<string>> {
@@ -44,26 +46,36 @@ export class PostgresTeamCopy implements TeamCopy {
     return new Set(rows.map((r) => r.id));
   }
 
-  async deliver(record: JournalRecord): Promise<Delivery> {
+  async deliver(record: JournalRecord, profileClerkId: string | null): Promise<Delivery> {
     const clerkId = record.clerk.id;
+    // A login writes as one clerk: a record of another profile (one this computer had before) has no login here.
+    if (profileClerkId !== null && clerkId !== profileClerkId) throw new RecordRefused('a record of another clerk profile');
     const client = await this.connection(clerkId);
     const month = monthOf(new Date(record.savedAt));
     return this.run(async () => {
       await client.query('BEGIN');
       try {
-        const head = await client.query<{ head: string }>('SELECT asystent.lock_chain($1, $2, $3) AS head', [this.database.officeId, clerkId, month]);
-        const found = await client.query<{ line: string }>('SELECT line FROM asystent.calls WHERE id = $1', [record.id]);
+        // One round trip: the chain taken (for this transaction) and the id looked for.
+        const taken = await client.query<{ head: string; found: string | null }>(
+          'SELECT asystent.lock_chain($1, $2, $3) AS head, (SELECT line FROM asystent.calls WHERE id = $4) AS found',
+          [this.database.officeId, clerkId, month, record.id],
+        );
+        const { head, found } = taken.rows[0]!;
         let outcome: Delivery;
-        if (found.rows[0]) {
-          outcome = sameRecord(found.rows[0].line, record) ? 'already' : 'conflict';
+        if (found !== null) {
+          outcome = sameAsStored(found, record) ? 'already' : 'conflict';
         } else {
-          const line = serializeRecord({ ...record, prevHash: head.rows[0]!.head });
+          const line = serializeRecord({ ...record, prevHash: head });
           const inserted = await client.query(
             'INSERT INTO asystent.calls (id, office_id, clerk_id, month, prev_hash, line) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING',
-            [record.id, this.database.officeId, clerkId, month, head.rows[0]!.head, line],
+            [record.id, this.database.officeId, clerkId, month, head, line],
           );
-          // Nothing inserted although this login saw no such row: the id is another clerk's.
-          outcome = inserted.rowCount === 1 ? 'delivered' : 'conflict';
+          if (inserted.rowCount === 1) outcome = 'delivered';
+          else {
+            // Taken meanwhile (looked for before the chain was ours), or another clerk's id this login cannot see.
+            const now = await client.query<{ line: string }>('SELECT line FROM asystent.calls WHERE id = $1', [record.id]);
+            outcome = now.rows[0] && sameAsStored(now.rows[0].line, record) ? 'already' : 'conflict';
+          }
         }
         await client.query('COMMIT');
         return outcome;
@@ -108,24 +120,11 @@ export class PostgresTeamCopy implements TeamCopy {
   }
 }
 
-/** The stored line and the record are one record if they differ at most in the chain (each copy chains its own way). */
-function sameRecord(storedLine: string, record: JournalRecord): boolean {
+/** The stored line and the record are one record if they differ at most in the chain. */
+function sameAsStored(storedLine: string, record: JournalRecord): boolean {
   try {
-    const stored = JSON.parse(storedLine) as Record<string, unknown>;
-    return canonical({ ...stored, prevHash: null }) === canonical({ ...record, prevHash: null });
+    return sameRecord(JSON.parse(storedLine) as Record<string, unknown>, record);
   } catch {
     return false;
   }
-}
-
-/** JSON with every object's keys sorted: the same content gives the same text, whatever order it was written in. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
 }

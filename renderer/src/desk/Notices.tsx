@@ -17,8 +17,10 @@ export function Notices() {
   const teamWaiting = teamOn && team.pending > 0 && team.reachable === false;
   // The copy may be fine while this computer's queue of copies is not (no room, no access).
   const teamStuckHere = teamOn && team.pending > 0 && !teamWaiting && team.localError !== null;
+  // Records the copy refused or holds otherwise: kept here, and said until someone sees to them.
+  const teamSetAside = teamOn && (team.conflicts > 0 || team.undeliverable > 0);
   const alerts = useAppStore((s) => s.journalAlerts);
-  if (notices.length === 0 && draftError === null && !teamWaiting && !teamStuckHere && alerts.alerts.length === 0) return null;
+  if (notices.length === 0 && draftError === null && !teamWaiting && !teamStuckHere && !teamSetAside && alerts.alerts.length === 0) return null;
   return (
     <div className="notices">
       {alerts.alerts.length > 0 && <JournalAlerts />}
@@ -33,6 +35,15 @@ export function Notices() {
             {team.database !== null
               ? t('notices.teamWaitingDatabase', { reason: databaseReason(t, team.lastError), records: t('notices.records', { count: team.pending }) })
               : t('notices.teamWaiting', { folder: team.folder, records: t('notices.records', { count: team.pending }) })}
+          </p>
+        </div>
+      )}
+      {teamSetAside && (
+        <div className="banner warning" role="status">
+          <p>
+            {t('notices.teamSetAside', {
+              what: [team.conflicts > 0 ? t('team.conflicts', { count: team.conflicts }) : '', team.undeliverable > 0 ? t('team.undeliverable', { count: team.undeliverable }) : ''].filter(Boolean).join(' '),
+            })}
           </p>
         </div>
       )}

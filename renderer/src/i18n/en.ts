@@ -60,6 +60,7 @@ export const en = {
     retentionDone: 'Removed {{files}} and recorded it in the journal.',
     retentionPartly: 'Could not remove: {{files}} ({{codes}}) — no permission, or the folder is unreachable. The app will offer it again at the next start.',
     teamStuckHere: 'The copies for the team folder could not be stored on this computer ({{code}}). Waiting: {{records}}. The calls are safe in the journal; the copies will be sent at the next attempt that works.',
+    teamSetAside: 'Not every record reached the team copy: {{what}}',
     teamWaitingDatabase: 'The team database does not take copies right now: {{reason}} Waiting on this computer: {{records}}. They will reach it by themselves once that changes — nothing is lost.',
     teamWaiting: 'The team folder {{folder}} cannot be reached right now. Waiting on this computer: {{records}}. The copies will reach the folder by themselves as soon as it is back — nothing is lost.',
     records_one: '{{count}} record',
@@ -399,6 +400,8 @@ export const en = {
     statusDatabaseWaiting: 'The team database does not take copies now: {{reason}} Waiting: {{records}} — they will be delivered once that changes.',
     conflicts_one: '{{count}} record has other content under the same id in the team database — it stayed on this computer; tell the team lead.',
     conflicts_other: '{{count}} records have other content under the same id in the team database — they stayed on this computer; tell the team lead.',
+    undeliverable_one: '{{count}} record was not taken by the team copy — it stayed on this computer (in the journal); tell the team lead.',
+    undeliverable_other: '{{count}} records were not taken by the team copy — they stayed on this computer (in the journal); tell the team lead.',
     db: {
       url: 'Database address',
       urlHint: 'postgresql://login@server:port/database — no password; type it below.',
@@ -531,7 +534,7 @@ export const en = {
       'head-missing': "{{clerk}}, {{month}}: the month's head is missing ({{file}}) — its newest records cannot be checked.",
       conflict: '{{clerk}}, {{month}}: the same call is also {{other}} with other content ({{file}}) — both copies are kept to be cleared up.',
     },
-    folder: { local: '(on this computer)', team: '(in the team folder)', import: '(in the imported files)' },
+    folder: { local: '(on this computer)', team: '(in the team folder)', import: '(in the imported files)', database: '(in the team database)' },
     lines_one: 'line {{list}}',
     lines_other: 'lines {{list}}',
     fileCount: 'Problems in this file: {{count}}.',
@@ -569,6 +572,7 @@ export const en = {
     },
     exported: 'Exported {{rows}}: {{path}}',
     printed: 'Report saved as PDF: {{path}}',
+    fromDatabase: 'The register reads the team database: the calls of every clerk of the office this login may read (also this computer’s calls, once they reached it).',
     import: {
       button: 'Import from a clerk (JSON Lines)',
       imported: 'imported {{calls}}',
@@ -683,7 +687,7 @@ export const en = {
       conflict: 'The same call is also {{other}} with other content.',
       maskedOnImport: 'The note or reference was masked on import.',
       readFrom: 'Read from: {{file}} {{folder}}',
-      copy: { local: 'on this computer', team: 'in the team folder', import: 'among the imported' },
+      copy: { local: 'on this computer', team: 'in the team folder', import: 'among the imported', database: 'in the team database' },
     },
     print: {
       title: 'Call register report',
@@ -750,6 +754,7 @@ export const en = {
     teamFolderMissing: 'The folder {{folder}} does not exist, or the network share is not connected.',
     teamFolderUnreachable: 'The folder {{folder}} cannot be reached ({{code}}).',
     teamFolderIsFile: '{{folder}} is a file, not a folder.',
+    importInDatabaseMode: 'The register reads the team database, to which every clerk delivers their records themselves — importing a file is for teams without a database.',
     teamDatabase: {
       'db-unreachable': 'The team database server does not answer (address, port or network).',
       'db-password': 'The team database refused the login or the password.',
@@ -766,6 +771,7 @@ export const en = {
       'db-forbidden': 'This login may not write to the team database.',
       'db-not-member': 'This login does not belong to the office with this id.',
       'db-other-clerk': 'This team database login belongs to another clerk — every clerk needs a login of their own.',
+      'db-clerk-elsewhere': 'This clerk profile already delivers through another team database login — use that login or ask the database administrator to change it.',
       'db-busy': 'The team database server is overloaded or just starting.',
       'db-error': 'The team database reported an error.',
     },

@@ -70,6 +70,7 @@ export const pl = {
     retentionPartly: 'Nie udało się usunąć: {{files}} ({{codes}}) — brak uprawnień albo folder niedostępny. Aplikacja zaproponuje to ponownie przy następnym uruchomieniu.',
     teamStuckHere:
       'Kopie dla folderu zespołu nie dały się zapisać na tym komputerze ({{code}}). Czeka: {{records}}. Rozmowy są bezpieczne w dzienniku; kopie zostaną wysłane przy następnej próbie, gdy tylko się uda.',
+    teamSetAside: 'Nie wszystkie zapisy trafiły do kopii zespołu: {{what}}',
     teamWaitingDatabase:
       'Baza zespołu nie przyjmuje teraz kopii: {{reason}} Na tym komputerze czeka: {{records}}. Kopie trafią do bazy same, gdy to się zmieni — nic nie ginie.',
     teamWaiting:
@@ -421,6 +422,10 @@ export const pl = {
     conflicts_few: '{{count}} zapisy mają w bazie zespołu inną treść pod tym samym identyfikatorem — zostały na tym komputerze; zgłoś to kierownikowi.',
     conflicts_many: '{{count}} zapisów ma w bazie zespołu inną treść pod tym samym identyfikatorem — zostały na tym komputerze; zgłoś to kierownikowi.',
     conflicts_other: '{{count}} zapisu ma w bazie zespołu inną treść pod tym samym identyfikatorem — zostały na tym komputerze; zgłoś to kierownikowi.',
+    undeliverable_one: '{{count}} zapis nie został przyjęty przez kopię zespołu — został na tym komputerze (w dzienniku); zgłoś to kierownikowi.',
+    undeliverable_few: '{{count}} zapisy nie zostały przyjęte przez kopię zespołu — zostały na tym komputerze (w dzienniku); zgłoś to kierownikowi.',
+    undeliverable_many: '{{count}} zapisów nie zostało przyjętych przez kopię zespołu — zostały na tym komputerze (w dzienniku); zgłoś to kierownikowi.',
+    undeliverable_other: '{{count}} zapisu nie zostało przyjęte przez kopię zespołu — zostały na tym komputerze (w dzienniku); zgłoś to kierownikowi.',
     db: {
       url: 'Adres bazy',
       urlHint: 'postgresql://login@serwer:port/baza — bez hasła; hasło wpisz niżej.',
@@ -566,7 +571,7 @@ export const pl = {
       'head-missing': '{{clerk}}, {{month}}: brak nagłówka miesiąca ({{file}}) — najnowszych zapisów nie da się sprawdzić.',
       conflict: '{{clerk}}, {{month}}: ta sama rozmowa jest też {{other}} z inną treścią ({{file}}) — obie kopie zachowano do wyjaśnienia.',
     },
-    folder: { local: '(na tym komputerze)', team: '(w folderze zespołu)', import: '(w zaimportowanych)' },
+    folder: { local: '(na tym komputerze)', team: '(w folderze zespołu)', import: '(w zaimportowanych)', database: '(w bazie zespołu)' },
     lines_one: 'wiersz {{list}}',
     lines_few: 'wiersze {{list}}',
     lines_many: 'wiersze {{list}}',
@@ -606,6 +611,7 @@ export const pl = {
     },
     exported: 'Wyeksportowano {{rows}}: {{path}}',
     printed: 'Raport zapisany jako PDF: {{path}}',
+    fromDatabase: 'Rejestr czyta bazę zespołu: rozmowy wszystkich pracowników urzędu, do których ten login ma dostęp (także rozmowy z tego komputera, gdy już do niej dotarły).',
     import: {
       button: 'Importuj od pracownika (JSON Lines)',
       imported: 'zaimportowano {{calls}}',
@@ -742,7 +748,7 @@ export const pl = {
       conflict: 'Ta sama rozmowa jest też {{other}} z inną treścią.',
       maskedOnImport: 'Notatkę lub odnośnik zamaskowano przy imporcie.',
       readFrom: 'Odczytano z: {{file}} {{folder}}',
-      copy: { local: 'na tym komputerze', team: 'w folderze zespołu', import: 'w zaimportowanych' },
+      copy: { local: 'na tym komputerze', team: 'w folderze zespołu', import: 'w zaimportowanych', database: 'w bazie zespołu' },
     },
     print: {
       title: 'Raport z rejestru rozmów',

@@ -120,7 +120,7 @@ function CallDetail({ call }: { call: RegisterCall }) {
   ];
   const { problems, conflictWith, maskedOnImport } = call.integrity;
   const intact = problems.length === 0 && conflictWith === null;
-  const copyWords = { local: t('register.call.copy.local'), team: t('register.call.copy.team'), import: t('register.call.copy.import') };
+  const copyWords = { local: t('register.call.copy.local'), team: t('register.call.copy.team'), import: t('register.call.copy.import'), database: t('register.call.copy.database') };
 
   return (
     <div className="register-call">

@@ -185,6 +185,8 @@ function RegisterFilters() {
 function ExportActions() {
   const { t } = useTranslation();
   const total = useRegisterStore((s) => s.total);
+  // On the team database every clerk delivers their own records: there is no file to import.
+  const onDatabase = useAppStore((s) => s.team.teamDatabase !== null);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -243,10 +245,13 @@ function ExportActions() {
         <button type="button" className="button secondary" disabled={busy || total === 0} onClick={() => void printReport()}>
           {t('register.export.print')}
         </button>
-        <button type="button" className="button secondary" disabled={busy} onClick={() => void importFile()}>
-          {t('register.import.button')}
-        </button>
+        {!onDatabase && (
+          <button type="button" className="button secondary" disabled={busy} onClick={() => void importFile()}>
+            {t('register.import.button')}
+          </button>
+        )}
       </div>
+      {onDatabase && <p className="muted small">{t('register.fromDatabase')}</p>}
       {imported && (
         <p className="done-line" role="status">
           {imported}

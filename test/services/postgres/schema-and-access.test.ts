@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { postgresBinaries } from '../../../electron/services/postgres/local-cluster';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../../electron/services/postgres/migrations';
 import { openChecked } from '../../../electron/services/postgres/pg-connection';
@@ -20,9 +21,13 @@ import { postgresSkipReason, useTestDatabase } from '../../helpers/postgres';
 const skip = postgresSkipReason();
 const db = useTestDatabase();
 
-const ANNA = '018f0000-0000-7000-8000-00000000a001';
-const BOLEK = '018f0000-0000-7000-8000-00000000b002';
-const CELINA = '018f0000-0000-7000-8000-00000000c003';
+// A clerk writes through one login: each test's clerks are new ones.
+let ANNA = '';
+let BOLEK = '';
+let CELINA = '';
+beforeEach(() => {
+  [ANNA, BOLEK, CELINA] = [randomUUID(), randomUUID(), randomUUID()];
+});
 const MONTH = '2026-11';
 
 /** A journal line as the app writes it, small: what the trigger reads of it. */
@@ -128,7 +133,7 @@ describe.skipIf(skip)('the engine keeps the chain and the table append-only', ()
     const first = await append(anna, 'pup-chain', ANNA);
     const second = await append(anna, 'pup-chain', ANNA);
     const admin = await db.admin();
-    const rows = (await admin.query('SELECT id, prev_hash, hash, line FROM asystent.calls WHERE office_id = $1 ORDER BY received_at, id', ['pup-chain'])).rows;
+    const rows = (await admin.query('SELECT id, prev_hash, hash, line FROM asystent.calls WHERE office_id = $1 ORDER BY line_no', ['pup-chain'])).rows;
     expect(rows.map((r) => r.id)).toEqual([first, second]);
     // The same hashes the journal makes: the first line chains to the genesis, each hash is the line's SHA-256.
     expect(rows[0].prev_hash).toBe(genesisHash(ANNA, MONTH));
@@ -179,6 +184,51 @@ describe.skipIf(skip)('the engine keeps the chain and the table append-only', ()
   });
 });
 
+describe.skipIf(skip)('the engine keeps the chain whatever a client sends', () => {
+  it('a second statement with the same id, chained to the newest line, moves nothing: the head stays on a row that exists', async () => {
+    await db.addLogin('dup_anna', 'clerk', ['pup-dup']);
+    const first = await db.as('dup_anna');
+    const second = await db.as('dup_anna');
+    await append(first, 'pup-dup', ANNA);
+    const id = uuidv7();
+    await first.query('BEGIN');
+    const head = (await first.query<{ head: string }>('SELECT asystent.lock_chain($1, $2, $3) AS head', ['pup-dup', ANNA, MONTH])).rows[0]!.head;
+    const line = lineFor(id, ANNA, head);
+    await first.query('INSERT INTO asystent.calls (id, office_id, clerk_id, month, prev_hash, line) VALUES ($1, $2, $3, $4, $5, $6)', [id, 'pup-dup', ANNA, MONTH, head, line]);
+    // The same id from another session, chained to the line the first is inserting: it waits for the first, then inserts nothing.
+    const racing = second.query('INSERT INTO asystent.calls (id, office_id, clerk_id, month, prev_hash, line) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING', [id, 'pup-dup', ANNA, MONTH, sha256(line), lineFor(id, ANNA, sha256(line))]);
+    await first.query('COMMIT');
+    expect((await racing).rowCount).toBe(0);
+    const admin = await db.admin();
+    const stored = (await admin.query(`SELECT hash, line_no FROM asystent.calls WHERE office_id = 'pup-dup' ORDER BY line_no DESC LIMIT 1`)).rows[0];
+    expect((await admin.query(`SELECT head, lines FROM asystent.chain_heads WHERE office_id = 'pup-dup'`)).rows).toEqual([{ head: stored.hash, lines: stored.line_no }]);
+    // And the next record chains on as usual.
+    await append(first, 'pup-dup', ANNA);
+  });
+
+  it('refuses a line without its time, a line past the size of any record, and a month far in the future', async () => {
+    await db.addLogin('odd_anna', 'clerk', ['pup-odd']);
+    const anna = await db.as('odd_anna');
+    await anna.query('SELECT asystent.bind_clerk($1)', [ANNA]);
+    const tryLine = async (make: (id: string, head: string) => string, month = MONTH) => {
+      await anna.query('BEGIN');
+      try {
+        const head = (await anna.query<{ head: string }>('SELECT asystent.lock_chain($1, $2, $3) AS head', ['pup-odd', ANNA, month])).rows[0]!.head;
+        const id = uuidv7();
+        return await sqlState(anna.query('INSERT INTO asystent.calls (id, office_id, clerk_id, month, prev_hash, line) VALUES ($1, $2, $3, $4, $5, $6)', [id, 'pup-odd', ANNA, month, head, make(id, head)]));
+      } catch (error) {
+        return (error as { code?: string }).code ?? 'error';
+      } finally {
+        await anna.query('ROLLBACK');
+      }
+    };
+    expect(await tryLine((id, head) => JSON.stringify({ schemaVersion: 1, type: 'shift', id, prevHash: head, clerk: { id: ANNA } }))).toBe('23514');
+    expect(await tryLine((id, head) => lineFor(id, ANNA, head).replace('"clerk"', `"pad":"${'x'.repeat(300_000)}","clerk"`))).toBe('23514');
+    expect(await tryLine((id, head) => lineFor(id, ANNA, head, '9999-12-20T10:00:00.000Z'), '9999-12')).toBe('23514');
+  });
+
+});
+
 describe.skipIf(skip)('row-level security', () => {
   it('a clerk reads and writes only its own rows; a lead reads its office; a regional login the offices it has', async () => {
     await db.addLogin('rls_anna', 'clerk', ['pup-a']);
@@ -208,6 +258,12 @@ describe.skipIf(skip)('row-level security', () => {
     expect(await sqlState(anna.query('INSERT INTO asystent.calls (id, office_id, clerk_id, month, prev_hash, line) VALUES ($1, $2, $3, $4, $5, $6)', [id, 'pup-a', BOLEK, '2026-10', head, lineFor(id, BOLEK, head, '2026-10-20T10:00:00.000Z')]))).toBe('42501');
     // A second binding is not taken: the login stays the clerk it was first.
     expect((await anna.query('SELECT asystent.bind_clerk($1) AS c', [BOLEK])).rows[0].c).toBe(ANNA);
+    // Nor can a login not used yet take a colleague's clerk id: a clerk writes through one login.
+    await db.addLogin('rls_newcomer', 'clerk', ['pup-a']);
+    const newcomer = await db.as('rls_newcomer');
+    expect((await newcomer.query('SELECT asystent.bind_clerk($1) AS c', [ANNA])).rows[0].c).toBeNull();
+    expect((await newcomer.query('SELECT count(*)::int AS n FROM asystent.calls')).rows[0].n).toBe(0);
+    expect(await sqlState(append(newcomer, 'pup-a', ANNA))).toBe('42501');
     // A regional login reads but writes nothing.
     expect(await sqlState(append(await db.as('rls_region'), 'pup-a', CELINA))).toBe('42501');
   });
@@ -233,6 +289,8 @@ describe.skipIf(skip)('row-level security', () => {
     const oldHead = (await admin.query(`SELECT head FROM asystent.chain_heads WHERE office_id = 'pup-r' AND month = '2024-01'`)).rows[0].head as string;
     const late = uuidv7();
     expect(await sqlState(anna.query('INSERT INTO asystent.calls (id, office_id, clerk_id, month, prev_hash, line) VALUES ($1, $2, $3, $4, $5, $6)', [late, 'pup-r', ANNA, '2024-01', oldHead, lineFor(late, ANNA, oldHead, '2024-01-20T10:00:00.000Z')]))).toBe('23514');
+    // Never this month or a later one: a typo cannot stop every new call of the month.
+    expect(await sqlState(lead.query(`SELECT * FROM asystent.remove_months_before('pup-r', '2099-01')`))).toBe('22023');
     // Once removed, a month is not removed again.
     expect((await lead.query(`SELECT * FROM asystent.remove_months_before('pup-r', '2025-01')`)).rows).toEqual([]);
   });

@@ -1,11 +1,14 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { v7 as uuidv7 } from 'uuid';
+import { createServer, connect, type AddressInfo, type Socket } from 'node:net';
+import { describe, expect, it, vi } from 'vitest';
 import { dispatch, type HandlerTable } from '../../../electron/handlers';
 import type { AppServices } from '../../../electron/services/app-services';
 import { genesisHash, sha256 } from '../../../electron/services/journal-format';
 import { PostgresTeamCopy } from '../../../electron/services/postgres/pg-team-copy';
 import { monthOf } from '../../../shared/journal/months';
+import type { CallRecord } from '../../../shared/journal/call-record';
 import type { TeamDatabase } from '../../../shared/settings/team-database';
 import { endedCall } from '../../helpers/calls';
 import { postgresSkipReason, TEST_PASSWORD, useTestDatabase } from '../../helpers/postgres';
@@ -54,7 +57,7 @@ async function saveCall(c: Clerk): Promise<string> {
 async function rowsOf(clerkId: string): Promise<string[]> {
   const admin = await db.admin();
   const month = monthOf(new Date());
-  const rows = (await admin.query('SELECT id, prev_hash, hash, line FROM asystent.calls WHERE clerk_id = $1 AND month = $2 ORDER BY received_at, id', [clerkId, month])).rows;
+  const rows = (await admin.query('SELECT id, prev_hash, hash, line FROM asystent.calls WHERE clerk_id = $1 AND month = $2 ORDER BY line_no', [clerkId, month])).rows;
   await admin.end();
   let head = genesisHash(clerkId, month);
   for (const row of rows) {
@@ -106,11 +109,10 @@ describe.skipIf(skip)('team mode on PostgreSQL', () => {
   it('the server killed (SIGKILL) in the middle of a delivery: after its restart every record is there exactly once', async () => {
     const anna = await clerk();
     await joinDatabase(anna, { url: db.cluster.urlFor(anna.login) });
-    await anna.services.team.setTarget(null); // the outbox fills while the copy is off…
+    // The outbox fills (saved records, not delivered yet)…
     const ids: string[] = [];
     for (let i = 0; i < 60; i++) ids.push(await callRecordOnlyInJournal(anna.services, anna.id));
     for (const id of ids) await anna.services.team.enqueue(await recordById(anna, id));
-    await anna.services.team.setTarget({ kind: 'database', database: anna.services.settings.teamDatabase! });
     const delivering = anna.services.team.deliver();
     // …and the server dies once some, not all, have arrived.
     const admin = await db.admin();
@@ -132,16 +134,50 @@ describe.skipIf(skip)('team mode on PostgreSQL', () => {
     await anna.services.team.enqueue(record);
     // The insert committed, then the app died before removing the entry.
     const copy = new PostgresTeamCopy(anna.services.settings.teamDatabase!);
-    expect(await copy.deliver(record)).toBe('delivered');
+    expect(await copy.deliver(record, anna.id)).toBe('delivered');
     await copy.close();
     expect(await anna.services.team.deliver()).toMatchObject({ pending: 0, conflicts: 0, reachable: true });
     expect(await rowsOf(anna.id)).toEqual([id]);
 
-    // An outbox entry with the same id and other content (edited by hand): kept aside, said, not written.
-    writeFileSync(join(anna.dataDir, 'outbox', `${id}.json`), JSON.stringify({ ...record, savedAt: new Date(Date.parse(record.savedAt) + 1000).toISOString() }));
+    // The database already holds the next record's id with other content (another app of the same login got there first): a conflict, kept aside and said, never a second row.
+    const nextId = await callRecordOnlyInJournal(anna.services, anna.id);
+    const next = await recordById(anna, nextId);
+    const other = new PostgresTeamCopy(anna.services.settings.teamDatabase!);
+    expect(await other.deliver({ ...next, note: 'inna treść' }, anna.id)).toBe('delivered');
+    await other.close();
+    await anna.services.team.enqueue(next);
     expect(await anna.services.team.deliver()).toMatchObject({ pending: 0, conflicts: 1, reachable: true });
-    expect(outbox(anna)).toEqual([`${id}.json.conflict`]);
-    expect(await rowsOf(anna.id)).toEqual([id]);
+    expect(outbox(anna)).toEqual([`${nextId}.json.conflict`]);
+    expect(await rowsOf(anna.id)).toEqual([id, nextId]);
+
+    // An outbox entry edited by hand is not what the journal holds: it goes nowhere, and is counted.
+    const third = await recordById(anna, await callRecordOnlyInJournal(anna.services, anna.id));
+    writeFileSync(join(anna.dataDir, 'outbox', `${third.id}.json`), JSON.stringify({ ...third, note: 'dopisane ręcznie' }));
+    expect(await anna.services.team.deliver()).toMatchObject({ pending: 0, conflicts: 1, undeliverable: 1 });
+    expect(await rowsOf(anna.id)).toEqual([id, nextId]);
+  });
+
+  it('a note with a NUL or half a surrogate pair is stored as it can be, and reaches the database', async () => {
+    const anna = await clerk();
+    await joinDatabase(anna, { url: db.cluster.urlFor(anna.login) });
+    const call = endedCall(anna.services.content.checklists[0]!);
+    await anna.api.saveCall({ call, outcome: 'resolved', note: 'przed\u0000po \ud800 koniec' });
+    expect(await anna.services.team.deliver()).toMatchObject({ pending: 0, undeliverable: 0, reachable: true });
+    expect(await rowsOf(anna.id)).toEqual([call.id]);
+    expect((await recordById(anna, call.id)).note).toBe('przed\uFFFDpo \uFFFD koniec');
+  });
+
+  it('a record of another clerk profile in the outbox is set aside and the rest go on', async () => {
+    const anna = await clerk();
+    await joinDatabase(anna, { url: db.cluster.urlFor(anna.login) });
+    const mine = await recordById(anna, await callRecordOnlyInJournal(anna.services, anna.id));
+    // A record this computer saved under an earlier profile (settings lost): in the journal, under another clerk id.
+    const earlier = '018f0000-0000-7000-8000-0000000000e1';
+    const old = await anna.services.journal.append({ ...mine, id: uuidv7(), clerk: { ...mine.clerk, id: earlier } });
+    await anna.services.team.enqueue(old);
+    await anna.services.team.enqueue(mine);
+    expect(await anna.services.team.deliver()).toMatchObject({ pending: 0, undeliverable: 1, reachable: true });
+    expect(await rowsOf(anna.id)).toEqual([mine.id]);
   });
 
   it('two clerks delivering at once: each record once, each clerk’s chain whole', async () => {
@@ -169,6 +205,72 @@ describe.skipIf(skip)('team mode on PostgreSQL', () => {
     const refused = await dispatch(other.api, 'saveTeamSettings', { teamFolder: null, teamDatabase: { url: db.cluster.urlFor(anna.login), password: TEST_PASSWORD, tls: 'disable', caFile: null, officeId: 'pup-lodz' }, retentionMonths: 24 });
     expect(refused).toMatchObject({ ok: false, error: { code: 'bad-input', message: expect.stringContaining('należy do innego pracownika') } });
     expect((await other.api.getAppState({})).team.teamDatabase).toBeNull();
+  });
+});
+
+/** A TCP hop in front of the server that can stop answering (a network that hangs, not one that refuses): it holds every byte both ways while held. */
+async function hangingHop(port: number) {
+  const sockets = new Set<Socket>();
+  let held = false;
+  let closedWhileHeld = 0;
+  const server = createServer((client) => {
+    const upstream = connect(port, '127.0.0.1');
+    for (const s of [client, upstream]) {
+      sockets.add(s);
+      s.on('error', () => undefined);
+      s.on('close', () => {
+        sockets.delete(s);
+        if (held && s === client) closedWhileHeld++;
+      });
+    }
+    client.on('data', (chunk) => void (held || upstream.write(chunk)));
+    upstream.on('data', (chunk) => void (held || client.write(chunk)));
+    client.on('close', () => upstream.destroy());
+    upstream.on('close', () => client.destroy());
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (server.address() as AddressInfo).port,
+    hold: () => void (held = true),
+    release: () => void (held = false),
+    closedWhileHeld: () => closedWhileHeld,
+    close: () => new Promise<void>((resolve) => {
+      for (const s of sockets) s.destroy();
+      server.close(() => resolve());
+    }),
+  };
+}
+
+describe.skipIf(skip)('a database that hangs', () => {
+  it('never piles up attempts, and quitting cuts the one waiting instead of waiting it out', async () => {
+    const anna = await clerk();
+    const hop = await hangingHop(db.cluster.port);
+    try {
+      await joinDatabase(anna, { url: `postgresql://${anna.login}@127.0.0.1:${hop.port}/${db.cluster.database}` });
+      const checks = vi.spyOn(PostgresTeamCopy.prototype, 'check');
+      hop.hold();
+      // Ten saves and ten status questions while nothing answers: one attempt waits, at most one more behind it.
+      const asked: Promise<unknown>[] = [];
+      for (let i = 0; i < 10; i++) {
+        await saveCall(anna);
+        asked.push(anna.services.team.deliver());
+      }
+      await expect.poll(() => checks.mock.calls.length).toBe(1);
+      expect(checks.mock.calls.length).toBe(1);
+      // Quitting does not wait for the database: the connection held is closed by the app.
+      await anna.services.close();
+      expect(hop.closedWhileHeld()).toBeGreaterThan(0);
+      await Promise.allSettled(asked);
+      expect(checks.mock.calls.length).toBeLessThanOrEqual(2);
+      checks.mockRestore();
+      hop.release();
+      // Opened again, everything saved arrives, once.
+      ({ services: anna.services, api: anna.api } = await temp.open({ dataDir: anna.dataDir }));
+      await expect.poll(async () => (await anna.services.team.deliver()).pending).toBe(0);
+      expect(await rowsOf(anna.id)).toHaveLength(10);
+    } finally {
+      await hop.close();
+    }
   });
 });
 
@@ -225,9 +327,10 @@ describe.skipIf(skip)('a database that cannot take the copies', () => {
   });
 });
 
-async function recordById(c: Clerk, id: string) {
+/** A call as this clerk's journal holds it. */
+async function recordById(c: Clerk, id: string): Promise<CallRecord> {
   const { records } = await c.services.journal.readMonth(c.id, monthOf(new Date()));
   const record = records.find((r) => r.id === id);
-  if (!record) throw new Error(`no record ${id}`);
+  if (!record || record.type !== 'call') throw new Error(`no call ${id}`);
   return record;
 }

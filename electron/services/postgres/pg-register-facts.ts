@@ -1,0 +1,157 @@
+import { createHash } from 'node:crypto';
+import type pg from 'pg';
+import type { ChecklistCatalog } from '../../../shared/call/checklist-catalog';
+import { hadConversation } from '../../../shared/call/applicability';
+import { isCallRecord } from '../../../shared/journal/journal-record';
+import { createRowMaker, type RegisterRow } from '../../../shared/register/register';
+import type { JournalProblem } from '../../../shared/journal/api-problems';
+import { genesisHash, parseRecordLine, sha256 } from '../journal-format';
+
+/**
+ * What the register on the team database makes of each record, kept in the
+ * database under the reader's own login (`asystent.record_facts`): the row
+ * the folder register would make of it — figures judged against this app's
+ * checklists — and what is wrong with it. Made once per record and version:
+ * an opening reads only the records it has not made facts of yet, a batch at
+ * a time, so the lead's computer never holds more than a batch.
+ *
+ * Each row is checked as it is read: its hash is its line's, its line a
+ * record of this app written as the app writes it, chained to the row
+ * before it, and a record of the clerk whose chain it is in.
+ */
+/** Bumped when what the register makes of a record changes: every reader makes its facts again. */
+export const FACTS_FORMAT = 1;
+
+const BATCH = 2000;
+
+/** The version facts are made under: this format and the checklists they are judged against. */
+export function factsVersion(catalog: ChecklistCatalog): string {
+  return `${FACTS_FORMAT}:${createHash('sha256').update(JSON.stringify(catalog.all())).digest('hex').slice(0, 32)}`;
+}
+
+interface StoredRow {
+  id: string;
+  office_id: string;
+  clerk_id: string;
+  month: string;
+  line_no: number;
+  prev_hash: string;
+  hash: string;
+  line: string;
+  before_hash: string | null;
+}
+
+/** Column order of an insert: each a typed array parameter, unnested. */
+const COLUMNS = [
+  ['record_id', 'uuid'],
+  ['version', 'text'],
+  ['office_id', 'text'],
+  ['clerk_id', 'uuid'],
+  ['month', 'text'],
+  ['line_no', 'integer'],
+  ['type', 'text'],
+  ['problem', 'text'],
+  ['clerk_name', 'text'],
+  ['started_at', 'timestamptz'],
+  ['saved_at', 'timestamptz'],
+  ['direction', 'text'],
+  ['duration_sec', 'integer'],
+  ['outcome', 'text'],
+  ['routed_unit_id', 'text'],
+  ['routed_unit_name', 'text'],
+  ['routed_external', 'boolean'],
+  ['appointment_at', 'timestamptz'],
+  ['callback_due_at', 'timestamptz'],
+  ['callback_of', 'uuid'],
+  ['outbound_person', 'text'],
+  ['personal_data', 'boolean'],
+  ['judged', 'boolean'],
+  ['greeting', 'boolean'],
+  ['score', 'double precision'],
+  ['trust', 'text'],
+  ['item_ids', 'text'],
+  ['item_labels', 'text'],
+  ['states', 'text'],
+  ['change_kind', 'text'],
+  ['change_due_at', 'timestamptz'],
+] as const;
+type Column = (typeof COLUMNS)[number][0];
+type Fact = Record<Column, unknown>;
+
+/** Array columns travel as JSON text (a 2-D array parameter cannot be unnested row by row). */
+const INSERT = `INSERT INTO asystent.record_facts (${COLUMNS.map(([c]) => c).join(', ')})
+  SELECT ${COLUMNS.map(([c]) => (c === 'item_ids' || c === 'item_labels' ? `ARRAY(SELECT json_array_elements_text(${c}::json))` : c)).join(', ')}
+  FROM unnest(${COLUMNS.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ')}) AS t(${COLUMNS.map(([c]) => c).join(', ')})
+  ON CONFLICT (reader, record_id) DO NOTHING`;
+
+/**
+ * Makes the facts this reader lacks for `version`, forgetting those of other
+ * versions first. Returns how many records were read.
+ */
+export async function syncFacts(client: pg.Client, catalog: ChecklistCatalog, version: string): Promise<number> {
+  await client.query('DELETE FROM asystent.record_facts WHERE reader = current_user AND version <> $1', [version]);
+  const makeRow = createRowMaker(catalog);
+  let read = 0;
+  // In order of id, a batch at a time, each batch kept as soon as it is made: an opening cut short goes on from there.
+  let after = '00000000-0000-0000-0000-000000000000';
+  for (;;) {
+    const { rows } = await client.query<StoredRow>(
+      `SELECT c.id, c.office_id, c.clerk_id, c.month, c.line_no, c.prev_hash, c.hash, c.line, p.hash AS before_hash
+       FROM asystent.calls c
+       LEFT JOIN asystent.calls p ON p.office_id = c.office_id AND p.clerk_id = c.clerk_id AND p.month = c.month AND p.line_no = c.line_no - 1
+       WHERE c.id > $1 AND NOT EXISTS (SELECT 1 FROM asystent.record_facts f WHERE f.reader = current_user AND f.record_id = c.id)
+       ORDER BY c.id LIMIT ${BATCH}`,
+      [after],
+    );
+    if (rows.length === 0) break;
+    read += rows.length;
+    after = rows[rows.length - 1]!.id;
+    const facts = rows.map((row) => factOf(row, version, makeRow));
+    await client.query(INSERT, COLUMNS.map(([column]) => facts.map((f) => f[column] ?? null)));
+    if (rows.length < BATCH) break;
+  }
+  return read;
+}
+
+function factOf(row: StoredRow, version: string, makeRow: ReturnType<typeof createRowMaker>): Fact {
+  const fact = { record_id: row.id, version, office_id: row.office_id, clerk_id: row.clerk_id, month: row.month, line_no: row.line_no, type: 'unknown', problem: null } as Fact;
+  const record = parseRecordLine(row.line);
+  if (!record || record.id !== row.id) return { ...fact, problem: 'corrupt-line' satisfies JournalProblem['kind'] };
+  fact.type = record.type;
+  const expectedBefore = row.line_no === 1 ? genesisHash(row.clerk_id, row.month) : row.before_hash;
+  // The engine checked all this on insert; read again, so a row changed under it (by the database's owner) is seen.
+  const chained = sha256(row.line) === row.hash && record.prevHash === row.prev_hash && row.prev_hash === expectedBefore;
+  if (record.clerk.id !== row.clerk_id) return { ...fact, problem: 'wrong-clerk' satisfies JournalProblem['kind'] };
+  if (!chained) fact.problem = 'broken-chain' satisfies JournalProblem['kind'];
+  if (record.type === 'callback-change') {
+    return { ...fact, saved_at: record.savedAt, callback_of: record.callbackOf, change_kind: record.change, change_due_at: record.dueAt };
+  }
+  if (!isCallRecord(record)) return fact;
+  return { ...fact, ...callColumns(makeRow(record, `${row.clerk_id}/${row.month}`, 'team')) };
+}
+
+function callColumns(row: RegisterRow): Partial<Fact> {
+  return {
+    clerk_name: row.clerkName,
+    started_at: new Date(row.startedAt).toISOString(),
+    saved_at: new Date(row.savedAt).toISOString(),
+    direction: row.direction,
+    duration_sec: row.durationSec,
+    outcome: row.outcome,
+    routed_unit_id: row.routedTo?.unitId ?? null,
+    routed_unit_name: row.routedTo?.unitName ?? null,
+    routed_external: row.routedTo?.external ?? null,
+    appointment_at: row.appointmentAt === null ? null : new Date(row.appointmentAt).toISOString(),
+    callback_due_at: row.callbackDueAt === null ? null : new Date(row.callbackDueAt).toISOString(),
+    callback_of: row.callbackOf,
+    outbound_person: row.outboundPerson,
+    personal_data: row.personalData,
+    judged: hadConversation(row) && row.trust !== 'unknown-checklist',
+    greeting: row.greetingWithin30s,
+    score: row.score,
+    trust: row.trust,
+    item_ids: JSON.stringify(row.items.ids),
+    item_labels: JSON.stringify(row.items.labels),
+    states: row.states,
+  };
+}
