@@ -7,7 +7,7 @@ import { isCallRecord } from '../../shared/journal/journal-record';
 import { createRowMaker, openedCall, rowComparator, rowFilter, type RegisterFilter, type RegisterRow, type RegisterSort } from '../../shared/register/register';
 import { PROBLEM_LINES_SHOWN, type RegisterCall, type RegisterFolderKind, type RegisterProblemKind } from '../../shared/register/register-api';
 import { readBoundedLines } from './bounded-lines';
-import { callbacksKept, summarize, type CallbackChangeFact, type RegisterSummary } from '../../shared/register/statistics';
+import { alignWithFacets, callbacksKept, summarize, type CallbackChangeFact, type RegisterSummary } from '../../shared/register/statistics';
 import { callDigest, decodeLine, genesisHash, JournalScanner, sha256, MAX_RECORD_CHARS, parseRecordLine, readableEndOfBytes, readLineHead, type JournalHead } from './journal-format';
 import { createHash, type Hash } from 'node:crypto';
 import type { IndexedCopy, ListedFolder, RegisterIndex } from './register-index';
@@ -455,7 +455,7 @@ export class Register {
 
   summary(filter: RegisterFilter, sort: RegisterSort, now: number): RegisterSummary {
     const selection = this.selection(filter, sort);
-    selection.summary ??= summarize(selection.rows, this.keptAt, now, this.callbackChanges);
+    selection.summary ??= alignWithFacets(summarize(selection.rows, this.keptAt, now, this.callbackChanges), this.facets());
     return selection.summary;
   }
 

@@ -245,3 +245,31 @@ function median(values: Float64Array): number | null {
   const mid = sorted.length >> 1;
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
+
+/** The filter lists a register offers: every clerk, routed unit and checklist item among its calls. */
+export interface RegisterFacets {
+  clerks: { id: string; name: string }[];
+  units: { id: string; name: string }[];
+  items: { id: string; label: string }[];
+}
+
+/**
+ * The summary's items and routing targets named and ordered as the filter
+ * lists have them: an item's label and a unit's name as the register knows
+ * them (the newest a unit was given), items in the register's own order —
+ * not in whatever order the chosen sort happened to meet them first. So the
+ * chart does not reshuffle when the table is sorted another way, and every
+ * register (folders, the team database) says it the same.
+ */
+export function alignWithFacets(summary: RegisterSummary, facets: RegisterFacets): RegisterSummary {
+  const place = new Map(facets.items.map((item, i) => [item.id, i]));
+  const label = new Map(facets.items.map((item) => [item.id, item.label]));
+  const unitName = new Map(facets.units.map((unit) => [unit.id, unit.name]));
+  const items = summary.items
+    .map((item) => ({ ...item, label: label.get(item.id) ?? item.label }))
+    .sort((a, b) => (place.get(a.id) ?? Infinity) - (place.get(b.id) ?? Infinity) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const routingTargets = summary.routingTargets
+    .map((target) => ({ ...target, unitName: unitName.get(target.unitId) ?? target.unitName }))
+    .sort((a, b) => b.calls - a.calls || a.unitName.localeCompare(b.unitName, 'pl') || (a.unitId < b.unitId ? -1 : 1));
+  return { ...summary, items, routingTargets };
+}

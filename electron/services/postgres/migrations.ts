@@ -125,9 +125,12 @@ BEGIN
   IF NEW.month > to_char(now() AT TIME ZONE 'UTC' + interval '1 month', 'YYYY-MM') THEN
     RAISE EXCEPTION 'asystent: month % is in the future', NEW.month USING ERRCODE = '23514';
   END IF;
+  -- The id is held for this transaction before it is looked for: a second insert of it, in any month, waits for the
+  -- first to end and then finds it — so nothing is checked, or moved, for a row an ON CONFLICT will not insert.
+  PERFORM pg_advisory_xact_lock(('x' || substr(md5(NEW.id::text), 1, 16))::bit(64)::bigint);
   SELECT head, lines, removed INTO current_head, current_lines, month_removed FROM asystent.chain_heads h
     WHERE h.office_id = NEW.office_id AND h.clerk_id = NEW.clerk_id AND h.month = NEW.month FOR UPDATE;
-  -- The same id again (looked for once the chain is held): nothing is inserted (INSERT … ON CONFLICT DO NOTHING).
+  -- The same id again: nothing is inserted (INSERT … ON CONFLICT DO NOTHING), and the chain does not move.
   IF EXISTS (SELECT 1 FROM asystent.calls c WHERE c.id = NEW.id) THEN
     RETURN NULL;
   END IF;
@@ -162,22 +165,13 @@ BEGIN
   NEW.hash := encode(sha256(convert_to(NEW.line, 'UTF8')), 'hex');
   NEW.received_at := now();
   NEW.received_by := session_user;
+  -- Moved here, row by row, so that several lines of a chain go in one statement (a bulk load) in their order.
+  UPDATE asystent.chain_heads h SET head = NEW.hash, lines = NEW.line_no
+    WHERE h.office_id = NEW.office_id AND h.clerk_id = NEW.clerk_id AND h.month = NEW.month;
   RETURN NEW;
 END $f$;
 
 CREATE TRIGGER calls_chain BEFORE INSERT ON asystent.calls FOR EACH ROW EXECUTE FUNCTION asystent.calls_chain();
-
--- The head moves only with a row that was inserted: one an ON CONFLICT skipped after the check above moves nothing.
-CREATE FUNCTION asystent.calls_head() RETURNS trigger
-  LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, asystent
-  AS $f$
-BEGIN
-  UPDATE asystent.chain_heads h SET head = NEW.hash, lines = NEW.line_no
-    WHERE h.office_id = NEW.office_id AND h.clerk_id = NEW.clerk_id AND h.month = NEW.month;
-  RETURN NULL;
-END $f$;
-
-CREATE TRIGGER calls_head AFTER INSERT ON asystent.calls FOR EACH ROW EXECUTE FUNCTION asystent.calls_head();
 
 -- Append-only: no row is changed; a row is removed only by retention (asystent.remove_months_before), never by hand.
 CREATE FUNCTION asystent.calls_append_only() RETURNS trigger
@@ -225,14 +219,15 @@ CREATE FUNCTION asystent.my_clerk() RETURNS uuid
   AS $f$ SELECT clerk_id FROM asystent.clerk_bindings WHERE login = session_user $f$;
 GRANT EXECUTE ON FUNCTION asystent.my_offices(), asystent.my_clerk() TO asystent_clerk, asystent_lead, asystent_regional;
 
+-- Each function wrapped in a sub-select: evaluated once a query, not once a row (a register reads a million rows).
 CREATE POLICY insert_own ON asystent.calls FOR INSERT
-  WITH CHECK (office_id IN (SELECT asystent.my_offices()) AND clerk_id = asystent.my_clerk());
+  WITH CHECK (office_id IN (SELECT asystent.my_offices()) AND clerk_id = (SELECT asystent.my_clerk()));
 CREATE POLICY read_own ON asystent.calls FOR SELECT
-  USING (office_id IN (SELECT asystent.my_offices()) AND clerk_id = asystent.my_clerk());
+  USING (office_id IN (SELECT asystent.my_offices()) AND clerk_id = (SELECT asystent.my_clerk()));
 CREATE POLICY read_office ON asystent.calls FOR SELECT
-  USING (office_id IN (SELECT asystent.my_offices()) AND (pg_has_role(current_user, 'asystent_lead', 'MEMBER') OR pg_has_role(current_user, 'asystent_regional', 'MEMBER')));
+  USING (office_id IN (SELECT asystent.my_offices()) AND (SELECT pg_has_role(current_user, 'asystent_lead', 'MEMBER') OR pg_has_role(current_user, 'asystent_regional', 'MEMBER')));
 CREATE POLICY heads_of_office ON asystent.chain_heads FOR SELECT
-  USING (office_id IN (SELECT asystent.my_offices()) AND (pg_has_role(current_user, 'asystent_lead', 'MEMBER') OR pg_has_role(current_user, 'asystent_regional', 'MEMBER')));
+  USING (office_id IN (SELECT asystent.my_offices()) AND (SELECT pg_has_role(current_user, 'asystent_lead', 'MEMBER') OR pg_has_role(current_user, 'asystent_regional', 'MEMBER')));
 `;
 
 const V3_RETENTION = `
@@ -329,7 +324,9 @@ CREATE TABLE asystent.record_facts (
   change_due_at timestamptz,
   PRIMARY KEY (reader, record_id)
 );
-CREATE INDEX record_facts_by_start ON asystent.record_facts (reader, started_at DESC, record_id) WHERE type = 'call' AND problem IS NULL;
+-- The register's rows (callsOf in pg-register-sql.ts), newest first: the first page without a sort of every row.
+CREATE INDEX record_facts_by_start ON asystent.record_facts (reader, version, started_at DESC, record_id) WHERE type = 'call' AND started_at IS NOT NULL;
+CREATE INDEX record_facts_problems ON asystent.record_facts (reader, version) WHERE problem IS NOT NULL;
 CREATE INDEX record_facts_by_callback ON asystent.record_facts (reader, callback_of) WHERE callback_of IS NOT NULL;
 ALTER TABLE asystent.record_facts ENABLE ROW LEVEL SECURITY;
 GRANT SELECT, INSERT, DELETE ON asystent.record_facts TO asystent_clerk, asystent_lead, asystent_regional;

@@ -38,7 +38,6 @@ interface StoredRow {
   prev_hash: string;
   hash: string;
   line: string;
-  before_hash: string | null;
 }
 
 /** Column order of an insert: each a typed array parameter, unnested. */
@@ -91,34 +90,51 @@ const INSERT = `INSERT INTO asystent.record_facts (${COLUMNS.map(([c]) => c).joi
 export async function syncFacts(client: pg.Client, catalog: ChecklistCatalog, version: string): Promise<number> {
   await client.query('DELETE FROM asystent.record_facts WHERE reader = current_user AND version <> $1', [version]);
   const makeRow = createRowMaker(catalog);
+  // The chains that have records without facts, and from which line: read from there in chain order, so each
+  // row's link to the one before is checked as it goes, through the chain's own index, a batch at a time.
+  const chains = await client.query<{ office_id: string; clerk_id: string; month: string; first: number }>(
+    `SELECT c.office_id, c.clerk_id, c.month, min(c.line_no) AS first FROM asystent.calls c
+     WHERE NOT EXISTS (SELECT 1 FROM asystent.record_facts f WHERE f.reader = current_user AND f.record_id = c.id)
+     GROUP BY c.office_id, c.clerk_id, c.month`,
+  );
   let read = 0;
-  // In order of id, a batch at a time, each batch kept as soon as it is made: an opening cut short goes on from there.
-  let after = '00000000-0000-0000-0000-000000000000';
-  for (;;) {
-    const { rows } = await client.query<StoredRow>(
-      `SELECT c.id, c.office_id, c.clerk_id, c.month, c.line_no, c.prev_hash, c.hash, c.line, p.hash AS before_hash
-       FROM asystent.calls c
-       LEFT JOIN asystent.calls p ON p.office_id = c.office_id AND p.clerk_id = c.clerk_id AND p.month = c.month AND p.line_no = c.line_no - 1
-       WHERE c.id > $1 AND NOT EXISTS (SELECT 1 FROM asystent.record_facts f WHERE f.reader = current_user AND f.record_id = c.id)
-       ORDER BY c.id LIMIT ${BATCH}`,
-      [after],
-    );
-    if (rows.length === 0) break;
-    read += rows.length;
-    after = rows[rows.length - 1]!.id;
-    const facts = rows.map((row) => factOf(row, version, makeRow));
-    await client.query(INSERT, COLUMNS.map(([column]) => facts.map((f) => f[column] ?? null)));
-    if (rows.length < BATCH) break;
+  for (const chain of chains.rows) {
+    // The line before the first without facts, for its hash: what that first one must chain to.
+    let from = chain.first - 1;
+    let before: string | null = null;
+    if (from >= 1) {
+      const previous = await client.query<{ hash: string }>('SELECT hash FROM asystent.calls WHERE office_id = $1 AND clerk_id = $2 AND month = $3 AND line_no = $4', [chain.office_id, chain.clerk_id, chain.month, from]);
+      before = previous.rows[0]?.hash ?? null;
+    }
+    for (;;) {
+      const { rows } = await client.query<StoredRow>(
+        `SELECT c.id, c.office_id, c.clerk_id, c.month, c.line_no, c.prev_hash, c.hash, c.line FROM asystent.calls c
+         WHERE c.office_id = $1 AND c.clerk_id = $2 AND c.month = $3 AND c.line_no > $4 ORDER BY c.line_no LIMIT ${BATCH}`,
+        [chain.office_id, chain.clerk_id, chain.month, from],
+      );
+      if (rows.length === 0) break;
+      const facts: Fact[] = [];
+      for (const row of rows) {
+        // A line missing in between (removed under the engine) breaks the link as surely as another hash.
+        const expected = row.line_no === 1 ? genesisHash(row.clerk_id, row.month) : row.line_no === from + 1 ? before : null;
+        facts.push(factOf(row, version, makeRow, expected));
+        before = row.hash;
+        from = row.line_no;
+      }
+      read += rows.length;
+      await client.query(INSERT, COLUMNS.map(([column]) => facts.map((f) => f[column] ?? null)));
+      if (rows.length < BATCH) break;
+    }
   }
   return read;
 }
 
-function factOf(row: StoredRow, version: string, makeRow: ReturnType<typeof createRowMaker>): Fact {
+/** @param expectedBefore the hash the row must chain to: the genesis, or the row before it (null: that row is not there) */
+function factOf(row: StoredRow, version: string, makeRow: ReturnType<typeof createRowMaker>, expectedBefore: string | null): Fact {
   const fact = { record_id: row.id, version, office_id: row.office_id, clerk_id: row.clerk_id, month: row.month, line_no: row.line_no, type: 'unknown', problem: null } as Fact;
   const record = parseRecordLine(row.line);
   if (!record || record.id !== row.id) return { ...fact, problem: 'corrupt-line' satisfies JournalProblem['kind'] };
   fact.type = record.type;
-  const expectedBefore = row.line_no === 1 ? genesisHash(row.clerk_id, row.month) : row.before_hash;
   // The engine checked all this on insert; read again, so a row changed under it (by the database's owner) is seen.
   const chained = sha256(row.line) === row.hash && record.prevHash === row.prev_hash && row.prev_hash === expectedBefore;
   if (record.clerk.id !== row.clerk_id) return { ...fact, problem: 'wrong-clerk' satisfies JournalProblem['kind'] };

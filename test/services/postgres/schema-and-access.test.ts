@@ -204,6 +204,20 @@ describe.skipIf(skip)('the engine keeps the chain whatever a client sends', () =
     expect((await admin.query(`SELECT head, lines FROM asystent.chain_heads WHERE office_id = 'pup-dup'`)).rows).toEqual([{ head: stored.hash, lines: stored.line_no }]);
     // And the next record chains on as usual.
     await append(first, 'pup-dup', ANNA);
+
+    // The same id into the next month while the first insert is not committed: it waits, then inserts and moves nothing.
+    const other = uuidv7();
+    await first.query('BEGIN');
+    const now = (await first.query<{ head: string }>('SELECT asystent.lock_chain($1, $2, $3) AS head', ['pup-dup', ANNA, MONTH])).rows[0]!.head;
+    await first.query('INSERT INTO asystent.calls (id, office_id, clerk_id, month, prev_hash, line) VALUES ($1, $2, $3, $4, $5, $6)', [other, 'pup-dup', ANNA, MONTH, now, lineFor(other, ANNA, now)]);
+    const nextMonth = '2026-12';
+    const nextHead = genesisHash(ANNA, nextMonth);
+    const crossing = second.query('INSERT INTO asystent.calls (id, office_id, clerk_id, month, prev_hash, line) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING', [other, 'pup-dup', ANNA, nextMonth, nextHead, lineFor(other, ANNA, nextHead, '2026-12-01T10:00:00.000Z')]);
+    await first.query('COMMIT');
+    expect((await crossing).rowCount).toBe(0);
+    // No chain begun in that month, and the record is where the first put it.
+    expect((await admin.query(`SELECT head, lines FROM asystent.chain_heads WHERE office_id = 'pup-dup' AND month = $1`, [nextMonth])).rows).toEqual([]);
+    expect((await admin.query('SELECT month FROM asystent.calls WHERE id = $1', [other])).rows).toEqual([{ month: MONTH }]);
   });
 
   it('refuses a line without its time, a line past the size of any record, and a month far in the future', async () => {
