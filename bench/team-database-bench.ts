@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
-import { localClusterUnavailable, startLocalCluster } from '../electron/services/postgres/local-cluster';
+import { localClusterUnavailable, startLocalCluster, type LocalCluster } from '../electron/services/postgres/local-cluster';
 import { migrate } from '../electron/services/postgres/schema-version';
 import { serializeRecord } from '../electron/services/journal-format';
 import { TeamSync } from '../electron/services/team-sync';
@@ -39,11 +39,7 @@ async function deliveryBench(): Promise<BenchRow[]> {
   const cluster = await startLocalCluster();
   const dataDir = await fs.mkdtemp(join(tmpdir(), 'bench-team-db-'));
   try {
-    const admin = new pg.Client(cluster.admin);
-    await admin.connect();
-    await migrate(admin);
-    await admin.query(`CREATE ROLE bench_clerk LOGIN PASSWORD 'bench' IN ROLE asystent_clerk`);
-    await admin.query(`INSERT INTO asystent.members VALUES ('bench_clerk', 'pup-bench')`);
+    const admin = await preparedWith(cluster, 'bench_clerk', 'clerk');
     await admin.query('CREATE TABLE public.plain (id uuid PRIMARY KEY, line text NOT NULL)');
     await admin.query('GRANT INSERT ON public.plain TO bench_clerk');
     await admin.end();
@@ -97,11 +93,7 @@ async function registerBench(): Promise<BenchRow[]> {
   const dir = await writeRegister(REGISTER_CALLS);
   const cluster = await startLocalCluster();
   try {
-    const admin = new pg.Client(cluster.admin);
-    await admin.connect();
-    await migrate(admin);
-    await admin.query(`CREATE ROLE bench_lead LOGIN PASSWORD 'bench' IN ROLE asystent_lead`);
-    await admin.query(`INSERT INTO asystent.members VALUES ('bench_lead', 'pup-bench')`);
+    const admin = await preparedWith(cluster, 'bench_lead', 'lead');
     // The same lines, in chain order, checked by the engine's trigger as any delivery is.
     let loaded = 0;
     const started = performance.now();
@@ -157,6 +149,16 @@ async function registerBench(): Promise<BenchRow[]> {
     await cluster.stop();
     await fs.rm(dir, { recursive: true, force: true });
   }
+}
+
+/** The schema made and one login of the office `pup-bench` (password `bench`); the superuser's connection, open. */
+async function preparedWith(cluster: LocalCluster, login: string, kind: 'clerk' | 'lead'): Promise<pg.Client> {
+  const admin = new pg.Client(cluster.admin);
+  await admin.connect();
+  await migrate(admin);
+  await admin.query(`CREATE ROLE ${login} LOGIN PASSWORD 'bench' IN ROLE asystent_${kind}`);
+  await admin.query(`INSERT INTO asystent.members VALUES ($1, 'pup-bench')`, [login]);
+  return admin;
 }
 
 function runDbChild(mode: string, url: string, out: string): { ms: number; rows: number; peakRssMb: number; peakHeapMb: number } {
