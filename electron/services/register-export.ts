@@ -27,6 +27,8 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** Bytes handed to the disk at a time: fewer, larger writes; still a constant, small amount of memory. */
 const WRITE_CHUNK = 256 * 1024;
+/** Rows formatted ahead of the output at most. */
+const ROWS_WAITING = 256;
 
 export function exportFileName(format_: ExportFormat, now: Date): string {
   return `rejestr-rozmow-${format(now, 'yyyy-MM-dd-HHmm')}.${format_}`;
@@ -47,7 +49,9 @@ export async function writeCsvRows(items: ItemColumns, rows: Iterable<[RegisterR
   // A line break inside a cell must be quoted even though the record delimiter is CRLF:
   // unquoted, Excel would start a new row there, and what follows would be read as a
   // cell of its own — a way round the formula neutralisation.
-  const csv = stringify({ delimiter: ';', bom: true, record_delimiter: 'windows', quoted_match: /[\r\n]/, highWaterMark: WRITE_CHUNK });
+  // Its two sides counted apart: rows going in (objects — a few hundred wait, not a quarter of a million), bytes
+  // coming out. A slow download or share then holds the rows where they come from (a database's cursor), not here.
+  const csv = stringify({ delimiter: ';', bom: true, record_delimiter: 'windows', quoted_match: /[\r\n]/, writableHighWaterMark: ROWS_WAITING, readableHighWaterMark: WRITE_CHUNK });
   const gone = outputGone(out);
   csv.pipe(out, { end: false });
   csv.write(csvHeader(items));

@@ -524,7 +524,8 @@ export class Register {
       lists.add(row.items);
     }
     for (const list of lists) list.ids.forEach((id, i) => items.has(id) || items.set(id, list.labels[i]!));
-    const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'pl');
+    // Two with one name: by id, as the database's lists are (never by which was met first).
+    const byName = (a: { id: string; name: string }, b: { id: string; name: string }) => a.name.localeCompare(b.name, 'pl') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
     return {
       clerks: [...clerks].map(([id, name]) => ({ id, name })).sort(byName),
       units: [...units].map(([id, name]) => ({ id, name })).sort(byName),

@@ -66,8 +66,8 @@ CREATE TABLE asystent.calls (
   line_no integer NOT NULL,
   prev_hash text NOT NULL,
   hash text NOT NULL,
-  -- A record is at most 64 Ki characters (the journal's own bound): nobody fills the table with one line.
-  line text NOT NULL CHECK (octet_length(line) <= 262144),
+  -- A record is at most 64 Ki characters, the journal's own bound (MAX_RECORD_CHARS): nobody fills the table with one line.
+  line text NOT NULL CHECK (char_length(line) <= 65536),
   record jsonb NOT NULL,
   received_at timestamptz NOT NULL,
   received_by name NOT NULL
@@ -147,6 +147,10 @@ BEGIN
   END IF;
   BEGIN
     body := NEW.line::jsonb;
+    -- A moment as the app writes one (ISO 8601 in UTC): not 'infinity', 'today' or a local time.
+    IF (body->>'savedAt') !~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,6})?Z$' THEN
+      RAISE EXCEPTION 'no time';
+    END IF;
     saved_at := (body->>'savedAt')::timestamptz;
   EXCEPTION WHEN others THEN
     RAISE EXCEPTION 'asystent: record % is not JSON of a record', NEW.id USING ERRCODE = '23514';
@@ -209,6 +213,7 @@ CREATE POLICY own_binding ON asystent.clerk_bindings FOR SELECT USING (login = c
 -- Clerks (and leads, who take calls too) insert their own records; nobody updates or deletes.
 GRANT SELECT, INSERT ON asystent.calls TO asystent_clerk, asystent_lead;
 GRANT SELECT ON asystent.calls, asystent.chain_heads TO asystent_regional, asystent_lead;
+GRANT SELECT ON asystent.chain_heads TO asystent_clerk;
 GRANT EXECUTE ON FUNCTION asystent.bind_clerk(uuid), asystent.lock_chain(text, uuid, text) TO asystent_clerk, asystent_lead;
 
 CREATE FUNCTION asystent.my_offices() RETURNS SETOF text
@@ -226,6 +231,8 @@ CREATE POLICY read_own ON asystent.calls FOR SELECT
   USING (office_id IN (SELECT asystent.my_offices()) AND clerk_id = (SELECT asystent.my_clerk()));
 CREATE POLICY read_office ON asystent.calls FOR SELECT
   USING (office_id IN (SELECT asystent.my_offices()) AND (SELECT pg_has_role(current_user, 'asystent_lead', 'MEMBER') OR pg_has_role(current_user, 'asystent_regional', 'MEMBER')));
+CREATE POLICY own_heads ON asystent.chain_heads FOR SELECT
+  USING (office_id IN (SELECT asystent.my_offices()) AND clerk_id = (SELECT asystent.my_clerk()));
 CREATE POLICY heads_of_office ON asystent.chain_heads FOR SELECT
   USING (office_id IN (SELECT asystent.my_offices()) AND (SELECT pg_has_role(current_user, 'asystent_lead', 'MEMBER') OR pg_has_role(current_user, 'asystent_regional', 'MEMBER')));
 `;
@@ -322,17 +329,25 @@ CREATE TABLE asystent.record_facts (
   states text,
   change_kind text,
   change_due_at timestamptz,
-  PRIMARY KEY (reader, record_id)
+  -- The row's hash when the facts were made: a row changed since (under the engine) is read again.
+  hash text NOT NULL,
+  made_at timestamptz NOT NULL DEFAULT now(),
+  -- Kept per version: one login on two computers with different versions of the app does not undo the other's.
+  PRIMARY KEY (reader, version, record_id)
 );
 -- The register's rows (callsOf in pg-register-sql.ts), newest first: the first page without a sort of every row.
 CREATE INDEX record_facts_by_start ON asystent.record_facts (reader, version, started_at DESC, record_id) WHERE type = 'call' AND started_at IS NOT NULL;
 CREATE INDEX record_facts_problems ON asystent.record_facts (reader, version) WHERE problem IS NOT NULL;
-CREATE INDEX record_facts_by_callback ON asystent.record_facts (reader, callback_of) WHERE callback_of IS NOT NULL;
+CREATE INDEX record_facts_by_callback ON asystent.record_facts (reader, version, callback_of) WHERE callback_of IS NOT NULL;
+CREATE INDEX record_facts_by_record ON asystent.record_facts (record_id);
 ALTER TABLE asystent.record_facts ENABLE ROW LEVEL SECURITY;
 GRANT SELECT, INSERT, DELETE ON asystent.record_facts TO asystent_clerk, asystent_lead, asystent_regional;
+-- A reader's own facts, and of those only what the login may read now (as the calls' own policies say): a lead
+-- moved to another office, demoted to a clerk, or a login made again under an old name sees none of the rest.
 CREATE POLICY own_facts ON asystent.record_facts
-  USING (reader = current_user)
-  WITH CHECK (reader = current_user AND EXISTS (SELECT 1 FROM asystent.calls c WHERE c.id = record_id));
+  USING (reader = current_user AND office_id IN (SELECT asystent.my_offices())
+         AND (clerk_id = (SELECT asystent.my_clerk()) OR (SELECT pg_has_role(current_user, 'asystent_lead', 'MEMBER') OR pg_has_role(current_user, 'asystent_regional', 'MEMBER'))))
+  WITH CHECK (reader = current_user AND EXISTS (SELECT 1 FROM asystent.calls c WHERE c.id = record_id AND c.office_id = record_facts.office_id AND c.clerk_id = record_facts.clerk_id));
 `;
 
 export const MIGRATIONS: readonly Migration[] = [

@@ -20,7 +20,7 @@ export class DatabaseTroubleError extends Error {
   }
 }
 
-export async function clientConfig(database: TeamDatabase): Promise<pg.ClientConfig> {
+export async function clientConfig(database: TeamDatabase, queryTimeoutMs = QUERY_TIMEOUT_MS): Promise<pg.ClientConfig> {
   const parsed = parseDatabaseAddress(database.url);
   if (!parsed.ok) throw new DatabaseTroubleError('db-error', new Error(parsed.problem));
   const { login, host, port, database: name } = parsed.address;
@@ -47,7 +47,7 @@ export async function clientConfig(database: TeamDatabase): Promise<pg.ClientCon
     ssl,
     application_name: 'asystent-rozmow',
     connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
-    query_timeout: QUERY_TIMEOUT_MS,
+    query_timeout: queryTimeoutMs,
     keepAlive: true,
   };
 }
@@ -84,9 +84,9 @@ export async function requireCurrentSchema(client: pg.ClientBase): Promise<void>
   if (state.kind === 'newer') throw new DatabaseTroubleError('db-schema-newer');
 }
 
-/** A connection as the settings say, nothing checked yet. */
-export async function openPlain(database: TeamDatabase): Promise<pg.Client> {
-  const client = new pg.Client(await clientConfig(database));
+/** A connection as the settings say, nothing checked yet; `queryTimeoutMs` for a reader's longer questions. */
+export async function openPlain(database: TeamDatabase, queryTimeoutMs?: number): Promise<pg.Client> {
+  const client = new pg.Client(await clientConfig(database, queryTimeoutMs));
   // A connection that breaks while idle must not crash the app: the next query says so.
   client.on('error', () => undefined);
   try {

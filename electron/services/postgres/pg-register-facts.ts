@@ -22,7 +22,11 @@ import { genesisHash, parseRecordLine, sha256 } from '../journal-format';
 /** Bumped when what the register makes of a record changes: every reader makes its facts again. */
 export const FACTS_FORMAT = 1;
 
+/** A batch: at most this many rows, and no more bytes of lines than this (a record may be up to 64 Ki characters). */
 const BATCH = 2000;
+const BATCH_BYTES = 8 * 2 ** 20;
+/** Facts of another version of the app (another computer of the same login) are kept while it still makes some. */
+const OTHER_VERSION_KEPT_DAYS = 30;
 
 /** The version facts are made under: this format and the checklists they are judged against. */
 export function factsVersion(catalog: ChecklistCatalog): string {
@@ -73,6 +77,7 @@ const COLUMNS = [
   ['states', 'text'],
   ['change_kind', 'text'],
   ['change_due_at', 'timestamptz'],
+  ['hash', 'text'],
 ] as const;
 type Column = (typeof COLUMNS)[number][0];
 type Fact = Record<Column, unknown>;
@@ -81,21 +86,28 @@ type Fact = Record<Column, unknown>;
 const INSERT = `INSERT INTO asystent.record_facts (${COLUMNS.map(([c]) => c).join(', ')})
   SELECT ${COLUMNS.map(([c]) => (c === 'item_ids' || c === 'item_labels' ? `ARRAY(SELECT json_array_elements_text(${c}::json))` : c)).join(', ')}
   FROM unnest(${COLUMNS.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ')}) AS t(${COLUMNS.map(([c]) => c).join(', ')})
-  ON CONFLICT (reader, record_id) DO NOTHING`;
+  ON CONFLICT (reader, version, record_id) DO NOTHING`;
 
 /**
  * Makes the facts this reader lacks for `version`, forgetting those of other
  * versions first. Returns how many records were read.
  */
-export async function syncFacts(client: pg.Client, catalog: ChecklistCatalog, version: string): Promise<number> {
-  await client.query('DELETE FROM asystent.record_facts WHERE reader = current_user AND version <> $1', [version]);
+/** @param rehash whether every stored line is hashed again too (once a day: a change that kept the hash column is caught then) */
+export async function syncFacts(client: pg.Client, catalog: ChecklistCatalog, version: string, rehash = true): Promise<number> {
+  await client.query(
+    `DELETE FROM asystent.record_facts f WHERE f.reader = current_user AND f.version <> $1
+       AND NOT EXISTS (SELECT 1 FROM asystent.record_facts g WHERE g.reader = current_user AND g.version = f.version AND g.made_at > now() - make_interval(days => ${OTHER_VERSION_KEPT_DAYS}))`,
+    [version],
+  );
+  await forgetChangedChains(client, version, rehash);
   const makeRow = createRowMaker(catalog);
   // The chains that have records without facts, and from which line: read from there in chain order, so each
   // row's link to the one before is checked as it goes, through the chain's own index, a batch at a time.
   const chains = await client.query<{ office_id: string; clerk_id: string; month: string; first: number }>(
     `SELECT c.office_id, c.clerk_id, c.month, min(c.line_no) AS first FROM asystent.calls c
-     WHERE NOT EXISTS (SELECT 1 FROM asystent.record_facts f WHERE f.reader = current_user AND f.record_id = c.id)
+     WHERE NOT EXISTS (SELECT 1 FROM asystent.record_facts f WHERE f.reader = current_user AND f.version = $1 AND f.record_id = c.id)
      GROUP BY c.office_id, c.clerk_id, c.month`,
+    [version],
   );
   let read = 0;
   for (const chain of chains.rows) {
@@ -107,9 +119,12 @@ export async function syncFacts(client: pg.Client, catalog: ChecklistCatalog, ve
       before = previous.rows[0]?.hash ?? null;
     }
     for (;;) {
+      // Up to BATCH rows, and no more bytes than BATCH_BYTES (at least one row).
       const { rows } = await client.query<StoredRow>(
-        `SELECT c.id, c.office_id, c.clerk_id, c.month, c.line_no, c.prev_hash, c.hash, c.line FROM asystent.calls c
-         WHERE c.office_id = $1 AND c.clerk_id = $2 AND c.month = $3 AND c.line_no > $4 ORDER BY c.line_no LIMIT ${BATCH}`,
+        `SELECT id, office_id, clerk_id, month, line_no, prev_hash, hash, line FROM (
+           SELECT c.*, sum(octet_length(c.line)) OVER (ORDER BY c.line_no) AS upto FROM asystent.calls c
+           WHERE c.office_id = $1 AND c.clerk_id = $2 AND c.month = $3 AND c.line_no > $4 ORDER BY c.line_no LIMIT ${BATCH}) batch
+         WHERE upto <= ${BATCH_BYTES} OR line_no = $4 + 1 ORDER BY line_no`,
         [chain.office_id, chain.clerk_id, chain.month, from],
       );
       if (rows.length === 0) break;
@@ -123,15 +138,39 @@ export async function syncFacts(client: pg.Client, catalog: ChecklistCatalog, ve
       }
       read += rows.length;
       await client.query(INSERT, COLUMNS.map(([column]) => facts.map((f) => f[column] ?? null)));
-      if (rows.length < BATCH) break;
     }
   }
   return read;
 }
 
+/**
+ * Chains changed under the engine since their facts were made — a row's hash
+ * is not the one its facts were made of, a row is gone from the middle, a
+ * line does not hash to its hash — have their facts forgotten, so they are
+ * read again from the start and what is wrong is found as it is for a chain
+ * read the first time. The engine refuses all this to the app's roles; only
+ * the database's owner, with its triggers off, could do it.
+ */
+async function forgetChangedChains(client: pg.Client, version: string, rehash: boolean): Promise<void> {
+  const changed = await client.query<{ office_id: string; clerk_id: string; month: string }>(
+    `SELECT c.office_id, c.clerk_id, c.month FROM asystent.calls c
+       LEFT JOIN asystent.record_facts f ON f.reader = current_user AND f.version = $1 AND f.record_id = c.id
+     GROUP BY c.office_id, c.clerk_id, c.month
+     HAVING count(*) <> max(c.line_no)
+        OR bool_or(f.record_id IS NOT NULL AND (f.hash <> c.hash OR f.line_no <> c.line_no${rehash ? ` OR c.hash <> encode(sha256(convert_to(c.line, 'UTF8')), 'hex')` : ''}))
+     UNION
+     SELECT f.office_id, f.clerk_id, f.month FROM asystent.record_facts f
+     WHERE f.reader = current_user AND f.version = $1 AND NOT EXISTS (SELECT 1 FROM asystent.calls c WHERE c.id = f.record_id)`,
+    [version],
+  );
+  for (const chain of changed.rows) {
+    await client.query('DELETE FROM asystent.record_facts WHERE reader = current_user AND version = $1 AND office_id = $2 AND clerk_id = $3 AND month = $4', [version, chain.office_id, chain.clerk_id, chain.month]);
+  }
+}
+
 /** @param expectedBefore the hash the row must chain to: the genesis, or the row before it (null: that row is not there) */
 function factOf(row: StoredRow, version: string, makeRow: ReturnType<typeof createRowMaker>, expectedBefore: string | null): Fact {
-  const fact = { record_id: row.id, version, office_id: row.office_id, clerk_id: row.clerk_id, month: row.month, line_no: row.line_no, type: 'unknown', problem: null } as Fact;
+  const fact = { record_id: row.id, version, office_id: row.office_id, clerk_id: row.clerk_id, month: row.month, line_no: row.line_no, type: 'unknown', problem: null, hash: row.hash } as Fact;
   const record = parseRecordLine(row.line);
   if (!record || record.id !== row.id) return { ...fact, problem: 'corrupt-line' satisfies JournalProblem['kind'] };
   fact.type = record.type;

@@ -22,8 +22,9 @@ export function callsOf(params: Params, version: string): string {
 
 export function filterSql(filter: RegisterFilter, params: Params): string {
   const parts: string[] = [];
-  if (filter.from) parts.push(`f.started_at >= ${params.add(new Date(localDayStart(filter.from)).toISOString())}`);
-  if (filter.to) parts.push(`f.started_at < ${params.add(new Date(localDayStart(filter.to, 1)).toISOString())}`);
+  // As milliseconds: a day past the year 9999 has no ISO form PostgreSQL reads, but is still a bound.
+  if (filter.from) parts.push(`f.started_at >= to_timestamp(${params.add(localDayStart(filter.from))}::float8 / 1000)`);
+  if (filter.to) parts.push(`f.started_at < to_timestamp(${params.add(localDayStart(filter.to, 1))}::float8 / 1000)`);
   if (filter.clerkIds.length > 0) parts.push(`f.clerk_id::text = ANY(${params.add(filter.clerkIds)}::text[])`);
   if (filter.direction) parts.push(`f.direction = ${params.add(filter.direction)}`);
   if (filter.outcomes.length > 0) parts.push(`f.outcome = ANY(${params.add(filter.outcomes)}::text[])`);

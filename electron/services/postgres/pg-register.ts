@@ -29,6 +29,9 @@ import { schemaState } from './schema-version';
  * (pg-register-facts.ts), and checks each month's chain head.
  */
 const EXPORT_BATCH = 1000;
+const REHASH_AFTER_MS = 24 * 3600_000;
+/** The register's questions may read a million rows: longer than a delivery's statement, still not forever. */
+const REGISTER_QUERY_TIMEOUT_MS = 120_000;
 
 export class DatabaseRegister implements RegisterReader {
   private client: pg.Client | null = null;
@@ -38,6 +41,7 @@ export class DatabaseRegister implements RegisterReader {
   private problemList: RegisterProblem[] = [];
   private problemsByChain = new Map<string, RegisterProblem[]>();
   private refreshed = false;
+  private rehashedAt = 0;
   private readonly totals = new Map<string, number>();
   /** The filter lists, made at each refresh (they change only with what is read). */
   private facetsNow: RegisterFacets | null = null;
@@ -50,8 +54,7 @@ export class DatabaseRegister implements RegisterReader {
   ) {}
 
   async page(question: RegisterQuestion, now: number): Promise<RegisterPage> {
-    return this.queue.run(async () => {
-      const client = await this.ready(question.refresh);
+    return this.withClient(question.refresh, async (client) => {
       const { filter, sort, offset, limit } = question;
       const where = (p: Params) => `${callsOf(p, this.version!)} AND ${filterSql(filter, p)}`;
       // Counted once per filter until the next refresh: paging does not count a million rows again.
@@ -66,7 +69,7 @@ export class DatabaseRegister implements RegisterReader {
       // The page after the last one served, in the same order: taken from where that one ended, not counted from the start.
       const seek = this.lastPage && this.lastPage.key === key && this.lastPage.endOffset === offset ? this.lastPage.end : null;
       const p = new Params();
-      const rowsSql = `SELECT f.*, c.record->>'note' AS note, ${sortExpression(sort.key, this.collation)} AS sort_value FROM asystent.record_facts f JOIN asystent.calls c ON c.id = f.record_id
+      const rowsSql = `SELECT f.*, c.line, ${sortExpression(sort.key, this.collation)} AS sort_value FROM asystent.record_facts f JOIN asystent.calls c ON c.id = f.record_id AND c.hash = f.hash
         WHERE ${where(p)}${seek ? ` AND ${afterSql(sort, this.collation, seek, p)}` : ''}
         ORDER BY ${orderSql(sort, this.collation)} LIMIT ${limit}${seek || offset === 0 ? '' : ` OFFSET ${offset}`}`;
       const { rows } = limit === 0 ? { rows: [] as FactRow[] } : await client.query<FactRow>(rowsSql, p.values);
@@ -89,17 +92,15 @@ export class DatabaseRegister implements RegisterReader {
   }
 
   async problems(offset: number, limit: number): Promise<RegisterProblemsPage> {
-    return this.queue.run(async () => {
-      await this.ready(false);
+    return this.withClient(false, async () => {
       return { listed: this.problemList.length, count: this.problemCount(), offset, problems: this.problemList.slice(offset, offset + limit).map(problemView) };
     });
   }
 
   async openCall(id: string): Promise<RegisterCall | null> {
-    return this.queue.run(async () => {
-      const client = await this.ready(false);
-      const found = await client.query<FactRow & { line: string }>(
-        `SELECT f.*, c.line, c.record->>'note' AS note FROM asystent.record_facts f JOIN asystent.calls c ON c.id = f.record_id
+    return this.withClient(false, async (client) => {
+      const found = await client.query<FactRow>(
+        `SELECT f.*, c.line FROM asystent.record_facts f JOIN asystent.calls c ON c.id = f.record_id AND c.hash = f.hash
          WHERE f.reader = current_user AND f.version = $1 AND f.record_id = $2::uuid AND f.type = 'call' AND f.started_at IS NOT NULL`,
         [this.version, id],
       );
@@ -118,8 +119,7 @@ export class DatabaseRegister implements RegisterReader {
   }
 
   async exportFile(filter: RegisterFilter, sort: RegisterSort, format: ExportFormat, now: Date): Promise<{ file: OutgoingFile; rows: number }> {
-    const { total, uses } = await this.queue.run(async () => {
-      const client = await this.ready(false);
+    const { total, uses } = await this.withClient(false, async (client) => {
       const p = new Params();
       const where = `${callsOf(p, this.version!)} AND ${filterSql(filter, p)}`;
       // In the order each list is first used by the rows as sorted: the columns are laid out as the folder register lays them.
@@ -151,11 +151,40 @@ export class DatabaseRegister implements RegisterReader {
     });
   }
 
+  /**
+   * One question at a time, on a connection ready for it; a connection that
+   * failed is dropped (the next question opens a fresh one and reads what is
+   * new again), and the trouble said in one word.
+   */
+  private withClient<T>(refresh: boolean, ask: (client: pg.Client) => Promise<T>): Promise<T> {
+    return this.queue.run(async () => {
+      for (let attempt = 1; ; attempt++) {
+        const hadConnection = this.client !== null;
+        try {
+          return await ask(await this.ready(refresh));
+        } catch (error) {
+          const trouble = asTrouble(error);
+          if (trouble.trouble === 'db-error') throw trouble;
+          await this.drop();
+          // A connection that died since the last question (the server restarted): asked once more on a fresh one.
+          if (!hadConnection || attempt > 1 || trouble.trouble !== 'db-unreachable') throw trouble;
+        }
+      }
+    });
+  }
+
+  private async drop(): Promise<void> {
+    const client = this.client;
+    this.client = null;
+    this.refreshed = false;
+    await client?.end().catch(() => undefined);
+  }
+
   /** The connection, the facts made of what is new (on refresh, and at the first question), the problems found. */
   private async ready(refresh: boolean): Promise<pg.Client> {
     try {
       if (!this.client) {
-        const client = await openPlain(this.database);
+        const client = await openPlain(this.database, REGISTER_QUERY_TIMEOUT_MS);
         const state = await schemaState(client).catch(async (error: unknown) => {
           await client.end().catch(() => undefined);
           throw error;
@@ -170,7 +199,10 @@ export class DatabaseRegister implements RegisterReader {
       }
       if (refresh || !this.refreshed) {
         this.version = factsVersion(this.catalog());
-        await syncFacts(this.client, this.catalog(), this.version);
+        // Every stored line hashed again at the first opening and then once a day, as the folder register's index does.
+        const rehash = Date.now() - this.rehashedAt > REHASH_AFTER_MS;
+        await syncFacts(this.client, this.catalog(), this.version, rehash);
+        if (rehash) this.rehashedAt = Date.now();
         await this.findProblems(this.client);
         this.facetsNow = await this.facets(this.client);
         this.refreshed = true;
@@ -180,9 +212,7 @@ export class DatabaseRegister implements RegisterReader {
       return this.client;
     } catch (error) {
       // A connection that failed is dropped; the next question opens a fresh one.
-      const client = this.client;
-      this.client = null;
-      await client?.end().catch(() => undefined);
+      await this.drop();
       throw asTrouble(error);
     }
   }
@@ -263,7 +293,7 @@ export class DatabaseRegister implements RegisterReader {
       score: fact.score,
       items: this.listOf(fact.item_ids, fact.item_labels),
       states: fact.states,
-      note: fact.note ?? '',
+      note: noteOf(fact.line),
       file: `${fact.clerk_id}/${fact.month}`,
       copy: 'database',
       trust: fact.trust as RegisterRow['trust'],
@@ -374,12 +404,12 @@ export class DatabaseRegister implements RegisterReader {
     const collate = this.collation ? ` COLLATE "${this.collation}"` : '';
     const base = `f.reader = current_user AND f.version = $1 AND f.type = 'call' AND f.started_at IS NOT NULL`;
     const clerks = await client.query<{ id: string; name: string }>(
-      `SELECT id, name FROM (SELECT DISTINCT ON (f.clerk_id) f.clerk_id::text AS id, f.clerk_name AS name FROM asystent.record_facts f WHERE ${base} ORDER BY f.clerk_id, f.month DESC, f.line_no DESC) c ORDER BY name${collate}`,
+      `SELECT id, name FROM (SELECT DISTINCT ON (f.clerk_id) f.clerk_id::text AS id, f.clerk_name AS name FROM asystent.record_facts f WHERE ${base} ORDER BY f.clerk_id, f.month DESC, f.line_no DESC) c ORDER BY name${collate}, id COLLATE "C"`,
       [this.version],
     );
     const units = await client.query<{ id: string; name: string }>(
       `SELECT id, name FROM (SELECT DISTINCT ON (f.routed_unit_id) f.routed_unit_id AS id, f.routed_unit_name AS name FROM asystent.record_facts f WHERE ${base} AND f.routed_unit_id IS NOT NULL
-         ORDER BY f.routed_unit_id, f.clerk_id::text DESC, f.month DESC, f.line_no DESC) u ORDER BY name${collate}`,
+         ORDER BY f.routed_unit_id, f.clerk_id::text DESC, f.month DESC, f.line_no DESC) u ORDER BY name${collate}, id COLLATE "C"`,
       [this.version],
     );
     const lists = await client.query<{ item_ids: string[]; item_labels: string[] }>(
@@ -394,7 +424,7 @@ export class DatabaseRegister implements RegisterReader {
   /** The filtered rows in order, from a cursor on a connection of the export's own, a batch at a time. */
   private async *exportRows(filter: RegisterFilter, sort: RegisterSort): AsyncGenerator<[RegisterRow, string]> {
     const p = new Params();
-    const sql = `SELECT f.*, c.record->>'note' AS note FROM asystent.record_facts f JOIN asystent.calls c ON c.id = f.record_id
+    const sql = `SELECT f.*, c.line FROM asystent.record_facts f JOIN asystent.calls c ON c.id = f.record_id AND c.hash = f.hash
       WHERE ${callsOf(p, this.version!)} AND ${filterSql(filter, p)} ORDER BY ${orderSql(sort, this.collation)}`;
     for await (const batch of this.cursor<FactRow>(sql, p.values)) {
       for (const fact of batch) {
@@ -408,16 +438,19 @@ export class DatabaseRegister implements RegisterReader {
   private async *exportLines(filter: RegisterFilter): AsyncGenerator<string> {
     const p = new Params();
     const selected = `SELECT f.record_id, f.office_id, f.clerk_id, f.month FROM asystent.record_facts f WHERE ${callsOf(p, this.version!)} AND ${filterSql(filter, p)}`;
+    const version = p.add(this.version);
+    // Each line's kind as its facts say (read from the line itself), never from a column beside it.
     const sql = `WITH sel AS (${selected})
       SELECT c.line FROM asystent.calls c
+        JOIN asystent.record_facts g ON g.reader = current_user AND g.version = ${version} AND g.record_id = c.id AND g.hash = c.hash
       WHERE (c.office_id, c.clerk_id, c.month) IN (SELECT DISTINCT office_id, clerk_id, month FROM sel)
-        AND ((c.record->>'type') <> 'call' OR c.id IN (SELECT record_id FROM sel))
+        AND ((g.type <> 'call' AND g.problem IS NULL) OR c.id IN (SELECT record_id FROM sel))
       ORDER BY c.office_id, c.clerk_id, c.month, c.line_no`;
     for await (const batch of this.cursor<{ line: string }>(sql, p.values)) for (const { line } of batch) yield line;
   }
 
   private async *cursor<T extends pg.QueryResultRow>(sql: string, values: unknown[]): AsyncGenerator<T[]> {
-    const client = await openPlain(this.database);
+    const client = await openPlain(this.database, REGISTER_QUERY_TIMEOUT_MS);
     try {
       await client.query('BEGIN READ ONLY');
       await client.query(`DECLARE export NO SCROLL CURSOR FOR ${sql}`, values);
@@ -486,8 +519,15 @@ interface FactRow {
   item_ids: string[];
   item_labels: string[];
   states: string;
-  note: string | null;
+  /** The stored line (hashed, checked): the note is read from it, never from a column beside it. */
+  line: string;
   sort_value?: unknown;
+}
+
+/** A call's note, as its stored line says it ('' for a line that is not a call's). */
+function noteOf(line: string): string {
+  const record = parseRecordLine(line);
+  return record && isCallRecord(record) ? record.note : '';
 }
 
 function chainKey(fact: { clerk_id: string; month: string }): string {

@@ -207,3 +207,30 @@ describe.skipIf(skip)('the register on the team database', () => {
     );
   });
 });
+
+describe('an export to an output that stops taking bytes', () => {
+  it('pulls no more rows from where they come than fit in a few hundred: a slow download holds the cursor, not memory', async () => {
+    const { writeCsvRows } = await import('../../../electron/services/register-export');
+    const { itemColumns } = await import('../../../shared/register/register-csv');
+    const { createRowMaker } = await import('../../../shared/register/register');
+    const { Writable } = await import('node:stream');
+    const { sampleRecord } = await import('../../helpers/records');
+    const row = createRowMaker(TEST_CATALOG)({ ...sampleRecord(new Date(BASE), 200), prevHash: '0'.repeat(64) } as never, 'x', 'database');
+    let pulled = 0;
+    async function* rows(): AsyncGenerator<[typeof row, string]> {
+      for (;;) {
+        pulled++;
+        yield [row, ''];
+      }
+    }
+    // An output that takes its first bytes and then nothing more (a download nobody reads).
+    let taken = 0;
+    const stuck = new Writable({ highWaterMark: 16 * 1024, write: (_chunk, _enc, done) => void (taken++ === 0 && done()) });
+    void writeCsvRows(itemColumns([row.items]), rows(), stuck);
+    await expect.poll(() => stuck.writableNeedDrain).toBe(true);
+    // Whatever more turns of the event loop come, the source is not drained into memory.
+    for (let i = 0; i < 200; i++) await new Promise((resolve) => setImmediate(resolve));
+    expect(pulled).toBeLessThan(2000);
+    stuck.destroy();
+  });
+});
