@@ -99,7 +99,7 @@ export const SERVICE_ERRORS = {
     'db-schema-older': 'Baza zespołu ma starszą wersję schematu — administrator musi uruchomić migracje.',
     'db-schema-newer': 'Baza zespołu ma nowszą wersję schematu niż ta aplikacja — zaktualizuj aplikację. Nic nie zostało do niej zapisane.',
     'db-read-only': 'Baza zespołu przyjmuje teraz tylko odczyt (np. serwer zapasowy).',
-    'db-forbidden': 'Ten login nie ma uprawnień do zapisu w bazie zespołu.',
+    'db-forbidden': 'Ten login nie ma w bazie zespołu uprawnień, których to wymaga — zapytaj administratora bazy.',
     'db-not-member': 'Ten login nie należy do urzędu o tym identyfikatorze.',
     'db-other-clerk': 'Ten login bazy zespołu należy do innego pracownika — każdy pracownik potrzebuje własnego loginu.',
     'db-clerk-elsewhere': 'Ten profil pracownika przekazuje już zapisy przez inny login bazy zespołu — użyj tamtego loginu albo poproś administratora bazy o zmianę.',

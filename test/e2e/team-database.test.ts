@@ -68,5 +68,12 @@ describe.skipIf(unavailable)('web mode: team mode on a PostgreSQL database', () 
     await quickIncomingCall(page, '1');
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Baza zespołu nie przyjmuje' }).isVisible()).toBe(false);
     await expect.poll(rows).toBe(4);
+
+    // The same part at the width of a desktop window: nothing wider than the window.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.getByRole('button', { name: 'Ustawienia' }).click();
+    await team.scrollIntoViewIfNeeded();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await page.screenshot({ path: screenshotPath('85-team-database-settings-wide') });
   });
 });

@@ -768,7 +768,7 @@ export const en = {
       'db-schema-older': 'The team database has an older schema — the administrator must run the migrations.',
       'db-schema-newer': 'The team database has a newer schema than this app — update the app. Nothing was written to it.',
       'db-read-only': 'The team database only allows reading now (a standby server, say).',
-      'db-forbidden': 'This login may not write to the team database.',
+      'db-forbidden': 'This login lacks the rights in the team database that this needs — ask the database administrator.',
       'db-not-member': 'This login does not belong to the office with this id.',
       'db-other-clerk': 'This team database login belongs to another clerk — every clerk needs a login of their own.',
       'db-clerk-elsewhere': 'This clerk profile already delivers through another team database login — use that login or ask the database administrator to change it.',
