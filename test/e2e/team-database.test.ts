@@ -73,7 +73,7 @@ describe.skipIf(unavailable)('web mode: team mode on a PostgreSQL database', () 
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.getByRole('button', { name: 'Ustawienia' }).click();
     await team.scrollIntoViewIfNeeded();
-    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    expect(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
     await page.screenshot({ path: screenshotPath('85-team-database-settings-wide') });
   });
 });
