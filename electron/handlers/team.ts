@@ -37,7 +37,7 @@ export function teamHandlers(services: AppServices): Handlers<'saveTeamSettings'
       await services.register.forgetFoldersNotRead();
       // Switched on (or moved): what this clerk saved lately goes to the new copy too.
       if (switchedOn && profile) await services.team.reconcile(services.journal, profile.clerkId);
-      return services.team.deliver();
+      return services.team.statusWithin(TEAM_STATUS_WAIT_MS);
     },
 
     async getTeamStatus() {
