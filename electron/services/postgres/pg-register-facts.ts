@@ -89,10 +89,15 @@ const INSERT = `INSERT INTO asystent.record_facts (${COLUMNS.map(([c]) => c).joi
   ON CONFLICT (reader, version, record_id) DO NOTHING`;
 
 /**
- * Makes the facts this reader lacks for `version`, forgetting those of other
- * versions first. Returns how many records were read.
+ * Makes the facts this reader lacks for `version`: first forgets those of
+ * other versions no computer has used for a month, and those of chains
+ * changed since they were read. Returns how many records were read.
+ *
+ * A chain with a row gone from its middle is read again at every opening
+ * (its problem is shown each time): only such a chain, never the rest.
+ *
+ * @param rehash whether every stored line is hashed again too (at the app's start and once a day: a change that kept the hash column is caught then)
  */
-/** @param rehash whether every stored line is hashed again too (once a day: a change that kept the hash column is caught then) */
 export async function syncFacts(client: pg.Client, catalog: ChecklistCatalog, version: string, rehash = true): Promise<number> {
   await client.query(
     `DELETE FROM asystent.record_facts f WHERE f.reader = current_user AND f.version <> $1
