@@ -111,7 +111,7 @@ describe.skipIf(skip)('team mode on PostgreSQL', () => {
     await joinDatabase(anna, { url: db.cluster.urlFor(anna.login) });
     // The outbox fills (saved records, not delivered yet)…
     const ids: string[] = [];
-    for (let i = 0; i < 60; i++) ids.push(await callRecordOnlyInJournal(anna.services, anna.id));
+    for (let i = 0; i < 200; i++) ids.push(await callRecordOnlyInJournal(anna.services, anna.id));
     for (const id of ids) await anna.services.team.enqueue(await recordById(anna, id));
     const delivering = anna.services.team.deliver();
     // …and the server dies once some, not all, have arrived.
