@@ -168,9 +168,10 @@ export class TeamSync {
     if (this.closed) return this.snapshot();
     let pending: string[];
     try {
-      pending = await this.pendingFiles();
-      this.status.conflicts = await this.countAside('.conflict');
-      this.status.undeliverable = await this.countAside('.undeliverable');
+      const outbox = await this.outboxEntries();
+      pending = outbox.pending;
+      this.status.conflicts = outbox.conflicts;
+      this.status.undeliverable = outbox.undeliverable;
     } catch (error) {
       // The outbox itself cannot be read: nothing can go now; say why, try again later.
       this.status.localError = errorCode(error);
@@ -255,10 +256,11 @@ export class TeamSync {
     return {
       async holds(record) {
         if (!journal) return true;
-        const key = `${record.clerk.id}/${monthOf(new Date(record.savedAt))}`;
+        const month = monthOf(new Date(record.savedAt));
+        const key = `${record.clerk.id}/${month}`;
         let records = months.get(key);
         if (!records) {
-          const read = await journal.readMonth(record.clerk.id, monthOf(new Date(record.savedAt)));
+          const read = await journal.readMonth(record.clerk.id, month);
           months.set(key, (records = new Map(read.records.map((r) => [r.id, r]))));
         }
         const kept = records.get(record.id);
@@ -274,23 +276,25 @@ export class TeamSync {
   }
 
   private async pendingFiles(): Promise<string[]> {
-    try {
-      // Record ids are time-ordered (UUIDv7, from when a call started): roughly the order
-      // they were saved. The team copy keeps its own chain, so any order is valid.
-      return (await fs.readdir(this.outbox)).filter((n) => n.endsWith('.json')).sort();
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-      throw error;
-    }
+    return (await this.outboxEntries()).pending;
   }
 
-  private async countAside(suffix: string): Promise<number> {
+  /** The outbox read once: the entries waiting, and how many were set aside as conflicts and as refused. */
+  private async outboxEntries(): Promise<{ pending: string[]; conflicts: number; undeliverable: number }> {
+    let names: string[];
     try {
-      return (await fs.readdir(this.outbox)).filter((n) => n.endsWith(suffix)).length;
+      names = await fs.readdir(this.outbox);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 0;
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { pending: [], conflicts: 0, undeliverable: 0 };
       throw error;
     }
+    // Record ids are time-ordered (UUIDv7, from when a call started): roughly the order
+    // they were saved. The team copy keeps its own chain, so any order is valid.
+    return {
+      pending: names.filter((n) => n.endsWith('.json')).sort(),
+      conflicts: names.filter((n) => n.endsWith('.conflict')).length,
+      undeliverable: names.filter((n) => n.endsWith('.undeliverable')).length,
+    };
   }
 
   private async setAside(name: string, suffix: string): Promise<void> {

@@ -200,8 +200,8 @@ export function rowFilter(filter: RegisterFilter): (row: RegisterRow) => boolean
   };
 }
 
-/** Local midnight of a day (or of a day after it), in ms; a day with a clock change is 23 or 25 hours long. */
-function localDayStart(isoDay: string, daysAfter = 0): number {
+/** Local midnight of a day (or of a day after it), in ms; a day with a clock change is 23 or 25 hours long. The register's date filter, in every store. */
+export function localDayStart(isoDay: string, daysAfter = 0): number {
   const [y, m, d] = isoDay.split('-').map(Number) as [number, number, number];
   return new Date(y, m - 1, d + daysAfter).getTime();
 }

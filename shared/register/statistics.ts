@@ -83,6 +83,20 @@ export function callbackDeadline(dueAt: number, changes: readonly CallbackChange
 }
 
 /**
+ * Whether an agreed callback counts as kept on time, as late, or not at all:
+ * called off in time with no call made for it, or its time not yet past.
+ *
+ * @param keptWhen when the earliest call made for it counts as made (callbacksKept), if any
+ * @param changes its moves and cancellation, oldest first
+ */
+export function callbackKept(dueAt: number, keptWhen: number | undefined, changes: readonly CallbackChangeFact[] | undefined, now: number): 'on-time' | 'late' | null {
+  const deadline = callbackDeadline(dueAt, changes);
+  if (keptWhen !== undefined && (deadline === null || keptWhen <= deadline)) return 'on-time';
+  if (keptWhen !== undefined || (deadline !== null && now > deadline)) return 'late';
+  return null;
+}
+
+/**
  * @param rows the calls to summarise
  * @param keptAt for each callback (by the id of the call that agreed it), when the earliest call made for it started — over all calls, not only these
  * @param now what "the time has passed" is measured against
@@ -142,18 +156,9 @@ export function summarize(
     if (row.outcome === 'invited' || row.appointmentAt !== null) invited++;
     if (row.outcome === 'callback' && row.callbackDueAt !== null) {
       callbacksAgreed++;
-      const keptWhen = keptAt.get(row.id);
-      // Called off in time, and no call made for it: neither kept nor late.
-      const deadline = callbackDeadline(row.callbackDueAt, changes.get(row.id));
-      if (deadline === null) {
-        if (keptWhen !== undefined) {
-          kept++;
-          keptOf++;
-        }
-      } else if (keptWhen !== undefined && keptWhen <= deadline) {
-        kept++;
-        keptOf++;
-      } else if (keptWhen !== undefined || now > deadline) keptOf++;
+      const judged = callbackKept(row.callbackDueAt, keptAt.get(row.id), changes.get(row.id), now);
+      if (judged !== null) keptOf++;
+      if (judged === 'on-time') kept++;
     }
     if (row.score !== null) {
       scoreSum += row.score;

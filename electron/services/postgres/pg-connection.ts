@@ -23,7 +23,9 @@ export class DatabaseTroubleError extends Error {
 export async function clientConfig(database: TeamDatabase, queryTimeoutMs = QUERY_TIMEOUT_MS): Promise<pg.ClientConfig> {
   const parsed = parseDatabaseAddress(database.url);
   if (!parsed.ok) throw new DatabaseTroubleError('db-error', new Error(parsed.problem));
-  const { login, host, port, database: name } = parsed.address;
+  const { login, port, database: name } = parsed.address;
+  // An IPv6 address is written in brackets in the address, and given bare to the driver and to TLS.
+  const host = parsed.address.host.replace(/^\[|\]$/g, '');
   let ssl: pg.ClientConfig['ssl'] = false;
   if (database.tls !== 'disable') {
     let ca: string | undefined;
@@ -36,10 +38,10 @@ export async function clientConfig(database: TeamDatabase, queryTimeoutMs = QUER
     }
     // verify-full: the server's certificate and its name checked (the system's authorities, or the office's);
     // require: encrypted, the server not checked — for a server with a self-made certificate, said as weaker in the form.
-    ssl = database.tls === 'verify-full' ? { rejectUnauthorized: true, ...(ca ? { ca } : {}), servername: host.replace(/^\[|\]$/g, '') } : { rejectUnauthorized: false };
+    ssl = database.tls === 'verify-full' ? { rejectUnauthorized: true, ...(ca ? { ca } : {}), servername: host } : { rejectUnauthorized: false };
   }
   return {
-    host: host.replace(/^\[|\]$/g, ''),
+    host,
     port,
     database: decodeURIComponent(name),
     user: login ? decodeURIComponent(login) : undefined,

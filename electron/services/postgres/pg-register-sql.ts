@@ -1,4 +1,4 @@
-import { MISSED_ANY, type RegisterFilter, type RegisterSort } from '../../../shared/register/register';
+import { localDayStart, MISSED_ANY, type RegisterFilter, type RegisterSort } from '../../../shared/register/register';
 
 /**
  * The register's filter and sort orders as SQL over `asystent.record_facts`
@@ -34,11 +34,6 @@ export function filterSql(filter: RegisterFilter, params: Params): string {
   return parts.length === 0 ? 'TRUE' : parts.join(' AND ');
 }
 
-/** Local midnight of a day (or of a day after it), as rowFilter has it. */
-function localDayStart(isoDay: string, daysAfter = 0): number {
-  const [y, m, d] = isoDay.split('-').map(Number) as [number, number, number];
-  return new Date(y, m - 1, d + daysAfter).getTime();
-}
 
 /** The sorted value, as rowComparator compares it: names by Polish rules (where the server has them), a call without a score below any score. */
 export function sortExpression(key: RegisterSort['key'], collation: string | null): string {

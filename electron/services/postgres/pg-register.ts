@@ -6,7 +6,7 @@ import { OUTCOMES, type Outcome } from '../../../shared/call/outcomes';
 import { openedCall, type ItemList, type RegisterFilter, type RegisterRow, type RegisterSort } from '../../../shared/register/register';
 import { PROBLEM_LINES_SHOWN, type RegisterCall } from '../../../shared/register/register-api';
 import { itemColumnsOfUses } from '../../../shared/register/register-csv';
-import { alignWithFacets, callbackDeadline, IDENTITY_ITEM, KEEPING_CALL_SAVED_WITHIN_MS, share, type CallbackChangeFact, type RegisterFacets, type RegisterSummary } from '../../../shared/register/statistics';
+import { alignWithFacets, callbackKept, IDENTITY_ITEM, KEEPING_CALL_SAVED_WITHIN_MS, share, type CallbackChangeFact, type RegisterFacets, type RegisterSummary } from '../../../shared/register/statistics';
 import type { TeamDatabase } from '../../../shared/settings/team-database';
 import type { OutgoingFile } from '../file-exchange';
 import { parseRecordLine } from '../journal-format';
@@ -15,10 +15,9 @@ import { exportFileName, writeCsvRows, writeLines, type ExportFormat } from '../
 import type { RegisterPage, RegisterProblemsPage, RegisterQuestion, RegisterReader } from '../register-reader';
 import { rowView } from '../register-reader';
 import { SerialQueue } from '../serial-queue';
-import { asTrouble, DatabaseTroubleError, openPlain } from './pg-connection';
+import { asTrouble, openPlain, requireCurrentSchema } from './pg-connection';
 import { factsVersion, syncFacts } from './pg-register-facts';
 import { afterSql, callsOf, filterSql, orderSql, Params, sortExpression, type PageEnd } from './pg-register-sql';
-import { schemaState } from './schema-version';
 
 /**
  * The team lead's register over the team database: what the login may read
@@ -144,11 +143,7 @@ export class DatabaseRegister implements RegisterReader {
   }
 
   async close(): Promise<void> {
-    await this.queue.run(async () => {
-      const client = this.client;
-      this.client = null;
-      await client?.end().catch(() => undefined);
-    });
+    await this.queue.run(() => this.drop());
   }
 
   /**
@@ -184,18 +179,11 @@ export class DatabaseRegister implements RegisterReader {
   private async ready(refresh: boolean): Promise<pg.Client> {
     try {
       if (!this.client) {
-        const client = await openPlain(this.database, REGISTER_QUERY_TIMEOUT_MS);
-        const state = await schemaState(client).catch(async (error: unknown) => {
-          await client.end().catch(() => undefined);
-          throw error;
-        });
-        if (state.kind !== 'current') {
-          await client.end().catch(() => undefined);
-          throw new DatabaseTroubleError(state.kind === 'missing' ? 'db-no-schema' : state.kind === 'older' ? 'db-schema-older' : 'db-schema-newer');
-        }
-        const icu = await client.query(`SELECT 1 FROM pg_collation WHERE collname = 'pl-x-icu'`);
+        // Kept as soon as it is open: a check that fails below drops it with the rest.
+        this.client = await openPlain(this.database, REGISTER_QUERY_TIMEOUT_MS);
+        await requireCurrentSchema(this.client);
+        const icu = await this.client.query(`SELECT 1 FROM pg_collation WHERE collname = 'pl-x-icu'`);
         this.collation = icu.rowCount ? 'pl-x-icu' : null;
-        this.client = client;
       }
       if (refresh || !this.refreshed) {
         this.version = factsVersion(this.catalog());
@@ -227,8 +215,8 @@ export class DatabaseRegister implements RegisterReader {
       [this.version],
     );
     // A head whose line is gone, or says another hash: the newest lines removed or changed under the engine.
-    const heads = await client.query<{ office_id: string; clerk_id: string; month: string; lines: number; last: number | null; same: boolean | null }>(
-      `SELECT h.office_id, h.clerk_id, h.month, h.lines, c.line_no AS last, c.hash = h.head AS same
+    const heads = await client.query<{ office_id: string; clerk_id: string; month: string; lines: number; last: number | null }>(
+      `SELECT h.office_id, h.clerk_id, h.month, h.lines, c.line_no AS last
        FROM asystent.chain_heads h LEFT JOIN asystent.calls c ON c.office_id = h.office_id AND c.clerk_id = h.clerk_id AND c.month = h.month AND c.line_no = h.lines
        WHERE NOT h.removed AND h.lines > 0 AND (c.line_no IS NULL OR c.hash <> h.head)`,
     );
@@ -248,8 +236,9 @@ export class DatabaseRegister implements RegisterReader {
     }
     const byChain = new Map<string, RegisterProblem[]>();
     for (const p of list) {
-      const key = `${p.clerkId}/${p.month}`;
-      byChain.set(key, [...(byChain.get(key) ?? []), p]);
+      const entries = byChain.get(chainKey({ clerk_id: p.clerkId, month: p.month }));
+      if (entries) entries.push(p);
+      else byChain.set(chainKey({ clerk_id: p.clerkId, month: p.month }), [p]);
     }
     for (const entries of byChain.values()) {
       const total = entries.reduce((sum, e) => sum + e.moreLines + e.lines.length, 0);
@@ -477,19 +466,16 @@ interface CallbackFacts {
  * time — by a call of the clerk who agreed it, from any of the calls the
  * reader has (not only the filtered), after the changes made to it: the
  * earliest keeping call and the changes come from SQL, the judgement is
- * `callbackDeadline`'s, as in the folder register (statistics.ts).
+ * `callbackKept`'s, as in the folder register (statistics.ts).
  */
 function judgeCallbacks(rows: readonly CallbackFacts[], now: number): { agreed: number; kept: number; of: number } {
   let kept = 0;
   let of = 0;
   for (const row of rows) {
     const changes = (row.changes ?? []).map((c) => ({ at: Date.parse(c.at), change: c.change, dueAt: c.due_at === null ? null : Date.parse(c.due_at) }));
-    const keptWhen = row.kept_at?.getTime();
-    const deadline = callbackDeadline(row.due.getTime(), changes);
-    if (keptWhen !== undefined && (deadline === null || keptWhen <= deadline)) {
-      kept++;
-      of++;
-    } else if (keptWhen !== undefined || (deadline !== null && now > deadline)) of++;
+    const judged = callbackKept(row.due.getTime(), row.kept_at?.getTime(), changes, now);
+    if (judged !== null) of++;
+    if (judged === 'on-time') kept++;
   }
   return { agreed: rows.length, kept, of };
 }

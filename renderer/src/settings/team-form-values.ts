@@ -1,5 +1,5 @@
 import { ADDRESS_PROBLEMS, TLS_MODES, type TeamDatabaseView, type TlsMode } from '../../../shared/settings/team-database';
-import { RETENTION_MAX_MONTHS, TeamSettingsInputSchema, type TeamSettingsInput } from '../../../shared/settings/team-settings';
+import { TeamSettingsInputSchema, type TeamSettingsInput } from '../../../shared/settings/team-settings';
 
 /**
  * The team part of the settings as typed: where the team's copy goes (no
@@ -60,8 +60,8 @@ const FIELD_OF_PATH: Record<string, TeamField> = {
 export type TeamParse = { ok: true; input: TeamSettingsInput & { teamDatabase: NonNullable<TeamSettingsInput['teamDatabase']> | null } } | { ok: false; errors: Partial<Record<TeamField, string>> };
 
 export function parseTeamValues(values: TeamValues): TeamParse {
-  // A folder chosen but none given is a field to fill, not team mode off.
-  if (values.target === 'folder' && values.teamFolder.trim() === '') return { ok: false, errors: { teamFolder: 'folderRequired', ...retentionProblem(values) } };
+  // A folder chosen but none given is a field to fill, not team mode off (which the schema would read it as).
+  const folderMissing = values.target === 'folder' && values.teamFolder.trim() === '';
   const parsed = TeamSettingsInputSchema.safeParse({
     teamFolder: values.target === 'folder' ? values.teamFolder : null,
     teamDatabase:
@@ -70,18 +70,13 @@ export function parseTeamValues(values: TeamValues): TeamParse {
         : null,
     retentionMonths: Number(values.retentionMonths),
   });
-  if (parsed.success) return { ok: true, input: { ...parsed.data, teamDatabase: parsed.data.teamDatabase ?? null } };
-  const errors: Partial<Record<TeamField, string>> = {};
-  for (const issue of parsed.error.issues) {
+  if (parsed.success && !folderMissing) return { ok: true, input: { ...parsed.data, teamDatabase: parsed.data.teamDatabase ?? null } };
+  const errors: Partial<Record<TeamField, string>> = folderMissing ? { teamFolder: 'folderRequired' } : {};
+  for (const issue of parsed.error?.issues ?? []) {
     const field = FIELD_OF_PATH[issue.path.join('.')];
     if (field) errors[field] ??= issue.message;
   }
   return { ok: false, errors };
-}
-
-function retentionProblem(values: TeamValues): Partial<Record<TeamField, string>> {
-  const months = Number(values.retentionMonths);
-  return Number.isInteger(months) && months >= 1 && months <= RETENTION_MAX_MONTHS ? {} : { retentionMonths: 'retention' };
 }
 
 /** Whether saving would change what is saved: a new password is a change; a value that does not parse is one too. */
