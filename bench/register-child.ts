@@ -2,7 +2,8 @@
  * One register measurement in a process of its own, so that the memory one
  * approach leaves behind never counts against the next. Prints one JSON
  * line: { ms, peakRssMb, peakHeapMb, rows, retainedMb } — peaks as growth
- * over the process before the measured work began.
+ * over the process before the measured work began; "heap" is V8's heap and
+ * the typed arrays' buffers together.
  *
  *   node --expose-gc --import tsx bench/register-child.ts <mode> <data-dir> <out-file>
  *
@@ -48,7 +49,7 @@ function startSampling(): () => void {
   gc();
   const m = process.memoryUsage();
   baseRss = peakRss = m.rss;
-  baseHeap = peakHeap = m.heapUsed;
+  baseHeap = peakHeap = heapOf(m);
   const timer = setInterval(sample, 2);
   return () => {
     sample();
@@ -58,7 +59,11 @@ function startSampling(): () => void {
 function sample(): void {
   const m = process.memoryUsage();
   peakRss = Math.max(peakRss, m.rss);
-  peakHeap = Math.max(peakHeap, m.heapUsed);
+  peakHeap = Math.max(peakHeap, heapOf(m));
+}
+/** The JavaScript heap and the typed arrays' buffers (outside V8's heap): the register keeps its rows in the latter. */
+function heapOf(m: NodeJS.MemoryUsage): number {
+  return m.heapUsed + m.arrayBuffers;
 }
 
 async function files(): Promise<string[]> {
@@ -164,7 +169,7 @@ if (mode === 'naive-summary') {
     rows = register.size;
     stop();
     gc();
-    retainedMb = (process.memoryUsage().heapUsed - baseHeap) / 2 ** 20;
+    retainedMb = (heapOf(process.memoryUsage()) - baseHeap) / 2 ** 20;
   } else if (mode === 'pipeline') {
     rows = await streamed(register);
     ms = performance.now() - t0;

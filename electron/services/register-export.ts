@@ -29,23 +29,33 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 const WRITE_CHUNK = 256 * 1024;
 /** Rows formatted ahead of the output at most. */
 const ROWS_WAITING = 256;
+/** Rows whose notes are read from their month files in one go: nearby lines of a file are read together. */
+const ROWS_READ_TOGETHER = 1024;
 
 export function exportFileName(format_: ExportFormat, now: Date): string {
   return `rejestr-rozmow-${format(now, 'yyyy-MM-dd-HHmm')}.${format_}`;
 }
 
-/** Writes the rows as CSV to `out`, honouring back-pressure; resolves when all is handed to `out`. */
-export async function writeCsv(register: Register, rows: readonly RegisterRow[], out: Writable): Promise<void> {
+/** Writes the rows (by number in the register) as CSV to `out`, honouring back-pressure; resolves when all is handed to `out`. */
+export async function writeCsv(register: Register, rows: Uint32Array, out: Writable): Promise<void> {
   // One list per row (rows of a checklist version share theirs): the items most used get the columns.
-  await writeCsvRows(itemColumns(rowLists(rows)), withIntegrity(register, rows), out);
+  await writeCsvRows(itemColumns(register.lists(rows)), withIntegrity(register, rows), out);
 }
 
-function* withIntegrity(register: Register, rows: readonly RegisterRow[]): Generator<[RegisterRow, string]> {
-  for (const row of rows) yield [row, register.integrityOf(row)];
+/** Rows made a few hundred at a time, each with its note read from its line: the notes of a whole office are never in memory at once. */
+async function* withIntegrity(register: Register, rows: Uint32Array): AsyncGenerator<[RegisterRow, string][]> {
+  for (let start = 0; start < rows.length; start += ROWS_READ_TOGETHER) {
+    const { rows: made, lost } = await register.rowsAt(rows.subarray(start, start + ROWS_READ_TOGETHER));
+    yield made.map((row, k) => {
+      const integrity = register.integrityOf(row);
+      // A line changed under the export since the register read it: the row is written, and says its note could not be read.
+      return [row, lost.has(k) ? [integrity, NOTE_LOST].filter(Boolean).join('; ') : integrity];
+    });
+  }
 }
 
-/** CSV of rows as they come (from memory, or a database's cursor), each with what is wrong with it, under the given item columns. */
-export async function writeCsvRows(items: ItemColumns, rows: Iterable<[RegisterRow, string]> | AsyncIterable<[RegisterRow, string]>, out: Writable): Promise<void> {
+/** CSV of rows as they come (from memory, or a database's cursor) a batch at a time, each with what is wrong with it, under the given item columns. */
+export async function writeCsvRows(items: ItemColumns, batches: Iterable<readonly [RegisterRow, string][]> | AsyncIterable<readonly [RegisterRow, string][]>, out: Writable): Promise<void> {
   // A line break inside a cell must be quoted even though the record delimiter is CRLF:
   // unquoted, Excel would start a new row there, and what follows would be read as a
   // cell of its own — a way round the formula neutralisation.
@@ -56,20 +66,15 @@ export async function writeCsvRows(items: ItemColumns, rows: Iterable<[RegisterR
   csv.pipe(out, { end: false });
   csv.write(csvHeader(items));
   // Waits only when the file is behind: a promise per row would cost more than the row.
-  const write = async ([row, integrity]: [RegisterRow, string]) => csv.write(csvCells(row, items, integrity)) || (await drained(csv, gone));
-  if (Symbol.asyncIterator in rows) {
-    // A database's rows, a batch at a time.
-    for await (const entry of rows) if (!(await write(entry))) return void csv.destroy();
-  } else {
-    for (const entry of rows) if (!csv.write(csvCells(entry[0], items, entry[1])) && !(await drained(csv, gone))) return void csv.destroy();
+  for await (const batch of batches) {
+    for (const [row, integrity] of batch) if (!csv.write(csvCells(row, items, integrity)) && !(await drained(csv, gone))) return void csv.destroy();
   }
   csv.end();
   await Promise.race([once(csv, 'end'), gone]);
 }
 
-function* rowLists(rows: readonly RegisterRow[]): Generator<RegisterRow['items']> {
-  for (const row of rows) yield row.items;
-}
+/** Said of a row whose line changed after the register read it: its note is not written. */
+export const NOTE_LOST = 'Notatka niedostępna — plik zmieniony po odczycie rejestru';
 
 /**
  * Writes the stored lines of the rows' records to `out`, month file by month
@@ -78,9 +83,10 @@ function* rowLists(rows: readonly RegisterRow[]): Generator<RegisterRow['items']
  * along, so an export of a clerk's whole month re-imports with its hash chain
  * whole. A record kept in two folders is written once.
  */
-export async function writeJsonl(register: Register, rows: readonly RegisterRow[], out: Writable): Promise<void> {
+export async function writeJsonl(register: Register, rows: Uint32Array, out: Writable): Promise<void> {
   const wanted = new Map<string, { paths: readonly string[]; ids: Set<string> }>();
-  for (const row of rows) {
+  for (const number of rows) {
+    const row = register.place(number);
     let file = wanted.get(row.file);
     if (!file) wanted.set(row.file, (file = { paths: register.sourcesOf(row), ids: new Set() }));
     file.ids.add(row.id);
@@ -122,7 +128,7 @@ async function drained(stream: Writable | Readable, gone: Promise<void>): Promis
 }
 
 /** An export of the rows as a file for the person: its suggested name, its type and how it is written. */
-export function exportFile(register: Register, rows: readonly RegisterRow[], format_: ExportFormat, now: Date): OutgoingFile {
+export function exportFile(register: Register, rows: Uint32Array, format_: ExportFormat, now: Date): OutgoingFile {
   return {
     suggestedName: exportFileName(format_, now),
     contentType: format_ === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8',

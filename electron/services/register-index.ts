@@ -5,7 +5,7 @@ import { crc32 } from 'node:zlib';
 import { z } from 'zod';
 import { JournalProblemSchema } from '../../shared/journal/api-problems';
 import type { CallbackChangeFact } from '../../shared/register/statistics';
-import type { RegisterRow } from '../../shared/register/register';
+import type { RowChunk } from '../../shared/register/row-chunk';
 import type { RegisterFolderKind } from '../../shared/register/register-api';
 import type { JournalHead, ScannerState } from './journal-format';
 import { decodeRows, encodeRows, type EncodedRows } from './register-rows-codec';
@@ -32,9 +32,9 @@ import { monthOfFileName } from './journal-layout';
  *
  * Layout: `<kind>-<folder>/<clerk>/<YYYY-MM>-<file>.idx` (the three names
  * hashed). Inside: a line with the checksum and length of the rest, a line
- * of JSON with what was verified, then the rows, a line of columns for each
- * few thousand of them — parsed one line at a time, so a large month never
- * holds the event loop for long.
+ * of JSON with what was verified, then a line with the rows: their columns'
+ * bytes in base64 and the tables they refer to (register-rows-codec.ts) —
+ * decoded, not parsed row by row.
  */
 
 /**
@@ -43,10 +43,7 @@ import { monthOfFileName } from './journal-layout';
  * `test/services/register-index.test.ts` pins what rows are made of a set
  * of records for each version, so a change that forgets this fails there.
  */
-export const INDEX_FORMAT = 2;
-
-/** Rows per line of the index: each line is parsed in one go, so this bounds how long the event loop waits. */
-const ROWS_PER_LINE = 4_000;
+export const INDEX_FORMAT = 3;
 
 /** What is kept of one copy of a month file. */
 export interface IndexedCopy {
@@ -64,7 +61,7 @@ export interface IndexedCopy {
   hashedAt: number;
   /** The chain's state after them, before what the head and the file's end add (finish()). */
   scan: ScannerState;
-  rows: RegisterRow[];
+  rows: RowChunk;
   maskedOnImport: string[];
   changes: [string, { callbackOf: string } & CallbackChangeFact][];
 }
@@ -91,7 +88,7 @@ const HeaderSchema = z.object({
   changes: z.array(
     z.tuple([z.string(), z.object({ callbackOf: z.string(), at: z.number(), change: z.enum(['rescheduled', 'cancelled']), dueAt: z.number().nullable() })]),
   ),
-  rowLines: z.number().int().min(0),
+  rowLines: z.literal(1),
 });
 
 /** One folder the register reads: the month files it listed, by clerk; and the clerks whose folder could not be listed. */
@@ -127,11 +124,10 @@ export class RegisterIndex {
       const header = HeaderSchema.safeParse(JSON.parse(lines[0]!));
       if (!header.success || header.data.key !== copyKey(kind, root, path) || header.data.rowLines !== lines.length - 1) return null;
       const { format: _format, key: _key, rowLines: _lines, ...rest } = header.data;
-      const rows: RegisterRow[] = [];
-      for (let i = 1; i < lines.length; i++) {
-        await turn();
-        for (const row of decodeRows(JSON.parse(lines[i]!) as EncodedRows, { clerkId, copy: kind })) rows.push(row);
-      }
+      const rows = decodeRows(JSON.parse(lines[1]!) as EncodedRows);
+      // Rows of another clerk's folder or of another copy are not this file's.
+      for (const [id] of rows.tables.clerks) if (id !== clerkId) return null;
+      for (const [, copy] of rows.tables.places) if (copy !== kind) return null;
       return { ...rest, rows };
     } catch {
       return null; // not JSON, or rows not of the shape this version writes: as if there were none
@@ -141,11 +137,7 @@ export class RegisterIndex {
   /** Keeps a copy's index; a failure to write only means reading the file again next time. */
   async save(kind: RegisterFolderKind, root: string, clerkId: string, path: string, month: string, copy: IndexedCopy): Promise<void> {
     const { rows, ...rest } = copy;
-    const rowLines: string[] = [];
-    for (let start = 0; start < rows.length; start += ROWS_PER_LINE) {
-      if (start > 0) await turn();
-      rowLines.push(JSON.stringify(encodeRows(rows.slice(start, start + ROWS_PER_LINE))));
-    }
+    const rowLines = [JSON.stringify(encodeRows(rows))];
     const header = JSON.stringify({ format: INDEX_FORMAT, key: copyKey(kind, root, path), ...rest, rowLines: rowLines.length });
     await this.beforeWrite();
     const file = this.fileOf(kind, root, clerkId, path, month);
@@ -222,10 +214,6 @@ function copyKey(kind: RegisterFolderKind, root: string, path: string): string {
 
 function shortHash(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex').slice(0, 32);
-}
-
-function turn(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /** `<checksum> <length>\n` and the lines: a file cut short or changed fails the checksum and is read as no index. */

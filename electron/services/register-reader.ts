@@ -39,12 +39,17 @@ export class FolderRegisterReader implements RegisterReader {
   constructor(private readonly register: Register) {}
 
   async page({ filter, sort, offset, limit, refresh, withSummary }: RegisterQuestion, now: number): Promise<RegisterPage> {
-    const register = await this.register.ensureLoaded(refresh);
-    const rows = register.select(filter, sort);
+    let register = await this.register.ensureLoaded(refresh);
+    let shown = await register.rowsAt(register.select(filter, sort).subarray(offset, offset + limit));
+    // A line changed since it was read (a clerk's app appended and a hand edited, a file replaced): read the folders again, once.
+    if (shown.lost.size > 0) {
+      register = await this.register.ensureLoaded(true);
+      shown = await register.rowsAt(register.select(filter, sort).subarray(offset, offset + limit));
+    }
     return {
-      total: rows.length,
+      total: register.select(filter, sort).length,
       offset,
-      rows: rows.slice(offset, offset + limit).map((row) => rowView(row, register.integrityOf(row))),
+      rows: shown.rows.map((row) => rowView(row, register.integrityOf(row))),
       summary: withSummary ? register.summary(filter, sort, now) : null,
       facets: register.facets(),
       problemCount: register.problemCount,

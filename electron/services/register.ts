@@ -1,13 +1,14 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import type { JournalProblem } from '../../shared/contract/api';
-import type { CallRecord } from '../../shared/journal/call-record';
 import { verifyRecordedItems, type ChecklistCatalog } from '../../shared/call/checklist-catalog';
 import { isCallRecord } from '../../shared/journal/journal-record';
-import { createRowMaker, openedCall, rowComparator, rowFilter, type RegisterFilter, type RegisterRow, type RegisterSort } from '../../shared/register/register';
+import { createRowMaker, openedCall, type RegisterFilter, type RegisterRow, type RegisterSort } from '../../shared/register/register';
+import { ChunkBuilder, RowChunk } from '../../shared/register/row-chunk';
+import { RowSet, type IdTable } from '../../shared/register/row-set';
+import { readLinesAt } from './lines-at';
 import { PROBLEM_LINES_SHOWN, type RegisterCall, type RegisterFolderKind, type RegisterProblemKind } from '../../shared/register/register-api';
-import { readBoundedLines } from './bounded-lines';
-import { alignWithFacets, callbacksKept, summarize, type CallbackChangeFact, type RegisterSummary } from '../../shared/register/statistics';
+import { alignWithFacets, callbacksKeptRows, summarizeRows, type CallbackChangeFact, type RegisterFacets, type RegisterSummary } from '../../shared/register/statistics';
 import { callDigest, decodeLine, genesisHash, JournalScanner, sha256, MAX_RECORD_CHARS, parseRecordLine, readableEndOfBytes, readLineHead, type JournalHead } from './journal-format';
 import { createHash, type Hash } from 'node:crypto';
 import type { IndexedCopy, ListedFolder, RegisterIndex } from './register-index';
@@ -15,7 +16,7 @@ import { MASKED_SUFFIX, readMaskedLines } from './import-filer';
 import { monthsBefore } from '../../shared/journal/months';
 import { readHead } from './journal-head';
 import { callsDir, monthFileRelative, monthOfFileName } from './journal-layout';
-import { NotRegularFileError, openRegularFile, readRegularFile } from './regular-file';
+import { NotRegularFileError, readRegularFile } from './regular-file';
 import { MONTH_FILE_MAX_BYTES } from './journal';
 
 /**
@@ -73,7 +74,7 @@ interface CachedFile {
   /** `calls/<clerk>/<month>.jsonl`, as rows name their file. */
   relative: string;
   signature: string;
-  rows: RegisterRow[];
+  rows: RowChunk;
   /** Calls whose note or callback reference the import masked (the line says so). */
   maskedOnImport: string[];
   /** Callbacks moved or called off in this file (callback-change lines), by their own id. */
@@ -111,9 +112,14 @@ const LINES_PER_TURN = 2_000;
 
 export class Register {
   private readonly cache = new Map<string, CachedFile>();
-  private rows: RegisterRow[] = [];
-  private byId = new Map<string, RegisterRow>();
-  private ids = new Set<string>();
+  /** Every row read, of every copy: the chunks in the order copies are preferred (this computer's first). */
+  private set = new RowSet([]);
+  /** The month file each chunk of `set` was read from. */
+  private chunkPaths: string[] = [];
+  /** One row per call (the first copy of it), by row number in `set`; and by id. */
+  private calls = new Uint32Array(0);
+  private ids: IdTable = new RowSet([]).firstOfEachId(() => undefined);
+  private facetList: RegisterFacets | null = null;
   private loaded = false;
   private problemList: RegisterProblem[] = [];
   private problemTotal = 0;
@@ -129,7 +135,7 @@ export class Register {
   private conflicts = new Map<string, RegisterFolderKind>();
   /** Where each month file was read from: every folder that has it. */
   private sources = new Map<string, string[]>();
-  private lastQuery: { key: string; rows: RegisterRow[]; summary: RegisterSummary | null } | null = null;
+  private lastQuery: { key: string; rows: Uint32Array; summary: RegisterSummary | null } | null = null;
 
   constructor(
     private readonly folders: () => RegisterFolder[],
@@ -153,16 +159,20 @@ export class Register {
 
   /** Whether a call with this id is in the register (as of the last refresh). */
   has(id: string): boolean {
-    return this.ids.has(id);
+    return this.ids.find(id) >= 0;
   }
 
-  /** The register's row of a call, if it has one. */
-  row(id: string): RegisterRow | undefined {
-    return this.byId.get(id);
+  /** What the register holds of a call, if it has it: which copy it shows, and what that copy says (its digest). */
+  row(id: string): Pick<RegisterRow, 'id' | 'digest' | 'copy' | 'file'> | undefined {
+    const row = this.ids.find(id);
+    if (row < 0) return undefined;
+    const chunk = this.set.chunk(row);
+    const i = this.set.local(row);
+    return { id, digest: chunk.digest(i), copy: chunk.copy(i), file: chunk.file(i) };
   }
 
   get size(): number {
-    return this.rows.length;
+    return this.calls.length;
   }
 
   /** Reads the folders on first use, or again when asked (opening the view, "Odśwież"); paging does not. */
@@ -294,7 +304,7 @@ export class Register {
       resumeFrom: goOn?.scan,
     });
     const makeRow = createRowMaker(this.catalog());
-    const rows: RegisterRow[] = goOn ? [...goOn.rows] : [];
+    const rows = goOn ? ChunkBuilder.from(goOn.rows) : new ChunkBuilder();
     const maskedOnImport: string[] = [];
     const changes = new Map(goOn?.changes);
     let start = goOn ? goOn.verifiedBytes : 0;
@@ -303,6 +313,7 @@ export class Register {
       let lineEnd = whole.indexOf(0x0a, start);
       if (lineEnd < 0 || lineEnd > end) lineEnd = end;
       const taken = scanner.feed(decodeLine(whole, start, lineEnd));
+      const place = { start, length: lineEnd - start };
       start = lineEnd + 1;
       if (taken?.type === 'call') {
         const record = parseRecordLine(taken.text);
@@ -312,7 +323,8 @@ export class Register {
         } else if (record && isCallRecord(record)) {
           const row = makeRow(record, relative, folder.kind);
           row.digest = callDigest(record);
-          rows.push(row);
+          // The note is not kept in memory: the row says where its line is, to read it from there when shown.
+          rows.add(row, { ...place, hash: taken.hash });
           if (masked?.has(sha256(taken.text))) maskedOnImport.push(record.id);
         } else scanner.report({ file: relative, line: taken.line, kind: 'corrupt-line' });
       } else if (taken?.type === 'callback-change') {
@@ -336,7 +348,7 @@ export class Register {
       prefixDigest: prefix.digest('hex'),
       hashedAt: Date.now(),
       scan: scanner.snapshot(),
-      rows,
+      rows: rows.finish(),
       maskedOnImport,
       changes: [...changes],
     };
@@ -355,7 +367,7 @@ export class Register {
       scanner.report({ file: relative, line: scanner.lineCount + 1, kind: 'corrupt-line' });
     }
     const scan = scanner.finish();
-    const clerkName = copy.rows[0]?.clerkName ?? null;
+    const clerkName = copy.rows.count > 0 ? copy.rows.clerkName(0) : null;
     return {
       folder: folder.kind,
       relative,
@@ -382,11 +394,10 @@ export class Register {
       if (head !== 'corrupt') conflictIds.push(head.id);
       start = lineEnd + 1;
     }
-    this.cache.set(path, { folder: folder.kind, relative, signature, shelf: 'conflicts', rows: [], maskedOnImport: [], changes: new Map(), conflictIds, problems: [], problemCount: 0, indexed: null });
+    this.cache.set(path, { folder: folder.kind, relative, signature, shelf: 'conflicts', rows: RowChunk.empty, maskedOnImport: [], changes: new Map(), conflictIds, problems: [], problemCount: 0, indexed: null });
   }
 
   private rebuild(): void {
-    const byId = new Map<string, RegisterRow>();
     const problems: RegisterProblem[] = [];
     let problemTotal = 0;
     const keep = (p: RegisterProblem) => problems.length < PROBLEM_ENTRIES_KEPT && problems.push(p);
@@ -396,22 +407,31 @@ export class Register {
     this.maskedOnImport = new Set();
     // This computer's copy first, then the team folder's, then imports, each by path: which copy a call is shown from never depends on what was read first.
     const files = [...this.cache].sort(([pa, a], [pb, b]) => COPY_ORDER[a.folder] - COPY_ORDER[b.folder] || byText(pa, pb));
+    const chunks: RowChunk[] = [];
+    const chunkPaths: string[] = [];
     for (const [path, file] of files) {
       if (file.shelf === 'conflicts') continue;
       let paths = this.sources.get(file.relative);
       if (!paths) this.sources.set(file.relative, (paths = []));
       paths.push(path);
-      for (const row of file.rows) {
-        const first = byId.get(row.id);
-        if (!first) byId.set(row.id, row);
-        else if (first.digest !== row.digest && !this.conflicts.has(row.id)) {
-          // Neither copy wins in silence: the one shown is flagged, and the lead is told which copies disagree.
-          this.conflicts.set(row.id, row.copy);
-          keep(conflict(first, row.copy, file.relative));
-          problemTotal++;
-        }
-      }
+      chunks.push(file.rows);
+      chunkPaths.push(path);
       for (const id of file.maskedOnImport) this.maskedOnImport.add(id);
+    }
+    const set = new RowSet(chunks);
+    const ids = set.firstOfEachId((first, row) => {
+      const a = set.chunk(first);
+      const b = set.chunk(row);
+      const i = set.local(first);
+      const j = set.local(row);
+      const id = a.id(i);
+      if (a.sameDigest(i, b, j) || this.conflicts.has(id)) return;
+      // Neither copy wins in silence: the one shown is flagged, and the lead is told which copies disagree.
+      this.conflicts.set(id, b.copy(j));
+      keep(conflict(a, i, b.copy(j), b.file(j)));
+      problemTotal++;
+    });
+    for (const [, file] of files) {
       for (const p of file.problems) keep(p);
       problemTotal += file.problemCount;
       if (file.problems.length > 0) this.flagged.set(copyKey(file.folder, file.relative), file.problems);
@@ -419,23 +439,25 @@ export class Register {
     // Once every call is known: what an import kept aside flags the call it conflicts with.
     for (const [, file] of files) {
       for (const id of file.conflictIds) {
-        const row = byId.get(id);
-        if (row && !this.conflicts.has(id)) {
+        const row = ids.find(id);
+        if (row >= 0 && !this.conflicts.has(id)) {
           this.conflicts.set(id, file.folder);
-          keep(conflict(row, file.folder, file.relative));
+          keep(conflict(set.chunk(row), set.local(row), file.folder, file.relative));
           problemTotal++;
         }
       }
     }
-    this.byId = byId;
-    this.rows = [...byId.values()];
-    this.ids = new Set(byId.keys());
+    this.set = set;
+    this.chunkPaths = chunkPaths;
+    this.ids = ids;
+    this.calls = ids.rows;
+    this.facetList = null;
     const who = (p: RegisterProblem) => p.clerkName ?? p.clerkId;
     this.problemList = problems.sort(
       (a, b) => who(a).localeCompare(who(b), 'pl') || a.month.localeCompare(b.month) || a.folder.localeCompare(b.folder) || (a.lines[0] ?? 0) - (b.lines[0] ?? 0) || byText(a.file, b.file) || byText(a.kind, b.kind),
     );
     this.problemTotal = problemTotal;
-    this.keptAt = callbacksKept(this.rows);
+    this.keptAt = callbacksKeptRows(set, this.calls);
     // The same change read from two copies (this computer's and the team's) counts once.
     const changes = new Map<string, { callbackOf: string } & CallbackChangeFact>();
     for (const [, file] of files) for (const [id, change] of file.changes) if (!changes.has(id)) changes.set(id, change);
@@ -448,19 +470,56 @@ export class Register {
     this.lastQuery = null;
   }
 
-  /** The filtered calls in the asked order; the last filter and order are kept, so paging through them is cheap. */
-  select(filter: RegisterFilter, sort: RegisterSort): RegisterRow[] {
+  /** The filtered calls in the asked order, by row number; the last filter and order are kept, so paging through them is cheap. */
+  select(filter: RegisterFilter, sort: RegisterSort): Uint32Array {
     return this.selection(filter, sort).rows;
   }
 
   summary(filter: RegisterFilter, sort: RegisterSort, now: number): RegisterSummary {
     const selection = this.selection(filter, sort);
-    selection.summary ??= alignWithFacets(summarize(selection.rows, this.keptAt, now, this.callbackChanges), this.facets());
+    selection.summary ??= alignWithFacets(summarizeRows(this.set, selection.rows, this.keptAt, now, this.callbackChanges), this.facets());
     return selection.summary;
   }
 
+  /**
+   * The rows as the table and the exports show them, each with its note,
+   * read from its line in its month file. `lost`: the rows (by place in
+   * `rows`) whose line is no longer what it was when they were read (the
+   * file was changed since) — each comes with no note; refresh and ask again.
+   */
+  async rowsAt(rows: ArrayLike<number>): Promise<{ rows: RegisterRow[]; lost: ReadonlySet<number> }> {
+    const byChunk = new Map<number, number[]>();
+    for (let k = 0; k < rows.length; k++) {
+      const c = this.set.chunkNumber(rows[k]!);
+      let list = byChunk.get(c);
+      if (!list) byChunk.set(c, (list = []));
+      list.push(k);
+    }
+    const made: RegisterRow[] = new Array(rows.length);
+    const lost = new Set<number>();
+    await Promise.all(
+      [...byChunk].map(async ([c, ks]) => {
+        const chunk = this.set.chunks[c]!;
+        const places = ks.map((k) => chunk.linePlace(this.set.local(rows[k]!)));
+        const texts = await readLinesAt(this.chunkPaths[c]!, places).catch(() => places.map(() => null));
+        ks.forEach((k, m) => {
+          const i = this.set.local(rows[k]!);
+          const note = noteOf(chunk, i, texts[m] ?? null);
+          if (note === null) lost.add(k);
+          made[k] = chunk.row(i, note ?? '');
+        });
+      }),
+    );
+    return { rows: made, lost };
+  }
+
+  /** The checklist lists of rows, one per row (what the export's item columns are chosen from). */
+  lists(rows: Uint32Array): Iterable<RegisterRow['items']> {
+    return this.set.lists(rows);
+  }
+
   /** What is wrong with the copy a row came from, or with the row itself; '' when nothing is. */
-  integrityOf(row: RegisterRow): string {
+  integrityOf(row: Pick<RegisterRow, 'id' | 'copy' | 'file' | 'trust'>): string {
     const parts: string[] = [];
     const { problems, conflictWith, maskedOnImport } = this.integrityParts(row);
     if (problems[0]) parts.push(describeProblem(problems[0]));
@@ -472,7 +531,7 @@ export class Register {
   }
 
   /** What the register knows of a row's record, apart: its copy's problems (one entry per kind), another copy holding it with other content, a note the import masked. */
-  integrityParts(row: RegisterRow): { problems: readonly RegisterProblem[]; conflictWith: RegisterFolderKind | null; maskedOnImport: boolean } {
+  integrityParts(row: Pick<RegisterRow, 'id' | 'copy' | 'file'>): { problems: readonly RegisterProblem[]; conflictWith: RegisterFolderKind | null; maskedOnImport: boolean } {
     return {
       problems: this.flagged.get(copyKey(row.copy, row.file)) ?? [],
       conflictWith: this.conflicts.get(row.id) ?? null,
@@ -481,17 +540,21 @@ export class Register {
   }
 
   /**
-   * A call of the register opened: its record read again from the copy its
-   * row was read from (a row is kept small, its ticks' times are not in it),
-   * the same record as read — null when the register has no such call, or
-   * its copy no longer holds it as it was read (then refresh and ask again).
+   * A call of the register opened: its record read again from its line in
+   * the copy its row was read from (a row is kept small, its ticks' times are
+   * not in it) — null when the register has no such call, or its copy no
+   * longer holds it as it was read (then refresh and ask again).
    */
   async openCall(id: string): Promise<RegisterCall | null> {
-    const row = this.byId.get(id);
-    const path = row && this.pathOf(row);
-    if (!row || !path) return null;
-    const record = await findRecord(path, id, row.digest);
-    if (!record) return null;
+    const found = this.ids.find(id);
+    if (found < 0) return null;
+    const c = this.set.chunkNumber(found);
+    const chunk = this.set.chunks[c]!;
+    const i = this.set.local(found);
+    const [text] = await readLinesAt(this.chunkPaths[c]!, [chunk.linePlace(i)]).catch(() => [null]);
+    const record = text !== null && text !== undefined && chunk.tagMatches(i, sha256(text)) ? parseRecordLine(text) : null;
+    if (!record || !isCallRecord(record)) return null;
+    const row = chunk.row(i, record.note);
     const { problems, conflictWith, maskedOnImport } = this.integrityParts(row);
     return {
       ...openedCall(row, record, verifyRecordedItems(record, this.catalog())),
@@ -501,27 +564,45 @@ export class Register {
     };
   }
 
-  /** The month file a row was read from. */
-  private pathOf(row: RegisterRow): string | undefined {
-    for (const [path, file] of this.cache) if (file.shelf === 'calls' && file.folder === row.copy && file.relative === row.file) return path;
-    return undefined;
-  }
-
   /** The files a row's record may be stored in (the clerk's copy and the team copy of its month). */
-  sourcesOf(row: RegisterRow): readonly string[] {
+  sourcesOf(row: Pick<RegisterRow, 'file'>): readonly string[] {
     return this.sources.get(row.file) ?? [];
   }
 
+  /** A row's id and month file, without its note: what the JSON Lines export picks lines by. */
+  place(row: number): { id: string; file: string } {
+    const chunk = this.set.chunk(row);
+    const i = this.set.local(row);
+    return { id: chunk.id(i), file: chunk.file(i) };
+  }
+
   /** The clerks, routed units and checklist items present, for the filter lists. */
-  facets(): { clerks: { id: string; name: string }[]; units: { id: string; name: string }[]; items: { id: string; label: string }[] } {
+  facets(): RegisterFacets {
+    this.facetList ??= this.makeFacets();
+    return this.facetList;
+  }
+
+  private makeFacets(): RegisterFacets {
     const clerks = new Map<string, string>();
     const units = new Map<string, string>();
     const items = new Map<string, string>();
     const lists = new Set<RegisterRow['items']>();
-    for (const row of this.rows) {
-      clerks.set(row.clerkId, row.clerkName);
-      if (row.routedTo) units.set(row.routedTo.unitId, row.routedTo.unitName);
-      lists.add(row.items);
+    // The last name met for an id wins, as a row at a time would have it; a run of rows with the same entry of one chunk's table is looked at once.
+    let lastChunk: RowChunk | null = null;
+    let lastClerk = -1;
+    let lastList = -1;
+    for (const row of this.calls) {
+      const chunk = this.set.chunk(row);
+      const i = this.set.local(row);
+      const clerk = chunk.columns.clerk[i]!;
+      const list = chunk.columns.list[i]!;
+      if (chunk !== lastChunk || clerk !== lastClerk) clerks.set(chunk.clerkId(i), chunk.clerkName(i));
+      if (chunk !== lastChunk || list !== lastList) lists.add(chunk.items(i));
+      const unit = chunk.unitNumber(i);
+      if (unit >= 0) units.set(chunk.tables.units[unit]![0], chunk.tables.units[unit]![1]);
+      lastChunk = chunk;
+      lastClerk = clerk;
+      lastList = list;
     }
     for (const list of lists) list.ids.forEach((id, i) => items.has(id) || items.set(id, list.labels[i]!));
     // Two with one name: by id, as the database's lists are (never by which was met first).
@@ -536,9 +617,24 @@ export class Register {
   private selection(filter: RegisterFilter, sort: RegisterSort) {
     const key = JSON.stringify([filter, sort]);
     if (this.lastQuery?.key !== key) {
-      this.lastQuery = { key, rows: this.rows.filter(rowFilter(filter)).sort(rowComparator(sort)), summary: null };
+      this.lastQuery = { key, rows: this.set.sort(this.set.filter(this.calls, filter), sort), summary: null };
     }
     return this.lastQuery;
+  }
+}
+
+/**
+ * A row's note from its line as read now — null when the line is no longer
+ * the one the row was made of (its hash is not the one kept). The line was
+ * verified and validated when the row was made: the same bytes parse the same.
+ */
+function noteOf(chunk: RowChunk, i: number, text: string | null): string | null {
+  if (text === null || !chunk.tagMatches(i, sha256(text))) return null;
+  try {
+    const note = (JSON.parse(text) as { note?: unknown }).note;
+    return typeof note === 'string' ? note : null;
+  } catch {
+    return null;
   }
 }
 
@@ -574,24 +670,6 @@ async function hashInTurns(hash: Hash, bytes: Buffer): Promise<Hash> {
   return hash;
 }
 
-/** The record with this id and digest in a month file, a line at a time: a junk line of any length is passed over unread. */
-async function findRecord(path: string, id: string, digest: string): Promise<CallRecord | null> {
-  const handle = await openRegularFile(path);
-  try {
-    for await (const { text } of readBoundedLines(handle.createReadStream({ autoClose: false }), MAX_RECORD_CHARS)) {
-      if (text === null || !text.includes(id)) continue;
-      const head = readLineHead(text);
-      if (head === 'corrupt' || head.type !== 'call' || head.id !== id) continue;
-      const record = parseRecordLine(text);
-      // Another line under the same id (a forged copy in the same file) is not the call the row shows.
-      if (record && isCallRecord(record) && callDigest(record) === digest) return record;
-    }
-    return null;
-  } finally {
-    await handle.close();
-  }
-}
-
 /** A problem as the API carries it (shared/register-api.ts). */
 export function problemView({ folder, clerkName, clerkId, month, file, kind, lines, moreLines, fileCount, other }: RegisterProblem) {
   return { folder, clerkName: clerkName ?? clerkId, month, file, kind, lines, moreLines, fileCount, ...(other ? { other } : {}) };
@@ -619,8 +697,8 @@ function byKind(problems: readonly JournalProblem[], fileCount: number, place: P
   return [...entries.values()];
 }
 
-function conflict(row: RegisterRow, other: RegisterFolderKind, file: string): RegisterProblem {
-  return { folder: row.copy, clerkId: row.clerkId, clerkName: row.clerkName, month: file.slice(-13, -6), file, kind: 'conflict', lines: [], moreLines: 0, fileCount: 0, other };
+function conflict(chunk: RowChunk, i: number, other: RegisterFolderKind, file: string): RegisterProblem {
+  return { folder: chunk.copy(i), clerkId: chunk.clerkId(i), clerkName: chunk.clerkName(i), month: file.slice(-13, -6), file, kind: 'conflict', lines: [], moreLines: 0, fileCount: 0, other };
 }
 
 const PROBLEM_WORDS: Record<RegisterProblemKind, string> = {

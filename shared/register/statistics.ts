@@ -1,8 +1,9 @@
-import { hadConversation } from '../call/applicability';
 import { format } from 'date-fns';
 import { CALLBACK_OVERDUE_AFTER_MS } from '../callbacks/callbacks';
 import { OUTCOMES, type Outcome } from '../call/outcomes';
 import { ITEM_STATE, type RegisterRow } from './register';
+import { RowChunk } from './row-chunk';
+import { RowSet } from './row-set';
 
 /**
  * The compliance summary of a set of calls, for the team lead. Every share
@@ -97,10 +98,8 @@ export function callbackKept(dueAt: number, keptWhen: number | undefined, change
 }
 
 /**
- * @param rows the calls to summarise
- * @param keptAt for each callback (by the id of the call that agreed it), when the earliest call made for it started — over all calls, not only these
- * @param now what "the time has passed" is measured against
- * @param changes for each callback, its moves and cancellation (callbackDeadline), oldest first
+ * The summary of a list of rows (made elsewhere: a test, a check): the same
+ * figures, by the same code, as the register's summary of its columns.
  */
 export function summarize(
   rows: readonly RegisterRow[],
@@ -108,7 +107,26 @@ export function summarize(
   now: number,
   changes: ReadonlyMap<string, readonly CallbackChangeFact[]> = new Map(),
 ): RegisterSummary {
-  const durations = new Float64Array(rows.length);
+  const set = new RowSet([RowChunk.fromRows(rows)]);
+  return summarizeRows(set, set.all(), keptAt, now, changes);
+}
+
+/**
+ * @param set where the rows are
+ * @param rows the calls to summarise, by row number in `set`
+ * @param keptAt for each callback (by the id of the call that agreed it), when the earliest call made for it started — over all calls, not only these
+ * @param now what "the time has passed" is measured against
+ * @param changes for each callback, its moves and cancellation (callbackDeadline), oldest first
+ */
+export function summarizeRows(
+  set: RowSet,
+  rows: Uint32Array,
+  keptAt: ReadonlyMap<string, number>,
+  now: number,
+  changes: ReadonlyMap<string, readonly CallbackChangeFact[]> = new Map(),
+): RegisterSummary {
+  const count = rows.length;
+  const durations = new Float64Array(count);
   let durationSum = 0;
   let incoming = 0;
   let greeting = 0;
@@ -119,103 +137,161 @@ export function summarize(
   let callbacksAgreed = 0;
   let kept = 0;
   let keptOf = 0;
-  let doneItems = 0;
-  let atWrapUp = 0;
   let scoreSum = 0;
   let scored = 0;
-  const items = new Map<string, { label: string; done: number; applied: number }>();
-  const perDay = new Map<string, number>();
-  const outcomes = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>;
-  const targets = new Map<string, { unitId: string; unitName: string; external: boolean; calls: number }>();
-  // One date string per distinct day, not per call.
-  let lastDayStart = NaN;
-  let lastDayEnd = NaN;
-  let lastDay = '';
+  const outcomeCounts = new Float64Array(OUTCOMES.length);
+  const targets = new Map<string, Target>();
+  const days = new DayCounter();
+  // A call's items count by its checklist version and the states of its items: counted per pair here, read item by item once per pair below.
+  const patterns = new Map<RowChunk, Map<number, number>>();
+  const identityDone = new Map<RowChunk, Map<number, boolean>>();
+  const unitTargets = new Map<RowChunk, Target[]>();
+  const CALLBACK = OUTCOMES.indexOf('callback');
+  const ROUTED = OUTCOMES.indexOf('routed');
+  const INVITED = OUTCOMES.indexOf('invited');
 
-  // An outbound call nobody answered had no greeting and no conversation: it
-  // counts as a call, but not for or against what is said in one.
-  let spoken = 0;
-  rows.forEach((row, n) => {
-    durations[n] = row.durationSec;
-    durationSum += row.durationSec;
-    if (row.direction === 'incoming') incoming++;
+  for (let n = 0; n < count; n++) {
+    const row = rows[n]!;
+    const chunk = set.chunk(row);
+    const i = set.local(row);
+    const col = chunk.columns;
+    const durationSec = col.durationSec[i]!;
+    durations[n] = durationSec;
+    durationSum += durationSec;
+    const outgoing = col.direction[i] === 1;
+    if (!outgoing) incoming++;
     // An outbound call nobody answered had no conversation; a checklist this app does not know cannot be judged.
-    const notJudged = !hadConversation(row) || row.trust === 'unknown-checklist';
-    if (!notJudged) spoken++;
-    if (row.greetingWithin30s && !notJudged) greeting++;
-    outcomes[row.outcome]++;
+    const person = chunk.outboundPerson(i);
+    const notJudged = (outgoing && person === 'no-answer') || chunk.trust(i) === 'unknown-checklist';
+    if (!notJudged && (col.flags[i]! & 2) !== 0) greeting++;
+    const outcome = col.outcome[i]!;
+    outcomeCounts[outcome] = outcomeCounts[outcome]! + 1;
     // Routing and an invitation are facts of a call, whatever outcome was chosen last.
-    if (row.routedTo !== null || row.outcome === 'routed') {
+    const unit = chunk.unitNumber(i);
+    if (unit >= 0 || outcome === ROUTED) {
       routed++;
-      if (row.routedTo) {
-        const target = targets.get(row.routedTo.unitId);
-        if (target) target.calls++;
-        else targets.set(row.routedTo.unitId, { ...row.routedTo, calls: 1 });
+      if (unit >= 0) {
+        let byUnit = unitTargets.get(chunk);
+        if (!byUnit) unitTargets.set(chunk, (byUnit = []));
+        let target = byUnit[unit];
+        if (!target) {
+          const [unitId, unitName, external] = chunk.tables.units[unit]!;
+          target = targets.get(unitId);
+          if (!target) targets.set(unitId, (target = { unitId, unitName, external, calls: 0 }));
+          byUnit[unit] = target;
+        }
+        target.calls++;
       }
     }
-    if (row.outcome === 'invited' || row.appointmentAt !== null) invited++;
-    if (row.outcome === 'callback' && row.callbackDueAt !== null) {
+    if (outcome === INVITED || !Number.isNaN(col.appointmentAt[i]!)) invited++;
+    const dueAt = col.callbackDueAt[i]!;
+    if (outcome === CALLBACK && !Number.isNaN(dueAt)) {
       callbacksAgreed++;
-      const judged = callbackKept(row.callbackDueAt, keptAt.get(row.id), changes.get(row.id), now);
+      const id = chunk.id(i);
+      const judged = callbackKept(dueAt, keptAt.get(id), changes.get(id), now);
       if (judged !== null) keptOf++;
       if (judged === 'on-time') kept++;
     }
-    if (row.score !== null) {
-      scoreSum += row.score;
+    const score = col.score[i]!;
+    if (!Number.isNaN(score)) {
+      scoreSum += score;
       scored++;
     }
-    if (row.direction === 'outgoing' && !notJudged) {
-      identityOf++;
-      if (row.outboundPerson === 'right' || row.outboundPerson === 'someone-else' || itemDone(row, IDENTITY_ITEM)) identity++;
-    }
-    for (let i = 0; i < row.states.length && !notJudged; i++) {
-      const state = row.states[i];
-      if (state === ITEM_STATE.notApplicable) continue;
-      const id = row.items.ids[i]!;
-      let item = items.get(id);
-      if (!item) items.set(id, (item = { label: row.items.labels[i]!, done: 0, applied: 0 }));
-      item.applied++;
-      const done = state === ITEM_STATE.done || state === ITEM_STATE.doneAtWrapUp;
-      if (done) {
-        item.done++;
-        doneItems++;
-        if (state === ITEM_STATE.doneAtWrapUp) atWrapUp++;
+    if (!notJudged) {
+      const pattern = col.list[i]! * chunk.tables.stateTexts.length + col.states[i]!;
+      let counts = patterns.get(chunk);
+      if (!counts) patterns.set(chunk, (counts = new Map()));
+      counts.set(pattern, (counts.get(pattern) ?? 0) + 1);
+      if (outgoing) {
+        identityOf++;
+        let done = identityDone.get(chunk);
+        if (!done) identityDone.set(chunk, (done = new Map()));
+        let confirmed = done.get(pattern);
+        if (confirmed === undefined) done.set(pattern, (confirmed = itemDone(chunk.items(i).ids, chunk.states(i), IDENTITY_ITEM)));
+        if (person === 'right' || person === 'someone-else' || confirmed) identity++;
       }
     }
-    if (!(row.startedAt >= lastDayStart && row.startedAt < lastDayEnd)) {
-      const date = new Date(row.startedAt);
-      lastDayStart = new Date(date.getFullYear(), date.getMonth(), date.getDate()).getTime();
-      lastDayEnd = new Date(date.getFullYear(), date.getMonth(), date.getDate() + 1).getTime();
-      lastDay = format(date, 'yyyy-MM-dd');
+    days.add(col.startedAt[i]!);
+  }
+
+  const items = new Map<string, { label: string; done: number; applied: number }>();
+  let doneItems = 0;
+  let atWrapUp = 0;
+  for (const [chunk, counts] of patterns) {
+    const width = chunk.tables.stateTexts.length;
+    for (const [pattern, calls] of counts) {
+      const list = chunk.tables.lists[Math.floor(pattern / width)]!;
+      const states = chunk.tables.stateTexts[pattern % width]!;
+      for (let k = 0; k < states.length; k++) {
+        const state = states[k];
+        if (state === ITEM_STATE.notApplicable) continue;
+        const id = list.ids[k]!;
+        let item = items.get(id);
+        if (!item) items.set(id, (item = { label: list.labels[k]!, done: 0, applied: 0 }));
+        item.applied += calls;
+        if (state === ITEM_STATE.done || state === ITEM_STATE.doneAtWrapUp) {
+          item.done += calls;
+          doneItems += calls;
+          if (state === ITEM_STATE.doneAtWrapUp) atWrapUp += calls;
+        }
+      }
     }
-    perDay.set(lastDay, (perDay.get(lastDay) ?? 0) + 1);
-  });
+  }
+  const spoken = [...patterns.values()].reduce((sum, counts) => sum + [...counts.values()].reduce((a, b) => a + b, 0), 0);
 
   return {
-    calls: rows.length,
+    calls: count,
     incoming,
-    outgoing: rows.length - incoming,
-    meanDurationSec: rows.length === 0 ? null : durationSum / rows.length,
+    outgoing: count - incoming,
+    meanDurationSec: count === 0 ? null : durationSum / count,
     medianDurationSec: median(durations),
     items: [...items].map(([id, { label, done, applied }]) => ({ id, label, done: share(done, applied) })),
     greetingWithin30s: share(greeting, spoken),
     identityConfirmedOutbound: share(identity, identityOf),
-    routed: share(routed, rows.length),
-    invited: share(invited, rows.length),
+    routed: share(routed, count),
+    invited: share(invited, count),
     callbacksAgreed,
     callbacksKeptOnTime: share(kept, keptOf),
     itemsTickedAtWrapUp: share(atWrapUp, doneItems),
     meanScore: scored === 0 ? null : scoreSum / scored,
-    perDay: [...perDay].map(([d, calls]) => ({ day: d, calls })).sort((a, b) => (a.day < b.day ? -1 : 1)),
-    outcomes,
+    perDay: days.list(),
+    outcomes: Object.fromEntries(OUTCOMES.map((o, k) => [o, outcomeCounts[k]!])) as Record<Outcome, number>,
     routingTargets: [...targets.values()].sort((a, b) => b.calls - a.calls || a.unitName.localeCompare(b.unitName, 'pl')),
   };
 }
 
-function itemDone(row: RegisterRow, id: string): boolean {
-  const state = row.states[row.items.ids.indexOf(id)];
+type Target = RegisterSummary['routingTargets'][number];
+
+function itemDone(ids: readonly string[], states: string, id: string): boolean {
+  const state = states[ids.indexOf(id)];
   return state === ITEM_STATE.done || state === ITEM_STATE.doneAtWrapUp;
 }
+
+/** Calls per local day. A day's name is worked out once per quarter of an hour met (every time zone's midnight falls on one), not once per call. */
+class DayCounter {
+  private readonly counts = new Map<string, number>();
+  private readonly quarters = new Map<number, string>();
+
+  add(ms: number): void {
+    const quarter = Math.floor(ms / QUARTER_MS);
+    let day = this.quarters.get(quarter);
+    if (day === undefined) {
+      const date = new Date(ms);
+      day = format(date, 'yyyy-MM-dd');
+      const end = new Date(date.getFullYear(), date.getMonth(), date.getDate() + 1).getTime();
+      const start = new Date(date.getFullYear(), date.getMonth(), date.getDate()).getTime();
+      // Only a quarter wholly inside the day is remembered (an old zone's offset in odd minutes is not).
+      if (quarter * QUARTER_MS >= start && (quarter + 1) * QUARTER_MS <= end) this.quarters.set(quarter, day);
+    }
+    this.counts.set(day, (this.counts.get(day) ?? 0) + 1);
+  }
+
+  list(): { day: string; calls: number }[] {
+    return [...this.counts].map(([day, calls]) => ({ day, calls })).sort((a, b) => (a.day < b.day ? -1 : 1));
+  }
+}
+
+const QUARTER_MS = 15 * 60_000;
 
 /**
  * A call made for a callback counts from when it started — by the window's
@@ -231,15 +307,37 @@ export const KEEPING_CALL_SAVED_WITHIN_MS = 2 * 3600_000;
  * forged link) counts for nothing.
  */
 export function callbacksKept(rows: Iterable<RegisterRow>): Map<string, number> {
-  const all = [...rows];
-  const agreedBy = new Map<string, string>();
-  for (const row of all) if (row.outcome === 'callback') agreedBy.set(row.id, row.clerkId);
+  const set = new RowSet([RowChunk.fromRows([...rows])]);
+  return callbacksKeptRows(set, set.all());
+}
+
+/** callbacksKept over rows of a RowSet: only the calls that name a callback, and the callbacks named, are looked at one by one. */
+export function callbacksKeptRows(set: RowSet, rows: Uint32Array): Map<string, number> {
+  const inRows = new Uint8Array(set.total);
+  for (const row of rows) inRows[row] = 1;
+  const keeping: { row: number; of: string }[] = [];
+  set.chunks.forEach((chunk, c) => {
+    for (const [i, of] of chunk.callbackOf) if (inRows[set.rowOf(c, i)]) keeping.push({ row: set.rowOf(c, i), of });
+  });
   const keptAt = new Map<string, number>();
-  for (const row of all) {
-    if (row.callbackOf === null || agreedBy.get(row.callbackOf) !== row.clerkId) continue;
-    const when = Math.max(row.startedAt, row.savedAt - KEEPING_CALL_SAVED_WITHIN_MS);
-    const earlier = keptAt.get(row.callbackOf);
-    if (earlier === undefined || when < earlier) keptAt.set(row.callbackOf, when);
+  if (keeping.length === 0) return keptAt;
+  const named = new Set(keeping.map((k) => k.of));
+  const agreedBy = new Map<string, string>();
+  const CALLBACK = OUTCOMES.indexOf('callback');
+  for (const row of rows) {
+    const chunk = set.chunk(row);
+    const i = set.local(row);
+    if (chunk.columns.outcome[i] !== CALLBACK) continue;
+    const id = chunk.id(i);
+    if (named.has(id)) agreedBy.set(id, chunk.clerkId(i));
+  }
+  for (const { row, of } of keeping) {
+    const chunk = set.chunk(row);
+    const i = set.local(row);
+    if (agreedBy.get(of) !== chunk.clerkId(i)) continue;
+    const when = Math.max(chunk.columns.startedAt[i]!, chunk.columns.savedAt[i]! - KEEPING_CALL_SAVED_WITHIN_MS);
+    const earlier = keptAt.get(of);
+    if (earlier === undefined || when < earlier) keptAt.set(of, when);
   }
   return keptAt;
 }

@@ -50,7 +50,7 @@ const fresh = (catalog = TEST_CATALOG) => new Register(folders, () => catalog);
 /** Everything a lead can see of a register: every row with every field, what is wrong with it, every problem. */
 async function view(register: Register, refresh = true) {
   if (refresh) await register.refresh();
-  const rows = register.select(NO_FILTER, sort);
+  const { rows } = await register.rowsAt(register.select(NO_FILTER, sort));
   return {
     rows: rows.map((row) => ({ ...row, items: { ...row.items }, integrity: register.integrityOf(row) })),
     problems: register.problems.map(problemView),
@@ -265,10 +265,10 @@ describe('the register index: a reopened register shows what a fresh reading sho
     await withIndex().refresh();
     const index = new RegisterIndex(indexDir());
     const copy = (await index.load('team', teamDir, CLERK_ID, file.path, '2026-10'))!;
-    copy.rows[0]!.note = 'wpisane do indeksu';
+    copy.rows.tables.clerks[0]![1] = 'Wpisane do indeksu';
     await index.save('team', teamDir, CLERK_ID, file.path, '2026-10', copy);
     const reopened = await view(withIndex());
-    expect(reopened.rows.map((r) => r.note)).toContain('wpisane do indeksu');
+    expect(reopened.rows.map((r) => r.clerkName)).toContain('Wpisane do indeksu');
     // Nothing of the index is in the team folder: only the clerk's month file and its head.
     expect(readdirSync(join(teamDir, 'calls', CLERK_ID)).sort()).toEqual(['2026-10.jsonl', '2026-10.jsonl.head']);
   });
@@ -370,6 +370,7 @@ describe('the register index: a reopened register shows what a fresh reading sho
     const PINNED: Record<number, string> = {
       1: '03f43819d08ab4d0d7aae6fdce77f65018447477305a57443babee195ea4f987',
       2: '03f43819d08ab4d0d7aae6fdce77f65018447477305a57443babee195ea4f987', // the same rows, laid out in lines of a few thousand
+      3: '03f43819d08ab4d0d7aae6fdce77f65018447477305a57443babee195ea4f987', // the same rows, kept as columns of bytes; notes read from the month file
     };
     expect(PINNED[INDEX_FORMAT]).toBe(await rowsFingerprint());
   });

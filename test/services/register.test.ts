@@ -77,6 +77,8 @@ beforeEach(async () => {
   ({ services, api } = await temp.open());
 });
 
+const exportTo = (format: 'csv' | 'jsonl', path: string, filter: object = {}) => dispatch(api, 'exportRegister', { filter, sort, format, path });
+
 describe('the register', () => {
   it("lists every clerk's calls, newest first, with the summary of the filtered set", async () => {
     const page = await query();
@@ -131,6 +133,47 @@ describe('the register', () => {
       expect.objectContaining({ clerkName: 'Anna Nowak', month: '2026-10', lines: [3], kind: 'broken-chain' }),
       expect.objectContaining({ clerkName: 'Anna Nowak', month: '2026-10', lines: [5], kind: 'lines-removed' }),
     ]);
+  });
+
+  it('a note is read from its line when shown: a line changed after the register read it sends it back to the folders, and the page shows the line as it is now', async () => {
+    const file = join(dataDir, 'calls', CLERK_ID, '2026-10.jsonl');
+    expect((await query()).rows.map((r) => r.note)).toContain('Oddzwonić\n@SUM(A1)');
+    // Edited by hand after the reading, its length changed: the row's place in the file no longer holds its line.
+    writeFileSync(file, readFileSync(file, 'utf8').replace('Oddzwonić\\n@SUM(A1)', 'Dopisane ręcznie, dłużej'));
+    const page = await query({}, { refresh: false });
+    const edited = page.rows.find((r) => r.note === 'Dopisane ręcznie, dłużej');
+    expect(edited?.integrity).toMatch(/Naruszona integralność: Anna Nowak, 2026-10 — przerwany łańcuch/);
+    expect(page.rows.map((r) => r.note)).not.toContain('Oddzwonić\n@SUM(A1)');
+    expect(page.rows.map((r) => r.note)).not.toContain('');
+  });
+
+  it('an export whose line changed after the register read it still writes the row, and says its note could not be read', async () => {
+    const file = join(dataDir, 'calls', CLERK_ID, '2026-10.jsonl');
+    await query();
+    writeFileSync(file, readFileSync(file, 'utf8').replace('Oddzwonić\\n@SUM(A1)', 'Dopisane ręcznie'));
+    const path = join(dataDir, 'eksport.csv');
+    expect(await exportTo('csv', path)).toEqual({ ok: true, result: { path, download: null, rows: 3 } });
+    const [header, ...calls]: string[][] = parse(readFileSync(path, 'utf8').slice(1), { delimiter: ';', relax_column_count: false });
+    const col = (name: string) => header!.indexOf(name);
+    // The edited line and the one after it (moved by the edit) are not where they were read: both rows of that file say so, with no note.
+    const lost = calls.filter((c) => c[col('Integralność')]!.includes('Notatka niedostępna — plik zmieniony po odczycie rejestru'));
+    expect(lost.map((c) => [c[col('Pracownik')], c[col('Notatka')]])).toEqual([
+      ['Anna Nowak', ''],
+      ['Anna Nowak', ''],
+    ]);
+    expect(calls.map((c) => c[col('Notatka')])).not.toContain('Dopisane ręcznie');
+    // Another clerk's file did not change: its note is there.
+    expect(calls.find((c) => c[col('Pracownik')] === 'Piotr Wiśniewski')![col('Notatka')]).toMatch(/HYPERLINK/);
+  });
+
+  it('a call opened after its line changed is read with the folders again: what it holds now, flagged', async () => {
+    const file = join(dataDir, 'calls', CLERK_ID, '2026-10.jsonl');
+    const { rows } = await query();
+    const id = rows.find((r) => r.note === 'Oddzwonić\n@SUM(A1)')!.id;
+    writeFileSync(file, readFileSync(file, 'utf8').replace('Oddzwonić\\n@SUM(A1)', 'Dopisane ręcznie'));
+    const opened = await dispatch(api, 'registerCall', { id });
+    expect(opened).toMatchObject({ ok: true, result: { id, note: 'Dopisane ręcznie' } });
+    expect((opened as { result: { integrity: { problems: { kind: string }[] } } }).result.integrity.problems.map((p) => p.kind)).toContain('broken-chain');
   });
 
   it('a file of another tool or a corrupt line is reported and never stops the register', async () => {
@@ -197,8 +240,6 @@ describe('what the second review found, each held', () => {
 });
 
 describe('exports', () => {
-  const exportTo = (format: 'csv' | 'jsonl', path: string, filter: object = {}) => dispatch(api, 'exportRegister', { filter, sort, format, path });
-
   it('CSV for Polish Excel: BOM, semicolons, CRLF, Polish headers, one column per item, notes quoted and neutralised', async () => {
     const path = join(dataDir, 'eksport.csv');
     expect(await exportTo('csv', path)).toEqual({ ok: true, result: { path, download: null, rows: 3 } });

@@ -411,15 +411,15 @@ export class DatabaseRegister implements RegisterReader {
   }
 
   /** The filtered rows in order, from a cursor on a connection of the export's own, a batch at a time. */
-  private async *exportRows(filter: RegisterFilter, sort: RegisterSort): AsyncGenerator<[RegisterRow, string]> {
+  private async *exportRows(filter: RegisterFilter, sort: RegisterSort): AsyncGenerator<[RegisterRow, string][]> {
     const p = new Params();
     const sql = `SELECT f.*, c.line FROM asystent.record_facts f JOIN asystent.calls c ON c.id = f.record_id AND c.hash = f.hash
       WHERE ${callsOf(p, this.version!)} AND ${filterSql(filter, p)} ORDER BY ${orderSql(sort, this.collation)}`;
     for await (const batch of this.cursor<FactRow>(sql, p.values)) {
-      for (const fact of batch) {
+      yield batch.map((fact) => {
         const row = this.rowOf(fact);
-        yield [row, this.integrityOf(row, fact)];
-      }
+        return [row, this.integrityOf(row, fact)];
+      });
     }
   }
 

@@ -217,10 +217,11 @@ describe('an export to an output that stops taking bytes', () => {
     const { sampleRecord } = await import('../../helpers/records');
     const row = createRowMaker(TEST_CATALOG)({ ...sampleRecord(new Date(BASE), 200), prevHash: '0'.repeat(64) } as never, 'x', 'database');
     let pulled = 0;
-    async function* rows(): AsyncGenerator<[typeof row, string]> {
+    // As the database's cursor hands them: a batch at a time.
+    async function* rows(): AsyncGenerator<[typeof row, string][]> {
       for (;;) {
-        pulled++;
-        yield [row, ''];
+        pulled += 100;
+        yield Array.from({ length: 100 }, () => [row, ''] as [typeof row, string]);
       }
     }
     // An output that takes its first bytes and then nothing more (a download nobody reads).
