@@ -477,7 +477,7 @@ export class Register {
 
   summary(filter: RegisterFilter, sort: RegisterSort, now: number): RegisterSummary {
     const selection = this.selection(filter, sort);
-    selection.summary ??= alignWithFacets(summarizeRows(this.set, selection.rows, this.keptAt, now, this.callbackChanges), this.facets());
+    selection.summary ??= alignWithFacets(summarizeRows(this.set, selection.rows, this.keptAt, now, this.callbackChanges, (id) => this.ids.find(id)), this.facets());
     return selection.summary;
   }
 
@@ -591,18 +591,20 @@ export class Register {
     let lastChunk: RowChunk | null = null;
     let lastClerk = -1;
     let lastList = -1;
+    let lastUnit = -1;
     for (const row of this.calls) {
       const chunk = this.set.chunk(row);
       const i = this.set.local(row);
       const clerk = chunk.columns.clerk[i]!;
       const list = chunk.columns.list[i]!;
+      const unit = chunk.unitNumber(i);
       if (chunk !== lastChunk || clerk !== lastClerk) clerks.set(chunk.clerkId(i), chunk.clerkName(i));
       if (chunk !== lastChunk || list !== lastList) lists.add(chunk.items(i));
-      const unit = chunk.unitNumber(i);
-      if (unit >= 0) units.set(chunk.tables.units[unit]![0], chunk.tables.units[unit]![1]);
+      if (unit >= 0 && (chunk !== lastChunk || unit !== lastUnit)) units.set(chunk.tables.units[unit]![0], chunk.tables.units[unit]![1]);
       lastChunk = chunk;
       lastClerk = clerk;
       lastList = list;
+      if (unit >= 0) lastUnit = unit;
     }
     for (const list of lists) list.ids.forEach((id, i) => items.has(id) || items.set(id, list.labels[i]!));
     // Two with one name: by id, as the database's lists are (never by which was met first).

@@ -1,6 +1,8 @@
 import { format } from 'date-fns';
 import { CALLBACK_OVERDUE_AFTER_MS } from '../callbacks/callbacks';
 import { OUTCOMES, type Outcome } from '../call/outcomes';
+import { PERSON_ANSWERS } from '../call/outbound';
+import { CHECKLIST_TRUST } from '../call/checklist-catalog';
 import { ITEM_STATE, type RegisterRow } from './register';
 import { RowChunk } from './row-chunk';
 import { RowSet } from './row-set';
@@ -117,6 +119,11 @@ export function summarize(
  * @param keptAt for each callback (by the id of the call that agreed it), when the earliest call made for it started — over all calls, not only these
  * @param now what "the time has passed" is measured against
  * @param changes for each callback, its moves and cancellation (callbackDeadline), oldest first
+ * @param rowOf the row of an id (the register's table of ids): the callbacks named in `keptAt` and `changes` are found once, not every call's id made into text
+ *
+ * One pass over typed arrays: what depends only on a chunk's tables (its
+ * checklist versions and item states, its units) is counted per entry and
+ * read out once at the end.
  */
 export function summarizeRows(
   set: RowSet,
@@ -124,12 +131,39 @@ export function summarizeRows(
   keptAt: ReadonlyMap<string, number>,
   now: number,
   changes: ReadonlyMap<string, readonly CallbackChangeFact[]> = new Map(),
+  rowOf?: (id: string) => number,
 ): RegisterSummary {
   const count = rows.length;
+  const chunks = set.chunks;
+  // Each chunk's (checklist version, states) pairs get a slot in one array of counts; so do its units.
+  const patternBase = new Float64Array(chunks.length + 1);
+  const unitBase = new Float64Array(chunks.length + 1);
+  chunks.forEach((chunk, c) => {
+    patternBase[c + 1] = patternBase[c]! + chunk.tables.lists.length * chunk.tables.stateTexts.length;
+    unitBase[c + 1] = unitBase[c]! + chunk.tables.units.length;
+  });
+  const judgedCalls = new Float64Array(patternBase[chunks.length]!);
+  const outgoingUnconfirmed = new Float64Array(patternBase[chunks.length]!);
+  const targetOf = new Int32Array(unitBase[chunks.length]!).fill(-1);
+  const targetList: Target[] = [];
+  const targets = new Map<string, number>();
+  // The callbacks whose keeping or changes are known, by row; every other callback is judged on its own time.
+  let known: Map<number, string> | null = null;
+  if (rowOf) {
+    known = new Map();
+    for (const id of [...keptAt.keys(), ...changes.keys()]) {
+      const row = rowOf(id);
+      if (row >= 0) known.set(row, id);
+    }
+  }
+
   const durations = new Float64Array(count);
+  const outcomeCounts = new Float64Array(OUTCOMES.length);
+  const days = new DayCounter();
   let durationSum = 0;
   let incoming = 0;
   let greeting = 0;
+  let spoken = 0;
   let identity = 0;
   let identityOf = 0;
   let routed = 0;
@@ -139,89 +173,99 @@ export function summarizeRows(
   let keptOf = 0;
   let scoreSum = 0;
   let scored = 0;
-  const outcomeCounts = new Float64Array(OUTCOMES.length);
-  const targets = new Map<string, Target>();
-  const days = new DayCounter();
-  // A call's items count by its checklist version and the states of its items: counted per pair here, read item by item once per pair below.
-  const patterns = new Map<RowChunk, Map<number, number>>();
-  const identityDone = new Map<RowChunk, Map<number, boolean>>();
-  const unitTargets = new Map<RowChunk, Target[]>();
   const CALLBACK = OUTCOMES.indexOf('callback');
   const ROUTED = OUTCOMES.indexOf('routed');
   const INVITED = OUTCOMES.indexOf('invited');
+  const RIGHT = PERSON_ANSWERS.indexOf('right');
+  const SOMEONE_ELSE = PERSON_ANSWERS.indexOf('someone-else');
+  const NO_ANSWER = PERSON_ANSWERS.indexOf('no-answer');
+  const UNKNOWN = CHECKLIST_TRUST.indexOf('unknown-checklist');
 
-  for (let n = 0; n < count; n++) {
-    const row = rows[n]!;
-    const chunk = set.chunk(row);
-    const i = set.local(row);
+  // Nothing here depends on the order of the rows: they are visited chunk by chunk, column by column, as they lie in memory.
+  const selected = new Uint8Array(set.total);
+  for (const row of rows) selected[row] = 1;
+  let n = 0;
+  for (let c = 0; c < chunks.length; c++) {
+    const chunk = chunks[c]!;
     const col = chunk.columns;
-    const durationSec = col.durationSec[i]!;
-    durations[n] = durationSec;
-    durationSum += durationSec;
-    const outgoing = col.direction[i] === 1;
-    if (!outgoing) incoming++;
-    // An outbound call nobody answered had no conversation; a checklist this app does not know cannot be judged.
-    const person = chunk.outboundPerson(i);
-    const notJudged = (outgoing && person === 'no-answer') || chunk.trust(i) === 'unknown-checklist';
-    if (!notJudged && (col.flags[i]! & 2) !== 0) greeting++;
-    const outcome = col.outcome[i]!;
-    outcomeCounts[outcome] = outcomeCounts[outcome]! + 1;
-    // Routing and an invitation are facts of a call, whatever outcome was chosen last.
-    const unit = chunk.unitNumber(i);
-    if (unit >= 0 || outcome === ROUTED) {
-      routed++;
-      if (unit >= 0) {
-        let byUnit = unitTargets.get(chunk);
-        if (!byUnit) unitTargets.set(chunk, (byUnit = []));
-        let target = byUnit[unit];
-        if (!target) {
-          const [unitId, unitName, external] = chunk.tables.units[unit]!;
-          target = targets.get(unitId);
-          if (!target) targets.set(unitId, (target = { unitId, unitName, external, calls: 0 }));
-          byUnit[unit] = target;
+    const base = set.rowOf(c, 0);
+    for (let i = 0; i < chunk.count; i++) {
+      const row = base + i;
+      if (selected[row] === 0) continue;
+      const durationSec = col.durationSec[i]!;
+      durations[n++] = durationSec;
+      durationSum += durationSec;
+      const outgoing = col.direction[i] === 1;
+      if (!outgoing) incoming++;
+      // An outbound call nobody answered had no conversation; a checklist this app does not know cannot be judged.
+      const person = col.person[i]!;
+      const judged = !(outgoing && person === NO_ANSWER) && col.trust[i] !== UNKNOWN;
+      const outcome = col.outcome[i]!;
+      outcomeCounts[outcome] = outcomeCounts[outcome]! + 1;
+      // Routing and an invitation are facts of a call, whatever outcome was chosen last.
+      const unit = col.unit[i]!;
+      const routedToUnit = unit !== 0xffffffff;
+      if (routedToUnit || outcome === ROUTED) {
+        routed++;
+        if (routedToUnit) {
+          const slot = unitBase[c]! + unit;
+          let target = targetOf[slot]!;
+          if (target < 0) {
+            // Named as the facets name it (alignWithFacets); external if any call says so, as the database counts it (bool_or).
+            const [unitId, unitName, external] = chunk.tables.units[unit]!;
+            target = targets.get(unitId) ?? -1;
+            if (target < 0) {
+              target = targetList.push({ unitId, unitName, external, calls: 0 }) - 1;
+              targets.set(unitId, target);
+            }
+            targetList[target]!.external ||= external;
+            targetOf[slot] = target;
+          }
+          targetList[target]!.calls++;
         }
-        target.calls++;
       }
-    }
-    if (outcome === INVITED || !Number.isNaN(col.appointmentAt[i]!)) invited++;
-    const dueAt = col.callbackDueAt[i]!;
-    if (outcome === CALLBACK && !Number.isNaN(dueAt)) {
-      callbacksAgreed++;
-      const id = chunk.id(i);
-      const judged = callbackKept(dueAt, keptAt.get(id), changes.get(id), now);
-      if (judged !== null) keptOf++;
-      if (judged === 'on-time') kept++;
-    }
-    const score = col.score[i]!;
-    if (!Number.isNaN(score)) {
-      scoreSum += score;
-      scored++;
-    }
-    if (!notJudged) {
-      const pattern = col.list[i]! * chunk.tables.stateTexts.length + col.states[i]!;
-      let counts = patterns.get(chunk);
-      if (!counts) patterns.set(chunk, (counts = new Map()));
-      counts.set(pattern, (counts.get(pattern) ?? 0) + 1);
-      if (outgoing) {
-        identityOf++;
-        let done = identityDone.get(chunk);
-        if (!done) identityDone.set(chunk, (done = new Map()));
-        let confirmed = done.get(pattern);
-        if (confirmed === undefined) done.set(pattern, (confirmed = itemDone(chunk.items(i).ids, chunk.states(i), IDENTITY_ITEM)));
-        if (person === 'right' || person === 'someone-else' || confirmed) identity++;
+      if (outcome === INVITED || !Number.isNaN(col.appointmentAt[i]!)) invited++;
+      const dueAt = col.callbackDueAt[i]!;
+      if (outcome === CALLBACK && !Number.isNaN(dueAt)) {
+        callbacksAgreed++;
+        const id = known ? known.get(row) : chunk.id(i);
+        const judgedCallback = callbackKept(dueAt, id === undefined ? undefined : keptAt.get(id), id === undefined ? undefined : changes.get(id), now);
+        if (judgedCallback !== null) keptOf++;
+        if (judgedCallback === 'on-time') kept++;
       }
+      const score = col.score[i]!;
+      if (!Number.isNaN(score)) {
+        scoreSum += score;
+        scored++;
+      }
+      if (judged) {
+        spoken++;
+        if ((col.flags[i]! & 2) !== 0) greeting++;
+        const pattern = patternBase[c]! + col.list[i]! * chunk.tables.stateTexts.length + col.states[i]!;
+        judgedCalls[pattern] = judgedCalls[pattern]! + 1;
+        if (outgoing) {
+          identityOf++;
+          // Who answered says it; else the identity item, once per pattern below.
+          if (person === RIGHT || person === SOMEONE_ELSE) identity++;
+          else outgoingUnconfirmed[pattern] = outgoingUnconfirmed[pattern]! + 1;
+        }
+      }
+      days.add(col.startedAt[i]!);
     }
-    days.add(col.startedAt[i]!);
   }
 
   const items = new Map<string, { label: string; done: number; applied: number }>();
   let doneItems = 0;
   let atWrapUp = 0;
-  for (const [chunk, counts] of patterns) {
+  chunks.forEach((chunk, c) => {
     const width = chunk.tables.stateTexts.length;
-    for (const [pattern, calls] of counts) {
-      const list = chunk.tables.lists[Math.floor(pattern / width)]!;
-      const states = chunk.tables.stateTexts[pattern % width]!;
+    for (let pattern = patternBase[c]!; pattern < patternBase[c + 1]!; pattern++) {
+      const calls = judgedCalls[pattern]!;
+      if (calls === 0) continue;
+      const local = pattern - patternBase[c]!;
+      const list = chunk.tables.lists[Math.floor(local / width)]!;
+      const states = chunk.tables.stateTexts[local % width]!;
+      if (outgoingUnconfirmed[pattern]! > 0 && itemDone(list.ids, states, IDENTITY_ITEM)) identity += outgoingUnconfirmed[pattern]!;
       for (let k = 0; k < states.length; k++) {
         const state = states[k];
         if (state === ITEM_STATE.notApplicable) continue;
@@ -236,8 +280,7 @@ export function summarizeRows(
         }
       }
     }
-  }
-  const spoken = [...patterns.values()].reduce((sum, counts) => sum + [...counts.values()].reduce((a, b) => a + b, 0), 0);
+  });
 
   return {
     calls: count,
@@ -256,7 +299,7 @@ export function summarizeRows(
     meanScore: scored === 0 ? null : scoreSum / scored,
     perDay: days.list(),
     outcomes: Object.fromEntries(OUTCOMES.map((o, k) => [o, outcomeCounts[k]!])) as Record<Outcome, number>,
-    routingTargets: [...targets.values()].sort((a, b) => b.calls - a.calls || a.unitName.localeCompare(b.unitName, 'pl')),
+    routingTargets: targetList.sort((a, b) => b.calls - a.calls || a.unitName.localeCompare(b.unitName, 'pl')),
   };
 }
 
@@ -269,25 +312,43 @@ function itemDone(ids: readonly string[], states: string, id: string): boolean {
 
 /** Calls per local day. A day's name is worked out once per quarter of an hour met (every time zone's midnight falls on one), not once per call. */
 class DayCounter {
-  private readonly counts = new Map<string, number>();
-  private readonly quarters = new Map<number, string>();
+  private readonly names: string[] = [];
+  private readonly numbers = new Map<string, number>();
+  private counts = new Float64Array(64);
+  private readonly quarters = new Map<number, number>();
+  private lastQuarter = NaN;
+  private lastDay = -1;
 
   add(ms: number): void {
     const quarter = Math.floor(ms / QUARTER_MS);
-    let day = this.quarters.get(quarter);
-    if (day === undefined) {
+    let day = quarter === this.lastQuarter ? this.lastDay : (this.quarters.get(quarter) ?? -1);
+    if (day < 0) {
       const date = new Date(ms);
-      day = format(date, 'yyyy-MM-dd');
-      const end = new Date(date.getFullYear(), date.getMonth(), date.getDate() + 1).getTime();
+      const name = format(date, 'yyyy-MM-dd');
+      day = this.numbers.get(name) ?? -1;
+      if (day < 0) {
+        day = this.names.push(name) - 1;
+        this.numbers.set(name, day);
+        if (day >= this.counts.length) {
+          const grown = new Float64Array(this.counts.length * 2);
+          grown.set(this.counts);
+          this.counts = grown;
+        }
+      }
       const start = new Date(date.getFullYear(), date.getMonth(), date.getDate()).getTime();
+      const end = new Date(date.getFullYear(), date.getMonth(), date.getDate() + 1).getTime();
       // Only a quarter wholly inside the day is remembered (an old zone's offset in odd minutes is not).
-      if (quarter * QUARTER_MS >= start && (quarter + 1) * QUARTER_MS <= end) this.quarters.set(quarter, day);
+      if (quarter * QUARTER_MS >= start && (quarter + 1) * QUARTER_MS <= end) {
+        this.quarters.set(quarter, day);
+        this.lastQuarter = quarter;
+        this.lastDay = day;
+      }
     }
-    this.counts.set(day, (this.counts.get(day) ?? 0) + 1);
+    this.counts[day] = this.counts[day]! + 1;
   }
 
   list(): { day: string; calls: number }[] {
-    return [...this.counts].map(([day, calls]) => ({ day, calls })).sort((a, b) => (a.day < b.day ? -1 : 1));
+    return this.names.map((day, k) => ({ day, calls: this.counts[k]! })).sort((a, b) => (a.day < b.day ? -1 : 1));
   }
 }
 

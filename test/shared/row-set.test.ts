@@ -183,7 +183,9 @@ describe('rows as columns', () => {
         const now = BASE + after;
         const kept = callbacksKeptRows(set, all);
         expect(kept).toEqual(callbacksKept(rows));
-        const spread = summarizeRows(set, all, kept, now);
+        // As the register asks it: the callbacks known found by their ids' rows.
+        const table = set.firstOfEachId(() => undefined);
+        const spread = summarizeRows(set, all, kept, now, new Map(), (id) => table.find(id));
         const listed = summarize(rows, kept, now);
         // The order of items and targets is the register's to set (alignWithFacets); the figures must agree.
         const byId = <T extends { id?: string; unitId?: string }>(list: T[]) => [...list].sort((a, b) => ((a.id ?? a.unitId)! < (b.id ?? b.unitId)! ? -1 : 1));
