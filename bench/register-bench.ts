@@ -15,6 +15,8 @@ import { INCOMING, OUTGOING, recordedItems, sampleRecord } from '../test/helpers
 
 export interface ChildResult {
   ms: number;
+  /** summary mode: the figures alone, once the selection is made. */
+  figuresMs: number;
   rows: number;
   peakRssMb: number;
   peakHeapMb: number;
