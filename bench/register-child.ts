@@ -100,7 +100,7 @@ async function streamed(register: Register): Promise<number> {
   await writeCsv(register, rows, out);
   out.end();
   await once(out, 'finish');
-  return rows.length;
+  return rows.rows.length;
 }
 
 /** The summary's figures, the way one would first write them. */

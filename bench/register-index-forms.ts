@@ -104,7 +104,8 @@ async function runPhase(name: string, dir: string): Promise<Figures> {
     const PGlite = await loadPglite();
     const register = new Register(() => [{ kind: 'local', root: dir }], () => TEST_CATALOG, new RegisterIndex(indexDir(dir)));
     await register.refresh();
-    const { rows } = await register.rowsAt(register.select(NO_FILTER, sort));
+    const selection = register.select(NO_FILTER, sort);
+    const { rows } = await selection.read.rows(selection.rows);
     await fs.rm(pgDir(dir), { recursive: true, force: true });
     return measured(async () => {
       const db = await PGlite.create(pgDir(dir));

@@ -1,13 +1,14 @@
-import { createReadStream } from 'node:fs';
 import { once } from 'node:events';
-import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { stringify } from 'csv-stringify';
 import { format } from 'date-fns';
 import { csvCells, csvHeader, itemColumns, type ItemColumns } from '../../shared/register/register-csv';
 import type { RegisterRow } from '../../shared/register/register';
-import { readLineHead } from './journal-format';
-import type { Register } from './register';
+import { MAX_RECORD_CHARS, parseRecordLine, readLineHead, sha256 } from './journal-format';
+import { readBoundedLines } from './bounded-lines';
+import { openRegularFile } from './regular-file';
+import { withNoteLost, type RowsRead } from './rows-read';
+import type { Register, Selection } from './register';
 import type { OutgoingFile } from './file-exchange';
 
 /**
@@ -37,20 +38,17 @@ export function exportFileName(format_: ExportFormat, now: Date): string {
 }
 
 /** Writes the rows (by number in the register) as CSV to `out`, honouring back-pressure; resolves when all is handed to `out`. */
-export async function writeCsv(register: Register, rows: Uint32Array, out: Writable): Promise<void> {
+export async function writeCsv(register: Register, selection: Selection, out: Writable): Promise<void> {
   // One list per row (rows of a checklist version share theirs): the items most used get the columns.
-  await writeCsvRows(itemColumns(register.lists(rows)), withIntegrity(register, rows), out);
+  await writeCsvRows(itemColumns(selection.read.lists(selection.rows)), withIntegrity(register, selection), out);
 }
 
 /** Rows made a few hundred at a time, each with its note read from its line: the notes of a whole office are never in memory at once. */
-async function* withIntegrity(register: Register, rows: Uint32Array): AsyncGenerator<[RegisterRow, string][]> {
+async function* withIntegrity(register: Register, { read, rows }: Selection): AsyncGenerator<[RegisterRow, string][]> {
   for (let start = 0; start < rows.length; start += ROWS_READ_TOGETHER) {
-    const { rows: made, lost } = await register.rowsAt(rows.subarray(start, start + ROWS_READ_TOGETHER));
-    yield made.map((row, k) => {
-      const integrity = register.integrityOf(row);
-      // A line changed under the export since the register read it: the row is written, and says its note could not be read.
-      return [row, lost.has(k) ? [integrity, NOTE_LOST].filter(Boolean).join('; ') : integrity];
-    });
+    const { rows: made, lost } = await read.rows(rows.subarray(start, start + ROWS_READ_TOGETHER));
+    // A line changed under the export since the register read it: the row is written, and says its note could not be read.
+    yield made.map((row, k) => [row, withNoteLost(register.integrityOf(row), lost.has(k))]);
   }
 }
 
@@ -73,8 +71,6 @@ export async function writeCsvRows(items: ItemColumns, batches: Iterable<readonl
   await Promise.race([once(csv, 'end'), gone]);
 }
 
-/** Said of a row whose line changed after the register read it: its note is not written. */
-export const NOTE_LOST = 'Notatka niedostępna — plik zmieniony po odczycie rejestru';
 
 /**
  * Writes the stored lines of the rows' records to `out`, month file by month
@@ -83,28 +79,37 @@ export const NOTE_LOST = 'Notatka niedostępna — plik zmieniony po odczycie re
  * along, so an export of a clerk's whole month re-imports with its hash chain
  * whole. A record kept in two folders is written once.
  */
-export async function writeJsonl(register: Register, rows: Uint32Array, out: Writable): Promise<void> {
-  const wanted = new Map<string, { paths: readonly string[]; ids: Set<string> }>();
-  for (const number of rows) {
-    const row = register.place(number);
-    let file = wanted.get(row.file);
-    if (!file) wanted.set(row.file, (file = { paths: register.sourcesOf(row), ids: new Set() }));
-    file.ids.add(row.id);
+export async function writeJsonl(selection: Selection, out: Writable): Promise<void> {
+  const { read } = selection;
+  const wanted = new Map<string, { paths: readonly string[]; calls: Map<string, ReturnType<RowsRead['place']>> }>();
+  for (const number of selection.rows) {
+    const place = read.place(number);
+    let file = wanted.get(place.file);
+    if (!file) wanted.set(place.file, (file = { paths: read.sourcesOf(place.file), calls: new Map() }));
+    file.calls.set(place.id, place);
   }
   const gone = outputGone(out);
   const written = new Set<string>();
-  for (const { paths, ids } of wanted.values()) {
+  for (const { paths, calls } of wanted.values()) {
     for (const path of paths) {
-      const lines = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity });
+      // Only a regular file, a line at a time and none longer than a record: a file swapped since the reading (a pipe, a link to a device) holds nothing up.
+      const handle = await openRegularFile(path).catch(() => null);
+      if (!handle) continue;
       try {
-        for await (const line of lines) {
-          const head = readLineHead(line);
-          if (head === 'corrupt' || written.has(head.id) || (head.type === 'call' && !ids.has(head.id))) continue;
+        for await (const { text } of readBoundedLines(handle.createReadStream({ autoClose: false }), MAX_RECORD_CHARS)) {
+          if (text === null) continue;
+          const head = readLineHead(text);
+          if (head === 'corrupt' || written.has(head.id)) continue;
+          if (head.type === 'call') {
+            // The very line the register verified, or nothing: an edit made since (an identifier typed in) is not exported.
+            const place = calls.get(head.id);
+            if (!place || !place.chunk.tagMatches(place.index, sha256(text))) continue;
+          } else if (!parseRecordLine(text)) continue;
           written.add(head.id);
-          if (!out.write(line + '\n') && !(await drained(out, gone))) return;
+          if (!out.write(text + '\n') && !(await drained(out, gone))) return;
         }
       } finally {
-        lines.close();
+        await handle.close();
       }
     }
   }
@@ -128,10 +133,10 @@ async function drained(stream: Writable | Readable, gone: Promise<void>): Promis
 }
 
 /** An export of the rows as a file for the person: its suggested name, its type and how it is written. */
-export function exportFile(register: Register, rows: Uint32Array, format_: ExportFormat, now: Date): OutgoingFile {
+export function exportFile(register: Register, selection: Selection, format_: ExportFormat, now: Date): OutgoingFile {
   return {
     suggestedName: exportFileName(format_, now),
     contentType: format_ === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8',
-    write: (out) => (format_ === 'csv' ? writeCsv : writeJsonl)(register, rows, out),
+    write: (out) => (format_ === 'csv' ? writeCsv(register, selection, out) : writeJsonl(selection, out)),
   };
 }

@@ -11,7 +11,7 @@ import type { JournalHead, ScannerState } from './journal-format';
 import { decodeRows, encodeRows, type EncodedRows } from './register-rows-codec';
 import { writeFileAtomic } from './atomic-file';
 import { readRegularFile } from './regular-file';
-import { monthOfFileName } from './journal-layout';
+import { monthFileRelative, monthOfFileName } from './journal-layout';
 
 /**
  * The register's index: for each copy of a month file it has read, what was
@@ -127,7 +127,7 @@ export class RegisterIndex {
       const rows = decodeRows(JSON.parse(lines[1]!) as EncodedRows);
       // Rows of another clerk's folder or of another copy are not this file's.
       for (const [id] of rows.tables.clerks) if (id !== clerkId) return null;
-      for (const [, copy] of rows.tables.places) if (copy !== kind) return null;
+      for (const [file, copy] of rows.tables.places) if (copy !== kind || file !== monthFileRelative(clerkId, month)) return null;
       return { ...rest, rows };
     } catch {
       return null; // not JSON, or rows not of the shape this version writes: as if there were none

@@ -4,6 +4,7 @@ import { missedItems, type RegisterFilter, type RegisterRow, type RegisterSort }
 import { UNREADABLE_SHOWN, type RegisterCall, type RegisterPageSchema, type RegisterProblemsPageSchema, type RegisterRowView } from '../../shared/register/register-api';
 import type { OutgoingFile } from './file-exchange';
 import { problemView, type Register } from './register';
+import { withNoteLost } from './rows-read';
 import { exportFile, type ExportFormat } from './register-export';
 
 /**
@@ -40,16 +41,19 @@ export class FolderRegisterReader implements RegisterReader {
 
   async page({ filter, sort, offset, limit, refresh, withSummary }: RegisterQuestion, now: number): Promise<RegisterPage> {
     let register = await this.register.ensureLoaded(refresh);
-    let shown = await register.rowsAt(register.select(filter, sort).subarray(offset, offset + limit));
+    let selection = register.select(filter, sort);
+    let shown = await selection.read.rows(selection.rows.subarray(offset, offset + limit));
     // A line changed since it was read (a clerk's app appended and a hand edited, a file replaced): read the folders again, once.
     if (shown.lost.size > 0) {
       register = await this.register.ensureLoaded(true);
-      shown = await register.rowsAt(register.select(filter, sort).subarray(offset, offset + limit));
+      selection = register.select(filter, sort);
+      shown = await selection.read.rows(selection.rows.subarray(offset, offset + limit));
     }
     return {
-      total: register.select(filter, sort).length,
+      total: selection.rows.length,
       offset,
-      rows: shown.rows.map((row) => rowView(row, register.integrityOf(row))),
+      // Still not the line it was (changed again meanwhile): the row says so, never a blank note in silence.
+      rows: shown.rows.map((row, k) => rowView(row, withNoteLost(register.integrityOf(row), shown.lost.has(k)))),
       summary: withSummary ? register.summary(filter, sort, now) : null,
       facets: register.facets(),
       problemCount: register.problemCount,
@@ -72,8 +76,8 @@ export class FolderRegisterReader implements RegisterReader {
 
   async exportFile(filter: RegisterFilter, sort: RegisterSort, format: ExportFormat, now: Date): Promise<{ file: OutgoingFile; rows: number }> {
     const register = await this.register.ensureLoaded();
-    const rows = register.select(filter, sort);
-    return { file: exportFile(register, rows, format, now), rows: rows.length };
+    const selection = register.select(filter, sort);
+    return { file: exportFile(register, selection, format, now), rows: selection.rows.length };
   }
 }
 

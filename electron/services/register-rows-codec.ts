@@ -2,6 +2,10 @@ import { CHECKLIST_TRUST } from '../../shared/call/checklist-catalog';
 import { PERSON_ANSWERS } from '../../shared/call/outbound';
 import { OUTCOMES } from '../../shared/call/outcomes';
 import { FOLDER_KINDS } from '../../shared/register/register-api';
+import { MAX_RECORD_CHARS } from './journal-format';
+
+/** The latest (and, negated, earliest) time a Date can hold. */
+const LATEST_DATE_MS = 8.64e15;
 import { COLUMN_NAMES, COLUMN_TYPES, RowChunk, type ChunkColumns, type ChunkTables } from '../../shared/register/row-chunk';
 
 /**
@@ -60,6 +64,22 @@ export function decodeRows(encoded: EncodedRows): RowChunk {
   within(c.unit, tables.units.length, 0xffffffff);
   within(c.list, tables.lists.length);
   within(c.states, tables.stateTexts.length);
+  // Numbers a record can have: a time a date can show, a length a line can be, a score between none and all (NaN: none, where a column allows it).
+  const all = (column: Float64Array, test: (value: number) => boolean, name: string) => {
+    for (const value of column) if (!test(value)) throw new Error(`index rows: ${name} not a value a record has`);
+  };
+  const time = (value: number) => Number.isFinite(value) && Math.abs(value) <= LATEST_DATE_MS;
+  all(c.startedAt, time, 'startedAt');
+  all(c.savedAt, time, 'savedAt');
+  all(c.durationSec, (v) => Number.isFinite(v) && v >= 0, 'durationSec');
+  all(c.appointmentAt, (v) => Number.isNaN(v) || time(v), 'appointmentAt');
+  all(c.callbackDueAt, (v) => Number.isNaN(v) || time(v), 'callbackDueAt');
+  all(c.score, (v) => Number.isNaN(v) || (v >= 0 && v <= 1), 'score');
+  all(c.lineStart, (v) => Number.isSafeInteger(v) && v >= 0, 'lineStart');
+  for (let i = 0; i < count; i++) {
+    if (c.lineLength[i]! > MAX_RECORD_CHARS * 4) throw new Error('index rows: a line longer than any record');
+    if (tables.stateTexts[c.states[i]!]!.length !== tables.lists[c.list[i]!]!.ids.length) throw new Error('index rows: states not of their list');
+  }
   if (!Array.isArray(encoded.callbackOf) || !encoded.callbackOf.every(([i, id]) => Number.isInteger(i) && i >= 0 && i < count && isString(id))) throw new Error('index rows: bad callback');
   return new RowChunk(count, c, tables, new Map(encoded.callbackOf));
 }

@@ -6,7 +6,7 @@ import { isCallRecord } from '../../shared/journal/journal-record';
 import { createRowMaker, openedCall, type RegisterFilter, type RegisterRow, type RegisterSort } from '../../shared/register/register';
 import { ChunkBuilder, RowChunk } from '../../shared/register/row-chunk';
 import { RowSet, type IdTable } from '../../shared/register/row-set';
-import { readLinesAt } from './lines-at';
+import { RowsRead } from './rows-read';
 import { PROBLEM_LINES_SHOWN, type RegisterCall, type RegisterFolderKind, type RegisterProblemKind } from '../../shared/register/register-api';
 import { alignWithFacets, callbacksKeptRows, summarizeRows, type CallbackChangeFact, type RegisterFacets, type RegisterSummary } from '../../shared/register/statistics';
 import { callDigest, decodeLine, genesisHash, JournalScanner, sha256, MAX_RECORD_CHARS, parseRecordLine, readableEndOfBytes, readLineHead, type JournalHead } from './journal-format';
@@ -33,6 +33,12 @@ import { MONTH_FILE_MAX_BYTES } from './journal';
  * file of this app, or one line of a million broken ones, is named and
  * counted; the work per file is bounded and everything readable is shown.
  */
+
+/** Calls chosen by a filter and order: row numbers of the reading they were chosen from (a later reading does not change what they mean). */
+export interface Selection {
+  read: RowsRead;
+  rows: Uint32Array;
+}
 
 export interface RegisterFolder {
   /** Shown to a person: this computer, the team folder, files imported from clerks. */
@@ -112,12 +118,10 @@ const LINES_PER_TURN = 2_000;
 
 export class Register {
   private readonly cache = new Map<string, CachedFile>();
-  /** Every row read, of every copy: the chunks in the order copies are preferred (this computer's first). */
-  private set = new RowSet([]);
-  /** The month file each chunk of `set` was read from. */
-  private chunkPaths: string[] = [];
+  /** What the last reading made: every row of every copy (the chunks in the order copies are preferred, this computer's first), and their files. */
+  private read = RowsRead.none(new RowSet([]));
   /** One row per call (the first copy of it), by row number in `set`; and by id. */
-  private calls = new Uint32Array(0);
+  private calls: Uint32Array = new Uint32Array(0);
   private ids: IdTable = new RowSet([]).firstOfEachId(() => undefined);
   private facetList: RegisterFacets | null = null;
   private loaded = false;
@@ -133,9 +137,7 @@ export class Register {
   private maskedOnImport = new Set<string>();
   /** Rows whose id another copy holds with other content: the id and the other copy. */
   private conflicts = new Map<string, RegisterFolderKind>();
-  /** Where each month file was read from: every folder that has it. */
-  private sources = new Map<string, string[]>();
-  private lastQuery: { key: string; rows: Uint32Array; summary: RegisterSummary | null } | null = null;
+  private lastQuery: { key: string; selection: Selection; summary: RegisterSummary | null } | null = null;
 
   constructor(
     private readonly folders: () => RegisterFolder[],
@@ -166,8 +168,8 @@ export class Register {
   row(id: string): Pick<RegisterRow, 'id' | 'digest' | 'copy' | 'file'> | undefined {
     const row = this.ids.find(id);
     if (row < 0) return undefined;
-    const chunk = this.set.chunk(row);
-    const i = this.set.local(row);
+    const chunk = this.read.set.chunk(row);
+    const i = this.read.set.local(row);
     return { id, digest: chunk.digest(i), copy: chunk.copy(i), file: chunk.file(i) };
   }
 
@@ -401,7 +403,7 @@ export class Register {
     const problems: RegisterProblem[] = [];
     let problemTotal = 0;
     const keep = (p: RegisterProblem) => problems.length < PROBLEM_ENTRIES_KEPT && problems.push(p);
-    this.sources = new Map();
+    const sources = new Map<string, string[]>();
     this.conflicts = new Map();
     this.flagged = new Map();
     this.maskedOnImport = new Set();
@@ -411,8 +413,8 @@ export class Register {
     const chunkPaths: string[] = [];
     for (const [path, file] of files) {
       if (file.shelf === 'conflicts') continue;
-      let paths = this.sources.get(file.relative);
-      if (!paths) this.sources.set(file.relative, (paths = []));
+      let paths = sources.get(file.relative);
+      if (!paths) sources.set(file.relative, (paths = []));
       paths.push(path);
       chunks.push(file.rows);
       chunkPaths.push(path);
@@ -447,8 +449,7 @@ export class Register {
         }
       }
     }
-    this.set = set;
-    this.chunkPaths = chunkPaths;
+    this.read = new RowsRead(set, chunkPaths, sources);
     this.ids = ids;
     this.calls = ids.rows;
     this.facetList = null;
@@ -460,7 +461,15 @@ export class Register {
     this.keptAt = callbacksKeptRows(set, this.calls);
     // The same change read from two copies (this computer's and the team's) counts once.
     const changes = new Map<string, { callbackOf: string } & CallbackChangeFact>();
-    for (const [, file] of files) for (const [id, change] of file.changes) if (!changes.has(id)) changes.set(id, change);
+    for (const [, file] of files) {
+      const clerkId = file.relative.split('/')[1];
+      for (const [id, change] of file.changes) {
+        if (changes.has(id)) continue;
+        // Only the clerk who agreed a callback moves or calls it off: a change in another clerk's file naming it counts for nothing.
+        const agreed = ids.find(change.callbackOf);
+        if (agreed >= 0 && set.chunk(agreed).clerkId(set.local(agreed)) === clerkId) changes.set(id, change);
+      }
+    }
     this.callbackChanges = new Map();
     for (const change of [...changes.values()].sort((a, b) => a.at - b.at)) {
       const list = this.callbackChanges.get(change.callbackOf);
@@ -470,52 +479,15 @@ export class Register {
     this.lastQuery = null;
   }
 
-  /** The filtered calls in the asked order, by row number; the last filter and order are kept, so paging through them is cheap. */
-  select(filter: RegisterFilter, sort: RegisterSort): Uint32Array {
-    return this.selection(filter, sort).rows;
+  /** The filtered calls in the asked order; the last filter and order are kept, so paging through them is cheap. */
+  select(filter: RegisterFilter, sort: RegisterSort): Selection {
+    return this.selection(filter, sort).selection;
   }
 
   summary(filter: RegisterFilter, sort: RegisterSort, now: number): RegisterSummary {
-    const selection = this.selection(filter, sort);
-    selection.summary ??= alignWithFacets(summarizeRows(this.set, selection.rows, this.keptAt, now, this.callbackChanges, (id) => this.ids.find(id)), this.facets());
-    return selection.summary;
-  }
-
-  /**
-   * The rows as the table and the exports show them, each with its note,
-   * read from its line in its month file. `lost`: the rows (by place in
-   * `rows`) whose line is no longer what it was when they were read (the
-   * file was changed since) — each comes with no note; refresh and ask again.
-   */
-  async rowsAt(rows: ArrayLike<number>): Promise<{ rows: RegisterRow[]; lost: ReadonlySet<number> }> {
-    const byChunk = new Map<number, number[]>();
-    for (let k = 0; k < rows.length; k++) {
-      const c = this.set.chunkNumber(rows[k]!);
-      let list = byChunk.get(c);
-      if (!list) byChunk.set(c, (list = []));
-      list.push(k);
-    }
-    const made: RegisterRow[] = new Array(rows.length);
-    const lost = new Set<number>();
-    await Promise.all(
-      [...byChunk].map(async ([c, ks]) => {
-        const chunk = this.set.chunks[c]!;
-        const places = ks.map((k) => chunk.linePlace(this.set.local(rows[k]!)));
-        const texts = await readLinesAt(this.chunkPaths[c]!, places).catch(() => places.map(() => null));
-        ks.forEach((k, m) => {
-          const i = this.set.local(rows[k]!);
-          const note = noteOf(chunk, i, texts[m] ?? null);
-          if (note === null) lost.add(k);
-          made[k] = chunk.row(i, note ?? '');
-        });
-      }),
-    );
-    return { rows: made, lost };
-  }
-
-  /** The checklist lists of rows, one per row (what the export's item columns are chosen from). */
-  lists(rows: Uint32Array): Iterable<RegisterRow['items']> {
-    return this.set.lists(rows);
+    const query = this.selection(filter, sort);
+    query.summary ??= alignWithFacets(summarizeRows(this.read.set, query.selection.rows, this.keptAt, now, this.callbackChanges, (id) => this.ids.find(id)), this.facets());
+    return query.summary;
   }
 
   /** What is wrong with the copy a row came from, or with the row itself; '' when nothing is. */
@@ -548,13 +520,11 @@ export class Register {
   async openCall(id: string): Promise<RegisterCall | null> {
     const found = this.ids.find(id);
     if (found < 0) return null;
-    const c = this.set.chunkNumber(found);
-    const chunk = this.set.chunks[c]!;
-    const i = this.set.local(found);
-    const [text] = await readLinesAt(this.chunkPaths[c]!, [chunk.linePlace(i)]).catch(() => [null]);
-    const record = text !== null && text !== undefined && chunk.tagMatches(i, sha256(text)) ? parseRecordLine(text) : null;
+    const read = this.read;
+    const text = await read.line(found);
+    const record = text === null ? null : parseRecordLine(text);
     if (!record || !isCallRecord(record)) return null;
-    const row = chunk.row(i, record.note);
+    const row = read.set.chunk(found).row(read.set.local(found), record.note);
     const { problems, conflictWith, maskedOnImport } = this.integrityParts(row);
     return {
       ...openedCall(row, record, verifyRecordedItems(record, this.catalog())),
@@ -562,18 +532,6 @@ export class Register {
       file: row.file,
       integrity: { problems: problems.map(problemView), conflictWith, maskedOnImport },
     };
-  }
-
-  /** The files a row's record may be stored in (the clerk's copy and the team copy of its month). */
-  sourcesOf(row: Pick<RegisterRow, 'file'>): readonly string[] {
-    return this.sources.get(row.file) ?? [];
-  }
-
-  /** A row's id and month file, without its note: what the JSON Lines export picks lines by. */
-  place(row: number): { id: string; file: string } {
-    const chunk = this.set.chunk(row);
-    const i = this.set.local(row);
-    return { id: chunk.id(i), file: chunk.file(i) };
   }
 
   /** The clerks, routed units and checklist items present, for the filter lists. */
@@ -592,9 +550,10 @@ export class Register {
     let lastClerk = -1;
     let lastList = -1;
     let lastUnit = -1;
+    const { set } = this.read;
     for (const row of this.calls) {
-      const chunk = this.set.chunk(row);
-      const i = this.set.local(row);
+      const chunk = set.chunk(row);
+      const i = set.local(row);
       const clerk = chunk.columns.clerk[i]!;
       const list = chunk.columns.list[i]!;
       const unit = chunk.unitNumber(i);
@@ -604,7 +563,7 @@ export class Register {
       lastChunk = chunk;
       lastClerk = clerk;
       lastList = list;
-      if (unit >= 0) lastUnit = unit;
+      lastUnit = unit;
     }
     for (const list of lists) list.ids.forEach((id, i) => items.has(id) || items.set(id, list.labels[i]!));
     // Two with one name: by id, as the database's lists are (never by which was met first).
@@ -619,24 +578,10 @@ export class Register {
   private selection(filter: RegisterFilter, sort: RegisterSort) {
     const key = JSON.stringify([filter, sort]);
     if (this.lastQuery?.key !== key) {
-      this.lastQuery = { key, rows: this.set.sort(this.set.filter(this.calls, filter), sort), summary: null };
+      const { set } = this.read;
+      this.lastQuery = { key, selection: { read: this.read, rows: set.sort(set.filter(this.calls, filter), sort) }, summary: null };
     }
     return this.lastQuery;
-  }
-}
-
-/**
- * A row's note from its line as read now — null when the line is no longer
- * the one the row was made of (its hash is not the one kept). The line was
- * verified and validated when the row was made: the same bytes parse the same.
- */
-function noteOf(chunk: RowChunk, i: number, text: string | null): string | null {
-  if (text === null || !chunk.tagMatches(i, sha256(text))) return null;
-  try {
-    const note = (JSON.parse(text) as { note?: unknown }).note;
-    return typeof note === 'string' ? note : null;
-  } catch {
-    return null;
   }
 }
 

@@ -132,9 +132,9 @@ export class RowChunk {
     return sameBytes(this.columns.id, i * ID_BYTES, bytes, at, ID_BYTES);
   }
 
-  /** A hash of row i's id, for a table by id. */
-  idHash(i: number): number {
-    return idHash(this.columns.id, i * ID_BYTES);
+  /** A hash of row i's id, for a table by id (see idHash). */
+  idHash(i: number, key: Uint32Array): number {
+    return idHash(this.columns.id, i * ID_BYTES, key);
   }
 
   /** Whether the line read now at row i's place is the one it was made of. */
@@ -243,11 +243,13 @@ const NONE_32 = 0xffffffff;
 export class ChunkBuilder {
   private count = 0;
   private columns = allocate(64);
-  private readonly clerks = new Numbering<string>();
-  private readonly places = new Numbering<string>();
-  private readonly units = new Numbering<string>();
-  private readonly lists = new Numbering<ItemList>();
-  private readonly stateTexts = new Numbering<string>();
+  private readonly clerks = new Map<string, number>();
+  private readonly places = new Map<string, number>();
+  private readonly units = new Map<string, number>();
+  /** A list's number by the object (rows of one checklist version share it), then by what it says (a list read from the index, then the same made anew). */
+  private readonly listNumbers = new Map<ItemList, number>();
+  private readonly listsByContent = new Map<string, number>();
+  private readonly stateTexts = new Map<string, number>();
   private readonly tables: ChunkTables = { clerks: [], places: [], units: [], lists: [], stateTexts: [] };
   private readonly callbackOf = new Map<number, string>();
 
@@ -258,11 +260,23 @@ export class ChunkBuilder {
     for (const name of COLUMN_NAMES) (builder.columns[name] as Uint8Array).set(chunk.columns[name] as Uint8Array);
     builder.count = chunk.count;
     const t = chunk.tables;
-    for (const clerk of t.clerks) builder.number(builder.clerks, builder.tables.clerks, JSON.stringify(clerk), () => clerk);
-    for (const place of t.places) builder.number(builder.places, builder.tables.places, JSON.stringify(place), () => place);
-    for (const unit of t.units) builder.number(builder.units, builder.tables.units, JSON.stringify(unit), () => unit);
-    for (const list of t.lists) builder.number(builder.lists, builder.tables.lists, list, () => list);
-    for (const states of t.stateTexts) builder.number(builder.stateTexts, builder.tables.stateTexts, states, () => states);
+    // Every table kept as it is, numbers and all (the columns copied point into them); a new row finds an entry by what it says.
+    const keep = <V>(numbers: Map<string, number>, table: V[], entries: readonly V[], key: (entry: V) => string) =>
+      entries.forEach((entry, number) => {
+        table.push(entry);
+        if (!numbers.has(key(entry))) numbers.set(key(entry), number);
+      });
+    keep(builder.clerks, builder.tables.clerks, t.clerks, (e) => JSON.stringify(e));
+    keep(builder.places, builder.tables.places, t.places, (e) => JSON.stringify(e));
+    keep(builder.units, builder.tables.units, t.units, (e) => JSON.stringify(e));
+    keep(builder.stateTexts, builder.tables.stateTexts, t.stateTexts, (e) => e);
+    // Kept as they are, numbers and all: the columns copied point into them.
+    t.lists.forEach((list, number) => {
+      builder.tables.lists.push(list);
+      builder.listNumbers.set(list, number);
+      const content = listContent(list);
+      if (!builder.listsByContent.has(content)) builder.listsByContent.set(content, number);
+    });
     for (const [i, id] of chunk.callbackOf) builder.callbackOf.set(i, id);
     return builder;
   }
@@ -293,7 +307,7 @@ export class ChunkBuilder {
     c.clerk[i] = this.number(this.clerks, this.tables.clerks, JSON.stringify([row.clerkId, row.clerkName]), () => [row.clerkId, row.clerkName]);
     c.place[i] = this.number(this.places, this.tables.places, JSON.stringify([row.file, row.copy]), () => [row.file, row.copy]);
     c.unit[i] = row.routedTo ? this.number(this.units, this.tables.units, JSON.stringify([row.routedTo.unitId, row.routedTo.unitName, row.routedTo.external]), () => [row.routedTo!.unitId, row.routedTo!.unitName, row.routedTo!.external]) : NONE_32;
-    c.list[i] = this.number(this.lists, this.tables.lists, row.items, () => row.items);
+    c.list[i] = this.listNumber(row.items);
     c.states[i] = this.number(this.stateTexts, this.tables.stateTexts, row.states, () => row.states);
     if (row.callbackOf !== null) this.callbackOf.set(i, row.callbackOf);
   }
@@ -315,9 +329,27 @@ export class ChunkBuilder {
     return i;
   }
 
-  private number<K, V>(numbering: Numbering<K>, table: V[], key: K, value: () => V): number {
-    const number = numbering.of(key);
-    if (number === table.length) table.push(value());
+  private listNumber(list: ItemList): number {
+    let number = this.listNumbers.get(list);
+    if (number === undefined) {
+      const content = listContent(list);
+      number = this.listsByContent.get(content);
+      if (number === undefined) {
+        number = this.tables.lists.push(list) - 1;
+        this.listsByContent.set(content, number);
+      }
+      this.listNumbers.set(list, number);
+    }
+    return number;
+  }
+
+  /** The number of what repeats, in the order first met: its place in the table. */
+  private number<V>(numbers: Map<string, number>, table: V[], key: string, value: () => V): number {
+    let number = numbers.get(key);
+    if (number === undefined) {
+      number = table.push(value()) - 1;
+      numbers.set(key, number);
+    }
     return number;
   }
 }
@@ -332,18 +364,10 @@ export function allocate(rows: number): ChunkColumns {
   return columns as unknown as ChunkColumns;
 }
 
+const listContent = (list: ItemList): string => JSON.stringify([list.ids, list.labels]);
+
 const orNull = (value: number): number | null => (Number.isNaN(value) ? null : value);
 
-/** Numbers values in the order first met. */
-class Numbering<T> {
-  private readonly numbers = new Map<T, number>();
-
-  of(value: T): number {
-    let number = this.numbers.get(value);
-    if (number === undefined) this.numbers.set(value, (number = this.numbers.size));
-    return number;
-  }
-}
 
 const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
 
@@ -371,20 +395,29 @@ export function uuidOf(bytes: Uint8Array, at: number): string {
 }
 
 /**
- * A hash of the 16 bytes of an id. Every byte counts: the app's ids are
- * UUIDv7, whose first six bytes are the time they were made, alike for a
- * day's calls. FNV-1a, then mixed (murmur3's finaliser) for the low bits a
- * table of a power of two looks at.
+ * A hash of the 16 bytes of an id, keyed by `key` (random, chosen by the
+ * table). Every byte counts: the app's ids are UUIDv7, whose first six bytes
+ * are the time they were made, alike for a day's calls. The key keeps ids
+ * written to collide (anyone who can write the team folder chooses them) from
+ * colliding here; the table also starts again with another key, and in the
+ * end falls back to a Map, if a probe ever runs long (row-set.ts).
  */
-export function idHash(bytes: Uint8Array, at: number): number {
-  let h = 0x811c9dc5;
-  for (let k = 0; k < ID_BYTES; k++) h = Math.imul(h ^ bytes[at + k]!, 0x01000193);
+export function idHash(bytes: Uint8Array, at: number, key: Uint32Array): number {
+  let h = key[0]!;
+  for (let word = 0; word < ID_BYTES / 4; word++) {
+    const w = bytes[at + word * 4]! | (bytes[at + word * 4 + 1]! << 8) | (bytes[at + word * 4 + 2]! << 16) | (bytes[at + word * 4 + 3]! << 24);
+    h = mix(h ^ w ^ key[word + 1]!);
+  }
+  return h >>> 0;
+}
+
+/** murmur3's finaliser: every bit of the input moves about half the bits of the output. */
+function mix(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
+  return h ^ (h >>> 16);
 }
 
 function sameBytes(a: Uint8Array, at: number, b: Uint8Array, bt: number, length: number): boolean {

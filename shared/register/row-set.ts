@@ -55,19 +55,31 @@ export class RowSet {
   /**
    * One row per id, the first met in chunk order (the caller orders the
    * chunks: this computer's copy first). Every later row with an id already
-   * met is handed to `duplicate` with the first.
+   * met is handed to `duplicate` with the first. `keysTried`: how many
+   * random keys the typed-array table is given before the Map (0: the Map).
    */
-  firstOfEachId(duplicate: (first: number, row: number) => void): IdTable {
-    const table = new IdTable(this, this.total);
-    const kept: number[] = [];
-    for (let row = 0; row < this.total; row++) {
-      const first = table.insert(row);
-      if (first < 0) kept.push(row);
-      else duplicate(first, row);
+  firstOfEachId(duplicate: (first: number, row: number) => void, { keysTried = 2 } = {}): IdTable {
+    // A table whose probes run long (ids chosen to collide under its key) starts again with another key; a Map, as a last resort, cannot be led astray.
+    for (let attempt = 0; ; attempt++) {
+      const table: IdTable = attempt < keysTried ? new ProbedIds(this, this.total) : new MappedIds(this);
+      const kept: number[] = [];
+      const found: [number, number][] = [];
+      try {
+        for (let row = 0; row < this.total; row++) {
+          const first = table.insert(row);
+          if (first < 0) kept.push(row);
+          else found.push([first, row]);
+        }
+      } catch (error) {
+        if (error instanceof Crowded) continue;
+        throw error;
+      }
+      for (const [first, row] of found) duplicate(first, row);
+      table.rows = Uint32Array.from(kept);
+      return table;
     }
-    table.rows = Uint32Array.from(kept);
-    return table;
   }
+
 
   /** The rows of `rows` that pass the filter, in the same order. */
   filter(rows: Uint32Array, filter: RegisterFilter): Uint32Array {
@@ -101,7 +113,8 @@ export class RowSet {
         const unit = chunk.unitNumber(i);
         if (unit < 0 || !tests.unit[unit]) continue;
       }
-      if (missed !== null) {
+      // As rowFilter reads it: an empty item is no filter.
+      if (missed) {
         const key = col.list[i]! * chunk.tables.stateTexts.length + col.states[i]!;
         let passes = tests.missed.get(key);
         if (passes === undefined) tests.missed.set(key, (passes = missedMatches(chunk.items(i), chunk.states(i), missed)));
@@ -197,12 +210,33 @@ function missedMatches(items: ItemList, states: string, missed: string): boolean
   return index >= 0 && states[index] === ITEM_STATE.missed;
 }
 
-/** Rows by id: open addressing over a typed array, the id's first bytes as its hash. */
-export class IdTable {
+/** One row per id, and the row of an id. */
+export interface IdTable {
   /** The rows kept, one per id. */
+  rows: Uint32Array;
+  /** Puts the row in; if a row with its id is there already, leaves it and returns that row, else -1. */
+  insert(row: number): number;
+  /** The row with this id, or -1. */
+  find(id: string): number;
+}
+
+/** Probes past this many slots mean the ids were chosen to collide: the table starts again. */
+const LONGEST_PROBE = 64;
+
+class Crowded extends Error {}
+
+/** A key for the table's hash: Web Crypto's random numbers, there in Node and in a browser alike. */
+function randomKey(): Uint32Array {
+  const { crypto } = globalThis as unknown as { crypto: { getRandomValues(array: Uint32Array): Uint32Array } };
+  return crypto.getRandomValues(new Uint32Array(ID_BYTES / 4 + 1));
+}
+
+/** Rows by id: open addressing over a typed array, a keyed hash of the id's bytes. */
+class ProbedIds implements IdTable {
   rows = new Uint32Array(0);
   private readonly slots: Int32Array;
   private readonly mask: number;
+  private readonly key = randomKey();
   private readonly scratch = new Uint8Array(ID_BYTES);
 
   constructor(
@@ -215,21 +249,21 @@ export class IdTable {
     this.mask = size - 1;
   }
 
-  /** Puts the row in; if a row with its id is there already, leaves it and returns that row. */
   insert(row: number): number {
     const chunk = this.set.chunk(row);
     const i = this.set.local(row);
-    for (let slot = chunk.idHash(i) & this.mask; ; slot = (slot + 1) & this.mask) {
+    let slot = chunk.idHash(i, this.key) & this.mask;
+    for (let probes = 0; ; probes++, slot = (slot + 1) & this.mask) {
       const there = this.slots[slot]!;
       if (there < 0) {
         this.slots[slot] = row;
         return -1;
       }
       if (this.set.chunk(there).hasId(this.set.local(there), chunk.columns.id, i * ID_BYTES)) return there;
+      if (probes > LONGEST_PROBE) throw new Crowded();
     }
   }
 
-  /** The row with this id, or -1. */
   find(id: string): number {
     try {
       writeUuid(id, this.scratch, 0);
@@ -237,10 +271,30 @@ export class IdTable {
       return -1; // not an id any record can have
     }
     const s = this.scratch;
-    for (let slot = idHash(s, 0) & this.mask; ; slot = (slot + 1) & this.mask) {
+    for (let slot = idHash(s, 0, this.key) & this.mask; ; slot = (slot + 1) & this.mask) {
       const there = this.slots[slot]!;
       if (there < 0) return -1;
       if (this.set.chunk(there).hasId(this.set.local(there), s, 0)) return there;
     }
+  }
+}
+
+/** Rows by id in a Map of the ids as text: more memory, and no way to make its lookups slow. */
+class MappedIds implements IdTable {
+  rows = new Uint32Array(0);
+  private readonly byId = new Map<string, number>();
+
+  constructor(private readonly set: RowSet) {}
+
+  insert(row: number): number {
+    const id = this.set.chunk(row).id(this.set.local(row));
+    const there = this.byId.get(id);
+    if (there !== undefined) return there;
+    this.byId.set(id, row);
+    return -1;
+  }
+
+  find(id: string): number {
+    return this.byId.get(id) ?? -1;
   }
 }

@@ -50,7 +50,8 @@ const fresh = (catalog = TEST_CATALOG) => new Register(folders, () => catalog);
 /** Everything a lead can see of a register: every row with every field, what is wrong with it, every problem. */
 async function view(register: Register, refresh = true) {
   if (refresh) await register.refresh();
-  const { rows } = await register.rowsAt(register.select(NO_FILTER, sort));
+  const selection = register.select(NO_FILTER, sort);
+  const { rows } = await selection.read.rows(selection.rows);
   return {
     rows: rows.map((row) => ({ ...row, items: { ...row.items }, integrity: register.integrityOf(row) })),
     problems: register.problems.map(problemView),
@@ -321,6 +322,41 @@ describe('the register index: a reopened register shows what a fresh reading sho
       }),
       { numRuns: Number(process.env.IDX_RUNS ?? 120) },
     );
+  });
+
+  it('an index made by hand — a time that is no time, a score past 1, states not of their list, rows of another file — is read as none', async () => {
+    const file = new MonthFile(monthFilePath(teamDir, CLERK_ID, '2026-10'), CLERK_ID, '2026-10');
+    apply(file, { kind: 'append', count: 3, head: true });
+    await withIndex().refresh();
+    const index = new RegisterIndex(indexDir());
+    const forgeries: ((copy: NonNullable<Awaited<ReturnType<RegisterIndex['load']>>>) => void)[] = [
+      (copy) => void (copy.rows.columns.startedAt[0] = NaN),
+      (copy) => void (copy.rows.columns.savedAt[1] = 1e300),
+      (copy) => void (copy.rows.columns.score[0] = 5),
+      (copy) => void (copy.rows.columns.lineStart[0] = -1),
+      (copy) => void (copy.rows.tables.stateTexts[0] = 'dd'),
+      (copy) => void (copy.rows.tables.places[0]![0] = 'calls/inny/2026-10.jsonl'),
+    ];
+    for (const forge of forgeries) {
+      const copy = (await index.load('team', teamDir, CLERK_ID, file.path, '2026-10'))!;
+      forge(copy);
+      await index.save('team', teamDir, CLERK_ID, file.path, '2026-10', copy);
+      expect(await index.load('team', teamDir, CLERK_ID, file.path, '2026-10')).toBeNull();
+      // The register reads the file instead, and shows what a fresh reading shows.
+      expect(await view(withIndex())).toEqual(await view(fresh()));
+    }
+  });
+
+  it('a file that grew again and again keeps one entry per checklist version in its rows (the index does not grow with each reading)', async () => {
+    const file = new MonthFile(monthFilePath(teamDir, CLERK_ID, '2026-10'), CLERK_ID, '2026-10');
+    for (let round = 0; round < 6; round++) {
+      apply(file, { kind: 'append', count: 2, head: true });
+      await withIndex().refresh();
+    }
+    const copy = (await new RegisterIndex(indexDir()).load('team', teamDir, CLERK_ID, file.path, '2026-10'))!;
+    const lists = copy.rows.tables.lists.map((list) => JSON.stringify(list));
+    expect(new Set(lists).size).toBe(lists.length);
+    expect(await view(withIndex())).toEqual(await view(fresh()));
   });
 
   it('another checklist catalog: the calls are judged anew, not taken from the index', async () => {

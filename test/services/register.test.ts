@@ -9,11 +9,14 @@ import { CallJournal } from '../../electron/services/journal';
 import type { UnchainedRecord } from '../../shared/journal/journal-record';
 import type { UnchainedCallRecord } from '../../shared/journal/call-record';
 import { writeMonthWithHead } from '../helpers/month-files';
-import { CLERK_ID, OUTGOING, recordedItems, sampleRecord } from '../helpers/records';
+import { CLERK_ID, OUTGOING, recordedItems, sampleRecord, TEST_CATALOG } from '../helpers/records';
 import { useServicesOnTempFolder } from '../helpers/services';
 import type { AppServices } from '../../electron/services/app-services';
 import type { BrowserExchange } from '../../electron/services/file-exchange';
 import { Writable } from 'node:stream';
+import { Register } from '../../electron/services/register';
+import { writeCsv, writeJsonl } from '../../electron/services/register-export';
+import { NO_FILTER } from '../../shared/register/register';
 
 /**
  * The register over real journal files: two clerks, filters and the summary
@@ -236,6 +239,59 @@ describe('what the second review found, each held', () => {
     expect(page.total).toBe(3);
     expect((await problemsOf()).map((p) => [p.kind, p.folder])).toEqual([['conflict', 'local']]);
     expect(page.rows.find((r) => r.id === call.id)!.integrity).toMatch(/^Konflikt/);
+  });
+});
+
+describe('what the review of the rows as columns found, each held', () => {
+  const register = () => new Register(() => [{ kind: 'local', root: dataDir }], () => TEST_CATALOG);
+  const sink = () => {
+    const chunks: Buffer[] = [];
+    const out = new Writable({ write: (chunk: Buffer, _encoding, done) => void (chunks.push(chunk), done()) });
+    return { out, text: () => Buffer.concat(chunks).toString('utf8') };
+  };
+
+  it('an export keeps the calls it was asked for, whatever the register reads before it is written (a refresh, a month that appeared)', async () => {
+    const reg = register();
+    await reg.refresh();
+    const selection = reg.select({ ...NO_FILTER, clerkIds: [PIOTR] }, sort);
+    await save([sampleRecord(at(5, 9)), sampleRecord(new Date(2026, 10, 3, 9))]); // Anna's calls, one in a month of its own
+    await reg.refresh();
+    const csv = sink();
+    await writeCsv(reg, selection, csv.out);
+    const [header, ...calls]: string[][] = parse(csv.text().slice(1), { delimiter: ';' });
+    expect(calls.map((c) => c[header!.indexOf('Pracownik')])).toEqual(['Piotr Wiśniewski']);
+    const jsonl = sink();
+    await writeJsonl(selection, jsonl.out);
+    expect(jsonl.text()).toBe(readFileSync(join(dataDir, 'calls', PIOTR, '2026-10.jsonl'), 'utf8'));
+  });
+
+  it('every routed unit is in the filter list, whichever clerk routed to it and whatever calls came between', async () => {
+    await save([{ ...sampleRecord(at(3, 9), 0, PIOTR), clerk: piotr, outcome: 'routed', routedTo: { unitId: 'cai', unitName: 'Centrum Aktywizacji Zawodowej', external: false } }]);
+    const page = await query();
+    expect(page.facets.units.map((u) => u.id).sort()).toEqual(['cai', 'zus']);
+    expect(page.summary!.routingTargets.map((t) => t.unitId).sort()).toEqual(['cai', 'zus']);
+  });
+
+  it('a callback is moved or called off only by the clerk who agreed it: another clerk’s change naming it counts for nothing', async () => {
+    const agreed = { ...sampleRecord(at(3, 9)), outcome: 'callback' as const, callback: { dueAt: at(4, 9).toISOString(), reference: '' } };
+    await save([agreed]);
+    const before = (await query()).summary!.callbacksKeptOnTime;
+    expect(before).toEqual({ count: 0, of: 1, rate: 0 }); // its time has passed, and nobody called
+    const change = (clerk: typeof piotr | ReturnType<typeof sampleRecord>['clerk']) => ({
+      schemaVersion: 1 as const,
+      type: 'callback-change' as const,
+      id: uuidv7({ msecs: at(3, 12).getTime() }),
+      savedAt: at(3, 12).toISOString(),
+      clerk,
+      callbackOf: agreed.id,
+      change: 'cancelled' as const,
+      dueAt: null,
+    });
+    await save([change(piotr)]);
+    expect((await query()).summary!.callbacksKeptOnTime).toEqual(before);
+    // The clerk's own cancellation, in time, takes it out of judgement.
+    await save([change(agreed.clerk)]);
+    expect((await query()).summary!.callbacksKeptOnTime).toEqual({ count: 0, of: 0, rate: null });
   });
 });
 

@@ -354,7 +354,7 @@ export class DatabaseRegister implements RegisterReader {
          (SELECT min(greatest(k.started_at, k.saved_at - make_interval(secs => ${p.add(KEEPING_CALL_SAVED_WITHIN_MS / 1000)}::float8))) FROM asystent.record_facts k
            WHERE k.reader = current_user AND k.version = sel.version AND k.type = 'call' AND k.started_at IS NOT NULL AND k.callback_of = sel.record_id AND k.clerk_id = sel.clerk_id) AS kept_at,
          (SELECT json_agg(json_build_object('at', x.saved_at, 'change', x.change_kind, 'due_at', x.change_due_at) ORDER BY x.saved_at, x.record_id) FROM asystent.record_facts x
-           WHERE x.reader = current_user AND x.version = sel.version AND x.type = 'callback-change' AND x.callback_of = sel.record_id) AS changes
+           WHERE x.reader = current_user AND x.version = sel.version AND x.type = 'callback-change' AND x.callback_of = sel.record_id AND x.clerk_id = sel.clerk_id) AS changes
        FROM sel WHERE sel.outcome = 'callback' AND sel.callback_due_at IS NOT NULL`,
       ),
       now,
