@@ -29,6 +29,8 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['test/renderer/**/*.test.tsx'],
           setupFiles: ['test/renderer/setup.ts'],
+          // A guard against a hang: a property test of many renders took over Vitest's 5 s beside a loaded machine's other work.
+          testTimeout: 30_000,
           expect: { poll: { timeout: 15_000 } },
         },
       },
