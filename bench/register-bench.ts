@@ -23,11 +23,16 @@ export interface ChildResult {
   retainedMb: number;
 }
 
-const CLERKS = 12;
-const MONTHS = ['2026-08', '2026-09', '2026-10'];
+/** The months before November 2026, the newest last. */
+const monthsUpTo = (n: number) => Array.from({ length: n }, (_, k) => new Date(2026, 10 - n + k, 1)).map((d) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`);
 
-/** `count` valid chained calls spread over 12 clerks and three months, with varied outcomes, directions and items. */
-export async function writeRegister(count: number): Promise<string> {
+/**
+ * `count` valid chained calls spread over clerks and months (12 clerks and
+ * three months unless asked; a whole office is 100 clerks and 24 months),
+ * with varied outcomes, directions and items.
+ */
+export async function writeRegister(count: number, { clerks: CLERKS = 12, months = 3 } = {}): Promise<string> {
+  const MONTHS = monthsUpTo(months);
   const dir = await fs.mkdtemp(join(tmpdir(), 'bench-register-'));
   const perFile = Math.ceil(count / (CLERKS * MONTHS.length));
   let written = 0;

@@ -415,8 +415,8 @@ async function registerBench(): Promise<void> {
     met: reopen.ms <= 0.1 * load.ms ? 'yes' : 'no',
   });
 
-  // A whole office's retention: a million calls, reopened over the index, and the summary's figures beside a plain loop over flat typed arrays.
-  const million = await writeRegister(1_000_000);
+  // A whole office's retention — 100 clerks, 24 months, a million calls — reopened over the index, and the summary's figures beside a plain loop over flat typed arrays.
+  const million = await writeRegister(1_000_000, { clerks: 100, months: 24 });
   const coldMillion = runChild('cold', million);
   const reopenMillion = runChild('reopen', million);
   const summaryMillion = runChild('summary', million);
