@@ -69,7 +69,7 @@ export async function writeRegister(count: number, { clerks: CLERKS = 12, months
         prevHash = sha256(line);
       }
       // With the head beside it, as the clerk's app leaves a month.
-      writeMonthWithHead(join(dir, 'calls', clerkId, `${month}.jsonl`), lines);
+      if (lines.length > 0) writeMonthWithHead(join(dir, 'calls', clerkId, `${month}.jsonl`), lines);
     }
   }
   return dir;
