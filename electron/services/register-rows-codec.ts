@@ -6,7 +6,7 @@ import { MAX_RECORD_CHARS } from './journal-format';
 
 /** The latest (and, negated, earliest) time a Date can hold. */
 const LATEST_DATE_MS = 8.64e15;
-import { COLUMN_NAMES, COLUMN_TYPES, RowChunk, type ChunkColumns, type ChunkTables } from '../../shared/register/row-chunk';
+import { allocate, COLUMN_NAMES, RowChunk, type ChunkTables } from '../../shared/register/row-chunk';
 
 /**
  * The rows of one copy of a month file as the register index keeps them:
@@ -38,19 +38,16 @@ export function decodeRows(encoded: EncodedRows): RowChunk {
   const { count, tables } = encoded;
   if (!Number.isInteger(count) || count < 0) throw new Error('index rows: no count');
   if (!tables || typeof encoded.columns !== 'object' || encoded.columns === null) throw new Error('index rows: no columns');
-  const columns = {} as Record<keyof ChunkColumns, ArrayBufferView>;
+  const columns = allocate(count);
   for (const name of COLUMN_NAMES) {
-    const [Type, width] = COLUMN_TYPES[name];
     const text = encoded.columns[name];
     if (typeof text !== 'string') throw new Error(`index rows: no column ${name}`);
-    const bytes = Buffer.from(text, 'base64');
-    if (bytes.length !== count * width * Type.BYTES_PER_ELEMENT) throw new Error(`index rows: column ${name} of another length`);
-    // Copied to a buffer of its own: aligned for its type, and not a view into a pool.
-    const own = new Uint8Array(bytes.length);
-    own.set(bytes);
-    columns[name] = new Type(own.buffer);
+    // Decoded straight into the chunk's one buffer, aligned for its type.
+    const view = columns[name];
+    const into = Buffer.from(view.buffer, view.byteOffset, view.byteLength);
+    if (Buffer.byteLength(text, 'base64') !== into.length || into.write(text, 'base64') !== into.length) throw new Error(`index rows: column ${name} of another length`);
   }
-  const c = columns as unknown as ChunkColumns;
+  const c = columns;
   checkTables(tables);
   const within = (column: Uint8Array | Uint32Array, size: number, none?: number) => {
     for (const value of column) if (!(value < size || value === none)) throw new Error('index rows: a number that points nowhere');
@@ -81,7 +78,24 @@ export function decodeRows(encoded: EncodedRows): RowChunk {
     if (tables.stateTexts[c.states[i]!]!.length !== tables.lists[c.list[i]!]!.ids.length) throw new Error('index rows: states not of their list');
   }
   if (!Array.isArray(encoded.callbackOf) || !encoded.callbackOf.every(([i, id]) => Number.isInteger(i) && i >= 0 && i < count && isString(id))) throw new Error('index rows: bad callback');
-  return new RowChunk(count, c, tables, new Map(encoded.callbackOf));
+  // One copy of each checklist version's list and of each string of states for every month file: thousands of files share a handful.
+  return new RowChunk(count, c, { ...tables, lists: tables.lists.map(shared), stateTexts: tables.stateTexts.map(shared) }, encoded.callbackOf.length === 0 ? NO_CALLBACKS : new Map(encoded.callbackOf));
+}
+
+/** The calls of most months keep no callback: they share one empty map. */
+const NO_CALLBACKS: ReadonlyMap<number, string> = new Map();
+
+/** What repeats from file to file, kept once; never more than a bounded number of entries (a hand-made index cannot grow it without end). */
+const sharedValues = new Map<string, unknown>();
+const SHARED_AT_MOST = 10_000;
+
+function shared<T>(value: T): T {
+  const key = JSON.stringify(value);
+  const known = sharedValues.get(key);
+  if (known !== undefined) return known as T;
+  if (sharedValues.size >= SHARED_AT_MOST) sharedValues.clear();
+  sharedValues.set(key, value);
+  return value;
 }
 
 function checkTables(t: ChunkTables): void {

@@ -84,7 +84,7 @@ interface CachedFile {
   /** Calls whose note or callback reference the import masked (the line says so). */
   maskedOnImport: string[];
   /** Callbacks moved or called off in this file (callback-change lines), by their own id. */
-  changes: Map<string, { callbackOf: string } & CallbackChangeFact>;
+  changes: ReadonlyMap<string, { callbackOf: string } & CallbackChangeFact>;
   /** Where it stands: a month file of calls, or an import's conflicts kept aside. */
   shelf: 'calls' | 'conflicts';
   /** A conflicts shelf's records: the ids they share with calls of the register. */
@@ -98,6 +98,7 @@ interface CachedFile {
 
 /** Problem entries listed at most, over all files (the rest are counted): a folder of thousands of junk files stays a list a person can read. */
 const PROBLEM_ENTRIES_KEPT = 5_000;
+const NO_CHANGES: ReadonlyMap<string, { callbackOf: string } & CallbackChangeFact> = new Map();
 const COPY_ORDER: Record<RegisterFolderKind, number> = { local: 0, team: 1, import: 2, database: 3 };
 
 /**
@@ -376,7 +377,8 @@ export class Register {
       signature,
       rows: copy.rows,
       maskedOnImport: copy.maskedOnImport,
-      changes: new Map(copy.changes),
+      // Most months move no callback: they share one empty map, not one each.
+      changes: copy.changes.length === 0 ? NO_CHANGES : new Map(copy.changes),
       shelf: 'calls',
       conflictIds: [],
       problems: byKind(scan.problems, scan.problemCount, { folder: folder.kind, clerkId, clerkName, month, file: relative }),

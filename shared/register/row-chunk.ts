@@ -313,10 +313,10 @@ export class ChunkBuilder {
   }
 
   finish(): RowChunk {
-    const columns = {} as Record<keyof ChunkColumns, ArrayBufferView>;
     // Cut to size: a copy, so the room left for growth is let go.
-    for (const name of COLUMN_NAMES) columns[name] = (this.columns[name] as Uint8Array).slice(0, this.count * COLUMN_TYPES[name][1]);
-    return new RowChunk(this.count, columns as unknown as ChunkColumns, this.tables, this.callbackOf);
+    const columns = allocate(this.count);
+    for (const name of COLUMN_NAMES) (columns[name] as Uint8Array).set((this.columns[name] as Uint8Array).subarray(0, this.count * COLUMN_TYPES[name][1]));
+    return new RowChunk(this.count, columns, this.tables, this.callbackOf);
   }
 
   private room(): number {
@@ -355,12 +355,27 @@ export class ChunkBuilder {
 }
 
 /** Empty columns with room for `rows` rows. */
+/**
+ * Empty columns with room for `rows` rows, all in one buffer (each column
+ * aligned for its type): a chunk is one allocation, not twenty-one — a
+ * register of thousands of small month files pays for its rows, not for
+ * their buffers.
+ */
 export function allocate(rows: number): ChunkColumns {
-  const columns = {} as Record<keyof ChunkColumns, ArrayBufferView>;
+  let bytes = 0;
+  const offsets: number[] = [];
   for (const name of COLUMN_NAMES) {
     const [Type, width] = COLUMN_TYPES[name];
-    columns[name] = new Type(rows * width);
+    bytes = Math.ceil(bytes / 8) * 8;
+    offsets.push(bytes);
+    bytes += rows * width * Type.BYTES_PER_ELEMENT;
   }
+  const buffer = new ArrayBuffer(bytes);
+  const columns = {} as Record<keyof ChunkColumns, ArrayBufferView>;
+  COLUMN_NAMES.forEach((name, k) => {
+    const [Type, width] = COLUMN_TYPES[name];
+    columns[name] = new Type(buffer, offsets[k], rows * width);
+  });
   return columns as unknown as ChunkColumns;
 }
 
