@@ -25,8 +25,10 @@ import { monthFileRelative, monthOfFileName } from './journal-layout';
  * version, of another checklist catalog, torn or not of the expected shape,
  * is ignored and written anew. It lives in this computer's data directory,
  * never in the team folder — a clerk who can write there must not be able to
- * hand the lead's register rows it did not verify. It holds what the month
- * files hold (notes included), so it goes with them: what it keeps of a file
+ * hand the lead's register rows it did not verify; a value no record can
+ * hold (a time that is no time, a line place past any record) makes it no
+ * index. It holds what the register shows of the month files (names, times,
+ * outcomes, units; no note), so it goes with them: what it keeps of a file
  * no longer found, of a clerk no longer there, of a folder no longer read, is
  * forgotten at the next reading; months past retention at every start.
  *

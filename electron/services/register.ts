@@ -121,7 +121,7 @@ export class Register {
   private readonly cache = new Map<string, CachedFile>();
   /** What the last reading made: every row of every copy (the chunks in the order copies are preferred, this computer's first), and their files. */
   private read = RowsRead.none(new RowSet([]));
-  /** One row per call (the first copy of it), by row number in `set`; and by id. */
+  /** One row per call (the first copy of it), by row number in `read.set`; and by id. */
   private calls: Uint32Array = new Uint32Array(0);
   private ids: IdTable = new RowSet([]).firstOfEachId(() => undefined);
   private facetList: RegisterFacets | null = null;
