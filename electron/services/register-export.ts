@@ -37,7 +37,7 @@ export function exportFileName(format_: ExportFormat, now: Date): string {
   return `rejestr-rozmow-${format(now, 'yyyy-MM-dd-HHmm')}.${format_}`;
 }
 
-/** Writes the rows (by number in the register) as CSV to `out`, honouring back-pressure; resolves when all is handed to `out`. */
+/** Writes the selected calls as CSV to `out`, honouring back-pressure; resolves when all is handed to `out`. */
 export async function writeCsv(register: Register, selection: Selection, out: Writable): Promise<void> {
   // One list per row (rows of a checklist version share theirs): the items most used get the columns.
   await writeCsvRows(itemColumns(selection.read.lists(selection.rows)), withIntegrity(register, selection), out);
@@ -70,7 +70,6 @@ export async function writeCsvRows(items: ItemColumns, batches: Iterable<readonl
   csv.end();
   await Promise.race([once(csv, 'end'), gone]);
 }
-
 
 /**
  * Writes the stored lines of the rows' records to `out`, month file by month
