@@ -1,7 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import { z } from 'zod';
 import { polishIssueMessages } from '../../shared/contract/api';
-import { DirectorySchema, GlossarySchema, type Directory, type Glossary } from '../../shared/directory/directory';
+import { directoryCrossProblems, DirectorySchema, glossaryCrossProblems, GlossarySchema, type CrossProblemSink, type Directory, type Glossary } from '../../shared/directory/directory';
 
 /**
  * Checking a directory or glossary file an office edits, with each problem
@@ -171,7 +171,7 @@ function* checking(rawText: string, kind?: ContentKind): Steps<CheckResult> {
   }
   const json = parsed.value;
   const as = kind ?? (isGlossary(json) ? 'glossary' : 'directory');
-  const verdict = yield* validate(as === 'glossary' ? GlossarySchema : DirectorySchema, json);
+  const verdict = as === 'glossary' ? yield* validate(GlossarySchema, glossaryCrossProblems, json) : yield* validate(DirectorySchema, directoryCrossProblems, json);
   if (verdict.ok) return as === 'glossary' ? { ok: true, kind: as, value: verdict.value as Glossary } : { ok: true, kind: as, value: verdict.value as Directory };
   const issues = earliest(verdict.issues);
   const offsets = yield* locate(text, issues.map((issue) => issue.path));
@@ -192,7 +192,12 @@ function isGlossary(json: unknown): boolean {
 type Verdict = { ok: true; value: unknown } | { ok: false; issues: Issue[]; count: number };
 type ObjectSchema = z.ZodObject<Record<string, z.ZodType>>;
 
-function* validate(schema: typeof DirectorySchema | typeof GlossarySchema, json: unknown): Steps<Verdict> {
+/**
+ * The schema's verdict on `json`. A big file is checked entry by entry, then
+ * as a whole with its entries taken as checked, and last `crossProblems` —
+ * the schema's own checks across entries, run as plain code — on the result.
+ */
+function* validate<T>(schema: z.ZodType<T>, crossProblems: (value: T, report: CrossProblemSink) => void, json: unknown): Steps<Verdict> {
   const whole = schema as unknown as ObjectSchema;
   if (!isRecord(json) || (yield* countValues(json, WHOLE_CHECK_MAX_VALUES)) <= WHOLE_CHECK_MAX_VALUES) {
     const result = whole.safeParse(json, { error: polishIssueMessages });
@@ -242,14 +247,18 @@ function* validate(schema: typeof DirectorySchema | typeof GlossarySchema, json:
     checked[key] = values;
   }
   yield;
-  // Then the whole, its lists taken as they are: the fields beside them, the lists' own
-  // rules (at least one entry) and — when every entry is right, as the schema does — the
-  // cross-checks, on the entries as checked.
+  // Then the whole, its lists taken as they are: the fields beside them and the lists' own
+  // rules (at least one entry); and — when every entry is right, as the schema does — the
+  // checks across entries, on the entries as checked.
   const input = entriesFailed ? json : { ...fieldsOf(whole, json), ...checked };
-  const result = withEntriesChecked(whole, lists, !entriesFailed).safeParse(input, { error: polishIssueMessages });
+  const result = withEntriesChecked(whole, lists).safeParse(input, { error: polishIssueMessages });
   yield;
-  if (result.success && !entriesFailed) return { ok: true, value: result.data };
   const more = issuesOf(result);
+  if (result.success && !entriesFailed) {
+    crossProblems(result.data as T, (path, message) => more.push({ path, message }));
+    yield;
+    if (more.length === 0) return { ok: true, value: result.data };
+  }
   return { ok: false, issues: [...issues, ...more], count: count + more.length };
 }
 
@@ -263,9 +272,9 @@ const issuesOf = (result: z.ZodSafeParseResult<unknown>): Issue[] => (result.suc
 
 const derived = new WeakMap<object, Map<string, ObjectSchema>>();
 
-/** The schema with the items of `lists` taken as they come (they were checked one by one); with or without its own checks across the lists. */
-function withEntriesChecked(schema: ObjectSchema, lists: string[], crossChecks: boolean): ObjectSchema {
-  const key = `${crossChecks}:${lists.join(',')}`;
+/** The schema with the items of `lists` taken as they come (they were checked one by one), without its own checks across the lists. */
+function withEntriesChecked(schema: ObjectSchema, lists: string[]): ObjectSchema {
+  const key = lists.join(',');
   let forSchema = derived.get(schema);
   if (!forSchema) derived.set(schema, (forSchema = new Map()));
   let found = forSchema.get(key);
@@ -276,7 +285,7 @@ function withEntriesChecked(schema: ObjectSchema, lists: string[], crossChecks: 
       shape[list] = array.clone({ ...array._zod.def, element: z.any() });
     }
     const def = schema._zod.def;
-    found = schema.clone({ ...def, shape, checks: crossChecks ? def.checks : [] });
+    found = schema.clone({ ...def, shape, checks: [] });
     forSchema.set(key, found);
   }
   return found;

@@ -78,33 +78,48 @@ export const DirectorySchema = z
     units: z.array(UnitSchema).min(1),
     matters: z.array(MatterSchema).min(1),
   })
-  .superRefine((dir, ctx) => {
-    duplicates(dir.sites, ['sites'], ctx);
-    duplicates(dir.units, ['units'], ctx);
-    duplicates(dir.matters, ['matters'], ctx);
-    const sites = new Set(dir.sites.map((s) => s.id));
-    const units = new Map(dir.units.map((u) => [u.id, u]));
-    dir.units.forEach((unit, i) => {
-      if (unit.site && !sites.has(unit.site)) {
-        ctx.addIssue({ code: 'custom', path: ['units', i, 'site'], message: `nieznana lokalizacja „${unit.site}”` });
-      }
-    });
-    dir.matters.forEach((matter, i) => {
-      if (!units.has(matter.unit)) {
-        ctx.addIssue({ code: 'custom', path: ['matters', i, 'unit'], message: `nieznana komórka „${matter.unit}”` });
-      }
-    });
-  });
+  .superRefine((dir, ctx) => directoryCrossProblems(dir, reportTo(ctx)));
 
 export type Directory = z.output<typeof DirectorySchema>;
 export type Site = z.output<typeof SiteSchema>;
 export type Unit = z.output<typeof UnitSchema>;
 export type Matter = z.output<typeof MatterSchema>;
 
-function duplicates(items: { id: string }[], path: (string | number)[], ctx: z.RefinementCtx): void {
+/** Where a problem across entries is, and what it is: the schema adds it as an issue, the file check lists it as it is. */
+export type CrossProblemSink = (path: (string | number)[], message: string) => void;
+
+const reportTo = (ctx: z.RefinementCtx): CrossProblemSink => (path, message) => ctx.addIssue({ code: 'custom', path, message });
+
+/**
+ * What the directory's entries must agree on across lists: ids once each,
+ * units at known sites, matters at known units. Plain code beside the schema
+ * so an office file's check can run it over entries it checked one by one
+ * and keep thousands of problems as plain objects (made into zod's issues
+ * they held the event loop for tens of milliseconds).
+ */
+export function directoryCrossProblems(dir: { sites: { id: string }[]; units: { id: string; site?: string }[]; matters: { id: string; unit: string }[] }, report: CrossProblemSink): void {
+  duplicates(dir.sites, ['sites'], report);
+  duplicates(dir.units, ['units'], report);
+  duplicates(dir.matters, ['matters'], report);
+  const sites = new Set(dir.sites.map((s) => s.id));
+  const units = new Set(dir.units.map((u) => u.id));
+  dir.units.forEach((unit, i) => {
+    if (unit.site && !sites.has(unit.site)) report(['units', i, 'site'], `nieznana lokalizacja „${unit.site}”`);
+  });
+  dir.matters.forEach((matter, i) => {
+    if (!units.has(matter.unit)) report(['matters', i, 'unit'], `nieznana komórka „${matter.unit}”`);
+  });
+}
+
+/** What a glossary's terms must agree on: ids once each. */
+export function glossaryCrossProblems(glossary: { terms: { id: string }[] }, report: CrossProblemSink): void {
+  duplicates(glossary.terms, ['terms'], report);
+}
+
+function duplicates(items: { id: string }[], path: (string | number)[], report: CrossProblemSink): void {
   const seen = new Set<string>();
   items.forEach((item, i) => {
-    if (seen.has(item.id)) ctx.addIssue({ code: 'custom', path: [...path, i, 'id'], message: `powtórzony identyfikator „${item.id}”` });
+    if (seen.has(item.id)) report([...path, i, 'id'], `powtórzony identyfikator „${item.id}”`);
     seen.add(item.id);
   });
 }
@@ -125,7 +140,7 @@ export const GlossarySchema = z
     version: z.number().int().min(1),
     terms: z.array(GlossaryTermSchema).min(1),
   })
-  .superRefine((glossary, ctx) => duplicates(glossary.terms, ['terms'], ctx));
+  .superRefine((glossary, ctx) => glossaryCrossProblems(glossary, reportTo(ctx)));
 
 export type Glossary = z.output<typeof GlossarySchema>;
 export type GlossaryTerm = z.output<typeof GlossaryTermSchema>;
