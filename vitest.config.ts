@@ -1,5 +1,34 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
+
+/**
+ * The order the files start in, two at a time, from Vitest's own (failed and
+ * slow files first when it remembers a run, otherwise the biggest): the
+ * reliability proofs, a minute or more each, first, so none of them is left
+ * running alone at the end; the end-to-end files spread evenly among the
+ * rest, so a browser test mostly runs beside a unit file, not beside another
+ * browser test; last, together, the files of a project that does not
+ * isolate them, so a worker goes from one to the next without starting again.
+ */
+class ProofsFirstBrowsersSpread extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const isProof = (f: TestSpecification) => f.moduleId.includes('/test/reliability/');
+    const shared = sorted.filter((f) => f.project.config.isolate === false);
+    const e2e = sorted.filter((f) => f.project.name === 'e2e');
+    const others = sorted.filter((f) => !isProof(f) && !shared.includes(f) && !e2e.includes(f));
+    const rest = [...sorted.filter(isProof), ...others];
+    const order: TestSpecification[] = [];
+    let placed = 0;
+    rest.forEach((file, i) => {
+      // The k-th of n end-to-end files goes before the file k/n of the way through the rest.
+      while (placed < e2e.length && placed * rest.length <= i * e2e.length) order.push(e2e[placed++]!);
+      order.push(file);
+    });
+    return [...order, ...e2e.slice(placed), ...shared];
+  }
+}
 
 // Four projects, one run: pure and Node-side tests, React components in
 // jsdom, end-to-end tests that drive the built web mode in Chromium, and the
@@ -10,14 +39,31 @@ export default defineConfig({
   test: {
     // Two at a time (CI has two cores; left alone, Vitest would take one): the
     // heavy reliability tests measure against their own baselines, so they hold
-    // beside another file. End-to-end files still run one after another.
+    // beside another file. End-to-end files share the two with the rest (each
+    // has its own Chromium, web mode on a free port and temporary folders);
+    // run one after another at the end, they left a core idle for minutes.
     maxWorkers: 2,
+    sequence: { sequencer: ProofsFirstBrowsersSpread },
     projects: [
       {
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['test/shared/**/*.test.ts', 'test/services/**/*.test.ts', 'test/electron/**/*.test.ts', 'test/repo/**/*.test.ts', 'test/reliability/**/*.test.ts', 'test/fuzz/**/*.test.ts'],
+          include: ['test/services/**/*.test.ts', 'test/electron/**/*.test.ts', 'test/repo/**/*.test.ts', 'test/reliability/**/*.test.ts', 'test/fuzz/**/*.test.ts'],
+          testTimeout: 120_000,
+          expect: { poll: { timeout: 15_000 } },
+        },
+      },
+      {
+        // The pure domain's tests: no mocks, no hooks, no globals, nothing to
+        // leak from one file to the next, so one worker runs file after file
+        // without starting a new process and importing the same modules again
+        // (about a third of their time).
+        test: {
+          name: 'shared',
+          environment: 'node',
+          include: ['test/shared/**/*.test.ts'],
+          isolate: false,
           testTimeout: 120_000,
           expect: { poll: { timeout: 15_000 } },
         },
@@ -41,7 +87,6 @@ export default defineConfig({
           include: ['test/e2e/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
-          fileParallelism: false,
         },
       },
       {

@@ -190,6 +190,8 @@ describe.skipIf(unavailable)('web mode: a caller’s name and numbers never reac
       expect.soft(leaks()).toEqual([]);
       renameSync(`${team}-odlaczony`, team);
       await page.reload();
+      // The window is back (its keys do nothing until it has loaded, and the next step starts with one).
+      await expect.poll(() => page.getByRole('button', { name: /Połączenie wychodzące/ }).isVisible()).toBe(true);
       await expect.poll(() => readdirSync(join(dataDir, 'outbox')).length).toBe(0);
       expect(filesUnder(team).some((f) => f.endsWith('.jsonl'))).toBe(true);
       expect.soft(leaks()).toEqual([]);

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeLeftoverTempFiles } from '../../electron/services/atomic-file';
 import { DraftStore } from '../../electron/services/draft-store';
+import { headPathOf } from '../../electron/services/journal-head';
 import { CallJournal, monthOf, serializeRecord } from '../../electron/services/journal';
 import { SettingsStore } from '../../electron/services/settings-store';
 import { JournalRecordSchema } from '../../shared/journal/journal-record';
@@ -41,11 +42,36 @@ afterAll(() => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-/** Ids and problems of every month file: the chain and every line's head, as the app checks them on open. */
+type JournalScan = Awaited<ReturnType<CallJournal['scanMonth']>>;
+/** The bytes of a month file and of its head as they were last scanned, with that scan. */
+const lastScans = new Map<string, { file: Buffer; head: Buffer | null; scan: JournalScan }>();
+const headBytes = (monthFile: string) => (existsSync(headPathOf(monthFile)) ? readFileSync(headPathOf(monthFile)) : null);
+const sameBytes = (a: Buffer | null, b: Buffer | null) => (a === null || b === null ? a === b : a.equals(b));
+
+/**
+ * Ids and problems of every month file: the chain and every line's head, as
+ * the app checks them on open (a journal opened afresh, as after a restart).
+ * Every file and head is read again after every kill; one that is byte for
+ * byte what it was at the last scan is not scanned again, as its scan would
+ * be the same — so the whole journal is still checked each time, without
+ * hashing a hundred untouched months again after every kill.
+ */
 async function scanJournal(dataDir: string) {
   const journal = new CallJournal(dataDir);
   const months = await journal.months(CLERK_ID);
-  const scans = await Promise.all(months.map((m) => journal.scanMonth(CLERK_ID, m)));
+  const scans: JournalScan[] = [];
+  for (const month of months) {
+    const path = join(dataDir, 'calls', CLERK_ID, `${month}.jsonl`);
+    const [file, head] = [readFileSync(path), headBytes(path)];
+    const last = lastScans.get(path);
+    if (last && last.file.equals(file) && sameBytes(last.head, head)) {
+      scans.push(last.scan);
+      continue;
+    }
+    const scan = await journal.scanMonth(CLERK_ID, month);
+    lastScans.set(path, { file, head, scan });
+    scans.push(scan);
+  }
   return { ids: scans.flatMap((s) => s.lines.map((l) => l.id)), problems: scans.flatMap((s) => s.problems) };
 }
 
