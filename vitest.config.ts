@@ -6,10 +6,12 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  * The order the files start in, two at a time, from Vitest's own (failed and
  * slow files first when it remembers a run, otherwise the biggest): the
  * reliability proofs, a minute or more each, first, so none of them is left
- * running alone at the end; the end-to-end files spread evenly among the
- * rest, so a browser test mostly runs beside a unit file, not beside another
- * browser test; last, together, the files of a project that does not
- * isolate them, so a worker goes from one to the next without starting again.
+ * running alone at the end; then, together, the files of the project that
+ * does not isolate them, so one worker goes from one to the next without
+ * starting again while the other runs a proof; then the rest, with the
+ * end-to-end files spread evenly among them, so a browser test mostly runs
+ * beside a unit file, not beside another browser test, and small files fill
+ * the end.
  */
 class ProofsFirstBrowsersSpread extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
@@ -17,8 +19,7 @@ class ProofsFirstBrowsersSpread extends BaseSequencer {
     const isProof = (f: TestSpecification) => f.moduleId.includes('/test/reliability/');
     const shared = sorted.filter((f) => f.project.config.isolate === false);
     const e2e = sorted.filter((f) => f.project.name === 'e2e');
-    const others = sorted.filter((f) => !isProof(f) && !shared.includes(f) && !e2e.includes(f));
-    const rest = [...sorted.filter(isProof), ...others];
+    const rest = sorted.filter((f) => !isProof(f) && !shared.includes(f) && !e2e.includes(f));
     const order: TestSpecification[] = [];
     let placed = 0;
     rest.forEach((file, i) => {
@@ -26,7 +27,7 @@ class ProofsFirstBrowsersSpread extends BaseSequencer {
       while (placed < e2e.length && placed * rest.length <= i * e2e.length) order.push(e2e[placed++]!);
       order.push(file);
     });
-    return [...order, ...e2e.slice(placed), ...shared];
+    return [...sorted.filter(isProof), ...shared, ...order, ...e2e.slice(placed)];
   }
 }
 

@@ -28,9 +28,9 @@ import { CLERK_ID, sampleRecord } from '../helpers/records';
  * A kill alone cannot leave half a line on Linux (the kernel finishes a
  * write it started), so every fourth kill is made a power cut: a random part
  * of a line that was never acknowledged is left at the end of the journal,
- * as a disk may keep it. CRASH_ITERATIONS changes the count (200 by default).
+ * as a disk may keep it. CRASH_ITERATIONS changes the count (120 by default).
  */
-const ITERATIONS = Number(process.env.CRASH_ITERATIONS ?? 200);
+const ITERATIONS = Number(process.env.CRASH_ITERATIONS ?? 120);
 const STEP_MS = 20 * 60_000;
 let child: string;
 let dataDir: string;
