@@ -3,7 +3,8 @@ import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 
 // One build for both ways of running the app: out/main holds the Electron main
-// process (index.js) and the web-mode server (web.js), which share the services.
+// process (index.js) and the web-mode server (web.js), which share the services,
+// and the worker the register reads month files with (month-reading-worker.js).
 export default defineConfig({
   main: {
     build: {
@@ -12,6 +13,8 @@ export default defineConfig({
         input: {
           index: resolve('electron/main.ts'),
           web: resolve('electron/web-cli.ts'),
+          // The register's worker threads (services/month-readers.ts) load it from beside the entries.
+          'month-reading-worker': resolve('electron/services/month-reading-worker.ts'),
         },
       },
     },

@@ -36,6 +36,7 @@ import { monthOfFileName } from '../electron/services/journal-layout';
 import { performance } from 'node:perf_hooks';
 import { Register } from '../electron/services/register';
 import { RegisterIndex } from '../electron/services/register-index';
+import { MonthReaders } from '../electron/services/month-readers';
 import { readHead } from '../electron/services/journal-head';
 import { genesisHash, scanJournalTextYielding } from '../electron/services/journal-format';
 import { writeCsv } from '../electron/services/register-export';
@@ -45,6 +46,8 @@ import { createRowMaker, NO_FILTER } from '../shared/register/register';
 import { TEST_CATALOG } from '../test/helpers/records';
 
 const [mode, dataDir, outFile] = process.argv.slice(2) as [string, string, string];
+/** Built by `npm run bench` before the children run (electron-vite build). */
+const BUILT_MONTH_READER = join(import.meta.dirname, '..', 'out', 'main', 'month-reading-worker.js');
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 const sort = { key: 'startedAt' as const, descending: true };
 
@@ -282,18 +285,23 @@ if (mode === 'naive-summary') {
   stop();
 } else {
   const indexDir = join(dataDir, 'cache', 'register');
-  if (mode === 'cold') await fs.rm(indexDir, { recursive: true, force: true });
+  const cold = mode === 'cold' || mode === 'cold-threads';
+  if (cold) await fs.rm(indexDir, { recursive: true, force: true });
+  // The app's own worker threads (the built month-reading-worker.js), as the desktop and web mode read a first opening.
+  const readers = mode === 'cold-threads' ? new MonthReaders(BUILT_MONTH_READER, () => TEST_CATALOG) : null;
   const register = new Register(
     () => [{ kind: 'local', root: dataDir }],
     () => TEST_CATALOG,
-    mode === 'cold' || mode === 'reopen' || mode === 'summary' ? new RegisterIndex(indexDir) : null,
+    cold || mode === 'reopen' || mode === 'summary' ? new RegisterIndex(indexDir) : null,
+    readers,
   );
-  const timeLoad = mode === 'load' || mode === 'cold' || mode === 'reopen' || mode === 'pipeline';
+  const timeLoad = mode === 'load' || cold || mode === 'reopen' || mode === 'pipeline';
   const stop = timeLoad ? startSampling() : () => undefined;
   const t0 = performance.now();
   await register.refresh();
-  if (mode === 'load' || mode === 'cold' || mode === 'reopen') {
+  if (mode === 'load' || cold || mode === 'reopen') {
     ms = performance.now() - t0;
+    await readers?.close();
     rows = register.size;
     stop();
     gc();

@@ -9,6 +9,7 @@ import { createHandlers } from './handlers';
 import { registerIpcHandlers } from './ipc';
 import { hardenSession, hardenWebContents } from './security';
 import { openAppServices, type AppServices } from './services/app-services';
+import { builtMonthReader } from './services/month-readers';
 import { HotkeyRegistry } from './overlay/hotkeys';
 import { placeWindow, rememberBounds } from './overlay/placement';
 import { applyToWindow, createDesktopShell, OVERLAY_SIZE } from './overlay/shell';
@@ -52,7 +53,7 @@ async function start(): Promise<void> {
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, appUrl, { packaged }));
   const hotkeys = new HotkeyRegistry(globalShortcut, onHotkey);
   const shell = createDesktopShell({ window: () => mainWindow, tray: () => tray, hotkeys, app });
-  services = await openAppServices(dataDir, resourcesDir(), { notifier: showNotification, chooseSavePath, chooseOpenPath, printToPdf, shell });
+  services = await openAppServices(dataDir, resourcesDir(), { notifier: showNotification, chooseSavePath, chooseOpenPath, printToPdf, shell, monthReaderScript: builtMonthReader(import.meta.url) });
   registerIpcHandlers(ipcMain, createHandlers(services), appUrl, () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents : null));
 
   const preferences = services.settings.preferences;

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { defaultDataDir } from './data-dir';
 import { createHandlers } from './handlers';
+import { builtMonthReader } from './services/month-readers';
 import { openAppServices } from './services/app-services';
 import { BrowserExchange } from './services/file-exchange';
 import { DataDirInUseError } from './services/data-dir-lock';
@@ -59,6 +60,7 @@ async function main(): Promise<void> {
   }
   const services = await openAppServices(options.dataDir, fileURLToPath(new URL('../../resources', import.meta.url)), {
     onWaitForLock: () => console.log('Folder danych jest zajęty — czekam kilka sekund, aż zostanie zwolniony…'),
+    monthReaderScript: builtMonthReader(import.meta.url),
   });
   const handlers = createHandlers(services);
   const access = await loadWebAccess(services.dataDir, options.newToken);

@@ -17,6 +17,7 @@ import { CallJournal } from './journal';
 import { BrowserExchange, dialogExchange, type FileExchange, type OpenPathChooser, type SavePathChooser } from './file-exchange';
 import { callsDir } from './journal-layout';
 import { OfficeContent } from './office-content';
+import { MonthReaders } from './month-readers';
 import { Register, type RegisterFolder } from './register';
 import { RegisterIndex } from './register-index';
 import { firstKeptMonth } from '../../shared/journal/retention';
@@ -150,6 +151,12 @@ export interface OpenOptions {
   callerPaths?: boolean;
   /** Called when another (or a just-crashed) app holds the data directory and opening waits for it. */
   onWaitForLock?: () => void;
+  /**
+   * The built month-reading-worker.js beside the entry that opens the
+   * services: the register reads whole month files in worker threads with
+   * it. None: it reads them itself, one after another.
+   */
+  monthReaderScript?: string | URL | null;
 }
 
 export async function openAppServices(dataDir: string, resourcesDir: string, options: OpenOptions = {}): Promise<AppServices> {
@@ -187,10 +194,12 @@ export async function openAppServices(dataDir: string, resourcesDir: string, opt
       await journal.openExisting(settings.profile.clerkId, new Date()).catch((error: Error) => console.error(`[journal] this month not opened: ${error.message}`));
       await alerts.checkJournal(journal, settings.profile.clerkId).catch((error: Error) => console.error(`[alerts] journal not checked: ${error.message}`));
     }
+    const monthReaders = options.monthReaderScript ? new MonthReaders(options.monthReaderScript, () => checklists) : null;
     const register = new Register(
       () => registerFolders(dataDir, services.settings.teamFolder),
       () => checklists,
       new RegisterIndex(registerIndexDir(dataDir), assertWritable),
+      monthReaders,
     );
     // What the register kept of months past retention goes, whether or not their files are removed yet.
     await register.forgetBefore(firstKeptMonth(new Date(), settings.retentionMonths)).catch((error: Error) => console.error(`[register] index not pruned: ${error.message}`));
@@ -258,6 +267,7 @@ export async function openAppServices(dataDir: string, resourcesDir: string, opt
         clearInterval(retry);
         await team.close();
         await closeDatabaseRegister();
+        await monthReaders?.close();
         await journal.close();
         // What was raised in passing is on disk before the folder is let go.
         await alerts.settled();

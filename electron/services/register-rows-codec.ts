@@ -82,6 +82,16 @@ export function decodeRows(encoded: EncodedRows): RowChunk {
   return new RowChunk(count, c, { ...tables, lists: tables.lists.map(shared), stateTexts: tables.stateTexts.map(shared) }, encoded.callbackOf.length === 0 ? NO_CALLBACKS : new Map(encoded.callbackOf));
 }
 
+/**
+ * A chunk as a worker thread sent it (month-readers.ts): its columns arrive
+ * as views of the one buffer handed over, its tables and map as copies. Made
+ * a chunk again, its lists and state strings shared as the index's are.
+ */
+export function rowsFromThread(sent: Pick<RowChunk, 'count' | 'columns' | 'tables' | 'callbackOf'>): RowChunk {
+  const { count, columns, tables, callbackOf } = sent;
+  return new RowChunk(count, columns, { ...tables, lists: tables.lists.map(shared), stateTexts: tables.stateTexts.map(shared) }, callbackOf.size === 0 ? NO_CALLBACKS : callbackOf);
+}
+
 /** The calls of most months keep no callback: they share one empty map. */
 const NO_CALLBACKS: ReadonlyMap<number, string> = new Map();
 

@@ -3,14 +3,16 @@ import { join } from 'node:path';
 import type { JournalProblem } from '../../shared/contract/api';
 import { verifyRecordedItems, type ChecklistCatalog } from '../../shared/call/checklist-catalog';
 import { isCallRecord } from '../../shared/journal/journal-record';
-import { createRowMaker, openedCall, type RegisterFilter, type RegisterRow, type RegisterSort } from '../../shared/register/register';
-import { ChunkBuilder, RowChunk } from '../../shared/register/row-chunk';
+import { openedCall, type RegisterFilter, type RegisterRow, type RegisterSort } from '../../shared/register/register';
+import { RowChunk } from '../../shared/register/row-chunk';
 import { RowSet, type IdTable } from '../../shared/register/row-set';
 import { RowsRead } from './rows-read';
 import { PROBLEM_LINES_SHOWN, type RegisterCall, type RegisterFolderKind, type RegisterProblemKind } from '../../shared/register/register-api';
 import { alignWithFacets, callbacksKeptRows, summarizeRows, type CallbackChangeFact, type RegisterFacets, type RegisterSummary } from '../../shared/register/statistics';
-import { callDigest, decodeLine, genesisHash, JournalScanner, sha256, MAX_RECORD_CHARS, parseRecordLine, readableEndOfBytes, readLineHead, type JournalHead } from './journal-format';
+import { decodeLine, JournalScanner, MAX_RECORD_CHARS, parseRecordLine, readableEndOfBytes, readLineHead, type JournalHead } from './journal-format';
 import { createHash, type Hash } from 'node:crypto';
+import { hashInTurns, readMonthBytes } from './month-reading';
+import type { MonthReaders } from './month-readers';
 import type { IndexedCopy, ListedFolder, RegisterIndex } from './register-index';
 import { MASKED_SUFFIX, readMaskedLines } from './import-filer';
 import { monthsBefore } from '../../shared/journal/months';
@@ -111,11 +113,8 @@ const COPY_ORDER: Record<RegisterFolderKind, number> = { local: 0, team: 1, impo
  */
 export const REHASH_AFTER_MS = 24 * 3600_000;
 
-/** Bytes hashed between two turns of the event loop (a few milliseconds' work). */
-const HASHED_PER_TURN = 8 * 2 ** 20;
-
-/** Give the event loop a turn this often while reading, so the window never waits for a long load. */
-const LINES_PER_TURN = 2_000;
+/** A turn of the event loop, so the window never waits for a long reading. */
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export class Register {
   private readonly cache = new Map<string, CachedFile>();
@@ -145,6 +144,8 @@ export class Register {
     private readonly catalog: () => ChecklistCatalog,
     /** Where what was read is kept between openings; none: every opening reads every file. */
     private readonly index: RegisterIndex | null = null,
+    /** Worker threads that read whole month files side by side; none: each is read here, one after another. */
+    private readonly readers: MonthReaders | null = null,
   ) {}
 
   /** The first few problems of every file, in a stable order; `problemCount` says how many there are in all. */
@@ -209,13 +210,16 @@ export class Register {
         trouble(folder, folder.root, error);
         continue;
       }
+      // Every file listed first, then read — side by side where worker threads read them — and what went wrong told in the order listed.
+      const inTurn = limited(this.readers?.size ?? 1);
+      const outcomes: { root: string; error: Promise<unknown> }[] = [];
       for (const clerkId of clerks.sort()) {
         let names: string[];
         try {
           names = (await fs.readdir(join(calls, clerkId))).filter((n) => monthOfFileName(n) !== null).sort();
         } catch (error) {
           listed.unlisted.add(clerkId);
-          trouble(folder, join(calls, clerkId), error);
+          outcomes.push({ root: join(calls, clerkId), error: Promise.resolve(error) });
           continue;
         }
         const paths = new Set<string>();
@@ -224,13 +228,22 @@ export class Register {
           const path = join(calls, clerkId, name);
           seen.add(path);
           paths.add(path);
-          try {
-            await this.readFile(folder, clerkId, monthOfFileName(name)!, path, catalog);
-          } catch (error) {
-            this.cache.delete(path);
-            trouble(folder, path, error);
-          }
+          const read = inTurn(() => this.readFile(folder, clerkId, monthOfFileName(name)!, path, catalog));
+          outcomes.push({
+            root: path,
+            error: read.then(
+              () => null,
+              (error: unknown) => {
+                this.cache.delete(path);
+                return error;
+              },
+            ),
+          });
         }
+      }
+      for (const { root, error } of outcomes) {
+        const failed = await error;
+        if (failed !== null) trouble(folder, root, failed);
       }
       await this.forgetUnlisted(folder, listed);
     }
@@ -283,6 +296,16 @@ export class Register {
       this.cache.set(path, this.finishCopy(folder, clerkId, month, relative, signature, known, head, size));
       return;
     }
+    if (!known && this.readers) {
+      // Nothing of it kept: read whole in a worker thread, beside the other files' readings.
+      const read = await this.readers.read({ path, listed, catalogKey: catalog, of: { clerkId, month, relative, kind: folder.kind, head } });
+      if (read) {
+        const copy: IndexedCopy = { signature, catalog, head: head && { lines: head.lines, lastHash: head.lastHash }, hashedAt: Date.now(), ...read.reading };
+        this.cache.set(path, this.finishCopy(folder, clerkId, month, relative, signature, copy, head, read.size));
+        await this.index?.save(folder.kind, folder.root, clerkId, path, month, copy).catch((error: Error) => console.error(`[register] index not kept: ${error.message}`));
+        return;
+      }
+    }
     const masked = listed ? await readMaskedLines(path, readRegularFile) : null;
     // Bytes, decoded a line at a time: a file of any size is read (as one string it would stop at about 512 MB).
     const whole = await readRegularFile(path);
@@ -298,63 +321,8 @@ export class Register {
       return;
     }
     const goOn = before && !listed && goesOnFrom(known!, whole, end, head) ? known : null;
-    const prefix = goOn ? before! : createHash('sha256');
-    const scanner = new JournalScanner(genesisHash(clerkId, month), relative, {
-      head,
-      maskedAtImport: masked,
-      expectHead: folder.kind !== 'import',
-      keepLines: false,
-      resumeFrom: goOn?.scan,
-    });
-    const makeRow = createRowMaker(this.catalog());
-    const rows = goOn ? ChunkBuilder.from(goOn.rows) : new ChunkBuilder();
-    const maskedOnImport: string[] = [];
-    const changes = new Map(goOn?.changes);
-    let start = goOn ? goOn.verifiedBytes : 0;
-    let sinceTurn = 0;
-    while (start < end) {
-      let lineEnd = whole.indexOf(0x0a, start);
-      if (lineEnd < 0 || lineEnd > end) lineEnd = end;
-      const taken = scanner.feed(decodeLine(whole, start, lineEnd));
-      const place = { start, length: lineEnd - start };
-      start = lineEnd + 1;
-      if (taken?.type === 'call') {
-        const record = parseRecordLine(taken.text);
-        if (record && isCallRecord(record) && record.clerk.id !== clerkId) {
-          // Each clerk's app writes only its own folder: a call of someone else's in it was put there by a hand.
-          scanner.report({ file: relative, line: taken.line, kind: 'wrong-clerk' });
-        } else if (record && isCallRecord(record)) {
-          const row = makeRow(record, relative, folder.kind);
-          row.digest = callDigest(record);
-          // The note is not kept in memory: the row says where its line is, to read it from there when shown.
-          rows.add(row, { ...place, hash: taken.hash });
-          if (masked?.has(sha256(taken.text))) maskedOnImport.push(record.id);
-        } else scanner.report({ file: relative, line: taken.line, kind: 'corrupt-line' });
-      } else if (taken?.type === 'callback-change') {
-        // A callback moved or called off: the register judges the callback by it (statistics.ts, callbackDeadline).
-        const record = parseRecordLine(taken.text);
-        if (record?.type === 'callback-change' && record.clerk.id === clerkId) {
-          changes.set(record.id, { callbackOf: record.callbackOf, at: Date.parse(record.savedAt), change: record.change, dueAt: record.dueAt === null ? null : Date.parse(record.dueAt) });
-        }
-      }
-      if (++sinceTurn === LINES_PER_TURN) {
-        sinceTurn = 0;
-        await new Promise((resolve) => setImmediate(resolve));
-      }
-    }
-    await hashInTurns(prefix, whole.subarray(goOn ? goOn.verifiedBytes : 0, end));
-    const copy: IndexedCopy = {
-      signature,
-      catalog,
-      head: head && { lines: head.lines, lastHash: head.lastHash },
-      verifiedBytes: end,
-      prefixDigest: prefix.digest('hex'),
-      hashedAt: Date.now(),
-      scan: scanner.snapshot(),
-      rows: rows.finish(),
-      maskedOnImport,
-      changes: [...changes],
-    };
+    const reading = await readMonthBytes(whole, end, { clerkId, month, relative, kind: folder.kind, head, masked }, this.catalog(), goOn && { ...goOn, prefix: before! }, turn);
+    const copy: IndexedCopy = { signature, catalog, head: head && { lines: head.lines, lastHash: head.lastHash }, hashedAt: Date.now(), ...reading };
     this.cache.set(path, this.finishCopy(folder, clerkId, month, relative, signature, copy, head, whole.length));
     // Only time is lost if it cannot be kept: the next opening reads the file again.
     await this.index?.save(folder.kind, folder.root, clerkId, path, month, copy).catch((error: Error) => console.error(`[register] index not kept: ${error.message}`));
@@ -606,17 +574,25 @@ function goesOnFrom(known: IndexedCopy, whole: Buffer, end: number, head: Journa
 /** The hash of the bytes a copy's index was made of, to go on with over new ones — or null when the file no longer starts with them. */
 async function bytesReadBefore(known: IndexedCopy, whole: Buffer): Promise<Hash | null> {
   if (known.verifiedBytes > whole.length) return null;
-  const hash = await hashInTurns(createHash('sha256'), whole.subarray(0, known.verifiedBytes));
+  const hash = await hashInTurns(createHash('sha256'), whole.subarray(0, known.verifiedBytes), turn);
   return hash.copy().digest('hex') === known.prefixDigest ? hash : null;
 }
 
-/** Bytes hashed at most HASHED_PER_TURN at a time, the event loop given a turn between: a month file may be a gigabyte. */
-async function hashInTurns(hash: Hash, bytes: Buffer): Promise<Hash> {
-  for (let start = 0; start < bytes.length; start += HASHED_PER_TURN) {
-    if (start > 0) await new Promise((resolve) => setImmediate(resolve));
-    hash.update(bytes.subarray(start, start + HASHED_PER_TURN));
-  }
-  return hash;
+/** Runs what it is given at most `n` at a time, in the order given. */
+function limited(n: number): <T>(work: () => Promise<T>) => Promise<T> {
+  let running = 0;
+  const queue: (() => void)[] = [];
+  return async (work) => {
+    if (running < n) running++;
+    else await new Promise<void>((resolve) => queue.push(resolve)); // a finished one hands its place over
+    try {
+      return await work();
+    } finally {
+      const next = queue.shift();
+      if (next) next();
+      else running--;
+    }
+  };
 }
 
 /** A problem as the API carries it (shared/register-api.ts). */

@@ -7,9 +7,7 @@
  * resolve and load, which cost about a third of a run's CPU time.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { join } from 'node:path';
-import { build } from 'vite';
+import { bundleScript } from './bundle-script';
 
 export interface Ack {
   kind: 'journal' | 'settings' | 'draft';
@@ -17,18 +15,9 @@ export interface Ack {
   id: string;
 }
 
-/** Bundles the child, with its dependencies, into the project's cache folder and returns the script's path. */
-export async function bundleCrashChild(): Promise<string> {
-  // A folder of its own per run, in the project's cache folder.
-  mkdirSync(join('node_modules', '.cache'), { recursive: true });
-  const outDir = mkdtempSync(join('node_modules', '.cache', 'crash-child-'));
-  await build({
-    configFile: false,
-    logLevel: 'silent',
-    ssr: { noExternal: true },
-    build: { ssr: 'test/helpers/crash-child.ts', outDir, emptyOutDir: true, minify: false },
-  });
-  return join(outDir, 'crash-child.js');
+/** Bundles the child, with its dependencies, and returns the script's path. */
+export function bundleCrashChild(): Promise<string> {
+  return bundleScript('test/helpers/crash-child.ts');
 }
 
 /**

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { crc32 } from 'node:zlib';
 import { basename, join } from 'node:path';
 import fc from 'fast-check';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { MonthReaders } from '../../electron/services/month-readers';
 import { Register, problemView, type RegisterFolder } from '../../electron/services/register';
 import { INDEX_FORMAT, RegisterIndex } from '../../electron/services/register-index';
 import { genesisHash, serializeRecord, sha256 } from '../../electron/services/journal-format';
@@ -15,6 +16,7 @@ import type { CallRecord, UnchainedCallRecord } from '../../shared/journal/call-
 import { checklistCatalog } from '../../shared/call/checklist-catalog';
 import { monthOf } from '../../shared/journal/months';
 import { NO_FILTER } from '../../shared/register/register';
+import { bundleScript } from '../helpers/bundle-script';
 import { CLERK_ID, INCOMING, OUTGOING, SHIFT, TEST_CATALOG, recordedItems, sampleRecord } from '../helpers/records';
 
 /**
@@ -46,6 +48,21 @@ const folders = (): RegisterFolder[] => [
 ];
 const withIndex = (catalog = TEST_CATALOG) => new Register(folders, () => catalog, new RegisterIndex(indexDir()));
 const fresh = (catalog = TEST_CATALOG) => new Register(folders, () => catalog);
+/** A fresh reading with every file read whole in the app's worker threads (bundled as the app builds them). */
+let readers: MonthReaders;
+beforeAll(async () => {
+  readers = new MonthReaders(await bundleScript('electron/services/month-reading-worker.ts'), () => TEST_CATALOG, 2);
+}, 60_000);
+afterAll(() => readers.close());
+const threaded = () => new Register(folders, () => TEST_CATALOG, null, readers);
+
+/** What `look` shows, read by `threaded()`, and that its workers did read the files (a worker that fails leaves the reading to the register, silently). */
+async function readByWorkers<T>(look: () => Promise<T>): Promise<T> {
+  const before = readers.filesRead;
+  const seen = await look();
+  expect(readers.filesRead, 'files read by the worker threads').toBeGreaterThan(before);
+  return seen;
+}
 
 /** Everything a lead can see of a register: every row with every field, what is wrong with it, every problem. */
 async function view(register: Register, refresh = true) {
@@ -240,9 +257,11 @@ describe('the register index: a reopened register shows what a fresh reading sho
         for (const [which, step] of steps) {
           apply(files[which]!, step);
           const expected = await view(fresh());
-          // The same instance refreshed (the view reopened), and a new one (the app restarted).
+          // The same instance refreshed (the view reopened), a new one (the app restarted), and one reading in worker threads.
           expect(await view(kept)).toEqual(expected);
           expect(await view(withIndex())).toEqual(expected);
+          if (expected.rows.length > 0) expect(await readByWorkers(() => view(threaded()))).toEqual(expected);
+          else expect(await view(threaded())).toEqual(expected);
         }
       }),
       { numRuns: Number(process.env.IDX_RUNS ?? 60) },
@@ -409,6 +428,8 @@ describe('the register index: a reopened register shows what a fresh reading sho
       3: '03f43819d08ab4d0d7aae6fdce77f65018447477305a57443babee195ea4f987', // the same rows, kept as columns of bytes; notes read from the month file
     };
     expect(PINNED[INDEX_FORMAT]).toBe(await rowsFingerprint());
+    // Read in worker threads, the same rows.
+    expect(PINNED[INDEX_FORMAT]).toBe(await readByWorkers(() => rowsFingerprint(threaded)));
   });
 });
 
@@ -558,7 +579,8 @@ function reframe(bytes: Buffer, header: (h: Record<string, unknown>) => Record<s
  * of every row (the digest, the masked unit names, the judged checklist
  * included), and the problems of the file they are in.
  */
-async function rowsFingerprint(): Promise<string> {
+async function rowsFingerprint(register = fresh): Promise<string> {
+  rmSync(teamDir, { recursive: true, force: true });
   const file = new MonthFile(monthFilePath(teamDir, CLERK_ID, '2026-10'), CLERK_ID, '2026-10');
   const fixed = (n: number, overrides: Partial<UnchainedCallRecord>) => {
     const at = new Date(Date.UTC(2026, 9, 1 + n, 8 + n));
@@ -595,7 +617,7 @@ async function rowsFingerprint(): Promise<string> {
   }
   file.write();
   file.writeHead();
-  const seen = await view(fresh());
+  const seen = await view(register());
   const stable = { rows: seen.rows, problems: seen.problems, problemCount: seen.problemCount };
   return createHash('sha256').update(JSON.stringify(stable)).digest('hex');
 }
