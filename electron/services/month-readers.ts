@@ -70,6 +70,7 @@ export class MonthReaders {
   private readonly waiting: (() => void)[] = [];
   private seq = 0;
   private broken = false;
+  private closed = false;
   private deaths = 0;
   /** Files the workers have read so far (what they could not read, the register read itself). */
   filesRead = 0;
@@ -84,7 +85,7 @@ export class MonthReaders {
 
   /** The file read whole by a worker, or null when no worker could (the caller reads it itself). */
   async read(job: ReaderJob): Promise<ReadWhole | null> {
-    if (this.broken) return null;
+    if (this.broken || this.closed) return null;
     const slot = await this.freeSlot();
     if (!slot) return null;
     const seq = ++this.seq;
@@ -105,8 +106,10 @@ export class MonthReaders {
     return { size: reply.size, reading: { ...reply.reading, rows: rowsFromThread(reply.reading.rows) } };
   }
 
-  /** Stops every worker; a reading in progress answers null. */
+  /** Stops every worker, and starts none again; a reading in progress answers null. */
   async close(): Promise<void> {
+    this.closed = true;
+    for (const wake of this.waiting.splice(0)) wake();
     const slots = this.slots.splice(0);
     await Promise.all(slots.map((slot) => this.stop(slot)));
   }
@@ -122,7 +125,7 @@ export class MonthReaders {
       }
       if (this.slots.length < this.size) return this.start();
       await new Promise<void>((resolve) => this.waiting.push(resolve));
-      if (this.broken) return null;
+      if (this.broken || this.closed) return null;
     }
   }
 
@@ -143,7 +146,7 @@ export class MonthReaders {
     });
     worker.on('exit', (code) => {
       this.forget(slot);
-      if (slot.busy && ++this.deaths >= DEATHS_TOLERATED) this.giveUp(`workers ended in the middle of a file ${this.deaths} times (last exit code ${code})`);
+      if (slot.busy && !this.closed && ++this.deaths >= DEATHS_TOLERATED) this.giveUp(`workers ended in the middle of a file ${this.deaths} times (last exit code ${code})`);
       slot.busy?.(null);
     });
     // A worker waiting for files does not keep the process alive.

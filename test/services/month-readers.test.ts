@@ -115,7 +115,7 @@ describe('month files read in worker threads', () => {
     });
     afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-    async function sameAsInProcess(readers: MonthReaders) {
+    async function sameAsInProcess(readers: MonthReaders, { closeWhileReading = false } = {}) {
       const { dataDir, team } = await leadsFolders();
       const folders = () => [
         { kind: 'local' as const, root: dataDir },
@@ -128,7 +128,9 @@ describe('month files read in worker threads', () => {
         const selection = register.select(NO_FILTER, { key: 'startedAt', descending: true });
         return { rows: (await selection.read.rows(selection.rows)).rows, problems: register.problems, count: register.problemCount };
       };
-      const seen = await view(new Register(folders, () => TEST_CATALOG, null, readers));
+      const reading = view(new Register(folders, () => TEST_CATALOG, null, readers));
+      if (closeWhileReading) await readers.close();
+      const seen = await reading;
       expect(seen.rows.length).toBeGreaterThan(0);
       expect(seen).toEqual(await view(new Register(folders, () => TEST_CATALOG)));
       await readers.close();
@@ -150,6 +152,14 @@ describe('month files read in worker threads', () => {
       await sameAsInProcess(readers);
       expect(readers.filesRead).toBe(0);
       expect(said.mock.calls.filter(([text]) => String(text).includes('ended in the middle of a file'))).toHaveLength(1);
+    });
+
+    it('closed in the middle of an opening (the app quitting): the opening still ends, every file read, and no worker starts again', async () => {
+      const readers = new MonthReaders(script, () => TEST_CATALOG, 2);
+      await sameAsInProcess(readers, { closeWhileReading: true });
+      const readBefore = readers.filesRead;
+      await sameAsInProcess(readers);
+      expect(readers.filesRead).toBe(readBefore);
     });
 
     it('one that answers with an error: the file is read by the register', async () => {
