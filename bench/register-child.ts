@@ -288,7 +288,7 @@ if (mode === 'naive-summary') {
   const cold = mode === 'cold' || mode === 'cold-threads';
   if (cold) await fs.rm(indexDir, { recursive: true, force: true });
   // The app's own worker threads (the built month-reading-worker.js), as the desktop and web mode read a first opening.
-  const readers = mode === 'cold-threads' ? new MonthReaders(BUILT_MONTH_READER, () => TEST_CATALOG) : null;
+  const readers = mode === 'cold-threads' ? new MonthReaders(BUILT_MONTH_READER) : null;
   const register = new Register(
     () => [{ kind: 'local', root: dataDir }],
     () => TEST_CATALOG,

@@ -194,7 +194,7 @@ export async function openAppServices(dataDir: string, resourcesDir: string, opt
       await journal.openExisting(settings.profile.clerkId, new Date()).catch((error: Error) => console.error(`[journal] this month not opened: ${error.message}`));
       await alerts.checkJournal(journal, settings.profile.clerkId).catch((error: Error) => console.error(`[alerts] journal not checked: ${error.message}`));
     }
-    const monthReaders = options.monthReaderScript ? new MonthReaders(options.monthReaderScript, () => checklists) : null;
+    const monthReaders = options.monthReaderScript ? new MonthReaders(options.monthReaderScript) : null;
     const register = new Register(
       () => registerFolders(dataDir, services.settings.teamFolder),
       () => checklists,

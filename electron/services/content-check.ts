@@ -247,18 +247,22 @@ function* validate<T>(schema: z.ZodType<T>, crossProblems: (value: T, report: Cr
     checked[key] = values;
   }
   yield;
-  // Then the whole, its lists taken as they are: the fields beside them and the lists' own
-  // rules (at least one entry); and — when every entry is right, as the schema does — the
-  // checks across entries, on the entries as checked.
+  // Then the whole, its lists taken as they are: the fields beside them, the lists' own rules
+  // (at least one entry) and — when every entry is right, and where zod would run the schema's
+  // own checks (a field of the wrong type stops them, a number out of range does not) — the
+  // checks across entries, on the entries as checked, kept as plain problems.
   const input = entriesFailed ? json : { ...fieldsOf(whole, json), ...checked };
-  const result = withEntriesChecked(whole, lists).safeParse(input, { error: polishIssueMessages });
-  yield;
-  const more = issuesOf(result);
-  if (result.success && !entriesFailed) {
-    crossProblems(result.data as T, (path, message) => more.push({ path, message }));
-    yield;
-    if (more.length === 0) return { ok: true, value: result.data };
+  const across: Issue[] = [];
+  acrossEntries = entriesFailed ? null : (value) => crossProblems(value as T, (path, message) => across.push({ path, message }));
+  let result: z.ZodSafeParseResult<unknown>;
+  try {
+    result = withEntriesChecked(whole, lists).safeParse(input, { error: polishIssueMessages });
+  } finally {
+    acrossEntries = null;
   }
+  yield;
+  if (result.success && across.length === 0 && !entriesFailed) return { ok: true, value: result.data };
+  const more = [...issuesOf(result), ...across];
   return { ok: false, issues: [...issues, ...more], count: count + more.length };
 }
 
@@ -272,7 +276,15 @@ const issuesOf = (result: z.ZodSafeParseResult<unknown>): Issue[] => (result.suc
 
 const derived = new WeakMap<object, Map<string, ObjectSchema>>();
 
-/** The schema with the items of `lists` taken as they come (they were checked one by one), without its own checks across the lists. */
+/** Where the checks across entries of the parse under way go (see validate): the parse is synchronous, so one at a time. */
+let acrossEntries: ((value: unknown) => void) | null = null;
+
+/**
+ * The schema with the items of `lists` taken as they come (they were
+ * checked one by one), and its own checks across entries replaced by one
+ * that hands the value to `acrossEntries`: zod runs it exactly when it
+ * would have run them.
+ */
 function withEntriesChecked(schema: ObjectSchema, lists: string[]): ObjectSchema {
   const key = lists.join(',');
   let forSchema = derived.get(schema);
@@ -285,7 +297,7 @@ function withEntriesChecked(schema: ObjectSchema, lists: string[]): ObjectSchema
       shape[list] = array.clone({ ...array._zod.def, element: z.any() });
     }
     const def = schema._zod.def;
-    found = schema.clone({ ...def, shape, checks: [] });
+    found = schema.clone({ ...def, shape, checks: [] }).superRefine((value) => acrossEntries?.(value)) as unknown as ObjectSchema;
     forSchema.set(key, found);
   }
   return found;

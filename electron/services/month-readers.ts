@@ -77,23 +77,31 @@ export class MonthReaders {
 
   constructor(
     private readonly script: string | URL,
-    private readonly catalog: () => ChecklistCatalog,
     size = Math.min(4, availableParallelism()),
   ) {
     this.size = Math.max(1, size);
   }
 
-  /** The file read whole by a worker, or null when no worker could (the caller reads it itself). */
-  async read(job: ReaderJob): Promise<ReadWhole | null> {
+  /**
+   * The file read whole by a worker, its calls scored against `catalog` (the
+   * register's own, whose hash is `job.catalogKey`), or null when no worker
+   * could read it (the caller reads it itself).
+   */
+  async read(job: ReaderJob, catalog: ChecklistCatalog): Promise<ReadWhole | null> {
     if (this.broken || this.closed) return null;
     const slot = await this.freeSlot();
     if (!slot) return null;
     const seq = ++this.seq;
-    const send = slot.catalogKey === job.catalogKey ? undefined : this.catalog().all();
+    const send = slot.catalogKey === job.catalogKey ? undefined : catalog.all();
     const reply = await new Promise<ReaderReply | null>((resolve) => {
       slot.busy = resolve;
       slot.worker.ref(); // a reading under way keeps the process alive
-      slot.worker.postMessage({ seq, job, definitions: send } satisfies ReaderRequest);
+      try {
+        slot.worker.postMessage({ seq, job, definitions: send } satisfies ReaderRequest);
+      } catch (error) {
+        // A job that cannot be sent (a value structured cloning refuses): the register reads the file.
+        resolve({ seq, error: (error as Error).message });
+      }
     });
     slot.busy = null;
     this.release(slot);

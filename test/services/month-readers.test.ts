@@ -115,7 +115,7 @@ describe('month files read in worker threads', () => {
     });
     afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-    async function sameAsInProcess(readers: MonthReaders, { closeWhileReading = false } = {}) {
+    async function sameAsInProcess(readers: MonthReaders, { closeWhileReading = false, catalog = TEST_CATALOG } = {}) {
       const { dataDir, team } = await leadsFolders();
       const folders = () => [
         { kind: 'local' as const, root: dataDir },
@@ -128,17 +128,17 @@ describe('month files read in worker threads', () => {
         const selection = register.select(NO_FILTER, { key: 'startedAt', descending: true });
         return { rows: (await selection.read.rows(selection.rows)).rows, problems: register.problems, count: register.problemCount };
       };
-      const reading = view(new Register(folders, () => TEST_CATALOG, null, readers));
+      const reading = view(new Register(folders, () => catalog, null, readers));
       if (closeWhileReading) await readers.close();
       const seen = await reading;
       expect(seen.rows.length).toBeGreaterThan(0);
-      expect(seen).toEqual(await view(new Register(folders, () => TEST_CATALOG)));
+      expect(seen).toEqual(await view(new Register(folders, () => catalog)));
       await readers.close();
     }
 
     it('one whose script is not there: every file is read by the register, and that is said once', async () => {
       const said = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-      const readers = new MonthReaders(join(root, 'nie-ma-takiego.js'), () => TEST_CATALOG, 2);
+      const readers = new MonthReaders(join(root, 'nie-ma-takiego.js'), 2);
       await sameAsInProcess(readers);
       expect(readers.filesRead).toBe(0);
       expect(said.mock.calls.filter(([text]) => String(text).includes('without worker threads'))).toHaveLength(1);
@@ -148,25 +148,33 @@ describe('month files read in worker threads', () => {
       const said = vi.spyOn(console, 'error').mockImplementation(() => undefined);
       const dying = join(root, 'umiera.mjs');
       writeFileSync(dying, "import { parentPort } from 'node:worker_threads';\nparentPort.on('message', () => process.exit(3));\n");
-      const readers = new MonthReaders(dying, () => TEST_CATALOG, 2);
+      const readers = new MonthReaders(dying, 2);
       await sameAsInProcess(readers);
       expect(readers.filesRead).toBe(0);
       expect(said.mock.calls.filter(([text]) => String(text).includes('ended in the middle of a file'))).toHaveLength(1);
     });
 
     it('closed in the middle of an opening (the app quitting): the opening still ends, every file read, and no worker starts again', async () => {
-      const readers = new MonthReaders(script, () => TEST_CATALOG, 2);
+      const readers = new MonthReaders(script, 2);
       await sameAsInProcess(readers, { closeWhileReading: true });
       const readBefore = readers.filesRead;
       await sameAsInProcess(readers);
       expect(readers.filesRead).toBe(readBefore);
     });
 
+    it('a job a worker cannot be sent (a catalog holding what cannot be copied to a thread): the file is read by the register, nothing waits for ever', async () => {
+      vi.spyOn(console, 'error').mockImplementation(() => undefined);
+      const odd = { ...TEST_CATALOG, all: () => [...TEST_CATALOG.all(), { ...INCOMING, id: 'inna', note: () => 'funkcja' } as never] };
+      const readers = new MonthReaders(script, 2);
+      await sameAsInProcess(readers, { catalog: odd });
+      expect(readers.filesRead).toBe(0);
+    });
+
     it('one that answers with an error: the file is read by the register', async () => {
       vi.spyOn(console, 'error').mockImplementation(() => undefined);
       const failing = join(root, 'blad.mjs');
       writeFileSync(failing, "import { parentPort } from 'node:worker_threads';\nparentPort.on('message', ({ seq }) => parentPort.postMessage({ seq, error: 'dysk niedostępny' }));\n");
-      const readers = new MonthReaders(failing, () => TEST_CATALOG, 2);
+      const readers = new MonthReaders(failing, 2);
       await sameAsInProcess(readers);
       expect(readers.filesRead).toBe(0);
     });

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CHECK_PROBLEMS_LISTED, checkContent, checkContentAsync, decodeContent } from '../../electron/services/content-check';
+import { polishIssueMessages } from '../../shared/contract/api';
 import { checkOfficeFile, loadContentInUse, keepLastGood, type OfficeFileCheck } from '../../electron/services/office-content';
 import { CONTENT_FILE_MAX_BYTES, FILE_READ_TIMEOUT_MS, readBoundedFile, type FileSystemAccess } from '../../electron/services/safe-read';
 import { DirectorySchema, GlossarySchema } from '../../shared/directory/directory';
@@ -365,6 +366,38 @@ describe('the check of a text with many problems', () => {
     expect(result.problemCount).toBe(expected.error.issues.length);
     expect(result.problems.map((p) => p.path).sort()).toEqual(expected.error.issues.map((i) => i.path.join('.')).sort());
   });
+});
+
+describe('a big file whose entries are right but not what stands beside them', () => {
+  // Checked entry by entry (over 10,000 values), the checks across entries still run where the
+  // schema runs them: a number out of range or an empty list beside them does not stop them,
+  // a field of the wrong type does.
+  const glossary = (version: unknown) => ({ version, terms: Array.from({ length: 3_000 }, (_, i) => ({ id: i % 2 ? 'ten-sam' : `t${i}`, term: 'T', explanation: 'E', sayIt: 'S' })) });
+  const directory = (version: unknown, sites: unknown[]) => ({
+    version,
+    sites,
+    units: Array.from({ length: 3_000 }, (_, i) => ({ id: `u${i}`, name: 'Komórka', kind: 'office', site: 'nie-ma', description: 'Opis' })),
+    matters: [{ id: 'm1', title: 'Sprawa', unit: 'nie-ma', complex: false, keywords: ['a'] }],
+  });
+  const cases: [string, 'directory' | 'glossary', unknown, typeof DirectorySchema | typeof GlossarySchema, number][] = [
+    ['a glossary of version 0 with repeated ids', 'glossary', glossary(0), GlossarySchema, 1 + 1_499],
+    ['a glossary whose version is text, with repeated ids (the schema stops there)', 'glossary', glossary('jeden'), GlossarySchema, 1],
+    ['a directory with no sites, its units at an unknown one', 'directory', directory(1, []), DirectorySchema, 1 + 3_000 + 1],
+    ['a directory of version 0, its units at an unknown site', 'directory', directory(0, [{ id: 's1', name: 'Siedziba', address: 'ul. Przykładowa 1' }]), DirectorySchema, 1 + 3_000 + 1],
+  ];
+  for (const [name, kind, doc, schema, count] of cases) {
+    it(`${name}: the same problems, as many, as the schema finds`, async () => {
+      const text = JSON.stringify(doc);
+      const result = await checkContentAsync(text, kind);
+      const expected = schema.safeParse(JSON.parse(text), { error: polishIssueMessages });
+      expect(result.ok).toBe(false);
+      if (result.ok || expected.success) return;
+      expect(expected.error.issues).toHaveLength(count);
+      expect(result.problemCount).toBe(count);
+      const said = new Set(expected.error.issues.map((i) => `${i.path.join('.') || '(całość)'} ${i.message}`));
+      for (const p of result.problems) expect(said, `${p.path} ${p.message}`).toContain(`${p.path} ${p.message}`);
+    });
+  }
 });
 
 describe('bytes that are not UTF-8', () => {

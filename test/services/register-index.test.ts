@@ -51,7 +51,7 @@ const fresh = (catalog = TEST_CATALOG) => new Register(folders, () => catalog);
 /** A fresh reading with every file read whole in the app's worker threads (bundled as the app builds them). */
 let readers: MonthReaders;
 beforeAll(async () => {
-  readers = new MonthReaders(await bundleScript('electron/services/month-reading-worker.ts'), () => TEST_CATALOG, 2);
+  readers = new MonthReaders(await bundleScript('electron/services/month-reading-worker.ts'), 2);
 }, 60_000);
 afterAll(() => readers.close());
 const threaded = () => new Register(folders, () => TEST_CATALOG, null, readers);
