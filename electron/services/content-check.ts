@@ -194,8 +194,9 @@ type ObjectSchema = z.ZodObject<Record<string, z.ZodType>>;
 
 /**
  * The schema's verdict on `json`. A big file is checked entry by entry, then
- * as a whole with its entries taken as checked, and last `crossProblems` —
- * the schema's own checks across entries, run as plain code — on the result.
+ * as a whole with its entries taken as checked, `crossProblems` — the
+ * schema's own checks across entries, as plain code — run where the schema
+ * would run them.
  */
 function* validate<T>(schema: z.ZodType<T>, crossProblems: (value: T, report: CrossProblemSink) => void, json: unknown): Steps<Verdict> {
   const whole = schema as unknown as ObjectSchema;

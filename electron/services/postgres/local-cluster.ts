@@ -101,7 +101,14 @@ export async function startLocalCluster(options: { folder?: string; database?: s
       const pid = Number((await fs.readFile(pidFile, 'utf8')).split('\n')[0]);
       // The postmaster and every backend at once, as a crash of the server's machine would leave it.
       const all = [pid, ...(await childrenOf(pid))];
-      for (const p of all) process.kill(p, 'SIGKILL');
+      for (const p of all) {
+        try {
+          process.kill(p, 'SIGKILL');
+        } catch (error) {
+          // A backend that ended between the listing and the kill: gone, as wanted.
+          if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
+        }
+      }
       while (all.some(alive)) await new Promise((r) => setTimeout(r, 20));
     },
     async start() {
