@@ -169,7 +169,7 @@ async function flatFigures() {
       flat.durationSec[r] = c.durationSec[i]!;
       flat.startedAt[r] = c.startedAt[i]!;
       flat.score[r] = c.score[i]!;
-      flat.appointmentAt[r] = c.appointmentAt[i]!;
+      flat.appointmentAt[r] = chunk.appointmentAt(i);
       flat.outcome[r] = c.outcome[i]!;
       flat.outgoing[r] = c.direction[i]!;
       const person = chunk.outboundPerson(i);

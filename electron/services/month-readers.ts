@@ -110,8 +110,16 @@ export class MonthReaders {
       return null;
     }
     slot.catalogKey = job.catalogKey;
+    let rows;
+    try {
+      rows = rowsFromThread(reply.reading.rows);
+    } catch (error) {
+      // Not rows this build makes (a worker script of another build): the register reads the file.
+      console.error(`[register] a worker's reading of ${job.path} was not understood: ${(error as Error).message}`);
+      return null;
+    }
     this.filesRead++;
-    return { size: reply.size, reading: { ...reply.reading, rows: rowsFromThread(reply.reading.rows) } };
+    return { size: reply.size, reading: { ...reply.reading, rows } };
   }
 
   /** Stops every worker, and starts none again; a reading in progress answers null. */

@@ -44,8 +44,10 @@ import { monthFileRelative, monthOfFileName } from './journal-layout';
  * masking, checks): every index of an older version is then read afresh.
  * `test/services/register-index.test.ts` pins what rows are made of a set
  * of records for each version, so a change that forgets this fails there.
+ * Also bumped when how the rows are laid out changes (4: appointments and
+ * callback times kept only for the rows that have them, line places in 32 bits).
  */
-export const INDEX_FORMAT = 3;
+export const INDEX_FORMAT = 4;
 
 /** What is kept of one copy of a month file. */
 export interface IndexedCopy {

@@ -3,10 +3,11 @@ import { PERSON_ANSWERS } from '../../shared/call/outbound';
 import { OUTCOMES } from '../../shared/call/outcomes';
 import { FOLDER_KINDS } from '../../shared/register/register-api';
 import { MAX_RECORD_CHARS } from './journal-format';
+import { MONTH_FILE_MAX_BYTES } from './journal';
 
 /** The latest (and, negated, earliest) time a Date can hold. */
 const LATEST_DATE_MS = 8.64e15;
-import { allocate, COLUMN_NAMES, RowChunk, type ChunkTables } from '../../shared/register/row-chunk';
+import { allocate, COLUMN_NAMES, COLUMN_TYPES, FLAG_DATES, RowChunk, type ChunkTables, type RowDates } from '../../shared/register/row-chunk';
 
 /**
  * The rows of one copy of a month file as the register index keeps them:
@@ -19,6 +20,8 @@ export interface EncodedRows {
   columns: Record<string, string>;
   tables: ChunkTables;
   callbackOf: [number, string][];
+  /** The rows flagged as having dates: row, appointment, callback due time (null: none). */
+  dates: [number, number | null, number | null][];
 }
 
 export function encodeRows(chunk: RowChunk): EncodedRows {
@@ -27,7 +30,8 @@ export function encodeRows(chunk: RowChunk): EncodedRows {
     const column = chunk.columns[name];
     columns[name] = Buffer.from(column.buffer, column.byteOffset, column.byteLength).toString('base64');
   }
-  return { count: chunk.count, columns, tables: chunk.tables, callbackOf: [...chunk.callbackOf] };
+  const orNull = (value: number) => (Number.isNaN(value) ? null : value);
+  return { count: chunk.count, columns, tables: chunk.tables, callbackOf: [...chunk.callbackOf], dates: [...chunk.dates].map(([i, [a, c]]) => [i, orNull(a), orNull(c)]) };
 }
 
 /**
@@ -69,17 +73,33 @@ export function decodeRows(encoded: EncodedRows): RowChunk {
   all(c.startedAt, time, 'startedAt');
   all(c.savedAt, time, 'savedAt');
   all(c.durationSec, (v) => Number.isFinite(v) && v >= 0, 'durationSec');
-  all(c.appointmentAt, (v) => Number.isNaN(v) || time(v), 'appointmentAt');
-  all(c.callbackDueAt, (v) => Number.isNaN(v) || time(v), 'callbackDueAt');
   all(c.score, (v) => Number.isNaN(v) || (v >= 0 && v <= 1), 'score');
-  all(c.lineStart, (v) => Number.isSafeInteger(v) && v >= 0, 'lineStart');
   for (let i = 0; i < count; i++) {
     if (c.lineLength[i]! > MAX_RECORD_CHARS * 4) throw new Error('index rows: a line longer than any record');
+    if (c.lineStart[i]! + c.lineLength[i]! > MONTH_FILE_MAX_BYTES) throw new Error('index rows: a line past the end of any month file');
     if (tables.stateTexts[c.states[i]!]!.length !== tables.lists[c.list[i]!]!.ids.length) throw new Error('index rows: states not of their list');
   }
   if (!Array.isArray(encoded.callbackOf) || !encoded.callbackOf.every(([i, id]) => Number.isInteger(i) && i >= 0 && i < count && isString(id))) throw new Error('index rows: bad callback');
+  const dates = decodeDates(encoded.dates, count, time);
+  // A row says it has dates exactly when the dates are there: a forged flag or entry is no index.
+  for (let i = 0; i < count; i++) if (((c.flags[i]! & FLAG_DATES) !== 0) !== dates.has(i)) throw new Error('index rows: dates not where the rows say');
   // One copy of each checklist version's list and of each string of states for every month file: thousands of files share a handful.
-  return new RowChunk(count, c, { ...tables, lists: tables.lists.map(shared), stateTexts: tables.stateTexts.map(shared) }, encoded.callbackOf.length === 0 ? NO_CALLBACKS : new Map(encoded.callbackOf));
+  return new RowChunk(count, c, { ...tables, lists: tables.lists.map(shared), stateTexts: tables.stateTexts.map(shared) }, encoded.callbackOf.length === 0 ? NO_CALLBACKS : new Map(encoded.callbackOf), dates.size === 0 ? NO_DATES : dates);
+}
+
+/** The dates of the index, each a time a date can hold, at least one of the two, each row once. */
+function decodeDates(encoded: unknown, count: number, time: (value: number) => boolean): Map<number, RowDates> {
+  if (!Array.isArray(encoded)) throw new Error('index rows: no dates');
+  const dates = new Map<number, RowDates>();
+  const value = (v: unknown) => (v === null ? NaN : typeof v === 'number' && time(v) ? v : undefined);
+  for (const entry of encoded as unknown[]) {
+    if (!Array.isArray(entry) || entry.length !== 3) throw new Error('index rows: bad dates');
+    const [i, a, c] = entry as [unknown, unknown, unknown];
+    const [appointmentAt, callbackDueAt] = [value(a), value(c)];
+    if (typeof i !== 'number' || !Number.isInteger(i) || i < 0 || i >= count || dates.has(i) || appointmentAt === undefined || callbackDueAt === undefined || (a === null && c === null)) throw new Error('index rows: bad dates');
+    dates.set(i, [appointmentAt, callbackDueAt]);
+  }
+  return dates;
 }
 
 /**
@@ -87,13 +107,15 @@ export function decodeRows(encoded: EncodedRows): RowChunk {
  * as views of the one buffer handed over, its tables and map as copies. Made
  * a chunk again, its lists and state strings shared as the index's are.
  */
-export function rowsFromThread(sent: Pick<RowChunk, 'count' | 'columns' | 'tables' | 'callbackOf'>): RowChunk {
-  const { count, columns, tables, callbackOf } = sent;
-  return new RowChunk(count, columns, { ...tables, lists: tables.lists.map(shared), stateTexts: tables.stateTexts.map(shared) }, callbackOf.size === 0 ? NO_CALLBACKS : callbackOf);
+export function rowsFromThread(sent: Pick<RowChunk, 'count' | 'columns' | 'tables' | 'callbackOf' | 'dates'>): RowChunk {
+  const { count, columns, tables, callbackOf, dates } = sent;
+  if (!(dates instanceof Map) || !(callbackOf instanceof Map) || COLUMN_NAMES.some((name) => !(columns[name] instanceof COLUMN_TYPES[name][0]) || columns[name].length !== count * COLUMN_TYPES[name][1])) throw new Error('rows of another layout');
+  return new RowChunk(count, columns, { ...tables, lists: tables.lists.map(shared), stateTexts: tables.stateTexts.map(shared) }, callbackOf.size === 0 ? NO_CALLBACKS : callbackOf, dates.size === 0 ? NO_DATES : dates);
 }
 
-/** The calls of most months keep no callback: they share one empty map. */
+/** The calls of most months keep no callback: they share one empty map (and so do months with no dates). */
 const NO_CALLBACKS: ReadonlyMap<number, string> = new Map();
+const NO_DATES: ReadonlyMap<number, RowDates> = new Map();
 
 /** What repeats from file to file, kept once; never more than a bounded number of entries (a hand-made index cannot grow it without end). */
 const sharedValues = new Map<string, unknown>();

@@ -30,8 +30,13 @@ export const TAG_BYTES = 8;
 const DIRECTIONS = ['incoming', 'outgoing'] as const;
 const FLAG_PERSONAL = 1;
 const FLAG_GREETING = 2;
+/** The row has an appointment, a callback's due time, or both: in the chunk's `dates` (most calls have neither). */
+export const FLAG_DATES = 4;
 /** "None" in a column of small numbers (no person asked, no unit). */
 const NONE = 255;
+
+/** A row's appointment and callback due time, epoch ms; NaN: none. */
+export type RowDates = readonly [appointmentAt: number, callbackDueAt: number];
 
 /** The tables a chunk's rows refer to by number. */
 export interface ChunkTables {
@@ -53,10 +58,9 @@ export interface ChunkColumns {
   savedAt: Float64Array;
   durationSec: Float64Array;
   /** NaN: none. */
-  appointmentAt: Float64Array;
-  callbackDueAt: Float64Array;
   score: Float64Array;
-  lineStart: Float64Array;
+  /** A month file is at most a gigabyte (MONTH_FILE_MAX_BYTES). */
+  lineStart: Uint32Array;
   lineLength: Uint32Array;
   direction: Uint8Array;
   outcome: Uint8Array;
@@ -77,10 +81,8 @@ export const COLUMN_TYPES = {
   startedAt: [Float64Array, 1],
   savedAt: [Float64Array, 1],
   durationSec: [Float64Array, 1],
-  appointmentAt: [Float64Array, 1],
-  callbackDueAt: [Float64Array, 1],
   score: [Float64Array, 1],
-  lineStart: [Float64Array, 1],
+  lineStart: [Uint32Array, 1],
   lineLength: [Uint32Array, 1],
   direction: [Uint8Array, 1],
   outcome: [Uint8Array, 1],
@@ -103,9 +105,11 @@ export class RowChunk {
     readonly tables: ChunkTables,
     /** The calls that keep a callback, by row: the id of the call that agreed it. */
     readonly callbackOf: ReadonlyMap<number, string>,
+    /** The rows flagged FLAG_DATES: their appointment and callback due time (NaN: none). */
+    readonly dates: ReadonlyMap<number, RowDates>,
   ) {}
 
-  static readonly empty = new RowChunk(0, allocate(0), { clerks: [], places: [], units: [], lists: [], stateTexts: [] }, new Map());
+  static readonly empty = new RowChunk(0, allocate(0), { clerks: [], places: [], units: [], lists: [], stateTexts: [] }, new Map(), new Map());
 
   /** A chunk of rows made elsewhere (tests, the summary of a list of rows), every line place empty. */
   static fromRows(rows: readonly RegisterRow[]): RowChunk {
@@ -196,6 +200,16 @@ export class RowChunk {
     return this.tables.stateTexts[this.columns.states[i]!]!;
   }
 
+  /** Row i's appointment (epoch ms), NaN where none. */
+  appointmentAt(i: number): number {
+    return (this.columns.flags[i]! & FLAG_DATES) === 0 ? NaN : (this.dates.get(i)?.[0] ?? NaN);
+  }
+
+  /** Row i's callback due time (epoch ms), NaN where none. */
+  callbackDueAt(i: number): number {
+    return (this.columns.flags[i]! & FLAG_DATES) === 0 ? NaN : (this.dates.get(i)?.[1] ?? NaN);
+  }
+
   score(i: number): number | null {
     const score = this.columns.score[i]!;
     return Number.isNaN(score) ? null : score;
@@ -219,8 +233,8 @@ export class RowChunk {
       durationSec: c.durationSec[i]!,
       outcome: this.outcome(i),
       routedTo: this.routedTo(i),
-      appointmentAt: orNull(c.appointmentAt[i]!),
-      callbackDueAt: orNull(c.callbackDueAt[i]!),
+      appointmentAt: orNull(this.appointmentAt(i)),
+      callbackDueAt: orNull(this.callbackDueAt(i)),
       callbackOf: this.callbackOf.get(i) ?? null,
       outboundPerson: this.outboundPerson(i),
       personalData: (flags & FLAG_PERSONAL) !== 0,
@@ -252,6 +266,7 @@ export class ChunkBuilder {
   private readonly stateTexts = new Map<string, number>();
   private readonly tables: ChunkTables = { clerks: [], places: [], units: [], lists: [], stateTexts: [] };
   private readonly callbackOf = new Map<number, string>();
+  private readonly dates = new Map<number, RowDates>();
 
   /** Starts from the rows of a chunk already made (a file read on from where it stopped): its columns and tables as they are. */
   static from(chunk: RowChunk): ChunkBuilder {
@@ -278,6 +293,7 @@ export class ChunkBuilder {
       if (!builder.listsByContent.has(content)) builder.listsByContent.set(content, number);
     });
     for (const [i, id] of chunk.callbackOf) builder.callbackOf.set(i, id);
+    for (const [i, dates] of chunk.dates) builder.dates.set(i, dates);
     return builder;
   }
 
@@ -294,8 +310,6 @@ export class ChunkBuilder {
     c.startedAt[i] = row.startedAt;
     c.savedAt[i] = row.savedAt;
     c.durationSec[i] = row.durationSec;
-    c.appointmentAt[i] = row.appointmentAt ?? NaN;
-    c.callbackDueAt[i] = row.callbackDueAt ?? NaN;
     c.score[i] = row.score ?? NaN;
     c.lineStart[i] = line.start;
     c.lineLength[i] = line.length;
@@ -303,7 +317,9 @@ export class ChunkBuilder {
     c.outcome[i] = OUTCOMES.indexOf(row.outcome);
     c.person[i] = row.outboundPerson === null ? NONE : PERSON_ANSWERS.indexOf(row.outboundPerson);
     c.trust[i] = CHECKLIST_TRUST.indexOf(row.trust);
-    c.flags[i] = (row.personalData ? FLAG_PERSONAL : 0) | (row.greetingWithin30s ? FLAG_GREETING : 0);
+    const dated = row.appointmentAt !== null || row.callbackDueAt !== null;
+    c.flags[i] = (row.personalData ? FLAG_PERSONAL : 0) | (row.greetingWithin30s ? FLAG_GREETING : 0) | (dated ? FLAG_DATES : 0);
+    if (dated) this.dates.set(i, [row.appointmentAt ?? NaN, row.callbackDueAt ?? NaN]);
     c.clerk[i] = this.number(this.clerks, this.tables.clerks, JSON.stringify([row.clerkId, row.clerkName]), () => [row.clerkId, row.clerkName]);
     c.place[i] = this.number(this.places, this.tables.places, JSON.stringify([row.file, row.copy]), () => [row.file, row.copy]);
     c.unit[i] = row.routedTo ? this.number(this.units, this.tables.units, JSON.stringify([row.routedTo.unitId, row.routedTo.unitName, row.routedTo.external]), () => [row.routedTo!.unitId, row.routedTo!.unitName, row.routedTo!.external]) : NONE_32;
@@ -316,7 +332,7 @@ export class ChunkBuilder {
     // Cut to size: a copy, so the room left for growth is let go.
     const columns = allocate(this.count);
     for (const name of COLUMN_NAMES) (columns[name] as Uint8Array).set((this.columns[name] as Uint8Array).subarray(0, this.count * COLUMN_TYPES[name][1]));
-    return new RowChunk(this.count, columns, this.tables, this.callbackOf);
+    return new RowChunk(this.count, columns, this.tables, this.callbackOf, this.dates);
   }
 
   private room(): number {

@@ -4,7 +4,7 @@ import { OUTCOMES, type Outcome } from '../call/outcomes';
 import { PERSON_ANSWERS } from '../call/outbound';
 import { CHECKLIST_TRUST } from '../call/checklist-catalog';
 import { ITEM_STATE, type RegisterRow } from './register';
-import { RowChunk } from './row-chunk';
+import { FLAG_DATES, RowChunk } from './row-chunk';
 import { RowSet } from './row-set';
 
 /**
@@ -224,8 +224,9 @@ export function summarizeRows(
           targetList[target]!.calls++;
         }
       }
-      if (outcome === INVITED || !Number.isNaN(col.appointmentAt[i]!)) invited++;
-      const dueAt = col.callbackDueAt[i]!;
+      const dated = (col.flags[i]! & FLAG_DATES) !== 0;
+      if (outcome === INVITED || (dated && !Number.isNaN(chunk.appointmentAt(i)))) invited++;
+      const dueAt = dated ? chunk.callbackDueAt(i) : NaN;
       if (outcome === CALLBACK && !Number.isNaN(dueAt)) {
         callbacksAgreed++;
         const id = known ? known.get(row) : chunk.id(i);

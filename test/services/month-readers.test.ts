@@ -170,6 +170,20 @@ describe('month files read in worker threads', () => {
       expect(readers.filesRead).toBe(0);
     });
 
+    it('one of another build, whose rows are laid out otherwise: the file is read by the register', async () => {
+      const said = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+      const other = join(root, 'inna-wersja.mjs');
+      writeFileSync(
+        other,
+        "import { parentPort } from 'node:worker_threads';\n" +
+          "parentPort.on('message', ({ seq }) => parentPort.postMessage({ seq, size: 0, reading: { verifiedBytes: 0, prefixDigest: '', maskedOnImport: [], changes: [], scan: { expected: '', lines: 0, recordLines: 0, problems: [], problemCount: 0 }, rows: { count: 1, columns: { startedAt: new Float64Array(1) }, tables: { clerks: [], places: [], units: [], lists: [], stateTexts: [] }, callbackOf: new Map() } } }));\n",
+      );
+      const readers = new MonthReaders(other, 2);
+      await sameAsInProcess(readers);
+      expect(readers.filesRead).toBe(0);
+      expect(said.mock.calls.some(([text]) => String(text).includes('was not understood'))).toBe(true);
+    });
+
     it('one that answers with an error: the file is read by the register', async () => {
       vi.spyOn(console, 'error').mockImplementation(() => undefined);
       const failing = join(root, 'blad.mjs');

@@ -343,7 +343,7 @@ describe('the register index: a reopened register shows what a fresh reading sho
     );
   });
 
-  it('an index made by hand — a time that is no time, a score past 1, states not of their list, rows of another file — is read as none', async () => {
+  it('an index made by hand — a time that is no time, a score past 1, states not of their list, dates not where the rows say, rows of another file — is read as none', async () => {
     const file = new MonthFile(monthFilePath(teamDir, CLERK_ID, '2026-10'), CLERK_ID, '2026-10');
     apply(file, { kind: 'append', count: 3, head: true });
     await withIndex().refresh();
@@ -352,7 +352,11 @@ describe('the register index: a reopened register shows what a fresh reading sho
       (copy) => void (copy.rows.columns.startedAt[0] = NaN),
       (copy) => void (copy.rows.columns.savedAt[1] = 1e300),
       (copy) => void (copy.rows.columns.score[0] = 5),
-      (copy) => void (copy.rows.columns.lineStart[0] = -1),
+      (copy) => void (copy.rows.columns.lineStart[0] = 2 ** 32 - 1),
+      // Dates: a row flagged without them, an appointment that is no time, a row's dates gone.
+      (copy) => void (copy.rows.columns.flags[0]! |= 4),
+      (copy) => void (copy.rows.dates as Map<number, readonly [number, number]>).set(1, [1e300, NaN]),
+      (copy) => void (copy.rows.dates as Map<number, readonly [number, number]>).delete(2),
       (copy) => void (copy.rows.tables.stateTexts[0] = 'dd'),
       (copy) => void (copy.rows.tables.places[0]![0] = 'calls/inny/2026-10.jsonl'),
     ];
@@ -426,6 +430,7 @@ describe('the register index: a reopened register shows what a fresh reading sho
       1: '03f43819d08ab4d0d7aae6fdce77f65018447477305a57443babee195ea4f987',
       2: '03f43819d08ab4d0d7aae6fdce77f65018447477305a57443babee195ea4f987', // the same rows, laid out in lines of a few thousand
       3: '03f43819d08ab4d0d7aae6fdce77f65018447477305a57443babee195ea4f987', // the same rows, kept as columns of bytes; notes read from the month file
+      4: '03f43819d08ab4d0d7aae6fdce77f65018447477305a57443babee195ea4f987', // the same rows, their dates kept only where there are some
     };
     expect(PINNED[INDEX_FORMAT]).toBe(await rowsFingerprint());
     // Read in worker threads, the same rows.
