@@ -7,7 +7,7 @@ import { MONTH_FILE_MAX_BYTES } from './journal';
 
 /** The latest (and, negated, earliest) time a Date can hold. */
 const LATEST_DATE_MS = 8.64e15;
-import { allocate, COLUMN_NAMES, COLUMN_TYPES, FLAG_DATES, RowChunk, type ChunkTables, type RowDates } from '../../shared/register/row-chunk';
+import { allocate, COLUMN_NAMES, COLUMN_TYPES, FLAG_DATES, ID_BYTES, RowChunk, type ChunkTables, type RowDates } from '../../shared/register/row-chunk';
 
 /**
  * The rows of one copy of a month file as the register index keeps them:
@@ -42,6 +42,8 @@ export function decodeRows(encoded: EncodedRows): RowChunk {
   const { count, tables } = encoded;
   if (!Number.isInteger(count) || count < 0) throw new Error('index rows: no count');
   if (!tables || typeof encoded.columns !== 'object' || encoded.columns === null) throw new Error('index rows: no columns');
+  // The count a column's text says before room is made for it: a forged count of billions allocates nothing.
+  if (typeof encoded.columns.id !== 'string' || Buffer.byteLength(encoded.columns.id, 'base64') !== count * ID_BYTES) throw new Error('index rows: a count the ids do not have');
   const columns = allocate(count);
   for (const name of COLUMN_NAMES) {
     const text = encoded.columns[name];
@@ -69,7 +71,8 @@ export function decodeRows(encoded: EncodedRows): RowChunk {
   const all = (column: Float64Array, test: (value: number) => boolean, name: string) => {
     for (const value of column) if (!test(value)) throw new Error(`index rows: ${name} not a value a record has`);
   };
-  const time = (value: number) => Number.isFinite(value) && Math.abs(value) <= LATEST_DATE_MS;
+  // A Date holds whole milliseconds, and never -0.
+  const time = (value: number) => Number.isInteger(value) && !Object.is(value, -0) && Math.abs(value) <= LATEST_DATE_MS;
   all(c.startedAt, time, 'startedAt');
   all(c.savedAt, time, 'savedAt');
   all(c.durationSec, (v) => Number.isFinite(v) && v >= 0, 'durationSec');

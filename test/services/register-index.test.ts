@@ -357,6 +357,9 @@ describe('the register index: a reopened register shows what a fresh reading sho
       (copy) => void (copy.rows.columns.flags[0]! |= 4),
       (copy) => void (copy.rows.dates as Map<number, readonly [number, number]>).set(1, [1e300, NaN]),
       (copy) => void (copy.rows.dates as Map<number, readonly [number, number]>).delete(2),
+      // Times a Date cannot hold: half a millisecond, minus zero.
+      (copy) => void (copy.rows.dates as Map<number, readonly [number, number]>).set(1, [copy.rows.appointmentAt(1) + 0.5, NaN]),
+      (copy) => void (copy.rows.columns.startedAt[2] = -0),
       (copy) => void (copy.rows.tables.stateTexts[0] = 'dd'),
       (copy) => void (copy.rows.tables.places[0]![0] = 'calls/inny/2026-10.jsonl'),
     ];
