@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
@@ -29,6 +29,8 @@ describe.skipIf(unavailable)('web mode: the lead’s register on the team databa
     await quickIncomingCall(anna.page, '1');
     await quickIncomingCall(anna.page, '2'); // Przekierowana
     await quickIncomingCall(anna.page, '1');
+    // Her computer delivers in the background: stopped before the last call is out of her outbox, it would wait there for her next start.
+    await expect.poll(() => (existsSync(join(anna.dataDir, 'outbox')) ? readdirSync(join(anna.dataDir, 'outbox')).length : 0)).toBe(0);
     await anna.server.stop();
 
     const { page, dataDir } = app;
