@@ -31,9 +31,10 @@ class ProofsFirstBrowsersSpread extends BaseSequencer {
   }
 }
 
-// Four projects, one run: pure and Node-side tests, React components in
-// jsdom, end-to-end tests that drive the built web mode in Chromium, and the
-// desktop app in Electron where its binary is present. The time limits are
+// Five projects, one run: the pure domain's tests, the other Node-side
+// tests, React components in jsdom, end-to-end tests that drive the built web
+// mode in Chromium, and the desktop app in Electron where its binary is
+// present. The time limits are
 // guards against a hang, not synchronisation: tests wait on states, and the
 // suite must pass on a busy machine (npm run test:under-load).
 export default defineConfig({
