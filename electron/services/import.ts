@@ -5,8 +5,10 @@ import type { IMPORT_REJECT_REASONS } from '../../shared/register/register-api';
 import { maskedTypedFields } from '../../shared/journal/call-record';
 import { readBoundedLines } from './bounded-lines';
 import { ImportFiler } from './import-filer';
-import { callDigest, genesisHash, MAX_RECORD_CHARS, monthOf, parseCanonical, readLineHead, sha256 } from './journal-format';
+import { callDigest, callDigestMasked, genesisHash, MAX_RECORD_CHARS, monthOf, parseCanonical, readLineHead, sha256 } from './journal-format';
 import { openRegularFile } from './regular-file';
+
+type MaskedFields = ReturnType<typeof maskedTypedFields>;
 
 /**
  * Importing JSON Lines exported by clerks, for a team lead without a shared
@@ -89,12 +91,13 @@ export async function importJsonl(file: string, importsRoot: string, register: I
       reject(lineNo, read.rejected);
       continue;
     }
-    const { record, line, masked, originalHash } = read;
+    const { record, line, masked, originalHash, fields } = read;
     const isCall = isCallRecord(record);
     const month = chainMonth(record, chainEnds);
     chainEnds.set(record.clerk.id, { hash: originalHash, month });
     // Non-call records are told apart by their line alone (the register keeps no row of them).
-    const digest = isCall ? callDigest(record) : sha256(line.replace(/"prevHash":"[0-9a-f]{64}",?/, ''));
+    // A call's digest from the masking the line was just read with: masked once, not again.
+    const digest = isCall ? (fields ? callDigestMasked(record, fields) : callDigest(record)) : sha256(line.replace(/"prevHash":"[0-9a-f]{64}",?/, ''));
     const key = idKey(record.id);
     const earlier = seen.get(key);
     if (earlier === undefined) seen.set(key, digest);
@@ -165,7 +168,7 @@ function chainMonth(record: JournalRecord, chainEnds: Map<string, { hash: string
 export function readImportLine(
   raw: string,
   lineNo: number,
-): { record: JournalRecord; line: string; masked: boolean; originalHash: string } | { rejected: ImportRejectReason } | null {
+): { record: JournalRecord; line: string; masked: boolean; originalHash: string; fields?: MaskedFields } | { rejected: ImportRejectReason } | null {
   let line = lineNo === 1 ? raw.replace(/^\uFEFF/, '') : raw;
   if (line.endsWith('\r')) line = line.slice(0, -1);
   if (line.trim() === '') return null;
@@ -187,9 +190,10 @@ export function readImportLine(
   // What a save would have refused — a tick after the call, a call saved months after it — is no record of the app's.
   if (implausibleCall(record)) return { rejected: 'impossible-call' };
   // Masked as the clerk's app masks them, and cut to the field's length.
-  const { note, reference, unitName, unitId } = maskedTypedFields(record);
+  const fields = maskedTypedFields(record);
+  const { note, reference, unitName, unitId } = fields;
   if (note === record.note && reference === (record.callback?.reference ?? null) && unitName === (record.routedTo?.unitName ?? null) && unitId === (record.routedTo?.unitId ?? null)) {
-    return { record, line, masked: false, originalHash };
+    return { record, line, masked: false, originalHash, fields };
   }
   const maskedValue = {
     ...value!,
@@ -199,7 +203,7 @@ export function readImportLine(
   };
   const again = JournalRecordSchema.safeParse(maskedValue);
   if (!again.success) return { rejected: 'not-a-call-record' };
-  return { record: again.data, line: JSON.stringify(maskedValue), masked: true, originalHash };
+  return { record: again.data, line: JSON.stringify(maskedValue), masked: true, originalHash, fields };
 }
 
 /**

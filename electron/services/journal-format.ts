@@ -438,8 +438,17 @@ export function readLineHead(line: string): { version: unknown; type: string; id
  * copy was masked again on import.
  */
 export function callDigest(record: CallRecord): string {
+  return callDigestMasked(record, maskedTypedFields(record));
+}
+
+/**
+ * {@link callDigest} of a record whose typed fields were just masked, given
+ * that masking (`maskedTypedFields` of the record, or of the record it was
+ * masked from: masking is idempotent): an import masks each call once, not
+ * twice.
+ */
+export function callDigestMasked(record: CallRecord, { note, reference, unitName, unitId }: ReturnType<typeof maskedTypedFields>): string {
   const { prevHash: _chain, ...content } = record;
-  const { note, reference, unitName, unitId } = maskedTypedFields(record);
   const masked = {
     ...content,
     note,
