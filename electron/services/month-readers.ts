@@ -36,13 +36,12 @@ export interface ReaderJob {
 }
 
 export interface ReaderRequest {
-  seq: number;
   job: ReaderJob;
   /** The catalog's definitions, sent to a worker when it does not have this catalog yet. */
   definitions?: readonly ChecklistDefinition[];
 }
 
-export type ReaderReply = { seq: number; size: number; reading: MonthReading } | { seq: number; error: string };
+export type ReaderReply = { size: number; reading: MonthReading } | { error: string };
 
 /** What a worker's reading gives the register: the reading, and the size of the file as read. */
 export interface ReadWhole {
@@ -68,7 +67,6 @@ export class MonthReaders {
   readonly size: number;
   private readonly slots: Slot[] = [];
   private readonly waiting: (() => void)[] = [];
-  private seq = 0;
   private broken = false;
   private closed = false;
   private deaths = 0;
@@ -91,16 +89,15 @@ export class MonthReaders {
     if (this.broken || this.closed) return null;
     const slot = await this.freeSlot();
     if (!slot) return null;
-    const seq = ++this.seq;
     const send = slot.catalogKey === job.catalogKey ? undefined : catalog.all();
     const reply = await new Promise<ReaderReply | null>((resolve) => {
       slot.busy = resolve;
       slot.worker.ref(); // a reading under way keeps the process alive
       try {
-        slot.worker.postMessage({ seq, job, definitions: send } satisfies ReaderRequest);
+        slot.worker.postMessage({ job, definitions: send } satisfies ReaderRequest);
       } catch (error) {
         // A job that cannot be sent (a value structured cloning refuses): the register reads the file.
-        resolve({ seq, error: (error as Error).message });
+        resolve({ error: (error as Error).message });
       }
     });
     slot.busy = null;

@@ -22,15 +22,15 @@ parentPort?.on('message', (request: ReaderRequest) => {
   });
 });
 
-async function answer({ job, definitions, seq }: ReaderRequest): Promise<ReaderReply> {
+async function answer({ job, definitions }: ReaderRequest): Promise<ReaderReply> {
   try {
     if (definitions) catalog = { key: job.catalogKey, value: checklistCatalog(definitions) };
     if (catalog?.key !== job.catalogKey) throw new Error('no checklist catalog for this reading');
     const masked = job.listed ? await readMaskedLines(job.path, readRegularFile) : null;
     const whole = await readRegularFile(job.path);
     const reading = await readMonthBytes(whole, readableEndOfBytes(whole), { ...job.of, masked }, catalog.value, null);
-    return { seq, size: whole.length, reading };
+    return { size: whole.length, reading };
   } catch (error) {
-    return { seq, error: (error as Error).message };
+    return { error: (error as Error).message };
   }
 }

@@ -86,8 +86,7 @@ export function decodeRows(encoded: EncodedRows): RowChunk {
   const dates = decodeDates(encoded.dates, count, time);
   // A row says it has dates exactly when the dates are there: a forged flag or entry is no index.
   for (let i = 0; i < count; i++) if (((c.flags[i]! & FLAG_DATES) !== 0) !== dates.has(i)) throw new Error('index rows: dates not where the rows say');
-  // One copy of each checklist version's list and of each string of states for every month file: thousands of files share a handful.
-  return new RowChunk(count, c, { ...tables, lists: tables.lists.map(shared), stateTexts: tables.stateTexts.map(shared) }, encoded.callbackOf.length === 0 ? NO_CALLBACKS : new Map(encoded.callbackOf), dates.size === 0 ? NO_DATES : dates);
+  return sharedChunk(count, c, tables, new Map(encoded.callbackOf), dates);
 }
 
 /** The dates of the index, each a time a date can hold, at least one of the two, each row once. */
@@ -107,16 +106,26 @@ function decodeDates(encoded: unknown, count: number, time: (value: number) => b
 
 /**
  * A chunk as a worker thread sent it (month-readers.ts): its columns arrive
- * as views of the one buffer handed over, its tables and map as copies. Made
- * a chunk again, its lists and state strings shared as the index's are.
+ * as views of the one buffer handed over, its tables and maps as copies.
+ * Refused when laid out otherwise (a worker of another build).
  */
 export function rowsFromThread(sent: Pick<RowChunk, 'count' | 'columns' | 'tables' | 'callbackOf' | 'dates'>): RowChunk {
   const { count, columns, tables, callbackOf, dates } = sent;
   if (!(dates instanceof Map) || !(callbackOf instanceof Map) || COLUMN_NAMES.some((name) => !(columns[name] instanceof COLUMN_TYPES[name][0]) || columns[name].length !== count * COLUMN_TYPES[name][1])) throw new Error('rows of another layout');
+  return sharedChunk(count, columns, tables, callbackOf, dates);
+}
+
+/**
+ * A chunk made of what was read (from the index, or from a worker): one copy
+ * of each checklist version's list and of each string of states for every
+ * month file — thousands of files share a handful — and one empty map for
+ * the many months that keep no callback or no dates.
+ */
+function sharedChunk(count: number, columns: RowChunk['columns'], tables: ChunkTables, callbackOf: ReadonlyMap<number, string>, dates: ReadonlyMap<number, RowDates>): RowChunk {
   return new RowChunk(count, columns, { ...tables, lists: tables.lists.map(shared), stateTexts: tables.stateTexts.map(shared) }, callbackOf.size === 0 ? NO_CALLBACKS : callbackOf, dates.size === 0 ? NO_DATES : dates);
 }
 
-/** The calls of most months keep no callback: they share one empty map (and so do months with no dates). */
+/** The empty maps most months share (sharedChunk). */
 const NO_CALLBACKS: ReadonlyMap<number, string> = new Map();
 const NO_DATES: ReadonlyMap<number, RowDates> = new Map();
 

@@ -11,7 +11,8 @@ import { PROBLEM_LINES_SHOWN, type RegisterCall, type RegisterFolderKind, type R
 import { alignWithFacets, callbacksKeptRows, summarizeRows, type CallbackChangeFact, type RegisterFacets, type RegisterSummary } from '../../shared/register/statistics';
 import { decodeLine, JournalScanner, MAX_RECORD_CHARS, parseRecordLine, readableEndOfBytes, readLineHead, type JournalHead } from './journal-format';
 import { createHash, type Hash } from 'node:crypto';
-import { hashInTurns, readMonthBytes } from './month-reading';
+import { hashInTurns, readMonthBytes, type MonthReading } from './month-reading';
+import { SerialQueue } from './serial-queue';
 import type { MonthReaders } from './month-readers';
 import type { IndexedCopy, ListedFolder, RegisterIndex } from './register-index';
 import { MASKED_SUFFIX, readMaskedLines } from './import-filer';
@@ -119,7 +120,7 @@ const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 export class Register {
   private readonly cache = new Map<string, CachedFile>();
   /** Files read in this process, not by a worker: one at a time. */
-  private readonly inProcess = limited(1);
+  private readonly inProcess = new SerialQueue();
   /** What the last reading made: every row of every copy (the chunks in the order copies are preferred, this computer's first), and their files. */
   private read = RowsRead.none(new RowSet([]));
   /** One row per call (the first copy of it), by row number in `read.set`; and by id. */
@@ -298,18 +299,19 @@ export class Register {
       this.cache.set(path, this.finishCopy(folder, clerkId, month, relative, signature, known, head, size));
       return;
     }
+    // What was read, as the register holds it and as the index keeps it (only time is lost if it cannot be kept: the next opening reads the file again).
+    const keep = async (copy: IndexedCopy, bytes: number) => {
+      this.cache.set(path, this.finishCopy(folder, clerkId, month, relative, signature, copy, head, bytes));
+      await this.index?.save(folder.kind, folder.root, clerkId, path, month, copy).catch((error: Error) => console.error(`[register] index not kept: ${error.message}`));
+    };
+    const fresh = (reading: MonthReading): IndexedCopy => ({ signature, catalog, head: head && { lines: head.lines, lastHash: head.lastHash }, hashedAt: Date.now(), ...reading });
     if (!known && this.readers) {
       // Nothing of it kept: read whole in a worker thread, beside the other files' readings.
       const read = await this.readers.read({ path, listed, catalogKey: catalog, of: { clerkId, month, relative, kind: folder.kind, head } }, this.catalog());
-      if (read) {
-        const copy: IndexedCopy = { signature, catalog, head: head && { lines: head.lines, lastHash: head.lastHash }, hashedAt: Date.now(), ...read.reading };
-        this.cache.set(path, this.finishCopy(folder, clerkId, month, relative, signature, copy, head, read.size));
-        await this.index?.save(folder.kind, folder.root, clerkId, path, month, copy).catch((error: Error) => console.error(`[register] index not kept: ${error.message}`));
-        return;
-      }
+      if (read) return keep(fresh(read.reading), read.size);
     }
     // Read here, one file at a time whatever the workers do: a month file may be a gigabyte.
-    await this.inProcess(async () => {
+    await this.inProcess.run(async () => {
       const masked = listed ? await readMaskedLines(path, readRegularFile) : null;
       // Bytes, decoded a line at a time: a file of any size is read (as one string it would stop at about 512 MB).
       const whole = await readRegularFile(path);
@@ -317,19 +319,11 @@ export class Register {
       // The bytes read last time, hashed once: whether an unchanged file still holds them, or a grown one can be read on from them.
       const unchanged = known?.signature === signature && whole.length === size;
       const before = known && (unchanged || !listed) ? await bytesReadBefore(known, whole) : null;
-      if (before && unchanged) {
-        // Unchanged, and its bytes hashed again a day later: an edit with every time put back (where a system lets times be set) is seen by then.
-        const copy = { ...known!, hashedAt: Date.now() };
-        this.cache.set(path, this.finishCopy(folder, clerkId, month, relative, signature, copy, head, size));
-        await this.index?.save(folder.kind, folder.root, clerkId, path, month, copy).catch((error: Error) => console.error(`[register] index not kept: ${error.message}`));
-        return;
-      }
+      // Unchanged, and its bytes hashed again a day later: an edit with every time put back (where a system lets times be set) is seen by then.
+      if (before && unchanged) return keep({ ...known!, hashedAt: Date.now() }, size);
       const goOn = before && !listed && goesOnFrom(known!, whole, end, head) ? known : null;
       const reading = await readMonthBytes(whole, end, { clerkId, month, relative, kind: folder.kind, head, masked }, this.catalog(), goOn && { ...goOn, prefix: before! }, turn);
-      const copy: IndexedCopy = { signature, catalog, head: head && { lines: head.lines, lastHash: head.lastHash }, hashedAt: Date.now(), ...reading };
-      this.cache.set(path, this.finishCopy(folder, clerkId, month, relative, signature, copy, head, whole.length));
-      // Only time is lost if it cannot be kept: the next opening reads the file again.
-      await this.index?.save(folder.kind, folder.root, clerkId, path, month, copy).catch((error: Error) => console.error(`[register] index not kept: ${error.message}`));
+      await keep(fresh(reading), whole.length);
     });
   }
 

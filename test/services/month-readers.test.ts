@@ -176,7 +176,7 @@ describe('month files read in worker threads', () => {
       writeFileSync(
         other,
         "import { parentPort } from 'node:worker_threads';\n" +
-          "parentPort.on('message', ({ seq }) => parentPort.postMessage({ seq, size: 0, reading: { verifiedBytes: 0, prefixDigest: '', maskedOnImport: [], changes: [], scan: { expected: '', lines: 0, recordLines: 0, problems: [], problemCount: 0 }, rows: { count: 1, columns: { startedAt: new Float64Array(1) }, tables: { clerks: [], places: [], units: [], lists: [], stateTexts: [] }, callbackOf: new Map() } } }));\n",
+          "parentPort.on('message', () => parentPort.postMessage({ size: 0, reading: { verifiedBytes: 0, prefixDigest: '', maskedOnImport: [], changes: [], scan: { expected: '', lines: 0, recordLines: 0, problems: [], problemCount: 0 }, rows: { count: 1, columns: { startedAt: new Float64Array(1) }, tables: { clerks: [], places: [], units: [], lists: [], stateTexts: [] }, callbackOf: new Map() } } }));\n",
       );
       const readers = new MonthReaders(other, 2);
       await sameAsInProcess(readers);
@@ -187,7 +187,7 @@ describe('month files read in worker threads', () => {
     it('one that answers with an error: the file is read by the register', async () => {
       vi.spyOn(console, 'error').mockImplementation(() => undefined);
       const failing = join(root, 'blad.mjs');
-      writeFileSync(failing, "import { parentPort } from 'node:worker_threads';\nparentPort.on('message', ({ seq }) => parentPort.postMessage({ seq, error: 'dysk niedostępny' }));\n");
+      writeFileSync(failing, "import { parentPort } from 'node:worker_threads';\nparentPort.on('message', () => parentPort.postMessage({ error: 'dysk niedostępny' }));\n");
       const readers = new MonthReaders(failing, 2);
       await sameAsInProcess(readers);
       expect(readers.filesRead).toBe(0);
