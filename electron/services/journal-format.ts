@@ -276,8 +276,16 @@ export class JournalScanner {
 
   /** Takes the next line; returns it as a record line when it reads as one of this version. */
   feed(line: string): JournalLine | null {
+    return this.feedRead(line, readLineHead(line));
+  }
+
+  /**
+   * feed, given the line's head as readLineHead reads it: a reader that
+   * parses every line whole anyway (month-reading.ts) takes the head from
+   * that value (headOfValue) and spares a second reading of the line.
+   */
+  feedRead(line: string, read: LineHead | 'corrupt'): JournalLine | null {
     const lineNo = ++this.lineNo;
-    const read = readLineHead(line);
     const hash = sha256(line);
     // The line and the one before it: an edit of either makes another find of the same kind at this line.
     const trace = `${this.expected.slice(0, 8)}${hash.slice(0, 8)}`;
@@ -416,13 +424,29 @@ export function scanJournalText(text: string, genesis: string, file: string, hea
  * writes (a repeated key, spaces between fields) is corrupt: no line of this
  * app looks like that, and the full parser says the same.
  */
-export function readLineHead(line: string): { version: unknown; type: string; id: string; prevHash: unknown } | 'corrupt' {
+export function readLineHead(line: string): LineHead | 'corrupt' {
   if (line.length > MAX_RECORD_CHARS) return 'corrupt';
   const match = LINE_HEAD.exec(line);
   if (match && !headKeyAgain(line, match[0].length)) {
     return { version: Number(match[1]), type: match[2]!, id: detached(match[3]!), prevHash: match[4] };
   }
-  const value = parseCanonical(line);
+  return headOfValue(parseCanonical(line));
+}
+
+/** What the chain reads of a line: its version, type, id and the hash it chains to. */
+export interface LineHead {
+  version: unknown;
+  type: string;
+  id: string;
+  prevHash: unknown;
+}
+
+/**
+ * The head of a line already parsed (parseCanonical's value: undefined when
+ * it does not parse): what readLineHead reads of a line no longer than
+ * MAX_RECORD_CHARS, a property test holds the two equal.
+ */
+export function headOfValue(value: unknown): LineHead | 'corrupt' {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return 'corrupt';
   const record = value as Record<string, unknown>;
   if (typeof record.id !== 'string' || typeof record.type !== 'string') return 'corrupt';
@@ -448,14 +472,32 @@ export function callDigest(record: CallRecord): string {
  * twice.
  */
 export function callDigestMasked(record: CallRecord, { note, reference, unitName, unitId }: ReturnType<typeof maskedTypedFields>): string {
-  const { prevHash: _chain, ...content } = record;
-  const masked = {
-    ...content,
-    note,
-    callback: record.callback ? { ...record.callback, reference: reference! } : null,
-    routedTo: record.routedTo ? { ...record.routedTo, unitId: unitId!, unitName: unitName! } : null,
-  };
-  return sha256(JSON.stringify(masked)).slice(0, 24);
+  // Most calls were masked as they were saved: then the record itself is written out, not a copy of it.
+  const { callback, routedTo } = record;
+  const unchanged = note === record.note && (!callback || reference === callback.reference) && (!routedTo || (unitId === routedTo.unitId && unitName === routedTo.unitName));
+  const masked = unchanged
+    ? record
+    : {
+        ...record,
+        note,
+        callback: callback ? { ...callback, reference: reference! } : null,
+        routedTo: routedTo ? { ...routedTo, unitId: unitId!, unitName: unitName! } : null,
+      };
+  return sha256(withoutChainLink(JSON.stringify(masked), record)).slice(0, 24);
+}
+
+/**
+ * The record's JSON without its prevHash, as JSON.stringify writes the record
+ * without that key: the same text less `,"prevHash":"…"`. In JSON text a
+ * quote inside a string is escaped, so that piece is the key itself, and the
+ * schema puts it before any nested object.
+ */
+function withoutChainLink(text: string, record: CallRecord): string {
+  const link = `,"prevHash":${JSON.stringify(record.prevHash)}`;
+  const at = text.indexOf(link);
+  if (at >= 0) return text.slice(0, at) + text.slice(at + link.length);
+  const { prevHash: _chain, ...content } = JSON.parse(text) as CallRecord;
+  return JSON.stringify(content);
 }
 
 /**
@@ -494,7 +536,11 @@ export function parseJournalLines(lines: JournalLine[], file: string): JournalRe
 /** One line as a valid record of this app, or null. Never throws. */
 export function parseRecordLine(text: string): JournalRecord | null {
   if (text.length > MAX_RECORD_CHARS) return null;
-  const value = parseCanonical(text);
+  return recordOfValue(parseCanonical(text));
+}
+
+/** A line's parsed value (parseCanonical's: undefined when it did not parse) as a valid record, or null. */
+export function recordOfValue(value: unknown): JournalRecord | null {
   if (value === undefined) return null;
   const parsed = JournalRecordSchema.safeParse(value);
   return parsed.success ? parsed.data : null;

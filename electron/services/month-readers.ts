@@ -55,6 +55,15 @@ const IDLE_STOP_MS = 30_000;
 /** Workers that end in the middle of a file (out of memory, killed) before none is started again. */
 const DEATHS_TOLERATED = 3;
 
+/**
+ * A worker's young generation, twice V8's default: reading a month makes a
+ * few short-lived objects per line, and with more room for them fewer
+ * collections run, each on a core the other worker needs (a first opening
+ * of 100,000 calls in two workers: about 13% sooner). It costs up to 48 MB
+ * more per worker while a first opening lasts; idle workers stop.
+ */
+const YOUNG_GENERATION_MB = 96;
+
 interface Slot {
   worker: Worker;
   catalogKey: string | null;
@@ -145,7 +154,7 @@ export class MonthReaders {
   private start(): Slot | null {
     let worker: Worker;
     try {
-      worker = new Worker(this.script);
+      worker = new Worker(this.script, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
     } catch (error) {
       this.giveUp(`${(error as Error).message}`);
       return null;

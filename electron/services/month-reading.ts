@@ -6,7 +6,7 @@ import type { RegisterFolderKind } from '../../shared/register/register-api';
 import { ChunkBuilder, type RowChunk } from '../../shared/register/row-chunk';
 import type { CallbackChangeFact } from '../../shared/register/statistics';
 import type { MaskedLine } from './import-filer';
-import { callDigest, decodeLine, genesisHash, JournalScanner, parseRecordLine, sha256, type JournalHead, type ScannerState } from './journal-format';
+import { callDigest, decodeLine, genesisHash, headOfValue, JournalScanner, MAX_RECORD_CHARS, parseCanonical, recordOfValue, sha256, type JournalHead, type ScannerState } from './journal-format';
 
 /**
  * What the register makes of one copy of a month file's bytes: each line's
@@ -86,11 +86,15 @@ export async function readMonthBytes(
   while (start < end) {
     let lineEnd = whole.indexOf(0x0a, start);
     if (lineEnd < 0 || lineEnd > end) lineEnd = end;
-    const taken = scanner.feed(decodeLine(whole, start, lineEnd));
+    const text = decodeLine(whole, start, lineEnd);
+    // Every line is parsed whole here, so the chain takes its head from that value, not from a reading of its own.
+    const value = text.length <= MAX_RECORD_CHARS ? parseCanonical(text) : undefined;
+    const head = headOfValue(value);
+    const taken = head === 'corrupt' ? scanner.feed(text) : scanner.feedRead(text, head);
     const place = { start, length: lineEnd - start };
     start = lineEnd + 1;
     if (taken?.type === 'call') {
-      const record = parseRecordLine(taken.text);
+      const record = recordOfValue(value);
       if (record && isCallRecord(record) && record.clerk.id !== clerkId) {
         // Each clerk's app writes only its own folder: a call of someone else's in it was put there by a hand.
         scanner.report({ file: relative, line: taken.line, kind: 'wrong-clerk' });
@@ -103,7 +107,7 @@ export async function readMonthBytes(
       } else scanner.report({ file: relative, line: taken.line, kind: 'corrupt-line' });
     } else if (taken?.type === 'callback-change') {
       // A callback moved or called off: the register judges the callback by it (statistics.ts, callbackDeadline).
-      const record = parseRecordLine(taken.text);
+      const record = recordOfValue(value);
       if (record?.type === 'callback-change' && record.clerk.id === clerkId) {
         changes.set(record.id, { callbackOf: record.callbackOf, at: Date.parse(record.savedAt), change: record.change, dueAt: record.dueAt === null ? null : Date.parse(record.dueAt) });
       }

@@ -197,11 +197,36 @@ export function maskedTypedFields(record: Pick<CallRecord, 'note' | 'callback' |
   unitName: string | null;
   unitId: string | null;
 } {
-  const within = (text: string, max: number) => maskIdentifiers(text).text.slice(0, max);
   return {
-    note: within(record.note, STORED_NOTE_MAX_LENGTH),
-    reference: record.callback ? within(record.callback.reference, 2 * CALLBACK_REFERENCE_MAX_LENGTH) : null,
-    unitName: record.routedTo ? within(record.routedTo.unitName, ROUTED_UNIT_NAME_MAX) : null,
-    unitId: record.routedTo ? within(record.routedTo.unitId, ROUTED_UNIT_ID_MAX) : null,
+    note: maskedWithin(record.note, STORED_NOTE_MAX_LENGTH),
+    reference: record.callback ? maskedWithin(record.callback.reference, 2 * CALLBACK_REFERENCE_MAX_LENGTH) : null,
+    unitName: record.routedTo ? maskedUnitName(record.routedTo.unitName) : null,
+    unitId: record.routedTo ? maskedUnitId(record.routedTo.unitId) : null,
   };
 }
+
+function maskedWithin(text: string, max: number): string {
+  return maskIdentifiers(text).text.slice(0, max);
+}
+
+/**
+ * A routed unit's name or id comes from the office's directory: a register
+ * of a million calls holds a few dozen of them, each masked once here, not
+ * once per call (masking is a pure function of the text). Bounded, as a
+ * hand-edited file could hold a million different ones.
+ */
+function rememberedMasking(max: number): (text: string) => string {
+  const kept = new Map<string, string>();
+  return (text) => {
+    let masked = kept.get(text);
+    if (masked === undefined) {
+      if (kept.size >= UNIT_FIELDS_KEPT) kept.clear();
+      masked = maskedWithin(text, max);
+      kept.set(text, masked);
+    }
+    return masked;
+  };
+}
+const UNIT_FIELDS_KEPT = 512;
+const maskedUnitName = rememberedMasking(ROUTED_UNIT_NAME_MAX);
+const maskedUnitId = rememberedMasking(ROUTED_UNIT_ID_MAX);

@@ -30,7 +30,28 @@ function folded(forms: Iterable<string>): WordList {
     exact.add(form.toLowerCase());
     plain.add(foldWord(form));
   }
-  return { has: (lower) => exact.has(lower) || (!POLISH_LETTERS.test(lower) && plain.has(foldWord(lower))) };
+  return {
+    has: (lower) => {
+      if (exact.has(lower)) return true;
+      const typedPlain = plainFold(lower);
+      return typedPlain !== null && plain.has(typedPlain);
+    },
+  };
+}
+
+// The word last asked and its fold: the name rules ask one word of a dozen
+// lists in a row (masking-names.ts, classify), and folding it each time was
+// half of what reading a note for names cost.
+let lastAsked = '';
+let lastFold: string | null = '';
+
+/** A word typed without Polish letters, folded; null for a word with them (asked only as written). */
+function plainFold(lower: string): string | null {
+  if (lower !== lastAsked) {
+    lastFold = POLISH_LETTERS.test(lower) ? null : foldWord(lower);
+    lastAsked = lower;
+  }
+  return lastFold;
 }
 const masculine = (list: string) => words(list).flatMap(masculineForms);
 // Things, not people: the genitive in "-u" and the plural ("działu", "działy", "działów").
