@@ -69,6 +69,10 @@ export const MatterSchema = z.object({
   source: text(400).optional(),
   /** The day the matter was last checked against its source (RRRR-MM-DD). */
   checked: IsoDateSchema.optional(),
+  /** The day it is due for checking again; absent: a year after `checked` (freshness.ts). */
+  reviewBy: IsoDateSchema.optional(),
+  /** The office unit that keeps the entry true (the one the matter goes to, when absent). */
+  owner: id.optional(),
 });
 
 export const DirectorySchema = z
@@ -97,7 +101,10 @@ const reportTo = (ctx: z.RefinementCtx): CrossProblemSink => (path, message) => 
  * and keep thousands of problems as plain objects (made into zod's issues
  * they held the event loop for tens of milliseconds).
  */
-export function directoryCrossProblems(dir: { sites: { id: string }[]; units: { id: string; site?: string }[]; matters: { id: string; unit: string }[] }, report: CrossProblemSink): void {
+export function directoryCrossProblems(
+  dir: { sites: { id: string }[]; units: { id: string; site?: string; kind?: string }[]; matters: { id: string; unit: string; owner?: string; checked?: string; reviewBy?: string }[] },
+  report: CrossProblemSink,
+): void {
   duplicates(dir.sites, ['sites'], report);
   duplicates(dir.units, ['units'], report);
   duplicates(dir.matters, ['matters'], report);
@@ -106,8 +113,14 @@ export function directoryCrossProblems(dir: { sites: { id: string }[]; units: { 
   dir.units.forEach((unit, i) => {
     if (unit.site && !sites.has(unit.site)) report(['units', i, 'site'], `nieznana lokalizacja „${unit.site}”`);
   });
+  const officeUnits = new Set(dir.units.filter((u) => u.kind !== 'external').map((u) => u.id));
   dir.matters.forEach((matter, i) => {
     if (!units.has(matter.unit)) report(['matters', i, 'unit'], `nieznana komórka „${matter.unit}”`);
+    // An institution outside the office cannot keep the office's entry: the owner is one of its own units.
+    if (matter.owner !== undefined && !officeUnits.has(matter.owner)) report(['matters', i, 'owner'], `właścicielem wpisu może być tylko komórka Urzędu, nie „${matter.owner}”`);
+    if (matter.checked !== undefined && matter.reviewBy !== undefined && matter.reviewBy < matter.checked) {
+      report(['matters', i, 'reviewBy'], `termin ponownego sprawdzenia (${matter.reviewBy}) jest przed dniem sprawdzenia (${matter.checked})`);
+    }
   });
 }
 

@@ -126,4 +126,49 @@ describe.skipIf(unavailable)('web mode: search, routing and the complex-matter h
     await searchFor('karta duzej rodziny');
     expect(await page.getByRole('option').first().innerText()).toMatch(/Karta Dużej Rodziny/);
   });
+  it("a matter past its check: the office files' part lists it for the lead, and the clerk's card says since when", async () => {
+    await newClerk();
+    const file = join(app.folder('asystent-e2e-stale-'), 'katalog.json');
+    const directory = JSON.parse(readFileSync('resources/directory.json', 'utf8'));
+    for (const matter of directory.matters) {
+      if (matter.id === 'wysokosc-zasilku') Object.assign(matter, { checked: '2020-01-10', reviewBy: undefined });
+      if (matter.id === 'emerytura-renta') delete matter.checked;
+    }
+    writeFileSync(file, JSON.stringify(directory, null, 2));
+    await page.getByRole('button', { name: 'Ustawienia' }).click();
+    const form = page.getByRole('region', { name: 'Katalog spraw i słowniczek urzędu' });
+    await expect.poll(() => form.isVisible()).toBe(true);
+    // The built-in directory, checked recently: nothing due, and when the next check is.
+    expect(await form.innerText()).toMatch(/Wszystkie sprawy są sprawdzone w terminie\. Najbliższy termin: \d+ \S+ \d{4} r\./);
+    await form.getByLabel('Plik katalogu spraw i komórek (.json)').fill(file);
+    await page.getByRole('button', { name: 'Zapisz ustawienia' }).click();
+    const list = form.getByText('2 sprawy do sprawdzenia');
+    await expect.poll(() => list.isVisible()).toBe(true);
+    await list.click();
+    const items = form.locator('.stale-matters li');
+    await expect.poll(() => items.count()).toBe(2);
+    expect(await items.nth(0).innerText()).toMatch(/Wysokość zasiłku[\s\S]*do sprawdzenia od 10 stycznia 2021 r\.[\s\S]*dba o nią: Dział Ewidencji i Świadczeń[\s\S]*sprawdzona 10 stycznia 2020 r\.[\s\S]*źródło: ustawa z 20 marca 2025/);
+    expect(await items.nth(1).innerText()).toMatch(/Emerytura[\s\S]*bez daty sprawdzenia[\s\S]*dba o nią: Dział Ewidencji i Świadczeń/);
+    for (const width of [460, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      await items.nth(0).scrollIntoViewIfNeeded();
+      await page.screenshot({ path: screenshotPath(`25-stale-matters-${width}`) });
+    }
+
+    await page.getByRole('button', { name: 'Rozmowa', exact: true }).click();
+    await searchFor('ile wynosi zasilek');
+    await page.keyboard.press('Enter');
+    const details = page.getByRole('region', { name: 'Wysokość zasiłku i okres jego pobierania' });
+    await expect.poll(() => details.isVisible()).toBe(true);
+    expect(await details.innerText()).toContain('Do sprawdzenia od 10 stycznia 2021 r. — te informacje mogły się od tego czasu zmienić.');
+    await page.screenshot({ path: screenshotPath('26-stale-matter-card-1280') });
+    await page.setViewportSize({ width: 460, height: 900 });
+    await page.screenshot({ path: screenshotPath('26-stale-matter-card-460') });
+    // A matter checked in time says nothing of it.
+    await page.keyboard.press('Escape');
+    await searchFor('staz');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.hit-details').isVisible()).toBe(true);
+    expect(await page.locator('.freshness-due').count()).toBe(0);
+  });
 });

@@ -466,6 +466,21 @@ export const pl = {
       officeId: 'Identyfikator urzędu: małe litery, cyfry i łączniki (np. pup-lodz).',
     },
   },
+  freshness: {
+    due: 'Do sprawdzenia od {{day}} — te informacje mogły się od tego czasu zmienić.',
+    listTitle_one: '{{count}} sprawa do sprawdzenia',
+    listTitle_few: '{{count}} sprawy do sprawdzenia',
+    listTitle_many: '{{count}} spraw do sprawdzenia',
+    listTitle_other: '{{count}} sprawy do sprawdzenia',
+    listIntro: 'Każda sprawa w katalogu ma źródło i dzień sprawdzenia. Rok później (albo w dniu „reviewBy” z pliku) czeka na ponowne sprawdzenie; do tego czasu pracownik widzi przy niej krótką uwagę.',
+    noneDue: 'Wszystkie sprawy są sprawdzone w terminie. Najbliższy termin: {{day}} ({{title}}).',
+    dueSince: 'do sprawdzenia od {{day}}',
+    unknown: 'bez daty sprawdzenia',
+    owner: 'dba o nią: {{unit}}',
+    noOwner: 'bez komórki, która o nią dba',
+    checked: 'sprawdzona {{day}}',
+    source: 'źródło: {{source}}',
+  },
   officeFiles: {
     title: 'Katalog spraw i słowniczek urzędu',
     intro:

@@ -5,6 +5,7 @@ import { appointmentTimeProblem, findOwnUnit, invitationSentence, routeMatter, r
 import type { SearchHit } from '../../../shared/directory/search';
 import { useAppStore } from '../desk/app-store';
 import { useCallStore } from '../call/call-store';
+import { MatterFreshness } from './MatterFreshness';
 
 interface Props {
   hit: SearchHit;
@@ -48,6 +49,7 @@ export function HitDetails({ hit, inCall, onClose }: Props) {
             <RoutingCard unit={decision.unit} external={decision.kind === 'external'} inCall={inCall} />
           )}
           {matter.hint && <p className="muted small">{matter.hint}</p>}
+          <MatterFreshness matter={matter} />
           {matter.complex && <ComplexHint matterId={matter.id} documents={matter.documents} unit={decision.unit} inCall={inCall} />}
         </>
       );

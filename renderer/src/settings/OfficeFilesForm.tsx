@@ -6,6 +6,7 @@ import { settingsActions } from './settings-store';
 import { fieldErrors } from '../ui/field-errors';
 import { i18n } from '../i18n';
 import { useAppStore } from '../desk/app-store';
+import { StaleMatters } from './StaleMatters';
 import { editSection, forgetSettingsEdits, sameValue, SectionTitle, useSectionEdits, useSettingsSection } from './settings-form';
 
 const KINDS = ['directory', 'glossary'] as const;
@@ -105,6 +106,7 @@ export function OfficeFilesForm() {
           </div>
         );
       })}
+      {directory && <StaleMatters directory={directory} />}
       {problems !== null && (
         <div className="form-error" role="alert">
           <p>{t('officeFiles.problems')}</p>

@@ -13,3 +13,10 @@ const dateTime = new Intl.DateTimeFormat('pl-PL', { dateStyle: 'short', timeStyl
 export function formatDateTime(iso: string): string {
   return dateTime.format(new Date(iso));
 }
+
+const longDay = new Intl.DateTimeFormat('pl-PL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** A calendar day as the directory writes it (2027-06-01) → "1 czerwca 2027 r.": a day, so no time zone moves it. */
+export function formatDay(isoDay: string): string {
+  return `${longDay.format(new Date(`${isoDay}T00:00:00Z`))} r.`;
+}
