@@ -511,14 +511,14 @@ function detached(piece: string): string {
 
 /** The line's value if it parses and is written exactly as JSON.stringify writes it; else undefined. */
 export function parseCanonical(line: string): unknown {
-  let value: unknown;
   try {
-    value = JSON.parse(line);
+    const value: unknown = JSON.parse(line);
+    // Equal keys collapse and spacing goes in a round trip, so any difference means the line is not one this app wrote.
+    return JSON.stringify(value) === line ? value : undefined;
   } catch {
+    // Not JSON — or nested thousands deep, which JSON.parse reads and JSON.stringify cannot write back (its stack runs out): no record either way.
     return undefined;
   }
-  // Equal keys collapse and spacing goes in a round trip, so any difference means the line is not one this app wrote.
-  return JSON.stringify(value) === line ? value : undefined;
 }
 
 /** Parses and validates scanned lines into records; a line that is not a valid record is reported. */

@@ -117,7 +117,8 @@ export function directoryCrossProblems(
   dir.matters.forEach((matter, i) => {
     if (!units.has(matter.unit)) report(['matters', i, 'unit'], `nieznana komórka „${matter.unit}”`);
     // An institution outside the office cannot keep the office's entry: the owner is one of its own units.
-    if (matter.owner !== undefined && !officeUnits.has(matter.owner)) report(['matters', i, 'owner'], `właścicielem wpisu może być tylko komórka Urzędu, nie „${matter.owner}”`);
+    if (matter.owner !== undefined && !units.has(matter.owner)) report(['matters', i, 'owner'], `nieznana komórka „${matter.owner}”`);
+    else if (matter.owner !== undefined && !officeUnits.has(matter.owner)) report(['matters', i, 'owner'], `właścicielem wpisu może być tylko komórka Urzędu, nie „${matter.owner}”`);
     if (matter.checked !== undefined && matter.reviewBy !== undefined && matter.reviewBy < matter.checked) {
       report(['matters', i, 'reviewBy'], `termin ponownego sprawdzenia (${matter.reviewBy}) jest przed dniem sprawdzenia (${matter.checked})`);
     }

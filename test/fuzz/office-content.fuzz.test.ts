@@ -24,7 +24,7 @@ const files = {
 };
 const schemas: Record<ContentKind, z.ZodType> = { directory: DirectorySchema, glossary: GlossarySchema };
 
-type Shipped = { id: string; unit?: string };
+type Shipped = { id: string; unit?: string; owner?: string };
 const shippedUnits = files.directory.units as unknown as Shipped[];
 
 /**
@@ -37,7 +37,7 @@ const validDoc = (kind: ContentKind): fc.Arbitrary<Json> =>
     ? fc
         .tuple(fc.subarray(files.directory.matters, { minLength: 1, maxLength: 4 }), fc.subarray(shippedUnits, { maxLength: 3 }))
         .map(([matters, extra]) => {
-          const needed = new Set([...(matters as unknown as Shipped[]).map((m) => m.unit), ...extra.map((u) => u.id)]);
+          const needed = new Set([...(matters as unknown as Shipped[]).flatMap((m) => [m.unit, m.owner]), ...extra.map((u) => u.id)]);
           return { ...files.directory, units: shippedUnits.filter((u) => needed.has(u.id)), matters } as unknown as Json;
         })
     : fc.subarray(files.glossary.terms, { minLength: 1, maxLength: 4 }).map((terms) => ({ ...files.glossary, terms }));

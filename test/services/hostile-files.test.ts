@@ -48,6 +48,12 @@ const JUNK: Record<string, () => Buffer> = {
   'truncated JSON of real records': () => spoiltRecords(20_000, (line) => line.slice(0, 300)),
   'valid JSON of other shapes': () => Buffer.from(Array.from({ length: 50_000 }, (_, i) => ['[1,2,3]', '{"a":1}', '"x"', 'null', '{"id":{},"type":[]}'][i % 5]).join('\n') + '\n'),
   'records with a repeated key': () => spoiltRecords(20_000, (line) => line.replace(/\}$/, ',"id":"0"}')),
+  // JSON.parse reads them; JSON.stringify, writing them back to compare, runs out of stack (the review's case: the month vanished).
+  'lines nested 30,000 deep: bare, and behind the head of a shift and of a call': () => {
+    const deep = `${'['.repeat(30_000)}${']'.repeat(30_000)}`;
+    const headed = (type: string, id: string) => `{"schemaVersion":1,"type":"${type}","id":"${id}","prevHash":"${'0'.repeat(64)}","a":${deep}}`;
+    return Buffer.from([deep, headed('shift', 'x'), headed('call', 'y')].join('\n') + '\n');
+  },
 };
 
 interface Office {

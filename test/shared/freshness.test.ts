@@ -87,7 +87,7 @@ describe('owner and review-by day in an office file', () => {
 
   it('the owner is one of the office units: an institution outside or an unknown id is refused at that field', () => {
     expect(issues(withMatter({ owner: 'zus' }))).toEqual([['matters.0.owner', 'właścicielem wpisu może być tylko komórka Urzędu, nie „zus”']]);
-    expect(issues(withMatter({ owner: 'nie-ma-takiej' }))).toEqual([['matters.0.owner', 'właścicielem wpisu może być tylko komórka Urzędu, nie „nie-ma-takiej”']]);
+    expect(issues(withMatter({ owner: 'nie-ma-takiej' }))).toEqual([['matters.0.owner', 'nieznana komórka „nie-ma-takiej”']]);
     expect(issues(withMatter({ owner: 'kancelaria' }))).toEqual([]);
   });
 
