@@ -358,8 +358,17 @@ function searchRows(): void {
       value: `${pct(r.ours.top1)} / ${pct(r.ours.top3)}`,
       baseline: libraries((e) => `${pct(e.top1)} / ${pct(e.top3)}`),
       ratio: '—',
-      target: r.name.startsWith('built-in') ? '≥ 90% / ≥ 98%' : '—',
-      met: r.name.startsWith('built-in') ? (r.ours.top1 >= 0.9 && r.ours.top3 >= 0.98 ? 'yes' : 'no') : '—',
+      target: r.name === 'built-in directory' ? '≥ 90% / ≥ 98%' : r.name === 'built-in directory, long sentences' ? '≥ 90% top-1' : '—',
+      met:
+        r.name === 'built-in directory'
+          ? r.ours.top1 >= 0.9 && r.ours.top3 >= 0.98
+            ? 'yes'
+            : 'no'
+          : r.name === 'built-in directory, long sentences'
+            ? r.ours.top1 >= 0.9
+              ? 'yes'
+              : 'no'
+            : '—',
     });
     rows.push({
       name: `search index build, ${r.name}`,

@@ -8,7 +8,10 @@ const STOPWORDS = new Set(
   (
     'a i o u w z ze na do od po za przez przy dla oraz albo lub czy to ten ta te tego jest sa byl byla bylo ' +
     'mi mnie mam ma mial miala moj moja moje sie jak co ktory ktora ktore juz jeszcze tylko bardzo tez ' +
-    'chce chcialbym chcialabym prosze pan pani panstwo dzien dobry dzwonie sprawie mojej moim moja jakie jaki'
+    'chce chcialbym chcialabym prosze pan pani panstwo dzien dobry dzwonie sprawie mojej moim moja jakie jaki ' +
+    // What a caller says on the way to the point: hesitation, address, linking words of speech.
+    'no bo ze zeby znaczy jakby wie widzi halo slychac tak yyy eee aha wiec ja ty on ona my wy oni ten tam tu tutaj teraz ' +
+    'sobie przepraszam witam slucham dobrze jakis jakas jakies cos czegos takiej takie taki tez teraz wlasnie powiem mowie pytam zapytac'
   ).split(' '),
 );
 

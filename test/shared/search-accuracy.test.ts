@@ -43,3 +43,57 @@ describe('routing accuracy on test/fixtures/routing-queries.jsonl', () => {
     expect(top3 / queries.length).toBeGreaterThanOrEqual(0.98);
   });
 });
+
+/**
+ * A caller's whole sentence, as a clerk types what she hears: filler, a
+ * story, the need at the end, callers' own words. Written apart from the
+ * search and the directory's keywords; the held-out set is never tuned on.
+ * The issue's target is 90% first on the development set; these floors are
+ * where the search stands, so that it only moves up (docs/benchmarks.md).
+ */
+const sentencesOf = (file: string) =>
+  readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as { query: string; expected: string });
+const sentences = sentencesOf('test/fixtures/routing-sentences.jsonl');
+const heldOut = sentencesOf('test/fixtures/routing-sentences-held-out.jsonl');
+
+function accuracy(set: { query: string; expected: string }[]): { top1: number; top3: number; termFirst: number } {
+  let top1 = 0;
+  let top3 = 0;
+  let termFirst = 0;
+  for (const { query, expected } of set) {
+    const hits = search(index, query, 10);
+    if (hits[0]?.kind === 'term') termFirst++;
+    const ids = hits.filter((h) => h.kind !== 'term').map((h) => h.id);
+    if (ids[0] === expected) top1++;
+    if (ids.slice(0, 3).includes(expected)) top3++;
+  }
+  return { top1: top1 / set.length, top3: top3 / set.length, termFirst };
+}
+
+describe("routing a caller's whole sentence", () => {
+  it('the development set has at least 100 sentences and the held-out one 50, each of 12 words or more, each expecting a matter that exists, none in both', () => {
+    expect(sentences.length).toBeGreaterThanOrEqual(100);
+    expect(heldOut.length).toBeGreaterThanOrEqual(50);
+    const matters = new Set(directory.matters.map((m) => m.id));
+    for (const { query, expected } of [...sentences, ...heldOut]) {
+      expect(query.split(/\s+/).length, query).toBeGreaterThanOrEqual(12);
+      expect(matters.has(expected), expected).toBe(true);
+    }
+    const seen = new Set(sentences.map((s) => s.query));
+    expect(heldOut.filter((s) => seen.has(s.query))).toEqual([]);
+  });
+
+  it('puts the matter first in at least 58% of the development set, among the first three in 76% of it and 78% of the held-out set; a glossary term first in a few at most', () => {
+    const dev = accuracy(sentences);
+    const held = accuracy(heldOut);
+    console.info(`[routing sentences] development top-1 ${dev.top1.toFixed(3)}, top-3 ${dev.top3.toFixed(3)}; held out top-1 ${held.top1.toFixed(3)}, top-3 ${held.top3.toFixed(3)}`);
+    // As the README says them: 59% and 77% of 150, 78% of 73.
+    expect(dev.top1).toBeGreaterThanOrEqual(0.58);
+    expect(dev.top3).toBeGreaterThanOrEqual(0.76);
+    expect(held.top3).toBeGreaterThanOrEqual(0.78);
+    expect(dev.termFirst + held.termFirst).toBeLessThanOrEqual(8);
+  });
+});
