@@ -18,8 +18,7 @@ const SAID_FOR: [said: string, directoryWords: string][] = [
   ['hajs', 'pieniądze'],
   ['forsa', 'pieniądze'],
   ['kuroniówka', 'zasiłek'],
-  ['bezrobocie', 'zasiłek bezrobotny'],
-  ['pośredniak', 'urząd pracy'],
+  ['bezrobocie', 'bezrobotny'],
   ['papierek/papierka', 'zaświadczenie'],
   ['świstek/świstka', 'zaświadczenie'],
   ['kwit', 'zaświadczenie'],
@@ -31,11 +30,8 @@ const SAID_FOR: [said: string, directoryWords: string][] = [
   ['praktyki', 'staż'],
   ['wpłynąć/wpłynęła', 'wypłata'],
   ['przelew', 'wypłata'],
-  ['wywalić', 'utrata statusu'],
-  ['wyrzucić', 'utrata statusu'],
   ['zapisać', 'zarejestrować'],
   ['wypisać', 'wyrejestrować'],
-  ['skarbówka', 'urząd skarbowy'],
 ];
 
 const EXPANSIONS: { said: string; adds: string[] }[] = SAID_FOR.flatMap(([forms, words]) => forms.split('/').map((form) => ({ said: tokens(form)[0]!, adds: tokens(words) })));

@@ -18,13 +18,19 @@ import { z } from 'zod';
 const id = z.string().regex(/^[a-z][a-z0-9-]{1,60}$/, 'identyfikator: małe litery, cyfry i myślniki');
 const text = (max: number) => z.string().trim().min(1, 'pole nie może być puste').max(max);
 
-/** A calendar day written as the standard has it, 2026-12-07: a real day, not 2026-02-30. */
+/** The years a directory's day may fall in: a typo like 2062 or 9999 would keep a matter "checked" for decades. */
+export const DIRECTORY_YEARS = { first: 2000, last: 2100 } as const;
+
+/** A calendar day written as the standard has it, 2026-12-07: a real day, not 2026-02-30, of this century. */
 export const IsoDateSchema = z.string().superRefine((value, ctx) => {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  const day = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : null;
-  if (!day || day.toISOString().slice(0, 10) !== value) {
-    ctx.addIssue({ code: 'custom', message: 'data w postaci RRRR-MM-DD, np. 2026-12-07' });
+  if (!match) return void ctx.addIssue({ code: 'custom', message: 'data w postaci RRRR-MM-DD, np. 2026-12-07' });
+  const year = Number(match[1]);
+  if (year < DIRECTORY_YEARS.first || year > DIRECTORY_YEARS.last) {
+    return void ctx.addIssue({ code: 'custom', message: `rok poza zakresem ${DIRECTORY_YEARS.first}–${DIRECTORY_YEARS.last}: ${value}` });
   }
+  const day = new Date(Date.UTC(year, Number(match[2]) - 1, Number(match[3])));
+  if (day.toISOString().slice(0, 10) !== value) ctx.addIssue({ code: 'custom', message: `taki dzień nie istnieje: ${value}` });
 });
 
 export const SiteSchema = z.object({

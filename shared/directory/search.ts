@@ -98,8 +98,15 @@ export function buildSearchIndex(directory: Directory, glossary: Glossary): Sear
   return { entries, vocabulary, postings: entryLists.map((list) => Int32Array.from(list)), inPhrases: phraseFlags.map((flags) => Uint8Array.from(flags)), titleOrder };
 }
 
+/**
+ * What of a query is read: a caller's longest sentence, typed as heard, is a
+ * few hundred characters; a page pasted into the box is read by its
+ * beginning, so every key press stays instant.
+ */
+export const MAX_QUERY_CHARS = 1_000;
+
 export function search(index: SearchIndex, query: string, limit = 10): SearchHit[] {
-  const q = withDirectoryWords([...new Set(tokens(query))]);
+  const q = withDirectoryWords([...new Set(tokens(query.slice(0, MAX_QUERY_CHARS)))]);
   if (q.length === 0) return [];
   const n = q.length;
   // Each query token is compared once with each distinct token of the index

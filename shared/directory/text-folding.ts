@@ -45,7 +45,8 @@ export function stem(word: string): string {
 
 /** The searchable tokens of a text: folded, stop words out, endings trimmed. */
 export function tokens(text: string): string[] {
-  const folded = fold(text);
+  // "L-4" and "L 4" are the sick note "L4", not a letter and a number.
+  const folded = fold(text).replace(/(^| )l 4(?= |$)/g, '$1l4');
   if (!folded) return [];
   return folded
     .split(' ')

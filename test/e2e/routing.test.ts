@@ -160,7 +160,7 @@ describe.skipIf(unavailable)('web mode: search, routing and the complex-matter h
     await page.keyboard.press('Enter');
     const details = page.getByRole('region', { name: 'Wysokość zasiłku i okres jego pobierania' });
     await expect.poll(() => details.isVisible()).toBe(true);
-    expect(await details.innerText()).toContain('Do sprawdzenia od 10 stycznia 2021 r. — te informacje mogły się od tego czasu zmienić.');
+    expect(await details.innerText()).toContain('Sprawdzone 10 stycznia 2020 r., do ponownego sprawdzenia od 10 stycznia 2021 r. — te informacje mogły się od tego czasu zmienić.');
     await page.screenshot({ path: screenshotPath('26-stale-matter-card-1280') });
     await page.setViewportSize({ width: 460, height: 900 });
     await page.screenshot({ path: screenshotPath('26-stale-matter-card-460') });

@@ -39,12 +39,24 @@ describe('source and checked in an office’s own file', () => {
     expect(parsed.data!.matters.every((m) => m.source === undefined && m.checked === undefined)).toBe(true);
   });
 
-  it('a checked date that is not a real day, or not RRRR-MM-DD, is refused at that field', () => {
-    for (const checked of ['2026-02-30', '07.12.2026', '2026-12-7', '2026-13-01', '']) {
+  it('a checked date that is not a real day, not RRRR-MM-DD, or not of this century is refused at that field, saying which', () => {
+    const said: [string, string][] = [
+      ['2026-02-30', 'taki dzień nie istnieje: 2026-02-30'],
+      ['2025-02-29', 'taki dzień nie istnieje: 2025-02-29'],
+      ['2026-13-01', 'taki dzień nie istnieje: 2026-13-01'],
+      ['07.12.2026', 'data w postaci RRRR-MM-DD, np. 2026-12-07'],
+      ['2026-12-7', 'data w postaci RRRR-MM-DD, np. 2026-12-07'],
+      ['', 'data w postaci RRRR-MM-DD, np. 2026-12-07'],
+      ['9999-01-01', 'rok poza zakresem 2000–2100: 9999-01-01'],
+      ['0000-01-01', 'rok poza zakresem 2000–2100: 0000-01-01'],
+      ['1999-12-31', 'rok poza zakresem 2000–2100: 1999-12-31'],
+    ];
+    for (const [checked, message] of said) {
       const result = DirectorySchema.safeParse({ ...office, matters: [{ ...office.matters[0], checked }, ...office.matters.slice(1)] });
       expect(result.success, checked).toBe(false);
-      expect(result.error!.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['matters.0.checked', 'data w postaci RRRR-MM-DD, np. 2026-12-07']]);
+      expect(result.error!.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['matters.0.checked', message]]);
     }
+    expect(DirectorySchema.safeParse({ ...office, matters: [{ ...office.matters[0], checked: '2024-02-29' }, ...office.matters.slice(1)] }).success).toBe(true);
   });
 });
 

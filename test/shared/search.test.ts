@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DirectorySchema, GlossarySchema } from '../../shared/directory/directory';
-import { buildSearchIndex, search } from '../../shared/directory/search';
+import { buildSearchIndex, MAX_QUERY_CHARS, search } from '../../shared/directory/search';
 import { fold, stem, tokens, tokenSimilarity } from '../../shared/directory/text-folding';
 
 const directory = DirectorySchema.parse(JSON.parse(readFileSync('resources/directory.json', 'utf8')));
@@ -100,5 +100,43 @@ describe('search over a large directory of look-alike matters', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe("what a careless clerk types, and the words callers use in passing (the review's cases)", () => {
+  const index = buildSearchIndex(
+    DirectorySchema.parse(JSON.parse(readFileSync('resources/directory.json', 'utf8'))),
+    GlossarySchema.parse(JSON.parse(readFileSync('resources/glossary.json', 'utf8'))),
+  );
+  const first = (query: string) => search(index, query, 10).filter((h) => h.kind !== 'term')[0]?.id;
+
+  it.each([
+    ['wyrzucili mnie z pracy i chcę się zarejestrować', 'rejestracja'],
+    ['szef mnie wywalił z roboty i chcę się zapisać na bezrobocie', 'rejestracja'],
+    ['mam duży problem z zasiłkiem, ile to wynosi', 'wysokosc-zasilku'],
+    ['mieszkam w Gałkowie Dużym', 'powiat-wschodni'],
+  ])('"%s" → %s', (query, expected) => {
+    expect(first(query)).toBe(expected);
+  });
+
+  it('a village of the neighbouring district named in a sentence about registering: its office among the first three', () => {
+    const ids = search(index, 'mieszkam w Gałkowie Dużym i straciłem pracę', 10).map((h) => h.id);
+    expect(ids.slice(0, 3)).toContain('powiat-wschodni');
+  });
+
+  it('ordinary words and first names do not send a caller to the neighbouring district', () => {
+    for (const query of ['duży', 'mały', 'góra', 'Justyna', 'Kalina', 'stróż', 'gospodarz', 'rolnik gospodarz KRUS']) expect(first(query), query).not.toBe('powiat-wschodni');
+  });
+
+  it('a whole pasted page is searched by its beginning: the same hits as its first thousand characters', () => {
+    fc.assert(
+      fc.property(fc.string({ minLength: MAX_QUERY_CHARS, maxLength: 3 * MAX_QUERY_CHARS }), fc.string(), (start, rest) => {
+        const page = start + 'nie dostałem zasiłku '.repeat(5_000) + rest;
+        expect(search(index, page, 10)).toEqual(search(index, page.slice(0, MAX_QUERY_CHARS), 10));
+      }),
+      { numRuns: 20 },
+    );
+    const page = 'nie dostałem zasiłku za ten miesiąc '.repeat(20_000);
+    expect(search(index, page, 10)[0]?.id).toBe('brak-wyplaty');
   });
 });

@@ -444,9 +444,11 @@ export const en = {
   },
   freshness: {
     due: 'Due for checking since {{day}} — this may have changed since.',
+    dueChecked: 'Checked {{checked}}, due for checking again since {{day}} — this may have changed since.',
     listTitle_one: '{{count}} matter due for checking',
     listTitle_other: '{{count}} matters due for checking',
-    listIntro: 'Every matter in the directory has a source and the day it was checked. A year later (or on its "reviewBy" day) it is due for checking again; until then clerks see a short note on it.',
+    listIntro: 'A matter is due for checking again a year after the day it was checked (or on the day the directory file sets). From then on, a clerk who opens it sees a short note. Matters never dated are listed too.',
+    more: 'Show more ({{left}} left)',
     noneDue: 'Every matter has been checked in time. Next due: {{day}} ({{title}}).',
     dueSince: 'due since {{day}}',
     unknown: 'never dated',

@@ -13,5 +13,7 @@ export function MatterFreshness({ matter }: { matter: Matter }) {
   const { t } = useTranslation();
   const freshness = matterFreshness(matter, officeToday());
   if (freshness.state !== 'due') return null;
-  return <p className="muted small freshness-due">{t('freshness.due', { day: formatDay(freshness.dueOn) })}</p>;
+  // The day it was checked is what the caller's facts may have moved on from; the due day alone says less.
+  const said = matter.checked ? t('freshness.dueChecked', { checked: formatDay(matter.checked), day: formatDay(freshness.dueOn) }) : t('freshness.due', { day: formatDay(freshness.dueOn) });
+  return <p className="muted small freshness-due">{said}</p>;
 }

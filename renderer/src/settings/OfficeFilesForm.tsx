@@ -106,7 +106,6 @@ export function OfficeFilesForm() {
           </div>
         );
       })}
-      {directory && <StaleMatters directory={directory} />}
       {problems !== null && (
         <div className="form-error" role="alert">
           <p>{t('officeFiles.problems')}</p>
@@ -127,6 +126,8 @@ export function OfficeFilesForm() {
           </button>
         </div>
       )}
+      {/* What the directory in use says of itself: below what was said of the files just tried, which are not in use. */}
+      {directory && <StaleMatters directory={directory} />}
     </section>
   );
 }

@@ -16,7 +16,12 @@ export function formatDateTime(iso: string): string {
 
 const longDay = new Intl.DateTimeFormat('pl-PL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
-/** A calendar day as the directory writes it (2027-06-01) → "1 czerwca 2027 r.": a day, so no time zone moves it. */
+/**
+ * A calendar day as the directory writes it (2027-06-01) → "1 czerwca 2027 r.":
+ * a day, so no time zone moves it. A day no calendar has is shown as written
+ * — a screen is never taken down by one date.
+ */
 export function formatDay(isoDay: string): string {
-  return `${longDay.format(new Date(`${isoDay}T00:00:00Z`))} r.`;
+  const day = new Date(`${isoDay}T00:00:00Z`);
+  return Number.isNaN(day.getTime()) ? isoDay : `${longDay.format(day)} r.`;
 }

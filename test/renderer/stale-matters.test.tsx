@@ -1,0 +1,49 @@
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { readFileSync } from 'node:fs';
+import { I18nextProvider } from 'react-i18next';
+import { afterEach, describe, expect, it } from 'vitest';
+import { StaleMatters } from '../../renderer/src/settings/StaleMatters';
+import { i18n } from '../../renderer/src/i18n';
+import { DirectorySchema } from '../../shared/directory/directory';
+
+/**
+ * The lead's list of matters due for checking: an office file with hundreds
+ * due is laid out only when the list is opened, and a page at a time.
+ */
+const builtIn = DirectorySchema.parse(JSON.parse(readFileSync('resources/directory.json', 'utf8')));
+const withDue = (count: number) => ({
+  ...builtIn,
+  matters: Array.from({ length: count }, (_, i) => ({ ...builtIn.matters[0]!, id: `sprawa-${i}`, title: `Sprawa ${String(i).padStart(3, '0')}`, checked: '2020-01-10', reviewBy: undefined })),
+});
+
+afterEach(cleanup);
+
+describe("the lead's list of matters due for checking", () => {
+  it('120 due: the count in the summary, nothing laid out until opened, then 50 at a time until all are shown', () => {
+    render(
+      <I18nextProvider i18n={i18n}>
+        <StaleMatters directory={withDue(120)} />
+      </I18nextProvider>,
+    );
+    const summary = screen.getByText('120 spraw do sprawdzenia');
+    expect(document.querySelectorAll('.stale-matters li')).toHaveLength(0);
+    const details = summary.closest('details')!;
+    details.open = true;
+    fireEvent(details, new Event('toggle'));
+    expect(document.querySelectorAll('.stale-matters li')).toHaveLength(50);
+    fireEvent.click(screen.getByRole('button', { name: 'Pokaż więcej (zostało 70)' }));
+    expect(document.querySelectorAll('.stale-matters li')).toHaveLength(100);
+    fireEvent.click(screen.getByRole('button', { name: 'Pokaż więcej (zostało 20)' }));
+    expect(document.querySelectorAll('.stale-matters li')).toHaveLength(120);
+    expect(screen.queryByRole('button')).toBeNull();
+  });
+
+  it('none due: the next day one will be, with its title', () => {
+    render(
+      <I18nextProvider i18n={i18n}>
+        <StaleMatters directory={{ ...builtIn, matters: [{ ...builtIn.matters[0]!, checked: '2099-03-01', reviewBy: undefined }] }} />
+      </I18nextProvider>,
+    );
+    expect(screen.getByText(`Wszystkie sprawy są sprawdzone w terminie. Najbliższy termin: 1 marca 2100 r. (${builtIn.matters[0]!.title}).`)).toBeTruthy();
+  });
+});
