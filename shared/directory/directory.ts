@@ -125,7 +125,9 @@ export function directoryCrossProblems(
     // An institution outside the office cannot keep the office's entry: the owner is one of its own units.
     if (matter.owner !== undefined && !units.has(matter.owner)) report(['matters', i, 'owner'], `nieznana komórka „${matter.owner}”`);
     else if (matter.owner !== undefined && !officeUnits.has(matter.owner)) report(['matters', i, 'owner'], `właścicielem wpisu może być tylko komórka Urzędu, nie „${matter.owner}”`);
-    if (matter.checked !== undefined && matter.reviewBy !== undefined && matter.reviewBy < matter.checked) {
+    // Only two real days are compared: a day that does not exist is told as such at its own field, once.
+    const realDays = matter.checked !== undefined && matter.reviewBy !== undefined && IsoDateSchema.safeParse(matter.checked).success && IsoDateSchema.safeParse(matter.reviewBy).success;
+    if (realDays && matter.reviewBy! < matter.checked!) {
       report(['matters', i, 'reviewBy'], `termin ponownego sprawdzenia (${matter.reviewBy}) jest przed dniem sprawdzenia (${matter.checked})`);
     }
   });

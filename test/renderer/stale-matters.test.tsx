@@ -1,10 +1,17 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { readFileSync } from 'node:fs';
 import { I18nextProvider } from 'react-i18next';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { StaleMatters } from '../../renderer/src/settings/StaleMatters';
 import { i18n } from '../../renderer/src/i18n';
 import { DirectorySchema } from '../../shared/directory/directory';
+
+/** Each item drawn asks for its matter's owner once: counting the asks counts the items drawn. */
+const drawn = vi.hoisted(() => ({ items: 0 }));
+vi.mock('../../shared/directory/freshness', async (original) => {
+  const real = await original<typeof import('../../shared/directory/freshness')>();
+  return { ...real, ownerOf: (...args: Parameters<typeof real.ownerOf>) => (drawn.items++, real.ownerOf(...args)) };
+});
 
 /**
  * The lead's list of matters due for checking: an office file with hundreds
@@ -36,6 +43,27 @@ describe("the lead's list of matters due for checking", () => {
     fireEvent.click(screen.getByRole('button', { name: 'Pokaż więcej (zostało 20)' }));
     expect(document.querySelectorAll('.stale-matters li')).toHaveLength(120);
     expect(screen.queryByRole('button')).toBeNull();
+  });
+
+  it('typing elsewhere in the form draws none of it again: the list is drawn only when the directory changes', () => {
+    const directory = withDue(300);
+    const form = (typed: string, shown = directory) => (
+      <I18nextProvider i18n={i18n}>
+        <input value={typed} readOnly />
+        <StaleMatters directory={shown} />
+      </I18nextProvider>
+    );
+    const { rerender } = render(form(''));
+    const details = document.querySelector('details')!;
+    details.open = true;
+    fireEvent(details, new Event('toggle'));
+    expect(document.querySelectorAll('.stale-matters li')).toHaveLength(50);
+    const itemsDrawn = drawn.items;
+    for (const typed of ['C', 'C:', 'C:/P', 'C:/PU']) rerender(form(typed));
+    expect(drawn.items).toBe(itemsDrawn);
+    // Another directory (a file saved): drawn again.
+    rerender(form('C:/PU', withDue(300)));
+    expect(drawn.items).toBe(itemsDrawn + 50);
   });
 
   it('none due: the next day one will be, with its title', () => {

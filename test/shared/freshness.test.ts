@@ -94,6 +94,8 @@ describe('owner and review-by day in an office file', () => {
   it('a review-by day before the check, or not a real day, is refused at that field', () => {
     expect(issues(withMatter({ checked: '2026-12-07', reviewBy: '2026-12-06' }))).toEqual([['matters.0.reviewBy', 'termin ponownego sprawdzenia (2026-12-06) jest przed dniem sprawdzenia (2026-12-07)']]);
     expect(issues(withMatter({ reviewBy: '2027-02-30' }))).toEqual([['matters.0.reviewBy', 'taki dzień nie istnieje: 2027-02-30']]);
+    // Not also "before the check": a day that does not exist is said once.
+    expect(issues(withMatter({ checked: '2026-12-07', reviewBy: '2025-02-29' }))).toEqual([['matters.0.reviewBy', 'taki dzień nie istnieje: 2025-02-29']]);
     expect(issues(withMatter({ checked: '2026-12-07', reviewBy: '2026-12-07' }))).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Directory } from '../../../shared/directory/directory';
 import { officeToday, ownerOf, reviewDueOn, staleMatters, type StaleMatter } from '../../../shared/directory/freshness';
@@ -11,10 +11,11 @@ const SHOWN_AT_ONCE = 50;
  * The matters of the directory in use that are due for checking against
  * their source, for whoever keeps the office's files: the longest overdue
  * first, each with the unit that keeps it and where it comes from. When none
- * is due, the next day one will be. Worked out once per directory (typing in
- * the path fields above must stay instant), laid out only when opened.
+ * is due, the next day one will be. Worked out once per directory and drawn
+ * again only when the directory changes — typing in the path fields above
+ * must stay instant however many are shown — and laid out only when opened.
  */
-export function StaleMatters({ directory }: { directory: Directory }) {
+export const StaleMatters = memo(function StaleMatters({ directory }: { directory: Directory }) {
   const { t } = useTranslation();
   const today = officeToday();
   const stale = useMemo(() => staleMatters(directory, today), [directory, today]);
@@ -44,7 +45,7 @@ export function StaleMatters({ directory }: { directory: Directory }) {
       )}
     </details>
   );
-}
+});
 
 function StaleItem({ stale: { matter, freshness }, owner }: { stale: StaleMatter; owner: string | undefined }) {
   const { t } = useTranslation();
