@@ -11,7 +11,7 @@ const STOPWORDS = new Set(
     'chce chcialbym chcialabym prosze pan pani panstwo dzien dobry dzwonie sprawie mojej moim moja jakie jaki ' +
     // What a caller says on the way to the point: hesitation, address, linking words of speech.
     'no bo ze zeby znaczy jakby wie widzi halo slychac tak yyy eee aha wiec ja ty on ona my wy oni ten tam tu tutaj teraz ' +
-    'sobie przepraszam witam slucham dobrze jakis jakas jakies cos czegos takiej takie taki tez teraz wlasnie powiem mowie pytam zapytac'
+    'sobie przepraszam witam slucham dobrze jakis jakas jakies cos czegos takiej takie taki tez wlasnie powiem mowie pytam zapytac'
   ).split(' '),
 );
 
