@@ -2,7 +2,7 @@ import { isCallRecord, JournalRecordSchema, type JournalRecord } from '../../sha
 import { implausibleCall } from '../../shared/journal/call-record-plausible';
 import type { RegisterRow } from '../../shared/register/register';
 import type { IMPORT_REJECT_REASONS } from '../../shared/register/register-api';
-import { maskedTypedFields } from '../../shared/journal/call-record';
+import { maskedTypedFields, maskingChangesNothing } from '../../shared/journal/call-record';
 import { readBoundedLines } from './bounded-lines';
 import { ImportFiler } from './import-filer';
 import { callDigest, callDigestMasked, genesisHash, MAX_RECORD_CHARS, monthOf, parseCanonical, readLineHead, sha256 } from './journal-format';
@@ -191,10 +191,8 @@ export function readImportLine(
   if (implausibleCall(record)) return { rejected: 'impossible-call' };
   // Masked as the clerk's app masks them, and cut to the field's length.
   const fields = maskedTypedFields(record);
+  if (maskingChangesNothing(record, fields)) return { record, line, masked: false, originalHash, fields };
   const { note, reference, unitName, unitId } = fields;
-  if (note === record.note && reference === (record.callback?.reference ?? null) && unitName === (record.routedTo?.unitName ?? null) && unitId === (record.routedTo?.unitId ?? null)) {
-    return { record, line, masked: false, originalHash, fields };
-  }
   const maskedValue = {
     ...value!,
     note,

@@ -2,7 +2,7 @@ import { hash as oneShotHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import type { JournalProblem } from '../../shared/contract/api';
 import { JournalRecordSchema, type JournalRecord } from '../../shared/journal/journal-record';
-import { maskedTypedFields, type CallRecord } from '../../shared/journal/call-record';
+import { maskedTypedFields, maskingChangesNothing, type CallRecord } from '../../shared/journal/call-record';
 import { RECORD_SCHEMA_VERSION } from '../../shared/journal/record-base';
 
 /**
@@ -471,11 +471,11 @@ export function callDigest(record: CallRecord): string {
  * masked from: masking is idempotent): an import masks each call once, not
  * twice.
  */
-export function callDigestMasked(record: CallRecord, { note, reference, unitName, unitId }: ReturnType<typeof maskedTypedFields>): string {
-  // Most calls were masked as they were saved: then the record itself is written out, not a copy of it.
+export function callDigestMasked(record: CallRecord, fields: ReturnType<typeof maskedTypedFields>): string {
+  const { note, reference, unitName, unitId } = fields;
   const { callback, routedTo } = record;
-  const unchanged = note === record.note && (!callback || reference === callback.reference) && (!routedTo || (unitId === routedTo.unitId && unitName === routedTo.unitName));
-  const masked = unchanged
+  // Most calls were masked as they were saved: then the record itself is written out, not a copy of it.
+  const masked = maskingChangesNothing(record, fields)
     ? record
     : {
         ...record,
@@ -483,20 +483,21 @@ export function callDigestMasked(record: CallRecord, { note, reference, unitName
         callback: callback ? { ...callback, reference: reference! } : null,
         routedTo: routedTo ? { ...routedTo, unitId: unitId!, unitName: unitName! } : null,
       };
-  return sha256(withoutChainLink(JSON.stringify(masked), record)).slice(0, 24);
+  return sha256(withoutChainLink(masked)).slice(0, 24);
 }
 
 /**
- * The record's JSON without its prevHash, as JSON.stringify writes the record
- * without that key: the same text less `,"prevHash":"…"`. In JSON text a
- * quote inside a string is escaped, so that piece is the key itself, and the
- * schema puts it before any nested object.
+ * The record's JSON without its prevHash: the record's JSON less
+ * `,"prevHash":"…"` — in JSON text a quote inside a string is escaped, so
+ * that piece is the key itself, and the schema puts it before any nested
+ * object — else, should it ever stand elsewhere, written out without it.
  */
-function withoutChainLink(text: string, record: CallRecord): string {
+function withoutChainLink(record: CallRecord): string {
+  const text = JSON.stringify(record);
   const link = `,"prevHash":${JSON.stringify(record.prevHash)}`;
   const at = text.indexOf(link);
   if (at >= 0) return text.slice(0, at) + text.slice(at + link.length);
-  const { prevHash: _chain, ...content } = JSON.parse(text) as CallRecord;
+  const { prevHash: _chain, ...content } = record;
   return JSON.stringify(content);
 }
 

@@ -6,9 +6,10 @@ import { tokens } from './text-folding';
  * for zwolnienie lekarskie. A query word that is one of them (in any of its
  * forms) brings the directory's words into the query beside it; it stays
  * too, as "roboty publiczne" is a matter's own name. Spoken Polish of the
- * office's callers, not phrasings of any one matter.
+ * office's callers, not phrasings of any one matter: each word callers say
+ * (its forms where a vowel drops, /-separated: papierek/papierka), and the
+ * directory's words for it.
  */
-/** Each word callers say (its forms where a vowel drops, /-separated: papierek/papierka) and the directory's words for it. */
 const SAID_FOR: [said: string, directoryWords: string][] = [
   ['robota/robocie', 'praca'],
   ['fucha', 'praca'],

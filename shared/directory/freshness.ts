@@ -51,6 +51,16 @@ export function staleMatters(directory: Pick<Directory, 'matters'>, today: strin
   return stale.sort((a, b) => (dueOn(a) < dueOn(b) ? -1 : dueOn(a) > dueOn(b) ? 1 : a.matter.title.localeCompare(b.matter.title, 'pl')));
 }
 
+/** The matter due for checking soonest, and when: what the lead is told when none is due yet. Null when none is dated. */
+export function nextReview(directory: Pick<Directory, 'matters'>): { dueOn: string; matter: Matter } | null {
+  let next: { dueOn: string; matter: Matter } | null = null;
+  for (const matter of directory.matters) {
+    const dueOn = reviewDueOn(matter);
+    if (dueOn !== null && (next === null || dueOn < next.dueOn)) next = { dueOn, matter };
+  }
+  return next;
+}
+
 /** The office unit that keeps a matter true: the one it names, else the one it goes to when that is the office's own; none for a matter sent out without an owner. */
 export function ownerOf(directory: Pick<Directory, 'units'>, matter: Pick<Matter, 'owner' | 'unit'>): Unit | undefined {
   const unit = directory.units.find((u) => u.id === (matter.owner ?? matter.unit));

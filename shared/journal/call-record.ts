@@ -205,6 +205,16 @@ export function maskedTypedFields(record: Pick<CallRecord, 'note' | 'callback' |
   };
 }
 
+/** Whether `fields` (maskedTypedFields of the record) are what the record already holds: it was stored masked as the app masks now. */
+export function maskingChangesNothing(record: Pick<CallRecord, 'note' | 'callback' | 'routedTo'>, fields: ReturnType<typeof maskedTypedFields>): boolean {
+  return (
+    fields.note === record.note &&
+    fields.reference === (record.callback?.reference ?? null) &&
+    fields.unitName === (record.routedTo?.unitName ?? null) &&
+    fields.unitId === (record.routedTo?.unitId ?? null)
+  );
+}
+
 function maskedWithin(text: string, max: number): string {
   return maskIdentifiers(text).text.slice(0, max);
 }

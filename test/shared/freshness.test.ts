@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DirectorySchema, type Matter } from '../../shared/directory/directory';
-import { matterFreshness, officeToday, ownerOf, reviewDueOn, staleMatters } from '../../shared/directory/freshness';
+import { matterFreshness, nextReview, officeToday, ownerOf, reviewDueOn, staleMatters } from '../../shared/directory/freshness';
 
 /**
  * Freshness: a matter is due for checking on its review-by day, or a year
@@ -65,6 +65,16 @@ describe("the lead's list", () => {
         const keys = list.map((s) => (s.freshness.state === 'due' ? s.freshness.dueOn : '~'));
         expect(keys).toEqual([...keys].sort());
         for (const s of list) if (s.freshness.state === 'due') expect(s.freshness.dueOn <= today).toBe(true);
+      }),
+    );
+  });
+
+  it('when none is due, the next one due is the soonest dated, and none when nothing is dated', () => {
+    fc.assert(
+      fc.property(fc.array(matterArb, { maxLength: 30 }), (specs) => {
+        const matters = specs.map((s, i) => ({ ...directory.matters[0]!, id: `sprawa-${i}`, ...s }) as Matter);
+        const days = matters.map(reviewDueOn).filter((d): d is string => d !== null);
+        expect(nextReview({ matters })?.dueOn ?? null).toBe(days.length ? [...days].sort()[0] : null);
       }),
     );
   });

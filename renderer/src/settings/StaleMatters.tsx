@@ -1,7 +1,7 @@
 import { memo, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Directory } from '../../../shared/directory/directory';
-import { officeToday, ownerOf, reviewDueOn, staleMatters, type StaleMatter } from '../../../shared/directory/freshness';
+import { nextReview, officeToday, ownerOf, staleMatters, type StaleMatter } from '../../../shared/directory/freshness';
 import { formatDay } from '../ui/format';
 
 /** Matters listed at once when the list is opened: an office file of thousands due is read a page at a time, not laid out whole. */
@@ -19,11 +19,11 @@ export const StaleMatters = memo(function StaleMatters({ directory }: { director
   const { t } = useTranslation();
   const today = officeToday();
   const stale = useMemo(() => staleMatters(directory, today), [directory, today]);
-  const next = useMemo(() => (stale.length > 0 ? null : nextDue(directory)), [directory, stale]);
+  const next = useMemo(() => (stale.length > 0 ? null : nextReview(directory)), [directory, stale]);
   const [open, setOpen] = useState(false);
   const [shown, setShown] = useState(SHOWN_AT_ONCE);
   if (stale.length === 0) {
-    return next ? <p className="field-hint stale-none">{t('freshness.noneDue', { day: formatDay(next.dueOn), title: next.title })}</p> : null;
+    return next ? <p className="field-hint stale-none">{t('freshness.noneDue', { day: formatDay(next.dueOn), title: next.matter.title })}</p> : null;
   }
   return (
     <details className="stale-matters" onToggle={(e) => setOpen(e.currentTarget.open)}>
@@ -60,14 +60,4 @@ function StaleItem({ stale: { matter, freshness }, owner }: { stale: StaleMatter
       </span>
     </li>
   );
-}
-
-/** The matter due soonest, when none is due yet. */
-function nextDue(directory: Directory): { dueOn: string; title: string } | null {
-  let next: { dueOn: string; title: string } | null = null;
-  for (const matter of directory.matters) {
-    const dueOn = reviewDueOn(matter);
-    if (dueOn !== null && (next === null || dueOn < next.dueOn)) next = { dueOn, title: matter.title };
-  }
-  return next;
 }
