@@ -65,6 +65,7 @@ export function generatedDirectory(base: Directory, matters: number): Directory 
     complex: i % 5 === 0,
     keywords: [`${pick()} ${pick()}`, `${pick()} ${pick()} ${pick()}`],
     documents: [],
+    examples: [],
   }));
   return { ...base, matters: [...base.matters, ...extra] };
 }

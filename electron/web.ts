@@ -30,6 +30,9 @@ import type { ServiceErrorKey } from '../shared/contract/service-errors';
  */
 export const TOKEN_HEADER = 'x-asystent-token';
 export const MAX_BODY_BYTES = 256 * 1024;
+/** The directory editor sends the office's two files whole: each up to 1 MB as read (safe-read.ts), a little more as JSON in JSON. */
+export const MAX_EDITOR_BODY_BYTES = 3 * 1024 * 1024;
+const bodyLimit = (method: string) => (method === 'saveDirectoryEdits' ? MAX_EDITOR_BODY_BYTES : MAX_BODY_BYTES);
 /** A year of a busy clerk's calls is tens of megabytes; this leaves room and stops a runaway upload. */
 export const MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
 
@@ -139,14 +142,14 @@ function refuseCaller(req: IncomingMessage, options: WebServerOptions, allowedHo
 }
 
 /** The checks every call from the page passes: same origin, the token, a JSON body within the limit. */
-async function readCall(req: IncomingMessage, options: WebServerOptions, allowedHosts: string[]): Promise<{ payload: unknown } | Refusal> {
+async function readCall(req: IncomingMessage, options: WebServerOptions, allowedHosts: string[], limit: number): Promise<{ payload: unknown } | Refusal> {
   const refused = refuseCaller(req, options, allowedHosts);
   if (refused) return refused;
   if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
     return { status: 415, code: 'bad-input', key: 'transport.jsonOnly' };
   }
-  const body = await readBody(req);
-  if (body === null) return { status: 413, code: 'bad-input', key: 'transport.bodyTooLarge', params: { limit: MAX_BODY_BYTES } };
+  const body = await readBody(req, limit);
+  if (body === null) return { status: 413, code: 'bad-input', key: 'transport.bodyTooLarge', params: { limit } };
   try {
     return { payload: body.length === 0 ? {} : JSON.parse(body) };
   } catch {
@@ -155,7 +158,7 @@ async function readCall(req: IncomingMessage, options: WebServerOptions, allowed
 }
 
 async function handleApi(req: IncomingMessage, res: ServerResponse, method: string, options: WebServerOptions, allowedHosts: string[]): Promise<void> {
-  const call = await readCall(req, options, allowedHosts);
+  const call = await readCall(req, options, allowedHosts, bodyLimit(method));
   if ('status' in call) return sendRefusal(res, call);
   const envelope = await dispatch(options.handlers, method, call.payload);
   if (envelope.ok) return sendJson(res, 200, envelope);
@@ -229,14 +232,14 @@ function sameSecret(given: string, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function readBody(req: IncomingMessage): Promise<string | null> {
+function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     let tooLarge = false;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) tooLarge = true;
+      if (size > limit) tooLarge = true;
       else chunks.push(chunk);
     });
     req.on('end', () => resolve(tooLarge ? null : Buffer.concat(chunks).toString('utf8')));

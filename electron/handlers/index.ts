@@ -2,6 +2,7 @@ import type { AppServices } from '../services/app-services';
 import { callHandlers } from './call';
 import { callbackHandlers } from './callbacks';
 import { deskHandlers } from './desk';
+import { directoryHandlers } from './directory';
 import type { HandlerTable } from './dispatch';
 import { registerHandlers } from './register';
 import { settingsHandlers } from './settings';
@@ -23,6 +24,7 @@ export function createHandlers(services: AppServices): HandlerTable {
     ...callHandlers(services),
     ...callbackHandlers(services),
     ...settingsHandlers(services),
+    ...directoryHandlers(services),
     ...teamHandlers(services),
     ...registerHandlers(services),
   } satisfies HandlerTable;

@@ -24,6 +24,8 @@ const METHOD_KINDS: Record<ApiMethod, MethodKind> = {
   importRecords: 'write',
   saveProfile: 'write',
   saveOfficeFiles: 'write',
+  openDirectoryEditor: 'read',
+  saveDirectoryEdits: 'write',
   savePreferences: 'write',
   saveTeamSettings: 'write',
   saveShift: 'write',

@@ -145,9 +145,25 @@ export class OfficeContent {
 
   /** Puts checked office files in use (a kind without a file goes back to the built-in one) and keeps a copy of each for a day it does not check out. */
   async adopt(check: Extract<OfficeFilesCheck, { ok: true }>): Promise<void> {
-    const directory = (await usedFor('directory', check.directory, this.builtIn, this.dataDir))!;
-    const glossary = (await usedFor('glossary', check.glossary, this.builtIn, this.dataDir))!;
-    this.inUse = { directory: directory.value, glossary: glossary.value, sources: { directory: directory.source, glossary: glossary.source } };
+    await this.put({ directory: check.directory, glossary: check.glossary });
+  }
+
+  /** Puts in use the files the directory editor just saved (checked as they were written); a kind it did not save stays as it is. */
+  async adoptSaved(saved: Partial<Record<ContentKind, Extract<OfficeFileCheck, { ok: true }>>>): Promise<void> {
+    await this.put(saved);
+  }
+
+  /** Each kind named: its office file's check put in use (null: the built-in one); a kind not named stays. */
+  private async put(checks: Partial<Record<ContentKind, OfficeFileCheck | null>>): Promise<void> {
+    const next: ContentInUse = { ...this.inUse, sources: { ...this.inUse.sources } };
+    for (const kind of ['directory', 'glossary'] as const) {
+      if (!(kind in checks)) continue;
+      const used = (await usedFor(kind, checks[kind] ?? null, this.builtIn, this.dataDir))!;
+      if (kind === 'directory') next.directory = used.value as Directory;
+      else next.glossary = used.value as Glossary;
+      next.sources[kind] = used.source;
+    }
+    this.inUse = next;
   }
 }
 

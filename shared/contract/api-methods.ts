@@ -7,6 +7,8 @@ export const API_METHOD_NAMES = [
   'getAppState',
   'saveProfile',
   'saveOfficeFiles',
+  'openDirectoryEditor',
+  'saveDirectoryEdits',
   'savePreferences',
   'windowControl',
   'suspendHotkeys',

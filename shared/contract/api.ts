@@ -5,7 +5,7 @@ import { CallbackChangeInputSchema } from '../callbacks/callback-change-record';
 import { CallbackContactInputSchema, HONORIFICS } from '../callbacks/callback-contact';
 import { ChecklistDefinitionSchema } from '../call/checklist';
 import { DirectorySchema, GlossarySchema } from '../directory/directory';
-import { CONTENT_SOURCES, OfficeFilesInputSchema, OfficeFilesSchema } from '../settings/office-files';
+import { CONTENT_SOURCES, OfficeFilePathSchema, OfficeFilesInputSchema, OfficeFilesSchema } from '../settings/office-files';
 import { OUTCOMES } from '../call/outcomes';
 import { HOTKEY_ACTIONS, PreferencesSchema } from '../settings/preferences';
 import { ProfileInputSchema, ProfileSchema } from '../settings/profile';
@@ -83,6 +83,22 @@ export const HotkeyProblemSchema = z.object({ action: z.enum(HOTKEY_ACTIONS), re
 
 const ContentSourcesSchema = z.object({ directory: z.enum(CONTENT_SOURCES), glossary: z.enum(CONTENT_SOURCES) });
 
+/** An office file as the directory editor opens it (electron/services/directory-editing.ts). */
+const fileForEditing = <T extends z.ZodType>(value: T) =>
+  z.object({
+    /** null: no office file set yet; the editor asks where to save. */
+    file: z.string().nullable(),
+    /** SHA-256 of the bytes opened; null: no such file yet. */
+    hash: z.string().nullable(),
+    value,
+    /** The file's problems when it does not check out (the editor starts from the content in use). */
+    problems: z.array(z.string()),
+  });
+
+const fileToSave = <T extends z.ZodType>(value: T) => z.object({ file: OfficeFilePathSchema, baseHash: z.string().regex(/^[0-9a-f]{64}$/).nullable(), value }).strict();
+
+const ContentReplacedSchema = z.object({ directory: DirectorySchema, glossary: GlossarySchema, officeFiles: OfficeFilesSchema, contentSources: ContentSourcesSchema });
+
 export const apiContract = {
   getAppState: {
     input: empty,
@@ -120,7 +136,24 @@ export const apiContract = {
   /** Checks the office's files and, when both check out, uses them from now on (null: the built-in one). */
   saveOfficeFiles: {
     input: OfficeFilesInputSchema,
-    output: z.object({ directory: DirectorySchema, glossary: GlossarySchema, officeFiles: OfficeFilesSchema, contentSources: ContentSourcesSchema }),
+    output: ContentReplacedSchema,
+  },
+  /** The team lead's directory editor: the office's files as they are now on the share. */
+  openDirectoryEditor: {
+    input: empty,
+    output: z.object({ directory: fileForEditing(DirectorySchema), glossary: fileForEditing(GlossarySchema) }),
+  },
+  /**
+   * Saves the editor's changes onto the files it opened (each only if it is
+   * still as opened), with a line in each file's change log, and uses them
+   * from now on.
+   */
+  saveDirectoryEdits: {
+    input: z.object({ directory: fileToSave(DirectorySchema).optional(), glossary: fileToSave(GlossarySchema).optional() }).strict(),
+    output: ContentReplacedSchema.extend({
+      /** What each file saved now is (its path and SHA-256): the editor's new base. */
+      saved: z.object({ directory: z.object({ file: z.string(), hash: z.string() }).nullable(), glossary: z.object({ file: z.string(), hash: z.string() }).nullable() }),
+    }),
   },
   saveDraft: {
     input: z.object({ state: CallStateSchema }).strict(),

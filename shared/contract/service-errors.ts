@@ -47,6 +47,16 @@ export const SERVICE_ERRORS = {
   badInput: '{{detail}}',
   unknownMethod: 'Nieznana metoda: {{method}}',
   officeFilesInvalid: '{{problems}}',
+  /** The lead's directory editor (electron/services/directory-editing.ts). */
+  directoryEditor: {
+    invalid: '{{problems}}',
+    changed: 'Plik {{file}} zmienił się, odkąd otwarto edytor (ostatni zapis: {{who}}, {{when}}). Nic nie zapisano — wczytaj go ponownie i wprowadź swoje zmiany jeszcze raz.',
+    changedUnlogged: 'Plik {{file}} zmienił się, odkąd otwarto edytor. Nic nie zapisano — wczytaj go ponownie i wprowadź swoje zmiany jeszcze raz.',
+    busy: 'Ktoś inny właśnie zapisuje {{file}}. Nic nie zapisano — spróbuj za chwilę.',
+    unreadable: 'Nie można odczytać {{file}}, więc nie wiadomo, czy ktoś go nie zmienił: {{message}} Nic nie zapisano.',
+    writeFailed: 'Nie udało się zapisać {{file}} ({{code}}). Sprawdź, czy udział sieciowy jest podłączony i czy masz prawo zapisu.',
+    noFile: 'Wskaż, gdzie zapisać {{what}} Urzędu (pełna ścieżka do pliku .json, np. na udziale sieciowym).',
+  },
   diskFull: 'Brak miejsca na dysku. Rozmowa czeka w oknie — zwolnij miejsce i zapisz ponownie.',
   noWriteAccess: 'Brak uprawnień do zapisu w folderze danych. Rozmowa czeka w oknie — poproś IT o dostęp i zapisz ponownie.',
   diskError: 'Błąd zapisu na dysku ({{code}}). Rozmowa czeka w oknie — spróbuj zapisać ponownie.',

@@ -33,6 +33,9 @@ export const IsoDateSchema = z.string().superRefine((value, ctx) => {
   if (day.toISOString().slice(0, 10) !== value) ctx.addIssue({ code: 'custom', message: `taki dzień nie istnieje: ${value}` });
 });
 
+/** A caller's sentence as the lead writes it down: a long one, not a page. */
+export const MAX_EXAMPLE_CHARS = 300;
+
 export const SiteSchema = z.object({
   id,
   /** What tells the site apart ("Siedziba Urzędu"); shown with the address, so it need not repeat the street. */
@@ -65,6 +68,12 @@ export const MatterSchema = z.object({
   /** Words and phrases callers use; the search folds case, diacritics and endings. */
   keywords: z.array(text(80)).min(1, 'potrzebne jest co najmniej jedno słowo kluczowe'),
   documents: z.array(text(160)).default([]),
+  /**
+   * Sentences as callers say them that must find this matter first: not
+   * searched (keywords are), but checked against the search on every save
+   * of the directory editor, so a change elsewhere that moves one is seen.
+   */
+  examples: z.array(text(MAX_EXAMPLE_CHARS)).default([]),
   /** A plain-language hint for the clerk. */
   hint: text(400).optional(),
   /**

@@ -23,6 +23,9 @@ const officeFilePath = z
       .nullable(),
   );
 
+/** A file the directory editor saves to: one an office file may be (absolute, .json). */
+export const OfficeFilePathSchema = z.string().trim().min(1, 'required').max(OFFICE_FILE_PATH_MAX, 'tooLong').regex(ABSOLUTE_PATH, 'notAbsolute').regex(/\.json$/i, 'notJson');
+
 export const OfficeFilesInputSchema = z
   .object({
     directory: officeFilePath.nullable(),

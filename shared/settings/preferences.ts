@@ -118,6 +118,12 @@ export const PreferencesSchema = z.object({
   clientWaitMinutes: z.number().int().min(1).max(30).default(3),
   /** How many days after its time a callback's contact (number, name, case) is purged from this computer. */
   callbackContactDays: z.number().int().min(1).max(MAX_CONTACT_KEEP_DAYS).default(DEFAULT_CONTACT_KEEP_DAYS),
+  /**
+   * The team lead's *Katalog* tab: the editor of the office's directory and
+   * glossary. Off for a clerk, whose screen it would only crowd; the files'
+   * own folder rights decide who can save.
+   */
+  directoryEditor: z.boolean().default(false),
   /** Desktop overlay: the small view (timer, greeting, checklist) or the full one. */
   compact: z.boolean().default(true),
   transparent: z.boolean().default(false),

@@ -77,6 +77,11 @@ function validInputs(): Record<ApiMethod, Json[]> {
     getAppState: [{}],
     saveProfile: [{ firstName: 'Anna Maria', lastName: 'Nowak-Kowalska', role: 'stazysta', unit: 'Centrum Aktywizacji Zawodowej', officeName: 'Powiatowy Urząd Pracy w Łodzi' }],
     saveOfficeFiles: [{ directory: join(sandbox, 'office', 'katalog.json'), glossary: null }, { directory: null, glossary: null }],
+    openDirectoryEditor: [{}],
+    saveDirectoryEdits: [
+      json({ directory: { file: join(sandbox, 'office', 'edited.json'), baseHash: null, value: services.content.directory } }),
+      json({ glossary: { file: join(sandbox, 'office', 'edited-glossary.json'), baseHash: 'a'.repeat(64), value: services.content.glossary } }),
+    ],
     savePreferences: [json(DEFAULT_PREFERENCES), json({ ...DEFAULT_PREFERENCES, language: 'en', hotkeys: { ...DEFAULT_PREFERENCES.hotkeys, privacy: 'Ctrl+Shift+F12' } })],
     windowControl: [{ action: 'minimize' }, { action: 'hide' }],
     suspendHotkeys: [{ suspended: true }, { suspended: false }],

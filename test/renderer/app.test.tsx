@@ -34,6 +34,14 @@ function fakeApi(overrides: Partial<Api> = {}): Api {
       officeFiles: { directory: files.directory ?? null, glossary: files.glossary ?? null },
       contentSources: { directory: files.directory ? ('office' as const) : ('built-in' as const), glossary: files.glossary ? ('office' as const) : ('built-in' as const) },
     })),
+    openDirectoryEditor: vi.fn(async () => ({ directory: { file: null, hash: null, value: directory, problems: [] }, glossary: { file: null, hash: null, value: glossary, problems: [] } })),
+    saveDirectoryEdits: vi.fn(async (edits) => ({
+      directory: edits.directory?.value ?? directory,
+      glossary: edits.glossary?.value ?? glossary,
+      officeFiles: { directory: edits.directory?.file ?? null, glossary: edits.glossary?.file ?? null },
+      contentSources: { directory: edits.directory ? ('office' as const) : ('built-in' as const), glossary: edits.glossary ? ('office' as const) : ('built-in' as const) },
+      saved: { directory: edits.directory ? { file: edits.directory.file, hash: 'b'.repeat(64) } : null, glossary: edits.glossary ? { file: edits.glossary.file, hash: 'c'.repeat(64) } : null },
+    })),
     saveDraft: vi.fn(async () => ({ ok: true as const })),
     saveCall: vi.fn(async ({ call, outcome }) => ({
       id: call.id,

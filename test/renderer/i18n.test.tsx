@@ -154,6 +154,10 @@ describe('keys the UI builds at run time', () => {
     const { wrapUpProblemKey } = await import('../../shared/call/wrap-up');
     const { DATABASE_TROUBLES, TLS_MODES } = await import('../../shared/settings/team-database');
     const { TEAM_FIELD_PROBLEMS, TEAM_TARGETS } = await import('../../renderer/src/settings/team-form-values');
+    const { ENTRY_KINDS } = await import('../../shared/directory/directory-edits');
+    const { EntryChangeSchema } = await import('../../shared/directory/change-log');
+    const { MatterSchema, UnitSchema, SiteSchema, GlossaryTermSchema } = await import('../../shared/directory/directory');
+    type SearchKind = import('../../shared/directory/search').SearchKind;
     const wrapUpProblems = ['outcome-required', 'appointment-past', ...timeProblems.map((p) => `callback-${p}` as const), ...CONTACT_PROBLEMS.map((p) => `contact-${p}` as const)] satisfies WrapUpProblem[];
     // Each family: the values the domain can hand the template (the types keep these lists whole: a value added there fails to compile here).
     const families: Record<string, readonly string[]> = {
@@ -181,6 +185,18 @@ describe('keys the UI builds at run time', () => {
       'team.db.tlsHints.': TLS_MODES,
       'team.errors.': TEAM_FIELD_PROBLEMS,
       'serverErrors.teamDatabase.': DATABASE_TROUBLES,
+      'editor.kinds.': ENTRY_KINDS,
+      'editor.add.': ENTRY_KINDS,
+      'editor.remove.': ENTRY_KINDS,
+      'editor.new.': ENTRY_KINDS,
+      'editor.tryIt.kind.': ['matter', 'unit', 'term'] satisfies SearchKind[],
+      'editor.change.': EntryChangeSchema.shape.change.options,
+      'editor.file.': ['directory', 'glossary'],
+      'editor.builtIn.': ['directory', 'glossary'],
+      'editor.newFile.': ['directory', 'glossary'],
+      'editor.fileWhat.': ['directory', 'glossary'],
+      // Every field a directory or glossary entry has: the form labels each, and a problem names its field.
+      'editor.fields.': [...new Set([...Object.keys(MatterSchema.shape), ...Object.keys(UnitSchema.shape), ...Object.keys(SiteSchema.shape), ...Object.keys(GlossaryTermSchema.shape)])].filter((f) => f !== 'kind'),
     };
     // Built from a component's own fixed list (its form fields, its views, its notice codes): checked where that list is.
     const local = ['deescalation.steps.', 'nav.', 'notices.', 'notices.using.', 'officeFiles.', 'officeFiles.errors.', 'officeFiles.source.', 'preferences.', 'preferences.actions.', 'preferences.errors.hotkey.', 'preferences.languages.', 'profile.', 'profile.errors.', 'search.kind.'];

@@ -88,7 +88,7 @@ describe('search over a large directory of look-alike matters', () => {
   const phrase = fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 4 }).map((w) => w.join(' '));
   const bigDirectory = fc.array(fc.tuple(phrase, fc.array(phrase, { minLength: 1, maxLength: 3 })), { minLength: 1, maxLength: 300 }).map((matters) => ({
     ...directory,
-    matters: matters.map(([title, keywords], i) => ({ id: `sprawa-${i}`, title, unit: directory.units[i % directory.units.length]!.id, complex: false, keywords, documents: [] })),
+    matters: matters.map(([title, keywords], i) => ({ id: `sprawa-${i}`, title, unit: directory.units[i % directory.units.length]!.id, complex: false, keywords, documents: [], examples: [] })),
   }));
 
   it('property: the best few found by stopping early are exactly the first few of the full ranking', () => {

@@ -11,6 +11,7 @@ import { useAppStore, type View } from './app-store';
 import { useCallStore } from '../call/call-store';
 import { useCallbacksStore } from '../callbacks/callbacks-store';
 import { useDeskStore } from './desk-store';
+import { useUnsavedChanges } from '../directory/editor-store';
 import { onDraftWrite } from '../call/draft-writer';
 import { ReadyCallView } from '../call/ReadyCallView';
 import { useKeptUntilPainted } from '../call/frames';
@@ -31,7 +32,10 @@ import { WrapUpView } from '../call/WrapUpView';
 // The team lead's register (its table, charts and their libraries) is loaded when first opened, not with the call screen.
 const RegisterView = lazy(() => import('../register/RegisterView').then((m) => ({ default: m.RegisterView })));
 
-const NAV: View[] = ['call', 'callbacks', 'history', 'register', 'settings'];
+// The lead's directory editor, loaded when first opened.
+const DirectoryEditorView = lazy(() => import('../directory/DirectoryEditorView').then((m) => ({ default: m.DirectoryEditorView })));
+
+const NAV: View[] = ['call', 'callbacks', 'history', 'register', 'directory', 'settings'];
 
 export function App() {
   return (
@@ -138,8 +142,10 @@ function useInCall(): boolean {
 function useShownView(): View {
   const hasProfile = useAppStore((s) => s.profile !== null);
   const view = useAppStore((s) => s.view);
+  const editor = useAppStore((s) => s.preferences.directoryEditor);
   const inCall = useInCall();
-  return !hasProfile ? 'settings' : inCall ? 'call' : view;
+  // The editor's tab switched off while open: back to the call screen.
+  return !hasProfile ? 'settings' : inCall ? 'call' : view === 'directory' && !editor ? 'call' : view;
 }
 
 function Screens() {
@@ -154,6 +160,11 @@ function Screens() {
       {shown === 'register' && (
         <Suspense fallback={<p className="center muted">{t('app.loading')}</p>}>
           <RegisterView />
+        </Suspense>
+      )}
+      {shown === 'directory' && (
+        <Suspense fallback={<p className="center muted">{t('app.loading')}</p>}>
+          <DirectoryEditorView />
         </Suspense>
       )}
       <CallScreen shown={shown === 'call'} />
@@ -182,9 +193,11 @@ const Tabs = memo(function Tabs({ shown }: { shown: View }) {
   const callbacks = useCallbacksStore((s) => s.callbacks);
   const now = useNow(30_000);
   const due = callbacks.filter((cb) => callbackStatus(cb.dueAt, now) !== 'upcoming').length;
+  const editor = useAppStore((s) => s.preferences.directoryEditor);
+  const unsaved = useUnsavedChanges();
   return (
     <>
-      {NAV.map((v) => (
+      {NAV.filter((v) => v !== 'directory' || editor).map((v) => (
         <button
           key={v}
           type="button"
@@ -196,6 +209,11 @@ const Tabs = memo(function Tabs({ shown }: { shown: View }) {
           {v === 'callbacks' && due > 0 && (
             <span className="count" aria-label={t('nav.dueCount', { count: due })}>
               {due}
+            </span>
+          )}
+          {v === 'directory' && unsaved > 0 && (
+            <span className="count" aria-label={t('nav.unsavedCount', { count: unsaved })}>
+              {unsaved}
             </span>
           )}
         </button>

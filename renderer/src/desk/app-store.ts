@@ -17,7 +17,7 @@ import { ApiError } from '../api/client';
 import { getApi } from '../api/instance';
 import { useCallStore } from '../call/call-store';
 
-export type View = 'call' | 'shift' | 'callbacks' | 'history' | 'register' | 'settings';
+export type View = 'call' | 'shift' | 'callbacks' | 'history' | 'register' | 'directory' | 'settings';
 
 interface AppState {
   status: 'loading' | 'ready' | 'failed';

@@ -88,7 +88,7 @@ export function PreferencesForm() {
       </div>
     );
   };
-  const toggle = (key: 'largeText' | 'transparent' | 'startHidden' | 'startAtLogin' | 'compact') => (
+  const toggle = (key: 'largeText' | 'transparent' | 'startHidden' | 'startAtLogin' | 'compact' | 'directoryEditor') => (
     <label className="check-row">
       <input type="checkbox" checked={values[key]} onChange={(e) => set(key, e.target.checked)} />
       <span>{t(`preferences.${key}`)}</span>
@@ -109,6 +109,7 @@ export function PreferencesForm() {
         </select>
       </div>
       {toggle('largeText')}
+      {toggle('directoryEditor')}
       <div className="field-row">
         {number('longCallMinutes', 60)}
         {number('clientWaitMinutes', 30)}

@@ -1,0 +1,57 @@
+import type { AppServices } from '../services/app-services';
+import { fileForEditing, saveEdits } from '../services/directory-editing';
+import { SerialQueue } from '../services/serial-queue';
+import type { Handlers } from './dispatch';
+import { ServiceError } from './service-error';
+
+/** "2026-12-08 10:42", the office's time: a day and time every language reads. */
+function officeTime(iso: string): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Warsaw', dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
+}
+
+/** The team lead's directory editor: the office's files opened as they are, and saved onto exactly those. */
+export function directoryHandlers(services: AppServices): Handlers<'openDirectoryEditor' | 'saveDirectoryEdits'> {
+  // Two saves from this window never interleave (a double click, two tabs in web mode).
+  const saves = new SerialQueue();
+  return {
+    async openDirectoryEditor() {
+      const files = services.settings.officeFiles;
+      const { directory, glossary } = services.content;
+      const [d, g] = await Promise.all([fileForEditing('directory', files.directory, directory), fileForEditing('glossary', files.glossary, glossary)]);
+      return { directory: d, glossary: g };
+    },
+
+    async saveDirectoryEdits(edits) {
+      const profile = services.settings.profile;
+      if (!profile) throw new ServiceError('bad-input', 'noProfile');
+      const outcome = await saves.run(async () => {
+        try {
+          return await saveEdits(edits, `${profile.firstName} ${profile.lastName}`, services.content);
+        } catch (error) {
+          const { code, path } = error as NodeJS.ErrnoException;
+          if (!code) throw error;
+          throw new ServiceError('storage', 'directoryEditor.writeFailed', { file: path ?? edits.directory?.file ?? edits.glossary?.file ?? '', code });
+        }
+      });
+      if (!outcome.ok) {
+        if (outcome.reason === 'invalid') throw new ServiceError('bad-input', 'directoryEditor.invalid', { problems: outcome.problems.join('\n') });
+        if (outcome.reason === 'busy') throw new ServiceError('bad-input', 'directoryEditor.busy', { file: outcome.file });
+        if (outcome.reason === 'unreadable') throw new ServiceError('storage', 'directoryEditor.unreadable', { file: outcome.file, message: outcome.message });
+        if (!outcome.last) throw new ServiceError('bad-input', 'directoryEditor.changedUnlogged', { file: outcome.file });
+        throw new ServiceError('bad-input', 'directoryEditor.changed', { file: outcome.file, who: outcome.last.by, when: officeTime(outcome.last.at) });
+      }
+      const officeFiles = { ...services.settings.officeFiles };
+      for (const [kind, saved] of Object.entries(outcome.saved)) officeFiles[kind as 'directory' | 'glossary'] = saved.file;
+      if (officeFiles.directory !== services.settings.officeFiles.directory || officeFiles.glossary !== services.settings.officeFiles.glossary) {
+        await services.settingsStore.update({ officeFiles });
+      }
+      await services.officeContent.adoptSaved(Object.fromEntries(Object.entries(outcome.saved).map(([kind, saved]) => [kind, saved.check])));
+      const { directory, glossary } = services.content;
+      const savedFile = (kind: 'directory' | 'glossary') => {
+        const saved = outcome.saved[kind];
+        return saved ? { file: saved.file, hash: saved.hash } : null;
+      };
+      return { directory, glossary, officeFiles: services.settings.officeFiles, contentSources: services.contentSources, saved: { directory: savedFile('directory'), glossary: savedFile('glossary') } };
+    },
+  };
+}

@@ -1,0 +1,215 @@
+import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import { ChangeLogEntrySchema, changeLogPath, type ChangeLogEntry } from '../../shared/directory/change-log';
+import { contentChanges, contentFileText } from '../../shared/directory/directory-edits';
+import type { Directory, Glossary } from '../../shared/directory/directory';
+import { syncDirectory, writeFileAtomic } from './atomic-file';
+import { checkContentAsync, formatProblem, moreProblems, parseJsonText, type ContentKind } from './content-check';
+import { CONTENT_FILE_MAX_BYTES, formatSize, readBoundedFile } from './safe-read';
+import type { OfficeFileCheck } from './office-content';
+import { dirname } from 'node:path';
+
+/**
+ * The lead's directory editor on the Node side: the office's files opened
+ * with the SHA-256 of what was read, and saved only onto that same file —
+ * checked as the app checks the file, written atomically beside the old one
+ * (on the share), with a line in its change log. If a colleague's save got
+ * there first, nothing is written and the editor is told who and when: a
+ * silent overwrite of their work is the one thing a shared directory must
+ * never do.
+ *
+ * Two leads pressing *Zapisz* in the same second on two computers: a lock
+ * file beside the office file (`<file>.lock`, made with O_EXCL) is held from
+ * the comparison to the rename, so only one of them gets in; a lock a
+ * crashed app left is taken over after {@link STALE_LOCK_MS}.
+ */
+export interface FileForEditing<T> {
+  /** The office's file; null while none is set (the editor starts from the content in use, and asks where to save). */
+  file: string | null;
+  /** SHA-256 (hex) of the file's bytes as opened; null: no such file yet. */
+  hash: string | null;
+  value: T;
+  /** The file's problems when it does not check out: the editor starts from the content in use, and saving replaces the file. */
+  problems: string[];
+}
+
+export interface FileToSave<T> {
+  file: string;
+  /** What the editor opened (null: it expects to make the file). */
+  baseHash: string | null;
+  value: T;
+}
+
+export type EditsToSave = { directory?: FileToSave<Directory>; glossary?: FileToSave<Glossary> };
+
+export type SaveOutcome =
+  | { ok: true; saved: Partial<Record<ContentKind, { file: string; hash: string; check: Extract<OfficeFileCheck, { ok: true }> }>> }
+  | { ok: false; reason: 'invalid'; problems: string[] }
+  | { ok: false; reason: 'changed'; file: string; last: ChangeLogEntry | null }
+  | { ok: false; reason: 'busy'; file: string }
+  | { ok: false; reason: 'unreadable'; file: string; message: string };
+
+/** A lock older than this was left by an app that stopped mid-save: a save takes well under a second. */
+export const STALE_LOCK_MS = 60_000;
+
+/** How much of a change log's end is read for its last entry: a line is a few kilobytes at most. */
+const LOG_TAIL_BYTES = 64 * 1024;
+
+export function sha256(bytes: Uint8Array | string): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** One office file as the editor opens it; `inUse` is what the app uses for it now (the built-in one, or the last good copy). */
+export async function fileForEditing<T extends Directory | Glossary>(kind: ContentKind, file: string | null, inUse: T): Promise<FileForEditing<T>> {
+  if (file === null) return { file, hash: null, value: inUse, problems: [] };
+  const read = await readBoundedFile(file);
+  if (!read.ok) {
+    if (read.failure === 'missing') return { file, hash: null, value: inUse, problems: [] };
+    return { file, hash: null, value: inUse, problems: [read.message] };
+  }
+  const hash = sha256(read.bytes);
+  const checked = await checkContentAsync(read.bytes.toString('utf8'), kind);
+  if (checked.ok) return { file, hash, value: checked.value as T, problems: [] };
+  const shown = checked.problems.slice(0, 5).map((p) => formatProblem(file, p));
+  const more = moreProblems(shown.length, checked.problemCount);
+  return { file, hash, value: inUse, problems: more ? [...shown, more] : shown };
+}
+
+/**
+ * Saves what the editor changed: every file checked first, then every
+ * file's base compared under its lock, then each written and logged. A
+ * refusal writes nothing.
+ */
+export async function saveEdits(edits: EditsToSave, by: string, inUse: { directory: Directory; glossary: Glossary }, now: Date = new Date()): Promise<SaveOutcome> {
+  const kinds = (['directory', 'glossary'] as const).filter((kind) => edits[kind] !== undefined);
+  const prepared: { kind: ContentKind; edit: FileToSave<Directory | Glossary>; text: string; check: Extract<OfficeFileCheck, { ok: true }> }[] = [];
+  const problems: string[] = [];
+  for (const kind of kinds) {
+    const edit = edits[kind]!;
+    const text = contentFileText(edit.value, await keptKeys(edit.file));
+    if (Buffer.byteLength(text) > CONTENT_FILE_MAX_BYTES) {
+      problems.push(`${edit.file}: plik byłby większy niż ${formatSize(CONTENT_FILE_MAX_BYTES)} — tyle aplikacja najwyżej czyta`);
+      continue;
+    }
+    const checked = await checkContentAsync(text, kind);
+    if (!checked.ok) {
+      problems.push(...checked.problems.slice(0, 5).map((p) => formatProblem(edit.file, p)));
+      continue;
+    }
+    prepared.push({ kind, edit, text, check: { ok: true, text, value: checked.value } });
+  }
+  if (problems.length > 0) return { ok: false, reason: 'invalid', problems };
+
+  const locks: string[] = [];
+  try {
+    for (const { edit } of prepared) {
+      const lock = await takeLock(edit.file, now);
+      if (!lock) return { ok: false, reason: 'busy', file: edit.file };
+      locks.push(lock);
+    }
+    const before = new Map<string, { bytes: Buffer | null }>();
+    for (const { edit } of prepared) {
+      const read = await readBoundedFile(edit.file);
+      if (!read.ok && read.failure !== 'missing') return { ok: false, reason: 'unreadable', file: edit.file, message: read.message };
+      const bytes = read.ok ? read.bytes : null;
+      if ((bytes ? sha256(bytes) : null) !== edit.baseHash) return { ok: false, reason: 'changed', file: edit.file, last: await lastChange(edit.file) };
+      before.set(edit.file, { bytes });
+    }
+    const saved: Extract<SaveOutcome, { ok: true }>['saved'] = {};
+    for (const { kind, edit, text, check } of prepared) {
+      const old = before.get(edit.file)!.bytes;
+      const hash = sha256(text);
+      if (old === null || sha256(old) !== hash) {
+        await writeFileAtomic(edit.file, text);
+        // A new file is told by what it changes of the content the editor started from (the built-in one, or the last good copy).
+        const oldValue = old ? parseJsonText(old.toString('utf8').replace(/^\uFEFF/, '')) : { ok: true as const, value: inUse[kind] };
+        await appendChange(edit.file, {
+          at: now.toISOString(),
+          by,
+          before: old ? sha256(old) : null,
+          after: hash,
+          changes: contentChanges(asContent(kind, oldValue.ok ? oldValue.value : null), asContent(kind, check.value)),
+        });
+      }
+      saved[kind] = { file: edit.file, hash, check };
+    }
+    return { ok: true, saved };
+  } finally {
+    await Promise.all(locks.map((lock) => fs.rm(lock, { force: true }).catch(() => undefined)));
+  }
+}
+
+/** The content's lists of one kind as the change list compares them; an old file of another shape compares as empty. */
+function asContent(kind: ContentKind, value: unknown) {
+  const record = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+  const list = (key: string) => (Array.isArray(record[key]) ? (record[key] as never[]).filter((e) => typeof e === 'object' && e !== null && typeof (e as { id?: unknown }).id === 'string') : []);
+  return kind === 'directory'
+    ? { directory: { version: 1, sites: list('sites'), units: list('units'), matters: list('matters') }, glossary: { version: 1, terms: [] } }
+    : { directory: { version: 1, sites: [], units: [], matters: [] }, glossary: { version: 1, terms: list('terms') } };
+}
+
+/** The office's own top-level keys the schema does not read (`$comment`), kept across a save. */
+async function keptKeys(file: string): Promise<Record<string, unknown>> {
+  const read = await readBoundedFile(file);
+  if (!read.ok) return {};
+  const parsed = parseJsonText(read.bytes.toString('utf8').replace(/^\uFEFF/, ''));
+  if (!parsed.ok || typeof parsed.value !== 'object' || parsed.value === null || Array.isArray(parsed.value)) return {};
+  return Object.fromEntries(Object.entries(parsed.value).filter(([key]) => key.startsWith('$')));
+}
+
+async function takeLock(file: string, now: Date): Promise<string | null> {
+  const lock = `${file}.lock`;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const handle = await fs.open(lock, 'wx', 0o644);
+      await handle.writeFile(JSON.stringify({ pid: process.pid, at: now.toISOString() }));
+      await handle.close();
+      return lock;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const stat = await fs.stat(lock).catch(() => null);
+      if (stat && Date.now() - stat.mtimeMs < STALE_LOCK_MS) return null;
+      await fs.rm(lock, { force: true });
+    }
+  }
+  return null;
+}
+
+async function appendChange(file: string, entry: ChangeLogEntry): Promise<void> {
+  const path = changeLogPath(file);
+  const handle = await fs.open(path, 'a', 0o644);
+  try {
+    await handle.appendFile(`${JSON.stringify(entry)}\n`);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  await syncDirectory(dirname(path)).catch(() => undefined);
+}
+
+/** The change log's newest entry that reads, if any: who saved the file last. */
+export async function lastChange(file: string): Promise<ChangeLogEntry | null> {
+  let handle: fs.FileHandle;
+  try {
+    handle = await fs.open(changeLogPath(file), 'r');
+  } catch {
+    return null;
+  }
+  try {
+    const { size } = await handle.stat();
+    const length = Math.min(size, LOG_TAIL_BYTES);
+    const { buffer } = await handle.read(Buffer.alloc(length), 0, length, size - length);
+    const lines = buffer.toString('utf8').split('\n').reverse();
+    for (const line of lines) {
+      try {
+        const entry = ChangeLogEntrySchema.safeParse(JSON.parse(line));
+        if (entry.success) return entry.data;
+      } catch {
+        // a torn or foreign line: the one before it may read
+      }
+    }
+    return null;
+  } finally {
+    await handle.close();
+  }
+}

@@ -1,0 +1,196 @@
+import { create } from 'zustand';
+import type { ApiOutput } from '../../../shared/contract/api';
+import type { EntryChange } from '../../../shared/directory/change-log';
+import { addEntry, checkEdited, entryAt, kindOf, contentChanges, removeEntry, updateEntry, type EditedContent, type EditProblem, type EntryKind, type EntryRef } from '../../../shared/directory/directory-edits';
+import { officeToday } from '../../../shared/directory/freshness';
+import { exampleMisses, type ExampleMiss } from '../../../shared/directory/example-check';
+import { OfficeFilePathSchema } from '../../../shared/settings/office-files';
+import { ApiError } from '../api/client';
+import { getApi } from '../api/instance';
+import { useAppStore } from '../desk/app-store';
+import { i18n } from '../i18n';
+
+type FileKind = 'directory' | 'glossary';
+type Opened = ApiOutput<'openDirectoryEditor'>;
+
+/** What the last press of *Zapisz katalog* found; null before one, and again after any edit. */
+export type SaveAttempt =
+  | { kind: 'problems'; problems: EditProblem[] }
+  | { kind: 'moved'; misses: ExampleMiss[]; checked: number }
+  | { kind: 'no-file'; files: FileKind[] }
+  | { kind: 'changed-on-share'; error: unknown }
+  | { kind: 'failed'; error: unknown }
+  | { kind: 'saved'; changes: number; examples: number };
+
+interface EditorState {
+  status: 'closed' | 'loading' | 'ready' | 'failed';
+  loadError: unknown;
+  /** The files as opened: their paths, hashes, and what they said when they did not check out. */
+  files: Opened | null;
+  /** The content as opened or last saved: what the edits are counted against. */
+  opened: EditedContent | null;
+  draft: EditedContent | null;
+  kind: EntryKind;
+  selected: EntryRef | null;
+  /** Where to save a kind that has no office file yet. */
+  paths: Record<FileKind, string>;
+  saving: boolean;
+  attempt: SaveAttempt | null;
+  /** What the lead had changed when they reloaded after a colleague's save: to be made again. */
+  lost: EntryChange[];
+  /** The settings now name other office files than the ones open, and the lead has changes in these: they decide when to load the others. */
+  otherFiles: boolean;
+  /** Why the last removal was refused: the entries that name the one removed. */
+  refusedRemoval: { ref: EntryRef; usedBy: string[] } | null;
+  open(seed?: { example: string }): Promise<void>;
+  setKind(kind: EntryKind): void;
+  select(ref: EntryRef | null): void;
+  add(kind: EntryKind, seed?: { example?: string }): void;
+  update(ref: EntryRef, patch: Record<string, unknown>): void;
+  remove(ref: EntryRef): void;
+  setPath(kind: FileKind, path: string): void;
+  save(options?: { despiteMoved?: boolean }): Promise<void>;
+  /** The office files the settings name now: the editor follows them (at once when nothing is unsaved). */
+  followOfficeFiles(officeFiles: { directory: string | null; glossary: string | null }): void;
+  reload(): Promise<void>;
+}
+
+/** The content of the files as the editor works on it. */
+function contentOf(files: Opened): EditedContent {
+  return { directory: files.directory.value, glossary: files.glossary.value };
+}
+
+/** Which files an edit touches: the glossary's terms are one file, everything else the other. */
+export function changedFiles(changes: EntryChange[]): FileKind[] {
+  const kinds = new Set(changes.map((c) => (c.list === 'terms' ? 'glossary' : 'directory')));
+  return (['directory', 'glossary'] as const).filter((k) => kinds.has(k));
+}
+
+export const useEditorStore = create<EditorState>()((set, get) => ({
+  status: 'closed',
+  loadError: null,
+  files: null,
+  opened: null,
+  draft: null,
+  kind: 'matter',
+  selected: null,
+  paths: { directory: '', glossary: '' },
+  saving: false,
+  attempt: null,
+  lost: [],
+  refusedRemoval: null,
+  otherFiles: false,
+
+  async open(seed) {
+    // Work not yet saved is never thrown away by opening again: a seed is added to it.
+    if (get().status !== 'ready') {
+      set({ status: 'loading', loadError: null });
+      try {
+        const files = await getApi().openDirectoryEditor({});
+        set({ status: 'ready', files, opened: contentOf(files), draft: contentOf(files), selected: null, attempt: null, otherFiles: false });
+      } catch (error) {
+        set({ status: 'failed', loadError: error });
+        return;
+      }
+    }
+    if (seed) get().add('matter', { example: seed.example });
+  },
+
+  setKind(kind) {
+    set({ kind, selected: null, refusedRemoval: null });
+  },
+
+  select(selected) {
+    const { draft, kind } = get();
+    const entry = selected && draft ? entryAt(draft, selected) : undefined;
+    set({ selected, kind: selected && entry ? kindOf(selected, entry) : kind, refusedRemoval: null });
+  },
+
+  add(kind, seed) {
+    const { draft } = get();
+    if (!draft) return;
+    const added = addEntry(draft, kind, { ...seed, today: officeToday() });
+    set({ draft: added.content, kind, selected: added.ref, attempt: null, refusedRemoval: null });
+  },
+
+  update(ref, patch) {
+    const { draft } = get();
+    if (!draft) return;
+    set({ draft: updateEntry(draft, ref, patch), attempt: null });
+  },
+
+  remove(ref) {
+    const { draft } = get();
+    if (!draft) return;
+    const removed = removeEntry(draft, ref);
+    if (!removed.ok) return set({ refusedRemoval: { ref, usedBy: removed.usedBy } });
+    set({ draft: removed.content, selected: null, attempt: null, refusedRemoval: null });
+  },
+
+  setPath(kind, path) {
+    set((s) => ({ paths: { ...s.paths, [kind]: path }, attempt: null }));
+  },
+
+  async save(options = {}) {
+    const { draft, opened, files, paths, saving, otherFiles } = get();
+    // Saved onto the files opened, the settings would be set back to them: the lead loads the new ones first.
+    if (!draft || !opened || !files || saving || otherFiles) return;
+    const checked = checkEdited(draft);
+    if (!checked.ok) return set({ attempt: { kind: 'problems', problems: checked.problems } });
+    const changes = contentChanges(opened, checked.content);
+    const kinds = changedFiles(changes);
+    if (kinds.length === 0) return set({ attempt: { kind: 'saved', changes: 0, examples: 0 } });
+    const examples = exampleMisses(checked.content.directory, checked.content.glossary);
+    if (examples.misses.length > 0 && !options.despiteMoved) return set({ attempt: { kind: 'moved', misses: examples.misses, checked: examples.checked } });
+    const target = (kind: FileKind) => files[kind].file ?? OfficeFilePathSchema.safeParse(paths[kind]).data ?? null;
+    const missing = kinds.filter((kind) => target(kind) === null);
+    if (missing.length > 0) return set({ attempt: { kind: 'no-file', files: missing } });
+    const edit = <K extends FileKind>(kind: K) => ({ file: target(kind)!, baseHash: files[kind].hash, value: checked.content[kind] });
+    set({ saving: true });
+    try {
+      const result = await getApi().saveDirectoryEdits({
+        ...(kinds.includes('directory') ? { directory: edit('directory') } : {}),
+        ...(kinds.includes('glossary') ? { glossary: edit('glossary') } : {}),
+      });
+      useAppStore.getState().contentReplaced(result);
+      const savedFile = (kind: FileKind) => {
+        const saved = result.saved[kind];
+        return saved ? { file: saved.file, hash: saved.hash, value: result[kind], problems: [] } : files[kind];
+      };
+      const next = { directory: savedFile('directory'), glossary: savedFile('glossary') } as Opened;
+      const content = { directory: result.directory, glossary: result.glossary };
+      set({ files: next, opened: content, draft: content, saving: false, lost: [], attempt: { kind: 'saved', changes: changes.length, examples: examples.checked } });
+    } catch (error) {
+      const onShare = error instanceof ApiError && (error.key === 'directoryEditor.changed' || error.key === 'directoryEditor.changedUnlogged');
+      set({ saving: false, attempt: { kind: onShare ? 'changed-on-share' : 'failed', error } });
+    }
+  },
+
+  followOfficeFiles(officeFiles) {
+    const { status, files, draft, opened } = get();
+    if (status !== 'ready' || !files || !draft || !opened) return;
+    if (files.directory.file === officeFiles.directory && files.glossary.file === officeFiles.glossary) return set({ otherFiles: false });
+    if (contentChanges(opened, draft).length > 0) return set({ otherFiles: true });
+    set({ status: 'closed' });
+    void get().open();
+  },
+
+  async reload() {
+    const { draft, opened } = get();
+    const lost = draft && opened ? contentChanges(opened, draft) : [];
+    set({ status: 'closed' });
+    await get().open();
+    if (get().status === 'ready') set({ lost });
+  },
+}));
+
+/** The number of entries changed since opening (or the last save), for the tab and the save bar. */
+export function useUnsavedChanges(): number {
+  return useEditorStore((s) => (s.draft && s.opened ? contentChanges(s.opened, s.draft).length : 0));
+}
+
+/** The lead's message for a save attempt, in their language. */
+export function savedMessage(attempt: Extract<SaveAttempt, { kind: 'saved' }>): string {
+  if (attempt.changes === 0) return i18n.t('editor.nothingToSave');
+  return i18n.t('editor.saved', { changes: i18n.t('editor.changes', { count: attempt.changes }), examples: i18n.t('editor.examplesChecked', { count: attempt.examples }) });
+}

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+/**
+ * The change log the directory editor keeps beside each office file it
+ * saves (`katalog.json` → `katalog.changes.jsonl`), one line a save: who
+ * changed what and when, and the file's SHA-256 before and after — so a
+ * lead can see who edited an entry, and the editor can say whose save came
+ * in between when the file changed on the share under it. It names office
+ * staff (the lead's name from their profile) and entries, never a caller.
+ */
+export const EntryChangeSchema = z.object({
+  list: z.enum(['matters', 'units', 'sites', 'terms']),
+  id: z.string(),
+  title: z.string(),
+  change: z.enum(['added', 'changed', 'removed']),
+  /** The fields that differ, for a changed entry. */
+  fields: z.array(z.string()).optional(),
+});
+export type EntryChange = z.infer<typeof EntryChangeSchema>;
+
+export const ChangeLogEntrySchema = z.object({
+  at: z.string(),
+  /** The lead's first and last name, as their profile has it. */
+  by: z.string(),
+  /** The file's SHA-256 (hex) before the save; null when the save made the file. */
+  before: z.string().nullable(),
+  after: z.string(),
+  changes: z.array(EntryChangeSchema),
+});
+export type ChangeLogEntry = z.infer<typeof ChangeLogEntrySchema>;
+
+/** Where a file's change log is: beside it, its name ending `.changes.jsonl` instead of `.json`. */
+export function changeLogPath(file: string): string {
+  return file.replace(/\.json$/i, '') + '.changes.jsonl';
+}

@@ -1,0 +1,38 @@
+import type { Directory, Glossary } from './directory';
+import { buildSearchIndex, search, type SearchHit, type SearchIndex } from './search';
+
+/**
+ * The directory's own regression test: every example sentence a matter
+ * keeps (what callers said, written down by the lead) must find that matter
+ * first with the search the clerks use. Run on every save of the editor,
+ * so a keyword added to one matter that pulls another's callers away is
+ * seen before the clerks meet it.
+ */
+export interface ExampleMiss {
+  matterId: string;
+  matterTitle: string;
+  example: string;
+  /** Where the matter came (2 = second); null when it was not among the first {@link RANKS_LOOKED_AT}. */
+  rank: number | null;
+  /** What came first instead; null when the sentence finds nothing at all. */
+  first: Pick<SearchHit, 'kind' | 'id' | 'title'> | null;
+}
+
+/** How far down the hits a moved example is looked for: the search panel shows eight. */
+export const RANKS_LOOKED_AT = 8;
+
+export function exampleMisses(directory: Directory, glossary: Glossary, index: SearchIndex = buildSearchIndex(directory, glossary)): { checked: number; misses: ExampleMiss[] } {
+  let checked = 0;
+  const misses: ExampleMiss[] = [];
+  for (const matter of directory.matters) {
+    for (const example of matter.examples) {
+      checked++;
+      const hits = search(index, example, RANKS_LOOKED_AT);
+      const at = hits.findIndex((hit) => hit.kind === 'matter' && hit.id === matter.id);
+      if (at === 0) continue;
+      const first = hits[0];
+      misses.push({ matterId: matter.id, matterTitle: matter.title, example, rank: at < 0 ? null : at + 1, first: first ? { kind: first.kind, id: first.id, title: first.title } : null });
+    }
+  }
+  return { checked, misses };
+}
