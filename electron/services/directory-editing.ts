@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { dirname } from 'node:path';
+import { constants, promises as fs } from 'node:fs';
 import { ChangeLogEntrySchema, changeLogPath, type ChangeLogEntry } from '../../shared/directory/change-log';
 import { contentChanges, contentFileText } from '../../shared/directory/directory-edits';
 import type { Directory, Glossary } from '../../shared/directory/directory';
@@ -7,7 +8,6 @@ import { syncDirectory, writeFileAtomic } from './atomic-file';
 import { checkContentAsync, formatProblem, moreProblems, parseJsonText, type ContentKind } from './content-check';
 import { CONTENT_FILE_MAX_BYTES, formatSize, readBoundedFile } from './safe-read';
 import type { OfficeFileCheck } from './office-content';
-import { dirname } from 'node:path';
 
 /**
  * The lead's directory editor on the Node side: the office's files opened
@@ -120,16 +120,25 @@ export async function saveEdits(edits: EditsToSave, by: string, inUse: { directo
       const old = before.get(edit.file)!.bytes;
       const hash = sha256(text);
       if (old === null || sha256(old) !== hash) {
-        await writeFileAtomic(edit.file, text);
-        // A new file is told by what it changes of the content the editor started from (the built-in one, or the last good copy).
-        const oldValue = old ? parseJsonText(old.toString('utf8').replace(/^\uFEFF/, '')) : { ok: true as const, value: inUse[kind] };
-        await appendChange(edit.file, {
-          at: now.toISOString(),
-          by,
-          before: old ? sha256(old) : null,
-          after: hash,
-          changes: contentChanges(asContent(kind, oldValue.ok ? oldValue.value : null), asContent(kind, check.value)),
-        });
+        // The log is opened first: a save it could not record is not made.
+        const log = await openRegular(changeLogPath(edit.file), constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT, 0o644);
+        try {
+          await writeFileAtomic(edit.file, text);
+          // A new file is told by what it changes of the content the editor started from (the built-in one, or the last good copy).
+          const oldValue = old ? parseJsonText(old.toString('utf8').replace(/^\uFEFF/, '')) : { ok: true as const, value: inUse[kind] };
+          const entry: ChangeLogEntry = {
+            at: now.toISOString(),
+            by,
+            before: old ? sha256(old) : null,
+            after: hash,
+            changes: contentChanges(asContent(kind, oldValue.ok ? oldValue.value : null), asContent(kind, check.value)),
+          };
+          await log.appendFile(`${JSON.stringify(entry)}\n`);
+          await log.sync();
+        } finally {
+          await log.close();
+        }
+        await syncDirectory(dirname(edit.file)).catch(() => undefined);
       }
       saved[kind] = { file: edit.file, hash, check };
     }
@@ -175,23 +184,21 @@ async function takeLock(file: string, now: Date): Promise<string | null> {
   return null;
 }
 
-async function appendChange(file: string, entry: ChangeLogEntry): Promise<void> {
-  const path = changeLogPath(file);
-  const handle = await fs.open(path, 'a', 0o644);
-  try {
-    await handle.appendFile(`${JSON.stringify(entry)}\n`);
-    await handle.sync();
-  } finally {
+/** Opened without waiting (a pipe under the log's name would hold a file thread for good), and only as a regular file. */
+async function openRegular(path: string, flags: number, mode?: number): Promise<fs.FileHandle> {
+  const handle = await fs.open(path, flags | (constants.O_NONBLOCK ?? 0), mode);
+  if (!(await handle.stat()).isFile()) {
     await handle.close();
+    throw Object.assign(new Error(`${path} nie jest zwykłym plikiem`), { code: 'ENOTREGULAR', path });
   }
-  await syncDirectory(dirname(path)).catch(() => undefined);
+  return handle;
 }
 
 /** The change log's newest entry that reads, if any: who saved the file last. */
 export async function lastChange(file: string): Promise<ChangeLogEntry | null> {
   let handle: fs.FileHandle;
   try {
-    handle = await fs.open(changeLogPath(file), 'r');
+    handle = await openRegular(changeLogPath(file), constants.O_RDONLY);
   } catch {
     return null;
   }

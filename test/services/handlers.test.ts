@@ -241,6 +241,50 @@ describe("an office's own directory and glossary", () => {
   });
 });
 
+describe("the team lead's directory editor, through the handlers", () => {
+  it('a new office file: the settings name it, the search uses it at once and after a restart, the glossary stays as it was', async () => {
+    const opened = await api.openDirectoryEditor({});
+    expect(opened.directory).toMatchObject({ file: null, hash: null, problems: [] });
+    const file = join(mkdtempSync(join(tmpdir(), 'office-')), 'katalog.json');
+    const value = { ...opened.directory.value, matters: [...opened.directory.value.matters, { ...opened.directory.value.matters[0]!, id: 'nowa', title: 'Bon na zasiedlenie', keywords: ['bon na zasiedlenie'], examples: [] }] };
+    const saved = await api.saveDirectoryEdits({ directory: { file, baseHash: null, value } });
+    expect(saved).toMatchObject({ officeFiles: { directory: file, glossary: null }, contentSources: { directory: 'office', glossary: 'built-in' }, saved: { directory: { file }, glossary: null } });
+    expect(services.content.directory.matters.some((m) => m.title === 'Bon na zasiedlenie')).toBe(true);
+    expect(services.content.glossary).toEqual(services.builtIn.glossary);
+    expect(JSON.parse(readFileSync(join(file, '..', 'katalog.changes.jsonl'), 'utf8'))).toMatchObject({ by: 'Anna Nowak', changes: [{ id: 'nowa', change: 'added' }] });
+    await restart();
+    expect((await api.getAppState({})).directory.matters.some((m) => m.title === 'Bon na zasiedlenie')).toBe(true);
+    const reopened = await api.openDirectoryEditor({});
+    expect(reopened.directory).toMatchObject({ file, hash: saved.saved.directory!.hash });
+  });
+
+  it("a colleague's save since the opening: refused in the lead's words, naming who and when, and nothing changes", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'office-')), 'katalog.json');
+    const { directory } = await api.openDirectoryEditor({});
+    const first = await api.saveDirectoryEdits({ directory: { file, baseHash: null, value: directory.value } });
+    const stale = await dispatch(api, 'saveDirectoryEdits', { directory: { file, baseHash: null, value: directory.value } });
+    expect(stale).toEqual({
+      ok: false,
+      error: { code: 'bad-input', key: 'directoryEditor.changed', params: { file, who: 'Anna Nowak', when: expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d$/) }, message: expect.stringContaining('Nic nie zapisano') },
+    });
+    expect((await api.openDirectoryEditor({})).directory.hash).toBe(first.saved.directory!.hash);
+  });
+
+  it('a save without a profile is refused: the change log must say who', async () => {
+    await services.settingsStore.update({ profile: null });
+    const { directory } = await api.openDirectoryEditor({});
+    const refused = await dispatch(api, 'saveDirectoryEdits', { directory: { file: join(tmpdir(), 'x.json'), baseHash: null, value: directory.value } });
+    expect(refused).toMatchObject({ ok: false, error: { key: 'noProfile' } });
+  });
+
+  it('a path the office files could not be is refused before anything is read', async () => {
+    const { directory } = await api.openDirectoryEditor({});
+    for (const file of ['katalog.json', '/srv/katalog.txt', '']) {
+      expect(await dispatch(api, 'saveDirectoryEdits', { directory: { file, baseHash: null, value: directory.value } })).toMatchObject({ ok: false, error: { code: 'bad-input' } });
+    }
+  });
+});
+
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

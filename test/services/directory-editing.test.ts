@@ -1,0 +1,172 @@
+import fc from 'fast-check';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { changeLogPath } from '../../shared/directory/change-log';
+import { DirectorySchema, GlossarySchema, type Directory } from '../../shared/directory/directory';
+import { checkContent } from '../../electron/services/content-check';
+import { fileForEditing, saveEdits, sha256, STALE_LOCK_MS } from '../../electron/services/directory-editing';
+
+const builtIn = {
+  directory: DirectorySchema.parse(JSON.parse(readFileSync('resources/directory.json', 'utf8'))),
+  glossary: GlossarySchema.parse(JSON.parse(readFileSync('resources/glossary.json', 'utf8'))),
+};
+
+let share: string;
+let file: string;
+beforeEach(() => {
+  share = mkdtempSync(join(tmpdir(), 'asystent-editor-'));
+  file = join(share, 'katalog.json');
+});
+afterEach(() => rmSync(share, { recursive: true, force: true }));
+
+const renamed = (dir: Directory, title: string): Directory => ({ ...dir, matters: dir.matters.map((m, i) => (i === 0 ? { ...m, title } : m)) });
+const logLines = () => (existsSync(changeLogPath(file)) ? readFileSync(changeLogPath(file), 'utf8').trim().split('\n').map((l) => JSON.parse(l)) : []);
+
+describe('the directory editor saves onto the share', () => {
+  it('a new file: made from the content in use, its change log naming what differs from that and who saved', async () => {
+    const value = renamed(builtIn.directory, 'Rejestracja (nowa nazwa)');
+    const saved = await saveEdits({ directory: { file, baseHash: null, value } }, 'Marta Kierownik', builtIn, new Date('2026-12-08T09:00:00Z'));
+    expect(saved.ok).toBe(true);
+    const text = readFileSync(file, 'utf8');
+    expect(saved.ok && saved.saved.directory!.hash).toBe(sha256(text));
+    const read = checkContent(text, 'directory');
+    expect(read.ok && read.value).toEqual(value);
+    expect(logLines()).toEqual([
+      { at: '2026-12-08T09:00:00.000Z', by: 'Marta Kierownik', before: null, after: sha256(text), changes: [{ list: 'matters', id: 'rejestracja', title: 'Rejestracja (nowa nazwa)', change: 'changed', fields: ['title'] }] },
+    ]);
+    expect(existsSync(`${file}.lock`)).toBe(false);
+  });
+
+  it("a file changed since it was opened is not written: the save says who saved it last; the colleague's file stays whole", async () => {
+    writeFileSync(file, JSON.stringify(builtIn.directory));
+    const opened = await fileForEditing('directory', file, builtIn.directory);
+    expect(opened.hash).toBe(sha256(readFileSync(file)));
+    // A colleague saves first.
+    const first = await saveEdits({ directory: { file, baseHash: opened.hash, value: renamed(builtIn.directory, 'Kolega') } }, 'Jan Kolega', builtIn);
+    expect(first.ok).toBe(true);
+    const theirs = readFileSync(file, 'utf8');
+    const mine = await saveEdits({ directory: { file, baseHash: opened.hash, value: renamed(builtIn.directory, 'Moja') } }, 'Marta Kierownik', builtIn);
+    expect(mine).toMatchObject({ ok: false, reason: 'changed', file, last: { by: 'Jan Kolega' } });
+    expect(readFileSync(file, 'utf8')).toBe(theirs);
+    expect(logLines()).toHaveLength(1);
+  });
+
+  it('a file expected new but made meanwhile by someone else is not overwritten', async () => {
+    writeFileSync(file, '{"zrobione": "przez kogoś innego"}');
+    const saved = await saveEdits({ directory: { file, baseHash: null, value: builtIn.directory } }, 'Marta Kierownik', builtIn);
+    expect(saved).toMatchObject({ ok: false, reason: 'changed', last: null });
+    expect(readFileSync(file, 'utf8')).toBe('{"zrobione": "przez kogoś innego"}');
+  });
+
+  it("two saves on one opening at the same moment: one is written, the other refused — never both, never a mix", async () => {
+    writeFileSync(file, JSON.stringify(builtIn.directory));
+    const { hash } = await fileForEditing('directory', file, builtIn.directory);
+    const results = await Promise.all(['A', 'B', 'C'].map((who) => saveEdits({ directory: { file, baseHash: hash, value: renamed(builtIn.directory, who) } }, who, builtIn)));
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    for (const r of results.filter((r) => !r.ok)) expect(['changed', 'busy']).toContain((r as { reason: string }).reason);
+    const winner = logLines()[0].by as string;
+    expect(DirectorySchema.parse(JSON.parse(readFileSync(file, 'utf8'))).matters[0]!.title).toBe(winner);
+  });
+
+  it('a fresh lock beside the file means a save under way elsewhere: refused; one a crash left long ago is taken over', async () => {
+    writeFileSync(`${file}.lock`, '{}');
+    expect(await saveEdits({ directory: { file, baseHash: null, value: builtIn.directory } }, 'M', builtIn)).toMatchObject({ ok: false, reason: 'busy' });
+    expect(existsSync(file)).toBe(false);
+    const old = (Date.now() - STALE_LOCK_MS - 5_000) / 1000;
+    utimesSync(`${file}.lock`, old, old);
+    expect((await saveEdits({ directory: { file, baseHash: null, value: builtIn.directory } }, 'M', builtIn)).ok).toBe(true);
+    expect(existsSync(`${file}.lock`)).toBe(false);
+  });
+
+  it('content the file check refuses is never written: each problem at its line and column of the text that would have been written', async () => {
+    const duplicate = { ...builtIn.directory, matters: [...builtIn.directory.matters, builtIn.directory.matters[0]!] };
+    const saved = await saveEdits({ directory: { file, baseHash: null, value: duplicate } }, 'M', builtIn);
+    expect(saved).toMatchObject({ ok: false, reason: 'invalid' });
+    expect(!saved.ok && saved.reason === 'invalid' && saved.problems[0]).toMatch(new RegExp(`^${file.replace(/[\\/.]/g, '\\$&')}:\\d+:\\d+ matters\\.${builtIn.directory.matters.length}\\.id powtórzony identyfikator „rejestracja”$`));
+    expect(existsSync(file)).toBe(false);
+    expect(existsSync(changeLogPath(file))).toBe(false);
+  });
+
+  it('a file larger than the app reads is refused before anything is written', async () => {
+    const big = { ...builtIn.directory, matters: Array.from({ length: 3000 }, (_, i) => ({ ...builtIn.directory.matters[0]!, id: `sprawa-${i}`, hint: 'x'.repeat(390) })) };
+    const saved = await saveEdits({ directory: { file, baseHash: null, value: big } }, 'M', builtIn);
+    expect(saved).toMatchObject({ ok: false, reason: 'invalid', problems: [expect.stringContaining('większy niż 1 MB')] });
+    expect(existsSync(file)).toBe(false);
+  });
+
+  it("the office's own top-level notes ($comment) are kept; a save that changes nothing writes nothing and logs nothing", async () => {
+    writeFileSync(file, JSON.stringify({ $comment: 'Katalog PUP — nie usuwać', ...builtIn.directory }));
+    const opened = await fileForEditing('directory', file, builtIn.directory);
+    const saved = await saveEdits({ directory: { file, baseHash: opened.hash, value: renamed(builtIn.directory, 'Nowa') } }, 'M', builtIn);
+    expect(saved.ok).toBe(true);
+    const text = readFileSync(file, 'utf8');
+    expect(JSON.parse(text).$comment).toBe('Katalog PUP — nie usuwać');
+    const again = await saveEdits({ directory: { file, baseHash: sha256(text), value: renamed(builtIn.directory, 'Nowa') } }, 'M', builtIn);
+    expect(again.ok).toBe(true);
+    expect(readFileSync(file, 'utf8')).toBe(text);
+    expect(logLines()).toHaveLength(1);
+  });
+
+  it('a folder that is not there: the error is thrown with its code, nothing is left behind', async () => {
+    const nowhere = join(share, 'brak', 'katalog.json');
+    await expect(saveEdits({ directory: { file: nowhere, baseHash: null, value: builtIn.directory } }, 'M', builtIn)).rejects.toMatchObject({ code: 'ENOENT' });
+    expect(existsSync(join(share, 'brak'))).toBe(false);
+  });
+
+  it('the glossary and the directory are saved together, each only if it is as opened', async () => {
+    const glossaryFile = join(share, 'slowniczek.json');
+    writeFileSync(glossaryFile, JSON.stringify(builtIn.glossary));
+    const terms = [...builtIn.glossary.terms, { id: 'nowe', term: 'Nowe pojęcie', aliases: [], explanation: 'Wyjaśnienie.', sayIt: 'Tak to powiedzieć.' }];
+    // The glossary changed under the editor: neither file is written.
+    const refused = await saveEdits({ directory: { file, baseHash: null, value: builtIn.directory }, glossary: { file: glossaryFile, baseHash: 'f'.repeat(64), value: { ...builtIn.glossary, terms } } }, 'M', builtIn);
+    expect(refused).toMatchObject({ ok: false, reason: 'changed', file: glossaryFile });
+    expect(existsSync(file)).toBe(false);
+    const saved = await saveEdits({ directory: { file, baseHash: null, value: builtIn.directory }, glossary: { file: glossaryFile, baseHash: sha256(readFileSync(glossaryFile)), value: { ...builtIn.glossary, terms } } }, 'M', builtIn);
+    expect(saved.ok && Object.keys(saved.saved).sort()).toEqual(['directory', 'glossary']);
+    expect(JSON.parse(readFileSync(changeLogPath(glossaryFile), 'utf8')).changes).toEqual([{ list: 'terms', id: 'nowe', title: 'Nowe pojęcie', change: 'added' }]);
+  });
+});
+
+describe('the directory editor opens the office file', () => {
+  it('missing: a new file from the content in use; broken: the content in use, with the problems and the hash of what is there', async () => {
+    expect(await fileForEditing('directory', file, builtIn.directory)).toEqual({ file, hash: null, value: builtIn.directory, problems: [] });
+    expect(await fileForEditing('directory', null, builtIn.directory)).toEqual({ file: null, hash: null, value: builtIn.directory, problems: [] });
+    writeFileSync(file, '{"version": 1,');
+    const broken = await fileForEditing('directory', file, builtIn.directory);
+    expect(broken).toMatchObject({ hash: sha256('{"version": 1,'), value: builtIn.directory, problems: [expect.stringMatching(/^.*katalog\.json:1:\d+ /)] });
+    mkdirSync(join(share, 'folder.json'));
+    expect((await fileForEditing('directory', join(share, 'folder.json'), builtIn.directory)).problems).toHaveLength(1);
+  });
+
+  it('property: whatever the edits, a save either writes a file the app reads as exactly what was saved, or writes nothing', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.record({ i: fc.nat(), title: fc.oneof(fc.constant(''), fc.string({ maxLength: 130 })), unit: fc.constantFrom('kancelaria', 'zus', 'nieznana', '') }), { maxLength: 4 }), async (edits) => {
+        rmSync(file, { force: true });
+        const value = edits.reduce<Directory>((dir, e) => ({ ...dir, matters: dir.matters.map((m, i) => (i === e.i % dir.matters.length ? { ...m, title: e.title, unit: e.unit } : m)) }), builtIn.directory);
+        const saved = await saveEdits({ directory: { file, baseHash: null, value } }, 'M', builtIn);
+        if (saved.ok) {
+          const read = checkContent(readFileSync(file, 'utf8'), 'directory');
+          expect(read.ok && read.value).toEqual(DirectorySchema.parse(value));
+        } else {
+          expect(saved.reason).toBe('invalid');
+          expect(existsSync(file)).toBe(false);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe('the change log is never waited on', () => {
+  it.skipIf(process.platform === 'win32')('a pipe under its name: the conflict is still said (without a name), and a save fails with a code rather than hanging, writing nothing', async () => {
+    const { execFileSync } = await import('node:child_process');
+    writeFileSync(file, JSON.stringify(builtIn.directory));
+    execFileSync('mkfifo', [changeLogPath(file)]);
+    expect(await saveEdits({ directory: { file, baseHash: 'a'.repeat(64), value: builtIn.directory } }, 'M', builtIn)).toMatchObject({ ok: false, reason: 'changed', last: null });
+    const { hash } = await fileForEditing('directory', file, builtIn.directory);
+    await expect(saveEdits({ directory: { file, baseHash: hash, value: renamed(builtIn.directory, 'Nowa') } }, 'M', builtIn)).rejects.toMatchObject({ code: expect.stringMatching(/ENXIO|ENOTREGULAR/) });
+    expect(DirectorySchema.parse(JSON.parse(readFileSync(file, 'utf8'))).matters[0]!.title).toBe(builtIn.directory.matters[0]!.title);
+  });
+});
