@@ -6,6 +6,7 @@ import { contentChanges, contentFileText } from '../../shared/directory/director
 import type { Directory, Glossary } from '../../shared/directory/directory';
 import { syncDirectory, writeFileAtomic } from './atomic-file';
 import { checkContentAsync, formatProblem, moreProblems, parseJsonText, type ContentKind } from './content-check';
+import lockfile from 'proper-lockfile';
 import { CONTENT_FILE_MAX_BYTES, formatSize, readBoundedFile } from './safe-read';
 import type { OfficeFileCheck } from './office-content';
 
@@ -19,8 +20,8 @@ import type { OfficeFileCheck } from './office-content';
  * never do.
  *
  * Two leads pressing *Zapisz* in the same second on two computers: a lock
- * file beside the office file (`<file>.lock`, made with O_EXCL) is held from
- * the comparison to the rename, so only one of them gets in; a lock a
+ * beside the office file (`<file>.lock`, proper-lockfile's folder) is held
+ * from the comparison to the rename, so only one of them gets in; a lock a
  * crashed app left is taken over after {@link STALE_LOCK_MS}.
  */
 export interface FileForEditing<T> {
@@ -49,8 +50,13 @@ export type SaveOutcome =
   | { ok: false; reason: 'busy'; file: string }
   | { ok: false; reason: 'unreadable'; file: string; message: string };
 
-/** A lock older than this was left by an app that stopped mid-save: a save takes well under a second. */
-export const STALE_LOCK_MS = 60_000;
+/** A lock its holder has not touched for this long was left by an app that stopped mid-save (a holder touches it four times as often). */
+export const STALE_LOCK_MS = 10_000;
+
+/** The lock beside an office file: a folder, made atomically on every file system and share (proper-lockfile). */
+export function lockPath(file: string): string {
+  return `${file}.lock`;
+}
 
 /** How much of a change log's end is read for its last entry: a line is a few kilobytes at most. */
 const LOG_TAIL_BYTES = 64 * 1024;
@@ -100,12 +106,12 @@ export async function saveEdits(edits: EditsToSave, by: string, inUse: { directo
   }
   if (problems.length > 0) return { ok: false, reason: 'invalid', problems };
 
-  const locks: string[] = [];
+  const releases: (() => Promise<void>)[] = [];
   try {
     for (const { edit } of prepared) {
-      const lock = await takeLock(edit.file, now);
-      if (!lock) return { ok: false, reason: 'busy', file: edit.file };
-      locks.push(lock);
+      const release = await takeLock(edit.file);
+      if (!release) return { ok: false, reason: 'busy', file: edit.file };
+      releases.push(release);
     }
     const before = new Map<string, { bytes: Buffer | null }>();
     for (const { edit } of prepared) {
@@ -144,7 +150,7 @@ export async function saveEdits(edits: EditsToSave, by: string, inUse: { directo
     }
     return { ok: true, saved };
   } finally {
-    await Promise.all(locks.map((lock) => fs.rm(lock, { force: true }).catch(() => undefined)));
+    await Promise.all(releases.map((release) => release().catch(() => undefined)));
   }
 }
 
@@ -166,22 +172,21 @@ async function keptKeys(file: string): Promise<Record<string, unknown>> {
   return Object.fromEntries(Object.entries(parsed.value).filter(([key]) => key.startsWith('$')));
 }
 
-async function takeLock(file: string, now: Date): Promise<string | null> {
-  const lock = `${file}.lock`;
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const handle = await fs.open(lock, 'wx', 0o644);
-      await handle.writeFile(JSON.stringify({ pid: process.pid, at: now.toISOString() }));
-      await handle.close();
-      return lock;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const stat = await fs.stat(lock).catch(() => null);
-      if (stat && Date.now() - stat.mtimeMs < STALE_LOCK_MS) return null;
-      await fs.rm(lock, { force: true });
-    }
+/** The lock beside an office file, held from the comparison to the rename; null when another save holds it. */
+async function takeLock(file: string): Promise<(() => Promise<void>) | null> {
+  try {
+    return await lockfile.lock(file, {
+      lockfilePath: lockPath(file),
+      realpath: false,
+      stale: STALE_LOCK_MS,
+      update: STALE_LOCK_MS / 4,
+      // Another save of a few hundred milliseconds is waited out; one that holds longer is said to the lead.
+      retries: { retries: 4, factor: 1.5, minTimeout: 100, maxTimeout: 500 },
+    });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ELOCKED') return null;
+    throw error;
   }
-  return null;
 }
 
 /** Opened without waiting (a pipe under the log's name would hold a file thread for good), and only as a regular file. */

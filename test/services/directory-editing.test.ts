@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { changeLogPath } from '../../shared/directory/change-log';
 import { DirectorySchema, GlossarySchema, type Directory } from '../../shared/directory/directory';
 import { checkContent } from '../../electron/services/content-check';
-import { fileForEditing, saveEdits, sha256, STALE_LOCK_MS } from '../../electron/services/directory-editing';
+import { fileForEditing, lockPath, saveEdits, sha256, STALE_LOCK_MS } from '../../electron/services/directory-editing';
 
 const builtIn = {
   directory: DirectorySchema.parse(JSON.parse(readFileSync('resources/directory.json', 'utf8'))),
@@ -36,7 +36,7 @@ describe('the directory editor saves onto the share', () => {
     expect(logLines()).toEqual([
       { at: '2026-12-08T09:00:00.000Z', by: 'Marta Kierownik', before: null, after: sha256(text), changes: [{ list: 'matters', id: 'rejestracja', title: 'Rejestracja (nowa nazwa)', change: 'changed', fields: ['title'] }] },
     ]);
-    expect(existsSync(`${file}.lock`)).toBe(false);
+    expect(existsSync(lockPath(file))).toBe(false);
   });
 
   it("a file changed since it was opened is not written: the save says who saved it last; the colleague's file stays whole", async () => {
@@ -71,13 +71,13 @@ describe('the directory editor saves onto the share', () => {
   });
 
   it('a fresh lock beside the file means a save under way elsewhere: refused; one a crash left long ago is taken over', async () => {
-    writeFileSync(`${file}.lock`, '{}');
+    mkdirSync(lockPath(file));
     expect(await saveEdits({ directory: { file, baseHash: null, value: builtIn.directory } }, 'M', builtIn)).toMatchObject({ ok: false, reason: 'busy' });
     expect(existsSync(file)).toBe(false);
     const old = (Date.now() - STALE_LOCK_MS - 5_000) / 1000;
-    utimesSync(`${file}.lock`, old, old);
+    utimesSync(lockPath(file), old, old);
     expect((await saveEdits({ directory: { file, baseHash: null, value: builtIn.directory } }, 'M', builtIn)).ok).toBe(true);
-    expect(existsSync(`${file}.lock`)).toBe(false);
+    expect(existsSync(lockPath(file))).toBe(false);
   });
 
   it('content the file check refuses is never written: each problem at its line and column of the text that would have been written', async () => {
