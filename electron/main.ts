@@ -10,6 +10,7 @@ import { registerIpcHandlers } from './ipc';
 import { hardenSession, hardenWebContents } from './security';
 import { openAppServices, type AppServices } from './services/app-services';
 import { builtMonthReader } from './services/month-readers';
+import type { TakenKind } from './services/file-exchange';
 import { HotkeyRegistry } from './overlay/hotkeys';
 import { placeWindow, rememberBounds } from './overlay/placement';
 import { applyToWindow, createDesktopShell, OVERLAY_SIZE } from './overlay/shell';
@@ -143,10 +144,10 @@ function showNotification(title: string, body: string): boolean {
 }
 
 /** The system's save dialog, over the app's window; null when the person cancels. */
-async function chooseSavePath(suggestedName: string): Promise<string | null> {
+async function chooseSavePath(suggestedName: string, title?: string): Promise<string | null> {
   const extension = suggestedName.slice(suggestedName.lastIndexOf('.') + 1);
   const options = {
-    title: 'Zapisz eksport rejestru',
+    title: title ?? 'Zapisz eksport rejestru',
     defaultPath: join(app.getPath('documents'), suggestedName),
     filters: [{ name: extension === 'csv' ? 'Arkusz CSV' : 'JSON Lines', extensions: [extension] }],
   };
@@ -160,12 +161,12 @@ async function printToPdf(): Promise<Uint8Array> {
   return mainWindow.webContents.printToPDF({ pageSize: 'A4', printBackground: true });
 }
 
-/** The system's open dialog, for a clerk's exported file to import; null when the person cancels. */
-async function chooseOpenPath(): Promise<string | null> {
+/** The system's open dialog: a clerk's exported calls, or a directory table from a spreadsheet; null when the person cancels. */
+async function chooseOpenPath(what: TakenKind): Promise<string | null> {
   const options = {
-    title: 'Importuj rozmowy z pliku',
+    title: what === 'calls' ? 'Importuj rozmowy z pliku' : 'Wczytaj tabelę katalogu z arkusza',
     properties: ['openFile' as const],
-    filters: [{ name: 'JSON Lines', extensions: ['jsonl'] }],
+    filters: [what === 'calls' ? { name: 'JSON Lines', extensions: ['jsonl'] } : { name: 'Arkusz CSV', extensions: ['csv', 'txt'] }],
   };
   const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
   return result.canceled || result.filePaths.length === 0 ? null : result.filePaths[0]!;

@@ -1,6 +1,9 @@
 import type { AppServices } from '../services/app-services';
 import { fileForEditing, saveEdits } from '../services/directory-editing';
 import { SerialQueue } from '../services/serial-queue';
+import { readTableFile, tableFileBytes, TABLE_FILE_MAX_BYTES } from '../services/directory-table-file';
+import { readBoundedFile } from '../services/safe-read';
+import { TABLE_FILE_NAMES } from '../../shared/directory/directory-tables';
 import type { Handlers } from './dispatch';
 import { ServiceError } from './service-error';
 
@@ -10,7 +13,7 @@ function officeTime(iso: string): string {
 }
 
 /** The team lead's directory editor: the office's files opened as they are, and saved onto exactly those. */
-export function directoryHandlers(services: AppServices): Handlers<'openDirectoryEditor' | 'saveDirectoryEdits'> {
+export function directoryHandlers(services: AppServices): Handlers<'openDirectoryEditor' | 'saveDirectoryEdits' | 'exportDirectoryTable' | 'importDirectoryTable'> {
   // Two saves from this window never interleave (a double click, two tabs in web mode).
   const saves = new SerialQueue();
   return {
@@ -19,6 +22,27 @@ export function directoryHandlers(services: AppServices): Handlers<'openDirector
       const { directory, glossary } = services.content;
       const [d, g] = await Promise.all([fileForEditing('directory', files.directory, directory), fileForEditing('glossary', files.glossary, glossary)]);
       return { directory: d, glossary: g };
+    },
+
+    async exportDirectoryTable({ table, rows }) {
+      const bytes = tableFileBytes(rows);
+      const given = await services.files.give({ suggestedName: TABLE_FILE_NAMES[table], title: 'Zapisz tabelę katalogu', contentType: 'text/csv; charset=utf-8', write: async (out) => void out.write(bytes) });
+      return given ?? { path: null, download: null };
+    },
+
+    async importDirectoryTable({ upload }) {
+      const taken = await services.files.take(upload, 'directory-table');
+      if (!taken && upload !== null) throw new ServiceError('bad-input', 'directoryEditor.tableGone');
+      if (!taken) return { name: null, rows: [] };
+      try {
+        const read = await readBoundedFile(taken.path, { maxBytes: TABLE_FILE_MAX_BYTES });
+        if (!read.ok) throw new ServiceError('bad-input', 'directoryEditor.tableUnreadable', { file: taken.shownAs, problem: read.message });
+        const table = readTableFile(read.bytes);
+        if (!table.ok) throw new ServiceError('bad-input', 'directoryEditor.tableUnreadable', { file: taken.shownAs, problem: table.problem });
+        return { name: taken.shownAs, rows: table.rows };
+      } finally {
+        await taken.done().catch((error: Error) => console.error(`[directory table] upload not removed: ${error.message}`));
+      }
     },
 
     async saveDirectoryEdits(edits) {

@@ -26,6 +26,8 @@ const METHOD_KINDS: Record<ApiMethod, MethodKind> = {
   saveOfficeFiles: 'write',
   openDirectoryEditor: 'read',
   saveDirectoryEdits: 'write',
+  exportDirectoryTable: 'write',
+  importDirectoryTable: 'read',
   savePreferences: 'write',
   saveTeamSettings: 'write',
   saveShift: 'write',

@@ -20,13 +20,15 @@ export interface FileExchange {
   /** Gives a file to the person. Dialogs: written where they choose (null: cancelled). Browser: held for the page to download once. */
   give(file: OutgoingFile): Promise<GivenFile | null>;
   /** Takes the file the person gives. Dialogs: the one they open (null: cancelled). Browser: the one the page uploaded under `upload`. */
-  take(upload: string | null): Promise<TakenFile | null>;
+  take(upload: string | null, what?: TakenKind): Promise<TakenFile | null>;
   /** The window's page as a PDF, saved where the person chooses: dialogs only (a browser prints the page itself). */
   readonly printToPdf: (() => Promise<Uint8Array>) | null;
 }
 
 export interface OutgoingFile {
   suggestedName: string;
+  /** The save dialog's title, where the file is not the register's export. */
+  title?: string;
   contentType: string;
   write(out: Writable): Promise<void>;
 }
@@ -43,23 +45,26 @@ export interface TakenFile {
   done(): Promise<void>;
 }
 
-export type SavePathChooser = (suggestedName: string) => Promise<string | null>;
-export type OpenPathChooser = () => Promise<string | null>;
+/** What a file taken is, for the open dialog's title and filter: clerks' exported calls, or a table of the directory. */
+export type TakenKind = 'calls' | 'directory-table';
+
+export type SavePathChooser = (suggestedName: string, title?: string) => Promise<string | null>;
+export type OpenPathChooser = (what: TakenKind) => Promise<string | null>;
 
 /** The desktop's way: the system's dialogs over the window. */
 export function dialogExchange(choose: { save: SavePathChooser; open: OpenPathChooser; printToPdf: (() => Promise<Uint8Array>) | null }): FileExchange {
   return {
     kind: 'dialogs',
     async give(file) {
-      const path = await choose.save(file.suggestedName);
+      const path = await choose.save(file.suggestedName, file.title);
       if (path === null) return null;
       await writeWhole(path, file.write);
       return { path, download: null };
     },
-    async take(upload) {
+    async take(upload, what = 'calls') {
       // The page cannot hand the desktop app a file of its choosing: only the dialog can.
       if (upload !== null) return null;
-      const path = await choose.open();
+      const path = await choose.open(what);
       return path === null ? null : { path, shownAs: path, done: async () => undefined };
     },
     printToPdf: choose.printToPdf,

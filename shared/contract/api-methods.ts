@@ -9,6 +9,8 @@ export const API_METHOD_NAMES = [
   'saveOfficeFiles',
   'openDirectoryEditor',
   'saveDirectoryEdits',
+  'exportDirectoryTable',
+  'importDirectoryTable',
   'savePreferences',
   'windowControl',
   'suspendHotkeys',

@@ -5,6 +5,7 @@ import { CallbackChangeInputSchema } from '../callbacks/callback-change-record';
 import { CallbackContactInputSchema, HONORIFICS } from '../callbacks/callback-contact';
 import { ChecklistDefinitionSchema } from '../call/checklist';
 import { DirectorySchema, GlossarySchema } from '../directory/directory';
+import { TABLES } from '../directory/directory-tables';
 import { CONTENT_SOURCES, OfficeFilePathSchema, OfficeFilesInputSchema, OfficeFilesSchema } from '../settings/office-files';
 import { OUTCOMES } from '../call/outcomes';
 import { HOTKEY_ACTIONS, PreferencesSchema } from '../settings/preferences';
@@ -142,6 +143,16 @@ export const apiContract = {
   openDirectoryEditor: {
     input: empty,
     output: z.object({ directory: fileForEditing(DirectorySchema), glossary: fileForEditing(GlossarySchema) }),
+  },
+  /** A table of the directory (as the editor has it now) to a CSV file for Polish Excel, where the person chooses (a save dialog, or a download). */
+  exportDirectoryTable: {
+    input: z.object({ table: z.enum(TABLES), rows: z.array(z.array(z.string().max(40_000)).max(40)).min(1).max(50_000) }).strict(),
+    output: z.object({ path: z.string().nullable(), download: z.string().nullable() }),
+  },
+  /** A table the person gives back (an open dialog, or `upload`), as rows of cells; `name` null: cancelled. */
+  importDirectoryTable: {
+    input: z.object({ upload: z.string().regex(/^[0-9a-f]{32}$/).nullable() }).strict(),
+    output: z.object({ name: z.string().nullable(), rows: z.array(z.array(z.string())) }),
   },
   /**
    * Saves the editor's changes onto the files it opened (each only if it is

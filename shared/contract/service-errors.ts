@@ -56,6 +56,8 @@ export const SERVICE_ERRORS = {
     unreadable: 'Nie można odczytać {{file}}, więc nie wiadomo, czy ktoś go nie zmienił: {{message}} Nic nie zapisano.',
     writeFailed: 'Nie udało się zapisać {{file}} ({{code}}). Sprawdź, czy udział sieciowy jest podłączony i czy masz prawo zapisu.',
     noFile: 'Wskaż, gdzie zapisać {{what}} Urzędu (pełna ścieżka do pliku .json, np. na udziale sieciowym).',
+    tableUnreadable: '{{file}}: {{problem}}. Nic nie zmieniono.',
+    tableGone: 'Przesłanego pliku już tu nie ma (minęło kilka minut) — wybierz go ponownie.',
   },
   diskFull: 'Brak miejsca na dysku. Rozmowa czeka w oknie — zwolnij miejsce i zapisz ponownie.',
   noWriteAccess: 'Brak uprawnień do zapisu w folderze danych. Rozmowa czeka w oknie — poproś IT o dostęp i zapisz ponownie.',

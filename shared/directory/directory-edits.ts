@@ -124,7 +124,7 @@ export function addEntry(content: EditedContent, kind: EntryKind, seed: { exampl
 }
 
 /** Fields a file may leave out: emptied in the form, they are left out, not kept as "". */
-const OPTIONAL_FIELDS = new Set(['hint', 'source', 'checked', 'reviewBy', 'owner', 'site', 'extension', 'room', 'hours', 'phone']);
+export const OPTIONAL_FIELDS: ReadonlySet<string> = new Set(['hint', 'source', 'checked', 'reviewBy', 'owner', 'site', 'extension', 'room', 'hours', 'phone']);
 
 /** The entry at `ref` with the fields of `patch`; an optional field emptied is removed. */
 export function updateEntry(content: EditedContent, ref: EntryRef, patch: Partial<Record<string, unknown>>): EditedContent {
@@ -196,14 +196,17 @@ export function checkEdited(content: EditedContent): { ok: true; content: Edited
   const directory = DirectorySchema.safeParse(tidy.directory, { error: polishIssueMessages });
   const glossary = GlossarySchema.safeParse(tidy.glossary, { error: polishIssueMessages });
   if (directory.success && glossary.success) return { ok: true, content: { directory: directory.data, glossary: glossary.data } };
-  const problems: EditProblem[] = [];
+  // One problem a field (or an item of a list): a reference that is both malformed and unknown is said as unknown, the check across entries coming last.
+  const byPlace = new Map<string, EditProblem>();
   const add = (path: PropertyKey[], message: string) => {
-    const [list, index, field] = path;
+    const [list, index, field, item] = path;
     const placed = typeof list === 'string' && typeof index === 'number' && (list === 'matters' || list === 'units' || list === 'sites' || list === 'terms');
-    problems.push({ ref: placed ? { list, index } : null, field: placed && typeof field === 'string' ? field : null, message });
+    const problem: EditProblem = { ref: placed ? { list: list as EntryRef['list'], index } : null, field: placed && typeof field === 'string' ? field : null, message };
+    byPlace.set(placed ? `${list}:${index}:${String(field)}:${String(item)}` : `${byPlace.size}:${message}`, problem);
   };
   if (!directory.success) for (const issue of directory.error.issues) add(issue.path, issue.message);
   if (!glossary.success) for (const issue of glossary.error.issues) add(issue.path, issue.message);
+  const problems = [...byPlace.values()];
   return { ok: false, problems };
 }
 

@@ -17,6 +17,8 @@ import { z } from 'zod';
  */
 const id = z.string().regex(/^[a-z][a-z0-9-]{1,60}$/, 'identyfikator: małe litery, cyfry i myślniki');
 const text = (max: number) => z.string().trim().min(1, 'pole nie może być puste').max(max);
+/** An item of a list (a keyword, a document): `|` is what separates items in the spreadsheet (directory-tables.ts). */
+const listItem = (max: number) => text(max).refine((item) => !item.includes('|'), 'znak „|” rozdziela pozycje listy w arkuszu — użyj innego znaku');
 
 /** The years a directory's day may fall in: a typo like 2062 or 9999 would keep a matter "checked" for decades. */
 export const DIRECTORY_YEARS = { first: 2000, last: 2100 } as const;
@@ -66,14 +68,14 @@ export const MatterSchema = z.object({
   unit: id,
   complex: z.boolean(),
   /** Words and phrases callers use; the search folds case, diacritics and endings. */
-  keywords: z.array(text(80)).min(1, 'potrzebne jest co najmniej jedno słowo kluczowe'),
-  documents: z.array(text(160)).default([]),
+  keywords: z.array(listItem(80)).min(1, 'potrzebne jest co najmniej jedno słowo kluczowe'),
+  documents: z.array(listItem(160)).default([]),
   /**
    * Sentences as callers say them that must find this matter first: not
    * searched (keywords are), but checked against the search on every save
    * of the directory editor, so a change elsewhere that moves one is seen.
    */
-  examples: z.array(text(MAX_EXAMPLE_CHARS)).default([]),
+  examples: z.array(listItem(MAX_EXAMPLE_CHARS)).default([]),
   /** A plain-language hint for the clerk. */
   hint: text(400).optional(),
   /**
@@ -159,7 +161,7 @@ export const GlossaryTermSchema = z.object({
   id,
   term: text(80),
   /** Other names and spellings callers and clerks use. */
-  aliases: z.array(text(80)).default([]),
+  aliases: z.array(listItem(80)).default([]),
   /** One sentence of plain Polish (§6 pkt 5, §4 pkt 8). */
   explanation: text(300),
   /** How to say it to a caller. */

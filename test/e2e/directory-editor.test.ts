@@ -162,4 +162,47 @@ describe.skipIf(unavailable)('web mode: the team lead edits the directory', () =
     await expect.poll(() => page.getByText(/Nie można usunąć: ten wpis wskazuje 5 wpisów, m\.in\. Odwołanie od decyzji, Skarga na obsługę/).isVisible()).toBe(true);
     await page.screenshot({ path: screenshotPath('95-directory-problems-1280'), fullPage: true });
   });
+
+  it('a spreadsheet round trip: the matters go to Excel, a table with a mistake is refused by row and column, the corrected one replaces the list, and saves', async () => {
+    await newLead();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Eksportuj sprawy do Excela' }).click()]);
+    expect(download.suggestedFilename()).toBe('katalog-sprawy.csv');
+    const exported = readFileSync((await download.path())!);
+    expect([...exported.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = exported.toString('utf8').slice(1).split('\r\n');
+    expect(lines[0]).toBe('Identyfikator;Nazwa sprawy;Komórka (identyfikator);Sprawa złożona;Słowa kluczowe;Jak mówią dzwoniący;Dokumenty;Podpowiedź;Źródło;Sprawdzone;Do sprawdzenia od;Komórka odpowiedzialna (identyfikator)');
+    await expect.poll(() => page.getByText(/Zapisano tabelę: katalog-sprawy\.csv/).isVisible()).toBe(true);
+
+    // In Excel the lead adds a row — with the unit's name instead of its identifier — and saves as plain CSV (Windows-1250, dates rewritten).
+    const folder = app.folder('asystent-e2e-sheet-');
+    const row = (unit: string) => `bon-zasiedlenie;Bon na zasiedlenie;${unit};nie;bon na zasiedlenie | przeprowadzka do pracy;czy dostanę bon na zasiedlenie;;;;07.12.2026;;`;
+    const wrong = join(folder, 'sprawy-z-bledem.csv');
+    writeFileSync(wrong, Buffer.from(`${lines.slice(0, -1).join('\r\n')}\r\n${row('Dział Instrumentów Rynku Pracy')}\r\n`, 'utf8'));
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Wczytaj tabelę z Excela…' }).click()]);
+    await chooser.setFiles(wrong);
+    const refused = page.locator('.editor-tables .form-error');
+    await expect.poll(() => refused.isVisible()).toBe(true);
+    expect(await refused.innerText()).toContain(`Nie wczytano sprawy-z-bledem.csv — 1 problem, nic nie zmieniono:`);
+    expect(await refused.innerText()).toContain(`wiersz ${lines.length}, kolumna C (Komórka (identyfikator)): nieznana komórka „Dział Instrumentów Rynku Pracy”`);
+    await page.setViewportSize({ width: 460, height: 900 });
+    await refused.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath('96-directory-table-refused-460') });
+    // Nothing of the table was taken.
+    expect(await page.locator('.editor-save').innerText()).toContain('Wszystko zapisane.');
+
+    const right = join(folder, 'sprawy.csv');
+    writeFileSync(right, Buffer.from(`${lines.slice(0, -1).join('\r\n')}\r\n${row('dzial-instrumentow-rynku-pracy')}\r\n`, 'utf8'));
+    const [again] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Wczytaj tabelę z Excela…' }).click()]);
+    await again.setFiles(right);
+    await expect.poll(() => page.locator('.editor-tables [role=status]').innerText()).toBe('Wczytano sprawy.csv: 1 zmiana. Sprawdź je i zapisz katalog.');
+    await page.getByRole('button', { name: 'Bon na zasiedlenie' }).click();
+    const form = page.getByRole('region', { name: 'Bon na zasiedlenie' });
+    expect(await form.getByLabel('Sprawdzone dnia').inputValue()).toBe('2026-12-07');
+    expect(await form.getByLabel(/Słowa kluczowe/).inputValue()).toBe('bon na zasiedlenie\nprzeprowadzka do pracy');
+    const file = join(app.folder('asystent-e2e-share-'), 'katalog.json');
+    await page.getByLabel('Gdzie zapisać katalog Urzędu (pełna ścieżka do pliku .json)').fill(file);
+    await page.getByRole('button', { name: /Zapisz katalog/ }).click();
+    await expect.poll(() => existsSync(file)).toBe(true);
+    expect(JSON.parse(readFileSync(file, 'utf8')).matters.at(-1)).toMatchObject({ id: 'bon-zasiedlenie', unit: 'dzial-instrumentow-rynku-pracy', checked: '2026-12-07' });
+  });
 });

@@ -78,6 +78,8 @@ function validInputs(): Record<ApiMethod, Json[]> {
     saveProfile: [{ firstName: 'Anna Maria', lastName: 'Nowak-Kowalska', role: 'stazysta', unit: 'Centrum Aktywizacji Zawodowej', officeName: 'Powiatowy Urząd Pracy w Łodzi' }],
     saveOfficeFiles: [{ directory: join(sandbox, 'office', 'katalog.json'), glossary: null }, { directory: null, glossary: null }],
     openDirectoryEditor: [{}],
+    exportDirectoryTable: [{ table: 'sites', rows: [['Identyfikator', 'Nazwa', 'Adres', 'Godziny'], ['milionowa', 'Siedziba', 'ul. Milionowa 91', '']] }],
+    importDirectoryTable: [{ upload: null }, { upload: 'a'.repeat(32) }],
     saveDirectoryEdits: [
       json({ directory: { file: join(sandbox, 'office', 'edited.json'), baseHash: null, value: services.content.directory } }),
       json({ glossary: { file: join(sandbox, 'office', 'edited-glossary.json'), baseHash: 'a'.repeat(64), value: services.content.glossary } }),

@@ -42,6 +42,8 @@ function fakeApi(overrides: Partial<Api> = {}): Api {
       contentSources: { directory: edits.directory ? ('office' as const) : ('built-in' as const), glossary: edits.glossary ? ('office' as const) : ('built-in' as const) },
       saved: { directory: edits.directory ? { file: edits.directory.file, hash: 'b'.repeat(64) } : null, glossary: edits.glossary ? { file: edits.glossary.file, hash: 'c'.repeat(64) } : null },
     })),
+    exportDirectoryTable: vi.fn(async () => ({ path: null, download: null })),
+    importDirectoryTable: vi.fn(async () => ({ name: null, rows: [] })),
     saveDraft: vi.fn(async () => ({ ok: true as const })),
     saveCall: vi.fn(async ({ call, outcome }) => ({
       id: call.id,

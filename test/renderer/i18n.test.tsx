@@ -155,6 +155,7 @@ describe('keys the UI builds at run time', () => {
     const { DATABASE_TROUBLES, TLS_MODES } = await import('../../shared/settings/team-database');
     const { TEAM_FIELD_PROBLEMS, TEAM_TARGETS } = await import('../../renderer/src/settings/team-form-values');
     const { ENTRY_KINDS } = await import('../../shared/directory/directory-edits');
+    const { TABLES } = await import('../../shared/directory/directory-tables');
     const { EntryChangeSchema } = await import('../../shared/directory/change-log');
     const { MatterSchema, UnitSchema, SiteSchema, GlossaryTermSchema } = await import('../../shared/directory/directory');
     type SearchKind = import('../../shared/directory/search').SearchKind;
@@ -195,6 +196,7 @@ describe('keys the UI builds at run time', () => {
       'editor.builtIn.': ['directory', 'glossary'],
       'editor.newFile.': ['directory', 'glossary'],
       'editor.fileWhat.': ['directory', 'glossary'],
+      'editor.tables.export.': TABLES,
       // Every field a directory or glossary entry has: the form labels each, and a problem names its field.
       'editor.fields.': [...new Set([...Object.keys(MatterSchema.shape), ...Object.keys(UnitSchema.shape), ...Object.keys(SiteSchema.shape), ...Object.keys(GlossaryTermSchema.shape)])].filter((f) => f !== 'kind'),
     };

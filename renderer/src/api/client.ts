@@ -44,11 +44,14 @@ export function createApi(win: Window = window): Api {
  * The methods that use them (export, import) are the contract's, as on the desktop.
  */
 
-/** Asks for a .jsonl file (the browser's file picker, opened within the click) and uploads it; null when none is chosen. */
-export async function uploadChosenFile(win: Window = window): Promise<{ upload: string; name: string } | null> {
+/** Files the picker offers: clerks' exported calls, or a directory table saved from a spreadsheet. */
+const PICKER_ACCEPTS = { calls: '.jsonl,application/x-ndjson,application/jsonl', 'directory-table': '.csv,.txt,text/csv' } as const;
+
+/** Asks for a file (the browser's file picker, opened within the click) and uploads it; null when none is chosen. */
+export async function uploadChosenFile(win: Window = window, what: keyof typeof PICKER_ACCEPTS = 'calls'): Promise<{ upload: string; name: string } | null> {
   const picker = win.document.createElement('input');
   picker.type = 'file';
-  picker.accept = '.jsonl,application/x-ndjson,application/jsonl';
+  picker.accept = PICKER_ACCEPTS[what];
   const chosen = new Promise<File | null>((resolve) => {
     picker.addEventListener('change', () => resolve(picker.files?.[0] ?? null), { once: true });
     picker.addEventListener('cancel', () => resolve(null), { once: true });

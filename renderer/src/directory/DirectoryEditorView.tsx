@@ -6,6 +6,7 @@ import { EntryForm } from './EntryForm';
 import { EntryList } from './EntryList';
 import { SaveBar } from './SaveBar';
 import { TryIt } from './TryIt';
+import { TablesCard } from './TablesCard';
 import { useEditorStore } from './editor-store';
 import { useAppStore } from '../desk/app-store';
 
@@ -145,6 +146,7 @@ export function DirectoryEditorView() {
           <p className="card muted">{t('editor.pickOne')}</p>
         )}
       </div>
+      <TablesCard kind={kind} />
       <SaveBar draft={draft} />
     </div>
   );

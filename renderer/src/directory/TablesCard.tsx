@@ -1,0 +1,55 @@
+import { useTranslation } from 'react-i18next';
+import type { EntryKind } from '../../../shared/directory/directory-edits';
+import type { TableName } from '../../../shared/directory/directory-tables';
+import { errorMessage } from '../api/error-message';
+import { useEditorStore } from './editor-store';
+
+/** The table a kind of entries is kept in: the office's units and the institutions outside it are one. */
+const TABLE_OF: Record<EntryKind, TableName> = { matter: 'matters', unit: 'units', external: 'units', site: 'sites', term: 'terms' };
+
+/**
+ * *Arkusz*: the list shown as a table for Excel, and a table back from it.
+ * What comes back replaces its list in the editor only when the whole table
+ * checks out — each problem by row and column — and is saved like any edit.
+ */
+export function TablesCard({ kind }: { kind: EntryKind }) {
+  const { t } = useTranslation();
+  const exportTable = useEditorStore((s) => s.exportTable);
+  const importTable = useEditorStore((s) => s.importTable);
+  const busy = useEditorStore((s) => s.tableBusy);
+  const result = useEditorStore((s) => s.tableResult);
+  const table = TABLE_OF[kind];
+  return (
+    <section className="card editor-tables" aria-label={t('editor.tables.title')}>
+      <h3>{t('editor.tables.title')}</h3>
+      <p className="field-hint">{t('editor.tables.intro')}</p>
+      <div className="actions">
+        <button type="button" className="button secondary" disabled={busy} onClick={() => void exportTable(table)}>
+          {t(`editor.tables.export.${table}`)}
+        </button>
+        <button type="button" className="button secondary" disabled={busy} onClick={() => void importTable()}>
+          {t('editor.tables.import')}
+        </button>
+      </div>
+      <div role="status">
+        {result?.kind === 'exported' && <p className="editor-saved">{t('editor.tables.exported', { where: result.where })}</p>}
+        {result?.kind === 'imported' && <p className="editor-saved">{t('editor.tables.imported', { name: result.name, changes: t('editor.changes', { count: result.changes.length }) })}</p>}
+        {result?.kind === 'failed' && <p className="form-error">{errorMessage(result.error, t('errors.network'))}</p>}
+        {result?.kind === 'problems' && (
+          <div className="form-error">
+            <p>{t('editor.tables.problems', { name: result.name, count: result.problems.length })}</p>
+            <ul className="problems">
+              {result.problems.slice(0, 30).map((p, i) => (
+                <li key={i}>
+                  {p.row !== null && (p.column ? t('editor.tables.at', { row: p.row, letter: p.column.letter, header: p.column.header }) : t('editor.tables.atRow', { row: p.row }))}
+                  {p.message}
+                </li>
+              ))}
+            </ul>
+            {result.problems.length > 30 && <p>{t('editor.tables.more', { count: result.problems.length - 30 })}</p>}
+          </div>
+        )}
+      </div>
+    </section>
+  );
+}
