@@ -1,11 +1,43 @@
 import type { AppServices } from '../services/app-services';
-import { fileForEditing, saveEdits } from '../services/directory-editing';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { fileForEditing, saveEdits, type SaveOutcome } from '../services/directory-editing';
 import { SerialQueue } from '../services/serial-queue';
 import { readTableFile, tableFileBytes, TABLE_FILE_MAX_BYTES } from '../services/directory-table-file';
 import { readBoundedFile } from '../services/safe-read';
 import { TABLE_FILE_NAMES } from '../../shared/directory/directory-tables';
 import type { Handlers } from './dispatch';
 import { ServiceError } from './service-error';
+
+/** Why a save was refused, in the lead's words. */
+function refusal(outcome: Exclude<SaveOutcome, { ok: true }>): ServiceError {
+  switch (outcome.reason) {
+    case 'invalid':
+      return new ServiceError('bad-input', 'directoryEditor.invalid', { problems: outcome.problems.join('\n') });
+    case 'busy':
+      return new ServiceError('bad-input', 'directoryEditor.busy', { file: outcome.file });
+    case 'unreadable':
+      return new ServiceError('storage', 'directoryEditor.unreadable', { file: outcome.file, message: outcome.message });
+    case 'exists':
+      return new ServiceError('bad-input', 'directoryEditor.exists', { file: outcome.file });
+    case 'read-only':
+      return new ServiceError('bad-input', 'directoryEditor.readOnly', { file: outcome.file });
+    case 'changed':
+      if (!outcome.last) return new ServiceError('bad-input', 'directoryEditor.changedUnlogged', { file: outcome.file });
+      return new ServiceError('bad-input', 'directoryEditor.changed', { file: outcome.file, who: outcome.last.by, when: officeTime(outcome.last.at) });
+  }
+}
+
+/**
+ * A path the office file cannot be, refused before anything is touched: one
+ * this system does not take as absolute (C:\\… on Linux would land in the
+ * working folder), or one in the app's own data folder (its settings, its
+ * journal).
+ */
+function refuseUnfitPath(file: string, dataDir: string): void {
+  if (!isAbsolute(file)) throw new ServiceError('bad-input', 'directoryEditor.notAbsolute', { file });
+  const inside = relative(resolve(dataDir), resolve(file));
+  if (inside === '' || (!inside.startsWith('..') && !isAbsolute(inside))) throw new ServiceError('bad-input', 'directoryEditor.inDataDir', { file });
+}
 
 /** "2026-12-08 10:42", the office's time: a day and time every language reads. */
 function officeTime(iso: string): string {
@@ -48,22 +80,20 @@ export function directoryHandlers(services: AppServices): Handlers<'openDirector
     async saveDirectoryEdits(edits) {
       const profile = services.settings.profile;
       if (!profile) throw new ServiceError('bad-input', 'noProfile');
+      for (const edit of [edits.directory, edits.glossary]) if (edit) refuseUnfitPath(edit.file, services.dataDir);
       const outcome = await saves.run(async () => {
         try {
           return await saveEdits(edits, `${profile.firstName} ${profile.lastName}`, services.content);
         } catch (error) {
-          const { code, path } = error as NodeJS.ErrnoException;
+          const { code } = error as NodeJS.ErrnoException;
           if (!code) throw error;
-          throw new ServiceError('storage', 'directoryEditor.writeFailed', { file: path ?? edits.directory?.file ?? edits.glossary?.file ?? '', code });
+          // Named by the office file, not by the lock or the log beside it: that is the one the lead knows.
+          const file = edits.directory?.file ?? edits.glossary!.file;
+          if (code === 'ENOENT') throw new ServiceError('storage', 'directoryEditor.noFolder', { folder: dirname(file) });
+          throw new ServiceError('storage', 'directoryEditor.writeFailed', { file, code });
         }
       });
-      if (!outcome.ok) {
-        if (outcome.reason === 'invalid') throw new ServiceError('bad-input', 'directoryEditor.invalid', { problems: outcome.problems.join('\n') });
-        if (outcome.reason === 'busy') throw new ServiceError('bad-input', 'directoryEditor.busy', { file: outcome.file });
-        if (outcome.reason === 'unreadable') throw new ServiceError('storage', 'directoryEditor.unreadable', { file: outcome.file, message: outcome.message });
-        if (!outcome.last) throw new ServiceError('bad-input', 'directoryEditor.changedUnlogged', { file: outcome.file });
-        throw new ServiceError('bad-input', 'directoryEditor.changed', { file: outcome.file, who: outcome.last.by, when: officeTime(outcome.last.at) });
-      }
+      if (!outcome.ok) throw refusal(outcome);
       const officeFiles = { ...services.settings.officeFiles };
       for (const [kind, saved] of Object.entries(outcome.saved)) officeFiles[kind as 'directory' | 'glossary'] = saved.file;
       if (officeFiles.directory !== services.settings.officeFiles.directory || officeFiles.glossary !== services.settings.officeFiles.glossary) {

@@ -9,14 +9,17 @@ import { readRegularFile } from './regular-file';
  * beside it, fsync it, rename over the target, then fsync the folder so the
  * rename itself survives a crash.
  */
-export async function writeFileAtomic(path: string, data: string | Uint8Array, options: { durable?: boolean } = {}): Promise<void> {
+export async function writeFileAtomic(path: string, data: string | Uint8Array, options: { durable?: boolean; mode?: number } = {}): Promise<void> {
   // Not durable: still whole or absent after a crash, but a power cut may leave the previous version.
   const durable = options.durable ?? true;
+  // The app's own files are the person's alone; a file others read too (an office's directory on a share) keeps its own rights.
+  const mode = options.mode ?? 0o600;
   const dir = dirname(path);
   const tmp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     const handle = await fs.open(tmp, 'w', 0o600);
     try {
+      if (mode !== 0o600) await handle.chmod(mode);
       await handle.writeFile(data);
       if (durable) await handle.sync();
     } finally {

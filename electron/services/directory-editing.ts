@@ -1,14 +1,14 @@
-import { createHash } from 'node:crypto';
-import { dirname } from 'node:path';
+import { createHash, randomBytes } from 'node:crypto';
+import { dirname, resolve } from 'node:path';
 import { constants, promises as fs } from 'node:fs';
 import { ChangeLogEntrySchema, changeLogPath, type ChangeLogEntry } from '../../shared/directory/change-log';
-import { contentChanges, contentFileText } from '../../shared/directory/directory-edits';
-import type { Directory, Glossary } from '../../shared/directory/directory';
+import { contentChanges } from '../../shared/directory/directory-edits';
+import { DirectorySchema, GlossarySchema, GlossaryTermSchema, MatterSchema, SiteSchema, UnitSchema, type Directory, type Glossary } from '../../shared/directory/directory';
 import { syncDirectory, writeFileAtomic } from './atomic-file';
-import { checkContentAsync, formatProblem, moreProblems, parseJsonText, type ContentKind } from './content-check';
+import { checkContentAsync, decodeContent, formatProblem, moreProblems, parseJsonText, type ContentKind } from './content-check';
 import lockfile from 'proper-lockfile';
 import { CONTENT_FILE_MAX_BYTES, formatSize, readBoundedFile } from './safe-read';
-import type { OfficeFileCheck } from './office-content';
+import { checkOfficeBytes, type OfficeFileCheck } from './office-content';
 
 /**
  * The lead's directory editor on the Node side: the office's files opened
@@ -47,6 +47,9 @@ export type SaveOutcome =
   | { ok: true; saved: Partial<Record<ContentKind, { file: string; hash: string; check: Extract<OfficeFileCheck, { ok: true }> }>> }
   | { ok: false; reason: 'invalid'; problems: string[] }
   | { ok: false; reason: 'changed'; file: string; last: ChangeLogEntry | null }
+  /** The editor expected to make the file, and one is there. */
+  | { ok: false; reason: 'exists'; file: string }
+  | { ok: false; reason: 'read-only'; file: string }
   | { ok: false; reason: 'busy'; file: string }
   | { ok: false; reason: 'unreadable'; file: string; message: string };
 
@@ -73,12 +76,12 @@ export async function fileForEditing<T extends Directory | Glossary>(kind: Conte
     if (read.failure === 'missing') return { file, hash: null, value: inUse, problems: [] };
     return { file, hash: null, value: inUse, problems: [read.message] };
   }
+  // Read as the app reads the office file at start: the same encodings refused with the same words.
+  const checked = await checkOfficeBytes(kind, file, read.bytes);
   const hash = sha256(read.bytes);
-  const checked = await checkContentAsync(read.bytes.toString('utf8'), kind);
   if (checked.ok) return { file, hash, value: checked.value as T, problems: [] };
-  const shown = checked.problems.slice(0, 5).map((p) => formatProblem(file, p));
-  const more = moreProblems(shown.length, checked.problemCount);
-  return { file, hash, value: inUse, problems: more ? [...shown, more] : shown };
+  const more = moreProblems(checked.problems.length, checked.problemCount);
+  return { file, hash, value: inUse, problems: more ? [...checked.problems, more] : checked.problems };
 }
 
 /**
@@ -88,12 +91,15 @@ export async function fileForEditing<T extends Directory | Glossary>(kind: Conte
  */
 export async function saveEdits(edits: EditsToSave, by: string, inUse: { directory: Directory; glossary: Glossary }, now: Date = new Date()): Promise<SaveOutcome> {
   const kinds = (['directory', 'glossary'] as const).filter((kind) => edits[kind] !== undefined);
+  if (edits.directory && edits.glossary && samePlace(edits.directory.file, edits.glossary.file)) {
+    return { ok: false, reason: 'invalid', problems: [`${edits.directory.file}: katalog i słowniczek muszą być w dwóch osobnych plikach`] };
+  }
   const prepared: { kind: ContentKind; edit: FileToSave<Directory | Glossary>; text: string; check: Extract<OfficeFileCheck, { ok: true }> }[] = [];
   const problems: string[] = [];
   for (const kind of kinds) {
     const edit = edits[kind]!;
-    const text = contentFileText(edit.value, await keptKeys(edit.file));
-    if (Buffer.byteLength(text) > CONTENT_FILE_MAX_BYTES) {
+    const text = fileTextFor(edit.value, await currentJson(edit.file));
+    if (text === null) {
       problems.push(`${edit.file}: plik byłby większy niż ${formatSize(CONTENT_FILE_MAX_BYTES)} — tyle aplikacja najwyżej czyta`);
       continue;
     }
@@ -106,39 +112,35 @@ export async function saveEdits(edits: EditsToSave, by: string, inUse: { directo
   }
   if (problems.length > 0) return { ok: false, reason: 'invalid', problems };
 
-  const releases: (() => Promise<void>)[] = [];
+  const locks: Lock[] = [];
   try {
     for (const { edit } of prepared) {
-      const release = await takeLock(edit.file);
-      if (!release) return { ok: false, reason: 'busy', file: edit.file };
-      releases.push(release);
+      const lock = await takeLock(edit.file);
+      if (!lock) return { ok: false, reason: 'busy', file: edit.file };
+      locks.push(lock);
     }
-    const before = new Map<string, { bytes: Buffer | null }>();
+    const before = new Map<string, Buffer | null>();
     for (const { edit } of prepared) {
-      const read = await readBoundedFile(edit.file);
-      if (!read.ok && read.failure !== 'missing') return { ok: false, reason: 'unreadable', file: edit.file, message: read.message };
-      const bytes = read.ok ? read.bytes : null;
-      if ((bytes ? sha256(bytes) : null) !== edit.baseHash) return { ok: false, reason: 'changed', file: edit.file, last: await lastChange(edit.file) };
-      before.set(edit.file, { bytes });
+      const found = await asOpened(edit);
+      if (!found.ok) return found.outcome;
+      before.set(edit.file, found.bytes);
     }
     const saved: Extract<SaveOutcome, { ok: true }>['saved'] = {};
-    for (const { kind, edit, text, check } of prepared) {
-      const old = before.get(edit.file)!.bytes;
+    for (const [i, { kind, edit, text, check }] of prepared.entries()) {
+      const old = before.get(edit.file)!;
       const hash = sha256(text);
       if (old === null || sha256(old) !== hash) {
+        const target = await writeTarget(edit.file);
+        if (!target.ok) return { ok: false, reason: 'read-only', file: edit.file };
         // The log is opened first: a save it could not record is not made.
-        const log = await openRegular(changeLogPath(edit.file), constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT, 0o644);
+        const log = await openRegular(changeLogPath(edit.file), constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | NO_FOLLOW, 0o644);
         try {
-          await writeFileAtomic(edit.file, text);
-          // A new file is told by what it changes of the content the editor started from (the built-in one, or the last good copy).
-          const oldValue = old ? parseJsonText(old.toString('utf8').replace(/^\uFEFF/, '')) : { ok: true as const, value: inUse[kind] };
-          const entry: ChangeLogEntry = {
-            at: now.toISOString(),
-            by,
-            before: old ? sha256(old) : null,
-            after: hash,
-            changes: contentChanges(asContent(kind, oldValue.ok ? oldValue.value : null), asContent(kind, check.value)),
-          };
+          // Still ours, and the file still as opened, right before it is replaced: a lock taken over meanwhile stops this save.
+          if (!(await locks[i]!.stillOurs())) return { ok: false, reason: 'busy', file: edit.file };
+          const again = await asOpened(edit);
+          if (!again.ok) return again.outcome;
+          await writeFileAtomic(target.path, text, { mode: target.mode });
+          const entry: ChangeLogEntry = { at: now.toISOString(), by, before: old ? sha256(old) : null, after: hash, changes: changesOf(kind, old, inUse, check.value) };
           await log.appendFile(`${JSON.stringify(entry)}\n`);
           await log.sync();
         } finally {
@@ -150,8 +152,116 @@ export async function saveEdits(edits: EditsToSave, by: string, inUse: { directo
     }
     return { ok: true, saved };
   } finally {
-    await Promise.all(releases.map((release) => release().catch(() => undefined)));
+    await Promise.all(locks.map((lock) => lock.release().catch(() => undefined)));
   }
+}
+
+/** Whether two paths name one file (as the system compares them: Windows ignores case). */
+function samePlace(a: string, b: string): boolean {
+  const norm = (p: string) => (process.platform === 'win32' ? resolve(p).toLowerCase() : resolve(p));
+  return norm(a) === norm(b);
+}
+
+/** The file as the editor opened it (its bytes; null: none yet), or why the save stops. */
+async function asOpened(edit: FileToSave<unknown>): Promise<{ ok: true; bytes: Buffer | null } | { ok: false; outcome: SaveOutcome }> {
+  const read = await readBoundedFile(edit.file);
+  if (!read.ok && read.failure !== 'missing') return { ok: false, outcome: { ok: false, reason: 'unreadable', file: edit.file, message: read.message } };
+  const bytes = read.ok ? read.bytes : null;
+  const hash = bytes ? sha256(bytes) : null;
+  if (hash === edit.baseHash) return { ok: true, bytes };
+  if (edit.baseHash === null) return { ok: false, outcome: { ok: false, reason: 'exists', file: edit.file } };
+  // Who saved last is known only when the log's last line is of the file as it is now (not a hand edit since).
+  const last = await lastChange(edit.file);
+  return { ok: false, outcome: { ok: false, reason: 'changed', file: edit.file, last: last && last.after === hash ? last : null } };
+}
+
+/**
+ * Where the new text goes and with what rights: a link is followed (the file
+ * it points at is replaced, the link stays), the file keeps its own mode (a
+ * share's file others read stays readable to them), a new one gets 0644; a
+ * file this person may not write is refused, not replaced by a rename.
+ */
+async function writeTarget(file: string): Promise<{ ok: true; path: string; mode: number } | { ok: false }> {
+  const stat = await fs.stat(file).catch(() => null);
+  if (!stat) return { ok: true, path: file, mode: 0o644 };
+  const path = await fs.realpath(file);
+  // Read-only by its mode (Windows' read-only attribute is this) even for an administrator, whom access() lets through.
+  const writable =
+    (stat.mode & 0o222) !== 0 &&
+    (await fs.access(path, constants.W_OK).then(
+      () => true,
+      () => false,
+    ));
+  return writable ? { ok: true, path, mode: stat.mode & 0o777 } : { ok: false };
+}
+
+/** What the file now holds as JSON (for the office's own keys it keeps), or null. */
+async function currentJson(file: string): Promise<unknown> {
+  const read = await readBoundedFile(file);
+  if (!read.ok) return null;
+  const decoded = decodeContent(read.bytes);
+  const parsed = decoded.ok ? parseJsonText(decoded.text.replace(/^\uFEFF/, '')) : null;
+  return parsed?.ok ? parsed.value : null;
+}
+
+/**
+ * The file's text: the office's own keys the schema does not read kept — at
+ * the top, and in each entry by its id (a note a lead keeps by hand) — in the
+ * two-space form, or compact when that would pass the size the app reads;
+ * null when even that would.
+ */
+function fileTextFor(value: Directory | Glossary, old: unknown): string | null {
+  const withKept = keepOwnKeys(value, old);
+  const pretty = `${JSON.stringify(withKept, null, 2)}\n`;
+  if (Buffer.byteLength(pretty) <= CONTENT_FILE_MAX_BYTES) return pretty;
+  const compact = `${JSON.stringify(withKept)}\n`;
+  return Buffer.byteLength(compact) <= CONTENT_FILE_MAX_BYTES ? compact : null;
+}
+
+const LISTS = ['sites', 'units', 'matters', 'terms'] as const;
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The fields each list's schema reads: any other key of an entry is the office's own, kept. */
+const SCHEMA_KEYS: Record<(typeof LISTS)[number], ReadonlySet<string>> = {
+  sites: new Set(Object.keys(SiteSchema.shape)),
+  units: new Set(Object.keys(UnitSchema.shape)),
+  matters: new Set(Object.keys(MatterSchema.shape)),
+  terms: new Set(Object.keys(GlossaryTermSchema.shape)),
+};
+
+function keepOwnKeys(value: Directory | Glossary, old: unknown): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...value };
+  if (!isRecord(old)) return out;
+  for (const [key, kept] of Object.entries(old)) if (!(key in out)) out[key] = kept;
+  for (const list of LISTS) {
+    const now = out[list];
+    const before = old[list];
+    if (!Array.isArray(now) || !Array.isArray(before)) continue;
+    const oldById = new Map(before.filter(isRecord).map((e) => [e.id, e]));
+    out[list] = now.map((entry: Record<string, unknown>) => {
+      const was = oldById.get(entry.id);
+      const own = was ? Object.entries(was).filter(([key]) => !(key in entry) && !SCHEMA_KEYS[list].has(key)) : [];
+      return own.length > 0 ? { ...entry, ...Object.fromEntries(own) } : entry;
+    });
+  }
+  return out;
+}
+
+/**
+ * What the log says changed: against the file as it was, read as the app
+ * reads it (so a field the schema fills in, like an empty list of examples,
+ * is no change); a new file against the content the editor started from.
+ */
+function changesOf(kind: ContentKind, old: Buffer | null, inUse: { directory: Directory; glossary: Glossary }, value: Directory | Glossary) {
+  let before: unknown = inUse[kind];
+  if (old) {
+    const decoded = decodeContent(old);
+    const parsed = decoded.ok ? parseJsonText(decoded.text.replace(/^\uFEFF/, '')) : null;
+    const schema = kind === 'directory' ? DirectorySchema : GlossarySchema;
+    const read = parsed?.ok ? schema.safeParse(parsed.value) : null;
+    before = read?.success ? read.data : parsed?.ok ? parsed.value : null;
+  }
+  return contentChanges(asContent(kind, before), asContent(kind, value));
 }
 
 /** The content's lists of one kind as the change list compares them; an old file of another shape compares as empty. */
@@ -163,19 +273,17 @@ function asContent(kind: ContentKind, value: unknown) {
     : { directory: { version: 1, sites: [], units: [], matters: [] }, glossary: { version: 1, terms: list('terms') } };
 }
 
-/** The office's own top-level keys the schema does not read (`$comment`), kept across a save. */
-async function keptKeys(file: string): Promise<Record<string, unknown>> {
-  const read = await readBoundedFile(file);
-  if (!read.ok) return {};
-  const parsed = parseJsonText(read.bytes.toString('utf8').replace(/^\uFEFF/, ''));
-  if (!parsed.ok || typeof parsed.value !== 'object' || parsed.value === null || Array.isArray(parsed.value)) return {};
-  return Object.fromEntries(Object.entries(parsed.value).filter(([key]) => key.startsWith('$')));
+interface Lock {
+  /** Whether the lock is still this save's: a stale lock taken over by two savers at once leaves one of them outside. */
+  stillOurs(): Promise<boolean>;
+  release(): Promise<void>;
 }
 
 /** The lock beside an office file, held from the comparison to the rename; null when another save holds it. */
-async function takeLock(file: string): Promise<(() => Promise<void>) | null> {
+async function takeLock(file: string): Promise<Lock | null> {
+  let release: () => Promise<void>;
   try {
-    return await lockfile.lock(file, {
+    release = await lockfile.lock(file, {
       lockfilePath: lockPath(file),
       realpath: false,
       stale: STALE_LOCK_MS,
@@ -187,7 +295,22 @@ async function takeLock(file: string): Promise<(() => Promise<void>) | null> {
     if ((error as NodeJS.ErrnoException).code === 'ELOCKED') return null;
     throw error;
   }
+  // Who holds it, beside the lock's folder (a file inside would keep the folder from being removed).
+  const token = randomBytes(16).toString('hex');
+  const owner = `${lockPath(file)}.owner`;
+  await fs.writeFile(owner, token);
+  const ours = async () => (await fs.readFile(owner, 'utf8').catch(() => '')) === token;
+  return {
+    stillOurs: ours,
+    release: async () => {
+      if (await ours()) await fs.rm(owner, { force: true });
+      await release();
+    },
+  };
 }
+
+/** A link under the log's name is not followed (it could point the log's line into any file this person may write). */
+const NO_FOLLOW = constants.O_NOFOLLOW ?? 0;
 
 /** Opened without waiting (a pipe under the log's name would hold a file thread for good), and only as a regular file. */
 async function openRegular(path: string, flags: number, mode?: number): Promise<fs.FileHandle> {
@@ -203,7 +326,7 @@ async function openRegular(path: string, flags: number, mode?: number): Promise<
 export async function lastChange(file: string): Promise<ChangeLogEntry | null> {
   let handle: fs.FileHandle;
   try {
-    handle = await openRegular(changeLogPath(file), constants.O_RDONLY);
+    handle = await openRegular(changeLogPath(file), constants.O_RDONLY | NO_FOLLOW);
   } catch {
     return null;
   }

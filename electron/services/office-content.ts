@@ -38,7 +38,12 @@ export type OfficeFileCheck = { ok: true; text: string; value: Directory | Gloss
 export async function checkOfficeFile(kind: ContentKind, file: string): Promise<OfficeFileCheck> {
   const read = await readBoundedFile(file);
   if (!read.ok) return { ok: false, problems: [read.message], problemCount: 1 };
-  const decoded = decodeContent(read.bytes);
+  return checkOfficeBytes(kind, file, read.bytes);
+}
+
+/** An office file's bytes checked as the app reads them: their encoding, then the content. */
+export async function checkOfficeBytes(kind: ContentKind, file: string, bytes: Uint8Array): Promise<OfficeFileCheck> {
+  const decoded = decodeContent(bytes);
   if (!decoded.ok) return { ok: false, problems: [formatProblem(file, decoded.problem)], problemCount: 1 };
   const result = await checkContentAsync(decoded.text, kind);
   if (!result.ok) return { ok: false, problems: result.problems.map((p) => formatProblem(file, p)), problemCount: result.problemCount };

@@ -56,7 +56,7 @@ describe('the directory editor saves onto the share', () => {
   it('a file expected new but made meanwhile by someone else is not overwritten', async () => {
     writeFileSync(file, '{"zrobione": "przez kogoś innego"}');
     const saved = await saveEdits({ directory: { file, baseHash: null, value: builtIn.directory } }, 'Marta Kierownik', builtIn);
-    expect(saved).toMatchObject({ ok: false, reason: 'changed', last: null });
+    expect(saved).toEqual({ ok: false, reason: 'exists', file });
     expect(readFileSync(file, 'utf8')).toBe('{"zrobione": "przez kogoś innego"}');
   });
 
@@ -168,5 +168,95 @@ describe('the change log is never waited on', () => {
     const { hash } = await fileForEditing('directory', file, builtIn.directory);
     await expect(saveEdits({ directory: { file, baseHash: hash, value: renamed(builtIn.directory, 'Nowa') } }, 'M', builtIn)).rejects.toMatchObject({ code: expect.stringMatching(/ENXIO|ENOTREGULAR/) });
     expect(DirectorySchema.parse(JSON.parse(readFileSync(file, 'utf8'))).matters[0]!.title).toBe(builtIn.directory.matters[0]!.title);
+  });
+});
+
+describe('what a save keeps of the file on the share', () => {
+  const opened = async () => (await fileForEditing('directory', file, builtIn.directory)).hash;
+  const save = async (title = 'Zmieniona') => saveEdits({ directory: { file, baseHash: await opened(), value: renamed(builtIn.directory, title) } }, 'M', builtIn);
+
+  it.skipIf(process.platform === 'win32')("its rights (others on the share still read it); a read-only file is refused, not replaced", async () => {
+    const { chmodSync, statSync } = await import('node:fs');
+    writeFileSync(file, JSON.stringify(builtIn.directory));
+    chmodSync(file, 0o640);
+    expect((await save()).ok).toBe(true);
+    expect(statSync(file).mode & 0o777).toBe(0o640);
+    chmodSync(file, 0o444);
+    const before = readFileSync(file, 'utf8');
+    expect(await save('Inna')).toEqual({ ok: false, reason: 'read-only', file });
+    expect(readFileSync(file, 'utf8')).toBe(before);
+    // A new file is readable by others, as a share's file is.
+    const fresh = join(share, 'nowy.json');
+    expect((await saveEdits({ directory: { file: fresh, baseHash: null, value: builtIn.directory } }, 'M', builtIn)).ok).toBe(true);
+    expect(statSync(fresh).mode & 0o044).toBe(0o044);
+  });
+
+  it.skipIf(process.platform === 'win32')('a link to the file: the file it points at is saved, the link stays', async () => {
+    const { lstatSync, symlinkSync } = await import('node:fs');
+    const real = join(share, 'prawdziwy.json');
+    writeFileSync(real, JSON.stringify(builtIn.directory));
+    symlinkSync(real, file);
+    expect((await save('Przez link')).ok).toBe(true);
+    expect(lstatSync(file).isSymbolicLink()).toBe(true);
+    expect(JSON.parse(readFileSync(real, 'utf8')).matters[0].title).toBe('Przez link');
+  });
+
+  it.skipIf(process.platform === 'win32')('a change log that is a link or a folder: nothing is written at all', async () => {
+    const { symlinkSync } = await import('node:fs');
+    writeFileSync(file, JSON.stringify(builtIn.directory));
+    const victim = join(share, 'cudzy.txt');
+    writeFileSync(victim, 'nie ruszać\n');
+    symlinkSync(victim, changeLogPath(file));
+    await expect(save()).rejects.toMatchObject({ code: expect.stringMatching(/ELOOP|EMLINK/) });
+    expect(readFileSync(victim, 'utf8')).toBe('nie ruszać\n');
+    rmSync(changeLogPath(file));
+    mkdirSync(changeLogPath(file));
+    await expect(save()).rejects.toMatchObject({ code: 'EISDIR' });
+    expect(JSON.parse(readFileSync(file, 'utf8')).matters[0].title).toBe(builtIn.directory.matters[0]!.title);
+  });
+
+  it("the office's own keys, at the top and in each entry; a file too big written out two-space is written compact", async () => {
+    const raw = JSON.parse(readFileSync('resources/directory.json', 'utf8'));
+    raw.notes = 'uwagi kierownika';
+    raw.matters[0].$todo = 'sprawdzić w marcu';
+    raw.matters[0].internalNote = 'tylko dla nas';
+    writeFileSync(file, JSON.stringify(raw));
+    expect((await save()).ok).toBe(true);
+    const written = JSON.parse(readFileSync(file, 'utf8'));
+    expect(written.notes).toBe('uwagi kierownika');
+    expect(written.matters[0]).toMatchObject({ title: 'Zmieniona', $todo: 'sprawdzić w marcu', internalNote: 'tylko dla nas' });
+    // Near the limit: what fits compact is not refused for its indentation.
+    const big = { ...builtIn.directory, matters: Array.from({ length: 1180 }, (_, i) => ({ ...builtIn.directory.matters[0]!, id: `sprawa-${i}`, hint: 'x'.repeat(300) })) };
+    const fresh = join(share, 'duzy.json');
+    expect((await saveEdits({ directory: { file: fresh, baseHash: null, value: big } }, 'M', builtIn)).ok).toBe(true);
+    expect(readFileSync(fresh, 'utf8').split('\n')).toHaveLength(2);
+  });
+
+  it('a file edited by hand since the last save: the conflict names nobody (the log is of the file before)', async () => {
+    writeFileSync(file, JSON.stringify(builtIn.directory));
+    const base = await opened();
+    expect((await save('Przez edytor')).ok).toBe(true);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('Przez edytor', 'Notatnikiem'));
+    expect(await saveEdits({ directory: { file, baseHash: base, value: builtIn.directory } }, 'M', builtIn)).toMatchObject({ ok: false, reason: 'changed', last: null });
+  });
+
+  it("the log names only what changed, though the file written by hand had no examples or documents", async () => {
+    writeFileSync(file, readFileSync('resources/directory.json'));
+    expect((await save()).ok).toBe(true);
+    expect(logLines()[0].changes).toEqual([{ list: 'matters', id: 'rejestracja', title: 'Zmieniona', change: 'changed', fields: ['title'] }]);
+  });
+
+  it('an office file in Windows-1250: opened as the content in use with the check\'s own words, and saving it makes it UTF-8', async () => {
+    writeFileSync(file, Buffer.from(JSON.stringify(builtIn.directory).replace(/[^\x00-\x7f]/g, 'x') + ' ', 'latin1'));
+    writeFileSync(file, Buffer.concat([readFileSync(file).subarray(0, 20), Buffer.from([0xb3]), readFileSync(file).subarray(20)]));
+    const edit = await fileForEditing('directory', file, builtIn.directory);
+    expect(edit.value).toBe(builtIn.directory);
+    expect(edit.problems[0]).toContain('plik nie jest zapisany w UTF-8 (bajt 0xB3)');
+    expect((await saveEdits({ directory: { file, baseHash: edit.hash, value: builtIn.directory } }, 'M', builtIn)).ok).toBe(true);
+    expect(checkContent(readFileSync(file, 'utf8'), 'directory').ok).toBe(true);
+  });
+
+  it('the directory and the glossary in one file: refused', async () => {
+    expect(await saveEdits({ directory: { file, baseHash: null, value: builtIn.directory }, glossary: { file, baseHash: null, value: builtIn.glossary } }, 'M', builtIn)).toMatchObject({ ok: false, reason: 'invalid', problems: [expect.stringContaining('w dwóch osobnych plikach')] });
   });
 });

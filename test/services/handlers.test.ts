@@ -261,8 +261,11 @@ describe("the team lead's directory editor, through the handlers", () => {
   it("a colleague's save since the opening: refused in the lead's words, naming who and when, and nothing changes", async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'office-')), 'katalog.json');
     const { directory } = await api.openDirectoryEditor({});
-    const first = await api.saveDirectoryEdits({ directory: { file, baseHash: null, value: directory.value } });
-    const stale = await dispatch(api, 'saveDirectoryEdits', { directory: { file, baseHash: null, value: directory.value } });
+    await api.saveDirectoryEdits({ directory: { file, baseHash: null, value: directory.value } });
+    const opened = await api.openDirectoryEditor({});
+    const renamed = (title: string) => ({ ...opened.directory.value, matters: opened.directory.value.matters.map((m, i) => (i === 0 ? { ...m, title } : m)) });
+    const first = await api.saveDirectoryEdits({ directory: { file, baseHash: opened.directory.hash, value: renamed('Pierwsza') } });
+    const stale = await dispatch(api, 'saveDirectoryEdits', { directory: { file, baseHash: opened.directory.hash, value: renamed('Druga') } });
     expect(stale).toEqual({
       ok: false,
       error: { code: 'bad-input', key: 'directoryEditor.changed', params: { file, who: 'Anna Nowak', when: expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d$/) }, message: expect.stringContaining('Nic nie zapisano') },
@@ -277,11 +280,19 @@ describe("the team lead's directory editor, through the handlers", () => {
     expect(refused).toMatchObject({ ok: false, error: { key: 'noProfile' } });
   });
 
-  it('a path the office files could not be is refused before anything is read', async () => {
+  it('a path the office files could not be is refused before anything is read: not absolute here, or in the data folder', async () => {
     const { directory } = await api.openDirectoryEditor({});
     for (const file of ['katalog.json', '/srv/katalog.txt', '']) {
       expect(await dispatch(api, 'saveDirectoryEdits', { directory: { file, baseHash: null, value: directory.value } })).toMatchObject({ ok: false, error: { code: 'bad-input' } });
     }
+    const foreign = process.platform === 'win32' ? '/srv/katalog.json' : 'C:\\udzial\\katalog.json';
+    expect(await dispatch(api, 'saveDirectoryEdits', { directory: { file: foreign, baseHash: null, value: directory.value } })).toMatchObject({ ok: false, error: { key: 'directoryEditor.notAbsolute' } });
+    const settings = readFileSync(join(dataDir, 'settings.json'), 'utf8');
+    for (const file of [join(dataDir, 'settings.json'), join(dataDir, 'nowy.json'), join(dataDir, 'calls', '..', 'x.json')]) {
+      const hash = file.endsWith('settings.json') ? (await import('../../electron/services/directory-editing')).sha256(settings) : null;
+      expect(await dispatch(api, 'saveDirectoryEdits', { directory: { file, baseHash: hash, value: directory.value } })).toMatchObject({ ok: false, error: { key: 'directoryEditor.inDataDir' } });
+    }
+    expect(readFileSync(join(dataDir, 'settings.json'), 'utf8')).toBe(settings);
   });
 });
 
