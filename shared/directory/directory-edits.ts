@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DirectorySchema, GlossarySchema, type Directory, type Glossary, type Matter, type Site, type Unit, type GlossaryTerm } from './directory';
 import { fold } from './text-folding';
+import { maskIdentifiers } from '../masking/masking';
 import type { EntryChange } from './change-log';
 
 /** The file check's Polish messages (as shared/contract/api.ts gives them, which imports this folder). */
@@ -76,6 +77,17 @@ export function entryTitle(entry: Entry): string {
   return entry.name;
 }
 
+/**
+ * Marks an entry added in this editing (a symbol: never written to the file,
+ * gone once the saved file is read back). Its identifier may still be typed;
+ * one already in the file is fixed, as saved calls name it.
+ */
+export const NEW_ENTRY: unique symbol = Symbol('new entry');
+
+export function isNewEntry(entry: Entry): boolean {
+  return NEW_ENTRY in entry;
+}
+
 /** An identifier made from a title, as the file wants it (`a-z0-9-`, from a letter), not yet taken. */
 export function idFromTitle(title: string, taken: ReadonlySet<string>, fallback: string): string {
   const slug = fold(title)
@@ -119,7 +131,7 @@ export function addEntry(content: EditedContent, kind: EntryKind, seed: { exampl
         : kind === 'site'
           ? { id: idFromTitle('', taken, 'nowa-lokalizacja'), name: '', address: '' }
           : { id: idFromTitle('', taken, 'nowe-pojecie'), term: '', aliases: [], explanation: '', sayIt: '' };
-  const entries = [...listOf(content, list), entry];
+  const entries = [...listOf(content, list), { ...entry, [NEW_ENTRY]: true }];
   return { content: withList(content, list, entries), ref: { list, index: entries.length - 1 } };
 }
 
@@ -162,15 +174,21 @@ export function removeEntry(content: EditedContent, ref: EntryRef): { ok: true; 
 /** The fields a form edits as one line each. */
 const LINE_LISTS = ['keywords', 'documents', 'examples', 'aliases'] as const;
 
-/** The content as it is saved: blank lines of a list field dropped (the form keeps them while the lead types). */
+/**
+ * The content as it is saved: blank lines of a list field dropped (the form
+ * keeps them while the lead types), and a caller's example masked as a
+ * call's note is — a sentence written down from a call must not carry the
+ * caller's PESEL, number or name into a file the whole office reads.
+ */
 export function forSaving(content: EditedContent): EditedContent {
   const tidy = <E extends Entry>(entry: E): E => {
     let out = entry;
     for (const field of LINE_LISTS) {
       const lines = (entry as Record<string, unknown>)[field];
-      if (Array.isArray(lines) && lines.some((l) => typeof l === 'string' && l.trim() === '')) {
-        out = { ...out, [field]: lines.filter((l) => typeof l !== 'string' || l.trim() !== '') };
-      }
+      if (!Array.isArray(lines)) continue;
+      let kept = lines.some((l) => typeof l === 'string' && l.trim() === '') ? lines.filter((l) => typeof l !== 'string' || l.trim() !== '') : lines;
+      if (field === 'examples') kept = maskedExamples(kept);
+      if (kept !== lines) out = { ...out, [field]: kept };
     }
     return out;
   };
@@ -178,6 +196,19 @@ export function forSaving(content: EditedContent): EditedContent {
     directory: { ...content.directory, matters: content.directory.matters.map(tidy), units: content.directory.units.map(tidy), sites: content.directory.sites.map(tidy) },
     glossary: { ...content.glossary, terms: content.glossary.terms.map(tidy) },
   };
+}
+
+const EMPTY_LIST: Record<EntryRef['list'], string> = {
+  matters: 'katalog musi mieć co najmniej jedną sprawę',
+  units: 'katalog musi mieć co najmniej jedną komórkę lub instytucję',
+  sites: 'katalog musi mieć co najmniej jedną lokalizację',
+  terms: 'słowniczek musi mieć co najmniej jedno pojęcie',
+};
+
+/** Examples as they are saved: masked; the same list when nothing in it is. */
+function maskedExamples(lines: unknown[]): unknown[] {
+  const masked = lines.map((line) => (typeof line === 'string' ? maskIdentifiers(line).text : line));
+  return masked.some((line, i) => line !== lines[i]) ? masked : lines;
 }
 
 /** One thing that keeps the content from being saved: the entry (null: the file as a whole), the field, the file check's message. */
@@ -198,8 +229,10 @@ export function checkEdited(content: EditedContent): { ok: true; content: Edited
   if (directory.success && glossary.success) return { ok: true, content: { directory: directory.data, glossary: glossary.data } };
   // One problem a field (or an item of a list): a reference that is both malformed and unknown is said as unknown, the check across entries coming last.
   const byPlace = new Map<string, EditProblem>();
-  const add = (path: PropertyKey[], message: string) => {
+  const add = (path: PropertyKey[], raw: string) => {
     const [list, index, field, item] = path;
+    // A list left empty: said as the list, not as zod's array length.
+    const message = path.length === 1 && typeof list === 'string' && list in EMPTY_LIST ? EMPTY_LIST[list as EntryRef['list']] : raw;
     const placed = typeof list === 'string' && typeof index === 'number' && (list === 'matters' || list === 'units' || list === 'sites' || list === 'terms');
     const problem: EditProblem = { ref: placed ? { list: list as EntryRef['list'], index } : null, field: placed && typeof field === 'string' ? field : null, message };
     byPlace.set(placed ? `${list}:${index}:${String(field)}:${String(item)}` : `${byPlace.size}:${message}`, problem);

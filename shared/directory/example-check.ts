@@ -1,5 +1,5 @@
 import type { Directory, Glossary } from './directory';
-import { buildSearchIndex, search, type SearchHit, type SearchIndex } from './search';
+import { buildSearchIndex, search, type SearchHit } from './search';
 
 /**
  * The directory's own regression test: every example sentence a matter
@@ -18,13 +18,33 @@ export interface ExampleMiss {
   first: Pick<SearchHit, 'kind' | 'id' | 'title'> | null;
 }
 
+export interface ExampleCheck {
+  checked: number;
+  misses: ExampleMiss[];
+}
+
 /** How far down the hits a moved example is looked for: the search panel shows eight. */
 export const RANKS_LOOKED_AT = 8;
 
-export function exampleMisses(directory: Directory, glossary: Glossary, index: SearchIndex = buildSearchIndex(directory, glossary)): { checked: number; misses: ExampleMiss[] } {
+export function exampleMisses(directory: Directory, glossary: Glossary): ExampleCheck {
+  const steps = checkingExamples(directory, glossary);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * {@link exampleMisses} in steps, one matter at a time: a directory of
+ * thousands of examples takes a second or two, and the window's caller
+ * lets the screen breathe between steps.
+ */
+export function* checkingExamples(directory: Directory, glossary: Glossary): Generator<void, ExampleCheck, void> {
+  const index = buildSearchIndex(directory, glossary);
   let checked = 0;
   const misses: ExampleMiss[] = [];
   for (const matter of directory.matters) {
+    if (matter.examples.length > 0) yield;
     for (const example of matter.examples) {
       checked++;
       const hits = search(index, example, RANKS_LOOKED_AT);

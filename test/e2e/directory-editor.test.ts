@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -106,8 +107,10 @@ describe.skipIf(unavailable)('web mode: the team lead edits the directory', () =
     // Meanwhile, on another computer: a colleague renames a unit and saves.
     const theirs = structuredClone(shipped);
     theirs.units[0].name = 'Dział Ewidencji, Świadczeń i Zaświadczeń';
-    writeFileSync(file, JSON.stringify(theirs, null, 2));
-    writeFileSync(join(file, '..', 'katalog.changes.jsonl'), `${JSON.stringify({ at: '2026-12-08T09:42:00.000Z', by: 'Jan Kolega', before: null, after: 'x'.repeat(64), changes: [] })}\n`);
+    const theirText = JSON.stringify(theirs, null, 2);
+    writeFileSync(file, theirText);
+    const after = createHash('sha256').update(theirText).digest('hex');
+    writeFileSync(join(file, '..', 'katalog.changes.jsonl'), `${JSON.stringify({ at: '2026-12-08T09:42:00.000Z', by: 'Jan Kolega', before: null, after, changes: [] })}\n`);
 
     await page.getByRole('button', { name: /Zapisz katalog/ }).click();
     const conflict = page.getByText(/zmienił się, odkąd otwarto edytor \(ostatni zapis: Jan Kolega, 2026-12-08 10:42\)\. Nic nie zapisano/);
@@ -159,7 +162,10 @@ describe.skipIf(unavailable)('web mode: the team lead edits the directory', () =
     await page.getByRole('button', { name: 'Komórki Urzędu' }).click();
     await page.getByRole('button', { name: 'Kancelaria' }).click();
     await page.getByRole('button', { name: 'Usuń komórkę' }).click();
-    await expect.poll(() => page.getByText(/Nie można usunąć: ten wpis wskazuje 5 wpisów, m\.in\. Odwołanie od decyzji, Skarga na obsługę/).isVisible()).toBe(true);
+    // Asked once more before anything goes.
+    await expect.poll(() => page.getByText(/Usunąć ten wpis\?/).isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Usuń komórkę' }).click();
+    await expect.poll(() => page.getByText(/Nie można usunąć: ten wpis wskazuje 5 wpisów, m\.in\. „Odwołanie od decyzji”, „Skarga na obsługę/).isVisible()).toBe(true);
     await page.screenshot({ path: screenshotPath('95-directory-problems-1280'), fullPage: true });
   });
 

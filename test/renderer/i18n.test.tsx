@@ -196,6 +196,7 @@ describe('keys the UI builds at run time', () => {
       'editor.builtIn.': ['directory', 'glossary'],
       'editor.newFile.': ['directory', 'glossary'],
       'editor.fileWhat.': ['directory', 'glossary'],
+      'editor.pathPlaceholder.': ['directory', 'glossary'],
       'editor.tables.export.': TABLES,
       // Every field a directory or glossary entry has: the form labels each, and a problem names its field.
       'editor.fields.': [...new Set([...Object.keys(MatterSchema.shape), ...Object.keys(UnitSchema.shape), ...Object.keys(SiteSchema.shape), ...Object.keys(GlossaryTermSchema.shape)])].filter((f) => f !== 'kind'),

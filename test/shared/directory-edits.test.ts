@@ -14,6 +14,8 @@ import {
   idFromTitle,
   removeEntry,
   updateEntry,
+  isNewEntry,
+  NEW_ENTRY,
   type EditedContent,
   type EntryRef,
 } from '../../shared/directory/directory-edits';
@@ -137,9 +139,23 @@ describe('the directory editor: edits', () => {
     expect(checked.ok && checked.content.directory.matters[0]!.keywords).toEqual(['rejestracja', 'zapis']);
   });
 
+  it("a caller's example is saved masked as a call's note is: no PESEL, number or name reaches the office's file", () => {
+    const ref: EntryRef = { list: 'matters', index: 0 };
+    const typed = updateEntry(builtIn, ref, { examples: ['Jan Kowalski, PESEL 44051401359, pyta o rejestrację', 'oddzwońcie na 601 234 567', 'jak się zarejestrować'] });
+    const checked = checkEdited(typed);
+    expect(checked.ok && checked.content.directory.matters[0]!.examples).toEqual(['[nazwisko], PESEL [PESEL], pyta o rejestrację', 'oddzwońcie na [telefon]', 'jak się zarejestrować']);
+  });
+
+  it('a list left empty is said as such', () => {
+    const none = { ...builtIn, directory: { ...builtIn.directory, matters: [] } };
+    expect(checkEdited(none)).toEqual({ ok: false, problems: [{ ref: null, field: null, message: 'katalog musi mieć co najmniej jedną sprawę' }] });
+  });
+
   it('a new matter starts checked today, with what the caller said as its example, under the first office unit', () => {
     const { content, ref } = addEntry(builtIn, 'matter', { example: 'gdzie mam przyjść z papierami', today: '2026-12-08' });
-    expect(entryAt(content, ref)).toEqual({ id: 'nowa-sprawa', title: '', unit: 'dzial-ewidencji-i-swiadczen', complex: false, keywords: [], documents: [], examples: ['gdzie mam przyjść z papierami'], checked: '2026-12-08' });
+    expect(entryAt(content, ref)).toEqual({ id: 'nowa-sprawa', title: '', unit: 'dzial-ewidencji-i-swiadczen', complex: false, keywords: [], documents: [], examples: ['gdzie mam przyjść z papierami'], checked: '2026-12-08', [NEW_ENTRY]: true });
+    expect(isNewEntry(entryAt(content, ref)!)).toBe(true);
+    expect(isNewEntry(entryAt(content, { list: 'matters', index: 0 })!)).toBe(false);
     const second = addEntry(content, 'matter');
     expect(entryAt(second.content, second.ref)).toMatchObject({ id: 'nowa-sprawa-2' });
     const checked = checkEdited(content);

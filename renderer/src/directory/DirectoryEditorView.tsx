@@ -1,4 +1,4 @@
-import { useDeferredValue, useEffect, useId, useMemo } from 'react';
+import { useEffect, useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { checkEdited, entryAt, kindOf, refKey, type EditProblem } from '../../../shared/directory/directory-edits';
 import { errorMessage } from '../api/error-message';
@@ -7,8 +7,27 @@ import { EntryList } from './EntryList';
 import { SaveBar } from './SaveBar';
 import { TryIt } from './TryIt';
 import { TablesCard } from './TablesCard';
-import { useEditorStore } from './editor-store';
+import { useEditorStore, useUnsavedChanges } from './editor-store';
+import { useSettled } from '../ui/use-settled';
+import { isDesktop } from '../api/platform';
 import { useAppStore } from '../desk/app-store';
+
+/** How long the typing pauses before the whole directory is checked again. */
+const SETTLE_MS = 250;
+
+/**
+ * In a browser, closing the tab or reloading with edits not saved asks first
+ * (the desktop window only hides, and keeps them).
+ */
+function useLeaveWarning(): void {
+  const unsaved = useUnsavedChanges();
+  useEffect(() => {
+    if (unsaved === 0 || isDesktop()) return;
+    const onLeave = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener('beforeunload', onLeave);
+    return () => window.removeEventListener('beforeunload', onLeave);
+  }, [unsaved]);
+}
 
 /** Where a kind the office has no file of yet is to be saved: the built-in example is not written over. */
 function NewFilePath({ kind }: { kind: 'directory' | 'glossary' }) {
@@ -19,7 +38,7 @@ function NewFilePath({ kind }: { kind: 'directory' | 'glossary' }) {
   return (
     <div className="field">
       <label htmlFor={id}>{t(`editor.newFile.${kind}`)}</label>
-      <input id={id} value={path} placeholder={t('editor.pathPlaceholder')} spellCheck={false} aria-describedby={`${id}-hint`} onChange={(e) => setPath(kind, e.target.value)} />
+      <input id={id} value={path} placeholder={t(`editor.pathPlaceholder.${kind}`)} spellCheck={false} aria-describedby={`${id}-hint`} onChange={(e) => setPath(kind, e.target.value)} />
       <p className="field-hint" id={`${id}-hint`}>
         {t(`editor.builtIn.${kind}`)}
       </p>
@@ -44,7 +63,6 @@ export function DirectoryEditorView() {
   const kind = useEditorStore((s) => s.kind);
   const selected = useEditorStore((s) => s.selected);
   const lost = useEditorStore((s) => s.lost);
-  const save = useEditorStore((s) => s.save);
 
   const officeFiles = useAppStore((s) => s.officeFiles);
   const otherFiles = useEditorStore((s) => s.otherFiles);
@@ -55,9 +73,20 @@ export function DirectoryEditorView() {
   }, [open]);
   // Other office files chosen in the settings: the editor works on those.
   useEffect(() => useEditorStore.getState().followOfficeFiles(officeFiles), [officeFiles, status]);
+  // Ctrl+Enter saves from anywhere in the view, also once the focus has fallen to the page (after a removal, say).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Enter' || !(e.ctrlKey || e.metaKey)) return;
+      e.preventDefault();
+      void useEditorStore.getState().save();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+  useLeaveWarning();
 
-  // The file check over everything, a moment behind the typing: which entries and fields are wrong.
-  const checkedDraft = useDeferredValue(draft);
+  // The file check over everything once the typing pauses: which entries and fields are wrong (a few thousand matters take tens of milliseconds).
+  const checkedDraft = useSettled(draft, SETTLE_MS);
   const problems: EditProblem[] = useMemo(() => {
     if (!checkedDraft) return [];
     const checked = checkEdited(checkedDraft);
@@ -86,15 +115,7 @@ export function DirectoryEditorView() {
   const current = entry && entryKind ? { kind: entryKind === 'matter' ? ('matter' as const) : entryKind === 'term' ? ('term' as const) : ('unit' as const), id: entry.id } : null;
 
   return (
-    <div
-      className="directory-editor"
-      onKeyDown={(e) => {
-        if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-          e.preventDefault();
-          void save();
-        }
-      }}
-    >
+    <div className="directory-editor">
       <section className="card">
         <h2>{t('editor.title')}</h2>
         {(['directory', 'glossary'] as const).map((k) =>
@@ -129,7 +150,7 @@ export function DirectoryEditorView() {
         {lost.length > 0 && (
           <div className="form-error" role="status">
             <p>{t('editor.lost', { count: lost.length })}</p>
-            <ul className="problems">
+            <ul className="lost-changes">
               {lost.map((c, i) => (
                 <li key={i}>{t(`editor.change.${c.change}`, { title: c.title || c.id })}</li>
               ))}
@@ -141,7 +162,7 @@ export function DirectoryEditorView() {
       <div className="editor-columns">
         <EntryList draft={draft} kind={kind} selected={selected} problemsAt={problemsAt} />
         {selected && entry ? (
-          <EntryForm key={refKey(selected)} entryRef={selected} entry={entry} draft={draft} opened={opened} problems={problems.filter((p) => p.ref !== null && refKey(p.ref) === refKey(selected))} />
+          <EntryForm key={refKey(selected)} entryRef={selected} entry={entry} draft={draft} problems={problems.filter((p) => p.ref !== null && refKey(p.ref) === refKey(selected))} />
         ) : (
           <p className="card muted">{t('editor.pickOne')}</p>
         )}

@@ -1,5 +1,6 @@
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { entryTitle, idFromTitle, kindOf, type EditedContent, type EditProblem, type Entry, type EntryRef } from '../../../shared/directory/directory-edits';
+import { entryTitle, idFromTitle, isNewEntry, kindOf, type EditedContent, type EditProblem, type Entry, type EntryRef } from '../../../shared/directory/directory-edits';
 import type { GlossaryTerm, Matter, Site, Unit } from '../../../shared/directory/directory';
 import { LinesField, SelectField, TextField } from './entry-fields';
 import { useEditorStore } from './editor-store';
@@ -9,14 +10,20 @@ import { useEditorStore } from './editor-store';
  * only for a new entry (made from its title until the lead changes it):
  * saved calls name the units they were routed to by it.
  */
-export function EntryForm({ entryRef, entry, draft, opened, problems }: { entryRef: EntryRef; entry: Entry; draft: EditedContent; opened: EditedContent; problems: EditProblem[] }) {
+export function EntryForm({ entryRef, entry, draft, problems }: { entryRef: EntryRef; entry: Entry; draft: EditedContent; problems: EditProblem[] }) {
   const { t } = useTranslation();
   const update = useEditorStore((s) => s.update);
   const remove = useEditorStore((s) => s.remove);
   const refused = useEditorStore((s) => s.refusedRemoval);
   const kind = kindOf(entryRef, entry);
-  const openedList = entryRef.list === 'terms' ? opened.glossary.terms : opened.directory[entryRef.list];
-  const isNew = !openedList.some((e: { id: string }) => e.id === entry.id);
+  const isNew = isNewEntry(entry);
+  const [confirming, setConfirming] = useState(false);
+  const form = useRef<HTMLElement>(null);
+  // Chosen from the list (or a problem's link): the form comes into view with the cursor in its first field — at 460 px it is below the list.
+  useEffect(() => {
+    form.current?.scrollIntoView({ block: 'start' });
+    form.current?.querySelector<HTMLElement>('input, textarea, select')?.focus({ preventScroll: true });
+  }, []);
   const errorOf = (field: string) => problems.find((p) => p.field === field)?.message;
   const set = (patch: Record<string, unknown>) => update(entryRef, patch);
 
@@ -35,8 +42,8 @@ export function EntryForm({ entryRef, entry, draft, opened, problems }: { entryR
   const externalUnits = units.filter((u) => u.kind === 'external').map((u) => ({ value: u.id, label: `${u.name || u.id} ${t('editor.externalMark')}` }));
 
   return (
-    <section className="card editor-form" aria-label={entryTitle(entry) || t(`editor.new.${kind}`)}>
-      <h3>{entryTitle(entry) || t(`editor.new.${kind}`)}</h3>
+    <section className="card editor-form" ref={form} aria-label={entryTitle(entry) || (isNew ? t(`editor.new.${kind}`) : entry.id)}>
+      <h3>{entryTitle(entry) || (isNew ? t(`editor.new.${kind}`) : entry.id)}</h3>
       {kind === 'matter' && <MatterFields matter={entry as Matter} set={set} setTitle={(v) => setTitle('title', v)} errorOf={errorOf} unitOptions={[...officeUnits, ...externalUnits]} ownerOptions={officeUnits} idField={idField} />}
       {(kind === 'unit' || kind === 'external') && (
         <UnitFields unit={entry as Unit} set={set} setTitle={(v) => setTitle('name', v)} errorOf={errorOf} siteOptions={draft.directory.sites.map((s) => ({ value: s.id, label: s.name || s.id }))} idField={idField} />
@@ -45,13 +52,26 @@ export function EntryForm({ entryRef, entry, draft, opened, problems }: { entryR
       {kind === 'term' && <TermFields term={entry as GlossaryTerm} set={set} setTitle={(v) => setTitle('term', v)} errorOf={errorOf} idField={idField} />}
       {refused && refused.ref.list === entryRef.list && refused.ref.index === entryRef.index && (
         <p className="form-error" role="alert">
-          {t('editor.removeRefused', { names: refused.usedBy.slice(0, 5).join(', '), count: refused.usedBy.length })}
+          {t('editor.removeRefused', { names: refused.usedBy.slice(0, 5).map((name) => `„${name}”`).join(', '), count: refused.usedBy.length })}
         </p>
       )}
+      {/* Removing asks once more: there is no undo, and a click next to the form's last field is easy. */}
       <div className="actions">
-        <button type="button" className="button secondary" onClick={() => remove(entryRef)}>
-          {t(`editor.remove.${kind}`)}
-        </button>
+        {confirming ? (
+          <>
+            <span className="muted">{t('editor.removeSure')}</span>
+            <button type="button" className="button secondary" onClick={() => setConfirming(false)}>
+              {t('editor.removeKeep')}
+            </button>
+            <button type="button" className="button danger" onClick={() => remove(entryRef)}>
+              {t(`editor.remove.${kind}`)}
+            </button>
+          </>
+        ) : (
+          <button type="button" className="button secondary" onClick={() => setConfirming(true)}>
+            {t(`editor.remove.${kind}`)}
+          </button>
+        )}
       </div>
     </section>
   );

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { entryTitle, kindOf, type EditedContent, type EditProblem, type Entry, type EntryRef } from '../../../shared/directory/directory-edits';
+import { entryTitle, isNewEntry, kindOf, type EditedContent, type EditProblem, type Entry, type EntryRef } from '../../../shared/directory/directory-edits';
 import { errorMessage } from '../api/error-message';
 import { Kbd } from '../ui/Kbd';
 import { savedMessage, useEditorStore, useUnsavedChanges } from './editor-store';
@@ -31,7 +31,14 @@ export function SaveBar({ draft }: { draft: EditedContent }) {
       <div role="status">
         {attempt?.kind === 'saved' && <p className="editor-saved">{savedMessage(attempt)}</p>}
         {attempt?.kind === 'problems' && <Problems problems={attempt.problems} draft={draft} onPick={select} />}
-        {attempt?.kind === 'no-file' && <p className="form-error">{attempt.files.map((kind) => t('serverErrors.directoryEditor.noFile', { what: t(`editor.fileWhat.${kind}`) })).join(' ')}</p>}
+        {attempt?.kind === 'checking' && <p className="muted">{t('editor.checkingExamples')}</p>}
+        {attempt?.kind === 'no-file' && (
+          <p className="form-error">
+            {attempt.files
+              .map(({ kind, problem }) => (problem === 'required' ? t('serverErrors.directoryEditor.noFile', { what: t(`editor.fileWhat.${kind}`) }) : `${t(`editor.newFile.${kind}`)}: ${t(`officeFiles.errors.${problem}`)}`))
+              .join(' ')}
+          </p>
+        )}
         {attempt?.kind === 'moved' && (
           <div className="form-error">
             <p>{t('editor.moved.intro', { count: attempt.misses.length, checked: attempt.checked })}</p>
@@ -82,7 +89,8 @@ function Problems({ problems, draft, onPick }: { problems: EditProblem[]; draft:
   const titleOf = (ref: EntryRef) => {
     const list: { id: string }[] = ref.list === 'terms' ? draft.glossary.terms : draft.directory[ref.list];
     const entry = list[ref.index] as Entry | undefined;
-    return entry ? entryTitle(entry) || t(`editor.new.${kindOf(ref, entry)}`) : '';
+    // An entry whose title was cleared is named by its identifier; only a new one is "Nowa sprawa".
+    return entry ? entryTitle(entry) || (isNewEntry(entry) ? t(`editor.new.${kindOf(ref, entry)}`) : entry.id) : '';
   };
   return (
     <div className="form-error">

@@ -1,4 +1,5 @@
-import { useDeferredValue, useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
+import { useSettled } from '../ui/use-settled';
 import { useTranslation } from 'react-i18next';
 import { forSaving, type EditedContent } from '../../../shared/directory/directory-edits';
 import { buildSearchIndex, search } from '../../../shared/directory/search';
@@ -15,8 +16,8 @@ export function TryIt({ content, current }: { content: EditedContent; current: {
   const { t } = useTranslation();
   const id = useId();
   const [query, setQuery] = useState('');
-  // Typing in the form stays instant with a large directory: the index follows a moment behind.
-  const deferred = useDeferredValue(content);
+  // Typing in the form stays instant with a large directory: the index is built again once the typing pauses.
+  const deferred = useSettled(content, 250);
   const index = useMemo(() => {
     const tidy = forSaving(deferred);
     return buildSearchIndex(tidy.directory, tidy.glossary);

@@ -3,7 +3,7 @@ import type { ApiOutput } from '../../../shared/contract/api';
 import type { EntryChange } from '../../../shared/directory/change-log';
 import { addEntry, checkEdited, entryAt, forSaving, kindOf, contentChanges, removeEntry, updateEntry, type EditedContent, type EditProblem, type EntryKind, type EntryRef } from '../../../shared/directory/directory-edits';
 import { officeToday } from '../../../shared/directory/freshness';
-import { exampleMisses, type ExampleMiss } from '../../../shared/directory/example-check';
+import { checkingExamples, type ExampleMiss } from '../../../shared/directory/example-check';
 import { OfficeFilePathSchema } from '../../../shared/settings/office-files';
 import { ApiError, saveDownload, uploadChosenFile } from '../api/client';
 import { isDesktop } from '../api/platform';
@@ -17,9 +17,11 @@ type Opened = ApiOutput<'openDirectoryEditor'>;
 
 /** What the last press of *Zapisz katalog* found; null before one, and again after any edit. */
 export type SaveAttempt =
+  | { kind: 'checking' }
   | { kind: 'problems'; problems: EditProblem[] }
   | { kind: 'moved'; misses: ExampleMiss[]; checked: number }
-  | { kind: 'no-file'; files: FileKind[] }
+  /** Where to save a kind the office has no file of yet: not given, or not a path a file can have (the settings' code for why). */
+  | { kind: 'no-file'; files: { kind: FileKind; problem: string }[] }
   | { kind: 'changed-on-share'; error: unknown }
   | { kind: 'failed'; error: unknown }
   | { kind: 'saved'; changes: number; examples: number };
@@ -157,26 +159,44 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
     const changes = contentChanges(opened, checked.content);
     const kinds = changedFiles(changes);
     if (kinds.length === 0) return set({ attempt: { kind: 'saved', changes: 0, examples: 0 } });
-    const examples = exampleMisses(checked.content.directory, checked.content.glossary);
-    if (examples.misses.length > 0 && !options.despiteMoved) return set({ attempt: { kind: 'moved', misses: examples.misses, checked: examples.checked } });
-    const target = (kind: FileKind) => files[kind].file ?? OfficeFilePathSchema.safeParse(paths[kind]).data ?? null;
-    const missing = kinds.filter((kind) => target(kind) === null);
+    const target = (kind: FileKind) => files[kind].file ?? OfficeFilePathSchema.safeParse(paths[kind]);
+    const missing = kinds.flatMap((kind) => {
+      const file = target(kind);
+      return typeof file === 'string' || file.success ? [] : [{ kind, problem: file.error.issues[0]?.message ?? 'required' }];
+    });
     if (missing.length > 0) return set({ attempt: { kind: 'no-file', files: missing } });
-    const edit = <K extends FileKind>(kind: K) => ({ file: target(kind)!, baseHash: files[kind].hash, value: checked.content[kind] });
-    set({ saving: true });
+    set({ saving: true, attempt: { kind: 'checking' } });
+    const examples = await inSlices(checkingExamples(checked.content.directory, checked.content.glossary));
+    // An edit made while the examples were being checked: this save is of what was checked, so it is left to a new press.
+    if (get().draft !== draft) return set({ saving: false, attempt: null });
+    if (examples.misses.length > 0 && !options.despiteMoved) return set({ saving: false, attempt: { kind: 'moved', misses: examples.misses, checked: examples.checked } });
+    const edit = <K extends FileKind>(kind: K) => {
+      const file = target(kind);
+      return { file: typeof file === 'string' ? file : file.data!, baseHash: files[kind].hash, value: checked.content[kind] };
+    };
     try {
       const result = await getApi().saveDirectoryEdits({
         ...(kinds.includes('directory') ? { directory: edit('directory') } : {}),
         ...(kinds.includes('glossary') ? { glossary: edit('glossary') } : {}),
       });
       useAppStore.getState().contentReplaced(result);
+      // A file not saved stays as the editor opened it (the app's copy in use may be older than the share's).
       const savedFile = (kind: FileKind) => {
         const saved = result.saved[kind];
         return saved ? { file: saved.file, hash: saved.hash, value: result[kind], problems: [] } : files[kind];
       };
       const next = { directory: savedFile('directory'), glossary: savedFile('glossary') } as Opened;
-      const content = { directory: result.directory, glossary: result.glossary };
-      set({ files: next, opened: content, draft: content, saving: false, lost: [], attempt: { kind: 'saved', changes: changes.length, examples: examples.checked } });
+      const content = contentOf(next);
+      // Edits made while the save was on its way are kept, on top of what was saved.
+      const during = get().draft !== draft;
+      set({
+        files: next,
+        opened: content,
+        draft: during ? get().draft : content,
+        saving: false,
+        lost: [],
+        attempt: { kind: 'saved', changes: changes.length, examples: examples.checked },
+      });
     } catch (error) {
       const onShare = error instanceof ApiError && (error.key === 'directoryEditor.changed' || error.key === 'directoryEditor.changedUnlogged');
       set({ saving: false, attempt: { kind: onShare ? 'changed-on-share' : 'failed', error } });
@@ -233,6 +253,19 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
   },
 }));
 
+/** Runs work given in steps, letting the window paint and take keys every few milliseconds. */
+async function inSlices<T>(steps: Generator<void, T, void>): Promise<T> {
+  let since = performance.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (performance.now() - since > 12) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      since = performance.now();
+    }
+  }
+}
+
 /** The number of entries changed since opening (or the last save), for the tab and the save bar. */
 export function useUnsavedChanges(): number {
   return useEditorStore((s) => (s.draft && s.opened ? contentChanges(s.opened, s.draft).length : 0));
@@ -241,5 +274,6 @@ export function useUnsavedChanges(): number {
 /** The lead's message for a save attempt, in their language. */
 export function savedMessage(attempt: Extract<SaveAttempt, { kind: 'saved' }>): string {
   if (attempt.changes === 0) return i18n.t('editor.nothingToSave');
-  return i18n.t('editor.saved', { changes: i18n.t('editor.changes', { count: attempt.changes }), examples: i18n.t('editor.examplesChecked', { count: attempt.examples }) });
+  const examples = attempt.examples > 0 ? i18n.t('editor.examplesChecked', { count: attempt.examples }) : '';
+  return i18n.t('editor.saved', { changes: i18n.t('editor.changes', { count: attempt.changes }), examples });
 }
