@@ -45,7 +45,7 @@ function officeTime(iso: string): string {
 }
 
 /** The team lead's directory editor: the office's files opened as they are, and saved onto exactly those. */
-export function directoryHandlers(services: AppServices): Handlers<'openDirectoryEditor' | 'saveDirectoryEdits' | 'exportDirectoryTable' | 'importDirectoryTable'> {
+export function directoryHandlers(services: AppServices): Handlers<'openDirectoryEditor' | 'saveDirectoryEdits' | 'exportDirectoryTable' | 'importDirectoryTable' | 'countSearchMiss' | 'searchMissReport'> {
   // Two saves from this window never interleave (a double click, two tabs in web mode).
   const saves = new SerialQueue();
   return {
@@ -54,6 +54,15 @@ export function directoryHandlers(services: AppServices): Handlers<'openDirector
       const { directory, glossary } = services.content;
       const [d, g] = await Promise.all([fileForEditing('directory', files.directory, directory), fileForEditing('glossary', files.glossary, glossary)]);
       return { directory: d, glossary: g };
+    },
+
+    async countSearchMiss({ query }) {
+      services.searchMisses.count(query);
+      return { ok: true as const };
+    },
+
+    async searchMissReport({ month }) {
+      return services.searchMisses.report(month);
     },
 
     async exportDirectoryTable({ table, rows }) {

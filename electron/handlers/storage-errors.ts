@@ -28,6 +28,8 @@ const METHOD_KINDS: Record<ApiMethod, MethodKind> = {
   saveDirectoryEdits: 'write',
   exportDirectoryTable: 'write',
   importDirectoryTable: 'read',
+  countSearchMiss: 'write',
+  searchMissReport: 'read',
   savePreferences: 'write',
   saveTeamSettings: 'write',
   saveShift: 'write',

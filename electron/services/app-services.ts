@@ -14,6 +14,7 @@ import { loadContent, type Content } from './content';
 import { DataDirLock } from './data-dir-lock';
 import { DraftStore } from './draft-store';
 import { CallJournal } from './journal';
+import { SearchMisses } from './search-misses';
 import { BrowserExchange, dialogExchange, type FileExchange, type OpenPathChooser, type SavePathChooser } from './file-exchange';
 import { callsDir } from './journal-layout';
 import { OfficeContent } from './office-content';
@@ -72,6 +73,8 @@ export interface AppServices {
   registerReader(): RegisterReader;
   /** Copies of saved records on their way to the team folder or database. */
   team: TeamSync;
+  /** The searches clerks left without a result, counted for the lead's report. */
+  searchMisses: SearchMisses;
   /** Current settings, as the settings store holds them (it alone changes them). */
   readonly settings: Settings;
   /** What happened at start that the person should hear about, said once: the first call takes them. */
@@ -209,6 +212,12 @@ export async function openAppServices(dataDir: string, resourcesDir: string, opt
     const retry = setInterval(() => void team.deliver(), TEAM_RETRY_MS);
     retry.unref();
     const folderReader = new FolderRegisterReader(register);
+    const searchMisses = new SearchMisses({
+      dataDir,
+      clerkId: () => services.settings.profile?.clerkId ?? null,
+      teamFolder: () => services.settings.teamFolder,
+      beforeWrite: assertWritable,
+    });
     // The register on the team database, made for the database set (a new one when it changes).
     let databaseRegister: { key: string; reader: DatabaseRegister } | null = null;
     const closeDatabaseRegister = async () => {
@@ -259,12 +268,14 @@ export async function openAppServices(dataDir: string, resourcesDir: string, opt
         return databaseRegister.reader;
       },
       team,
+      searchMisses,
       get settings() {
         return settingsStore.current;
       },
       takeStartupNotices: () => startupNotices.splice(0),
       async close() {
         clearInterval(retry);
+        await searchMisses.close();
         await team.close();
         await closeDatabaseRegister();
         await monthReaders?.close();

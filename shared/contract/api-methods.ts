@@ -11,6 +11,8 @@ export const API_METHOD_NAMES = [
   'saveDirectoryEdits',
   'exportDirectoryTable',
   'importDirectoryTable',
+  'countSearchMiss',
+  'searchMissReport',
   'savePreferences',
   'windowControl',
   'suspendHotkeys',

@@ -155,6 +155,25 @@ export const apiContract = {
     output: z.object({ name: z.string().nullable(), rows: z.array(z.array(z.string())) }),
   },
   /**
+   * A search the clerk left without opening a result: counted by its folded
+   * words, masked (shared/directory/search-misses.ts), for the lead's report.
+   * Said silently: a failure changes nothing on the clerk's screen.
+   */
+  countSearchMiss: {
+    input: z.object({ query: z.string().max(2_000) }).strict(),
+    output: z.object({ ok: z.literal(true) }),
+  },
+  /** The month's most frequent searches that found nothing good, across the team. */
+  searchMissReport: {
+    input: z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/) }).strict(),
+    output: z.object({
+      month: z.string(),
+      clerks: z.number().int(),
+      misses: z.number().int(),
+      phrases: z.array(z.object({ phrase: z.string(), count: z.number().int(), clerks: z.number().int() })),
+    }),
+  },
+  /**
    * Saves the editor's changes onto the files it opened (each only if it is
    * still as opened), with a line in each file's change log, and uses them
    * from now on.

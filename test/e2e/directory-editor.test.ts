@@ -3,7 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { firstRun } from '../helpers/e2e-steps';
+import { allStoredText, firstRun } from '../helpers/e2e-steps';
 import { e2eSkipReason, screenshotPath, useWebMode } from '../helpers/web-mode';
 
 const unavailable = e2eSkipReason();
@@ -210,5 +210,39 @@ describe.skipIf(unavailable)('web mode: the team lead edits the directory', () =
     await page.getByRole('button', { name: /Zapisz katalog/ }).click();
     await expect.poll(() => existsSync(file)).toBe(true);
     expect(JSON.parse(readFileSync(file, 'utf8')).matters.at(-1)).toMatchObject({ id: 'bon-zasiedlenie', unit: 'dzial-instrumentow-rynku-pracy', checked: '2026-12-07' });
+  });
+
+  it("a search a clerk left without a result reaches the lead's report with nothing of the caller, and the lead adds it to the directory", async () => {
+    await newLead();
+    await page.getByRole('button', { name: 'Rozmowa', exact: true }).click();
+    const box = page.locator('#search-input');
+    // A caller's details typed into the search in a hurry, then given up.
+    await page.keyboard.press('/');
+    await box.fill('Jan Kowalski PESEL 44051401359 tel. 601 234 567 zgubiłem świstek');
+    await page.keyboard.press('Escape');
+    // A search that found its matter and was opened is no miss.
+    await box.fill('kuroniówka');
+    await expect.poll(() => page.getByRole('option').count()).toBeGreaterThan(0);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.hit-details').isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    await box.fill('');
+
+    await page.getByRole('button', { name: 'Katalog', exact: true }).click();
+    const card = page.getByRole('region', { name: 'Czego szukano bez skutku' });
+    await expect.poll(() => card.locator('li').count()).toBe(1);
+    expect(await card.locator('li').first().innerText()).toMatch(/^„pesel tel zgubilem swistek” 1 raz, pracowników: 1/);
+    const stored = allStoredText(app.dataDir);
+    for (const secret of ['44051401359', '601 234 567', '601234567', 'Kowalski', 'kowalski', 'kuroniowka']) expect(stored).not.toContain(secret);
+    for (const width of [460, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      await card.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: screenshotPath(`97-directory-misses-${width}`) });
+    }
+
+    await card.getByRole('button', { name: 'Dodaj do katalogu' }).click();
+    await card.getByRole('button', { name: 'Jako nowa sprawa' }).click();
+    const form = page.getByRole('region', { name: 'Nowa sprawa' });
+    await expect.poll(() => form.getByLabel(/Jak mówią dzwoniący/).inputValue()).toBe('pesel tel zgubilem swistek');
   });
 });

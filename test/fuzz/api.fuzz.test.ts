@@ -80,6 +80,8 @@ function validInputs(): Record<ApiMethod, Json[]> {
     openDirectoryEditor: [{}],
     exportDirectoryTable: [{ table: 'sites', rows: [['Identyfikator', 'Nazwa', 'Adres', 'Godziny'], ['milionowa', 'Siedziba', 'ul. Milionowa 91', '']] }],
     importDirectoryTable: [{ upload: null }, { upload: 'a'.repeat(32) }],
+    countSearchMiss: [{ query: 'zgubiłem kwitek, PESEL 44051401359' }],
+    searchMissReport: [{ month: '2026-12' }],
     saveDirectoryEdits: [
       json({ directory: { file: join(sandbox, 'office', 'edited.json'), baseHash: null, value: services.content.directory } }),
       json({ glossary: { file: join(sandbox, 'office', 'edited-glossary.json'), baseHash: 'a'.repeat(64), value: services.content.glossary } }),

@@ -44,6 +44,8 @@ function fakeApi(overrides: Partial<Api> = {}): Api {
     })),
     exportDirectoryTable: vi.fn(async () => ({ path: null, download: null })),
     importDirectoryTable: vi.fn(async () => ({ name: null, rows: [] })),
+    countSearchMiss: vi.fn(async () => ({ ok: true as const })),
+    searchMissReport: vi.fn(async ({ month }) => ({ month, clerks: 0, misses: 0, phrases: [] })),
     saveDraft: vi.fn(async () => ({ ok: true as const })),
     saveCall: vi.fn(async ({ call, outcome }) => ({
       id: call.id,

@@ -7,6 +7,7 @@ import { EntryList } from './EntryList';
 import { SaveBar } from './SaveBar';
 import { TryIt } from './TryIt';
 import { TablesCard } from './TablesCard';
+import { MissesCard } from './MissesCard';
 import { useEditorStore, useUnsavedChanges } from './editor-store';
 import { useSettled } from '../ui/use-settled';
 import { isDesktop } from '../api/platform';
@@ -167,6 +168,7 @@ export function DirectoryEditorView() {
           <p className="card muted">{t('editor.pickOne')}</p>
         )}
       </div>
+      <MissesCard />
       <TablesCard kind={kind} />
       <SaveBar draft={draft} />
     </div>

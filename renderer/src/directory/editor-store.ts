@@ -58,6 +58,8 @@ interface EditorState {
   select(ref: EntryRef | null): void;
   add(kind: EntryKind, seed?: { example?: string }): void;
   update(ref: EntryRef, patch: Record<string, unknown>): void;
+  /** A caller's phrase as one more example of a matter, which is then shown. */
+  addExample(ref: EntryRef, phrase: string): void;
   remove(ref: EntryRef): void;
   setPath(kind: FileKind, path: string): void;
   save(options?: { despiteMoved?: boolean }): Promise<void>;
@@ -136,6 +138,13 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
     const { draft } = get();
     if (!draft) return;
     set({ draft: updateEntry(draft, ref, patch), attempt: null });
+  },
+
+  addExample(ref, phrase) {
+    const { draft } = get();
+    const matter = draft ? (entryAt(draft, ref) as { examples?: string[] } | undefined) : undefined;
+    if (!draft || !matter) return;
+    set({ draft: updateEntry(draft, ref, { examples: [...(matter.examples ?? []), phrase] }), kind: 'matter', selected: ref, attempt: null });
   },
 
   remove(ref) {

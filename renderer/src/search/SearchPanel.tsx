@@ -2,8 +2,36 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { leaveForChecklist } from '../keys/focus';
 import { search, type SearchHit } from '../../../shared/directory/search';
+import { MissTracker } from '../../../shared/directory/search-misses';
+import { getApi } from '../api/instance';
 import { useAppStore } from '../desk/app-store';
 import { HitDetails } from './HitDetails';
+
+/**
+ * Counts a search the clerk leaves without opening a result (the box
+ * cleared, or the panel gone with the call's end), for the lead's report of
+ * what callers asked that the directory did not know. Silent: the count is
+ * a message to the service that nobody waits for; what a key press costs
+ * is remembering the longest query.
+ */
+function useMissCounting(query: string, chosen: SearchHit | null): void {
+  const tracker = useRef(new MissTracker());
+  useEffect(() => {
+    if (query.trim() === '') reportMiss(tracker.current.ended());
+    else tracker.current.typed(query);
+  }, [query]);
+  useEffect(() => {
+    if (chosen) tracker.current.opened();
+  }, [chosen]);
+  useEffect(() => {
+    const current = tracker.current;
+    return () => reportMiss(current.ended());
+  }, []);
+}
+
+function reportMiss(phrase: string | null): void {
+  if (phrase) void getApi().countSearchMiss({ query: phrase }).catch(() => undefined);
+}
 
 /** Where "/" and Ctrl+K send the cursor (see use-hotkeys). */
 export const SEARCH_INPUT_ID = 'search-input';
@@ -25,6 +53,7 @@ export function SearchPanel({ inCall }: { inCall: boolean }) {
   const hits = useMemo(() => (index && query.trim() ? search(index, query, 8) : []), [index, query]);
 
   useEffect(() => setActive(0), [query]);
+  useMissCounting(query, chosen);
 
   if (!index) return null;
   const open = (hit: SearchHit | undefined) => {

@@ -1,0 +1,136 @@
+import { z } from 'zod';
+import { findIdentifiers } from '../masking/masking';
+import { AMBIGUOUS_NAME_FORMS, FIRST_NAME_FORMS, SURNAME_SHAPED_WORDS } from '../masking/masking-names-words';
+import { MAX_QUERY_CHARS } from './search';
+import { fold } from './text-folding';
+
+/**
+ * What callers asked that the directory did not know: a search the clerk
+ * left without opening a result — it found nothing, or nothing that fit —
+ * counted by its folded words, so the team lead sees the month's most
+ * frequent ones and can add them to the directory.
+ *
+ * Nothing of the caller is kept. The phrase is the query's words folded
+ * (lower case, no diacritics, no punctuation), after:
+ * - what masking finds in a call's note (PESEL, numbers, e-mails, names
+ *   written with capitals) left out;
+ * - first names dropped in any case ("jan kowalski" typed in a hurry), and
+ *   the word after one (the surname), and any word shaped like a Polish
+ *   surname (-ski, -cka, -wicz…);
+ * - any word with five or more digits dropped.
+ * No call id, no time but the month, no clerk but the file's own.
+ */
+export const MISS_MAX_WORDS = 12;
+/** A phrase shorter than this says nothing (a search begun and given up). */
+export const MISS_MIN_CHARS = 3;
+
+const SURNAME_ENDINGS = /(?:ski|ska|skiego|skiej|skim|cki|cka|ckiego|ckiej|dzki|dzka|wicz|wiczowa|owna)$/;
+const LONG_NUMBER = /\d{5,}/;
+
+/** The text with every identifier masking finds left out (not even its token stays: "pesel" typed is a word, "[PESEL]" is not). */
+function withoutIdentifiers(text: string): string {
+  let out = '';
+  let at = 0;
+  for (const { start, end } of findIdentifiers(text)) {
+    out += `${text.slice(at, start)} `;
+    at = end;
+  }
+  return out + text.slice(at);
+}
+
+export function missPhrase(query: string): string | null {
+  const words = fold(withoutIdentifiers(query.slice(0, MAX_QUERY_CHARS))).split(' ').filter((w) => w !== '');
+  const kept: string[] = [];
+  for (let i = 0; i < words.length && kept.length < MISS_MAX_WORDS; i++) {
+    const word = words[i]!;
+    if (LONG_NUMBER.test(word)) continue;
+    if (FIRST_NAME_FORMS.has(word) && !AMBIGUOUS_NAME_FORMS.has(word)) {
+      i++; // and the surname after it
+      continue;
+    }
+    if (SURNAME_ENDINGS.test(word) && !SURNAME_SHAPED_WORDS.has(word)) continue;
+    kept.push(word);
+  }
+  const phrase = kept.join(' ');
+  return phrase.length >= MISS_MIN_CHARS && /\p{L}/u.test(phrase) ? phrase : null;
+}
+
+/**
+ * One search as the clerk makes it: from the first letter typed until the
+ * box is cleared (or the search is left). Its phrase is the longest query of
+ * it (typing "zasilek" and deleting it letter by letter is one search for
+ * "zasilek"); opening a result makes it no miss.
+ */
+export class MissTracker {
+  private longest = '';
+  private chose = false;
+
+  typed(query: string): void {
+    if (query.trim().length > this.longest.trim().length) this.longest = query;
+  }
+
+  opened(): void {
+    this.chose = true;
+  }
+
+  /** The search is over: its phrase when it is a miss, else null. Starts the next search. */
+  ended(): string | null {
+    const miss = this.chose ? null : missPhrase(this.longest);
+    this.longest = '';
+    this.chose = false;
+    return miss;
+  }
+}
+
+/** A clerk's misses of one month, as kept on their computer and copied to the team folder. */
+export const SearchMissMonthSchema = z.object({
+  version: z.literal(1),
+  month: z.string().regex(/^\d{4}-\d{2}$/),
+  clerkId: z.string().min(1).max(100),
+  phrases: z.record(z.string().max(400), z.number().int().min(1)),
+});
+export type SearchMissMonth = z.infer<typeof SearchMissMonthSchema>;
+
+export interface MissReportLine {
+  phrase: string;
+  count: number;
+  /** How many clerks met it: a phrase of one clerk alone may be their own way of typing. */
+  clerks: number;
+}
+
+export interface MissReport {
+  month: string;
+  /** Clerks whose misses are counted. */
+  clerks: number;
+  /** Searches missed in all. */
+  misses: number;
+  phrases: MissReportLine[];
+}
+
+/** The month's phrases across the team, most frequent first (then met by more clerks, then in Polish order). */
+export function missReport(month: string, files: readonly SearchMissMonth[], limit = 50): MissReport {
+  const byClerk = new Map<string, SearchMissMonth>();
+  // One file per clerk: their own computer's and the team copy are the same counts, the newer the larger.
+  for (const file of files) {
+    if (file.month !== month) continue;
+    const held = byClerk.get(file.clerkId);
+    if (!held || total(file) > total(held)) byClerk.set(file.clerkId, file);
+  }
+  const lines = new Map<string, MissReportLine>();
+  let misses = 0;
+  for (const file of byClerk.values()) {
+    for (const [phrase, count] of Object.entries(file.phrases)) {
+      misses += count;
+      const line = lines.get(phrase) ?? { phrase, count: 0, clerks: 0 };
+      line.count += count;
+      line.clerks += 1;
+      lines.set(phrase, line);
+    }
+  }
+  const phrases = [...lines.values()].sort((a, b) => b.count - a.count || b.clerks - a.clerks || a.phrase.localeCompare(b.phrase, 'pl')).slice(0, limit);
+  return { month, clerks: byClerk.size, misses, phrases };
+}
+
+function total(file: SearchMissMonth): number {
+  return Object.values(file.phrases).reduce((sum, n) => sum + n, 0);
+}
