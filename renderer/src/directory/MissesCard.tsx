@@ -1,13 +1,9 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiOutput } from '../../../shared/contract/api';
 import { entriesOf, entryTitle } from '../../../shared/directory/directory-edits';
 import { officeToday } from '../../../shared/directory/freshness';
 import { errorMessage } from '../api/error-message';
-import { getApi } from '../api/instance';
 import { useEditorStore } from './editor-store';
-
-type Report = ApiOutput<'searchMissReport'>;
 
 /** This month and the one before, as RRRR-MM. */
 function recentMonths(today: string): string[] {
@@ -26,22 +22,12 @@ export function MissesCard() {
   const id = useId();
   const months = recentMonths(officeToday());
   const [month, setMonth] = useState(months[0]!);
-  const [report, setReport] = useState<Report | null>(null);
-  const [error, setError] = useState<unknown>(null);
   const [adding, setAdding] = useState<string | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    setReport(null);
-    setError(null);
-    getApi()
-      .searchMissReport({ month })
-      .then((r) => live && setReport(r))
-      .catch((e: unknown) => live && setError(e));
-    return () => {
-      live = false;
-    };
-  }, [month]);
+  const shown = useEditorStore((s) => s.misses);
+  const loadMisses = useEditorStore((s) => s.loadMisses);
+  useEffect(() => void loadMisses(month), [month, loadMisses]);
+  const report = shown?.month === month ? shown.report : null;
+  const error = shown?.month === month ? shown.error : null;
 
   return (
     <section className="card editor-misses" aria-labelledby={`${id}-title`}>
@@ -57,7 +43,7 @@ export function MissesCard() {
           ))}
         </select>
       </div>
-      {error !== null && <p className="form-error">{errorMessage(error, t('errors.network'))}</p>}
+      {error !== null && error !== undefined && <p className="form-error">{errorMessage(error, t('errors.network'))}</p>}
       {report && report.phrases.length === 0 && <p className="muted">{t('editor.misses.none')}</p>}
       {report && report.phrases.length > 0 && (
         <>

@@ -33,6 +33,9 @@ export type TableResult =
   | { kind: 'problems'; name: string; problems: TableProblem[] }
   | { kind: 'failed'; error: unknown };
 
+/** The lead's report of searches left without a result, for one month. */
+export type MissesShown = { month: string; report: ApiOutput<'searchMissReport'> | null; error: unknown };
+
 interface EditorState {
   status: 'closed' | 'loading' | 'ready' | 'failed';
   loadError: unknown;
@@ -64,6 +67,9 @@ interface EditorState {
   setPath(kind: FileKind, path: string): void;
   save(options?: { despiteMoved?: boolean }): Promise<void>;
   tableResult: TableResult | null;
+  misses: MissesShown | null;
+  /** Asks for the month's report (what is asked last is what is shown). */
+  loadMisses(month: string): Promise<void>;
   tableBusy: boolean;
   /** A table of the directory as it is being edited, to a file for Excel. */
   exportTable(table: TableName): Promise<void>;
@@ -101,6 +107,17 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
   otherFiles: false,
   tableResult: null,
   tableBusy: false,
+  misses: null,
+
+  async loadMisses(month) {
+    set({ misses: { month, report: null, error: null } });
+    try {
+      const report = await getApi().searchMissReport({ month });
+      if (get().misses?.month === month) set({ misses: { month, report, error: null } });
+    } catch (error) {
+      if (get().misses?.month === month) set({ misses: { month, report: null, error } });
+    }
+  },
 
   async open(seed) {
     // Work not yet saved is never thrown away by opening again: a seed is added to it.

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { leaveForChecklist } from '../keys/focus';
 import { search, type SearchHit } from '../../../shared/directory/search';
 import { MissTracker } from '../../../shared/directory/search-misses';
-import { getApi } from '../api/instance';
+import { searchActions } from './search-store';
 import { useAppStore } from '../desk/app-store';
 import { HitDetails } from './HitDetails';
 
@@ -17,7 +17,7 @@ import { HitDetails } from './HitDetails';
 function useMissCounting(query: string, chosen: SearchHit | null): void {
   const tracker = useRef(new MissTracker());
   useEffect(() => {
-    if (query.trim() === '') reportMiss(tracker.current.ended());
+    if (query.trim() === '') searchActions.countMiss(tracker.current.ended());
     else tracker.current.typed(query);
   }, [query]);
   useEffect(() => {
@@ -25,12 +25,8 @@ function useMissCounting(query: string, chosen: SearchHit | null): void {
   }, [chosen]);
   useEffect(() => {
     const current = tracker.current;
-    return () => reportMiss(current.ended());
+    return () => searchActions.countMiss(current.ended());
   }, []);
-}
-
-function reportMiss(phrase: string | null): void {
-  if (phrase) void getApi().countSearchMiss({ query: phrase }).catch(() => undefined);
 }
 
 /** Where "/" and Ctrl+K send the cursor (see use-hotkeys). */
