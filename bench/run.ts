@@ -44,6 +44,7 @@ import { writeBigExport } from '../test/helpers/big-export';
 import { writeMonthWithHead } from '../test/helpers/month-files';
 import { CLERK_ID, sampleRecord } from '../test/helpers/records';
 import { runChild, writeRegister } from './register-bench';
+import { missBench } from './search-miss-bench';
 import { searchBench, type EngineFigures } from './search-bench';
 import { measureBundle } from './bundle-size';
 import { measureKeyToGreeting } from './ui-latency';
@@ -331,6 +332,27 @@ function bundleRows(): void {
   });
 }
 
+function searchMissRows(): void {
+  const m = missBench();
+  rows.push({
+    name: `search p95 per key, counting the searches that found nothing (${m.keys} keys typed)`,
+    value: `${m.counted.p95.toFixed(3)} ms`,
+    baseline: `${m.alone.p95.toFixed(3)} ms (the search alone)`,
+    ratio: `${(m.counted.p95 / m.alone.p95).toFixed(2)}×`,
+    // No measurable effect: within the noise of two timings of the same work.
+    target: '≤ 1.1×',
+    met: m.counted.p95 / m.alone.p95 <= 1.1 ? 'yes' : 'no',
+  });
+  rows.push({
+    name: "a missed search's phrase, made once as the search ends (masking, folding)",
+    value: `${m.phrase.p95.toFixed(3)} ms p95`,
+    baseline: `${m.alone.p95.toFixed(3)} ms (one key's search)`,
+    ratio: `${(m.phrase.p95 / m.alone.p95).toFixed(2)}×`,
+    target: '—',
+    met: '—',
+  });
+}
+
 function searchRows(): void {
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
   for (const r of searchBench()) {
@@ -527,6 +549,7 @@ async function importBench(): Promise<void> {
 await appendBench();
 await verifyBench();
 searchRows();
+searchMissRows();
 await registerBench();
 await importBench();
 await uiBench();
