@@ -216,6 +216,7 @@ export async function openAppServices(dataDir: string, resourcesDir: string, opt
       dataDir,
       clerkId: () => services.settings.profile?.clerkId ?? null,
       teamFolder: () => services.settings.teamFolder,
+      teamDatabase: () => services.settings.teamDatabase,
       beforeWrite: assertWritable,
     });
     // The register on the team database, made for the database set (a new one when it changes).

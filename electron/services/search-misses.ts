@@ -5,13 +5,17 @@ import { monthOf } from '../../shared/journal/months';
 import { writeFileAtomic } from './atomic-file';
 import { readBoundedFile } from './safe-read';
 import { TEAM_MARKER } from './team-folder-copy';
+import { openChecked, openPlain, requireCurrentSchema } from './postgres/pg-connection';
+import type { TeamDatabase } from '../../shared/settings/team-database';
 
 /**
  * The searches clerks left without a result (shared/directory/search-misses.ts),
  * counted on this computer — `search-misses/<YYYY-MM>.json` in the data
- * directory — and, in team mode on a folder, copied to
- * `search-misses/<clerk>/<YYYY-MM>.json` in the team folder, where the lead's
- * report reads every clerk's. A count is held a moment and written with the
+ * directory — and, in team mode, copied to the team's copy: on a folder
+ * `search-misses/<clerk>/<YYYY-MM>.json`, on a database the table
+ * `asystent.search_misses` (row-level security: a clerk writes their own
+ * rows, a lead reads the office's) — where the lead's report reads every
+ * clerk's. A count is held a moment and written with the
  * next few (a clerk's search never waits for a disk, let alone a share).
  *
  * The phrase is made again here from what the window sent: whatever a
@@ -26,6 +30,8 @@ export interface SearchMissPlaces {
   dataDir: string;
   clerkId(): string | null;
   teamFolder(): string | null;
+  /** Team mode on a database: the month's counts go there instead of a folder. */
+  teamDatabase(): TeamDatabase | null;
   beforeWrite(): Promise<void>;
 }
 
@@ -69,6 +75,45 @@ export class SearchMisses {
     const text = `${JSON.stringify(file)}\n`;
     await writeFileAtomic(local, text);
     await this.copyToTeam(clerkId, month, text).catch((error: Error) => console.error(`[search misses] team copy not written: ${error.message}`));
+    await this.copyToDatabase(file).catch((error: Error) => console.error(`[search misses] not sent to the team database: ${error.message}`));
+  }
+
+  /** The month's counts as the database keeps them: each phrase's row set to the larger of what it holds and this file's count. */
+  private async copyToDatabase(file: SearchMissMonth): Promise<void> {
+    const database = this.places.teamDatabase();
+    if (!database) return;
+    const client = await openChecked(database, file.clerkId);
+    try {
+      const phrases = Object.keys(file.phrases);
+      await client.query(
+        `INSERT INTO asystent.search_misses (office_id, clerk_id, month, phrase, count)
+         SELECT $1, $2, $3, p, c FROM unnest($4::text[], $5::int[]) AS t(p, c)
+         ON CONFLICT (office_id, month, clerk_id, phrase) DO UPDATE SET count = GREATEST(asystent.search_misses.count, EXCLUDED.count)`,
+        [database.officeId, file.clerkId, file.month, phrases, phrases.map((p) => file.phrases[p]!)],
+      );
+    } finally {
+      await client.end().catch(() => undefined);
+    }
+  }
+
+  /** Every clerk's month the login may read on the database (a lead: the office's; a clerk: their own), as files. */
+  private async fromDatabase(database: TeamDatabase, month: string): Promise<SearchMissMonth[]> {
+    const client = await openPlain(database);
+    try {
+      await requireCurrentSchema(client);
+      const rows = await client.query<{ clerk_id: string; phrase: string; count: number }>('SELECT clerk_id, phrase, count FROM asystent.search_misses WHERE office_id = $1 AND month = $2', [database.officeId, month]);
+      const byClerk = new Map<string, SearchMissMonth>();
+      for (const row of rows.rows) {
+        // Only phrases as this app makes them: a row written by hand shows nothing of itself.
+        if (missPhrase(row.phrase) !== row.phrase) continue;
+        const file = byClerk.get(row.clerk_id) ?? { version: 1 as const, month, clerkId: row.clerk_id, phrases: {} };
+        file.phrases[row.phrase] = row.count;
+        byClerk.set(row.clerk_id, file);
+      }
+      return [...byClerk.values()];
+    } finally {
+      await client.end().catch(() => undefined);
+    }
   }
 
   /** The month's file as the team folder keeps it: only into a team folder that is there (its marker), never made where a share is not mounted. */
@@ -93,6 +138,8 @@ export class SearchMisses {
       const read = await Promise.all(clerks.map((clerk) => readMonth(join(team, FOLDER, clerk, `${month}.json`))));
       files.push(...read.filter((f): f is SearchMissMonth => f !== null));
     }
+    const database = this.places.teamDatabase();
+    if (database) files.push(...(await this.fromDatabase(database, month)));
     return missReport(month, files);
   }
 

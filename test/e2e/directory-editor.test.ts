@@ -166,7 +166,10 @@ describe.skipIf(unavailable)('web mode: the team lead edits the directory', () =
     await expect.poll(() => page.getByText(/Usunąć ten wpis\?/).isVisible()).toBe(true);
     await page.getByRole('button', { name: 'Usuń komórkę' }).click();
     await expect.poll(() => page.getByText(/Nie można usunąć: ten wpis wskazuje 5 wpisów, m\.in\. „Odwołanie od decyzji”, „Skarga na obsługę/).isVisible()).toBe(true);
-    await page.screenshot({ path: screenshotPath('95-directory-problems-1280'), fullPage: true });
+    for (const width of [460, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.screenshot({ path: screenshotPath(`95-directory-problems-${width}`), fullPage: true });
+    }
   });
 
   it('a spreadsheet round trip: the matters go to Excel, a table with a mistake is refused by row and column, the corrected one replaces the list, and saves', async () => {

@@ -10,7 +10,7 @@ let dataDir: string;
 let team: string;
 let teamFolder: string | null;
 const misses = (clerkId = 'clerk-a', dir = () => dataDir) =>
-  new SearchMisses({ dataDir: dir(), clerkId: () => clerkId, teamFolder: () => teamFolder, beforeWrite: async () => undefined });
+  new SearchMisses({ dataDir: dir(), clerkId: () => clerkId, teamFolder: () => teamFolder, teamDatabase: () => null, beforeWrite: async () => undefined });
 const DECEMBER = new Date('2026-12-08T10:00:00Z');
 
 beforeEach(() => {
@@ -84,7 +84,7 @@ describe('searches left without a result, counted', () => {
 
   it('nothing is written without a profile (no clerk to count for)', async () => {
     const counter = misses();
-    const none = new SearchMisses({ dataDir, clerkId: () => null, teamFolder: () => null, beforeWrite: async () => undefined });
+    const none = new SearchMisses({ dataDir, clerkId: () => null, teamFolder: () => null, teamDatabase: () => null, beforeWrite: async () => undefined });
     none.count('zgubil kwitek');
     await none.flush(DECEMBER);
     expect(existsSync(join(dataDir, 'search-misses'))).toBe(false);

@@ -350,11 +350,35 @@ CREATE POLICY own_facts ON asystent.record_facts
   WITH CHECK (reader = current_user AND EXISTS (SELECT 1 FROM asystent.calls c WHERE c.id = record_id AND c.office_id = record_facts.office_id AND c.clerk_id = record_facts.clerk_id));
 `;
 
+const V5_SEARCH_MISSES = `
+-- The searches each clerk left without a result, by month and phrase, for the lead's report: the phrase is the
+-- query's folded words with identifiers and names left out by the app (shared/directory/search-misses.ts), so
+-- no client data; no call id, no time but the month. The clerk's app sends its month's counts again and again
+-- (the larger count stays), so a lost send costs nothing.
+CREATE TABLE asystent.search_misses (
+  office_id text NOT NULL,
+  clerk_id uuid NOT NULL,
+  month text NOT NULL CHECK (month ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'),
+  phrase text NOT NULL CHECK (length(phrase) BETWEEN 3 AND 400),
+  count integer NOT NULL CHECK (count > 0),
+  PRIMARY KEY (office_id, month, clerk_id, phrase)
+);
+ALTER TABLE asystent.search_misses ENABLE ROW LEVEL SECURITY;
+GRANT SELECT, INSERT, UPDATE (count) ON asystent.search_misses TO asystent_clerk, asystent_lead;
+GRANT SELECT ON asystent.search_misses TO asystent_regional;
+CREATE POLICY own_misses ON asystent.search_misses
+  USING (office_id IN (SELECT asystent.my_offices()) AND clerk_id = (SELECT asystent.my_clerk()))
+  WITH CHECK (office_id IN (SELECT asystent.my_offices()) AND clerk_id = (SELECT asystent.my_clerk()));
+CREATE POLICY misses_of_office ON asystent.search_misses FOR SELECT
+  USING (office_id IN (SELECT asystent.my_offices()) AND (SELECT pg_has_role(current_user, 'asystent_lead', 'MEMBER') OR pg_has_role(current_user, 'asystent_regional', 'MEMBER')));
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'calls, chains, append-only', sql: V1_CALLS },
   { version: 2, name: 'roles and row-level security', sql: V2_ACCESS },
   { version: 3, name: 'retention by whole months', sql: V3_RETENTION },
   { version: 4, name: 'what each reader made of the records', sql: V4_READER_FACTS },
+  { version: 5, name: "searches left without a result, for the lead's report", sql: V5_SEARCH_MISSES },
 ];
 
 /** The newest schema this app knows; a database at a newer one is refused. */

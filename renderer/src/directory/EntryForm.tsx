@@ -63,7 +63,14 @@ export function EntryForm({ entryRef, entry, draft, problems }: { entryRef: Entr
             <button type="button" className="button secondary" onClick={() => setConfirming(false)}>
               {t('editor.removeKeep')}
             </button>
-            <button type="button" className="button danger" onClick={() => remove(entryRef)}>
+            <button
+              type="button"
+              className="button danger"
+              onClick={() => {
+                setConfirming(false);
+                remove(entryRef);
+              }}
+            >
               {t(`editor.remove.${kind}`)}
             </button>
           </>

@@ -42,7 +42,7 @@ export function SaveBar({ draft }: { draft: EditedContent }) {
         {attempt?.kind === 'moved' && (
           <div className="form-error">
             <p>{t('editor.moved.intro', { count: attempt.misses.length, checked: attempt.checked })}</p>
-            <ul className="problems">
+            <ul className="problems plain">
               {attempt.misses.map((miss, i) => (
                 <li key={i}>
                   {t('editor.moved.item', {
@@ -95,7 +95,7 @@ function Problems({ problems, draft, onPick }: { problems: EditProblem[]; draft:
   return (
     <div className="form-error">
       <p>{t('editor.problems', { count: problems.length })}</p>
-      <ul className="problems">
+      <ul className="problems plain">
         {problems.slice(0, 20).map((p, i) => (
           <li key={i}>
             {p.ref ? (

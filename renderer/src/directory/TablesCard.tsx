@@ -38,7 +38,7 @@ export function TablesCard({ kind }: { kind: EntryKind }) {
         {result?.kind === 'problems' && (
           <div className="form-error">
             <p>{t('editor.tables.problems', { name: result.name, count: result.problems.length })}</p>
-            <ul className="problems">
+            <ul className="problems plain">
               {result.problems.slice(0, 30).map((p, i) => (
                 <li key={i}>
                   {p.row !== null && (p.column ? t('editor.tables.at', { row: p.row, letter: p.column.letter, header: p.column.header }) : t('editor.tables.atRow', { row: p.row }))}
