@@ -268,8 +268,3 @@ function differingFields(a: Entry, b: Entry): string[] {
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
   return [...keys].filter((key) => JSON.stringify((a as Record<string, unknown>)[key]) !== JSON.stringify((b as Record<string, unknown>)[key]));
 }
-
-/** The file's text as the editor writes it: two-space JSON, the office's other top-level keys (`$comment`) kept first. */
-export function contentFileText(value: Directory | Glossary, kept: Record<string, unknown> = {}): string {
-  return `${JSON.stringify({ ...kept, ...value }, null, 2)}\n`;
-}
