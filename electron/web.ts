@@ -32,7 +32,8 @@ export const TOKEN_HEADER = 'x-asystent-token';
 export const MAX_BODY_BYTES = 256 * 1024;
 /** The directory editor sends the office's two files whole (each up to 1 MB as read, safe-read.ts), or a table of one, a little more as JSON. */
 export const MAX_EDITOR_BODY_BYTES = 3 * 1024 * 1024;
-const bodyLimit = (method: string) => (method === 'saveDirectoryEdits' || method === 'exportDirectoryTable' ? MAX_EDITOR_BODY_BYTES : MAX_BODY_BYTES);
+/** The largest body a method's call may have. */
+export const bodyLimit = (method: string) => (method === 'saveDirectoryEdits' || method === 'exportDirectoryTable' ? MAX_EDITOR_BODY_BYTES : MAX_BODY_BYTES);
 /** A year of a busy clerk's calls is tens of megabytes; this leaves room and stops a runaway upload. */
 export const MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
 

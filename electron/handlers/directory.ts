@@ -1,6 +1,6 @@
 import type { AppServices } from '../services/app-services';
-import { dirname, isAbsolute, relative, resolve } from 'node:path';
-import { fileForEditing, saveEdits, type SaveOutcome } from '../services/directory-editing';
+import { dirname, isAbsolute, relative } from 'node:path';
+import { fileForEditing, realPlace, saveEdits, type SaveOutcome } from '../services/directory-editing';
 import { SerialQueue } from '../services/serial-queue';
 import { readTableFile, tableFileBytes, TABLE_FILE_MAX_BYTES } from '../services/directory-table-file';
 import { readBoundedFile } from '../services/safe-read';
@@ -33,15 +33,17 @@ function refusal(outcome: Exclude<SaveOutcome, { ok: true }>): ServiceError {
  * working folder), or one in the app's own data folder (its settings, its
  * journal).
  */
-function refuseUnfitPath(file: string, dataDir: string): void {
+async function refuseUnfitPath(file: string, dataDir: string): Promise<void> {
   if (!isAbsolute(file)) throw new ServiceError('bad-input', 'directoryEditor.notAbsolute', { file });
-  const inside = relative(resolve(dataDir), resolve(file));
+  // Where the path leads, through links: a share's name that points into the data folder is in it.
+  const inside = relative(await realPlace(dataDir), await realPlace(file));
   if (inside === '' || (!inside.startsWith('..') && !isAbsolute(inside))) throw new ServiceError('bad-input', 'directoryEditor.inDataDir', { file });
 }
 
 /** "2026-12-08 10:42", the office's time: a day and time every language reads. */
 function officeTime(iso: string): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Warsaw', dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
+  const at = new Date(iso);
+  return Number.isNaN(at.getTime()) ? iso.slice(0, 40) : new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Warsaw', dateStyle: 'short', timeStyle: 'short' }).format(at);
 }
 
 /** The team lead's directory editor: the office's files opened as they are, and saved onto exactly those. */
@@ -77,7 +79,11 @@ export function directoryHandlers(services: AppServices): Handlers<'openDirector
       if (!taken) return { name: null, rows: [] };
       try {
         const read = await readBoundedFile(taken.path, { maxBytes: TABLE_FILE_MAX_BYTES });
-        if (!read.ok) throw new ServiceError('bad-input', 'directoryEditor.tableUnreadable', { file: taken.shownAs, problem: read.message });
+        // Said by the file's own name: the message of the read names where an upload waits, which means nothing to the lead.
+        if (!read.ok) {
+          const problem = read.failure === 'too-big' ? `plik jest większy niż ${TABLE_FILE_MAX_BYTES / 1024 / 1024} MB — to nie jest tabela katalogu` : 'nie można go odczytać';
+          throw new ServiceError('bad-input', 'directoryEditor.tableUnreadable', { file: taken.shownAs, problem });
+        }
         const table = readTableFile(read.bytes);
         if (!table.ok) throw new ServiceError('bad-input', 'directoryEditor.tableUnreadable', { file: taken.shownAs, problem: table.problem });
         return { name: taken.shownAs, rows: table.rows };
@@ -89,7 +95,7 @@ export function directoryHandlers(services: AppServices): Handlers<'openDirector
     async saveDirectoryEdits(edits) {
       const profile = services.settings.profile;
       if (!profile) throw new ServiceError('bad-input', 'noProfile');
-      for (const edit of [edits.directory, edits.glossary]) if (edit) refuseUnfitPath(edit.file, services.dataDir);
+      for (const edit of [edits.directory, edits.glossary]) if (edit) await refuseUnfitPath(edit.file, services.dataDir);
       const outcome = await saves.run(async () => {
         try {
           return await saveEdits(edits, `${profile.firstName} ${profile.lastName}`, services.content);

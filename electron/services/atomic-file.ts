@@ -9,7 +9,7 @@ import { readRegularFile } from './regular-file';
  * beside it, fsync it, rename over the target, then fsync the folder so the
  * rename itself survives a crash.
  */
-export async function writeFileAtomic(path: string, data: string | Uint8Array, options: { durable?: boolean; mode?: number } = {}): Promise<void> {
+export async function writeFileAtomic(path: string, data: string | Uint8Array, options: { durable?: boolean; mode?: number; owner?: { uid: number; gid: number } } = {}): Promise<void> {
   // Not durable: still whole or absent after a crash, but a power cut may leave the previous version.
   const durable = options.durable ?? true;
   // The app's own files are the person's alone; a file others read too (an office's directory on a share) keeps its own rights.
@@ -20,6 +20,8 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array, o
     const handle = await fs.open(tmp, 'w', 0o600);
     try {
       if (mode !== 0o600) await handle.chmod(mode);
+      // The file's owner and group kept where this process may set them (an administrator's; elsewhere the saver's own).
+      if (options.owner) await handle.chown(options.owner.uid, options.owner.gid).catch(() => undefined);
       await handle.writeFile(data);
       if (durable) await handle.sync();
     } finally {

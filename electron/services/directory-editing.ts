@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { dirname, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { constants, promises as fs } from 'node:fs';
-import { ChangeLogEntrySchema, changeLogPath, type ChangeLogEntry } from '../../shared/directory/change-log';
+import { ChangeLogEntrySchema, changeLogPath, type ChangeLogEntry, type EntryChange } from '../../shared/directory/change-log';
 import { contentChanges } from '../../shared/directory/directory-edits';
 import { DirectorySchema, GlossarySchema, GlossaryTermSchema, MatterSchema, SiteSchema, UnitSchema, type Directory, type Glossary } from '../../shared/directory/directory';
 import { syncDirectory, writeFileAtomic } from './atomic-file';
@@ -61,8 +61,9 @@ export function lockPath(file: string): string {
   return `${file}.lock`;
 }
 
-/** How much of a change log's end is read for its last entry: a line is a few kilobytes at most. */
+/** A change log is read back from its end this much at a time, and no further than LOG_TAIL_MAX_BYTES. */
 const LOG_TAIL_BYTES = 64 * 1024;
+const LOG_TAIL_MAX_BYTES = 4 * 1024 * 1024;
 
 export function sha256(bytes: Uint8Array | string): string {
   return createHash('sha256').update(bytes).digest('hex');
@@ -91,7 +92,7 @@ export async function fileForEditing<T extends Directory | Glossary>(kind: Conte
  */
 export async function saveEdits(edits: EditsToSave, by: string, inUse: { directory: Directory; glossary: Glossary }, now: Date = new Date()): Promise<SaveOutcome> {
   const kinds = (['directory', 'glossary'] as const).filter((kind) => edits[kind] !== undefined);
-  if (edits.directory && edits.glossary && samePlace(edits.directory.file, edits.glossary.file)) {
+  if (edits.directory && edits.glossary && (await realPlace(edits.directory.file)) === (await realPlace(edits.glossary.file))) {
     return { ok: false, reason: 'invalid', problems: [`${edits.directory.file}: katalog i słowniczek muszą być w dwóch osobnych plikach`] };
   }
   const prepared: { kind: ContentKind; edit: FileToSave<Directory | Glossary>; text: string; check: Extract<OfficeFileCheck, { ok: true }> }[] = [];
@@ -113,53 +114,71 @@ export async function saveEdits(edits: EditsToSave, by: string, inUse: { directo
   if (problems.length > 0) return { ok: false, reason: 'invalid', problems };
 
   const locks: Lock[] = [];
+  const writes: { kind: ContentKind; edit: FileToSave<Directory | Glossary>; text: string; hash: string; old: Buffer | null; check: Extract<OfficeFileCheck, { ok: true }>; target: WriteTarget | null; log: fs.FileHandle | null }[] = [];
   try {
     for (const { edit } of prepared) {
       const lock = await takeLock(edit.file);
       if (!lock) return { ok: false, reason: 'busy', file: edit.file };
       locks.push(lock);
     }
-    const before = new Map<string, Buffer | null>();
-    for (const { edit } of prepared) {
-      const found = await asOpened(edit);
+    // Everything that can refuse is asked of every file before any is written: a refusal writes nothing.
+    for (const p of prepared) {
+      const found = await asOpened(p.edit);
       if (!found.ok) return found.outcome;
-      before.set(edit.file, found.bytes);
+      const hash = sha256(p.text);
+      const unchanged = found.bytes !== null && sha256(found.bytes) === hash;
+      const write = { ...p, hash, old: found.bytes, target: null as WriteTarget | null, log: null as fs.FileHandle | null };
+      writes.push(write);
+      if (unchanged) continue;
+      const target = await writeTarget(p.edit.file);
+      if (!target.ok) return { ok: false, reason: 'read-only', file: p.edit.file };
+      write.target = target;
+    }
+    // The logs are opened before anything is written: a save they could not record is not made.
+    for (const write of writes) {
+      if (write.target) write.log = await openRegular(changeLogPath(write.edit.file), constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | NO_FOLLOW, 0o644);
+    }
+    // Right before the first file is replaced: every lock still this save's, every file still as opened.
+    for (const [i, write] of writes.entries()) {
+      if (!(await locks[i]!.stillOurs())) return { ok: false, reason: 'busy', file: write.edit.file };
+      const again = await asOpened(write.edit);
+      if (!again.ok) return again.outcome;
     }
     const saved: Extract<SaveOutcome, { ok: true }>['saved'] = {};
-    for (const [i, { kind, edit, text, check }] of prepared.entries()) {
-      const old = before.get(edit.file)!;
-      const hash = sha256(text);
-      if (old === null || sha256(old) !== hash) {
-        const target = await writeTarget(edit.file);
-        if (!target.ok) return { ok: false, reason: 'read-only', file: edit.file };
-        // The log is opened first: a save it could not record is not made.
-        const log = await openRegular(changeLogPath(edit.file), constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | NO_FOLLOW, 0o644);
-        try {
-          // Still ours, and the file still as opened, right before it is replaced: a lock taken over meanwhile stops this save.
-          if (!(await locks[i]!.stillOurs())) return { ok: false, reason: 'busy', file: edit.file };
-          const again = await asOpened(edit);
-          if (!again.ok) return again.outcome;
-          await writeFileAtomic(target.path, text, { mode: target.mode });
-          const entry: ChangeLogEntry = { at: now.toISOString(), by, before: old ? sha256(old) : null, after: hash, changes: changesOf(kind, old, inUse, check.value) };
-          await log.appendFile(`${JSON.stringify(entry)}\n`);
-          await log.sync();
-        } finally {
-          await log.close();
-        }
+    for (const { kind, edit, text, hash, old, check, target, log } of writes) {
+      if (target && log) {
+        await writeFileAtomic(target.path, text, { mode: target.mode, owner: target.owner });
+        await log.appendFile(`${JSON.stringify(logEntry(now, by, old, hash, changesOf(kind, old, inUse, check.value)))}\n`);
+        await log.sync();
         await syncDirectory(dirname(edit.file)).catch(() => undefined);
       }
       saved[kind] = { file: edit.file, hash, check };
     }
     return { ok: true, saved };
   } finally {
+    await Promise.all(writes.map((w) => w.log?.close().catch(() => undefined)));
     await Promise.all(locks.map((lock) => lock.release().catch(() => undefined)));
   }
 }
 
-/** Whether two paths name one file (as the system compares them: Windows ignores case). */
-function samePlace(a: string, b: string): boolean {
-  const norm = (p: string) => (process.platform === 'win32' ? resolve(p).toLowerCase() : resolve(p));
-  return norm(a) === norm(b);
+/** The most entries one log line names: a save of a whole directory (a yearly update of every day checked) says how many more. */
+export const LOG_CHANGES_LISTED = 200;
+
+function logEntry(now: Date, by: string, old: Buffer | null, after: string, changes: EntryChange[]): ChangeLogEntry {
+  const more = changes.length - LOG_CHANGES_LISTED;
+  return { at: now.toISOString(), by, before: old ? sha256(old) : null, after, changes: changes.slice(0, LOG_CHANGES_LISTED), ...(more > 0 ? { more } : {}) };
+}
+
+/**
+ * Where a path leads on this system: through every link (of the file, or of
+ * its folder for a file not there yet). Two names of one file are one place;
+ * a link into the app's data folder is in it.
+ */
+export async function realPlace(file: string): Promise<string> {
+  const real = await fs.realpath(file).catch(() => null);
+  if (real) return real;
+  const folder = await fs.realpath(dirname(file)).catch(() => null);
+  return folder ? join(folder, basename(file)) : resolve(file);
 }
 
 /** The file as the editor opened it (its bytes; null: none yet), or why the save stops. */
@@ -175,15 +194,23 @@ async function asOpened(edit: FileToSave<unknown>): Promise<{ ok: true; bytes: B
   return { ok: false, outcome: { ok: false, reason: 'changed', file: edit.file, last: last && last.after === hash ? last : null } };
 }
 
+interface WriteTarget {
+  path: string;
+  mode: number;
+  owner?: { uid: number; gid: number };
+}
+
 /**
  * Where the new text goes and with what rights: a link is followed (the file
- * it points at is replaced, the link stays), the file keeps its own mode (a
- * share's file others read stays readable to them), a new one gets 0644; a
- * file this person may not write is refused, not replaced by a rename.
+ * it points at is replaced, the link stays), the file keeps its own mode and
+ * owner (a share's file others read and write stays theirs), a new one gets
+ * 0644; a file this person may not write is refused, not replaced by a
+ * rename. (A file of several hard links is one name of it replaced: a rename
+ * cannot write through the others.)
  */
-async function writeTarget(file: string): Promise<{ ok: true; path: string; mode: number } | { ok: false }> {
+async function writeTarget(file: string): Promise<({ ok: true } & WriteTarget) | { ok: false }> {
   const stat = await fs.stat(file).catch(() => null);
-  if (!stat) return { ok: true, path: file, mode: 0o644 };
+  if (!stat) return { ok: true, path: await realPlace(file), mode: 0o644 };
   const path = await fs.realpath(file);
   // Read-only by its mode (Windows' read-only attribute is this) even for an administrator, whom access() lets through.
   const writable =
@@ -192,7 +219,7 @@ async function writeTarget(file: string): Promise<{ ok: true; path: string; mode
       () => true,
       () => false,
     ));
-  return writable ? { ok: true, path, mode: stat.mode & 0o777 } : { ok: false };
+  return writable ? { ok: true, path, mode: stat.mode & 0o777, owner: { uid: stat.uid, gid: stat.gid } } : { ok: false };
 }
 
 /** What the file now holds as JSON (for the office's own keys it keeps), or null. */
@@ -230,9 +257,11 @@ const SCHEMA_KEYS: Record<(typeof LISTS)[number], ReadonlySet<string>> = {
 };
 
 function keepOwnKeys(value: Directory | Glossary, old: unknown): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...value };
-  if (!isRecord(old)) return out;
-  for (const [key, kept] of Object.entries(old)) if (!(key in out)) out[key] = kept;
+  if (!isRecord(old)) return { ...value };
+  // The file's own order of its top-level keys ($comment first, as an office writes it), then anything new.
+  const out: Record<string, unknown> = {};
+  for (const [key, kept] of Object.entries(old)) out[key] = key in value ? (value as Record<string, unknown>)[key] : kept;
+  Object.assign(out, value);
   for (const list of LISTS) {
     const now = out[list];
     const before = old[list];
@@ -281,6 +310,7 @@ interface Lock {
 
 /** The lock beside an office file, held from the comparison to the rename; null when another save holds it. */
 async function takeLock(file: string): Promise<Lock | null> {
+  let compromised = false;
   let release: () => Promise<void>;
   try {
     release = await lockfile.lock(file, {
@@ -290,16 +320,28 @@ async function takeLock(file: string): Promise<Lock | null> {
       update: STALE_LOCK_MS / 4,
       // Another save of a few hundred milliseconds is waited out; one that holds longer is said to the lead.
       retries: { retries: 4, factor: 1.5, minTimeout: 100, maxTimeout: 500 },
+      // The lock removed or taken over under this save (by hand, or as stale): the save stops before it writes — never the app.
+      onCompromised: () => void (compromised = true),
     });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ELOCKED') return null;
     throw error;
   }
-  // Who holds it, beside the lock's folder (a file inside would keep the folder from being removed).
+  // Who holds it, beside the lock's folder (a file inside would keep the folder from being removed); written by a
+  // rename, so a link put under its name is replaced, never written through.
   const token = randomBytes(16).toString('hex');
   const owner = `${lockPath(file)}.owner`;
-  await fs.writeFile(owner, token);
-  const ours = async () => (await fs.readFile(owner, 'utf8').catch(() => '')) === token;
+  try {
+    await writeFileAtomic(owner, token, { durable: false, mode: 0o644 });
+  } catch (error) {
+    await release().catch(() => undefined);
+    throw error;
+  }
+  const ours = async () => {
+    if (compromised) return false;
+    const read = await readBoundedFile(owner, { maxBytes: 64 });
+    return read.ok && read.bytes.toString('utf8') === token;
+  };
   return {
     stillOurs: ours,
     release: async () => {
@@ -332,19 +374,32 @@ export async function lastChange(file: string): Promise<ChangeLogEntry | null> {
   }
   try {
     const { size } = await handle.stat();
-    const length = Math.min(size, LOG_TAIL_BYTES);
-    const { buffer } = await handle.read(Buffer.alloc(length), 0, length, size - length);
-    const lines = buffer.toString('utf8').split('\n').reverse();
-    for (const line of lines) {
-      try {
-        const entry = ChangeLogEntrySchema.safeParse(JSON.parse(line));
-        if (entry.success) return entry.data;
-      } catch {
-        // a torn or foreign line: the one before it may read
+    // Read back from the end until a whole line reads (a save of a whole directory writes a line of a few hundred kilobytes).
+    let tail = Buffer.alloc(0);
+    for (let end = size; end > 0 && size - end < LOG_TAIL_MAX_BYTES; ) {
+      const start = Math.max(0, end - LOG_TAIL_BYTES);
+      const { buffer, bytesRead } = await handle.read(Buffer.alloc(end - start), 0, end - start, start);
+      tail = Buffer.concat([buffer.subarray(0, bytesRead), tail]);
+      end = start;
+      const lines = tail.toString('utf8').split('\n');
+      // The first piece may be the end of a line begun before what was read: only whole lines are tried (all of them at the file's start).
+      for (const line of lines.slice(start === 0 ? 0 : 1).reverse()) {
+        const entry = parseLogLine(line);
+        if (entry) return entry;
       }
     }
     return null;
   } finally {
     await handle.close();
+  }
+}
+
+function parseLogLine(line: string): ChangeLogEntry | null {
+  if (line.trim() === '') return null;
+  try {
+    const entry = ChangeLogEntrySchema.safeParse(JSON.parse(line));
+    return entry.success ? entry.data : null;
+  } catch {
+    return null; // a torn or foreign line: the one before it may read
   }
 }

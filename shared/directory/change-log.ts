@@ -19,13 +19,15 @@ export const EntryChangeSchema = z.object({
 export type EntryChange = z.infer<typeof EntryChangeSchema>;
 
 export const ChangeLogEntrySchema = z.object({
-  at: z.string(),
+  at: z.iso.datetime(),
   /** The lead's first and last name, as their profile has it. */
   by: z.string(),
   /** The file's SHA-256 (hex) before the save; null when the save made the file. */
   before: z.string().nullable(),
   after: z.string(),
   changes: z.array(EntryChangeSchema),
+  /** How many more entries the save changed than are named (a save of a whole directory). */
+  more: z.number().int().min(1).optional(),
 });
 export type ChangeLogEntry = z.infer<typeof ChangeLogEntrySchema>;
 

@@ -11,7 +11,8 @@ import { fold } from './text-folding';
  * in Excel. The CSV itself (separator, BOM, code page) is the Node side's;
  * this is what each cell says.
  *
- * Lists in one cell are separated by `|` (typed in Excel without Alt+Enter);
+ * Lists in one cell are separated by `|` (typed in Excel without Alt+Enter;
+ * a line break within the cell reads as one too);
  * a flag is `tak` or `nie` (Excel's own PRAWDA/FAŁSZ read too); a day is
  * written RRRR-MM-DD and read back also as Excel rewrites it (07.12.2026,
  * 7/12/2026, or the day's serial number).
@@ -124,33 +125,42 @@ export function contentWithTable(content: EditedContent, rows: readonly (readonl
   if (!table) return { ok: false, problems: headerProblems(header) };
   const columns = TABLE_COLUMNS[table];
   const at = columns.map((c) => header.indexOf(c.header));
+  // A column twice: which of the two is meant cannot be known.
+  const twice = columns.filter((c) => header.filter((h) => h === c.header).length > 1);
+  if (twice.length > 0) return { ok: false, problems: twice.map((c) => ({ row: 1, column: null, message: `kolumna „${c.header}” jest w tabeli dwa razy` })) };
   const problems: TableProblem[] = [];
   /** Each entry's row in the file (blank rows are skipped). */
   const rowOf: number[] = [];
   const entries: Record<string, unknown>[] = [];
+  const cellProblems = new Set<string>();
   rows.slice(1).forEach((cells, i) => {
     if (cells.every((cell) => cell.trim() === '')) return;
     const entry: Record<string, unknown> = {};
     columns.forEach((column, c) => {
       const read = readCell(cells[at[c]!] ?? '', column.kind);
-      if ('problem' in read) problems.push({ row: i + 2, column: { letter: columnLetter(at[c]!), header: column.header }, message: read.problem });
+      if ('problem' in read) {
+        problems.push({ row: i + 2, column: { letter: columnLetter(at[c]!), header: column.header }, message: read.problem });
+        cellProblems.add(`${i + 2}:${column.header}`);
+      }
       // An empty cell leaves out a field the file may leave out; one it may not is kept empty, for the check to name.
       else if (read.value !== '' || !OPTIONAL_FIELDS.has(column.field)) entry[column.field] = read.value;
     });
-    if (cells.length > header.length && cells.slice(header.length).some((cell) => cell.trim() !== '')) {
-      problems.push({ row: i + 2, column: { letter: columnLetter(header.length), header: '' }, message: 'wartość poza kolumnami nagłówka' });
-    }
+    // A value under no heading (past the header, or in a column whose heading was cleared) would be lost: said.
+    cells.forEach((cell, c) => {
+      if (cell.trim() !== '' && (header[c] ?? '') === '') problems.push({ row: i + 2, column: { letter: columnLetter(c), header: '' }, message: 'wartość w kolumnie bez nagłówka' });
+    });
     rowOf.push(i + 2);
     entries.push(entry);
   });
-  if (problems.length > 0) return { ok: false, problems };
-
   const replaced: EditedContent =
     table === 'terms'
       ? { ...content, glossary: { ...content.glossary, terms: entries as never } }
       : { ...content, directory: { ...content.directory, [table]: entries } };
+  // The whole table's problems at once: those of its cells, and what the file check finds in the rest.
   const checked = checkEdited(replaced);
-  if (!checked.ok) return { ok: false, problems: checked.problems.map((p) => placed(p, replaced, table, rowOf, header)) };
+  const found = checked.ok ? [] : checked.problems.map((p) => placed(p, replaced, table, rowOf, header)).filter((p) => !(p.row !== null && p.column && cellProblems.has(`${p.row}:${p.column.header}`)));
+  const all = [...problems, ...found].sort((a, b) => (a.row ?? Infinity) - (b.row ?? Infinity));
+  if (all.length > 0 || !checked.ok) return { ok: false, problems: all };
   return { ok: true, table, content: checked.content, changes: contentChanges(content, checked.content) };
 }
 
@@ -188,7 +198,8 @@ const EXCEL_DAY_ZERO = Date.UTC(1899, 11, 30);
 function readCell(raw: string, kind: CellKind): { value: unknown } | { problem: string } {
   const text = raw.replace(/^'(?=['=+\-@\t\r])/, '').trim();
   if (kind === 'text') return { value: text };
-  if (kind === 'list') return { value: text.split('|').map((item) => item.trim()).filter((item) => item !== '') };
+  // Items apart by | — or by a line break (Alt+Enter in an Excel cell).
+  if (kind === 'list') return { value: text.split(/[|\r\n]+/).map((item) => item.trim()).filter((item) => item !== '') };
   if (kind === 'flag') {
     const folded = fold(text);
     if (['tak', 't', 'prawda', 'true', '1', 'x'].includes(folded)) return { value: true };

@@ -17,8 +17,10 @@ import { z } from 'zod';
  */
 const id = z.string().regex(/^[a-z][a-z0-9-]{1,60}$/, 'identyfikator: małe litery, cyfry i myślniki');
 const text = (max: number) => z.string().trim().min(1, 'pole nie może być puste').max(max);
+/** What an entry is called: something to read (a title of a zero-width space alone is none). */
+const named = (max: number) => text(max).refine((value) => value === '' || /[\p{L}\p{N}]/u.test(value), 'nazwa musi zawierać literę lub cyfrę');
 /** An item of a list (a keyword, a document): `|` is what separates items in the spreadsheet (directory-tables.ts). */
-const listItem = (max: number) => text(max).refine((item) => !item.includes('|'), 'znak „|” rozdziela pozycje listy w arkuszu — użyj innego znaku');
+const listItem = (max: number) => text(max).refine((item) => !/[|\r\n]/.test(item), 'pozycja listy nie może zawierać znaku „|” ani końca wiersza — w arkuszu rozdzielają one pozycje');
 
 /** The years a directory's day may fall in: a typo like 2062 or 9999 would keep a matter "checked" for decades. */
 export const DIRECTORY_YEARS = { first: 2000, last: 2100 } as const;
@@ -41,7 +43,7 @@ export const MAX_EXAMPLE_CHARS = 300;
 export const SiteSchema = z.object({
   id,
   /** What tells the site apart ("Siedziba Urzędu"); shown with the address, so it need not repeat the street. */
-  name: text(80),
+  name: named(80),
   address: text(120),
   /** Absent when not known. */
   hours: text(120).optional(),
@@ -49,7 +51,7 @@ export const SiteSchema = z.object({
 
 export const UnitSchema = z.object({
   id,
-  name: text(120),
+  name: named(120),
   /** A unit of this office, or another institution the caller is sent to. */
   kind: z.enum(['office', 'external']),
   site: id.optional(),
@@ -64,7 +66,7 @@ export const UnitSchema = z.object({
 
 export const MatterSchema = z.object({
   id,
-  title: text(120),
+  title: named(120),
   unit: id,
   complex: z.boolean(),
   /** Words and phrases callers use; the search folds case, diacritics and endings. */
@@ -159,7 +161,7 @@ function duplicates(items: { id: string }[], path: (string | number)[], report: 
 
 export const GlossaryTermSchema = z.object({
   id,
-  term: text(80),
+  term: named(80),
   /** Other names and spellings callers and clerks use. */
   aliases: z.array(listItem(80)).default([]),
   /** One sentence of plain Polish (§6 pkt 5, §4 pkt 8). */

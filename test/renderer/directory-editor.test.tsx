@@ -102,6 +102,11 @@ describe("the lead's directory editor", () => {
     fireEvent.click(screen.getByRole('button', { name: directory.matters[0]!.title }));
     fireEvent.click(screen.getByRole('button', { name: 'Usuń sprawę' }));
     expect(useEditorStore.getState().draft!.directory.matters).toHaveLength(directory.matters.length);
+    // The safe answer has the focus; Esc answers it too.
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Zostaw' }));
+    fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
+    expect(screen.queryByText(/Usunąć ten wpis\?/)).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Usuń sprawę' }));
     fireEvent.click(screen.getByRole('button', { name: 'Zostaw' }));
     expect(screen.queryByText(/Usunąć ten wpis\?/)).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Usuń sprawę' }));
@@ -122,6 +127,7 @@ describe("the lead's directory editor", () => {
     expect(api.saveDirectoryEdits).not.toHaveBeenCalled();
     fireEvent.click(screen.getByRole('button', { name: 'Zapisz mimo to' }));
     await waitFor(() => expect(api.saveDirectoryEdits).toHaveBeenCalledTimes(1));
+    await screen.findByText(/Zapisano mimo to: 1 z 1 przykładów rozmówców nie trafia na pierwsze miejsce do swojej sprawy\./);
 
     cleanup();
     useEditorStore.setState({ status: 'closed' });

@@ -190,7 +190,7 @@ describe('keys the UI builds at run time', () => {
       'editor.add.': ENTRY_KINDS,
       'editor.remove.': ENTRY_KINDS,
       'editor.new.': ENTRY_KINDS,
-      'editor.tryIt.kind.': ['matter', 'unit', 'term'] satisfies SearchKind[],
+      'editor.tryIt.kind.': [...(['matter', 'unit', 'term'] satisfies SearchKind[]), 'external'],
       'editor.change.': EntryChangeSchema.shape.change.options,
       'editor.file.': ['directory', 'glossary'],
       'editor.builtIn.': ['directory', 'glossary'],

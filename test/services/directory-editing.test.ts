@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { changeLogPath } from '../../shared/directory/change-log';
 import { DirectorySchema, GlossarySchema, type Directory } from '../../shared/directory/directory';
 import { checkContent } from '../../electron/services/content-check';
-import { fileForEditing, lockPath, saveEdits, sha256, STALE_LOCK_MS } from '../../electron/services/directory-editing';
+import { fileForEditing, lockPath, LOG_CHANGES_LISTED, saveEdits, sha256, STALE_LOCK_MS } from '../../electron/services/directory-editing';
 
 const builtIn = {
   directory: DirectorySchema.parse(JSON.parse(readFileSync('resources/directory.json', 'utf8'))),
@@ -258,5 +258,83 @@ describe('what a save keeps of the file on the share', () => {
 
   it('the directory and the glossary in one file: refused', async () => {
     expect(await saveEdits({ directory: { file, baseHash: null, value: builtIn.directory }, glossary: { file, baseHash: null, value: builtIn.glossary } }, 'M', builtIn)).toMatchObject({ ok: false, reason: 'invalid', problems: [expect.stringContaining('w dwóch osobnych plikach')] });
+  });
+});
+
+describe('a save of both files, and what is beside them', () => {
+  const glossaryFile = () => join(share, 'slowniczek.json');
+  const withTerm = () => ({ ...builtIn.glossary, terms: [...builtIn.glossary.terms, { id: 'nowe', term: 'Nowe', aliases: [], explanation: 'Wyjaśnienie.', sayIt: 'Tak.' }] });
+
+  it.skipIf(process.platform === 'win32')('one of the two read-only: neither is written, neither log gets a line', async () => {
+    const { chmodSync } = await import('node:fs');
+    writeFileSync(file, JSON.stringify(builtIn.directory));
+    writeFileSync(glossaryFile(), JSON.stringify(builtIn.glossary));
+    chmodSync(glossaryFile(), 0o444);
+    const before = readFileSync(file, 'utf8');
+    const refused = await saveEdits(
+      { directory: { file, baseHash: sha256(before), value: renamed(builtIn.directory, 'Zmieniona') }, glossary: { file: glossaryFile(), baseHash: sha256(readFileSync(glossaryFile())), value: withTerm() } },
+      'M',
+      builtIn,
+    );
+    expect(refused).toEqual({ ok: false, reason: 'read-only', file: glossaryFile() });
+    expect(readFileSync(file, 'utf8')).toBe(before);
+    expect(logLines()).toEqual([]);
+  });
+
+  it.skipIf(process.platform === 'win32')('the glossary named by a link to the directory: one file, refused before anything is written', async () => {
+    const { symlinkSync } = await import('node:fs');
+    writeFileSync(file, JSON.stringify(builtIn.directory));
+    symlinkSync(file, glossaryFile());
+    const hash = sha256(readFileSync(file));
+    expect(await saveEdits({ directory: { file, baseHash: hash, value: builtIn.directory }, glossary: { file: glossaryFile(), baseHash: hash, value: withTerm() } }, 'M', builtIn)).toMatchObject({ ok: false, reason: 'invalid' });
+    expect(sha256(readFileSync(file))).toBe(hash);
+  });
+
+  it.skipIf(process.platform === 'win32')("a link under the lock owner's name is replaced, never written through; an owner that cannot be written leaves no lock behind", async () => {
+    const { symlinkSync } = await import('node:fs');
+    const victim = join(share, 'cudzy.txt');
+    writeFileSync(victim, 'nie ruszać\n');
+    symlinkSync(victim, `${lockPath(file)}.owner`);
+    expect((await saveEdits({ directory: { file, baseHash: null, value: builtIn.directory } }, 'M', builtIn)).ok).toBe(true);
+    expect(readFileSync(victim, 'utf8')).toBe('nie ruszać\n');
+    // A folder where the owner's token goes: the save fails with its code, and the lock is let go at once.
+    const other = join(share, 'inny.json');
+    mkdirSync(`${lockPath(other)}.owner`);
+    await expect(saveEdits({ directory: { file: other, baseHash: null, value: builtIn.directory } }, 'M', builtIn)).rejects.toMatchObject({ code: expect.any(String) });
+    expect(existsSync(lockPath(other))).toBe(false);
+  });
+
+  it('who saved last is found behind a line of a whole directory; a line not of the log is passed over', async () => {
+    writeFileSync(file, JSON.stringify(builtIn.directory));
+    // A yearly update: every matter checked again, and hundreds added — titles of two-byte letters make the line long.
+    const everything = { ...builtIn.directory, matters: builtIn.directory.matters.map((m) => ({ ...m, checked: '2026-12-01' })) };
+    const added = Array.from({ length: 300 }, (_, i) => ({ ...builtIn.directory.matters[0]!, id: `sprawa-${i}`, title: `Sprawa ${i} ${'ż'.repeat(105)}` }));
+    expect(await saveEdits({ directory: { file, baseHash: sha256(readFileSync(file)), value: { ...everything, matters: [...everything.matters, ...added] } } }, 'Roczny Przegląd', builtIn)).toMatchObject({ ok: true });
+    const saved = JSON.parse(readFileSync(changeLogPath(file), 'utf8'));
+    expect(saved).toMatchObject({ by: 'Roczny Przegląd', more: saved.more });
+    expect(saved.changes).toHaveLength(LOG_CHANGES_LISTED);
+    expect(saved.changes.length + saved.more).toBe(builtIn.directory.matters.length + 300);
+    // A line longer than one read of the log's end (another version's, or a hand-made one) is still found whole.
+    const long = { ...saved, by: 'Długi Wpis', changes: Array.from({ length: 600 }, (_, i) => ({ list: 'matters', id: `m-${i}`, title: 'ż'.repeat(100), change: 'added' })) };
+    writeFileSync(changeLogPath(file), `${JSON.stringify(saved)}\n${JSON.stringify(long)}\n`);
+    expect(JSON.stringify(long).length).toBeGreaterThan(64 * 1024);
+    expect(await saveEdits({ directory: { file, baseHash: 'a'.repeat(64), value: builtIn.directory } }, 'M', builtIn)).toMatchObject({ ok: false, reason: 'changed', last: { by: 'Długi Wpis' } });
+    // A line whose day is not a day is no entry: the one before it names who saved.
+    writeFileSync(changeLogPath(file), `${JSON.stringify(saved)}\n${JSON.stringify({ ...saved, at: 'wczoraj', by: 'Ktoś' })}\n`);
+    expect(await saveEdits({ directory: { file, baseHash: 'a'.repeat(64), value: builtIn.directory } }, 'M', builtIn)).toMatchObject({ last: { by: 'Roczny Przegląd' } });
+  });
+
+  it("the office's $comment stays first, where the office put it", async () => {
+    writeFileSync(file, JSON.stringify({ $comment: 'Katalog PUP', ...builtIn.directory }));
+    expect((await saveEdits({ directory: { file, baseHash: sha256(readFileSync(file)), value: renamed(builtIn.directory, 'Nowa') } }, 'M', builtIn)).ok).toBe(true);
+    expect(Object.keys(JSON.parse(readFileSync(file, 'utf8')))[0]).toBe('$comment');
+  });
+
+  it.skipIf(process.platform === 'win32' || process.getuid?.() !== 0)("the file's owner and group are kept (an administrator saving a colleague's file)", async () => {
+    const { chownSync, statSync } = await import('node:fs');
+    writeFileSync(file, JSON.stringify(builtIn.directory));
+    chownSync(file, 65534, 65534);
+    expect((await saveEdits({ directory: { file, baseHash: sha256(readFileSync(file)), value: renamed(builtIn.directory, 'Nowa') } }, 'M', builtIn)).ok).toBe(true);
+    expect([statSync(file).uid, statSync(file).gid]).toEqual([65534, 65534]);
   });
 });

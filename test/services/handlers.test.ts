@@ -293,6 +293,16 @@ describe("the team lead's directory editor, through the handlers", () => {
       expect(await dispatch(api, 'saveDirectoryEdits', { directory: { file, baseHash: hash, value: directory.value } })).toMatchObject({ ok: false, error: { key: 'directoryEditor.inDataDir' } });
     }
     expect(readFileSync(join(dataDir, 'settings.json'), 'utf8')).toBe(settings);
+    if (process.platform === 'win32') return;
+    // Through a link: the share's file, or its folder, pointing into the data folder.
+    const { symlinkSync } = await import('node:fs');
+    const share = mkdtempSync(join(tmpdir(), 'office-'));
+    symlinkSync(join(dataDir, 'settings.json'), join(share, 'katalog.json'));
+    symlinkSync(dataDir, join(share, 'dane'));
+    for (const file of [join(share, 'katalog.json'), join(share, 'dane', 'nowy.json')]) {
+      expect(await dispatch(api, 'saveDirectoryEdits', { directory: { file, baseHash: null, value: directory.value } })).toMatchObject({ ok: false, error: { key: 'directoryEditor.inDataDir' } });
+    }
+    expect(readFileSync(join(dataDir, 'settings.json'), 'utf8')).toBe(settings);
   });
 });
 

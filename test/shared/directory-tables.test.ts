@@ -16,6 +16,8 @@ const fieldText = (max: number) =>
     .oneof(fc.string({ minLength: 1, maxLength: max }), fc.constantFrom('Zasiłek; „dla” bezrobotnych', '=SUMA(A1)', '+48 42 123', '-5%', '@kto', "'cytat", "''=x", 'linia\npierwsza\r\ndruga', 'tab\tw środku', 'a,b;c"d'))
     .map((s) => s.replace(/\|/g, '/').trim().slice(0, max))
     .filter((s) => s !== '');
+/** A list's item as the file keeps it: one line, no `|` (those part items in a cell). */
+const listText = (max: number) => fieldText(max).map((s) => s.replace(/[\r\n]+/g, ' ').trim()).filter((s) => s !== '');
 const day = fc.date({ min: new Date('2000-01-01'), max: new Date('2100-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
 const unitIds = builtIn.directory.units.map((u) => u.id);
 const officeIds = builtIn.directory.units.filter((u) => u.kind === 'office').map((u) => u.id);
@@ -23,12 +25,12 @@ const officeIds = builtIn.directory.units.filter((u) => u.kind === 'office').map
 const matter: fc.Arbitrary<Matter> = fc
   .record(
     {
-      title: fieldText(120),
+      title: fieldText(120).filter((s) => /[\p{L}\p{N}]/u.test(s)),
       unit: fc.constantFrom(...unitIds),
       complex: fc.boolean(),
-      keywords: fc.array(fieldText(80), { minLength: 1, maxLength: 4 }),
-      documents: fc.array(fieldText(160), { maxLength: 3 }),
-      examples: fc.array(fieldText(300), { maxLength: 3 }),
+      keywords: fc.array(listText(80), { minLength: 1, maxLength: 4 }),
+      documents: fc.array(listText(160), { maxLength: 3 }),
+      examples: fc.array(listText(300), { maxLength: 3 }),
       hint: fieldText(400),
       source: fieldText(400),
       checked: day,
@@ -120,10 +122,33 @@ describe('the directory as tables for Excel, and back', () => {
     const extra = rows.map((r, i) => [...r, i === 0 ? 'Uwagi' : '']);
     expect(contentWithTable(builtIn, extra)).toEqual({ ok: false, problems: [{ row: 1, column: { letter: columnLetter(rows[0]!.length), header: 'Uwagi' }, message: 'nieznana kolumna „Uwagi”' }] });
     const spilled = rows.map((r, i) => (i === 3 ? [...r, 'coś jeszcze'] : r));
-    expect(contentWithTable(builtIn, spilled)).toEqual({ ok: false, problems: [{ row: 4, column: { letter: columnLetter(rows[0]!.length), header: '' }, message: 'wartość poza kolumnami nagłówka' }] });
+    expect(contentWithTable(builtIn, spilled)).toEqual({ ok: false, problems: [{ row: 4, column: { letter: columnLetter(rows[0]!.length), header: '' }, message: 'wartość w kolumnie bez nagłówka' }] });
+    // A heading cleared over values, or a column twice: nothing is guessed.
+    const cleared = rows.map((r, i) => (i === 0 ? [...r, ''] : [...r, i === 2 ? 'zgubiona wartość' : '']));
+    expect(contentWithTable(builtIn, cleared)).toEqual({ ok: false, problems: [{ row: 3, column: { letter: columnLetter(rows[0]!.length), header: '' }, message: 'wartość w kolumnie bez nagłówka' }] });
+    const twice = rows.map((r) => [...r, r[1]!]);
+    expect(contentWithTable(builtIn, twice)).toEqual({ ok: false, problems: [{ row: 1, column: null, message: `kolumna „${rows[0]![1]}” jest w tabeli dwa razy` }] });
     for (const junk of [[], [['Data rozpoczęcia', 'Pracownik']], [['a;b;c'], ['1']]]) {
       expect(contentWithTable(builtIn, junk)).toMatchObject({ ok: false, problems: [{ row: 1, message: expect.stringContaining('to nie jest tabela katalogu') }] });
     }
+  });
+
+  it('a list written one item a line within the cell (Alt+Enter in Excel) reads as its items; every problem of a table is said at once', () => {
+    const rows = tableRows(builtIn, 'matters');
+    const header = rows[0]!;
+    const keywordsAt = header.indexOf('Słowa kluczowe');
+    const complexAt = header.indexOf('Sprawa złożona');
+    const checkedAt = header.indexOf('Sprawdzone');
+    const alt = rows.map((r, i) => (i === 1 ? r.map((cell, c) => (c === keywordsAt ? 'rejestracja\nzapis do urzędu\r\n' : cell)) : r));
+    const back = contentWithTable(builtIn, alt);
+    expect(back.ok && back.content.directory.matters[0]!.keywords).toEqual(['rejestracja', 'zapis do urzędu']);
+    // A bad flag in one row and a day that does not exist in another: both at once, not one after the other is fixed.
+    const two = rows.map((r, i) => (i === 1 ? r.map((cell, c) => (c === complexAt ? 'może' : cell)) : i === 2 ? r.map((cell, c) => (c === checkedAt ? '31.02.2026' : cell)) : r));
+    const refused = contentWithTable(builtIn, two);
+    expect(!refused.ok && refused.problems.map((p) => [p.row, p.column?.header, p.message])).toEqual([
+      [2, 'Sprawa złożona', '„może”: wpisz „tak” albo „nie”'],
+      [3, 'Sprawdzone', 'taki dzień nie istnieje: 2026-02-31'],
+    ]);
   });
 
   it('units read back without one that matters go to: the matters that name it are said, by title', () => {

@@ -58,9 +58,19 @@ export function EntryForm({ entryRef, entry, draft, problems }: { entryRef: Entr
       {/* Removing asks once more: there is no undo, and a click next to the form's last field is easy. */}
       <div className="actions">
         {confirming ? (
-          <>
-            <span className="muted">{t('editor.removeSure')}</span>
-            <button type="button" className="button secondary" onClick={() => setConfirming(false)}>
+          <div
+            className="remove-confirm"
+            onKeyDown={(e) => {
+              if (e.key !== 'Escape') return;
+              e.stopPropagation();
+              setConfirming(false);
+            }}
+          >
+            <span className="muted" role="alert">
+              {t('editor.removeSure')}
+            </span>
+            {/* The safe answer has the focus: Enter pressed again keeps the entry, Esc too. */}
+            <button type="button" className="button secondary" autoFocus onClick={() => setConfirming(false)}>
               {t('editor.removeKeep')}
             </button>
             <button
@@ -73,7 +83,7 @@ export function EntryForm({ entryRef, entry, draft, problems }: { entryRef: Entr
             >
               {t(`editor.remove.${kind}`)}
             </button>
-          </>
+          </div>
         ) : (
           <button type="button" className="button secondary" onClick={() => setConfirming(true)}>
             {t(`editor.remove.${kind}`)}

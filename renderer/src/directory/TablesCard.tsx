@@ -33,7 +33,18 @@ export function TablesCard({ kind }: { kind: EntryKind }) {
       </div>
       <div role="status">
         {result?.kind === 'exported' && <p className="editor-saved">{t('editor.tables.exported', { where: result.where })}</p>}
-        {result?.kind === 'imported' && <p className="editor-saved">{t('editor.tables.imported', { name: result.name, changes: t('editor.changes', { count: result.changes.length }) })}</p>}
+        {result?.kind === 'imported' && (
+          <>
+            <p className="editor-saved">{t('editor.tables.imported', { name: result.name, changes: t('editor.changes', { count: result.changes.length }) })}</p>
+            {/* What the table changes, so an identifier retyped in Excel (an entry removed, another added) is seen before saving. */}
+            <ul className="lost-changes">
+              {result.changes.slice(0, 20).map((c, i) => (
+                <li key={i}>{t(`editor.change.${c.change}`, { title: c.title || c.id })}</li>
+              ))}
+            </ul>
+            {result.changes.length > 20 && <p className="muted">{t('editor.tables.more', { count: result.changes.length - 20 })}</p>}
+          </>
+        )}
         {result?.kind === 'failed' && <p className="form-error">{errorMessage(result.error, t('errors.network'))}</p>}
         {result?.kind === 'problems' && (
           <div className="form-error">

@@ -23,6 +23,7 @@ export function TryIt({ content, current }: { content: EditedContent; current: {
     return buildSearchIndex(tidy.directory, tidy.glossary);
   }, [deferred]);
   const hits = useMemo(() => (query.trim() ? search(index, query, SHOWN) : []), [index, query]);
+  const external = useMemo(() => new Set(deferred.directory.units.filter((u) => u.kind === 'external').map((u) => u.id)), [deferred]);
   return (
     <section className="card try-it" aria-labelledby={`${id}-label`}>
       <label id={`${id}-label`} htmlFor={`${id}-input`} className="field-title">
@@ -36,7 +37,7 @@ export function TryIt({ content, current }: { content: EditedContent; current: {
             const isCurrent = current !== null && hit.kind === current.kind && hit.id === current.id;
             return (
               <li key={`${hit.kind}:${hit.id}`} className={isCurrent ? 'current' : undefined}>
-                <span className="try-it-title">{hit.title || hit.id}</span> <span className="muted">{t(`editor.tryIt.kind.${hit.kind}`)}</span>
+                <span className="try-it-title">{hit.title || hit.id}</span> <span className="muted">{t(`editor.tryIt.kind.${hit.kind === 'unit' && external.has(hit.id) ? 'external' : hit.kind}`)}</span>
                 {isCurrent && <strong className="try-it-mark"> {t('editor.tryIt.thisOne')}</strong>}
               </li>
             );

@@ -19,12 +19,13 @@ type Opened = ApiOutput<'openDirectoryEditor'>;
 export type SaveAttempt =
   | { kind: 'checking' }
   | { kind: 'problems'; problems: EditProblem[] }
-  | { kind: 'moved'; misses: ExampleMiss[]; checked: number }
+  | { kind: 'moved'; misses: ExampleMiss[]; checked: number; of: EditedContent }
   /** Where to save a kind the office has no file of yet: not given, or not a path a file can have (the settings' code for why). */
   | { kind: 'no-file'; files: { kind: FileKind; problem: string }[] }
   | { kind: 'changed-on-share'; error: unknown }
   | { kind: 'failed'; error: unknown }
-  | { kind: 'saved'; changes: number; examples: number };
+  /** Saved: how many entries changed, how many caller examples were checked, and how many of them were saved moved (*Zapisz mimo to*). */
+  | { kind: 'saved'; changes: number; examples: number; moved: number };
 
 /** What the last table export or import did. */
 export type TableResult =
@@ -184,18 +185,20 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
     if (!checked.ok) return set({ attempt: { kind: 'problems', problems: checked.problems } });
     const changes = contentChanges(opened, checked.content);
     const kinds = changedFiles(changes);
-    if (kinds.length === 0) return set({ attempt: { kind: 'saved', changes: 0, examples: 0 } });
+    if (kinds.length === 0) return set({ attempt: { kind: 'saved', changes: 0, examples: 0, moved: 0 } });
     const target = (kind: FileKind) => files[kind].file ?? OfficeFilePathSchema.safeParse(paths[kind]);
     const missing = kinds.flatMap((kind) => {
       const file = target(kind);
       return typeof file === 'string' || file.success ? [] : [{ kind, problem: file.error.issues[0]?.message ?? 'required' }];
     });
     if (missing.length > 0) return set({ attempt: { kind: 'no-file', files: missing } });
+    // "Zapisz mimo to" right after the list of moved examples: the same draft, already checked.
+    const shown = get().attempt;
+    const already = options.despiteMoved && shown?.kind === 'moved' && shown.of === draft ? { checked: shown.checked, misses: shown.misses } : null;
     set({ saving: true, attempt: { kind: 'checking' } });
-    const examples = await inSlices(checkingExamples(checked.content.directory, checked.content.glossary));
-    // An edit made while the examples were being checked: this save is of what was checked, so it is left to a new press.
-    if (get().draft !== draft) return set({ saving: false, attempt: null });
-    if (examples.misses.length > 0 && !options.despiteMoved) return set({ saving: false, attempt: { kind: 'moved', misses: examples.misses, checked: examples.checked } });
+    // What is saved is the draft as it was pressed: edits typed meanwhile stay in the draft, unsaved, on top of it.
+    const examples = already ?? (await inSlices(checkingExamples(checked.content.directory, checked.content.glossary)));
+    if (examples.misses.length > 0 && !options.despiteMoved) return set({ saving: false, attempt: { kind: 'moved', misses: examples.misses, checked: examples.checked, of: draft } });
     const edit = <K extends FileKind>(kind: K) => {
       const file = target(kind);
       return { file: typeof file === 'string' ? file : file.data!, baseHash: files[kind].hash, value: checked.content[kind] };
@@ -221,7 +224,7 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
         draft: during ? get().draft : content,
         saving: false,
         lost: [],
-        attempt: { kind: 'saved', changes: changes.length, examples: examples.checked },
+        attempt: { kind: 'saved', changes: changes.length, examples: examples.checked, moved: examples.misses.length },
       });
     } catch (error) {
       const onShare = error instanceof ApiError && (error.key === 'directoryEditor.changed' || error.key === 'directoryEditor.changedUnlogged');
@@ -300,6 +303,7 @@ export function useUnsavedChanges(): number {
 /** The lead's message for a save attempt, in their language. */
 export function savedMessage(attempt: Extract<SaveAttempt, { kind: 'saved' }>): string {
   if (attempt.changes === 0) return i18n.t('editor.nothingToSave');
-  const examples = attempt.examples > 0 ? i18n.t('editor.examplesChecked', { count: attempt.examples }) : '';
+  const examples =
+    attempt.moved > 0 ? i18n.t('editor.examplesMoved', { count: attempt.moved, checked: attempt.examples }) : attempt.examples > 0 ? i18n.t('editor.examplesChecked', { count: attempt.examples }) : '';
   return i18n.t('editor.saved', { changes: i18n.t('editor.changes', { count: attempt.changes }), examples });
 }

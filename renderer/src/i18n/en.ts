@@ -596,6 +596,7 @@ export const en = {
       kind: {
         matter: 'matter',
         unit: 'unit',
+        external: 'institution',
         term: 'term',
       },
     },
@@ -620,11 +621,13 @@ export const en = {
     changes_other: '{{count}} changes',
     examplesChecked_one: 'The caller example ({{count}}) still finds its matter.',
     examplesChecked_other: 'All {{count}} caller examples still find their matters.',
+    examplesMoved_one: 'Saved anyway: {{count}} of {{checked}} caller examples does not find its matter first.',
+    examplesMoved_other: 'Saved anyway: {{count}} of {{checked}} caller examples do not find their matters first.',
     problems_one: 'Not saved — {{count}} problem to fix:',
     problems_other: 'Not saved — {{count}} problems to fix:',
     moved: {
-      intro_one: 'Not saved: {{count}} of {{checked}} caller examples no longer finds its matter first:',
-      intro_other: 'Not saved: {{count}} of {{checked}} caller examples no longer find their matters first:',
+      intro_one: 'Not saved: {{count}} of {{checked}} caller examples does not find its matter first:',
+      intro_other: 'Not saved: {{count}} of {{checked}} caller examples do not find their matters first:',
       item: '“{{example}}” → {{matter}}: {{where}}; {{first}}.',
       rank: 'only in place {{rank}}',
       notFound: 'not among the results',
