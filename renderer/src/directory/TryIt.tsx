@@ -18,11 +18,14 @@ export function TryIt({ content, current }: { content: EditedContent; current: {
   const [query, setQuery] = useState('');
   // Typing in the form stays instant with a large directory: the index is built again once the typing pauses.
   const deferred = useSettled(content, 250);
+  // Built only while there is something to try: with thousands of matters an index costs tens of milliseconds.
+  const trying = query.trim() !== '';
   const index = useMemo(() => {
+    if (!trying) return null;
     const tidy = forSaving(deferred);
     return buildSearchIndex(tidy.directory, tidy.glossary);
-  }, [deferred]);
-  const hits = useMemo(() => (query.trim() ? search(index, query, SHOWN) : []), [index, query]);
+  }, [deferred, trying]);
+  const hits = useMemo(() => (index && trying ? search(index, query, SHOWN) : []), [index, query, trying]);
   const external = useMemo(() => new Set(deferred.directory.units.filter((u) => u.kind === 'external').map((u) => u.id)), [deferred]);
   return (
     <section className="card try-it" aria-labelledby={`${id}-label`}>
