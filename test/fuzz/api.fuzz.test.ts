@@ -83,8 +83,9 @@ function validInputs(): Record<ApiMethod, Json[]> {
     countSearchMiss: [{ query: 'zgubiłem kwitek, PESEL 44051401359' }],
     searchMissReport: [{ month: '2026-12' }],
     saveDirectoryEdits: [
-      json({ directory: { file: join(sandbox, 'office', 'edited.json'), baseHash: null, value: services.content.directory } }),
-      json({ glossary: { file: join(sandbox, 'office', 'edited-glossary.json'), baseHash: 'a'.repeat(64), value: services.content.glossary } }),
+      // Small, as the office file above: checking thousands of directories stays quick.
+      json({ directory: { file: join(sandbox, 'office', 'edited.json'), baseHash: null, value: { ...services.content.directory, matters: services.content.directory.matters.slice(0, 3) } } }),
+      json({ glossary: { file: join(sandbox, 'office', 'edited-glossary.json'), baseHash: 'a'.repeat(64), value: { ...services.content.glossary, terms: services.content.glossary.terms.slice(0, 3) } } }),
     ],
     savePreferences: [json(DEFAULT_PREFERENCES), json({ ...DEFAULT_PREFERENCES, language: 'en', hotkeys: { ...DEFAULT_PREFERENCES.hotkeys, privacy: 'Ctrl+Shift+F12' } })],
     windowControl: [{ action: 'minimize' }, { action: 'hide' }],

@@ -1,15 +1,19 @@
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { postgresBinaries } from '../../../electron/services/postgres/local-cluster';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../../electron/services/postgres/migrations';
 import { openChecked } from '../../../electron/services/postgres/pg-connection';
 import { DatabaseNewerError, migrate, schemaState } from '../../../electron/services/postgres/schema-version';
 import { genesisHash, sha256 } from '../../../electron/services/journal-format';
 import { postgresSkipReason, useTestDatabase } from '../../helpers/postgres';
+import { SearchMisses } from '../../../electron/services/search-misses';
+import type { TeamDatabase } from '../../../shared/settings/team-database';
 
 /**
  * The team database's own rules, tried as a person with psql would — not
@@ -342,5 +346,77 @@ describe.skipIf(skip)('npm run team-db -- migrate', () => {
       if (previous === undefined) delete process.env.PGPASSWORD;
       else process.env.PGPASSWORD = previous;
     }
+  });
+});
+
+const DECEMBER = new Date('2026-12-08T10:00:00Z');
+let missLogins = 0;
+const missFolders: string[] = [];
+afterAll(() => missFolders.forEach((f) => rmSync(f, { recursive: true, force: true })));
+
+async function missComputer(kind: 'clerk' | 'lead'): Promise<{ misses: SearchMisses; clerkId: string; settings: TeamDatabase }> {
+  const login = await db.addLogin(`misses_${kind}_${++missLogins}`, kind, ['pup-lodz']);
+  const settings = db.settingsFor(login, 'pup-lodz');
+  const dataDir = mkdtempSync(join(tmpdir(), 'asystent-misses-db-'));
+  missFolders.push(dataDir);
+  const clerkId = randomUUID();
+  const misses = new SearchMisses({ dataDir, clerkId: () => clerkId, teamFolder: () => null, teamDatabase: () => settings, beforeWrite: async () => undefined });
+  return { misses, clerkId, settings };
+}
+
+/**
+ * The searches left without a result, in team mode on a database: each
+ * clerk's month sent again and again (the larger count stays), the lead's
+ * report across the office, a clerk's own only, and nobody writing as
+ * another clerk. (Here, beside the schema's other rules: one server for both.)
+ */
+describe.skipIf(skip)('searches left without a result, on the team database', () => {
+  it("each clerk's counts reach the database, sent again without counting twice; the lead sees the office's, a clerk only their own", async () => {
+    const anna = await missComputer('clerk');
+    anna.misses.count('zgubiłem kwitek, PESEL 44051401359');
+    anna.misses.count('bon na zasiedlenie');
+    await anna.misses.flush(DECEMBER);
+    anna.misses.count('bon na zasiedlenie');
+    await anna.misses.flush(DECEMBER);
+    const jan = await missComputer('clerk');
+    jan.misses.count('bon na zasiedlenie');
+    await jan.misses.flush(DECEMBER);
+
+    const admin = await db.admin();
+    const byClerkAndPhrase = (a: { clerk_id: string; phrase: string }, b: { clerk_id: string; phrase: string }) => a.clerk_id.localeCompare(b.clerk_id) || a.phrase.localeCompare(b.phrase);
+    const rows = (await admin.query('SELECT clerk_id::text, phrase, count FROM asystent.search_misses WHERE month = $1', ['2026-12'])).rows.sort(byClerkAndPhrase);
+    expect(rows).toEqual(
+      [
+        { clerk_id: anna.clerkId, phrase: 'bon na zasiedlenie', count: 2 },
+        { clerk_id: anna.clerkId, phrase: 'zgubilem kwitek pesel', count: 1 },
+        { clerk_id: jan.clerkId, phrase: 'bon na zasiedlenie', count: 1 },
+      ].sort(byClerkAndPhrase),
+    );
+    expect(JSON.stringify(rows)).not.toContain('44051401359');
+
+    const lead = await missComputer('lead');
+    expect(await lead.misses.report('2026-12')).toEqual({
+      month: '2026-12',
+      clerks: 2,
+      misses: 4,
+      phrases: [
+        { phrase: 'bon na zasiedlenie', count: 3, clerks: 2 },
+        { phrase: 'zgubilem kwitek pesel', count: 1, clerks: 1 },
+      ],
+    });
+    // A clerk's login reads only their own rows.
+    expect((await jan.misses.report('2026-12')).phrases).toEqual([{ phrase: 'bon na zasiedlenie', count: 1, clerks: 1 }]);
+  });
+
+  it('a clerk cannot write as another clerk, and a row not of the app\'s making shows nothing of itself', async () => {
+    const anna = await missComputer('clerk');
+    anna.misses.count('kuroniowka');
+    await anna.misses.flush(DECEMBER);
+    const client = await db.as(`misses_clerk_${missLogins}`);
+    await expect(client.query("INSERT INTO asystent.search_misses VALUES ('pup-lodz', $1, '2026-12', 'cudzy wpis', 5)", [randomUUID()])).rejects.toThrow(/row-level security/);
+    const admin = await db.admin();
+    await admin.query("INSERT INTO asystent.search_misses VALUES ('pup-lodz', $1, '2026-11', 'Jan Kowalski 44051401359', 7), ('pup-lodz', $1, '2026-11', 'staz', 2)", [randomUUID()]);
+    const lead = await missComputer('lead');
+    expect((await lead.misses.report('2026-11')).phrases).toEqual([{ phrase: 'staz', count: 2, clerks: 1 }]);
   });
 });
