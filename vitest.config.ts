@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
@@ -20,13 +21,25 @@ class ProofsFirstBrowsersSpread extends BaseSequencer {
     const shared = sorted.filter((f) => f.project.config.isolate === false);
     const e2e = sorted.filter((f) => f.project.name === 'e2e');
     const rest = sorted.filter((f) => !isProof(f) && !shared.includes(f) && !e2e.includes(f));
+    // Spread by the work in them, not by their number: the rest ends with many small files, and end-to-end
+    // files spread by count bunched there, one browser test after another with little beside it. A file's
+    // size stands for its work (what Vitest's own order uses when it remembers no run).
+    const size = (f: TestSpecification) => statSync(f.moduleId).size;
+    const restTotal = rest.reduce((sum, f) => sum + size(f), 0) || 1;
+    const e2eTotal = e2e.reduce((sum, f) => sum + size(f), 0) || 1;
     const order: TestSpecification[] = [];
     let placed = 0;
-    rest.forEach((file, i) => {
-      // The k-th of n end-to-end files goes before the file k/n of the way through the rest.
-      while (placed < e2e.length && placed * rest.length <= i * e2e.length) order.push(e2e[placed++]!);
+    let e2eDone = 0;
+    let restDone = 0;
+    for (const file of rest) {
+      // The next end-to-end file goes in once the rest has gone as far through its work as the browser tests through theirs.
+      while (placed < e2e.length && e2eDone / e2eTotal <= restDone / restTotal) {
+        e2eDone += size(e2e[placed]!);
+        order.push(e2e[placed++]!);
+      }
+      restDone += size(file);
       order.push(file);
-    });
+    }
     return [...sorted.filter(isProof), ...shared, ...order, ...e2e.slice(placed)];
   }
 }
