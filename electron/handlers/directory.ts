@@ -1,5 +1,5 @@
 import type { AppServices } from '../services/app-services';
-import { dirname, isAbsolute, relative } from 'node:path';
+import { dirname, isAbsolute, relative, sep } from 'node:path';
 import { fileForEditing, realPlace, saveEdits, type SaveOutcome } from '../services/directory-editing';
 import { SerialQueue } from '../services/serial-queue';
 import { readTableFile, tableFileBytes, TABLE_FILE_MAX_BYTES } from '../services/directory-table-file';
@@ -37,7 +37,9 @@ async function refuseUnfitPath(file: string, dataDir: string): Promise<void> {
   if (!isAbsolute(file)) throw new ServiceError('bad-input', 'directoryEditor.notAbsolute', { file });
   // Where the path leads, through links: a share's name that points into the data folder is in it.
   const inside = relative(await realPlace(dataDir), await realPlace(file));
-  if (inside === '' || (!inside.startsWith('..') && !isAbsolute(inside))) throw new ServiceError('bad-input', 'directoryEditor.inDataDir', { file });
+  // Outside is "..", or "../…" — not a name of the folder's own that starts with two dots ("..katalog.json").
+  const outside = inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside);
+  if (!outside) throw new ServiceError('bad-input', 'directoryEditor.inDataDir', { file });
 }
 
 /** "2026-12-08 10:42", the office's time: a day and time every language reads. */
@@ -100,10 +102,11 @@ export function directoryHandlers(services: AppServices): Handlers<'openDirector
         try {
           return await saveEdits(edits, `${profile.firstName} ${profile.lastName}`, services.content);
         } catch (error) {
-          const { code } = error as NodeJS.ErrnoException;
+          const { code, officeFile, lock } = error as NodeJS.ErrnoException & { officeFile?: string; lock?: string };
           if (!code) throw error;
-          // Named by the office file, not by the lock or the log beside it: that is the one the lead knows.
-          const file = edits.directory?.file ?? edits.glossary!.file;
+          // Named by the office file it happened at, not by the lock or the log beside it: that is the one the lead knows.
+          const file = officeFile ?? edits.directory?.file ?? edits.glossary!.file;
+          if (lock && code !== 'ENOENT') throw new ServiceError('storage', 'directoryEditor.lockBroken', { file, lock });
           if (code === 'ENOENT') throw new ServiceError('storage', 'directoryEditor.noFolder', { folder: dirname(file) });
           throw new ServiceError('storage', 'directoryEditor.writeFailed', { file, code });
         }
@@ -120,7 +123,7 @@ export function directoryHandlers(services: AppServices): Handlers<'openDirector
         const saved = outcome.saved[kind];
         return saved ? { file: saved.file, hash: saved.hash } : null;
       };
-      return { directory, glossary, officeFiles: services.settings.officeFiles, contentSources: services.contentSources, saved: { directory: savedFile('directory'), glossary: savedFile('glossary') } };
+      return { directory, glossary, officeFiles: services.settings.officeFiles, contentSources: services.contentSources, saved: { directory: savedFile('directory'), glossary: savedFile('glossary') }, failed: outcome.failed };
     },
   };
 }

@@ -44,7 +44,12 @@ export interface FileToSave<T> {
 export type EditsToSave = { directory?: FileToSave<Directory>; glossary?: FileToSave<Glossary> };
 
 export type SaveOutcome =
-  | { ok: true; saved: Partial<Record<ContentKind, { file: string; hash: string; check: Extract<OfficeFileCheck, { ok: true }> }>> }
+  /**
+   * Saved, each file named. Two files cannot be replaced as one: when the
+   * second fails after the first was written (a full disk on the second
+   * share, say), the first stays saved and `failed` names the other.
+   */
+  | { ok: true; saved: Partial<Record<ContentKind, { file: string; hash: string; check: Extract<OfficeFileCheck, { ok: true }> }>>; failed: { file: string; code: string } | null }
   | { ok: false; reason: 'invalid'; problems: string[] }
   | { ok: false; reason: 'changed'; file: string; last: ChangeLogEntry | null }
   /** The editor expected to make the file, and one is there. */
@@ -92,7 +97,7 @@ export async function fileForEditing<T extends Directory | Glossary>(kind: Conte
  */
 export async function saveEdits(edits: EditsToSave, by: string, inUse: { directory: Directory; glossary: Glossary }, now: Date = new Date()): Promise<SaveOutcome> {
   const kinds = (['directory', 'glossary'] as const).filter((kind) => edits[kind] !== undefined);
-  if (edits.directory && edits.glossary && (await realPlace(edits.directory.file)) === (await realPlace(edits.glossary.file))) {
+  if (edits.directory && edits.glossary && (await samePlace(edits.directory.file, edits.glossary.file))) {
     return { ok: false, reason: 'invalid', problems: [`${edits.directory.file}: katalog i słowniczek muszą być w dwóch osobnych plikach`] };
   }
   const prepared: { kind: ContentKind; edit: FileToSave<Directory | Glossary>; text: string; check: Extract<OfficeFileCheck, { ok: true }> }[] = [];
@@ -114,15 +119,18 @@ export async function saveEdits(edits: EditsToSave, by: string, inUse: { directo
   if (problems.length > 0) return { ok: false, reason: 'invalid', problems };
 
   const locks: Lock[] = [];
+  let at = prepared[0]?.edit.file ?? '';
   const writes: { kind: ContentKind; edit: FileToSave<Directory | Glossary>; text: string; hash: string; old: Buffer | null; check: Extract<OfficeFileCheck, { ok: true }>; target: WriteTarget | null; log: fs.FileHandle | null }[] = [];
   try {
     for (const { edit } of prepared) {
+      at = edit.file;
       const lock = await takeLock(edit.file);
       if (!lock) return { ok: false, reason: 'busy', file: edit.file };
       locks.push(lock);
     }
     // Everything that can refuse is asked of every file before any is written: a refusal writes nothing.
     for (const p of prepared) {
+      at = p.edit.file;
       const found = await asOpened(p.edit);
       if (!found.ok) return found.outcome;
       const hash = sha256(p.text);
@@ -136,6 +144,7 @@ export async function saveEdits(edits: EditsToSave, by: string, inUse: { directo
     }
     // The logs are opened before anything is written: a save they could not record is not made.
     for (const write of writes) {
+      at = write.edit.file;
       if (write.target) write.log = await openRegular(changeLogPath(write.edit.file), constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | NO_FOLLOW, 0o644);
     }
     // Right before the first file is replaced: every lock still this save's, every file still as opened.
@@ -146,19 +155,33 @@ export async function saveEdits(edits: EditsToSave, by: string, inUse: { directo
     }
     const saved: Extract<SaveOutcome, { ok: true }>['saved'] = {};
     for (const { kind, edit, text, hash, old, check, target, log } of writes) {
-      if (target && log) {
-        await writeFileAtomic(target.path, text, { mode: target.mode, owner: target.owner });
-        await log.appendFile(`${JSON.stringify(logEntry(now, by, old, hash, changesOf(kind, old, inUse, check.value)))}\n`);
-        await log.sync();
-        await syncDirectory(dirname(edit.file)).catch(() => undefined);
+      try {
+        if (target && log) {
+          await writeFileAtomic(target.path, text, { mode: target.mode, owner: target.owner });
+          await log.appendFile(`${JSON.stringify(logEntry(now, by, old, hash, changesOf(kind, old, inUse, check.value)))}\n`);
+          await log.sync();
+          await syncDirectory(dirname(edit.file)).catch(() => undefined);
+        }
+      } catch (error) {
+        // Nothing written yet: the save failed whole. The first file written: it stays, and the other is named.
+        if (Object.keys(saved).length === 0) throw atFile(error, edit.file);
+        return { ok: true, saved, failed: { file: edit.file, code: (error as NodeJS.ErrnoException).code ?? 'EIO' } };
       }
       saved[kind] = { file: edit.file, hash, check };
     }
-    return { ok: true, saved };
+    return { ok: true, saved, failed: null };
+  } catch (error) {
+    throw atFile(error, at);
   } finally {
     await Promise.all(writes.map((w) => w.log?.close().catch(() => undefined)));
     await Promise.all(locks.map((lock) => lock.release().catch(() => undefined)));
   }
+}
+
+/** An error of the file system, marked with the office file it happened at (a lock's or a log's path means less to the lead). */
+function atFile(error: unknown, file: string): unknown {
+  if (typeof error === 'object' && error !== null && 'code' in error && !('officeFile' in error)) Object.assign(error, { officeFile: file });
+  return error;
 }
 
 /** The most entries one log line names: a save of a whole directory (a yearly update of every day checked) says how many more. */
@@ -167,6 +190,13 @@ export const LOG_CHANGES_LISTED = 200;
 function logEntry(now: Date, by: string, old: Buffer | null, after: string, changes: EntryChange[]): ChangeLogEntry {
   const more = changes.length - LOG_CHANGES_LISTED;
   return { at: now.toISOString(), by, before: old ? sha256(old) : null, after, changes: changes.slice(0, LOG_CHANGES_LISTED), ...(more > 0 ? { more } : {}) };
+}
+
+/** Whether two names lead to one file: through links, or as two hard links of it. */
+async function samePlace(a: string, b: string): Promise<boolean> {
+  if ((await realPlace(a)) === (await realPlace(b))) return true;
+  const [sa, sb] = await Promise.all([fs.stat(a).catch(() => null), fs.stat(b).catch(() => null)]);
+  return sa !== null && sb !== null && sa.dev === sb.dev && sa.ino === sb.ino;
 }
 
 /**
@@ -325,7 +355,8 @@ async function takeLock(file: string): Promise<Lock | null> {
     });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ELOCKED') return null;
-    throw error;
+    // Something under the lock's name that is not a lock (a file, a link): said as such, not as the share.
+    throw Object.assign(error as object, { lock: lockPath(file) });
   }
   // Who holds it, beside the lock's folder (a file inside would keep the folder from being removed); written by a
   // rename, so a link put under its name is replaced, never written through.
@@ -335,7 +366,7 @@ async function takeLock(file: string): Promise<Lock | null> {
     await writeFileAtomic(owner, token, { durable: false, mode: 0o644 });
   } catch (error) {
     await release().catch(() => undefined);
-    throw error;
+    throw Object.assign(error as object, { lock: owner });
   }
   const ours = async () => {
     if (compromised) return false;

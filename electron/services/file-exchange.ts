@@ -142,7 +142,7 @@ export class BrowserExchange implements FileExchange {
 function shownName(name: string | null): string {
   const last = (name ?? '').split(/[\\/]/).pop() ?? '';
   // Control characters, and the marks that turn text right to left ("cod.exe" shown as "exe.doc").
-  const clean = last.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '').trim().slice(0, 120);
+  const clean = last.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '').trim().slice(0, 120);
   return clean === '' || clean === '.' || clean === '..' ? UPLOADED_FILE_NAME : clean;
 }
 

@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
-import { missPhrase, missReport, SearchMissMonthSchema, type MissReport, type SearchMissMonth } from '../../shared/directory/search-misses';
+import { isMissPhrase, missPhrase, missReport, SearchMissMonthSchema, type MissReport, type SearchMissMonth } from '../../shared/directory/search-misses';
 import { monthOf } from '../../shared/journal/months';
 import { writeFileAtomic } from './atomic-file';
 import { readBoundedFile } from './safe-read';
@@ -105,7 +105,7 @@ export class SearchMisses {
       const byClerk = new Map<string, SearchMissMonth>();
       for (const row of rows.rows) {
         // Only phrases as this app makes them: a row written by hand shows nothing of itself.
-        if (missPhrase(row.phrase) !== row.phrase) continue;
+        if (!isMissPhrase(row.phrase)) continue;
         const file = byClerk.get(row.clerk_id) ?? { version: 1 as const, month, clerkId: row.clerk_id, phrases: {} };
         file.phrases[row.phrase] = row.count;
         byClerk.set(row.clerk_id, file);
@@ -157,7 +157,7 @@ async function readMonth(path: string): Promise<SearchMissMonth | null> {
     const parsed = SearchMissMonthSchema.safeParse(JSON.parse(read.bytes.toString('utf8')));
     // Only phrases that are phrases as this app makes them: a file edited to carry anything else shows nothing of it.
     if (!parsed.success) return null;
-    const phrases = Object.fromEntries(Object.entries(parsed.data.phrases).filter(([phrase]) => missPhrase(phrase) === phrase));
+    const phrases = Object.fromEntries(Object.entries(parsed.data.phrases).filter(([phrase]) => isMissPhrase(phrase)));
     return { ...parsed.data, phrases };
   } catch {
     return null;

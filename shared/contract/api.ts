@@ -183,6 +183,8 @@ export const apiContract = {
     output: ContentReplacedSchema.extend({
       /** What each file saved now is (its path and SHA-256): the editor's new base. */
       saved: z.object({ directory: z.object({ file: z.string(), hash: z.string() }).nullable(), glossary: z.object({ file: z.string(), hash: z.string() }).nullable() }),
+      /** Two files cannot be replaced as one: the second that failed after the first was saved (null: none did). */
+      failed: z.object({ file: z.string(), code: z.string() }).nullable(),
     }),
   },
   saveDraft: {

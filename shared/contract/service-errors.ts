@@ -56,6 +56,8 @@ export const SERVICE_ERRORS = {
     unreadable: 'Nie można odczytać {{file}}, więc nie wiadomo, czy ktoś go nie zmienił: {{message}} Nic nie zapisano.',
     writeFailed: 'Nie udało się zapisać {{file}} ({{code}}). Sprawdź, czy udział sieciowy jest podłączony i czy masz prawo zapisu.',
     noFolder: 'Nie ma folderu {{folder}} (albo udział sieciowy nie jest podłączony). Nic nie zapisano.',
+    lockBroken: 'Obok pliku {{file}} jest {{lock}}, który nie jest blokadą zapisu tej aplikacji — poproś IT o jego usunięcie. Nic nie zapisano.',
+    partlySaved: 'Zapisano {{saved}}, ale nie {{file}} ({{code}}) — zmiany w nim są nadal w edytorze; zapisz ponownie.',
     exists: 'Plik {{file}} już istnieje. Nic nie zapisano — wskaż go w Ustawieniach (edytor go wtedy wczyta) albo podaj inną ścieżkę.',
     readOnly: 'Plik {{file}} jest tylko do odczytu albo nie masz prawa go zmieniać. Nic nie zapisano.',
     notAbsolute: '{{file}}: to nie jest pełna ścieżka na tym komputerze. Nic nie zapisano.',

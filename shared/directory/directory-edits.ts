@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DirectorySchema, GlossarySchema, type Directory, type Glossary, type Matter, type Site, type Unit, type GlossaryTerm } from './directory';
+import { directoryCrossProblems, DirectorySchema, glossaryCrossProblems, GlossarySchema, type Directory, type Glossary, type Matter, type Site, type Unit, type GlossaryTerm } from './directory';
 import { fold } from './text-folding';
 import { maskIdentifiers } from '../masking/masking';
 import type { EntryChange } from './change-log';
@@ -239,6 +239,11 @@ export function checkEdited(content: EditedContent): { ok: true; content: Edited
   };
   if (!directory.success) for (const issue of directory.error.issues) add(issue.path, issue.message);
   if (!glossary.success) for (const issue of glossary.error.issues) add(issue.path, issue.message);
+  // The checks across entries (an unknown unit, an id twice) run only when every entry parses; run here too, so a
+  // field's problem never hides them until it is fixed. Lists that are not lists are the schema's to say.
+  const { sites, units, matters } = tidy.directory;
+  if (Array.isArray(sites) && Array.isArray(units) && Array.isArray(matters)) directoryCrossProblems(tidy.directory, add);
+  if (Array.isArray(tidy.glossary.terms)) glossaryCrossProblems(tidy.glossary, add);
   const problems = [...byPlace.values()];
   return { ok: false, problems };
 }

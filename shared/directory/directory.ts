@@ -18,7 +18,12 @@ import { z } from 'zod';
 const id = z.string().regex(/^[a-z][a-z0-9-]{1,60}$/, 'identyfikator: małe litery, cyfry i myślniki');
 const text = (max: number) => z.string().trim().min(1, 'pole nie może być puste').max(max);
 /** What an entry is called: something to read (a title of a zero-width space alone is none). */
-const named = (max: number) => text(max).refine((value) => value === '' || /[\p{L}\p{N}]/u.test(value), 'nazwa musi zawierać literę lub cyfrę');
+const named = (max: number) =>
+  text(max)
+    // A letter that shows as nothing (the Hangul fillers, the Braille blank) is no letter to read.
+    .refine((value) => value === '' || /[\p{L}\p{N}]/u.test(value.replace(/[\u115f\u1160\u3164\uffa0\u2800]/g, '')), 'nazwa musi zawierać literę lub cyfrę')
+    // Marks that turn text around would make a name read otherwise than it is.
+    .refine((value) => !/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(value), 'nazwa nie może zawierać znaków zmieniających kierunek tekstu');
 /** An item of a list (a keyword, a document): `|` is what separates items in the spreadsheet (directory-tables.ts). */
 const listItem = (max: number) => text(max).refine((item) => !/[|\r\n]/.test(item), 'pozycja listy nie może zawierać znaku „|” ani końca wiersza — w arkuszu rozdzielają one pozycje');
 

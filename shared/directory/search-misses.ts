@@ -14,15 +14,30 @@ import { fold } from './text-folding';
  * (lower case, no diacritics, no punctuation), after:
  * - what masking finds in a call's note (PESEL, numbers, e-mails, names
  *   written with capitals) left out;
+ * - a word written with a capital past the sentence's start (a name, a
+ *   place), or at it when the next one is too;
  * - first names dropped in any case ("jan kowalski" typed in a hurry), and
  *   the word after one (the surname), and any word shaped like a Polish
  *   surname (-ski, -cka, -wicz…);
- * - any word with five or more digits dropped.
+ * - every number but the programmes' (800, 500, 300, 90), and the two words
+ *   after "ul.", "al.", "os.", "pl." (an address).
+ * A surname typed in lower case without a surname's ending ("kowalczyk")
+ * cannot be told from a word by rule: the residue of this kind is what the
+ * lead's report shows only as typed, and what the README says.
  * No call id, no time but the month, no clerk but the file's own.
  */
 export const MISS_MAX_WORDS = 12;
 /** A phrase shorter than this says nothing (a search begun and given up). */
 export const MISS_MIN_CHARS = 3;
+
+/** The numbers a caller's question may carry that are nobody's: the programmes ("800 plus"), the 90-day contact. */
+const KEPT_NUMBERS: ReadonlySet<string> = new Set(['800', '500', '300', '90']);
+const STREET_MARKERS: ReadonlySet<string> = new Set(['ul', 'ulica', 'ulicy', 'al', 'aleja', 'alei', 'os', 'osiedle', 'osiedlu', 'pl', 'plac', 'placu']);
+
+/** A word begun with a capital, not an acronym (ZUS, KRUS, MOPS are the office's words). */
+function capitalised(word: string): boolean {
+  return /^\p{Lu}/u.test(word) && !/^\p{Lu}{2,6}$/u.test(word);
+}
 
 const SURNAME_ENDINGS = /(?:ski|ska|skiego|skiej|skim|cki|cka|ckiego|ckiej|dzki|dzka|wicz|wiczowa|owna)$/;
 const LONG_NUMBER = /\d{5,}/;
@@ -39,20 +54,48 @@ function withoutIdentifiers(text: string): string {
 }
 
 export function missPhrase(query: string): string | null {
-  const words = fold(withoutIdentifiers(query.slice(0, MAX_QUERY_CHARS))).split(' ').filter((w) => w !== '');
+  // Words as typed (their capitals tell a name), each then folded.
+  const typed = withoutIdentifiers(query.slice(0, MAX_QUERY_CHARS).normalize('NFC'))
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w !== '');
   const kept: string[] = [];
-  for (let i = 0; i < words.length && kept.length < MISS_MAX_WORDS; i++) {
-    const word = words[i]!;
-    if (LONG_NUMBER.test(word)) continue;
+  for (let i = 0; i < typed.length && kept.length < MISS_MAX_WORDS; i++) {
+    const original = typed[i]!;
+    const word = fold(original);
+    if (word === '') continue;
+    // A number is a date, a house, an amount of someone's: only the numbers of the office's own programmes say anything.
+    if (/^\d+$/.test(word) ? !KEPT_NUMBERS.has(word) : LONG_NUMBER.test(word)) continue;
+    // Written with a capital past the sentence's start — or at it, before another such word — a name or a place.
+    if (capitalised(original) && (i > 0 || capitalised(typed[1] ?? ''))) continue;
     if (FIRST_NAME_FORMS.has(word) && !AMBIGUOUS_NAME_FORMS.has(word)) {
       i++; // and the surname after it
       continue;
     }
     if (SURNAME_ENDINGS.test(word) && !SURNAME_SHAPED_WORDS.has(word)) continue;
     kept.push(word);
+    // The street's name and number after "ul.", "al.", "os.": someone's address.
+    if (STREET_MARKERS.has(word)) i += 2;
   }
   const phrase = kept.join(' ');
   return phrase.length >= MISS_MIN_CHARS && /\p{L}/u.test(phrase) ? phrase : null;
+}
+
+/**
+ * Whether a stored phrase is one this app could have made: folded words
+ * only, none a number but the programmes', none a first name or shaped
+ * like a surname. What a file or a table row holds otherwise (edited by
+ * hand) is shown of nothing.
+ */
+export function isMissPhrase(phrase: string): boolean {
+  const words = phrase.split(' ');
+  if (phrase.length < MISS_MIN_CHARS || words.length > MISS_MAX_WORDS || fold(phrase) !== phrase || !/\p{L}/u.test(phrase)) return false;
+  return words.every(
+    (word) =>
+      word !== '' &&
+      (/^\d+$/.test(word) ? KEPT_NUMBERS.has(word) : !LONG_NUMBER.test(word)) &&
+      !(FIRST_NAME_FORMS.has(word) && !AMBIGUOUS_NAME_FORMS.has(word)) &&
+      !(SURNAME_ENDINGS.test(word) && !SURNAME_SHAPED_WORDS.has(word)),
+  );
 }
 
 /**

@@ -71,7 +71,7 @@ describe.skipIf(unavailable)('web mode: the team lead edits the directory', () =
     const file = join(app.folder('asystent-e2e-share-'), 'katalog.json');
     await page.getByLabel('Gdzie zapisać katalog Urzędu (pełna ścieżka do pliku .json)').fill(file);
     await page.keyboard.press('Control+Enter');
-    await expect.poll(() => page.getByText(/Zapisano: 1 zmiana\. Wszystkie 2 przykłady rozmówców nadal trafiają do swoich spraw\./).isVisible()).toBe(true);
+    await expect.poll(() => page.getByText(/Zapisano: 1 zmiana\. Każdy z przykładów rozmówców \(2\) znajduje swoją sprawę na pierwszym miejscu\./).isVisible()).toBe(true);
     await page.screenshot({ path: screenshotPath('92-directory-saved-460') });
 
     const saved = JSON.parse(readFileSync(file, 'utf8'));
@@ -203,7 +203,7 @@ describe.skipIf(unavailable)('web mode: the team lead edits the directory', () =
     writeFileSync(right, Buffer.from(`${lines.slice(0, -1).join('\r\n')}\r\n${row('dzial-instrumentow-rynku-pracy')}\r\n`, 'utf8'));
     const [again] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Wczytaj tabelę z Excela…' }).click()]);
     await again.setFiles(right);
-    await expect.poll(() => page.locator('.editor-tables [role=status]').innerText()).toMatch(/^Wczytano sprawy\.csv: 1 zmiana\. Sprawdź je i zapisz katalog\.\s+dodano: Bon na zasiedlenie$/);
+    await expect.poll(() => page.locator('.editor-tables [role=status]').innerText()).toMatch(/^Wczytano sprawy\.csv: 1 zmiana\. Sprawdź i zapisz katalog\.\s+dodano: Bon na zasiedlenie$/);
     await page.getByRole('button', { name: 'Bon na zasiedlenie' }).click();
     const form = page.getByRole('region', { name: 'Bon na zasiedlenie' });
     expect(await form.getByLabel('Sprawdzone dnia').inputValue()).toBe('2026-12-07');

@@ -41,6 +41,7 @@ function fakeApi(overrides: Partial<Api> = {}): Api {
       officeFiles: { directory: edits.directory?.file ?? null, glossary: edits.glossary?.file ?? null },
       contentSources: { directory: edits.directory ? ('office' as const) : ('built-in' as const), glossary: edits.glossary ? ('office' as const) : ('built-in' as const) },
       saved: { directory: edits.directory ? { file: edits.directory.file, hash: 'b'.repeat(64) } : null, glossary: edits.glossary ? { file: edits.glossary.file, hash: 'c'.repeat(64) } : null },
+      failed: null,
     })),
     exportDirectoryTable: vi.fn(async () => ({ path: null, download: null })),
     importDirectoryTable: vi.fn(async () => ({ name: null, rows: [] })),

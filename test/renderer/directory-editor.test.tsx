@@ -32,6 +32,7 @@ function fakeApi(onShare: { directory: Directory; glossary: Glossary }): Partial
       officeFiles: { directory: '/udzial/katalog.json', glossary: '/udzial/slowniczek.json' },
       contentSources: { directory: 'office' as const, glossary: 'office' as const },
       saved: { directory: edits.directory ? { file: edits.directory.file, hash: 'b'.repeat(64) } : null, glossary: edits.glossary ? { file: edits.glossary.file, hash: 'c'.repeat(64) } : null },
+      failed: null,
     })),
   };
 }
@@ -127,7 +128,7 @@ describe("the lead's directory editor", () => {
     expect(api.saveDirectoryEdits).not.toHaveBeenCalled();
     fireEvent.click(screen.getByRole('button', { name: 'Zapisz mimo to' }));
     await waitFor(() => expect(api.saveDirectoryEdits).toHaveBeenCalledTimes(1));
-    await screen.findByText(/Zapisano mimo to: 1 z 1 przykładów rozmówców nie trafia na pierwsze miejsce do swojej sprawy\./);
+    await screen.findByText(/1 z 1 przykładów rozmówców nie trafia na pierwsze miejsce do swojej sprawy \(świadomie\)\./);
 
     cleanup();
     useEditorStore.setState({ status: 'closed' });

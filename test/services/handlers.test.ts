@@ -273,6 +273,29 @@ describe("the team lead's directory editor, through the handlers", () => {
     expect((await api.openDirectoryEditor({})).directory.hash).toBe(first.saved.directory!.hash);
   });
 
+  it('two names of one file (a hard link) for the directory and the glossary are refused; a lock that is not one is said as such', async () => {
+    const { linkSync, mkdirSync } = await import('node:fs');
+    const share = mkdtempSync(join(tmpdir(), 'office-'));
+    const { directory, glossary } = await api.openDirectoryEditor({});
+    const file = join(share, 'katalog.json');
+    writeFileSync(file, '{}');
+    linkSync(file, join(share, 'slowniczek.json'));
+    const hash = (await import('../../electron/services/directory-editing')).sha256('{}');
+    const both = await dispatch(api, 'saveDirectoryEdits', { directory: { file, baseHash: hash, value: directory.value }, glossary: { file: join(share, 'slowniczek.json'), baseHash: hash, value: glossary.value } });
+    expect(both).toMatchObject({ ok: false, error: { key: 'directoryEditor.invalid', message: expect.stringContaining('w dwóch osobnych plikach') } });
+    // A file where the lock's folder goes, long untouched: not a lock of this app, and said so (not as the share).
+    const other = join(share, 'inny.json');
+    writeFileSync(`${other}.lock`, 'coś');
+    const { utimesSync } = await import('node:fs');
+    utimesSync(`${other}.lock`, new Date(Date.now() - 3_600_000), new Date(Date.now() - 3_600_000));
+    const broken = await dispatch(api, 'saveDirectoryEdits', { directory: { file: other, baseHash: null, value: directory.value } });
+    expect(broken).toMatchObject({ ok: false, error: { key: 'directoryEditor.lockBroken', params: { file: other, lock: `${other}.lock` } } });
+    // An owner's place that cannot be written: said as the lock's too, and the lock is let go.
+    const third = join(share, 'trzeci.json');
+    mkdirSync(`${third}.lock.owner`);
+    expect(await dispatch(api, 'saveDirectoryEdits', { directory: { file: third, baseHash: null, value: directory.value } })).toMatchObject({ ok: false, error: { key: 'directoryEditor.lockBroken' } });
+  });
+
   it('a save without a profile is refused: the change log must say who', async () => {
     await services.settingsStore.update({ profile: null });
     const { directory } = await api.openDirectoryEditor({});
@@ -288,7 +311,7 @@ describe("the team lead's directory editor, through the handlers", () => {
     const foreign = process.platform === 'win32' ? '/srv/katalog.json' : 'C:\\udzial\\katalog.json';
     expect(await dispatch(api, 'saveDirectoryEdits', { directory: { file: foreign, baseHash: null, value: directory.value } })).toMatchObject({ ok: false, error: { key: 'directoryEditor.notAbsolute' } });
     const settings = readFileSync(join(dataDir, 'settings.json'), 'utf8');
-    for (const file of [join(dataDir, 'settings.json'), join(dataDir, 'nowy.json'), join(dataDir, 'calls', '..', 'x.json')]) {
+    for (const file of [join(dataDir, 'settings.json'), join(dataDir, 'nowy.json'), join(dataDir, 'calls', '..', 'x.json'), join(dataDir, '..katalog.json')]) {
       const hash = file.endsWith('settings.json') ? (await import('../../electron/services/directory-editing')).sha256(settings) : null;
       expect(await dispatch(api, 'saveDirectoryEdits', { directory: { file, baseHash: hash, value: directory.value } })).toMatchObject({ ok: false, error: { key: 'directoryEditor.inDataDir' } });
     }

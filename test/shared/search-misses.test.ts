@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { missPhrase, missReport, MissTracker, type SearchMissMonth } from '../../shared/directory/search-misses';
+import { isMissPhrase, missPhrase, missReport, MissTracker, type SearchMissMonth } from '../../shared/directory/search-misses';
 import { fold } from '../../shared/directory/text-folding';
 
 /** A valid PESEL for a birth day and a serial (its check digit computed). */
@@ -50,6 +50,18 @@ describe("a search's phrase, as the lead's report keeps it", () => {
         expect(phrase).toBe(expected.length >= 3 ? expected : null);
       }),
     );
+  });
+
+  it('a name or a place written with a capital, a date, a house number or a street is left out; the office\'s acronyms and programmes stay', () => {
+    expect(missPhrase('dzwoni Nowak w sprawie zasiłku')).toBe('dzwoni w sprawie zasilku');
+    expect(missPhrase('Mohammed Al Hassan oświadczenie')).toBe('oswiadczenie');
+    expect(missPhrase('urodzony 12.03.1985, rejestracja')).toBe('urodzony rejestracja');
+    expect(missPhrase('mieszka ul. Długa 5 m. 3, zameldowanie')).toBe('mieszka ul m zameldowanie');
+    expect(missPhrase('ZUS nie wypłacił, KRUS też nie')).toBe('zus nie wyplacil krus tez nie');
+    expect(missPhrase('kontakt co 90 dni, 800 plus')).toBe('kontakt co 90 dni 800 plus');
+    // Each phrase made is one a stored file may hold; what a hand-edited file holds otherwise is not.
+    for (const q of ['dzwoni Nowak w sprawie zasiłku', 'kontakt co 90 dni', 'mieszka ul. Długa 5']) expect(isMissPhrase(missPhrase(q)!)).toBe(true);
+    for (const forged of ['pesel 44051401359', 'Jan Kowalski', 'jan kowalski', 'urodzony 12 03 1985', 'wiśniewska', '']) expect(isMissPhrase(forged)).toBe(false);
   });
 
   it('keeps what the directory could use, drops what no one could', () => {

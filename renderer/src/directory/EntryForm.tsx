@@ -18,6 +18,12 @@ export function EntryForm({ entryRef, entry, draft, problems }: { entryRef: Entr
   const kind = kindOf(entryRef, entry);
   const isNew = isNewEntry(entry);
   const [confirming, setConfirming] = useState(false);
+  const removeButton = useRef<HTMLButtonElement>(null);
+  // Kept: the focus goes back to where the question came from.
+  const keep = () => {
+    setConfirming(false);
+    setTimeout(() => removeButton.current?.focus(), 0);
+  };
   const form = useRef<HTMLElement>(null);
   // Chosen from the list (or a problem's link): the form comes into view with the cursor in its first field — at 460 px it is below the list.
   useEffect(() => {
@@ -63,14 +69,14 @@ export function EntryForm({ entryRef, entry, draft, problems }: { entryRef: Entr
             onKeyDown={(e) => {
               if (e.key !== 'Escape') return;
               e.stopPropagation();
-              setConfirming(false);
+              keep();
             }}
           >
             <span className="muted" role="alert">
               {t('editor.removeSure')}
             </span>
             {/* The safe answer has the focus: Enter pressed again keeps the entry, Esc too. */}
-            <button type="button" className="button secondary" autoFocus onClick={() => setConfirming(false)}>
+            <button type="button" className="button secondary" autoFocus onClick={keep}>
               {t('editor.removeKeep')}
             </button>
             <button
@@ -85,7 +91,7 @@ export function EntryForm({ entryRef, entry, draft, problems }: { entryRef: Entr
             </button>
           </div>
         ) : (
-          <button type="button" className="button secondary" onClick={() => setConfirming(true)}>
+          <button type="button" className="button secondary" ref={removeButton} onClick={() => setConfirming(true)}>
             {t(`editor.remove.${kind}`)}
           </button>
         )}

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { entryTitle, isNewEntry, kindOf, type EditedContent, type EditProblem, type Entry, type EntryRef } from '../../../shared/directory/directory-edits';
 import { errorMessage } from '../api/error-message';
@@ -15,16 +15,21 @@ import { savedMessage, useEditorStore, useUnsavedChanges } from './editor-store'
 export function SaveBar({ draft }: { draft: EditedContent }) {
   const { t } = useTranslation();
   const id = useId();
+  const bar = useRef<HTMLElement>(null);
   const unsaved = useUnsavedChanges();
   const attempt = useEditorStore((s) => s.attempt);
   const saving = useEditorStore((s) => s.saving);
   const otherFiles = useEditorStore((s) => s.otherFiles);
+  // What a save found comes into view: at the overlay's 460 px the bar is below the whole form.
+  useEffect(() => {
+    if (attempt && attempt.kind !== 'checking') bar.current?.scrollIntoView({ block: 'nearest' });
+  }, [attempt]);
   const save = useEditorStore((s) => s.save);
   const reload = useEditorStore((s) => s.reload);
   const select = useEditorStore((s) => s.select);
 
   return (
-    <section className="card editor-save" aria-labelledby={`${id}-title`}>
+    <section className="card editor-save" ref={bar} aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`} className="visually-hidden">
         {t('editor.saveTitle')}
       </h3>
@@ -63,6 +68,7 @@ export function SaveBar({ draft }: { draft: EditedContent }) {
           </div>
         )}
         {attempt?.kind === 'failed' && <p className="form-error">{errorMessage(attempt.error, t('errors.network'))}</p>}
+        {attempt?.kind === 'partly' && <p className="form-error">{t('serverErrors.directoryEditor.partlySaved', { saved: attempt.saved.join(', '), file: attempt.failed.file, code: attempt.failed.code })}</p>}
       </div>
       <div className="actions">
         <span className="muted">{unsaved > 0 ? t('editor.unsaved', { count: unsaved }) : t('editor.allSaved')}</span>

@@ -35,7 +35,9 @@ export function TablesCard({ kind }: { kind: EntryKind }) {
         {result?.kind === 'exported' && <p className="editor-saved">{t('editor.tables.exported', { where: result.where })}</p>}
         {result?.kind === 'imported' && (
           <>
-            <p className="editor-saved">{t('editor.tables.imported', { name: result.name, changes: t('editor.changes', { count: result.changes.length }) })}</p>
+            <p className="editor-saved">
+              {result.changes.length === 0 ? t('editor.tables.importedNothing', { name: result.name }) : t('editor.tables.imported', { name: result.name, changes: t('editor.changes', { count: result.changes.length }) })}
+            </p>
             {/* What the table changes, so an identifier retyped in Excel (an entry removed, another added) is seen before saving. */}
             <ul className="lost-changes">
               {result.changes.slice(0, 20).map((c, i) => (
@@ -52,7 +54,12 @@ export function TablesCard({ kind }: { kind: EntryKind }) {
             <ul className="problems plain">
               {result.problems.slice(0, 30).map((p, i) => (
                 <li key={i}>
-                  {p.row !== null && (p.column ? t('editor.tables.at', { row: p.row, letter: p.column.letter, header: p.column.header }) : t('editor.tables.atRow', { row: p.row }))}
+                  {p.row !== null &&
+                    (p.column
+                      ? p.column.header
+                        ? t('editor.tables.at', { row: p.row, letter: p.column.letter, header: p.column.header })
+                        : t('editor.tables.atColumn', { row: p.row, letter: p.column.letter })
+                      : t('editor.tables.atRow', { row: p.row }))}
                   {p.message}
                 </li>
               ))}

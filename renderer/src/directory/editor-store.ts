@@ -24,6 +24,8 @@ export type SaveAttempt =
   | { kind: 'no-file'; files: { kind: FileKind; problem: string }[] }
   | { kind: 'changed-on-share'; error: unknown }
   | { kind: 'failed'; error: unknown }
+  /** One of two files saved, the other not (a full disk on its share): its changes stay in the draft. */
+  | { kind: 'partly'; saved: string[]; failed: { file: string; code: string } }
   /** Saved: how many entries changed, how many caller examples were checked, and how many of them were saved moved (*Zapisz mimo to*). */
   | { kind: 'saved'; changes: number; examples: number; moved: number };
 
@@ -55,6 +57,8 @@ interface EditorState {
   lost: EntryChange[];
   /** The settings now name other office files than the ones open, and the lead has changes in these: they decide when to load the others. */
   otherFiles: boolean;
+  /** The examples the lead saved moved (*Zapisz mimo to*), as `matter|example`: they stop no later save. */
+  accepted: ReadonlySet<string>;
   /** Why the last removal was refused: the entries that name the one removed. */
   refusedRemoval: { ref: EntryRef; usedBy: string[] } | null;
   open(seed?: { example: string }): Promise<void>;
@@ -105,6 +109,7 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
   attempt: null,
   lost: [],
   refusedRemoval: null,
+  accepted: new Set(),
   otherFiles: false,
   tableResult: null,
   tableBusy: false,
@@ -126,7 +131,7 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
       set({ status: 'loading', loadError: null });
       try {
         const files = await getApi().openDirectoryEditor({});
-        set({ status: 'ready', files, opened: contentOf(files), draft: contentOf(files), selected: null, attempt: null, otherFiles: false });
+        set({ status: 'ready', files, opened: contentOf(files), draft: contentOf(files), selected: null, attempt: null, otherFiles: false, accepted: new Set() });
       } catch (error) {
         set({ status: 'failed', loadError: error });
         return;
@@ -153,9 +158,10 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
   },
 
   update(ref, patch) {
-    const { draft } = get();
+    const { draft, saving } = get();
     if (!draft) return;
-    set({ draft: updateEntry(draft, ref, patch), attempt: null });
+    // Typing while a save checks the examples: the save's message stays.
+    set(saving ? { draft: updateEntry(draft, ref, patch) } : { draft: updateEntry(draft, ref, patch), attempt: null });
   },
 
   addExample(ref, phrase) {
@@ -198,7 +204,9 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
     set({ saving: true, attempt: { kind: 'checking' } });
     // What is saved is the draft as it was pressed: edits typed meanwhile stay in the draft, unsaved, on top of it.
     const examples = already ?? (await inSlices(checkingExamples(checked.content.directory, checked.content.glossary)));
-    if (examples.misses.length > 0 && !options.despiteMoved) return set({ saving: false, attempt: { kind: 'moved', misses: examples.misses, checked: examples.checked, of: draft } });
+    // Examples saved moved once (*Zapisz mimo to*) do not stop every later save again: only a newly moved one does.
+    const known = get().accepted;
+    if (examples.misses.some((miss) => !known.has(missKey(miss))) && !options.despiteMoved) return set({ saving: false, attempt: { kind: 'moved', misses: examples.misses, checked: examples.checked, of: draft } });
     const edit = <K extends FileKind>(kind: K) => {
       const file = target(kind);
       return { file: typeof file === 'string' ? file : file.data!, baseHash: files[kind].hash, value: checked.content[kind] };
@@ -216,15 +224,20 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
       };
       const next = { directory: savedFile('directory'), glossary: savedFile('glossary') } as Opened;
       const content = contentOf(next);
-      // Edits made while the save was on its way are kept, on top of what was saved.
-      const during = get().draft !== draft;
+      // Edits made while the save was on its way are kept, on top of what was saved; so are those of a file that failed.
+      const current = get().draft!;
+      const kept = (kind: FileKind) => (result.saved[kind] && current === draft ? content[kind] : current[kind]);
+      const drafted = { directory: kept('directory'), glossary: kept('glossary') } as EditedContent;
+      if (examples.misses.length > 0) set({ accepted: new Set(examples.misses.map(missKey)) });
       set({
         files: next,
         opened: content,
-        draft: during ? get().draft : content,
+        draft: drafted,
         saving: false,
         lost: [],
-        attempt: { kind: 'saved', changes: changes.length, examples: examples.checked, moved: examples.misses.length },
+        attempt: result.failed
+          ? { kind: 'partly', saved: kinds.filter((k) => result.saved[k]).map((k) => result.saved[k]!.file), failed: result.failed }
+          : { kind: 'saved', changes: changes.length, examples: examples.checked, moved: examples.misses.length },
       });
     } catch (error) {
       const onShare = error instanceof ApiError && (error.key === 'directoryEditor.changed' || error.key === 'directoryEditor.changedUnlogged');
@@ -281,6 +294,8 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
     if (get().status === 'ready') set({ lost });
   },
 }));
+
+const missKey = (miss: ExampleMiss) => `${miss.matterId}|${miss.example}`;
 
 /** Runs work given in steps, letting the window paint and take keys every few milliseconds. */
 async function inSlices<T>(steps: Generator<void, T, void>): Promise<T> {
