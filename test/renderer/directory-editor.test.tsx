@@ -48,7 +48,7 @@ function show(api: Partial<Api>) {
 }
 
 beforeEach(() => {
-  useEditorStore.setState({ status: 'closed', files: null, opened: null, draft: null, selected: null, attempt: null, lost: [], kind: 'matter', otherFiles: false, tableResult: null });
+  useEditorStore.setState({ status: 'closed', files: null, opened: null, draft: null, selected: null, attempt: null, lost: [], kind: 'matter', otherFiles: false, accepted: new Set() });
 });
 afterEach(() => {
   cleanup();

@@ -4,6 +4,7 @@ import { entriesOf, entryTitle } from '../../../shared/directory/directory-edits
 import { officeToday } from '../../../shared/directory/freshness';
 import { errorMessage } from '../api/error-message';
 import { useEditorStore } from './editor-store';
+import { useMissesStore } from './misses-store';
 
 /** This month and the one before, as RRRR-MM. */
 function recentMonths(today: string): string[] {
@@ -23,8 +24,8 @@ export function MissesCard() {
   const months = recentMonths(officeToday());
   const [month, setMonth] = useState(months[0]!);
   const [adding, setAdding] = useState<string | null>(null);
-  const shown = useEditorStore((s) => s.misses);
-  const loadMisses = useEditorStore((s) => s.loadMisses);
+  const shown = useMissesStore((s) => s.shown);
+  const loadMisses = useMissesStore((s) => s.load);
   useEffect(() => void loadMisses(month), [month, loadMisses]);
   const report = shown?.month === month ? shown.report : null;
   const error = shown?.month === month ? shown.error : null;

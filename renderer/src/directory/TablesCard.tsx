@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { EntryKind } from '../../../shared/directory/directory-edits';
 import type { TableName } from '../../../shared/directory/directory-tables';
 import { errorMessage } from '../api/error-message';
-import { useEditorStore } from './editor-store';
+import { useTablesStore } from './tables-store';
 
 /** The table a kind of entries is kept in: the office's units and the institutions outside it are one. */
 const TABLE_OF: Record<EntryKind, TableName> = { matter: 'matters', unit: 'units', external: 'units', site: 'sites', term: 'terms' };
@@ -14,10 +14,10 @@ const TABLE_OF: Record<EntryKind, TableName> = { matter: 'matters', unit: 'units
  */
 export function TablesCard({ kind }: { kind: EntryKind }) {
   const { t } = useTranslation();
-  const exportTable = useEditorStore((s) => s.exportTable);
-  const importTable = useEditorStore((s) => s.importTable);
-  const busy = useEditorStore((s) => s.tableBusy);
-  const result = useEditorStore((s) => s.tableResult);
+  const exportTable = useTablesStore((s) => s.exportTable);
+  const importTable = useTablesStore((s) => s.importTable);
+  const busy = useTablesStore((s) => s.busy);
+  const result = useTablesStore((s) => s.result);
   const table = TABLE_OF[kind];
   return (
     <section className="card editor-tables" aria-label={t('editor.tables.title')}>

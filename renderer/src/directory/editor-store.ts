@@ -1,13 +1,11 @@
 import { create } from 'zustand';
 import type { ApiOutput } from '../../../shared/contract/api';
 import type { EntryChange } from '../../../shared/directory/change-log';
-import { addEntry, checkEdited, entryAt, forSaving, kindOf, contentChanges, removeEntry, updateEntry, type EditedContent, type EditProblem, type EntryKind, type EntryRef } from '../../../shared/directory/directory-edits';
+import { addEntry, checkEdited, entryAt, kindOf, contentChanges, removeEntry, updateEntry, type EditedContent, type EditProblem, type EntryKind, type EntryRef } from '../../../shared/directory/directory-edits';
 import { officeToday } from '../../../shared/directory/freshness';
 import { checkingExamples, type ExampleMiss } from '../../../shared/directory/example-check';
 import { OfficeFilePathSchema } from '../../../shared/settings/office-files';
-import { ApiError, saveDownload, uploadChosenFile } from '../api/client';
-import { isDesktop } from '../api/platform';
-import { contentWithTable, tableRows, type TableName, type TableProblem } from '../../../shared/directory/directory-tables';
+import { ApiError } from '../api/client';
 import { getApi } from '../api/instance';
 import { useAppStore } from '../desk/app-store';
 import { i18n } from '../i18n';
@@ -28,16 +26,6 @@ export type SaveAttempt =
   | { kind: 'partly'; saved: string[]; failed: { file: string; code: string } }
   /** Saved: how many entries changed, how many caller examples were checked, and how many of them were saved moved (*Zapisz mimo to*). */
   | { kind: 'saved'; changes: number; examples: number; moved: number };
-
-/** What the last table export or import did. */
-export type TableResult =
-  | { kind: 'exported'; where: string }
-  | { kind: 'imported'; name: string; changes: EntryChange[] }
-  | { kind: 'problems'; name: string; problems: TableProblem[] }
-  | { kind: 'failed'; error: unknown };
-
-/** The lead's report of searches left without a result, for one month. */
-export type MissesShown = { month: string; report: ApiOutput<'searchMissReport'> | null; error: unknown };
 
 interface EditorState {
   status: 'closed' | 'loading' | 'ready' | 'failed';
@@ -71,15 +59,6 @@ interface EditorState {
   remove(ref: EntryRef): void;
   setPath(kind: FileKind, path: string): void;
   save(options?: { despiteMoved?: boolean }): Promise<void>;
-  tableResult: TableResult | null;
-  misses: MissesShown | null;
-  /** Asks for the month's report (what is asked last is what is shown). */
-  loadMisses(month: string): Promise<void>;
-  tableBusy: boolean;
-  /** A table of the directory as it is being edited, to a file for Excel. */
-  exportTable(table: TableName): Promise<void>;
-  /** A table back from Excel: its list replaced in the editor (not yet saved), only if the whole table checks out. */
-  importTable(): Promise<void>;
   /** The office files the settings name now: the editor follows them (at once when nothing is unsaved). */
   followOfficeFiles(officeFiles: { directory: string | null; glossary: string | null }): void;
   reload(): Promise<void>;
@@ -111,19 +90,6 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
   refusedRemoval: null,
   accepted: new Set(),
   otherFiles: false,
-  tableResult: null,
-  tableBusy: false,
-  misses: null,
-
-  async loadMisses(month) {
-    set({ misses: { month, report: null, error: null } });
-    try {
-      const report = await getApi().searchMissReport({ month });
-      if (get().misses?.month === month) set({ misses: { month, report, error: null } });
-    } catch (error) {
-      if (get().misses?.month === month) set({ misses: { month, report: null, error } });
-    }
-  },
 
   async open(seed) {
     // Work not yet saved is never thrown away by opening again: a seed is added to it.
@@ -252,38 +218,6 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
     if (contentChanges(opened, draft).length > 0) return set({ otherFiles: true });
     set({ status: 'closed' });
     void get().open();
-  },
-
-  async exportTable(table) {
-    const { draft } = get();
-    if (!draft || get().tableBusy) return;
-    set({ tableBusy: true, tableResult: null });
-    try {
-      const { path, download } = await getApi().exportDirectoryTable({ table, rows: tableRows(forSaving(draft), table) });
-      const where = download ? await saveDownload(download) : path;
-      set({ tableBusy: false, tableResult: where ? { kind: 'exported', where } : null });
-    } catch (error) {
-      set({ tableBusy: false, tableResult: { kind: 'failed', error } });
-    }
-  },
-
-  async importTable() {
-    if (!get().draft || get().tableBusy) return;
-    set({ tableResult: null });
-    try {
-      // In a browser the picker opens within the click; on the desktop the service's open dialog does.
-      const uploaded = isDesktop() ? null : await uploadChosenFile(window, 'directory-table');
-      if (!isDesktop() && !uploaded) return;
-      set({ tableBusy: true });
-      const { name, rows } = await getApi().importDirectoryTable({ upload: uploaded?.upload ?? null });
-      const draft = get().draft;
-      if (name === null || !draft) return set({ tableBusy: false });
-      const imported = contentWithTable(draft, rows);
-      if (!imported.ok) return set({ tableBusy: false, tableResult: { kind: 'problems', name, problems: imported.problems } });
-      set({ tableBusy: false, draft: imported.content, selected: null, attempt: null, tableResult: { kind: 'imported', name, changes: imported.changes } });
-    } catch (error) {
-      set({ tableBusy: false, tableResult: { kind: 'failed', error } });
-    }
   },
 
   async reload() {
