@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { basename, dirname, join, resolve } from 'node:path';
 import { constants, promises as fs } from 'node:fs';
-import { ChangeLogEntrySchema, changeLogPath, type ChangeLogEntry, type EntryChange } from '../../shared/directory/change-log';
+import { changeLogEntry, ChangeLogEntrySchema, changeLogPath, type ChangeLogEntry } from '../../shared/directory/change-log';
 import { contentChanges } from '../../shared/directory/directory-edits';
 import { DirectorySchema, GlossarySchema, GlossaryTermSchema, MatterSchema, SiteSchema, UnitSchema, type Directory, type Glossary } from '../../shared/directory/directory';
 import { syncDirectory, writeFileAtomic } from './atomic-file';
@@ -158,7 +158,7 @@ export async function saveEdits(edits: EditsToSave, by: string, inUse: { directo
       try {
         if (target && log) {
           await writeFileAtomic(target.path, text, { mode: target.mode, owner: target.owner });
-          await log.appendFile(`${JSON.stringify(logEntry(now, by, old, hash, changesOf(kind, old, inUse, check.value)))}\n`);
+          await log.appendFile(`${JSON.stringify(changeLogEntry(now, by, old ? sha256(old) : null, hash, changesOf(kind, old, inUse, check.value)))}\n`);
           await log.sync();
           await syncDirectory(dirname(edit.file)).catch(() => undefined);
         }
@@ -182,14 +182,6 @@ export async function saveEdits(edits: EditsToSave, by: string, inUse: { directo
 function atFile(error: unknown, file: string): unknown {
   if (typeof error === 'object' && error !== null && 'code' in error && !('officeFile' in error)) Object.assign(error, { officeFile: file });
   return error;
-}
-
-/** The most entries one log line names: a save of a whole directory (a yearly update of every day checked) says how many more. */
-export const LOG_CHANGES_LISTED = 200;
-
-function logEntry(now: Date, by: string, old: Buffer | null, after: string, changes: EntryChange[]): ChangeLogEntry {
-  const more = changes.length - LOG_CHANGES_LISTED;
-  return { at: now.toISOString(), by, before: old ? sha256(old) : null, after, changes: changes.slice(0, LOG_CHANGES_LISTED), ...(more > 0 ? { more } : {}) };
 }
 
 /** Whether two names lead to one file: through links, or as two hard links of it. */

@@ -4,7 +4,7 @@ import { isMissPhrase, missPhrase, missReport, SearchMissMonthSchema, type MissR
 import { monthOf } from '../../shared/journal/months';
 import { writeFileAtomic } from './atomic-file';
 import { readBoundedFile } from './safe-read';
-import { TEAM_MARKER } from './team-folder-copy';
+import { requireTeamFolder } from './team-folder-copy';
 import { openChecked, openPlain, requireCurrentSchema } from './postgres/pg-connection';
 import type { TeamDatabase } from '../../shared/settings/team-database';
 
@@ -120,7 +120,7 @@ export class SearchMisses {
   private async copyToTeam(clerkId: string, month: string, text: string): Promise<void> {
     const team = this.places.teamFolder();
     if (!team) return;
-    await fs.stat(join(team, TEAM_MARKER));
+    await requireTeamFolder(team);
     const folder = join(team, FOLDER, safeName(clerkId));
     await fs.mkdir(folder, { recursive: true });
     await writeFileAtomic(join(folder, `${month}.json`), text, { mode: 0o644 });

@@ -76,7 +76,7 @@ export async function markTeamFolder(folder: string): Promise<void> {
  * mounted can leave an empty local folder under the same path, and records
  * written there would never reach the team.
  */
-async function requireTeamFolder(folder: string): Promise<void> {
+export async function requireTeamFolder(folder: string): Promise<void> {
   const root = await fs.stat(folder);
   if (!root.isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
   await fs.stat(join(folder, TEAM_MARKER));

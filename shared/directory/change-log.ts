@@ -31,6 +31,15 @@ export const ChangeLogEntrySchema = z.object({
 });
 export type ChangeLogEntry = z.infer<typeof ChangeLogEntrySchema>;
 
+/** The most entries one line names: a save of a whole directory (a yearly update of every day checked) says how many more. */
+export const LOG_CHANGES_LISTED = 200;
+
+/** The line for one save, its entries cut to {@link LOG_CHANGES_LISTED}. */
+export function changeLogEntry(at: Date, by: string, before: string | null, after: string, changes: EntryChange[]): ChangeLogEntry {
+  const more = changes.length - LOG_CHANGES_LISTED;
+  return { at: at.toISOString(), by, before, after, changes: changes.slice(0, LOG_CHANGES_LISTED), ...(more > 0 ? { more } : {}) };
+}
+
 /** Where a file's change log is: beside it, its name ending `.changes.jsonl` instead of `.json`. */
 export function changeLogPath(file: string): string {
   return file.replace(/\.json$/i, '') + '.changes.jsonl';

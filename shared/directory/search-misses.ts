@@ -42,6 +42,11 @@ function capitalised(word: string): boolean {
 const SURNAME_ENDINGS = /(?:ski|ska|skiego|skiej|skim|cki|cka|ckiego|ckiej|dzki|dzka|wicz|wiczowa|owna)$/;
 const LONG_NUMBER = /\d{5,}/;
 
+/** A number someone's (a date, a house, an amount), not a programme's; or a word with a long number in it. */
+const isPrivateNumber = (word: string) => (/^\d+$/.test(word) ? !KEPT_NUMBERS.has(word) : LONG_NUMBER.test(word));
+const isFirstName = (word: string) => FIRST_NAME_FORMS.has(word) && !AMBIGUOUS_NAME_FORMS.has(word);
+const isSurnameShaped = (word: string) => SURNAME_ENDINGS.test(word) && !SURNAME_SHAPED_WORDS.has(word);
+
 /** The text with every identifier masking finds left out (not even its token stays: "pesel" typed is a word, "[PESEL]" is not). */
 function withoutIdentifiers(text: string): string {
   let out = '';
@@ -64,14 +69,14 @@ export function missPhrase(query: string): string | null {
     const word = fold(original);
     if (word === '') continue;
     // A number is a date, a house, an amount of someone's: only the numbers of the office's own programmes say anything.
-    if (/^\d+$/.test(word) ? !KEPT_NUMBERS.has(word) : LONG_NUMBER.test(word)) continue;
+    if (isPrivateNumber(word)) continue;
     // Written with a capital past the sentence's start — or at it, before another such word — a name or a place.
     if (capitalised(original) && (i > 0 || capitalised(typed[1] ?? ''))) continue;
-    if (FIRST_NAME_FORMS.has(word) && !AMBIGUOUS_NAME_FORMS.has(word)) {
+    if (isFirstName(word)) {
       i++; // and the surname after it
       continue;
     }
-    if (SURNAME_ENDINGS.test(word) && !SURNAME_SHAPED_WORDS.has(word)) continue;
+    if (isSurnameShaped(word)) continue;
     kept.push(word);
     // The street's name and number after "ul.", "al.", "os.": someone's address.
     if (STREET_MARKERS.has(word)) i += 2;
@@ -89,13 +94,7 @@ export function missPhrase(query: string): string | null {
 export function isMissPhrase(phrase: string): boolean {
   const words = phrase.split(' ');
   if (phrase.length < MISS_MIN_CHARS || words.length > MISS_MAX_WORDS || fold(phrase) !== phrase || !/\p{L}/u.test(phrase)) return false;
-  return words.every(
-    (word) =>
-      word !== '' &&
-      (/^\d+$/.test(word) ? KEPT_NUMBERS.has(word) : !LONG_NUMBER.test(word)) &&
-      !(FIRST_NAME_FORMS.has(word) && !AMBIGUOUS_NAME_FORMS.has(word)) &&
-      !(SURNAME_ENDINGS.test(word) && !SURNAME_SHAPED_WORDS.has(word)),
-  );
+  return words.every((word) => word !== '' && !isPrivateNumber(word) && !isFirstName(word) && !isSurnameShaped(word));
 }
 
 /**

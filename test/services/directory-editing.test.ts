@@ -3,10 +3,10 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, w
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { changeLogPath } from '../../shared/directory/change-log';
+import { changeLogPath, LOG_CHANGES_LISTED } from '../../shared/directory/change-log';
 import { DirectorySchema, GlossarySchema, type Directory } from '../../shared/directory/directory';
 import { checkContent } from '../../electron/services/content-check';
-import { fileForEditing, lockPath, LOG_CHANGES_LISTED, saveEdits, sha256, STALE_LOCK_MS } from '../../electron/services/directory-editing';
+import { fileForEditing, lockPath, saveEdits, sha256, STALE_LOCK_MS } from '../../electron/services/directory-editing';
 
 const builtIn = {
   directory: DirectorySchema.parse(JSON.parse(readFileSync('resources/directory.json', 'utf8'))),
